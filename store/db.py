@@ -1,0 +1,156 @@
+"""Opening a Luotsi database: the one connection factory, pragmas, backups and migrations.
+
+Threading rule: a connection belongs to the thread that opened it (sqlite3's default
+`check_same_thread=True`). The app's event loop owns one connection; a thread worker
+that needs the database opens its own with `open_db(path)` and closes it when done.
+WAL mode lets those readers and the one writer work side by side.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from .migrations import MIGRATION_SET, migration_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the database file that the user must be told about plainly."""
+
+
+class NotADatabaseError(StoreError):
+    pass
+
+
+class SchemaTooNewError(StoreError):
+    pass
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def _has_tables(db: sqlite_utils.Database) -> bool:
+    return bool(db.table_names())
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database aside with SQLite's online backup, so WAL content is included."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.v{version}.bak{counter}")
+        counter += 1
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Raises `NotADatabaseError` for a file that is not SQLite and `SchemaTooNewError`
+    for one migrated by a newer Luotsi; in both cases the file is left untouched.
+    """
+    path = Path(path)
+    _check_file(path)
+    existed = path.exists() and path.stat().st_size > 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Autocommit at the driver level: every write goes through `write_transaction`.
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = sqlite_utils.Database(conn)
+        try:
+            applied = _applied_names(db)
+        except sqlite3.DatabaseError as exc:
+            raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+        if not applied and _has_tables(db):
+            raise NotADatabaseError(f"{path} is an SQLite database, but not a Luotsi one")
+        known = migration_names()
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise SchemaTooNewError(
+                f"{path} was created by a newer version of Luotsi "
+                f"(unknown schema steps: {', '.join(unknown)}); update Luotsi to open it"
+            )
+        _configure(conn)
+        pending = migrations.pending(db)
+        if pending and migrate:
+            if existed and applied:
+                _backup(conn, path, len(applied))
+            migrations.apply(db)
+        return db
+    except BaseException:
+        conn.close()
+        raise
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction; nested calls become savepoints of the outer one.
+
+    BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock
+    upgrading a read lock; the busy timeout makes the second one wait its turn.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return len(_applied_names(db))
+
+
+def copy_database(source: str | Path, target: str | Path) -> Path:
+    """Copy a database file (for demo runs and tests) without touching the source."""
+    target = Path(target)
+    shutil.copyfile(source, target)
+    return target
+
+
+__all__ = [
+    "MIGRATION_SET",
+    "NotADatabaseError",
+    "SchemaTooNewError",
+    "StoreError",
+    "copy_database",
+    "open_db",
+    "schema_version",
+    "write_transaction",
+]

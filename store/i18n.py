@@ -1,0 +1,43 @@
+"""The one translation function: every user-visible string goes through `tr`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+
+# key -> (fi, sv, en). Modules that own strings register their own catalogs so that
+# each string lives next to the code that uses it, yet is looked up in one place.
+_CATALOG: dict[str, tuple[str, str, str]] = {}
+
+
+def register(catalog: Mapping[str, tuple[str, str, str]]) -> None:
+    """Add strings to the catalog; a key may be registered only once."""
+    for key, texts in catalog.items():
+        if key in _CATALOG and _CATALOG[key] != texts:
+            raise ValueError(f"translation key registered twice: {key}")
+        if len(texts) != len(LANGUAGES):
+            raise ValueError(f"translation {key} needs fi, sv and en")
+        _CATALOG[key] = texts
+
+
+def normalise_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """Translate `key` into `lang`, filling `{name}` placeholders from `params`.
+
+    An unknown key is returned as is, so a missing translation shows up on screen
+    instead of crashing the app.
+    """
+    texts = _CATALOG.get(key)
+    if texts is None:
+        return key
+    text = texts[LANGUAGES.index(normalise_language(lang))]
+    return text.format(**params) if params else text
+
+
+def keys() -> frozenset[str]:
+    return frozenset(_CATALOG)

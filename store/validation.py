@@ -1,0 +1,456 @@
+"""Cleaning and validation of form input: HETU, names, phones, e-mail, dates and whole clients."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import TypeVar
+
+from .i18n import register, tr
+
+register(
+    {
+        "field.hetu": ("Henkilötunnus", "Personbeteckning", "Personal identity code"),
+        "field.first_name": ("Etunimi", "Förnamn", "First name"),
+        "field.last_name": ("Sukunimi", "Efternamn", "Last name"),
+        "field.birth_date": ("Syntymäaika", "Födelsedatum", "Date of birth"),
+        "field.phone": ("Puhelinnumero", "Telefonnummer", "Phone number"),
+        "field.email": ("Sähköposti", "E-post", "Email"),
+        "field.service_language": ("Asiointikieli", "Kontaktspråk", "Service language"),
+        "field.jobseeker_since": ("Työnhakija alkaen", "Arbetssökande sedan", "Jobseeker since"),
+        "field.unemployed_since": ("Työtön alkaen", "Arbetslös sedan", "Unemployed since"),
+        "field.consent_notes": (
+            "Suostumusmerkinnät",
+            "Anteckningar om samtycke",
+            "Consent notes",
+        ),
+        "error.required": (
+            "pakollinen tieto puuttuu",
+            "obligatorisk uppgift saknas",
+            "this is required",
+        ),
+        "error.text.too_long": (
+            "enintään {max} merkkiä",
+            "högst {max} tecken",
+            "at most {max} characters",
+        ),
+        "error.hetu.format": (
+            "anna 11 merkkiä: syntymäaika PPKKVV, välimerkki, yksilönumero ja tarkistusmerkki",
+            "ange 11 tecken: födelsedatum DDMMÅÅ, skiljetecken, individnummer och kontrolltecken",
+            "enter 11 characters: birth date DDMMYY, century sign, individual number"
+            " and check character",
+        ),
+        "error.hetu.date": (
+            "kuusi ensimmäistä numeroa eivät ole oikea päivämäärä (PPKKVV)",
+            "de sex första siffrorna är inte ett giltigt datum (DDMMÅÅ)",
+            "the first six digits are not a real date (DDMMYY)",
+        ),
+        "error.hetu.century": (
+            "välimerkki on väärä — sallitut ovat + - Y X W V U A B C D E F",
+            "skiljetecknet är fel — tillåtna är + - Y X W V U A B C D E F",
+            "wrong century sign — allowed are + - Y X W V U A B C D E F",
+        ),
+        "error.hetu.individual": (
+            "yksilönumeron on oltava 002–999",
+            "individnumret måste vara 002–999",
+            "the individual number must be 002–999",
+        ),
+        "error.hetu.checksum": (
+            "tarkistusmerkki on väärä — tarkista tunnus",
+            "kontrolltecknet stämmer inte — kontrollera beteckningen",
+            "the check character is wrong — check the code",
+        ),
+        "error.hetu.future": (
+            "syntymäaika on tulevaisuudessa — tarkista välimerkki",
+            "födelsedatumet ligger i framtiden — kontrollera skiljetecknet",
+            "the birth date is in the future — check the century sign",
+        ),
+        "error.name.characters": (
+            "vain kirjaimet, välilyönti, yhdysmerkki, heittomerkki ja piste"
+            " ovat sallittuja (ei ”{char}”)",
+            "endast bokstäver, mellanslag, bindestreck, apostrof och punkt"
+            " är tillåtna (inte ”{char}”)",
+            "only letters, spaces, hyphens, apostrophes and full stops are allowed (not “{char}”)",
+        ),
+        "error.name.no_letter": (
+            "nimessä on oltava ainakin yksi kirjain",
+            "namnet måste innehålla minst en bokstav",
+            "must contain at least one letter",
+        ),
+        "error.phone.characters": (
+            "vain numerot, +, välilyönti, viiva, sulkeet ja piste ovat sallittuja",
+            "endast siffror, +, mellanslag, bindestreck, parenteser och punkt är tillåtna",
+            "only digits, +, spaces, dashes, brackets and dots are allowed",
+        ),
+        "error.phone.format": (
+            "aloita 0:lla tai maatunnuksella, esim. 040 123 4567 tai +46 70 123 4567",
+            "börja med 0 eller landsnummer, t.ex. 040 123 4567 eller +46 70 123 4567",
+            "start with 0 or a country code, e.g. 040 123 4567 or +46 70 123 4567",
+        ),
+        "error.phone.length": (
+            "numerossa on oltava 7–15 numeroa maatunnus mukaan lukien",
+            "numret ska ha 7–15 siffror inklusive landsnumret",
+            "must have 7–15 digits including the country code",
+        ),
+        "error.email.format": (
+            "anna osoite muodossa nimi@esimerkki.fi",
+            "ange adressen i formen namn@exempel.fi",
+            "enter an address like name@example.com",
+        ),
+        "error.date.format": (
+            "anna päivämäärä muodossa p.k.vvvv, esim. 1.2.1985",
+            "ange datumet i formen d.m.åååå, t.ex. 1.2.1985",
+            "enter the date as d.m.yyyy, e.g. 1.2.1985",
+        ),
+        "error.date.impossible": (
+            "päivää {value} ei ole kalenterissa",
+            "datumet {value} finns inte i kalendern",
+            "{value} is not a real date",
+        ),
+        "error.date.future": (
+            "päivämäärä ei voi olla tulevaisuudessa",
+            "datumet kan inte ligga i framtiden",
+            "cannot be in the future",
+        ),
+        "error.date.before_birth": (
+            "päivämäärä on ennen syntymäaikaa",
+            "datumet är före födelsedatumet",
+            "is before the date of birth",
+        ),
+        "error.birth_date.missing": (
+            "anna syntymäaika tai henkilötunnus",
+            "ange födelsedatum eller personbeteckning",
+            "enter a date of birth or a personal identity code",
+        ),
+        "error.birth_date.mismatch": (
+            "ei täsmää henkilötunnukseen ({expected})",
+            "stämmer inte med personbeteckningen ({expected})",
+            "does not match the personal identity code ({expected})",
+        ),
+        "error.service_language.choice": (
+            "valitse suomi, ruotsi, englanti tai muu",
+            "välj finska, svenska, engelska eller annat",
+            "choose Finnish, Swedish, English or other",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """What is wrong with one form field, as an i18n key and its parameters."""
+
+    field: str
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def message(self, lang: str = "fi") -> str:
+        return f"{tr('field.' + self.field, lang)}: {tr(self.key, lang, **self.params)}"
+
+
+class ValidationError(Exception):
+    """One or more field errors, all reported at once."""
+
+    def __init__(self, errors: Iterable[FieldError]) -> None:
+        self.errors: tuple[FieldError, ...] = tuple(errors)
+        super().__init__("; ".join(f"{e.field}: {e.key}" for e in self.errors))
+
+
+def _fail(field_name: str, key: str, **params: object) -> ValidationError:
+    return ValidationError([FieldError(field_name, key, params)])
+
+
+# --- HETU -------------------------------------------------------------------------------
+
+_CENTURIES = {"+": 1800} | dict.fromkeys("-YXWVU", 1900) | dict.fromkeys("ABCDEF", 2000)
+_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_HETU_SHAPE = re.compile(r"[0-9]{6}.[0-9]{3}.")
+_HETU_LOOSE = re.compile(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Z]", re.IGNORECASE)
+
+
+def clean_hetu(value: str) -> str:
+    """Return the code stripped and upper-cased, century sign kept as written."""
+    code = value.strip().upper()
+    if not _HETU_SHAPE.fullmatch(code):
+        raise _fail("hetu", "error.hetu.format")
+    if code[6] not in _CENTURIES:
+        raise _fail("hetu", "error.hetu.century")
+    try:
+        hetu_birth_date(code)
+    except ValueError:
+        raise _fail("hetu", "error.hetu.date") from None
+    if int(code[7:10]) < 2:
+        raise _fail("hetu", "error.hetu.individual")
+    if code[10] != _CHECK_CHARS[int(code[:6] + code[7:10]) % 31]:
+        raise _fail("hetu", "error.hetu.checksum")
+    return code
+
+
+def hetu_birth_date(code: str) -> date:
+    return date(_CENTURIES[code[6]] + int(code[4:6]), int(code[2:4]), int(code[:2]))
+
+
+def is_temporary_hetu(code: str) -> bool:
+    return int(code[7:10]) >= 900
+
+
+def mask_hetu(code: str) -> str:
+    return code[:7] + "***" + code[10:]
+
+
+def looks_like_hetu(text: str) -> bool:
+    return _HETU_LOOSE.fullmatch(text.strip()) is not None
+
+
+# --- names ------------------------------------------------------------------------------
+
+NAME_MAX_LENGTH = 100
+_NAME_PUNCTUATION = frozenset(" -'’.")
+
+
+def clean_name(value: str, field: str) -> str:
+    """Collapse whitespace; allow letters (any script), spaces, hyphens, apostrophes, dots."""
+    name = " ".join(value.split())
+    if not name:
+        raise _fail(field, "error.required")
+    if len(name) > NAME_MAX_LENGTH:
+        raise _fail(field, "error.text.too_long", max=NAME_MAX_LENGTH)
+    for char in name:
+        # Category M covers combining accents of decomposed input ("a" + U+0308 = "ä").
+        if char not in _NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":
+            raise _fail(field, "error.name.characters", char=char)
+    if not any(char.isalpha() for char in name):
+        raise _fail(field, "error.name.no_letter")
+    return name
+
+
+# --- phone and e-mail -------------------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def _international(digits: str, plus: bool) -> str:
+    """E.164 from digits typed after "+", or starting with "00" or a Finnish trunk "0"."""
+    if plus:
+        number = "+" + digits
+    elif digits.startswith("00"):
+        number = "+" + digits[2:]
+    else:
+        number = "+358" + digits[1:]
+    # "+358 (0)40 …" and "+358 040 …": the Finnish trunk zero goes after the country code.
+    if number.startswith("+3580"):
+        number = "+358" + number[5:]
+    return number
+
+
+def clean_phone(value: str) -> str:
+    """Normalise to E.164; a number starting with a single 0 is Finnish (+358)."""
+    text = _PHONE_SEPARATORS.sub("", value)
+    if not text:
+        raise _fail("phone", "error.required")
+    plus = text.startswith("+")
+    digits = text[1:] if plus else text
+    if not digits.isascii() or not digits.isdigit():
+        raise _fail("phone", "error.phone.characters")
+    if not (plus or digits.startswith("0")):
+        raise _fail("phone", "error.phone.format")
+    number = _international(digits, plus)
+    if number.startswith("+0"):
+        raise _fail("phone", "error.phone.format")
+    if not 7 <= len(number) - 1 <= 15:
+        raise _fail("phone", "error.phone.length")
+    return number
+
+
+_PHONE_QUERY = re.compile(r"[+0][0-9 \-]*")
+
+
+def phone_search_key(text: str) -> str | None:
+    """E.164 prefix of a possibly partial phone number typed into search, or None."""
+    text = text.strip()
+    if not _PHONE_QUERY.fullmatch(text):
+        return None
+    digits = re.sub(r"[ \-]", "", text).removeprefix("+")
+    if len(digits) < 3:
+        return None
+    return _international(digits, text.startswith("+"))
+
+
+def clean_email(value: str) -> str:
+    """Strip; one @, a non-empty local part and a dotted domain, which is lower-cased."""
+    email = value.strip()
+    local, at, domain = email.partition("@")
+    labels = domain.split(".")
+    if (
+        not at
+        or not local
+        or "@" in domain
+        or len(labels) < 2
+        or not all(labels)
+        or any(char.isspace() for char in email)
+    ):
+        raise _fail("email", "error.email.format")
+    return f"{local}@{domain.lower()}"
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_FINNISH_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DDMMYY = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})")
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of d.m.yyyy or yyyy-mm-dd, not checked against the calendar."""
+    if match := _FINNISH_DATE.fullmatch(text):
+        day, month, year = match.groups()
+    elif match := _ISO_DATE.fullmatch(text):
+        year, month, day = match.groups()
+    else:
+        return None
+    return int(year), int(month), int(day)
+
+
+def parse_date(value: str, field: str) -> date:
+    """Parse d.m.yyyy (leading zeros optional) or ISO yyyy-mm-dd."""
+    text = value.strip()
+    parts = _date_parts(text)
+    if parts is None:
+        raise _fail(field, "error.date.format")
+    try:
+        return date(*parts)
+    except ValueError:
+        raise _fail(field, "error.date.impossible", value=text) from None
+
+
+def parse_birth_date_query(text: str, today: date) -> list[date]:
+    """Birth dates a search text may mean: a full date, or ddmmyy in the 1900s or 2000s."""
+    text = text.strip()
+    if parts := _date_parts(text):
+        candidates = [parts]
+    elif match := _DDMMYY.fullmatch(text):
+        day, month, year = (int(group) for group in match.groups())
+        candidates = [(century + year, month, day) for century in (1900, 2000)]
+    else:
+        return []
+    dates = []
+    for year, month, day in candidates:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            dates.append(candidate)
+    return dates
+
+
+def format_date(d: date | None) -> str:
+    return "" if d is None else f"{d.day}.{d.month}.{d.year}"
+
+
+# --- whole client -----------------------------------------------------------------------
+
+CLIENT_FIELDS = (
+    "hetu",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "phone",
+    "email",
+    "service_language",
+    "mother_tongue",
+    "municipality",
+    "coach_id",
+    "jobseeker_since",
+    "unemployed_since",
+    "consent_notes",
+)
+SERVICE_LANGUAGES = ("fi", "sv", "en", "other")
+CONSENT_NOTES_MAX_LENGTH = 2000
+
+_T = TypeVar("_T")
+
+
+def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
+    """Clean a client form; raise ValidationError listing every field error, in form order."""
+    errors: list[FieldError] = []
+
+    def text(name: str) -> str | None:
+        return raw.get(name, "").strip() or None
+
+    def attempt(cleaner: Callable[[str], _T], value: str) -> _T | None:
+        try:
+            return cleaner(value)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+            return None
+
+    def optional(name: str, cleaner: Callable[[str], _T]) -> _T | None:
+        value = text(name)
+        return None if value is None else attempt(cleaner, value)
+
+    def name_cleaner(name: str) -> Callable[[str], str]:
+        return lambda value: clean_name(value, name)
+
+    def date_cleaner(name: str) -> Callable[[str], date]:
+        return lambda value: parse_date(value, name)
+
+    hetu = optional("hetu", clean_hetu)
+    birth_date = optional("birth_date", date_cleaner("birth_date"))
+    if hetu is not None:
+        from_hetu = hetu_birth_date(hetu)
+        if from_hetu > today:
+            errors.append(FieldError("hetu", "error.hetu.future"))
+        if birth_date is not None and birth_date != from_hetu:
+            expected = format_date(from_hetu)
+            errors.append(
+                FieldError("birth_date", "error.birth_date.mismatch", {"expected": expected})
+            )
+        birth_date = from_hetu
+    elif birth_date is not None and birth_date > today:
+        errors.append(FieldError("birth_date", "error.date.future"))
+    elif text("hetu") is None and text("birth_date") is None:
+        errors.append(FieldError("birth_date", "error.birth_date.missing"))
+
+    since: dict[str, date | None] = {}
+    for name in ("jobseeker_since", "unemployed_since"):
+        since[name] = day = optional(name, date_cleaner(name))
+        if day is not None and day > today:
+            errors.append(FieldError(name, "error.date.future"))
+        elif day is not None and birth_date is not None and day < birth_date:
+            errors.append(FieldError(name, "error.date.before_birth"))
+
+    service_language = text("service_language") or "fi"
+    if service_language not in SERVICE_LANGUAGES:
+        errors.append(FieldError("service_language", "error.service_language.choice"))
+
+    consent_notes = text("consent_notes")
+    if consent_notes is not None and len(consent_notes) > CONSENT_NOTES_MAX_LENGTH:
+        limit = {"max": CONSENT_NOTES_MAX_LENGTH}
+        errors.append(FieldError("consent_notes", "error.text.too_long", limit))
+
+    cleaned: dict[str, object] = {
+        "hetu": hetu,
+        "first_name": attempt(name_cleaner("first_name"), raw.get("first_name", "")),
+        "last_name": attempt(name_cleaner("last_name"), raw.get("last_name", "")),
+        "birth_date": birth_date,
+        "phone": optional("phone", clean_phone),
+        "email": optional("email", clean_email),
+        "service_language": service_language,
+        "mother_tongue": text("mother_tongue"),
+        "municipality": text("municipality"),
+        "coach_id": text("coach_id"),
+        "jobseeker_since": since["jobseeker_since"],
+        "unemployed_since": since["unemployed_since"],
+        "consent_notes": consent_notes,
+    }
+    if errors:
+        raise ValidationError(sorted(errors, key=lambda error: CLIENT_FIELDS.index(error.field)))
+    return cleaned

@@ -1,0 +1,86 @@
+"""Shared fixtures: real migrated databases in tmp_path, built through the store's own API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from store.api import Store
+from store.clock import FixedClock
+from store.models import Client, Site, Staff
+
+# A Saturday in ISO week 48; fixed so dates on screen and derived ages never drift.
+NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
+CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def make_hetu(ddmmyy: str, sign: str, individual: int) -> str:
+    """A valid HETU with a temporary (900–999) individual number."""
+    number = f"{individual:03d}"
+    return f"{ddmmyy}{sign}{number}{CHECK_CHARS[int(ddmmyy + number) % 31]}"
+
+
+@dataclass
+class World:
+    path: Path
+    store: Store
+    site: Site
+    admin: Staff
+    reception: Staff
+    coach: Staff
+    clients: dict[str, Client]
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def world(tmp_path: Path, clock: FixedClock) -> World:
+    path = tmp_path / "luotsi.db"
+    store = Store.open(path, clock)
+    site = store.create_site("Työpiste Keskusta", "Turku", "Varsinais-Suomen työllisyysalue")
+    admin = store.create_staff("admin", "Aalto Aino", "admin", "demo", site.id)
+    reception = store.create_staff("vastaanotto", "Nieminen Noora", "reception", "demo", site.id)
+    coach = store.create_staff(
+        "valmentaja", "Virtanen Liisa", "coach", "demo", site.id, language="fi"
+    )
+    rows = {
+        "makinen": {
+            "last_name": "Mäkinen",
+            "first_name": "Anna",
+            "hetu": make_hetu("010190", "-", 900),
+            "phone": "040 123 4567",
+            "unemployed_since": "1.3.2025",
+            "coach_id": coach.id,
+        },
+        "maki_jokela": {
+            "last_name": "Mäki-Jokela",
+            "first_name": "Pekka",
+            "hetu": make_hetu("150705", "A", 912),
+            "mother_tongue": "so",
+        },
+        "ostman": {
+            "last_name": "Östman",
+            "first_name": "Åsa",
+            "birth_date": "3.4.1961",
+            "service_language": "sv",
+        },
+        "obrien": {
+            "last_name": "O'Brien",
+            "first_name": "Sean",
+            "hetu": make_hetu("311299", "Y", 955),
+            "phone": "+46 70 123 45 67",
+        },
+    }
+    clients = {key: store.create_client(admin, raw) for key, raw in rows.items()}
+    return World(path, store, site, admin, reception, coach, clients)
+
+
+@pytest.fixture
+def today() -> date:
+    return NOW.date()
