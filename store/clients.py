@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from .audit import log_event
 from .clock import new_id
+from .i18n import register
 from .models import Client
 from .validation import FieldError, ValidationError, clean_client
 
@@ -28,6 +29,17 @@ CLIENT_FIELDS = (
     "consent_notes",
 )
 _SELECT = "SELECT id, " + ", ".join(CLIENT_FIELDS) + ", created_at, updated_at FROM client"
+
+
+register(
+    {
+        "error.hetu.taken": (
+            "tällä henkilötunnuksella on jo asiakas rekisterissä",
+            "en klient med denna personbeteckning finns redan i registret",
+            "a client with this identity code is already in the register",
+        ),
+    }
+)
 
 
 class ClientNotFound(LookupError):

@@ -1,0 +1,118 @@
+"""Opening databases: migrations, pragmas, backups, and files Luotsi must refuse."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store.db import NotADatabaseError, SchemaTooNewError, open_db
+from store.migrations import migration_names
+
+COMMON = ["created_at", "updated_at", "updated_by", "deleted_at"]
+EXPECTED_COLUMNS = {
+    "site": ["id", "name", "municipality", "employment_area", *COMMON],
+    "staff": [
+        "id", "username", "display_name", "role", "site_id", "password_hash", "language",
+        "active", *COMMON,
+    ],
+    "client": [
+        "id", "hetu", "first_name", "last_name", "birth_date", "phone", "email",
+        "service_language", "mother_tongue", "municipality", "coach_id", "jobseeker_since",
+        "unemployed_since", "consent_notes", *COMMON,
+    ],
+    "audit_event": [
+        "id", "at", "staff_id", "action", "entity", "entity_id", "client_id", "purpose",
+        *COMMON,
+    ],
+}  # fmt: skip
+
+
+def test_blank_database_gets_exactly_the_documented_tables_and_columns(tmp_path):
+    db = open_db(tmp_path / "new.db")
+    for table, columns in EXPECTED_COLUMNS.items():
+        assert [c.name for c in db[table].columns] == columns, table
+        assert db[table].pks == ["id"]
+        assert db[table].columns_dict["id"] is str
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    # synchronous=NORMAL is 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 1
+
+
+def test_no_table_of_ours_uses_an_integer_key(tmp_path):
+    db = open_db(tmp_path / "new.db")
+    for table in EXPECTED_COLUMNS:
+        sql = db[table].schema.upper()
+        assert "AUTOINCREMENT" not in sql
+        assert "INTEGER PRIMARY KEY" not in sql
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "again.db"
+    open_db(path).close()
+    db = open_db(path)
+    applied = db.execute("SELECT name FROM _sqlite_migrations").fetchall()
+    assert [name for (name,) in applied] == migration_names()
+    assert list(tmp_path.glob("*.bak*")) == []
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"just some text, not a database")
+    with pytest.raises(NotADatabaseError):
+        open_db(path)
+    assert path.read_bytes() == b"just some text, not a database"
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(NotADatabaseError):
+        open_db(path)
+    assert path.read_bytes() == before
+
+
+def test_a_schema_from_a_newer_luotsi_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    db = open_db(path)
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('luotsi', '9999_from_the_future', '2030-01-01')"
+    )
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="newer version"):
+        open_db(path)
+    assert path.read_bytes() == before
+
+
+def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
+    from store import migrations as migrations_module
+
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db.execute(
+        "INSERT INTO site (id, name, municipality, employment_area, created_at,"
+        " updated_at) VALUES ('s1', 'Työpiste', 'Turku', 'VS', 'x', 'x')"
+    )
+    db.close()
+
+    @migrations_module.migrations(name="9000_test_only_column")
+    def add_column(db):
+        db.execute("ALTER TABLE site ADD COLUMN test_only TEXT")
+
+    try:
+        migrated = open_db(path)
+        assert "test_only" in migrated["site"].columns_dict
+        [backup] = tmp_path.glob("old.db.v1.bak*")
+        with sqlite3.connect(backup) as conn:
+            assert conn.execute("SELECT name FROM site").fetchall() == [("Työpiste",)]
+            columns = [row[1] for row in conn.execute("PRAGMA table_info(site)")]
+            assert "test_only" not in columns
+    finally:
+        migrations_module.migrations._migrations.pop()
