@@ -11,7 +11,6 @@ from store.auth import PermissionDenied
 from store.clients import StaleEdit
 from store.search import prefill_from_search, route_query
 from store.validation import ValidationError
-from tests.conftest import make_hetu
 
 TODAY = date(2026, 11, 28)
 
