@@ -56,7 +56,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
     ]
 
     def __init__(self, client_id: str | None, typed: str = "") -> None:
-        super().__init__(id="client-card")
+        super().__init__()
         self.client_id = client_id
         self.typed = typed
         self.client: Client | None = None

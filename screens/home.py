@@ -21,9 +21,6 @@ class HomeScreen(ContextMixin, Screen[None]):
         Binding("ctrl+n", "new_client", "New client", id="home.new_client"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="home")
-
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
         yield Static(self.t("home.title"), classes="screen-title")

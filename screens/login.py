@@ -20,7 +20,7 @@ class LoginScreen(ContextMixin, Screen[Staff]):
     """Dismisses with the logged-in `Staff`."""
 
     def __init__(self) -> None:
-        super().__init__(id="login")
+        super().__init__()
         self.failed_attempts = 0
         self.locked_for = 0
 

@@ -1,0 +1,79 @@
+"""The shell: command palette verbs, help, the language setting, logging out."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from screens.client_card import ClientCardScreen
+from screens.dialogs import ConfirmDiscard, HelpScreen
+from screens.home import HomeScreen
+from screens.login import LoginScreen
+from tui.app import make_app
+
+from .helpers import log_in, screen_text
+
+
+async def test_palette_verb_new_client_opens_an_empty_card(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"uusi asiakas")
+        await pilot.pause(0.3)
+        assert "Ctrl+N" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientCardScreen)
+        assert app.screen.client_id is None
+
+
+async def test_f1_opens_help_and_escape_closes_it(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "F12" in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_changing_language_is_remembered_for_the_user(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.set_language("sv")
+        await pilot.pause()
+        assert "Nya klienter i dag" in screen_text(pilot)
+        assert "Sök" in screen_text(pilot)  # footer label of Ctrl+F
+    assert world.store.get_staff(world.reception.id).language == "sv"
+    # Next login comes up in Swedish without any option.
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "Nya klienter i dag" in screen_text(pilot)
+
+
+async def test_logout_with_unsaved_card_asks_first(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.push_screen(ClientCardScreen(world.clients["ostman"].id))
+        await pilot.pause()
+        app.screen.query_one("#municipality", Input).value = "Naantali"
+        app.action_logout()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#municipality", Input).value == "Naantali"
+        app.screen.query_one("#municipality", Input).value = ""
+        app.action_logout()
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        assert app.session is None
