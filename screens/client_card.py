@@ -13,28 +13,14 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from store.clients import StaleEdit
 from store.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
 from store.search import prefill_from_search
-from store.validation import FieldError, ValidationError, format_date
+from store.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
 
 from .context import ContextMixin
 from .dialogs import ConfirmDiscard
 from .strings import initials
 from .widgets.header import LuotsiHeader
 
-FIELD_ORDER = (
-    "hetu",
-    "last_name",
-    "first_name",
-    "birth_date",
-    "phone",
-    "email",
-    "service_language",
-    "mother_tongue",
-    "municipality",
-    "coach_id",
-    "jobseeker_since",
-    "unemployed_since",
-    "consent_notes",
-)
+FIELD_ORDER = CLIENT_FIELDS
 
 
 def client_form_values(client: Client) -> dict[str, str]:

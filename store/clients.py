@@ -11,23 +11,8 @@ from .audit import log_event
 from .clock import new_id
 from .i18n import register
 from .models import Client
-from .validation import FieldError, ValidationError, clean_client
+from .validation import CLIENT_FIELDS, FieldError, ValidationError, clean_client
 
-CLIENT_FIELDS = (
-    "hetu",
-    "first_name",
-    "last_name",
-    "birth_date",
-    "phone",
-    "email",
-    "service_language",
-    "mother_tongue",
-    "municipality",
-    "coach_id",
-    "jobseeker_since",
-    "unemployed_since",
-    "consent_notes",
-)
 _SELECT = "SELECT id, " + ", ".join(CLIENT_FIELDS) + ", created_at, updated_at FROM client"
 
 
@@ -55,42 +40,11 @@ def _date_or_none(value: str | None) -> date | None:
 
 
 def row_to_client(row: tuple) -> Client:
-    (
-        client_id,
-        hetu,
-        first_name,
-        last_name,
-        birth_date,
-        phone,
-        email,
-        service_language,
-        mother_tongue,
-        municipality,
-        coach_id,
-        jobseeker_since,
-        unemployed_since,
-        consent_notes,
-        created_at,
-        updated_at,
-    ) = row
-    return Client(
-        id=client_id,
-        hetu=hetu,
-        first_name=first_name,
-        last_name=last_name,
-        birth_date=date.fromisoformat(birth_date),
-        phone=phone,
-        email=email,
-        service_language=service_language,
-        mother_tongue=mother_tongue,
-        municipality=municipality,
-        coach_id=coach_id,
-        jobseeker_since=_date_or_none(jobseeker_since),
-        unemployed_since=_date_or_none(unemployed_since),
-        consent_notes=consent_notes,
-        created_at=created_at,
-        updated_at=updated_at,
-    )
+    values = dict(zip(("id", *CLIENT_FIELDS, "created_at", "updated_at"), row, strict=True))
+    for field in ("jobseeker_since", "unemployed_since"):
+        values[field] = _date_or_none(values[field])
+    values["birth_date"] = date.fromisoformat(values["birth_date"])
+    return Client(**values)
 
 
 def _as_sql_value(value: object) -> object:

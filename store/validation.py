@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from .i18n import register, tr
+from .models import SERVICE_LANGUAGES
 
 register(
     {
@@ -357,10 +358,11 @@ def format_date(d: date | None) -> str:
 
 # --- whole client -----------------------------------------------------------------------
 
+# In the order the client card shows them: surname first, as Finnish registers do.
 CLIENT_FIELDS = (
     "hetu",
-    "first_name",
     "last_name",
+    "first_name",
     "birth_date",
     "phone",
     "email",
@@ -372,7 +374,6 @@ CLIENT_FIELDS = (
     "unemployed_since",
     "consent_notes",
 )
-SERVICE_LANGUAGES = ("fi", "sv", "en", "other")
 CONSENT_NOTES_MAX_LENGTH = 2000
 
 _T = TypeVar("_T")

@@ -445,8 +445,8 @@ def test_clean_client_reports_all_errors_in_form_order() -> None:
     )
     assert errors_of(lambda: clean_client(raw, TODAY)) == [
         ("hetu", "error.hetu.checksum"),
-        ("first_name", "error.required"),
         ("last_name", "error.name.characters"),
+        ("first_name", "error.required"),
         ("phone", "error.phone.characters"),
         ("email", "error.email.format"),
         ("service_language", "error.service_language.choice"),
