@@ -1,0 +1,398 @@
+"""A realistic, deterministic sample register for demos, tests and benchmarks."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+import uuid
+from bisect import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from sqlite_utils import Database
+
+from .auth import hash_password
+from .clients import insert_client
+from .clock import Clock, to_iso
+from .db import open_db, write_transaction
+from .models import Role
+
+EMPLOYMENT_AREA = "Turun työllisyysalue"
+DEMO_PASSWORD = "demo"
+BATCH_SIZE = 5000
+
+_Coach = tuple[str, str]  # (staff id, the language the coach works in)
+_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+@dataclass(frozen=True)
+class _SiteSpec:
+    key: str
+    name: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class _StaffSpec:
+    username: str
+    display_name: str
+    role: Role
+    site_key: str
+    language: str = "fi"
+
+
+SITES = (
+    _SiteSpec("keskusta", "Työpiste Keskusta", "Turku"),
+    _SiteSpec("runosmaki", "Työpiste Runosmäki", "Turku"),
+    _SiteSpec("raisio", "Raision työpiste", "Raisio"),
+)
+
+STAFF = (
+    _StaffSpec("admin", "Laine Kaisa", "admin", "keskusta"),
+    _StaffSpec("vastaanotto", "Nieminen Jari", "reception", "keskusta"),
+    _StaffSpec("valmentaja", "Virtanen Liisa", "coach", "keskusta"),
+    _StaffSpec("mikko.korhonen", "Korhonen Mikko", "coach", "keskusta"),
+    _StaffSpec("anna.lindqvist", "Lindqvist Anna", "coach", "keskusta", "sv"),
+    _StaffSpec("sari.heikkinen", "Heikkinen Sari", "coach", "runosmaki"),
+    _StaffSpec("omar.haddad", "Haddad Omar", "coach", "runosmaki", "en"),
+    _StaffSpec("tiina.aalto", "Aalto Tiina", "reception", "runosmaki"),
+    _StaffSpec("jukka.salminen", "Salminen Jukka", "coach", "raisio"),
+)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# mother tongue -> (share of clients, first names, surnames). Clients of a language group
+# mostly carry that group's names; some draw from another group, as mixed families do.
+_NAME_GROUPS: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {
+    "fi": (
+        68,
+        _words(
+            "Aino Anna-Leena Antti Eeva Elina Hanna Heikki Ilkka Jari Johanna Juha-Pekka Jussi"
+            " Kalle Katja Laura Marjatta Matti Minna Päivi Pekka Riikka Sami Satu Sirpa Tuomas"
+            " Väinö Jyrki Tiina"
+        ),
+        _words(
+            "Virtanen Korhonen Mäkinen Nieminen Mäki-Jokela Hämäläinen Laine Heikkinen Koskinen"
+            " Järvinen Lehtonen Lehtinen Salo Saarinen Kärkkäinen Pöllänen Ylönen Räsänen"
+            " Leppänen Kallio Rantanen Aaltonen Lähteenmäki Väisänen Kivelä Honkasalo Peltola"
+            " Tähtinen Mäki-Petäjä Ek-Suominen Jokinen Heinonen Salminen Turunen Nurmi Kettunen"
+            " Söderholm-Mäkelä Ahonen Laaksonen Hyvönen Mäenpää"
+        ),
+    ),
+    "sv": (
+        7,
+        _words("Björn Elsa Göran Ingrid Jonas Linnéa Mikael Sofia Åsa Ulf"),
+        _words(
+            "Gustafsson Lindqvist Sjöberg Åkerblom Lindholm Holmström Nyström Öhman Ekström"
+            " Björklund Gustafsson-Kivelä Wikström Sundqvist Grönroos Söderlund Åberg Blomqvist"
+        ),
+    ),
+    "ar": (5, _words("Ahmed Fatima Omar Layla"), _words("Al-Hassan Haddad Mahmoud")),
+    "so": (4, _words("Abdi Hodan Faisal Amina"), _words("Warsame Farah Hussein")),
+    "ru": (5, _words("Olga Dmitri Natalia Sergei"), _words("Melnik Lebedev-Mäkelä")),
+    "et": (3, _words("Kadri Margus Tiit"), _words("Tamm Saar Kask")),
+    "fa": (3, _words("Reza Maryam Dariush"), _words("Ahmadi Hosseini Karimi")),
+    "en": (2, _words("Siobhan Liam Grace"), _words("O'Connor O'Brien Smith")),
+    "uk": (3, _words("Oksana Andrii Iryna"), _words("Shevchenko Kovalenko Bondarenko")),
+}
+
+# Service language by mother tongue; newcomers often need English or an interpreter.
+_SERVICE_LANGUAGES = {
+    "fi": {"fi": 1},
+    "sv": {"fi": 15, "sv": 85},
+    "en": {"fi": 20, "en": 80},
+}
+_NEWCOMER_SERVICE_LANGUAGES = {"fi": 45, "en": 25, "other": 30}
+
+# Turun työllisyysalue: municipality -> (weight, site key of the nearest service point);
+# Turku's clients go to either Turku site.
+_MUNICIPALITIES = {
+    "Turku": (55, None),
+    "Raisio": (10, "raisio"),
+    "Kaarina": (9, "keskusta"),
+    "Naantali": (6, "raisio"),
+    "Lieto": (6, "keskusta"),
+    "Parainen": (3, "keskusta"),
+    "Paimio": (3, "keskusta"),
+    "Masku": (2, "raisio"),
+    "Mynämäki": (2, "raisio"),
+    "Rusko": (2, "raisio"),
+    "Nousiainen": (1, "raisio"),
+    "Sauvo": (1, "keskusta"),
+}
+
+# (share of clients, youngest age, oldest age): the young and over-50s are over-represented.
+_AGE_BANDS = ((20, 17, 24), (12, 25, 29), (38, 30, 49), (20, 50, 59), (10, 60, 66))
+_PHONE_PREFIXES = ("+35840", "+35850", "+35844", "+35845", "+35841", "+35846")
+_EMAIL_DOMAINS = ("example.com", "example.net", "example.org")
+_CONSENT_NOTES = (
+    "Suostumus tietojen vaihtoon TYP-verkoston kanssa annettu.",
+    "Ei halua yhteydenottoja työnantajilta ilman erillistä sopimista.",
+)
+_INTERPRETER_NOTE = "Tulkki tarvitaan tapaamisiin."
+
+_T = TypeVar("_T")
+
+
+class _Weighted(Generic[_T]):
+    """A weighted choice whose cumulative weights are summed once, not on every draw."""
+
+    def __init__(self, weights: Mapping[_T, float]) -> None:
+        self.values = tuple(weights)
+        self.cumulative = tuple(accumulate(weights.values()))
+
+    def pick(self, rng: random.Random) -> _T:
+        return self.values[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+
+_TONGUES = _Weighted({tongue: group[0] for tongue, group in _NAME_GROUPS.items()})
+_SERVICE_LANGUAGE_CHOICES = {
+    tongue: _Weighted(_SERVICE_LANGUAGES.get(tongue, _NEWCOMER_SERVICE_LANGUAGES))
+    for tongue in _NAME_GROUPS
+}
+_MUNICIPALITY_CHOICE = _Weighted({name: weight for name, (weight, _) in _MUNICIPALITIES.items()})
+_AGES = _Weighted(
+    {
+        age: weight / (oldest - youngest + 1)
+        for weight, youngest, oldest in _AGE_BANDS
+        for age in range(youngest, oldest + 1)
+    }
+)
+# The dash and "A" are by far the most common signs; the ones added in 2023 are rarer.
+_CENTURY_SIGNS = {
+    1900: _Weighted({"-": 80, "Y": 4, "X": 4, "W": 4, "V": 4, "U": 4}),
+    2000: _Weighted({"A": 80, "B": 4, "C": 4, "D": 4, "E": 4, "F": 4}),
+}
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(char for char in folded.lower() if char.isalnum() or char == "-")
+
+
+class _ClientFactory:
+    """Draws one plausible client at a time; remembers what must stay unique."""
+
+    def __init__(self, rng: random.Random, today: date, coaches: dict[str, list[_Coach]]) -> None:
+        self.rng = rng
+        self.today = today
+        self.coaches = coaches
+        self.hetus: set[str] = set()
+        self.phones: set[str] = set()
+        self.emails: set[str] = set()
+        # age -> (earliest birth date giving that age today, days in that range - 1)
+        self.birth_ranges: dict[int, tuple[date, int]] = {}
+        for age in _AGES.values:
+            earliest = _add_years(today, -age - 1) + timedelta(days=1)
+            self.birth_ranges[age] = (earliest, (_add_years(today, -age) - earliest).days)
+
+    def birth_date(self) -> date:
+        earliest, span = self.birth_ranges[_AGES.pick(self.rng)]
+        return earliest + timedelta(days=self.rng.randint(0, span))
+
+    def hetu(self, birth: date) -> str:
+        signs = _CENTURY_SIGNS[birth.year // 100 * 100]
+        digits = f"{birth:%d%m}{birth.year % 100:02d}"
+        while True:
+            individual = str(self.rng.randint(900, 999))
+            check = _CHECK_CHARS[int(digits + individual) % 31]
+            code = f"{digits}{signs.pick(self.rng)}{individual}{check}"
+            if code not in self.hetus:
+                self.hetus.add(code)
+                return code
+
+    def phone(self) -> str:
+        while True:
+            number = self.rng.choice(_PHONE_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
+            if number not in self.phones:
+                self.phones.add(number)
+                return number
+
+    def email(self, first_name: str, last_name: str) -> str:
+        local = f"{_ascii(first_name)}.{_ascii(last_name)}"
+        domain = self.rng.choice(_EMAIL_DOMAINS)
+        address, counter = f"{local}@{domain}", 1
+        while address in self.emails:
+            counter += 1
+            address = f"{local}{counter}@{domain}"
+        self.emails.add(address)
+        return address
+
+    def names(self, tongue: str) -> tuple[str, str]:
+        rng = self.rng
+        first_group = tongue if rng.random() < 0.9 else _TONGUES.pick(rng)
+        last_group = tongue if rng.random() < 0.85 else "fi"
+        return rng.choice(_NAME_GROUPS[first_group][1]), rng.choice(_NAME_GROUPS[last_group][2])
+
+    def unemployment(self, birth: date) -> tuple[date, date | None]:
+        """(jobseeker_since, unemployed_since): a mix of short and long-term (≥ 12 months)."""
+        rng = self.rng
+        # Nobody registers before 16 (so everyone has at least a year of room), and the
+        # spells stay clear of the 12-month line so each is plainly short or long-term.
+        sixteen = _add_years(birth, 16)
+        room = (self.today - sixteen).days
+        if room >= 400 and rng.random() < 0.45:
+            days = rng.randint(400, min(2200, room))
+        else:
+            days = rng.randint(3, min(350, room))
+        unemployed = self.today - timedelta(days=days)
+        jobseeker = unemployed
+        if rng.random() < 0.3:
+            jobseeker = max(unemployed - timedelta(days=rng.randint(30, 700)), sixteen)
+        # A few are registered while working part-time, so not unemployed at all.
+        return jobseeker, (None if rng.random() < 0.05 else unemployed)
+
+    def created_at(self, jobseeker_since: date) -> str:
+        """When the client was entered into Luotsi: within the last two years, before today."""
+        first_day = max(jobseeker_since, self.today - timedelta(days=730))
+        span = (self.today - first_day).days - 1
+        day = first_day + timedelta(days=self.rng.randint(0, span))
+        # Office hours in Finland fall within 06–15 UTC the whole year round.
+        seconds = self.rng.randrange(9 * 3600)
+        moment = datetime.combine(day, time(6), UTC) + timedelta(seconds=seconds)
+        return to_iso(moment)
+
+    def coach(self, municipality: str, service_language: str) -> str:
+        site_key = _MUNICIPALITIES[municipality][1]
+        if site_key is None:
+            site_key = "keskusta" if self.rng.random() < 0.6 else "runosmaki"
+        candidates = self.coaches[site_key]
+        speakers = [coach for coach in candidates if coach[1] == service_language]
+        staff_id, _ = self.rng.choice(
+            speakers if speakers and self.rng.random() < 0.7 else candidates
+        )
+        return staff_id
+
+    def consent_note(self, service_language: str) -> str | None:
+        if service_language == "other" and self.rng.random() < 0.5:
+            return _INTERPRETER_NOTE
+        return self.rng.choice(_CONSENT_NOTES) if self.rng.random() < 0.1 else None
+
+    def client(self) -> tuple[dict[str, object], str, str]:
+        """Cleaned values for `insert_client`, when the client was created, and their coach."""
+        rng = self.rng
+        tongue = _TONGUES.pick(rng)
+        first_name, last_name = self.names(tongue)
+        birth = self.birth_date()
+        # Nearly everyone born in Finland has a code; newcomers often wait for one.
+        has_hetu = rng.random() < (0.98 if tongue in ("fi", "sv") else 0.7)
+        service_language = _SERVICE_LANGUAGE_CHOICES[tongue].pick(rng)
+        municipality = _MUNICIPALITY_CHOICE.pick(rng)
+        if tongue == "sv" and rng.random() < 0.3:
+            municipality = "Parainen"
+        jobseeker_since, unemployed_since = self.unemployment(birth)
+        coach_id = self.coach(municipality, service_language)
+        values: dict[str, object] = {
+            "hetu": self.hetu(birth) if has_hetu else None,
+            "first_name": first_name,
+            "last_name": last_name,
+            "birth_date": birth,
+            "phone": self.phone() if rng.random() < 0.93 else None,
+            "email": self.email(first_name, last_name) if rng.random() < 0.45 else None,
+            "service_language": service_language,
+            "mother_tongue": tongue,
+            "municipality": municipality,
+            "coach_id": coach_id,
+            "jobseeker_since": jobseeker_since,
+            "unemployed_since": unemployed_since,
+            "consent_notes": self.consent_note(service_language),
+        }
+        return values, self.created_at(jobseeker_since), coach_id
+
+
+def _insert_sites_and_staff(
+    db: Database, rng: random.Random, at_iso: str
+) -> tuple[dict[str, list[_Coach]], list[str]]:
+    """Create the sites and staff; returns coaches by site key and reception staff ids."""
+    site_ids = {site.key: _uuid(rng) for site in SITES}
+    for site in SITES:
+        db.execute(
+            "INSERT INTO site (id, name, municipality, employment_area, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [site_ids[site.key], site.name, site.municipality, EMPLOYMENT_AREA, at_iso, at_iso],
+        )
+    # Every demo login shares one password; scrypt is slow by design, so hash it once.
+    password_hash = hash_password(DEMO_PASSWORD)
+    coaches: dict[str, list[_Coach]] = {site.key: [] for site in SITES}
+    reception: list[str] = []
+    for staff in STAFF:
+        staff_id = _uuid(rng)
+        db.execute(
+            "INSERT INTO staff (id, username, display_name, role, site_id, password_hash,"
+            " language, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            [
+                staff_id,
+                staff.username,
+                staff.display_name,
+                staff.role,
+                site_ids[staff.site_key],
+                password_hash,
+                staff.language,
+                at_iso,
+                at_iso,
+            ],
+        )
+        if staff.role == "coach":
+            coaches[staff.site_key].append((staff_id, staff.language))
+        elif staff.role == "reception":
+            reception.append(staff_id)
+    return coaches, reception
+
+
+def generate_sample(
+    path: str | Path, clients: int = 500, seed: int = 1, today: date | None = None
+) -> None:
+    """Create a new sample database at `path`; the same seed and `today` give the same data.
+
+    Only the access-log event ids and the password salt come from the system's randomness.
+    Refuses to touch an existing non-empty file.
+    """
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise FileExistsError(path)
+    today = today or Clock().today()
+    rng = random.Random(seed)
+    db = open_db(path)
+    try:
+        # One self-contained file to commit and copy, with no -wal/-shm beside it. A
+        # half-written sample is thrown away, not recovered, so syncing can be skipped;
+        # a large page cache keeps the random-UUID indexes in memory, and the statement
+        # journals that every client's FTS trigger opens stay in memory too.
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA cache_size = -262144")
+        db.execute("PRAGMA temp_store = MEMORY")
+        setup_at = to_iso(datetime.combine(today - timedelta(days=800), time(7), UTC))
+        with write_transaction(db):
+            coaches, reception = _insert_sites_and_staff(db, rng, setup_at)
+        factory = _ClientFactory(rng, today, coaches)
+        for start in range(0, clients, BATCH_SIZE):
+            with write_transaction(db):
+                for _ in range(min(BATCH_SIZE, clients - start)):
+                    values, created_at, coach_id = factory.client()
+                    # Coaches register most of their own clients; reception the walk-ins.
+                    actor_id = rng.choice(reception) if rng.random() < 0.3 else coach_id
+                    insert_client(
+                        db, values, actor_id=actor_id, at_iso=created_at, client_id=_uuid(rng)
+                    )
+        db.execute("VACUUM")
+    finally:
+        db.close()

@@ -1,0 +1,419 @@
+"""The `luotsi` command line through Typer's runner, on real database files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from stdnum.fi import hetu as stdnum_hetu
+from typer.testing import CliRunner
+
+from store.api import Store
+from store.sample import DEMO_PASSWORD, generate_sample
+from tests.conftest import make_hetu
+from tui.cli import app
+
+runner = CliRunner()
+NEW_HETU = make_hetu("120388", "-", 977)
+GOOD_CSV = (
+    "hetu,first_name,last_name,birth_date,phone,language\n"
+    f"{NEW_HETU},Liisa,Laine,,040 555 0101,fi\n"
+    ",Ahmed,Al-Hassan,4.5.1991,,other\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    # Wide enough that Rich never wraps a reason across lines.
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "luotsi.db"
+    generate_sample(path, clients=50, seed=3)
+    return path
+
+
+def _rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def _client_count(path: Path) -> int:
+    return _rows(path, "SELECT count(*) FROM client")[0][0]
+
+
+def _import(db: Path, csv_file: Path, *args: str, user: str = "admin", password: str = "demo"):
+    return runner.invoke(
+        app,
+        ["import", "clients", str(csv_file), "--db", str(db), "--user", user, *args],
+        env={"LUOTSI_PASSWORD": password},
+    )
+
+
+def test_help_lists_the_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("demo", "init", "sample", "import"):
+        assert command in result.output
+    assert "clients" in runner.invoke(app, ["import", "--help"]).output
+
+
+# init --------------------------------------------------------------------------------
+
+
+def test_init_creates_the_first_site_and_admin(tmp_path: Path):
+    path = tmp_path / "new" / "luotsi.db"
+    args = [
+        "init",
+        str(path),
+        "--site",
+        "Työpiste Itä",
+        "--municipality",
+        "Kuopio",
+        "--area",
+        "Kuopion työllisyysalue",
+        "--username",
+        "paakayttaja",
+        "--display-name",
+        "Rossi Riitta",
+    ]
+    result = runner.invoke(app, args, env={"LUOTSI_PASSWORD": "pitkä salasana"})
+    assert result.exit_code == 0, result.output
+    assert "paakayttaja" in result.output
+    store = Store.open(path)
+    try:
+        admin = store.authenticate("paakayttaja", "pitkä salasana")
+        assert admin is not None and admin.role == "admin"
+        assert admin.display_name == "Rossi Riitta"
+        [site] = store.list_sites()
+        assert (site.name, site.municipality, site.employment_area) == (
+            "Työpiste Itä",
+            "Kuopio",
+            "Kuopion työllisyysalue",
+        )
+        assert admin.site_id == site.id
+    finally:
+        store.close()
+
+
+def test_init_asks_with_defaults_and_twice_for_the_password(tmp_path: Path):
+    path = tmp_path / "luotsi.db"
+    answers = "\n\n\n\n\nsalasana123\nväärä\nsalasana123\nsalasana123\n"
+    result = runner.invoke(app, ["init", str(path)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "salasanat eivät täsmää" in result.output
+    store = Store.open(path)
+    try:
+        assert store.authenticate("admin", "salasana123") is not None
+        assert [(s.name, s.municipality) for s in store.list_sites()] == [("Työpiste", "Turku")]
+    finally:
+        store.close()
+
+
+def test_init_refuses_a_database_that_already_has_staff(sample_db: Path):
+    before = _rows(sample_db, "SELECT count(*) FROM staff")
+    result = runner.invoke(
+        app,
+        [
+            "init",
+            str(sample_db),
+            "--site",
+            "X",
+            "--municipality",
+            "Y",
+            "--area",
+            "Z",
+            "--username",
+            "toinen",
+            "--display-name",
+            "Toinen",
+        ],
+        env={"LUOTSI_PASSWORD": "salasana123"},
+    )
+    assert result.exit_code == 2
+    assert "käyttäjiä" in result.output
+    assert _rows(sample_db, "SELECT count(*) FROM staff") == before
+
+
+def test_init_refuses_a_short_password(tmp_path: Path):
+    path = tmp_path / "luotsi.db"
+    args = [
+        "init",
+        str(path),
+        "--site",
+        "X",
+        "--municipality",
+        "Y",
+        "--area",
+        "Z",
+        "--username",
+        "admin",
+        "--display-name",
+        "A",
+        "--lang",
+        "en",
+    ]
+    result = runner.invoke(app, args, env={"LUOTSI_PASSWORD": "short"})
+    assert result.exit_code == 2
+    assert "at least 8 characters" in result.output
+    assert not path.exists()
+
+
+def test_a_file_that_is_not_a_database_gets_one_clear_line(tmp_path: Path):
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list\n")
+    result = runner.invoke(app, ["init", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"luotsi: {path} is not a Luotsi database"
+    assert path.read_text() == "shopping list\n"
+
+
+# sample ------------------------------------------------------------------------------
+
+
+def test_sample_is_deterministic_valid_and_logs_in(tmp_path: Path):
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    for path in (first, second):
+        result = runner.invoke(app, ["sample", str(path), "--clients", "50", "--seed", "3"])
+        assert result.exit_code == 0, result.output
+    sql = "SELECT first_name, last_name, hetu, birth_date FROM client ORDER BY rowid"
+    rows = _rows(first, sql)
+    assert len(rows) == 50 and rows == _rows(second, sql)
+    hetus = [row[2] for row in rows if row[2]]
+    assert len(hetus) > 35
+    for code in hetus:
+        assert stdnum_hetu.validate(code, allow_temporary=True) == code
+        assert int(code[7:10]) >= 900
+    store = Store.open(first)
+    try:
+        for username in ("admin", "vastaanotto", "valmentaja"):
+            assert store.authenticate(username, DEMO_PASSWORD) is not None
+    finally:
+        store.close()
+
+
+def test_sample_refuses_to_overwrite_without_force(tmp_path: Path):
+    path = tmp_path / "sample.db"
+    assert runner.invoke(app, ["sample", str(path), "--clients", "5"]).exit_code == 0
+    result = runner.invoke(app, ["sample", str(path), "--clients", "8"])
+    assert result.exit_code == 2 and "--force" in result.output
+    assert _client_count(path) == 5
+    forced = runner.invoke(app, ["sample", str(path), "--clients", "8", "--force"])
+    assert forced.exit_code == 0
+    assert _client_count(path) == 8
+
+
+def test_sample_force_never_replaces_a_file_that_is_not_a_database(tmp_path: Path):
+    path = tmp_path / "thesis.docx"
+    path.write_bytes(b"PK\x03\x04 years of work")
+    result = runner.invoke(app, ["sample", str(path), "--force"])
+    assert result.exit_code == 2
+    assert path.read_bytes() == b"PK\x03\x04 years of work"
+
+
+# import ------------------------------------------------------------------------------
+
+
+def test_import_a_good_comma_file(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = _import(sample_db, csv_file)
+    assert result.exit_code == 0, result.output
+    assert "Tuotiin 2 asiakasta tiedostosta uudet.csv" in result.output
+    assert _rows(sample_db, "SELECT last_name, phone FROM client WHERE hetu = ?", (NEW_HETU,)) == [
+        ("Laine", "+358405550101")
+    ]
+    assert _client_count(sample_db) == 52
+
+
+def test_import_semicolons_with_bom_keeps_nordic_letters(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "excel.csv"
+    text = "hetu;first_name;last_name;birth_date\r\n;Åsa;Östman;1.2.1980\r\n;Jörö;Mäki-Jokela;3.4.1970\r\n"
+    csv_file.write_bytes(text.encode("utf-8-sig"))
+    result = _import(sample_db, csv_file)
+    assert result.exit_code == 0, result.output
+    names = _rows(
+        sample_db,
+        "SELECT first_name, last_name FROM client WHERE birth_date IN"
+        " ('1980-02-01', '1970-04-03') ORDER BY birth_date",
+    )
+    assert ("Jörö", "Mäki-Jokela") in names and ("Åsa", "Östman") in names
+
+
+def test_import_a_bad_file_lists_lines_and_reasons_and_imports_nothing(
+    sample_db: Path, tmp_path: Path
+):
+    csv_file = tmp_path / "bad.csv"
+    csv_file.write_text(
+        "first_name,last_name,birth_date,email\n"
+        "Anna,Aalto,1.1.1990,anna@example.com\n"
+        "Bertta,Berg,31.2.1990,\n"
+        "Cecilia,,1.1.1990,cecilia(at)example.com\n",
+        encoding="utf-8",
+    )
+    result = _import(sample_db, csv_file, "--lang", "en")
+    assert result.exit_code == 1
+    # Table rows as Rich draws them: │ line │ column │ reason │
+    rows = {
+        tuple(cell.strip() for cell in line.strip("│ ").split("│"))
+        for line in result.output.splitlines()
+        if line.startswith("│")
+    }
+    assert rows == {
+        ("3", "birth_date", "31.2.1990 is not a real date"),
+        ("4", "last_name", "this is required"),
+        ("4", "email", "enter an address like name@example.com"),
+    }
+    assert "Nothing was imported" in result.output
+    assert _client_count(sample_db) == 50
+
+
+def test_a_dry_run_imports_nothing(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = _import(sample_db, csv_file, "--dry-run")
+    assert result.exit_code == 0
+    assert "Koeajo: 2 asiakasta" in result.output
+    assert _client_count(sample_db) == 50
+
+
+def test_a_registered_hetu_is_reported_masked_and_not_overwritten(sample_db: Path, tmp_path: Path):
+    [(hetu, first_name)] = _rows(
+        sample_db, "SELECT hetu, first_name FROM client WHERE hetu IS NOT NULL LIMIT 1"
+    )
+    csv_file = tmp_path / "dup.csv"
+    csv_file.write_text(f"hetu,first_name,last_name\n{hetu},Toinen,Nimi\n", encoding="utf-8")
+    result = _import(sample_db, csv_file)
+    assert result.exit_code == 0
+    assert f"{hetu[:7]}***{hetu[10]}" in result.output
+    assert hetu not in result.output
+    assert _rows(sample_db, "SELECT first_name FROM client WHERE hetu = ?", (hetu,)) == [
+        (first_name,)
+    ]
+
+
+def test_import_usage_errors_exit_2(sample_db: Path, tmp_path: Path):
+    missing = _import(sample_db, tmp_path / "nope.csv")
+    assert missing.exit_code == 2 and "nope.csv" in missing.output
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("first_name,last_name,shoe_size\nAnna,Aalto,38\n", encoding="utf-8")
+    result = _import(sample_db, unknown)
+    assert result.exit_code == 2 and "shoe_size" in result.output
+    assert "Traceback" not in result.output
+    assert _client_count(sample_db) == 50
+
+
+def test_a_wrong_password_is_refused_and_logged(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = _import(sample_db, csv_file, password="arvaus")
+    assert result.exit_code == 2
+    assert "kirjautuminen epäonnistui" in result.output
+    assert _rows(sample_db, "SELECT count(*) FROM audit_event WHERE action = 'failed_login'") == [
+        (1,)
+    ]
+    assert _client_count(sample_db) == 50
+
+
+def test_a_coach_may_not_import(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = _import(sample_db, csv_file, user="valmentaja")
+    assert result.exit_code == 2
+    assert "valmentaja" in result.output and "vain pääkäyttäjä" in result.output
+    assert _client_count(sample_db) == 50
+
+
+def test_an_import_writes_the_access_log(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    [(admin_id,)] = _rows(sample_db, "SELECT id FROM staff WHERE username = 'admin'")
+    assert _import(sample_db, csv_file).exit_code == 0
+    events = _rows(
+        sample_db,
+        "SELECT action, entity, purpose FROM audit_event WHERE staff_id = ? ORDER BY at, rowid",
+        (admin_id,),
+    )
+    assert events == [
+        ("login", "staff", None),
+        ("create", "client", None),
+        ("create", "client", None),
+        ("create", "import", "uudet.csv: 2 clients"),
+    ]
+
+
+def test_the_report_speaks_the_users_language_and_the_db_comes_from_env(
+    sample_db: Path, tmp_path: Path
+):
+    store = Store.open(sample_db)
+    try:
+        admin = store.authenticate("admin", DEMO_PASSWORD)
+        assert admin is not None
+        store.set_language(admin, "sv")
+    finally:
+        store.close()
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["import", "clients", str(csv_file), "--dry-run"],
+        env={"LUOTSI_DB": str(sample_db), "LUOTSI_USER": "admin", "LUOTSI_PASSWORD": "demo"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Provkörning: 2 klienter" in result.output
+
+
+def test_db_given_before_the_command_is_used(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["--db", str(sample_db), "--lang", "en", "import", "clients", str(csv_file)],
+        env={"LUOTSI_USER": "admin", "LUOTSI_PASSWORD": "demo"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 clients" in result.output
+    assert _client_count(sample_db) == 52
+
+
+def test_import_into_a_database_that_does_not_exist_is_a_usage_error(tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    result = _import(tmp_path / "missing.db", csv_file)
+    assert result.exit_code == 2 and "luotsi init" in result.output
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_opening_a_database_without_users_says_how_to_create_one(tmp_path: Path):
+    path = tmp_path / "fresh.db"
+    result = runner.invoke(app, ["--db", str(path)])
+    assert result.exit_code == 2
+    assert f"luotsi init {path}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch):
+    import tui.app
+    from tui.cli import SAMPLE_DB
+
+    before = SAMPLE_DB.read_bytes()
+    opened: list[Path] = []
+
+    def run(self) -> None:  # the real app on the copy, minus the terminal
+        opened.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
+        self.store.create_client(
+            self.store.list_staff()[0],
+            {"first_name": "Demo", "last_name": "Muutos", "birth_date": "1.1.1990"},
+        )
+
+    monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert opened and opened[0] != SAMPLE_DB.resolve()
+    assert SAMPLE_DB.read_bytes() == before
+    assert not opened[0].exists()  # the throwaway copy is gone afterwards

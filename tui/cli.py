@@ -1,0 +1,306 @@
+"""The `luotsi` command line: open the app, create databases, import clients."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal, NoReturn
+
+import platformdirs
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from store.api import Store
+from store.auth import PermissionDenied
+from store.db import (
+    SQLITE_HEADER,
+    NotADatabaseError,
+    SchemaTooNewError,
+    StoreError,
+    write_transaction,
+)
+from store.i18n import DEFAULT_LANGUAGE, tr
+from store.importer import ImportFileError, ImportReport, import_clients
+from store.models import Staff
+from store.sample import DEMO_PASSWORD, generate_sample
+
+from . import cli_strings  # noqa: F401  (registers the CLI's messages)
+
+# 2 covers everything that is not about the rows of a file: a missing or unusable file or
+# database, a wrong login, or a user who may not do what was asked.
+EXIT_BAD_ROWS = 1
+EXIT_USAGE = 2
+MIN_PASSWORD_LENGTH = 8
+SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
+
+Language = Literal["fi", "sv", "en"]
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Database file; default $LUOTSI_DB, else luotsi.db in the user data folder.",
+        dir_okay=False,
+    ),
+]
+LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
+
+app = typer.Typer(
+    help="Luotsi: a keyboard-first register for municipal employment services.",
+    epilog="Exit codes: 0 done; 1 bad rows in an import file, nothing imported; 2 usage error"
+    " (missing or unusable file or database, wrong login, not allowed).",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"luotsi: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _store_error_message(exc: StoreError, path: Path, lang: str) -> str:
+    if isinstance(exc, NotADatabaseError):
+        return tr("cli.error.not_a_database", lang, path=path)
+    if isinstance(exc, SchemaTooNewError):
+        return tr("cli.error.schema_too_new", lang, path=path)
+    return str(exc)
+
+
+def _open_store(path: Path, lang: str) -> Store:
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        _fail(_store_error_message(exc, path, lang))
+
+
+def _database_path(ctx: typer.Context, option: Path | None) -> Path:
+    """The command's --db, else the one given before the command, else $LUOTSI_DB."""
+    chosen = option or (ctx.obj or {}).get("db") or os.environ.get("LUOTSI_DB")
+    return Path(chosen) if chosen else platformdirs.user_data_path("luotsi") / "luotsi.db"
+
+
+def _run_app(path: Path, lang: str | None) -> None:
+    from tui.app import make_app  # Textual loads only when the app is really opened
+
+    try:
+        luotsi = make_app(path, lang=lang)
+    except StoreError as exc:
+        _fail(_store_error_message(exc, path, lang or DEFAULT_LANGUAGE))
+    if not luotsi.store.list_staff():
+        # A new database has nobody who could log in: say how to create the first admin.
+        luotsi.store.close()
+        _fail(tr("cli.error.no_staff", lang or DEFAULT_LANGUAGE, path=path))
+    luotsi.run()
+
+
+@app.callback(invoke_without_command=True)
+def root(ctx: typer.Context, db: DbOption = None, lang: LangOption = None) -> None:
+    """Open Luotsi on the database (run a command to do something else)."""
+    ctx.obj = {"db": db, "lang": lang}
+    if ctx.invoked_subcommand is None:
+        _run_app(_database_path(ctx, None), lang)
+
+
+@app.command()
+def demo(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Open Luotsi on a throwaway copy of the sample database.
+
+    Logins admin, vastaanotto and valmentaja; password demo.
+    """
+    chosen_lang = lang or ctx.obj["lang"]
+    if not SAMPLE_DB.is_file():
+        _fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
+    with tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
+        copy = Path(folder) / "luotsi-demo.db"
+        shutil.copyfile(SAMPLE_DB, copy)
+        _run_app(copy, chosen_lang)
+
+
+def _staff_count(path: Path, lang: str) -> int:
+    store = _open_store(path, lang)
+    try:
+        return store.db.execute("SELECT count(*) FROM staff").fetchone()[0]
+    finally:
+        store.close()
+
+
+def _new_password(lang: str) -> str:
+    short = tr("cli.init.password_short", lang, min=MIN_PASSWORD_LENGTH)
+    scripted = os.environ.get("LUOTSI_PASSWORD")
+    if scripted is not None:
+        if len(scripted) < MIN_PASSWORD_LENGTH:
+            _fail(short)
+        return scripted
+    while True:
+        password = typer.prompt(tr("cli.init.password", lang), hide_input=True)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            typer.echo(short, err=True)
+        elif typer.prompt(tr("cli.init.password_again", lang), hide_input=True) == password:
+            return password
+        else:
+            typer.echo(tr("cli.init.password_mismatch", lang), err=True)
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="The database file to create.", dir_okay=False)],
+    site: Annotated[str | None, typer.Option(help="Name of the first site.")] = None,
+    municipality: Annotated[str | None, typer.Option(help="Its municipality.")] = None,
+    area: Annotated[str | None, typer.Option(help="Its employment area.")] = None,
+    username: Annotated[str | None, typer.Option(help="The first admin's username.")] = None,
+    display_name: Annotated[str | None, typer.Option(help="The admin's name.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Create a database with its first site and admin.
+
+    Asks for what the options leave out; the password comes from $LUOTSI_PASSWORD or is
+    asked twice.
+    """
+    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    if path.exists() and _staff_count(path, ui_lang) > 0:
+        _fail(tr("cli.init.exists", ui_lang, path=path))
+    site = site or typer.prompt(
+        tr("cli.init.site_name", ui_lang), default=tr("cli.init.site_name_default", ui_lang)
+    )
+    municipality = municipality or typer.prompt(
+        tr("cli.init.municipality", ui_lang), default="Turku"
+    )
+    area = area or typer.prompt(tr("cli.init.area", ui_lang), default="Turun työllisyysalue")
+    username = username or typer.prompt(tr("cli.init.username", ui_lang), default="admin")
+    display_name = display_name or typer.prompt(
+        tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
+    )
+    password = _new_password(ui_lang)
+    store = _open_store(path, ui_lang)
+    try:
+        with write_transaction(store.db):
+            # Checked again inside the transaction: a second `init` may have run meanwhile.
+            if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
+                _fail(tr("cli.init.exists", ui_lang, path=path))
+            first_site = store.create_site(site, municipality, area)
+            store.create_staff(username, display_name, "admin", password, first_site.id, ui_lang)
+    finally:
+        store.close()
+    typer.echo(tr("cli.init.done", ui_lang, path=path, username=username))
+
+
+@app.command()
+def sample(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="The database file to create.", dir_okay=False)],
+    clients: Annotated[int, typer.Option(min=0, help="How many clients.")] = 500,
+    seed: Annotated[int, typer.Option(help="The same seed gives the same clients.")] = 1,
+    force: Annotated[bool, typer.Option(help="Replace an existing database file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Create a database of made-up clients with temporary identity codes (900–999)."""
+    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    if path.exists() and path.stat().st_size > 0:
+        if not force:
+            _fail(tr("cli.sample.exists", ui_lang, path=path))
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                _fail(tr("cli.sample.not_a_database", ui_lang, path=path))
+        for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    generate_sample(path, clients=clients, seed=seed)
+    typer.echo(tr("cli.sample.done", ui_lang, path=path, clients=clients, password=DEMO_PASSWORD))
+
+
+def _login(store: Store, username: str | None, lang: str) -> Staff:
+    username = username or os.environ.get("LUOTSI_USER")
+    username = username or typer.prompt(tr("cli.import.username", lang))
+    password = os.environ.get("LUOTSI_PASSWORD")
+    if password is None:
+        password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
+    staff = store.authenticate(username, password)
+    if staff is None:
+        _fail(tr("cli.import.login_failed", lang))
+    return staff
+
+
+def _print_report(report: ImportReport, lang: str) -> None:
+    console = Console(highlight=False)
+    if report.problems:
+        console.print(tr("cli.import.problems", lang, count=len(report.problems)))
+        table = Table()
+        table.add_column(tr("cli.import.column.line", lang), justify="right")
+        table.add_column(tr("cli.import.column.field", lang))
+        table.add_column(tr("cli.import.column.reason", lang))
+        for problem in report.problems:
+            table.add_row(
+                str(problem.line), escape(problem.column or "—"), escape(problem.reason(lang))
+            )
+        console.print(table)
+    if report.duplicates:
+        console.print(tr("cli.import.duplicates", lang, count=len(report.duplicates)))
+        table = Table()
+        table.add_column(tr("cli.import.column.line", lang), justify="right")
+        table.add_column(tr("cli.import.column.hetu", lang))
+        for duplicate in report.duplicates:
+            table.add_row(str(duplicate.line), duplicate.masked_hetu)
+        console.print(table)
+    if not report.ok:
+        summary = tr("cli.import.failed", lang, file=report.file_name)
+    elif report.dry_run:
+        summary = tr("cli.import.dry_run", lang, count=report.to_import, file=report.file_name)
+    else:
+        summary = tr("cli.import.done", lang, count=report.imported, file=report.file_name)
+    console.print(escape(summary))
+
+
+@import_app.command("clients")
+def import_clients_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
+    dry_run: Annotated[bool, typer.Option(help="Check the file; save nothing.")] = False,
+    user: Annotated[
+        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Import clients from a CSV file: every row or none (admins only).
+
+    Columns: hetu, first_name, last_name, birth_date, phone, email, language (fi, sv, en,
+    other), municipality; first_name and last_name are required. Comma or semicolon
+    separated, UTF-8 or Windows-1252. Rows whose identity code is already registered are
+    skipped. The password comes from $LUOTSI_PASSWORD or is asked.
+    """
+    chosen_lang = lang or ctx.obj["lang"]
+    early_lang = chosen_lang or DEFAULT_LANGUAGE
+    path = _database_path(ctx, db)
+    if not path.is_file():
+        _fail(tr("cli.error.no_database", early_lang, path=path))
+    if not file.is_file():
+        _fail(tr("import.error.file_missing", early_lang, path=file))
+    store = _open_store(path, early_lang)
+    try:
+        staff = _login(store, user, early_lang)
+        staff_lang = chosen_lang or staff.language
+        try:
+            report = import_clients(store, staff, file, dry_run=dry_run)
+        except PermissionDenied:
+            _fail(tr("cli.import.not_allowed", staff_lang, username=staff.username))
+        except ImportFileError as exc:
+            _fail(exc.message(staff_lang))
+    finally:
+        store.close()
+    _print_report(report, staff_lang)
+    if not report.ok:
+        raise typer.Exit(EXIT_BAD_ROWS)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
