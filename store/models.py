@@ -15,8 +15,27 @@ SERVICE_LANGUAGES = ("fi", "sv", "en", "other")
 # Mother tongues offered on the client card (ISO 639-1 where one exists); the common
 # languages of Finnish employment-service clients, "other" for the rest.
 MOTHER_TONGUES = (
-    "fi", "sv", "se", "ru", "et", "ar", "so", "en", "fa", "ku", "uk", "zh", "vi", "th",
-    "tr", "sq", "es", "fr", "de", "pl", "other",
+    "fi",
+    "sv",
+    "se",
+    "ru",
+    "et",
+    "ar",
+    "so",
+    "en",
+    "fa",
+    "ku",
+    "uk",
+    "zh",
+    "vi",
+    "th",
+    "tr",
+    "sq",
+    "es",
+    "fr",
+    "de",
+    "pl",
+    "other",
 )
 
 
