@@ -57,7 +57,12 @@ class ClientSearch(ContextMixin, Vertical):
         yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "blanked", lambda _: self._show_matches(), init=False)
+        self.watch(self.app, "blanked", self._apply_blanking, init=False)
+
+    def _apply_blanking(self, blanked: bool) -> None:
+        # What was typed is often a name, so it is hidden like one.
+        self.input.password = blanked
+        self._show_matches()
 
     @property
     def input(self) -> Input:

@@ -150,6 +150,7 @@ async def test_blank_key_hides_names_and_hetus_until_pressed_again(world, clock)
         await pilot.pause()
         text = screen_text(pilot)
         assert "Mäkinen" not in text and "Anna" not in text
+        assert "mäkinen" not in text  # not even what was typed
         assert "M. A." in text
         assert "010190" not in text
         assert "◼ PIILOTETTU" in text
