@@ -38,6 +38,7 @@ register(
         "binding.discard.no": ("Jatka muokkausta", "Fortsätt redigera", "Keep editing"),
         "binding.help.close": ("Sulje", "Stäng", "Close"),
         # Palette verbs
+        "palette.placeholder": ("Hae komentoa…", "Sök kommando…", "Search for commands…"),
         "cmd.find_client": ("Etsi asiakas", "Sök klient", "Find client"),
         "cmd.find_client.help": (
             "Hae nimellä, puhelinnumerolla, syntymäajalla tai henkilötunnuksella",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import reactive
 
 from screens.client_card import ClientCardScreen
@@ -78,6 +79,12 @@ class LuotsiApp(App[None]):
             self.push_screen(HomeScreen())
 
     # Actions bound to keys and palette verbs --------------------------------------
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette")
+            )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

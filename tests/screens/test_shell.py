@@ -21,6 +21,7 @@ async def test_palette_verb_new_client_opens_an_empty_card(world, clock):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+        assert "Hae komentoa" in screen_text(pilot)
         await pilot.press(*"uusi asiakas")
         await pilot.pause(0.3)
         assert "Ctrl+N" in screen_text(pilot)
