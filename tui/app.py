@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
@@ -11,7 +12,7 @@ from textual.reactive import reactive
 
 from screens.client_card import ClientCardScreen
 from screens.context import translate_bindings
-from screens.dialogs import HelpScreen
+from screens.dialogs import ConfirmDiscard, HelpScreen
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from store.api import Store
@@ -69,14 +70,22 @@ class LuotsiApp(App[None]):
         self.push_screen(HomeScreen())
 
     def set_language(self, lang: str) -> None:
-        """Change the UI language and remember it for this user."""
+        """Change the UI language, remember it for this user, and redraw the screens."""
         assert self.session is not None
-        staff = self.store.set_language(self.session.staff, lang)
-        self.session = Session(staff, self.session.site)
-        self.lang_override = None
-        self._use_language(lang)
-        if self._leave_to_base():
+
+        def switch() -> None:
+            assert self.session is not None
+            staff = self.store.set_language(self.session.staff, lang)
+            self.session = Session(staff, self.session.site)
+            self.lang_override = None
+            self._use_language(lang)
+            self._pop_to(1)
             self.push_screen(HomeScreen())
+
+        self._confirm_leaving(switch)
+
+    def on_unmount(self) -> None:
+        self.store.close()
 
     # Actions bound to keys and palette verbs --------------------------------------
 
@@ -93,46 +102,51 @@ class LuotsiApp(App[None]):
     def action_toggle_blank(self) -> None:
         self.blanked = not self.blanked
 
+    async def action_quit(self) -> None:
+        self._confirm_leaving(self.exit)
+
     def action_find_client(self) -> None:
-        home = self._go_home()
-        if home is not None:
-            home.action_find_client()
+        self._confirm_leaving(lambda: self._home().action_find_client())
 
     def action_new_client(self) -> None:
-        if self._go_home() is not None:
-            self.push_screen(ClientCardScreen(None))
+        self._confirm_leaving(lambda: self._home().action_new_client())
 
     def action_logout(self) -> None:
-        if self._leave_to_base():
+        def log_out() -> None:
+            self._pop_to(1)
             self.session = None
             self.blanked = False
             self.show_login()
 
-    def _unsaved_screen(self) -> ClientCardScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, ClientCardScreen) and screen.has_unsaved_changes:
-                return screen
-        return None
+        self._confirm_leaving(log_out)
 
-    def _leave_to_base(self) -> bool:
-        """Close every work screen, unless one holds unsaved input: then ask about it first."""
-        unsaved = self._unsaved_screen()
-        if unsaved is not None:
-            if self.screen is unsaved:
-                unsaved.action_back()
-            return False
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        return True
+    # Navigation ----------------------------------------------------------------------
 
-    def _go_home(self) -> HomeScreen | None:
-        if self.session is None or self._unsaved_screen() is not None:
-            if self.screen is self._unsaved_screen():
-                self.screen.action_back()  # type: ignore[union-attr]
-            return None
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+    def _confirm_leaving(self, then: Callable[[], object]) -> None:
+        """Run `then` now, or once the user agrees to drop unsaved input on a client card."""
+        unsaved = any(
+            isinstance(screen, ClientCardScreen) and screen.has_unsaved_changes
+            for screen in self.screen_stack
+        )
+        if not unsaved:
+            then()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                then()
+
+        self.push_screen(ConfirmDiscard(), answered)
+
+    def _pop_to(self, depth: int) -> None:
+        while len(self.screen_stack) > depth:
             self.pop_screen()
-        return self.screen if isinstance(self.screen, HomeScreen) else None
+
+    def _home(self) -> HomeScreen:
+        """Close the work screens above the Today screen and return it."""
+        self._pop_to(2)
+        assert isinstance(self.screen, HomeScreen)
+        return self.screen
 
 
 def make_app(db_path: str | Path, lang: str | None = None, clock: Clock | None = None) -> LuotsiApp:

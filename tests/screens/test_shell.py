@@ -78,3 +78,22 @@ async def test_logout_with_unsaved_card_asks_first(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
         assert app.session is None
+
+
+async def test_quitting_with_an_unsaved_card_asks_first(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.push_screen(ClientCardScreen(world.clients["ostman"].id))
+        await pilot.pause()
+        app.screen.query_one("#municipality", Input).value = "Naantali"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#municipality", Input).value == "Naantali"
+        await pilot.press("ctrl+q", "enter")
+        await pilot.pause()
+        assert not app.is_running
