@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from . import audit, clients, search
 from .auth import dummy_hash, hash_password, require, verify_password
 from .clock import Clock, local_day_bounds, new_id, to_iso
 from .db import open_db, write_transaction
-from .models import AuditEvent, Client, ClientMatch, Role, Site, Staff, TodayCounts
+from .models import AuditAction, AuditEvent, Client, ClientMatch, Role, Site, Staff, TodayCounts
+from .visits import VisitRegister
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _STAFF_COLUMNS = "id, username, display_name, role, site_id, language, active"
 
@@ -26,6 +29,7 @@ class Store:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock = clock or Clock()
+        self.visits = VisitRegister(self)
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
@@ -190,6 +194,12 @@ class Store:
         """Validate a client form without saving; raises `ValidationError` with every error."""
         return clients.check_client(self.db, raw, self.today(), client_id=client_id)
 
+    def possible_duplicates(self, raw: Mapping[str, str]) -> list[Client]:
+        """Clients who may be the person on a new-client form (call after it validates)."""
+        return clients.possible_duplicates(
+            self.db, clients.check_client(self.db, raw, self.today())
+        )
+
     def create_client(self, actor: Staff, raw: Mapping[str, str]) -> Client:
         require(actor, "client.edit")
         with write_transaction(self.db):
@@ -233,5 +243,14 @@ class Store:
         start, end = local_day_bounds(self.today())
         return TodayCounts(clients_registered=clients.count_created_between(self.db, start, end))
 
-    def audit_events(self, **filters: str) -> list[AuditEvent]:
-        return audit.events(self.db, **filters)  # type: ignore[arg-type]
+    def audit_events(
+        self,
+        *,
+        client_id: str | None = None,
+        staff_id: str | None = None,
+        action: AuditAction | None = None,
+        entity_id: str | None = None,
+    ) -> list[AuditEvent]:
+        return audit.events(
+            self.db, client_id=client_id, staff_id=staff_id, action=action, entity_id=entity_id
+        )

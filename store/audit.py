@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .clock import new_id, to_iso
 from .models import AuditAction, AuditEvent
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = "id, at, staff_id, action, entity, entity_id, client_id, purpose"
 
@@ -49,10 +52,15 @@ def events(
     client_id: str | None = None,
     staff_id: str | None = None,
     action: AuditAction | None = None,
+    entity_id: str | None = None,
 ) -> list[AuditEvent]:
-    """Events in the order they happened, optionally for one client, staff member or action."""
+    """Events in the order they happened, filtered by client, staff, action or entity."""
     where, params = [], []
-    for column, value in (("client_id", client_id), ("staff_id", staff_id), ("action", action)):
+    filters = (
+        ("client_id", client_id), ("staff_id", staff_id), ("action", action),
+        ("entity_id", entity_id),
+    )  # fmt: skip
+    for column, value in filters:
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)

@@ -51,6 +51,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "client.delete": frozenset({"admin"}),
     "client.import": frozenset({"admin"}),
     "staff.manage": frozenset({"admin"}),
+    "settings.edit": frozenset({"admin"}),
+    "visit.register": frozenset({"reception", "coach"}),
 }
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .audit import log_event
 from .clock import new_id
 from .i18n import register
 from .models import Client
 from .validation import CLIENT_FIELDS, FieldError, ValidationError, clean_client
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SELECT = "SELECT id, " + ", ".join(CLIENT_FIELDS) + ", created_at, updated_at FROM client"
 
@@ -165,3 +168,29 @@ def count_created_between(db: Database, start_iso: str, end_iso: str) -> int:
         " AND deleted_at IS NULL",
         [start_iso, end_iso],
     ).fetchone()[0]
+
+
+def fold_name(name: str) -> str:
+    """A name for comparison: case and diacritics gone, so Mäkinen == MAKINEN."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+def possible_duplicates(db: Database, values: Mapping[str, object]) -> list[Client]:
+    """Living clients who may be the same person: same folded name and birth date, or
+    same phone. (A HETU already in the register is an error, not a warning.)"""
+    found: dict[str, Client] = {}
+    birth_date = values.get("birth_date")
+    if isinstance(birth_date, date):
+        rows = db.execute(
+            f"{_SELECT} WHERE birth_date = ? AND deleted_at IS NULL", [birth_date.isoformat()]
+        ).fetchall()
+        wanted = (fold_name(str(values["first_name"])), fold_name(str(values["last_name"])))
+        for client in map(row_to_client, rows):
+            if (fold_name(client.first_name), fold_name(client.last_name)) == wanted:
+                found[client.id] = client
+    phone = values.get("phone")
+    if phone:
+        rows = db.execute(f"{_SELECT} WHERE phone = ? AND deleted_at IS NULL", [phone]).fetchall()
+        found.update((client.id, client) for client in map(row_to_client, rows))
+    return list(found.values())

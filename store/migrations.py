@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -72,11 +74,13 @@ def m0001_register(db: Database) -> None:
         "CREATE INDEX client_coach ON client(coach_id)",
         "CREATE INDEX client_created ON client(created_at)",
         # Name search: unicode61 folds å/ä/ö so "maki" and "mäki" both find Mäkinen.
-        # Its rowid mirrors client.rowid so the triggers can find a row without a scan;
-        # client_id is kept too so a search joins on the stable UUID.
+        # Prefix indexes up to 8 letters: a longer prefix without one makes FTS5 merge
+        # every matching word's list before the first row (3.5 ms p95 at 1M clients).
+        # Its rowid mirrors client.rowid so the triggers and the search find a row
+        # without another index; client_id is kept so a search can check it still matches.
         """CREATE VIRTUAL TABLE client_fts USING fts5(
             client_id UNINDEXED, first_name, last_name,
-            prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2'
+            prefix = '1 2 3 4 5 6 7 8', tokenize = 'unicode61 remove_diacritics 2'
         )""",
         """CREATE TRIGGER client_fts_insert AFTER INSERT ON client
             WHEN new.deleted_at IS NULL BEGIN
@@ -120,3 +124,120 @@ def m0001_register(db: Database) -> None:
 def migration_names() -> list[str]:
     """The names of every migration this version knows, in order."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]
+
+
+# Reasons for a walk-in visit (domain guide §5); number keys follow sort_order. Their ids
+# are derived from the code so every device that runs this migration agrees on them.
+DEFAULT_VISIT_REASONS = (
+    ("job_search", "Työnhaun neuvonta", "Rådgivning i jobbsökning", "Job-search advice"),
+    ("cv", "CV ja hakemukset", "CV och ansökningar", "CV and applications"),
+    ("register", "Työnhakijaksi ilmoittautuminen", "Anmälan som arbetssökande",
+     "Registering as a jobseeker"),
+    ("benefits", "Etuuskysymykset", "Frågor om förmåner", "Benefit questions"),
+    ("own_coach", "Oman valmentajan tapaaminen", "Träff med egen coach",
+     "Meeting own coach"),
+    ("training", "Koulutus ja opiskelu", "Utbildning och studier",
+     "Training and education information"),
+    ("trial_subsidy", "Työkokeilu tai palkkatuki", "Arbetsprövning eller lönesubvention",
+     "Work trial or pay subsidy"),
+    ("kompassi", "Kompassi-arviointi", "Kompassi-bedömning", "Kompassi self-assessment"),
+    ("other", "Muu asia", "Annat ärende", "Other"),
+)  # fmt: skip
+
+
+@migrations(name="0002_walk_in")
+def m0002_walk_in(db: Database) -> None:
+    _run(
+        db,
+        f"""CREATE TABLE setting (
+            id TEXT PRIMARY KEY NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            value TEXT NOT NULL,
+            {_COMMON}
+        )""",
+        f"""CREATE TABLE visit_reason (
+            id TEXT PRIMARY KEY NOT NULL,
+            code TEXT NOT NULL UNIQUE,
+            label_fi TEXT NOT NULL,
+            label_sv TEXT NOT NULL,
+            label_en TEXT NOT NULL,
+            sort_order INTEGER NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            {_COMMON}
+        )""",
+        f"""CREATE TABLE visit (
+            id TEXT PRIMARY KEY NOT NULL,
+            site_id TEXT NOT NULL REFERENCES site(id),
+            visit_date TEXT NOT NULL,
+            ticket_number INTEGER NOT NULL CHECK (ticket_number > 0),
+            ticket TEXT NOT NULL,
+            client_id TEXT REFERENCES client(id),
+            channel TEXT NOT NULL DEFAULT 'walk_in'
+                CHECK (channel IN ('walk_in', 'appointment', 'phone', 'remote')),
+            booked_for TEXT,
+            appointment_id TEXT,
+            state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN
+                ('waiting', 'called', 'serving', 'done', 'left', 'transferred', 'on_hold')),
+            wants_own_coach INTEGER NOT NULL DEFAULT 0 CHECK (wants_own_coach IN (0, 1)),
+            arrived_at TEXT NOT NULL,
+            called_at TEXT,
+            called_by TEXT REFERENCES staff(id),
+            desk TEXT,
+            finished_at TEXT,
+            served_by TEXT REFERENCES staff(id),
+            assigned_to TEXT REFERENCES staff(id),
+            process_step TEXT NOT NULL DEFAULT 'none' CHECK (process_step IN
+                ('none', 'initial_interview', 'job_search_discussion',
+                 'supplementary_discussion')),
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN
+                ('resolved', 'referred', 'appointment_booked', 'left_without_service')),
+            {_COMMON},
+            UNIQUE (site_id, visit_date, ticket_number)
+        )""",
+        "CREATE INDEX visit_site_state ON visit(site_id, state, visit_date)",
+        "CREATE INDEX visit_client ON visit(client_id)",
+        f"""CREATE TABLE visit_reason_link (
+            id TEXT PRIMARY KEY NOT NULL,
+            visit_id TEXT NOT NULL REFERENCES visit(id),
+            reason_id TEXT NOT NULL REFERENCES visit_reason(id),
+            {_COMMON},
+            UNIQUE (visit_id, reason_id)
+        )""",
+        # Every state change, so waiting and service times can be recomputed later.
+        f"""CREATE TABLE visit_event (
+            id TEXT PRIMARY KEY NOT NULL,
+            visit_id TEXT NOT NULL REFERENCES visit(id),
+            at TEXT NOT NULL,
+            staff_id TEXT REFERENCES staff(id),
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            to_staff_id TEXT REFERENCES staff(id),
+            {_COMMON}
+        )""",
+        "CREATE INDEX visit_event_visit ON visit_event(visit_id, at)",
+        """CREATE TRIGGER visit_event_no_update BEFORE UPDATE ON visit_event BEGIN
+            SELECT RAISE(ABORT, 'visit_event is append-only');
+        END""",
+        """CREATE TRIGGER visit_event_no_delete BEFORE DELETE ON visit_event BEGIN
+            SELECT RAISE(ABORT, 'visit_event is append-only');
+        END""",
+        # Anonymous by design: no client, no visit, and times only to the day.
+        f"""CREATE TABLE feedback (
+            id TEXT PRIMARY KEY NOT NULL,
+            site_id TEXT NOT NULL REFERENCES site(id),
+            visit_date TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            reason_codes TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            {_COMMON}
+        )""",
+        "CREATE INDEX feedback_site_date ON feedback(site_id, visit_date)",
+    )
+    stamp = "2026-01-01T00:00:00.000Z"
+    for order, (code, label_fi, label_sv, label_en) in enumerate(DEFAULT_VISIT_REASONS, 1):
+        reason_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"luotsi:visit_reason:{code}"))
+        db.execute(
+            "INSERT INTO visit_reason (id, code, label_fi, label_sv, label_en, sort_order,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [reason_id, code, label_fi, label_sv, label_en, order, stamp, stamp],
+        )

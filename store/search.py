@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Literal
 
 from .models import ClientMatch
 from .validation import format_date, looks_like_hetu, parse_birth_date_query, phone_search_key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SEARCH_LIMIT = 50
 QueryKind = Literal["empty", "hetu", "phone", "birth_date", "name"]
@@ -86,8 +87,11 @@ def search_clients(
         params = [query.phone_prefix, query.phone_prefix + "\uffff"]
     else:
         # No ORDER BY rank: ranking every prefix hit costs tens of milliseconds at scale.
+        # Joining on rowid skips the UUID index; comparing client_id as well means a
+        # renumbered rowid (after VACUUM) can only hide a row, never show a wrong one.
         sql = (
-            f"SELECT {_MATCH_COLUMNS} FROM client_fts f JOIN client c ON c.id = f.client_id"
+            f"SELECT {_MATCH_COLUMNS} FROM client_fts f"
+            " JOIN client c ON c.rowid = f.rowid AND c.id = f.client_id"
             " WHERE client_fts MATCH ? AND c.deleted_at IS NULL"
         )
         params = [_fts_query(query.name_terms)]

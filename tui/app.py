@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.reactive import reactive
 
 from screens.client_card import ClientCardScreen
@@ -20,13 +19,19 @@ from store.clock import Clock
 from store.i18n import normalise_language, tr
 from store.models import Session, Staff
 
-from .commands import LuotsiCommands
+
+def _luotsi_commands() -> type:
+    # Loaded on first use, as Textual loads its own system commands: the palette's
+    # module is not needed to paint the first screen.
+    from .commands import LuotsiCommands
+
+    return LuotsiCommands
 
 
 class LuotsiApp(App[None]):
     CSS_PATH = Path(__file__).resolve().parent.parent / "screens" / "luotsi.tcss"
     TITLE = "Luotsi"
-    COMMANDS = {LuotsiCommands}
+    COMMANDS = {_luotsi_commands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Ohje", id="app.help"),
@@ -90,6 +95,8 @@ class LuotsiApp(App[None]):
     # Actions bound to keys and palette verbs --------------------------------------
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette")

@@ -25,6 +25,23 @@ EXPECTED_COLUMNS = {
         "id", "at", "staff_id", "action", "entity", "entity_id", "client_id", "purpose",
         *COMMON,
     ],
+    "setting": ["id", "key", "value", *COMMON],
+    "visit_reason": [
+        "id", "code", "label_fi", "label_sv", "label_en", "sort_order", "active", *COMMON,
+    ],
+    "visit": [
+        "id", "site_id", "visit_date", "ticket_number", "ticket", "client_id", "channel",
+        "booked_for", "appointment_id", "state", "wants_own_coach", "arrived_at",
+        "called_at", "called_by", "desk", "finished_at", "served_by", "assigned_to",
+        "process_step", "outcome", *COMMON,
+    ],
+    "visit_reason_link": ["id", "visit_id", "reason_id", *COMMON],
+    "visit_event": [
+        "id", "visit_id", "at", "staff_id", "from_state", "to_state", "to_staff_id", *COMMON,
+    ],
+    "feedback": [
+        "id", "site_id", "visit_date", "channel", "reason_codes", "score", *COMMON,
+    ],
 }  # fmt: skip
 
 
@@ -109,7 +126,7 @@ def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
     try:
         migrated = open_db(path)
         assert "test_only" in migrated["site"].columns_dict
-        [backup] = tmp_path.glob("old.db.v1.bak*")
+        [backup] = tmp_path.glob(f"old.db.v{len(migration_names()) - 1}.bak*")
         with sqlite3.connect(backup) as conn:
             assert conn.execute("SELECT name FROM site").fetchall() == [("Työpiste",)]
             columns = [row[1] for row in conn.execute("PRAGMA table_info(site)")]

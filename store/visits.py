@@ -1,0 +1,353 @@
+"""Walk-in visits: tickets, the queue and its states, and anonymous feedback (NPS)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .audit import log_event
+from .auth import require
+from .clock import from_iso, new_id, to_iso
+from .db import write_transaction
+from .models import (
+    CHANNELS,
+    OPEN_STATES,
+    OUTCOMES,
+    Channel,
+    NowServing,
+    Staff,
+    Visit,
+    VisitEvent,
+    VisitReason,
+    VisitState,
+)
+
+if TYPE_CHECKING:
+    from .api import Store
+
+TICKET_PREFIX = "A"
+WAIT_THRESHOLD_SETTING = "queue.wait_threshold_minutes"
+DEFAULT_WAIT_THRESHOLD_MINUTES = 20
+NPS_MIN_RESPONSES = 5
+
+# Which state may follow which; "transferred" waits for one named staff member.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "waiting": frozenset({"called", "left", "on_hold"}),
+    "called": frozenset({"serving", "waiting", "left", "on_hold"}),
+    "serving": frozenset({"done", "transferred", "on_hold"}),
+    "transferred": frozenset({"called", "left", "on_hold"}),
+    "on_hold": frozenset({"waiting", "left"}),
+    "done": frozenset(),
+    "left": frozenset(),
+}
+TERMINAL_OUTCOME = {"left": "left_without_service"}
+
+
+class InvalidTransition(Exception):
+    def __init__(self, visit: Visit, to_state: str) -> None:
+        super().__init__(f"visit {visit.ticket} cannot go from {visit.state} to {to_state}")
+        self.visit = visit
+        self.to_state = to_state
+
+
+@dataclass(frozen=True)
+class NpsResult:
+    responses: int
+    score: float | None  # None while there are too few answers to show
+
+    @property
+    def shown(self) -> bool:
+        return self.score is not None
+
+
+def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult:
+    """Net Promoter Score: % promoters (9–10) minus % detractors (0–6), hidden below `minimum`."""
+    if len(scores) < minimum:
+        return NpsResult(len(scores), None)
+    promoters = sum(1 for s in scores if s >= 9)
+    detractors = sum(1 for s in scores if s <= 6)
+    return NpsResult(len(scores), round(100 * (promoters - detractors) / len(scores), 1))
+
+
+def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
+    """Who is called next: a booked time that has come, then anyone transferred to this
+    staff member, then the longest-waiting walk-in."""
+    booked = [
+        v for v in queue
+        if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
+    ]  # fmt: skip
+    if booked:
+        return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
+    mine = [v for v in queue if v.state == "transferred" and v.assigned_to == staff_id]
+    waiting = [v for v in queue if v.state == "waiting"]
+    for group in (mine, waiting):
+        if group:
+            return min(group, key=lambda v: v.arrived_at)
+    return None
+
+
+def waiting_minutes(visit: Visit, now: datetime) -> int:
+    """Minutes from arrival until called (or until now, while still waiting)."""
+    end = from_iso(visit.called_at) if visit.called_at else now
+    return max(0, int((end - from_iso(visit.arrived_at)).total_seconds() // 60))
+
+
+_VISIT_SELECT = """
+    SELECT v.id, v.site_id, v.visit_date, v.ticket, v.client_id, c.first_name, c.last_name,
+        c.coach_id, v.channel, v.booked_for, v.state, v.wants_own_coach, v.arrived_at,
+        v.called_at, v.called_by, v.desk, v.finished_at, v.served_by, v.assigned_to,
+        v.outcome,
+        (SELECT group_concat(r.code, ' ') FROM visit_reason_link l
+            JOIN visit_reason r ON r.id = l.reason_id
+            WHERE l.visit_id = v.id AND l.deleted_at IS NULL)
+    FROM visit v LEFT JOIN client c ON c.id = v.client_id
+"""
+
+
+def _to_visit(row: tuple) -> Visit:
+    values = list(row)
+    values[2] = date.fromisoformat(values[2])
+    values[11] = bool(values[11])
+    codes = values.pop()
+    return Visit(*values, reason_codes=tuple(sorted(codes.split())) if codes else ())
+
+
+class VisitRegister:
+    """The walk-in queue of every site; reached as `Store.visits`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    def _now(self) -> str:
+        return to_iso(self.store.clock.now())
+
+    # Reasons and settings ------------------------------------------------------------
+
+    def reasons(self) -> list[VisitReason]:
+        rows = self.db.execute(
+            "SELECT id, code, label_fi, label_sv, label_en, sort_order FROM visit_reason"
+            " WHERE active = 1 AND deleted_at IS NULL ORDER BY sort_order"
+        ).fetchall()
+        return [VisitReason(r[0], r[1], (r[2], r[3], r[4]), r[5]) for r in rows]
+
+    def wait_threshold_minutes(self) -> int:
+        row = self.db.execute(
+            "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL",
+            [WAIT_THRESHOLD_SETTING],
+        ).fetchone()
+        return int(row[0]) if row else DEFAULT_WAIT_THRESHOLD_MINUTES
+
+    def set_wait_threshold_minutes(self, actor: Staff, minutes: int) -> None:
+        require(actor, "settings.edit")
+        now = self._now()
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT INTO setting (id, key, value, created_at, updated_at, updated_by)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " value = excluded.value, updated_at = excluded.updated_at,"
+                " updated_by = excluded.updated_by",
+                [new_id(), WAIT_THRESHOLD_SETTING, str(minutes), now, now, actor.id],
+            )
+
+    # Reading the queue ---------------------------------------------------------------
+
+    def get(self, visit_id: str) -> Visit:
+        row = self.db.execute(f"{_VISIT_SELECT} WHERE v.id = ?", [visit_id]).fetchone()
+        if row is None:
+            raise LookupError(visit_id)
+        return _to_visit(row)
+
+    def queue(self, site_id: str, day: date | None = None) -> list[Visit]:
+        """The day's open visits at a site, in arrival order."""
+        day = day or self.store.today()
+        marks = ", ".join("?" for _ in OPEN_STATES)
+        rows = self.db.execute(
+            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ?"
+            f" AND v.state IN ({marks}) AND v.deleted_at IS NULL ORDER BY v.ticket_number",
+            [site_id, day.isoformat(), *OPEN_STATES],
+        ).fetchall()
+        return [_to_visit(row) for row in rows]
+
+    def day_visits(self, site_id: str, day: date) -> list[Visit]:
+        rows = self.db.execute(
+            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ? AND v.deleted_at IS NULL"
+            " ORDER BY v.ticket_number",
+            [site_id, day.isoformat()],
+        ).fetchall()
+        return [_to_visit(row) for row in rows]
+
+    def left_open(self, site_id: str, before: date | None = None) -> list[Visit]:
+        """Visits from earlier days that were never closed: listed for closing, never lost."""
+        before = before or self.store.today()
+        marks = ", ".join("?" for _ in OPEN_STATES)
+        rows = self.db.execute(
+            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date < ?"
+            f" AND v.state IN ({marks}) AND v.deleted_at IS NULL"
+            " ORDER BY v.visit_date, v.ticket_number",
+            [site_id, before.isoformat(), *OPEN_STATES],
+        ).fetchall()
+        return [_to_visit(row) for row in rows]
+
+    def open_visit_of(self, client_id: str, site_id: str) -> Visit | None:
+        row = self.db.execute(
+            f"{_VISIT_SELECT} WHERE v.client_id = ? AND v.site_id = ? AND v.visit_date = ?"
+            f" AND v.state IN ({', '.join('?' for _ in OPEN_STATES)}) AND v.deleted_at IS NULL",
+            [client_id, site_id, self.store.today().isoformat(), *OPEN_STATES],
+        ).fetchone()
+        return _to_visit(row) if row else None
+
+    def events(self, visit_id: str) -> list[VisitEvent]:
+        rows = self.db.execute(
+            "SELECT visit_id, at, staff_id, from_state, to_state, to_staff_id FROM visit_event"
+            " WHERE visit_id = ? ORDER BY at, rowid",
+            [visit_id],
+        ).fetchall()
+        return [VisitEvent(*row) for row in rows]
+
+    def now_serving(self, site_id: str, limit: int = 8) -> list[NowServing]:
+        rows = self.db.execute(
+            "SELECT ticket, desk FROM visit WHERE site_id = ? AND visit_date = ?"
+            " AND state IN ('called', 'serving') AND deleted_at IS NULL"
+            " ORDER BY called_at DESC LIMIT ?",
+            [site_id, self.store.today().isoformat(), limit],
+        ).fetchall()
+        return [NowServing(ticket, desk) for ticket, desk in rows]
+
+    # Writing -------------------------------------------------------------------------
+
+    def _event(self, visit_id: str, at: str, actor: Staff, from_state: str | None,
+               to_state: str, to_staff_id: str | None = None) -> None:  # fmt: skip
+        self.db.execute(
+            "INSERT INTO visit_event (id, visit_id, at, staff_id, from_state, to_state,"
+            " to_staff_id, created_at, updated_at, updated_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), visit_id, at, actor.id, from_state, to_state, to_staff_id, at, at,
+             actor.id],
+        )  # fmt: skip
+
+    def register(
+        self,
+        actor: Staff,
+        site_id: str,
+        *,
+        client_id: str | None = None,
+        reason_codes: Iterable[str] = (),
+        channel: Channel = "walk_in",
+        booked_for: str | None = None,
+        wants_own_coach: bool = False,
+    ) -> Visit:
+        """Give the visitor the site's next ticket of the day and put them in the queue."""
+        require(actor, "visit.register")
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown channel {channel}")
+        reasons = {r.code: r.id for r in self.reasons()}
+        unknown = [code for code in reason_codes if code not in reasons]
+        if unknown:
+            raise ValueError(f"unknown visit reasons: {unknown}")
+        now = self._now()
+        day = self.store.today().isoformat()
+        visit_id = new_id()
+        # BEGIN IMMEDIATE serialises desks: the max is read under the write lock, and
+        # the unique (site, day, number) constraint backs it up.
+        with write_transaction(self.db):
+            number = self.db.execute(
+                "SELECT coalesce(max(ticket_number), 0) + 1 FROM visit"
+                " WHERE site_id = ? AND visit_date = ?",
+                [site_id, day],
+            ).fetchone()[0]
+            self.db.execute(
+                "INSERT INTO visit (id, site_id, visit_date, ticket_number, ticket, client_id,"
+                " channel, booked_for, state, wants_own_coach, arrived_at, created_at,"
+                " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?,"
+                " ?, ?)",
+                [visit_id, site_id, day, number, f"{TICKET_PREFIX}{number:03d}", client_id,
+                 channel, booked_for, int(wants_own_coach), now, now, now, actor.id],
+            )  # fmt: skip
+            for code in dict.fromkeys(reason_codes):
+                self.db.execute(
+                    "INSERT INTO visit_reason_link (id, visit_id, reason_id, created_at,"
+                    " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+                    [new_id(), visit_id, reasons[code], now, now, actor.id],
+                )
+            self._event(visit_id, now, actor, None, "waiting")
+            log_event(self.db, now, staff_id=actor.id, action="create", entity="visit",
+                      entity_id=visit_id, client_id=client_id)  # fmt: skip
+        return self.get(visit_id)
+
+    def change_state(
+        self,
+        actor: Staff,
+        visit_id: str,
+        to_state: VisitState,
+        *,
+        desk: str | None = None,
+        to_staff_id: str | None = None,
+        outcome: str | None = None,
+    ) -> Visit:
+        """Move a visit along; the change and who made it are stored as an event."""
+        require(actor, "visit.register")
+        if outcome is not None and outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome}")
+        now = self._now()
+        with write_transaction(self.db):
+            visit = self.get(visit_id)
+            if to_state not in TRANSITIONS[visit.state]:
+                raise InvalidTransition(visit, to_state)
+            changes: dict[str, object] = {"state": to_state}
+            if to_state == "called":
+                changes.update(called_at=visit.called_at or now, called_by=actor.id, desk=desk)
+            elif to_state == "serving":
+                changes.update(served_by=actor.id)
+            elif to_state == "transferred":
+                changes.update(assigned_to=to_staff_id, desk=None)
+            elif to_state in ("done", "left"):
+                changes.update(finished_at=now)
+                changes["outcome"] = outcome or TERMINAL_OUTCOME.get(to_state, "resolved")
+                if to_state == "done" and visit.served_by is None:
+                    changes["served_by"] = actor.id
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.db.execute(
+                f"UPDATE visit SET {assignments}, updated_at = ?, updated_by = ? WHERE id = ?",
+                [*changes.values(), now, actor.id, visit_id],
+            )
+            self._event(visit_id, now, actor, visit.state, to_state, to_staff_id)
+            log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
+                      entity_id=visit_id, client_id=visit.client_id, purpose=to_state)  # fmt: skip
+        return self.get(visit_id)
+
+    def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
+        """Call whoever is next in line (see `next_in_line`); None when nobody waits."""
+        with write_transaction(self.db):
+            visit = next_in_line(self.queue(site_id), self._now(), actor.id)
+            if visit is None:
+                return None
+            return self.change_state(actor, visit.id, "called", desk=desk)
+
+    def record_feedback(self, visit: Visit, score: int) -> None:
+        """Store a visitor's 0–10 answer without anything that identifies them.
+
+        Not written to the access log: the row holds no personal data, and a log row
+        naming the staff member and the minute would link the answer back to the visit.
+        """
+        if not 0 <= score <= 10:
+            raise ValueError("score must be 0–10")
+        stamp = f"{visit.visit_date.isoformat()}T00:00:00.000Z"  # the day, not the time
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT INTO feedback (id, site_id, visit_date, channel, reason_codes, score,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [new_id(), visit.site_id, visit.visit_date.isoformat(), visit.channel,
+                 " ".join(visit.reason_codes), score, stamp, stamp],
+            )  # fmt: skip
+
+    def nps(self, site_id: str, day: date | None = None) -> NpsResult:
+        day = day or self.store.today()
+        rows = self.db.execute(
+            "SELECT score FROM feedback WHERE site_id = ? AND visit_date = ?"
+            " AND deleted_at IS NULL",
+            [site_id, day.isoformat()],
+        ).fetchall()
+        return nps_of([score for (score,) in rows])

@@ -1,0 +1,185 @@
+"""The walk-in queue in the store: tickets, call order, states and their events, NPS."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from store.auth import PermissionDenied
+from store.clock import to_iso
+from store.visits import InvalidTransition, nps_of
+
+
+def advance(world, minutes: int) -> None:
+    world.store.clock.at += timedelta(minutes=minutes)
+
+
+def test_tickets_run_per_site_and_day(world):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    second = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
+    assert (first.ticket, second.ticket) == ("A001", "A002")
+    other_site = world.store.create_site("Raision työpiste", "Raisio", "Turun työllisyysalue")
+    assert visits.register(world.reception, other_site.id).ticket == "A001"
+    advance(world, 24 * 60)
+    assert visits.register(world.reception, world.site.id).ticket == "A001"
+
+
+def test_a_visit_keeps_its_reasons_and_lands_in_the_access_log(world):
+    client = world.clients["makinen"]
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=client.id, reason_codes=["cv", "benefits"]
+    )
+    assert visit.reason_codes == ("benefits", "cv")
+    assert (visit.first_name, visit.state, visit.channel) == ("Anna", "waiting", "walk_in")
+    [event] = world.store.audit_events(entity_id=visit.id)
+    assert (event.action, event.staff_id, event.client_id) == (
+        "create", world.reception.id, client.id,
+    )  # fmt: skip
+
+
+def test_an_admin_is_not_a_desk(world):
+    with pytest.raises(PermissionDenied):
+        world.store.visits.register(world.admin, world.site.id)
+
+
+def test_call_next_takes_a_booked_time_that_has_come_then_the_longest_wait(world):
+    visits = world.store.visits
+    early = visits.register(world.reception, world.site.id)
+    advance(world, 5)
+    later = visits.register(world.reception, world.site.id)
+    booked_soon = visits.register(
+        world.reception, world.site.id, channel="appointment",
+        booked_for=to_iso(world.store.clock.now() + timedelta(minutes=30)),
+    )  # fmt: skip
+    booked_now = visits.register(
+        world.reception, world.site.id, channel="appointment",
+        booked_for=to_iso(world.store.clock.now()),
+    )  # fmt: skip
+    order = []
+    for _ in range(3):
+        order.append(visits.call_next(world.reception, world.site.id, "1").ticket)
+    assert order == [booked_now.ticket, early.ticket, later.ticket]
+    advance(world, 30)  # the later booking's time comes
+    assert visits.call_next(world.reception, world.site.id, "1").ticket == booked_soon.ticket
+    assert visits.call_next(world.reception, world.site.id, "1") is None
+
+
+def test_every_state_change_is_an_event_with_time_and_staff(world):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    advance(world, 12)
+    visits.call_next(world.reception, world.site.id, "2")
+    visits.change_state(world.reception, visit.id, "serving")
+    advance(world, 8)
+    visits.change_state(world.reception, visit.id, "transferred", to_staff_id=world.coach.id)
+    # The coach is called to them before anyone else in line.
+    visits.register(world.reception, world.site.id)
+    called = visits.call_next(world.coach, world.site.id, "5")
+    assert called.id == visit.id and called.desk == "5"
+    visits.change_state(world.coach, visit.id, "serving")
+    done = visits.change_state(world.coach, visit.id, "done", outcome="referred")
+    assert done.outcome == "referred" and done.finished_at is not None
+    events = visits.events(visit.id)
+    assert [(e.from_state, e.to_state, e.staff_id) for e in events] == [
+        (None, "waiting", world.reception.id),
+        ("waiting", "called", world.reception.id),
+        ("called", "serving", world.reception.id),
+        ("serving", "transferred", world.reception.id),
+        ("transferred", "called", world.coach.id),
+        ("called", "serving", world.coach.id),
+        ("serving", "done", world.coach.id),
+    ]
+    assert events[3].to_staff_id == world.coach.id
+    # The first call's time is what the waiting time is measured to.
+    assert done.called_at == events[1].at
+
+
+def test_left_without_service_and_no_way_back(world):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    left = visits.change_state(world.reception, visit.id, "left")
+    assert left.outcome == "left_without_service"
+    assert visits.queue(world.site.id) == []
+    with pytest.raises(InvalidTransition):
+        visits.change_state(world.reception, visit.id, "called")
+
+
+def test_on_hold_is_skipped_by_call_next_until_resumed(world):
+    visits = world.store.visits
+    held = visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, held.id, "on_hold")
+    assert visits.call_next(world.reception, world.site.id, "1") is None
+    visits.change_state(world.reception, held.id, "waiting")
+    assert visits.call_next(world.reception, world.site.id, "1").id == held.id
+
+
+def test_visits_left_open_on_earlier_days_are_listed_for_closing(world):
+    visits = world.store.visits
+    forgotten = visits.register(world.reception, world.site.id)
+    advance(world, 24 * 60)
+    assert visits.queue(world.site.id) == []
+    assert [v.id for v in visits.left_open(world.site.id)] == [forgotten.id]
+    visits.change_state(world.reception, forgotten.id, "left")
+    assert visits.left_open(world.site.id) == []
+
+
+def test_feedback_is_stored_without_identity(world):
+    visits = world.store.visits
+    visit = visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id,
+        reason_codes=["cv"],
+    )  # fmt: skip
+    visits.record_feedback(visit, 10)
+    row = world.store.db.execute("SELECT * FROM feedback").fetchone()
+    columns = [d[0] for d in world.store.db.execute("SELECT * FROM feedback").description]
+    stored = dict(zip(columns, row, strict=True))
+    assert stored["score"] == 10 and stored["reason_codes"] == "cv"
+    assert world.clients["makinen"].id not in map(str, row)
+    assert visit.id not in map(str, row)
+    assert stored["created_at"].endswith("T00:00:00.000Z")  # the day, not the minute
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([10, 9, 9, 8, 7, 6, 0, 10], 25.0),  # 4 promoters, 2 detractors of 8
+        ([9, 9, 9, 9, 9], 100.0),
+        ([6, 6, 6, 6, 6], -100.0),
+        ([7, 8, 7, 8, 7], 0.0),
+    ],
+)
+def test_nps_is_promoters_minus_detractors(scores, expected):
+    assert nps_of(scores).score == expected
+
+
+def test_nps_is_hidden_below_five_answers(world):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    for score in (10, 10, 9, 3):
+        visits.record_feedback(visit, score)
+    assert visits.nps(world.site.id).responses == 4
+    assert not visits.nps(world.site.id).shown
+    visits.record_feedback(visit, 8)
+    assert visits.nps(world.site.id).score == 40.0
+
+
+def test_wait_threshold_is_a_setting(world):
+    visits = world.store.visits
+    assert visits.wait_threshold_minutes() == 20
+    visits.set_wait_threshold_minutes(world.admin, 15)
+    assert visits.wait_threshold_minutes() == 15
+    with pytest.raises(PermissionDenied):
+        visits.set_wait_threshold_minutes(world.reception, 5)
+
+
+def test_possible_duplicates_fold_letters_and_match_phones(world):
+    store = world.store
+    same_name = {"first_name": "ANNA", "last_name": "Makinen", "birth_date": "1.1.1990"}
+    assert [c.id for c in store.possible_duplicates(same_name)] == [world.clients["makinen"].id]
+    same_phone = {"first_name": "Eino", "last_name": "Uusi", "birth_date": "2.2.1992",
+                  "phone": "+358 40 1234567"}  # fmt: skip
+    assert [c.id for c in store.possible_duplicates(same_phone)] == [world.clients["makinen"].id]
+    other = {"first_name": "Anna", "last_name": "Mäkinen", "birth_date": "2.1.1990"}
+    assert store.possible_duplicates(other) == []
