@@ -17,6 +17,7 @@ class AppContext(Protocol):
     session: Session | None
     lang: str
     blanked: bool
+    desk: str
 
 
 def context(node: DOMNode) -> AppContext:

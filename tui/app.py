@@ -44,9 +44,10 @@ class LuotsiApp(App[None]):
 
     blanked: reactive[bool] = reactive(False)
 
-    def __init__(self, store: Store, lang: str | None = None) -> None:
+    def __init__(self, store: Store, lang: str | None = None, desk: str = "1") -> None:
         super().__init__()
         self.store = store
+        self.desk = desk
         self.session: Session | None = None
         self.lang_override = lang
         self.lang = normalise_language(lang)
@@ -156,6 +157,11 @@ class LuotsiApp(App[None]):
         return self.screen
 
 
-def make_app(db_path: str | Path, lang: str | None = None, clock: Clock | None = None) -> LuotsiApp:
-    """Build the app over the database at `db_path` (used by the CLI and the tests)."""
-    return LuotsiApp(Store.open(db_path, clock), lang=lang)
+def make_app(
+    db_path: str | Path, lang: str | None = None, clock: Clock | None = None, desk: str = "1"
+) -> LuotsiApp:
+    """Build the app over the database at `db_path` (used by the CLI and the tests).
+
+    `desk` names this terminal's service desk, shown on the waiting-room board.
+    """
+    return LuotsiApp(Store.open(db_path, clock), lang=lang, desk=desk)
