@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 
 from store.clients import StaleEdit
 from store.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
@@ -18,6 +18,7 @@ from store.validation import CLIENT_FIELDS, FieldError, ValidationError, format_
 from .context import ContextMixin
 from .dialogs import ConfirmDiscard
 from .strings import initials
+from .widgets.form import field_row, read_form, show_field_errors
 from .widgets.header import LuotsiHeader
 
 FIELD_ORDER = CLIENT_FIELDS
@@ -58,10 +59,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
         yield Static("", id="card-facts")
         with VerticalScroll(id="card-form"):
             for field in FIELD_ORDER:
-                with Horizontal(classes="field-row"):
-                    yield Label(self.t(f"field.{field}"), classes="field-label")
-                    yield self._field_widget(field)
-                yield Static("", id=f"error-{field}", classes="field-error")
+                yield from field_row(self.t(f"field.{field}"), self._field_widget(field))
         yield Static(self.t("blanked.card"), id="card-blanked")
         yield Static(self.t("card.hint"), classes="hint")
         yield Footer()
@@ -131,16 +129,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
     # Reading and writing the form ------------------------------------------------------
 
     def form_values(self) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for field in FIELD_ORDER:
-            widget = self.query_one(f"#{field}")
-            if isinstance(widget, Select):
-                value = widget.value
-                values[field] = "" if value is Select.NULL else str(value)
-            else:
-                assert isinstance(widget, Input)
-                values[field] = widget.value
-        return values
+        return read_form(self, FIELD_ORDER)
 
     def set_values(self, values: dict[str, str]) -> None:
         for field, value in values.items():
@@ -161,15 +150,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
         return self.form_values() != self.saved_values
 
     def show_errors(self, errors: list[FieldError], only: set[str] | None = None) -> None:
-        by_field = {e.field: e for e in errors}
-        for field in FIELD_ORDER:
-            if only is not None and field not in only:
-                continue
-            error = by_field.get(field)
-            label = self.query_one(f"#error-{field}", Static)
-            label.update(f"⚠ {error.message(self.ctx.lang)}" if error else "")
-            label.set_class(error is not None, "visible")
-            self.query_one(f"#{field}").set_class(error is not None, "invalid")
+        show_field_errors(self, FIELD_ORDER, errors, self.ctx.lang, only)
 
     def _errors_for(self, values: dict[str, str]) -> list[FieldError]:
         try:

@@ -1,0 +1,50 @@
+"""Form rows with their error line, shared by the client card and the quick new-client form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from textual.containers import Horizontal
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from store.validation import FieldError
+
+
+def field_row(label: str, widget: Widget) -> Iterator[Widget]:
+    """A labelled input and, under it, the line where its error appears."""
+    yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+    yield Static("", id=f"error-{widget.id}", classes="field-error")
+
+
+def read_form(node: DOMNode, fields: Iterable[str]) -> dict[str, str]:
+    """The form's values as the strings the store validates."""
+    values: dict[str, str] = {}
+    for field in fields:
+        widget = node.query_one(f"#{field}")
+        if isinstance(widget, Select):
+            values[field] = "" if widget.value is Select.NULL else str(widget.value)
+        else:
+            assert isinstance(widget, Input)
+            values[field] = widget.value
+    return values
+
+
+def show_field_errors(
+    node: DOMNode,
+    fields: Iterable[str],
+    errors: Iterable[FieldError],
+    lang: str,
+    only: set[str] | None = None,
+) -> None:
+    """Put each error next to its field and clear the rest (or only those in `only`)."""
+    by_field = {e.field: e for e in errors}
+    for field in fields:
+        if only is not None and field not in only:
+            continue
+        error = by_field.get(field)
+        line = node.query_one(f"#error-{field}", Static)
+        line.update(f"⚠ {error.message(lang)}" if error else "")
+        line.set_class(error is not None, "visible")
+        node.query_one(f"#{field}").set_class(error is not None, "invalid")
