@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from . import walk_in_strings  # noqa: F401  (figures use the walk-in strings)
 from .client_card import ClientCardScreen
 from .context import ContextMixin
 from .widgets.client_search import ClientSearch
@@ -26,6 +27,8 @@ class HomeScreen(ContextMixin, Screen[None]):
         yield Static(self.t("home.title"), classes="screen-title")
         with Horizontal(id="today-figures"):
             yield Static("", id="figure-registered", classes="figure")
+            yield Static("", id="figure-visits", classes="figure")
+            yield Static("", id="figure-nps", classes="figure")
         yield ClientSearch(id="client-search")
         yield Footer()
 
@@ -37,10 +40,26 @@ class HomeScreen(ContextMixin, Screen[None]):
         self.refresh_figures()
 
     def refresh_figures(self) -> None:
-        counts = self.store.today_counts()
+        if self.ctx.session is None:  # resumed on the way out after logging out
+            return
+        site = self.session.site
+        counts = self.store.today_counts(site.id if site else None)
         self.query_one("#figure-registered", Static).update(
             self.t("home.registered_today", count=counts.clients_registered)
         )
+        if site is None:
+            return
+        self.query_one("#figure-visits", Static).update(
+            self.t("home.visits_today", count=counts.visits)
+            + " · "
+            + self.t("home.waiting_now", count=counts.waiting)
+        )
+        nps = (
+            self.t("home.nps", score=f"{counts.nps:+.0f}", n=counts.nps_responses)
+            if counts.nps is not None
+            else self.t("home.nps_hidden", n=counts.nps_responses)
+        )
+        self.query_one("#figure-nps", Static).update(nps)
 
     def action_find_client(self) -> None:
         search = self.query_one(ClientSearch)

@@ -188,6 +188,18 @@ class Store:
             )
         return client
 
+    def coach_of(self, client_id: str) -> Staff | None:
+        """The client's own coach (OMA-valmentaja), if one is named."""
+        row = self.db.execute("SELECT coach_id FROM client WHERE id = ?", [client_id]).fetchone()
+        return self.get_staff(row[0]) if row and row[0] else None
+
+    def visitor_language(self, client_id: str) -> str | None:
+        """The language to ask a client's feedback in (fi/sv/en), if they have one."""
+        row = self.db.execute(
+            "SELECT service_language FROM client WHERE id = ?", [client_id]
+        ).fetchone()
+        return row[0] if row and row[0] in ("fi", "sv", "en") else None
+
     def check_client(
         self, raw: Mapping[str, str], client_id: str | None = None
     ) -> dict[str, object]:
@@ -239,9 +251,21 @@ class Store:
 
     # Overview and log ----------------------------------------------------------------
 
-    def today_counts(self) -> TodayCounts:
+    def today_counts(self, site_id: str | None = None) -> TodayCounts:
+        """Today's figures; visits and feedback for `site_id` when one is given."""
         start, end = local_day_bounds(self.today())
-        return TodayCounts(clients_registered=clients.count_created_between(self.db, start, end))
+        registered = clients.count_created_between(self.db, start, end)
+        if site_id is None:
+            return TodayCounts(clients_registered=registered)
+        visits = self.visits.day_visits(site_id, self.today())
+        nps = self.visits.nps(site_id)
+        return TodayCounts(
+            clients_registered=registered,
+            visits=len(visits),
+            waiting=sum(1 for v in visits if v.state == "waiting"),
+            nps_responses=nps.responses,
+            nps=nps.score,
+        )
 
     def audit_events(
         self,

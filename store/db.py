@@ -38,6 +38,10 @@ class SchemaTooNewError(StoreError):
     pass
 
 
+class DatabaseBusy(StoreError):
+    """Another process held the write lock longer than the busy timeout."""
+
+
 def _check_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -134,7 +138,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise DatabaseBusy(str(exc)) from exc
     try:
         yield db
     except BaseException:
@@ -157,6 +164,7 @@ def copy_database(source: str | Path, target: str | Path) -> Path:
 
 
 __all__ = [
+    "DatabaseBusy",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StoreError",

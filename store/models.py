@@ -141,6 +141,10 @@ class AuditEvent:
 @dataclass(frozen=True)
 class TodayCounts:
     clients_registered: int
+    visits: int = 0
+    waiting: int = 0
+    nps_responses: int = 0
+    nps: float | None = None  # None while too few answers to show
 
 
 VisitState = Literal["waiting", "called", "serving", "done", "left", "transferred", "on_hold"]

@@ -34,8 +34,8 @@ NPS_MIN_RESPONSES = 5
 
 # Which state may follow which; "transferred" waits for one named staff member.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "waiting": frozenset({"called", "left", "on_hold"}),
-    "called": frozenset({"serving", "waiting", "left", "on_hold"}),
+    "waiting": frozenset({"called", "done", "left", "on_hold"}),
+    "called": frozenset({"serving", "done", "transferred", "waiting", "left", "on_hold"}),
     "serving": frozenset({"done", "transferred", "on_hold"}),
     "transferred": frozenset({"called", "left", "on_hold"}),
     "on_hold": frozenset({"waiting", "left"}),
@@ -305,6 +305,9 @@ class VisitRegister:
                 changes.update(assigned_to=to_staff_id, desk=None)
             elif to_state in ("done", "left"):
                 changes.update(finished_at=now)
+                if to_state == "done" and visit.called_at is None:
+                    # Helped on the spot: the wait ended when service began, now.
+                    changes.update(called_at=now, called_by=actor.id)
                 changes["outcome"] = outcome or TERMINAL_OUTCOME.get(to_state, "resolved")
                 if to_state == "done" and visit.served_by is None:
                     changes["served_by"] = actor.id

@@ -14,7 +14,9 @@ from screens.context import translate_bindings
 from screens.dialogs import ConfirmDiscard, HelpScreen
 from screens.home import HomeScreen
 from screens.login import LoginScreen
+from screens.walk_in import WalkInScreen
 from store.api import Store
+from store.auth import allowed
 from store.clock import Clock
 from store.i18n import normalise_language, tr
 from store.models import Session, Staff
@@ -35,6 +37,7 @@ class LuotsiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Ohje", id="app.help"),
+        Binding("f2", "walk_in", "Asiointi", id="app.walk_in"),
         Binding("f12", "toggle_blank", "Piilota", id="app.blank", priority=True),
         Binding("ctrl+q", "quit", "Lopeta", id="app.quit", priority=True),
         Binding(
@@ -112,6 +115,15 @@ class LuotsiApp(App[None]):
 
     async def action_quit(self) -> None:
         self._confirm_leaving(self.exit)
+
+    def action_walk_in(self) -> None:
+        if self.session is None:
+            return
+        if not allowed(self.session.staff, "visit.register") or self.session.site is None:
+            self.notify(self.t("walkin.not_allowed"), severity="warning")
+            return
+        if not isinstance(self.screen, WalkInScreen):
+            self._confirm_leaving(lambda: (self._home(), self.push_screen(WalkInScreen())))
 
     def action_find_client(self) -> None:
         self._confirm_leaving(lambda: self._home().action_find_client())

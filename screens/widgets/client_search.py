@@ -47,9 +47,10 @@ class ClientSearch(ContextMixin, Vertical):
             super().__init__()
             self.typed = typed
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, compact: bool = False) -> None:
         super().__init__(id=id)
         self.matches: list[ClientMatch] = []
+        self.compact = compact  # a narrow column: name and birth date only
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.t("search.placeholder"), id="search-input")
@@ -81,15 +82,15 @@ class ClientSearch(ContextMixin, Vertical):
         self._show_matches()
 
     def _label(self, match: ClientMatch) -> Text:
+        width = 17 if self.compact else 28
         if self.ctx.blanked:
-            return Text(f"{initials(match.first_name, match.last_name):<28} {'':>10}")
+            return Text(initials(match.first_name, match.last_name))
         name = f"{match.last_name} {match.first_name}"
-        hetu = mask_hetu(match.hetu) if match.hetu else ""
-        return Text.assemble(
-            (f"{name[:28]:<28} ", "bold"),
-            f"{format_date(match.birth_date):>10}  ",
-            (f"{hetu:<11}", "dim"),
-        )
+        label = Text.assemble((f"{name[:width]:<{width}} ", "bold"),
+                              f"{format_date(match.birth_date):>10}")  # fmt: skip
+        if not self.compact:
+            label.append(f"  {mask_hetu(match.hetu) if match.hetu else '':<11}", style="dim")
+        return label
 
     def _show_matches(self) -> None:
         results = self.results

@@ -1,0 +1,309 @@
+"""The walk-in desk (F2): find or register the visitor, choose reasons, run today's queue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from store.clock import to_iso
+from store.db import DatabaseBusy
+from store.models import CHANNELS, Visit
+from store.search import prefill_from_search
+from store.visits import InvalidTransition
+
+from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
+from .context import ContextMixin
+from .feedback import FeedbackScreen
+from .new_client_dialog import NewClientChoice, NewClientDialog
+from .queue_dialogs import LeftOpenDialog, TransferDialog
+from .strings import initials
+from .widgets.client_search import ClientSearch
+from .widgets.header import LuotsiHeader
+from .widgets.queue_table import QueueTable, QueueView
+from .widgets.reason_picker import ReasonPicker
+
+# What Enter on a queue row does next, by the visit's state.
+ADVANCE = {
+    "waiting": "called", "transferred": "called", "called": "serving",
+    "serving": "done", "on_hold": "waiting",
+}  # fmt: skip
+
+
+def parse_clock_time(text: str) -> tuple[int, int] | None:
+    """'10.30', '10:30' or '10' as (hour, minute); None if it is not a time of day."""
+    parts = text.strip().replace(":", ".").split(".")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        return None
+    hour, minute = int(parts[0]), int(parts[1]) if len(parts) == 2 else 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+class WalkInScreen(ContextMixin, Screen[None]):
+    REFRESH_SECONDS = 5.0  # waiting times and other desks' changes appear this often
+    BINDINGS = [
+        Binding("f6", "call_next", "Call next", id="walkin.call_next"),
+        Binding("f7", "anonymous", "Anonymous", id="walkin.anonymous"),
+        Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
+        Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
+        Binding("escape", "back", "Back", id="walkin.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.picked_client_id: str | None = None
+        self.picked_name = ("", "")
+        self.last_done: Visit | None = None
+
+    @property
+    def site_id(self) -> str:
+        site = self.session.site
+        assert site is not None, "the walk-in screen needs a site"
+        return site.id
+
+    def compose(self) -> ComposeResult:
+        yield LuotsiHeader(id="header")
+        yield Static("", id="left-open-banner")
+        with Horizontal(id="walkin"):
+            with Vertical(id="walkin-left"):
+                yield Static(self.t("walkin.find"), classes="screen-title")
+                yield ClientSearch(id="client-search", compact=True)
+                with Vertical(id="visit-form"):
+                    yield Static("", id="picked")
+                    yield ReasonPicker(self.store.visits.reasons(), id="reasons")
+                    with Horizontal(classes="field-row"):
+                        yield Label(self.t("walkin.channel"), classes="short-label")
+                        yield Select(
+                            [(self.t(f"channel.{c}"), c) for c in CHANNELS],
+                            value="walk_in", allow_blank=False, id="channel", compact=True,
+                        )  # fmt: skip
+                    with Horizontal(classes="field-row", id="booked-row"):
+                        yield Label(self.t("walkin.booked_time"), classes="short-label")
+                        yield Input(id="booked_time", placeholder="10.30", compact=True)
+            with Vertical(id="walkin-right"):
+                yield Static("", id="queue-counts", classes="screen-title")
+                yield QueueTable(id="queue")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.translate_bindings()
+        self.staff_names = {s.id: s.display_name for s in self.store.list_staff()}
+        self.reason_numbers = {r.code: n for n, r in enumerate(self.store.visits.reasons(), 1)}
+        self.refresh_queue()
+        self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
+        self.watch(self.app, "blanked", lambda _: self._show_picked(), init=False)
+        self.query_one(ClientSearch).focus_input()
+
+    # The queue ----------------------------------------------------------------------
+
+    def refresh_queue(self) -> None:
+        """Reread the queue (other desks change it too) and redraw waiting times."""
+        store = self.store
+        visits = store.visits.day_visits(self.site_id, store.today())
+        queue = [v for v in visits if v.is_open]
+        self.query_one(QueueTable).show(
+            QueueView(
+                queue,
+                store.clock.now(),
+                store.visits.wait_threshold_minutes(),
+                self.reason_numbers,
+                self.staff_names,
+            )  # fmt: skip
+        )
+        done = sum(1 for v in visits if v.state == "done")
+        waiting = sum(1 for v in queue if v.state in ("waiting", "transferred"))
+        self.query_one("#queue-counts", Static).update(
+            self.t("walkin.queue_counts", waiting=waiting, done=done)
+        )
+        left_open = store.visits.left_open(self.site_id)
+        banner = self.query_one("#left-open-banner", Static)
+        banner.update(self.t("walkin.left_open", count=len(left_open)) if left_open else "")
+        banner.display = bool(left_open)
+
+    def _visitor_name(self, first: str, last: str) -> str:
+        if not (first or last):
+            return self.t("walkin.anonymous")
+        return initials(first, last) if self.ctx.blanked else f"{last} {first}"
+
+    def _change(self, visit: Visit, to_state: str, **details: str | None) -> Visit | None:
+        try:
+            changed = self.store.visits.change_state(
+                self.session.staff,
+                visit.id,
+                to_state,
+                **details,  # type: ignore[arg-type]
+            )
+        except InvalidTransition:
+            state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
+            self.notify(self.t("walkin.cannot", state=state), severity="warning")
+            return None
+        except DatabaseBusy:
+            self.notify(self.t("walkin.busy"), severity="error")
+            return None
+        self.refresh_queue()
+        if changed.state == "done":
+            self.last_done = changed
+            self.notify(self.t("walkin.feedback_offer"))
+        return changed
+
+    def action_call_next(self) -> None:
+        try:
+            visit = self.store.visits.call_next(self.session.staff, self.site_id, self.ctx.desk)
+        except DatabaseBusy:
+            self.notify(self.t("walkin.busy"), severity="error")
+            return
+        self.refresh_queue()
+        if visit is None:
+            self.notify(self.t("walkin.nobody_waiting"))
+        else:
+            self.notify(self.t("walkin.called", ticket=visit.ticket, desk=self.ctx.desk))
+
+    @on(QueueTable.ActionRequested)
+    def _queue_action(self, event: QueueTable.ActionRequested) -> None:
+        visit, action = event.visit, event.action
+        if action == "advance" and visit.state in ADVANCE:
+            self._change(visit, ADVANCE[visit.state], desk=self.ctx.desk)
+        elif action == "done":
+            self._change(visit, "done")
+        elif action == "left":
+            self._change(visit, "left")
+        elif action == "hold":
+            self._change(visit, "waiting" if visit.state == "on_hold" else "on_hold")
+        elif action == "transfer":
+            colleagues = [s for s in self.store.list_staff() if s.id != self.session.staff.id]
+
+            def transfer(staff_id: str | None) -> None:
+                if staff_id:
+                    self._change(visit, "transferred", to_staff_id=staff_id)
+
+            self.app.push_screen(TransferDialog(colleagues), transfer)
+
+    def action_left_open(self) -> None:
+        visits = self.store.visits.left_open(self.site_id)
+        if not visits:
+            return
+
+        def close(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                visit_id, state = choice
+                self._change(self.store.visits.get(visit_id), state)
+                self.action_left_open()
+
+        self.app.push_screen(LeftOpenDialog(visits), close)
+
+    def action_feedback(self) -> None:
+        visit = self.last_done
+        if visit is None:
+            return
+        self.last_done = None
+        lang = self.ctx.lang
+        if visit.client_id is not None:
+            lang = self.store.visitor_language(visit.client_id) or lang
+
+        def answered(score: int | None) -> None:
+            if score is not None:
+                self.store.visits.record_feedback(visit, score)
+
+        self.app.push_screen(FeedbackScreen(lang), answered)
+
+    # Registering a visit ------------------------------------------------------------
+
+    def _show_picked(self) -> None:
+        picked = self.query_one("#picked", Static)
+        first, last = self.picked_name
+        lines = [self.t("walkin.picked", name=self._visitor_name(first, last))]
+        if self.picked_client_id is not None:
+            coach = self.store.coach_of(self.picked_client_id)
+            if coach is not None:
+                lines.append(self.t("walkin.own_coach", name=coach.display_name))
+        picked.update("\n".join(lines))
+
+    def _start_visit(self, client_id: str | None, first: str = "", last: str = "") -> None:
+        if client_id is not None:
+            open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
+            if open_visit is not None:
+                self.notify(self.t("walkin.already_queued", ticket=open_visit.ticket,
+                                   name=self._visitor_name(first, last)), severity="warning")  # fmt: skip
+                return
+        self.picked_client_id = client_id
+        self.picked_name = (first, last)
+        self._show_picked()
+        self.query_one(ReasonPicker).reset()
+        self.query_one("#channel", Select).value = "walk_in"
+        self.query_one("#booked_time", Input).value = ""
+        self.add_class("picking")
+        self.query_one(ReasonPicker).focus()
+
+    def _end_visit_form(self) -> None:
+        self.remove_class("picking")
+        self.picked_client_id = None
+        self.picked_name = ("", "")
+        self.query_one(ClientSearch).focus_input()
+
+    @on(ClientSearch.ClientSelected)
+    def _client_picked(self, event: ClientSearch.ClientSelected) -> None:
+        match = next(m for m in self.query_one(ClientSearch).matches if m.id == event.client_id)
+        self._start_visit(match.id, match.first_name, match.last_name)
+
+    @on(ClientSearch.NewClientRequested)
+    def _new_client(self, event: ClientSearch.NewClientRequested) -> None:
+        def chosen(choice: NewClientChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.existing_id is not None:
+                client = self.store.open_client(self.session.staff, choice.existing_id)
+            else:
+                assert choice.raw is not None
+                client = self.store.create_client(self.session.staff, choice.raw)
+            self._start_visit(client.id, client.first_name, client.last_name)
+
+        prefill = prefill_from_search(event.typed, self.store.today())
+        self.app.push_screen(NewClientDialog(prefill), chosen)
+
+    def action_anonymous(self) -> None:
+        self._start_visit(None)
+
+    @on(Select.Changed, "#channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        self.set_class(event.value == "appointment", "appointment")
+
+    @on(ReasonPicker.Cancelled)
+    def _cancelled(self) -> None:
+        self._end_visit_form()
+
+    @on(ReasonPicker.Confirmed)
+    def _register(self, event: ReasonPicker.Confirmed) -> None:
+        channel = str(self.query_one("#channel", Select).value)
+        booked_for = None
+        if channel == "appointment":
+            booked = parse_clock_time(self.query_one("#booked_time", Input).value)
+            if booked is None:
+                self.notify(self.t("walkin.booked_time.invalid"), severity="error")
+                self.query_one("#booked_time", Input).focus()
+                return
+            today = self.store.today()
+            local = datetime(today.year, today.month, today.day, *booked).astimezone()
+            booked_for = to_iso(local)
+        try:
+            visit = self.store.visits.register(
+                self.session.staff, self.site_id, client_id=self.picked_client_id,
+                reason_codes=event.codes, channel=channel,  # type: ignore[arg-type]
+                booked_for=booked_for, wants_own_coach="own_coach" in event.codes,
+            )  # fmt: skip
+        except DatabaseBusy:
+            self.notify(self.t("walkin.busy"), severity="error")
+            return
+        first, last = self.picked_name
+        self.notify(self.t("walkin.queued", ticket=visit.ticket,
+                           name=self._visitor_name(first, last)))  # fmt: skip
+        self.query_one(ClientSearch).clear()
+        self._end_visit_form()
+        self.refresh_queue()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,184 @@
+"""UI strings of the walk-in screen, the queue and the feedback prompt."""
+
+from __future__ import annotations
+
+from store.i18n import register
+
+register(
+    {
+        "walkin.title": ("Asiointi ja jono", "Besök och kö", "Walk-in and queue"),
+        "walkin.find": (
+            "Etsi tai rekisteröi kävijä",
+            "Sök eller registrera besökare",
+            "Find or register the visitor",
+        ),
+        "walkin.picked": ("Kävijä: {name}", "Besökare: {name}", "Visitor: {name}"),
+        "walkin.anonymous": ("Nimetön kävijä", "Anonym besökare", "Anonymous visitor"),
+        "walkin.own_coach": ("Oma valmentaja: {name}", "Egen coach: {name}", "Own coach: {name}"),
+        "walkin.reasons_hint": (
+            "Numerot valitsevat syyt · Enter jonoon · Esc peru",
+            "Siffror väljer ärenden · Enter till kön · Esc avbryt",
+            "Digits choose reasons · Enter queues · Esc cancels",
+        ),
+        "walkin.channel": ("Kanava", "Kanal", "Channel"),
+        "walkin.booked_time": ("Varattu klo", "Bokad kl.", "Booked at"),
+        "walkin.booked_time.invalid": (
+            "Anna varattu aika muodossa 10.30",
+            "Ange den bokade tiden som 10.30",
+            "Give the booked time as 10.30",
+        ),
+        "walkin.queued": (
+            "{ticket} jonossa: {name}",
+            "{ticket} i kön: {name}",
+            "{ticket} queued: {name}",
+        ),
+        "walkin.already_queued": (
+            "{name} on jo jonossa ({ticket}).",
+            "{name} står redan i kön ({ticket}).",
+            "{name} is already in the queue ({ticket}).",
+        ),
+        "walkin.not_allowed": (
+            "Asiointinäkymä on vastaanoton ja valmentajien käytössä.",
+            "Besöksvyn används av mottagningen och coacherna.",
+            "The walk-in screen is for reception and coaches.",
+        ),
+        "walkin.left_open": (
+            "⚠ Aiemmilta päiviltä sulkematta {count} käyntiä · F8 käsittele",
+            "⚠ {count} besök från tidigare dagar är öppna · F8 hantera",
+            "⚠ {count} visits from earlier days are still open · F8 handle",
+        ),
+        "walkin.feedback_offer": (
+            "Valmis. F9 kääntää palautekysymyksen asiakkaalle.",
+            "Klart. F9 visar responsfrågan för besökaren.",
+            "Done. F9 turns the feedback question to the visitor.",
+        ),
+        "walkin.nobody_waiting": (
+            "Jonossa ei ole ketään.",
+            "Ingen väntar i kön.",
+            "Nobody is waiting.",
+        ),
+        "walkin.called": (
+            "Kutsuttu {ticket} tiskille {desk}",
+            "{ticket} kallad till disk {desk}",
+            "Called {ticket} to desk {desk}",
+        ),
+        "walkin.cannot": (
+            "Tätä ei voi tehdä käynnille, jonka tila on {state}.",
+            "Det går inte för ett besök med status {state}.",
+            "Not possible for a visit that is {state}.",
+        ),
+        "walkin.queue_empty_hint": ("Jono on tyhjä", "Kön är tom", "The queue is empty"),
+        "walkin.queue_counts": (
+            "Jonossa {waiting} · palveltu tänään {done}",
+            "I kön {waiting} · betjänade i dag {done}",
+            "Waiting {waiting} · served today {done}",
+        ),
+        "walkin.busy": (
+            "Tietokanta oli varattuna. Yritä uudelleen; mitään ei menetetty.",
+            "Databasen var upptagen. Försök igen; inget gick förlorat.",
+            "The database was busy. Try again; nothing was lost.",
+        ),
+        "col.ticket": ("Nro", "Nr", "No."),
+        "col.arrived": ("Saapui", "Kom", "Arrived"),
+        "col.wait": ("Odott.", "Väntat", "Waited"),
+        "col.client": ("Asiakas", "Klient", "Client"),
+        "col.reasons": ("Syyt", "Ärenden", "Reasons"),
+        "col.state": ("Tila", "Status", "State"),
+        "col.date": ("Päivä", "Dag", "Date"),
+        "state.waiting": ("odottaa", "väntar", "waiting"),
+        "state.called": ("kutsuttu {desk}", "kallad {desk}", "called {desk}"),
+        "state.serving": ("palvelussa", "betjänas", "being served"),
+        "state.transferred": ("siirretty: {name}", "överförd: {name}", "transferred: {name}"),
+        "state.on_hold": ("tauolla", "paus", "on hold"),
+        "state.done": ("valmis", "klar", "done"),
+        "state.left": ("poistui", "gick", "left"),
+        "channel.walk_in": ("käynti", "besök", "walk-in"),
+        "channel.appointment": ("ajanvaraus", "tidsbokning", "appointment"),
+        "channel.phone": ("puhelin", "telefon", "phone"),
+        "channel.remote": ("etä", "distans", "remote"),
+        "binding.walkin.call_next": ("Kutsu seuraava", "Kalla nästa", "Call next"),
+        "binding.walkin.anonymous": ("Nimetön", "Anonym", "Anonymous"),
+        "binding.walkin.left_open": ("Avoimet", "Öppna", "Open visits"),
+        "binding.walkin.feedback": ("Palaute", "Respons", "Feedback"),
+        "binding.walkin.back": ("Takaisin", "Tillbaka", "Back"),
+        "binding.queue.advance": ("Seuraava vaihe", "Nästa steg", "Next step"),
+        "binding.queue.done": ("Valmis", "Klar", "Done"),
+        "binding.queue.left": ("Poistui", "Gick", "Left"),
+        "binding.queue.hold": ("Tauko", "Paus", "Hold"),
+        "binding.queue.transfer": ("Siirrä", "Överför", "Transfer"),
+        "binding.reasons.queue": ("Jonoon", "Till kön", "Queue"),
+        "binding.reasons.cancel": ("Peru", "Avbryt", "Cancel"),
+        "binding.app.walk_in": ("Asiointi", "Besök", "Walk-in"),
+        "transfer.title": ("Siirrä kenelle?", "Överför till vem?", "Transfer to whom?"),
+        "leftopen.title": (
+            "Sulkematta jääneet käynnit",
+            "Besök som inte stängts",
+            "Visits left open",
+        ),
+        "leftopen.hint": (
+            "Enter merkitsee valmiiksi · P poistui ilman palvelua · Esc sulkee",
+            "Enter markerar klart · P gick utan service · Esc stänger",
+            "Enter marks done · P left without service · Esc closes",
+        ),
+        "newclient.title": ("Uusi asiakas", "Ny klient", "New client"),
+        "newclient.hint": (
+            "Pakolliset: suku- ja etunimi sekä henkilötunnus tai syntymäaika · Ctrl+S tallentaa",
+            "Obligatoriskt: efter- och förnamn samt personbeteckning eller födelsedatum · Ctrl+S sparar",
+            "Required: surname and first name, and an identity code or birth date · Ctrl+S saves",
+        ),
+        "newclient.hetu_taken": (
+            "Henkilötunnuksella on jo asiakas: {name}. Ctrl+O valitsee hänet.",
+            "Personbeteckningen tillhör redan {name}. Ctrl+O väljer hen.",
+            "This identity code already belongs to {name}. Ctrl+O picks them.",
+        ),
+        "newclient.duplicates": (
+            "Mahdollisesti sama henkilö: {names}. Ctrl+O valitsee ensimmäisen · Ctrl+S tallentaa silti uutena.",
+            "Kanske samma person: {names}. Ctrl+O väljer den första · Ctrl+S sparar ändå som ny.",
+            "Possibly the same person: {names}. Ctrl+O picks the first · Ctrl+S saves as new anyway.",
+        ),
+        "binding.newclient.save": ("Tallenna", "Spara", "Save"),
+        "binding.newclient.existing": ("Valitse olemassa oleva", "Välj befintlig", "Pick existing"),
+        "binding.newclient.cancel": ("Peru", "Avbryt", "Cancel"),
+        "feedback.question": (
+            "Kuinka todennäköisesti suosittelisit palveluamme ystävällesi?",
+            "Hur sannolikt är det att du skulle rekommendera vår service till en vän?",
+            "How likely are you to recommend our service to a friend?",
+        ),
+        "feedback.scale": (
+            "0 = en lainkaan todennäköisesti · 10 = erittäin todennäköisesti",
+            "0 = inte alls sannolikt · 10 = mycket sannolikt",
+            "0 = not at all likely · 10 = extremely likely",
+        ),
+        "feedback.keys": (
+            "Paina numeroa 0–9, tai + jos vastauksesi on 10.",
+            "Tryck en siffra 0–9, eller + om ditt svar är 10.",
+            "Press a number 0–9, or + if your answer is 10.",
+        ),
+        "feedback.languages": (
+            "F suomi · S svenska · E English",
+            "F suomi · S svenska · E English",
+            "F suomi · S svenska · E English",
+        ),
+        "feedback.thanks": (
+            "Kiitos vastauksestasi!",
+            "Tack för ditt svar!",
+            "Thank you for your answer!",
+        ),
+        "home.visits_today": (
+            "Käyntejä tänään: {count}",
+            "Besök i dag: {count}",
+            "Visits today: {count}",
+        ),
+        "home.waiting_now": ("Jonossa nyt: {count}", "I kön nu: {count}", "Waiting now: {count}"),
+        "home.nps": (
+            "Suositteluindeksi (NPS) {score} · n = {n}",
+            "Rekommendationsindex (NPS) {score} · n = {n}",
+            "NPS {score} · n = {n}",
+        ),
+        "home.nps_hidden": (
+            "NPS: liian vähän vastauksia (n = {n})",
+            "NPS: för få svar (n = {n})",
+            "NPS: too few answers (n = {n})",
+        ),
+    }
+)

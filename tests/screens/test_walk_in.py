@@ -1,0 +1,279 @@
+"""The walk-in desk through the real app: registering, the queue, feedback."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, Select
+
+from screens.feedback import FeedbackScreen
+from screens.new_client_dialog import NewClientDialog
+from screens.walk_in import WalkInScreen
+from screens.widgets.queue_table import QueueTable
+from tui.app import make_app
+
+from .helpers import log_in, screen_text
+
+
+async def open_desk(pilot) -> WalkInScreen:
+    await log_in(pilot)
+    await pilot.press("f2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WalkInScreen)
+    return pilot.app.screen
+
+
+def queue_rows(world):
+    return world.store.visits.queue(world.site.id)
+
+
+async def test_returning_client_is_queued_in_at_most_eight_keys(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        keys = ["f2", *"öst", "enter", "1", "enter"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(keys) <= 8
+        assert "A001" in screen_text(pilot)
+    [visit] = queue_rows(world)
+    assert visit.client_id == world.clients["ostman"].id
+    assert visit.reason_codes == ("job_search",)
+    assert (visit.ticket, visit.channel, visit.state) == ("A001", "walk_in", "waiting")
+
+
+async def test_new_client_from_the_no_match_path(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Lindqvist Elin", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewClientDialog)
+        assert dialog.query_one("#last_name", Input).value == "Lindqvist"
+        assert dialog.query_one("#first_name", Input).value == "Elin"
+        # Required: a HETU or a birth date; an impossible date is caught at its field.
+        dialog.query_one("#birth_date", Input).value = "30.2.1999"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Syntymäaika" in str(dialog.query_one("#error-birth_date").render())
+        assert dialog.query_one("#first_name", Input).value == "Elin"
+        dialog.query_one("#birth_date", Input).value = "28.2.1999"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+    [client] = world.store.search_clients("lindqvist")
+    [visit] = queue_rows(world)
+    assert (visit.client_id, visit.reason_codes) == (client.id, ("cv",))
+
+
+async def test_a_possible_duplicate_warns_and_one_key_overrides(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Makinen Annika", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#first_name", Input).value = "ANNA"
+        dialog.query_one("#birth_date", Input).value = "1.1.1990"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewClientDialog)
+        assert "Mäkinen Anna" in str(dialog.query_one("#newclient-notice").render())
+        await pilot.press("ctrl+s")  # the override
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+    assert len(world.store.search_clients("1.1.1990")) == 2
+
+
+async def test_a_registered_hetu_is_refused_and_the_existing_client_offered(world, clock):
+    anna = world.clients["makinen"]
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Uusinimi Aino", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#hetu", Input).value = anna.hetu
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Mäkinen Anna" in str(dialog.query_one("#newclient-notice").render())
+        await pilot.press("ctrl+o", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.client_id == anna.id
+    assert world.store.search_clients("uusinimi") == []
+
+
+async def test_anonymous_visit_has_a_reason_and_no_identity(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("f7", "9", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert (visit.client_id, visit.reason_codes) == (None, ("other",))
+
+
+async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wait(world, clock):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    clock.at += timedelta(minutes=10)
+    second = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        # A client with a booked time of 10.00 (it is 10.40 local time now) arrives last.
+        await pilot.press(*"o'bri", "enter")
+        await pilot.pause()
+        desk.query_one("#channel", Select).value = "appointment"
+        desk.query_one("#booked_time", Input).value = "10.00"
+        desk.query_one("#reasons").focus()
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        called = []
+        for _ in range(3):
+            await pilot.press("f6")
+            await pilot.pause()
+            called.append(
+                next(v.ticket for v in visits.day_visits(world.site.id, clock.today())
+                     if v.state == "called" and v.ticket not in called)
+            )  # fmt: skip
+    assert called == ["A003", first.ticket, second.ticket]
+
+
+async def test_left_without_service_from_the_queue(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("p")
+        await pilot.pause()
+        assert "A001" not in screen_text(pilot)
+    left = world.store.visits.get(visit.id)
+    assert (left.state, left.outcome) == ("left", "left_without_service")
+
+
+async def test_enter_on_a_row_moves_the_visit_along(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock, desk="3")
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "kutsuttu 3" in screen_text(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    states = [e.to_state for e in world.store.visits.events(visit.id)]
+    assert states == ["waiting", "called", "serving", "done"]
+
+
+async def test_the_queue_survives_a_restart(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"öst", "enter", "enter")
+        await pilot.pause()
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        text = screen_text(pilot)
+        assert "A001" in text and "Östman Åsa" in text
+
+
+async def test_visits_from_earlier_days_are_offered_for_closing(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    clock.at += timedelta(days=1)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "sulkematta 1 käyntiä" in screen_text(pilot)
+        await pilot.press("f8", "enter")
+        await pilot.pause()
+    assert world.store.visits.get(visit.id).state == "done"
+    assert world.store.visits.left_open(world.site.id) == []
+
+
+async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
+    world, clock, monkeypatch
+):
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "0 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        clock.at += timedelta(minutes=19)
+        await pilot.pause(0.3)
+        assert "19 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        clock.at += timedelta(minutes=6)
+        await pilot.pause(0.3)  # no key pressed: the screen refreshes by itself
+        assert "⚠25 min" in screen_text(pilot)
+
+
+async def test_names_in_the_queue_follow_the_blank_key(world, clock):
+    world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["ostman"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "Östman Åsa" in screen_text(pilot)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert "Östman" not in screen_text(pilot) and "Ö. Å." in screen_text(pilot)
+
+
+async def test_feedback_after_done_is_stored_without_identity(world, clock, monkeypatch):
+    monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
+    client = world.clients["obrien"]
+    world.store.update_client(
+        world.admin, client.id,
+        {"first_name": "Sean", "last_name": "O'Brien", "hetu": client.hetu,
+         "phone": "+46 70 123 45 67", "service_language": "en"},
+    )  # fmt: skip
+    world.store.visits.register(
+        world.reception, world.site.id, client_id=client.id, reason_codes=["cv"]
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("d", "f9")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "recommend" in screen_text(pilot)  # the visitor's language
+        await pilot.press("plus")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, WalkInScreen)
+    rows = world.store.db.execute("SELECT * FROM feedback").fetchall()
+    assert len(rows) == 1
+    assert 10 in rows[0] and client.id not in rows[0]
+
+
+async def test_the_today_screen_shows_nps_only_from_five_answers(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    for score in (10, 9, 9, 2):
+        world.store.visits.record_feedback(visit, score)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "liian vähän vastauksia (n = 4)" in screen_text(pilot)
+    world.store.visits.record_feedback(visit, 10)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "(NPS) +60 · n = 5" in screen_text(pilot)
+
+
+async def test_an_admin_cannot_open_the_desk(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot, "admin")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, WalkInScreen)
