@@ -13,11 +13,13 @@ from store.models import Session
 
 
 class AppContext(Protocol):
-    store: Store
+    store: Store | None  # None until the app has opened the database after its first paint
     session: Session | None
     lang: str
     blanked: bool
     desk: str
+
+    def open_store(self) -> None: ...
 
 
 def context(node: DOMNode) -> AppContext:
@@ -47,7 +49,11 @@ class ContextMixin:
 
     @property
     def store(self) -> Store:
-        return self.ctx.store
+        ctx = self.ctx
+        if ctx.store is None:
+            ctx.open_store()  # someone was quicker than the first paint
+        assert ctx.store is not None
+        return ctx.store
 
     @property
     def session(self) -> Session:

@@ -51,6 +51,34 @@ def _check_file(path: Path) -> None:
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
 
 
+def preflight(path: str | Path) -> str | None:
+    """A quick look, with plain sqlite3 and read-only, at whether the app can start on
+    `path`: None if so, else "not_a_database", "not_luotsi" or "no_staff".
+
+    The full open (and any migration) happens inside the app after its first paint.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return "no_staff"
+    try:
+        _check_file(path)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (NotADatabaseError, sqlite3.Error):
+        return "not_a_database"
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if not {"_sqlite_migrations", "staff"} <= tables:
+            return "not_luotsi"
+        staff = conn.execute(
+            "SELECT count(*) FROM staff WHERE active = 1 AND deleted_at IS NULL"
+        ).fetchone()[0]
+        return None if staff else "no_staff"
+    except sqlite3.Error:
+        return "not_a_database"
+    finally:
+        conn.close()
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -170,6 +198,7 @@ __all__ = [
     "StoreError",
     "copy_database",
     "open_db",
+    "preflight",
     "schema_version",
     "write_transaction",
 ]

@@ -18,6 +18,7 @@ from screens.walk_in import WalkInScreen
 from store.api import Store
 from store.auth import allowed
 from store.clock import Clock
+from store.db import StoreError
 from store.i18n import normalise_language, tr
 from store.models import Session, Staff
 
@@ -47,9 +48,12 @@ class LuotsiApp(App[None]):
 
     blanked: reactive[bool] = reactive(False)
 
-    def __init__(self, store: Store, lang: str | None = None, desk: str = "1") -> None:
+    def __init__(
+        self, open_store: Callable[[], Store], lang: str | None = None, desk: str = "1"
+    ) -> None:
         super().__init__()
-        self.store = store
+        self._open_store = open_store
+        self.store: Store | None = None  # opened once the first screen is on the terminal
         self.desk = desk
         self.session: Session | None = None
         self.lang_override = lang
@@ -62,6 +66,17 @@ class LuotsiApp(App[None]):
         self.theme = "textual-dark"
         self._use_language(self.lang)
         self.show_login()
+        # Opening (and perhaps migrating) the database waits until the login form is
+        # painted: sqlite_utils' import alone would hold the first screen back ~120 ms.
+        self.call_after_refresh(self.open_store)
+
+    def open_store(self) -> None:
+        if self.store is not None:
+            return
+        try:
+            self.store = self._open_store()
+        except StoreError as exc:
+            self.exit(return_code=2, message=str(exc))
 
     def _use_language(self, lang: str) -> None:
         self.lang = normalise_language(lang)
@@ -73,6 +88,7 @@ class LuotsiApp(App[None]):
     def _logged_in(self, staff: Staff | None) -> None:
         if staff is None:
             return
+        assert self.store is not None  # a login went through it
         site = self.store.get_site(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
         self._use_language(self.lang_override or staff.language)
@@ -83,7 +99,7 @@ class LuotsiApp(App[None]):
         assert self.session is not None
 
         def switch() -> None:
-            assert self.session is not None
+            assert self.session is not None and self.store is not None
             staff = self.store.set_language(self.session.staff, lang)
             self.session = Session(staff, self.session.site)
             self.lang_override = None
@@ -94,7 +110,8 @@ class LuotsiApp(App[None]):
         self._confirm_leaving(switch)
 
     def on_unmount(self) -> None:
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
     # Actions bound to keys and palette verbs --------------------------------------
 
@@ -174,6 +191,7 @@ def make_app(
 ) -> LuotsiApp:
     """Build the app over the database at `db_path` (used by the CLI and the tests).
 
-    `desk` names this terminal's service desk, shown on the waiting-room board.
+    The database is opened when the app starts; `desk` names this terminal's service
+    desk, shown on the waiting-room board.
     """
-    return LuotsiApp(Store.open(db_path, clock), lang=lang, desk=desk)
+    return LuotsiApp(lambda: Store.open(db_path, clock), lang=lang, desk=desk)

@@ -21,12 +21,13 @@ from store.db import (
     NotADatabaseError,
     SchemaTooNewError,
     StoreError,
+    preflight,
     write_transaction,
 )
 from store.i18n import DEFAULT_LANGUAGE, tr
 from store.importer import ImportFileError, ImportReport, import_clients
 from store.models import Staff
-from store.sample import DEMO_PASSWORD, generate_sample
+from store.sample_visits import HISTORY_WEEKS
 
 from . import cli_strings  # noqa: F401  (registers the CLI's messages)
 
@@ -47,6 +48,16 @@ DbOption = Annotated[
     ),
 ]
 LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
+DeskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--desk",
+        envvar="LUOTSI_DESK",
+        help="This terminal's service desk, shown on the waiting-room board [default: 1].",
+    ),
+]
+DEFAULT_DESK = "1"
+MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
     help="Luotsi: a keyboard-first register for municipal employment services.",
@@ -85,41 +96,95 @@ def _database_path(ctx: typer.Context, option: Path | None) -> Path:
     return Path(chosen) if chosen else platformdirs.user_data_path("luotsi") / "luotsi.db"
 
 
-def _run_app(path: Path, lang: str | None) -> None:
+def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:
+    """The command's --desk, else the one given before the command, else desk 1."""
+    desk = (option or (ctx.obj or {}).get("desk") or DEFAULT_DESK).strip()
+    if not desk or len(desk) > MAX_DESK_LENGTH:
+        _fail(tr("cli.error.bad_desk", lang, max=MAX_DESK_LENGTH))
+    return desk
+
+
+def _run_app(path: Path, lang: str | None, desk: str) -> None:
     from tui.app import make_app  # Textual loads only when the app is really opened
 
-    try:
-        luotsi = make_app(path, lang=lang)
-    except StoreError as exc:
-        _fail(_store_error_message(exc, path, lang or DEFAULT_LANGUAGE))
-    if not luotsi.store.list_staff():
+    ui_lang = lang or DEFAULT_LANGUAGE
+    problem = preflight(path)
+    if problem == "no_staff":
         # A new database has nobody who could log in: say how to create the first admin.
-        luotsi.store.close()
-        _fail(tr("cli.error.no_staff", lang or DEFAULT_LANGUAGE, path=path))
+        _fail(tr("cli.error.no_staff", ui_lang, path=path))
+    if problem is not None:
+        _fail(tr("cli.error.not_a_database", ui_lang, path=path))
+    luotsi = make_app(path, lang=lang, desk=desk)
     luotsi.run()
+    if luotsi.return_code:
+        raise typer.Exit(luotsi.return_code)
 
 
 @app.callback(invoke_without_command=True)
-def root(ctx: typer.Context, db: DbOption = None, lang: LangOption = None) -> None:
+def root(
+    ctx: typer.Context, db: DbOption = None, lang: LangOption = None, desk: DeskOption = None
+) -> None:
     """Open Luotsi on the database (run a command to do something else)."""
-    ctx.obj = {"db": db, "lang": lang}
+    ctx.obj = {"db": db, "lang": lang, "desk": desk}
     if ctx.invoked_subcommand is None:
-        _run_app(_database_path(ctx, None), lang)
+        _run_app(_database_path(ctx, None), lang, _desk(ctx, desk, lang or DEFAULT_LANGUAGE))
 
 
 @app.command()
-def demo(ctx: typer.Context, lang: LangOption = None) -> None:
+def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -> None:
     """Open Luotsi on a throwaway copy of the sample database.
 
-    Logins admin, vastaanotto and valmentaja; password demo.
+    Logins admin, vastaanotto and valmentaja; password demo. The copy gets the visits of
+    the past four weeks and a queue for today, whatever day and hour it is.
     """
+    from store.sample import refresh_visit_history
+
     chosen_lang = lang or ctx.obj["lang"]
+    chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
     if not SAMPLE_DB.is_file():
         _fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
     with tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
         shutil.copyfile(SAMPLE_DB, copy)
-        _run_app(copy, chosen_lang)
+        # The committed sample holds no visits (they would make it ~6 MB): they are
+        # made here, up to this very minute, so the queue is never weeks old.
+        refresh_visit_history(copy)
+        _run_app(copy, chosen_lang, chosen_desk)
+
+
+@app.command()
+def board(
+    ctx: typer.Context,
+    site: Annotated[
+        str | None,
+        typer.Option(help="The site whose queue to show (part of its name will do)."),
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show the waiting-room board: called ticket numbers and their desks, never names.
+
+    Needs no login and never writes to the database. With one site, --site may be left out.
+    """
+    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    path = _database_path(ctx, db)
+    if not path.is_file():
+        _fail(tr("cli.error.no_database", ui_lang, path=path))
+    from tui.board import BoardSchemaError, BoardSiteError, make_board
+
+    try:
+        display = make_board(path, site_name=site, lang=ui_lang)
+    except StoreError as exc:
+        _fail(_store_error_message(exc, path, ui_lang))
+    except BoardSchemaError:
+        _fail(tr("cli.board.old_schema", ui_lang, path=path))
+    except BoardSiteError as exc:
+        if not exc.sites:
+            _fail(tr("cli.board.no_sites", ui_lang, path=path))
+        names = "\n".join(f"  {s.name}" for s in exc.sites)
+        key = "cli.board.choose_site" if exc.asked is None else "cli.board.unknown_site"
+        _fail(tr(key, ui_lang, site=exc.asked) + "\n" + names)
+    display.run()
 
 
 def _staff_count(path: Path, lang: str) -> int:
@@ -198,9 +263,15 @@ def sample(
     clients: Annotated[int, typer.Option(min=0, help="How many clients.")] = 500,
     seed: Annotated[int, typer.Option(help="The same seed gives the same clients.")] = 1,
     force: Annotated[bool, typer.Option(help="Replace an existing database file.")] = False,
+    weeks: Annotated[
+        int, typer.Option(min=0, help="Weeks of walk-in visits before today; 0 for none.")
+    ] = HISTORY_WEEKS,
     lang: LangOption = None,
 ) -> None:
-    """Create a database of made-up clients with temporary identity codes (900–999)."""
+    """Create a database of made-up clients with temporary identity codes (900–999),
+    with the walk-in visits of the past weeks at every site."""
+    from store.sample import DEMO_PASSWORD, generate_sample
+
     ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
     if path.exists() and path.stat().st_size > 0:
         if not force:
@@ -210,7 +281,7 @@ def sample(
                 _fail(tr("cli.sample.not_a_database", ui_lang, path=path))
         for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
-    generate_sample(path, clients=clients, seed=seed)
+    generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
     typer.echo(tr("cli.sample.done", ui_lang, path=path, clients=clients, password=DEMO_PASSWORD))
 
 

@@ -405,6 +405,7 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     opened: list[Path] = []
 
     def run(self) -> None:  # the real app on the copy, minus the terminal
+        self.open_store()
         opened.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
         self.store.create_client(
             self.store.list_staff()[0],

@@ -97,3 +97,14 @@ async def test_quitting_with_an_unsaved_card_asks_first(world, clock):
         await pilot.press("ctrl+q", "enter")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world, clock):
+    world.store.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('luotsi', '9999_future', '2030-01-01')"
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert app.return_code == 2

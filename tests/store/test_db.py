@@ -133,3 +133,17 @@ def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
             assert "test_only" not in columns
     finally:
         migrations_module.migrations._migrations.pop()
+
+
+def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
+    from store.db import preflight
+
+    assert preflight(world.path) is None
+    assert preflight(tmp_path / "missing.db") == "no_staff"
+    open_db(tmp_path / "empty.db").close()  # migrated, but nobody can log in
+    assert preflight(tmp_path / "empty.db") == "no_staff"
+    (tmp_path / "text.db").write_text("not a database")
+    assert preflight(tmp_path / "text.db") == "not_a_database"
+    with sqlite3.connect(tmp_path / "other.db") as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    assert preflight(tmp_path / "other.db") == "not_luotsi"
