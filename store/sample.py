@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from pathlib import Path
-from typing import Generic, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .auth import hash_password
 from .clients import insert_client
 from .clock import Clock, to_iso
 from .db import open_db, write_transaction
 from .models import Role
+from .sample_visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EMPLOYMENT_AREA = "Turun työllisyysalue"
 DEMO_PASSWORD = "demo"
@@ -34,6 +36,7 @@ class _SiteSpec:
     key: str
     name: str
     municipality: str
+    visits_per_day: float  # on an average weekday
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,11 @@ class _StaffSpec:
 
 
 SITES = (
-    _SiteSpec("keskusta", "Työpiste Keskusta", "Turku"),
-    _SiteSpec("runosmaki", "Työpiste Runosmäki", "Turku"),
-    _SiteSpec("raisio", "Raision työpiste", "Raisio"),
+    _SiteSpec("keskusta", "Työpiste Keskusta", "Turku", 30),
+    _SiteSpec("runosmaki", "Työpiste Runosmäki", "Turku", 18),
+    _SiteSpec("raisio", "Raision työpiste", "Raisio", 9),
 )
+DAILY_VISITS = {site.name: site.visits_per_day for site in SITES}
 
 STAFF = (
     _StaffSpec("admin", "Laine Kaisa", "admin", "keskusta"),
@@ -358,12 +362,18 @@ def _insert_sites_and_staff(
 
 
 def generate_sample(
-    path: str | Path, clients: int = 500, seed: int = 1, today: date | None = None
+    path: str | Path,
+    clients: int = 500,
+    seed: int = 1,
+    today: date | None = None,
+    history_weeks: int = HISTORY_WEEKS,
 ) -> None:
     """Create a new sample database at `path`; the same seed and `today` give the same data.
 
-    Only the access-log event ids and the password salt come from the system's randomness.
-    Refuses to touch an existing non-empty file.
+    Besides the register it holds `history_weeks` weeks of walk-in visits at every site,
+    and today's morning until 10:30 (see `store.sample_visits`); 0 leaves visits out.
+    Only the ids of the client-creation log rows and the password salt come from the
+    system's randomness. Refuses to touch an existing non-empty file.
     """
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
@@ -393,6 +403,32 @@ def generate_sample(
                     insert_client(
                         db, values, actor_id=actor_id, at_iso=created_at, client_id=_uuid(rng)
                     )
+        with write_transaction(db):
+            now = helsinki_moment(today, MORNING_SO_FAR)
+            add_visit_history(
+                db, today, now, weeks=history_weeks, seed=seed, daily_visits=DAILY_VISITS
+            )
         db.execute("VACUUM")
+    finally:
+        db.close()
+
+
+def refresh_visit_history(
+    path: str | Path, clock: Clock | None = None, weeks: int = HISTORY_WEEKS, seed: int = 1
+) -> int:
+    """Give a (copy of a) sample database visits up to this moment; returns how many.
+
+    For `luotsi demo`: the committed sample was made on some day in the past, but the
+    queue must show people waiting on whatever day the demo runs. Adds the weekdays of the
+    `weeks` before today and today until now, skipping any site-day that already has
+    visits; nothing already written is moved or changed.
+    """
+    clock = clock or Clock()
+    db = open_db(path)
+    try:
+        with write_transaction(db):
+            return add_visit_history(
+                db, clock.today(), clock.now(), weeks=weeks, seed=seed, daily_visits=DAILY_VISITS
+            )
     finally:
         db.close()

@@ -5,16 +5,17 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from stdnum.fi import hetu as stdnum_hetu
 
 from store.api import Store
+from store.clock import FixedClock
 from store.models import ROLES
 from store.rules import age_on, is_long_term_unemployed
-from store.sample import DEMO_PASSWORD, generate_sample
+from store.sample import DEMO_PASSWORD, generate_sample, refresh_visit_history
 from store.validation import clean_client, format_date, hetu_birth_date
 
 TODAY = date(2026, 11, 28)
@@ -183,10 +184,29 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path):
 
 
 def test_the_committed_sample_opens_with_500_clients_and_demo_logins(tmp_path: Path):
-    assert COMMITTED_SAMPLE.stat().st_size < 1_000_000
+    assert COMMITTED_SAMPLE.stat().st_size < 1_500_000
     store = Store.open(shutil.copyfile(COMMITTED_SAMPLE, tmp_path / "sample.db"))
     try:
         assert store.db.execute("SELECT count(*) FROM client").fetchone() == (500,)
         assert store.authenticate("valmentaja", DEMO_PASSWORD) is not None
     finally:
         store.close()
+
+
+def test_the_committed_sample_gets_a_queue_for_the_day_the_demo_runs(tmp_path: Path):
+    copy = shutil.copyfile(COMMITTED_SAMPLE, tmp_path / "demo.db")
+    clock = FixedClock(datetime.now(UTC))
+    assert refresh_visit_history(copy, clock) > 500
+    store = Store.open(copy, clock)
+    try:
+        for site in store.list_sites():
+            assert any(v.state == "waiting" for v in store.visits.queue(site.id)), site.name
+    finally:
+        store.close()
+
+
+def test_history_weeks_zero_leaves_visits_out(tmp_path: Path):
+    path = tmp_path / "register.db"
+    generate_sample(path, clients=20, seed=2, today=TODAY, history_weeks=0)
+    assert _rows(path, "SELECT count(*) FROM visit") == [(0,)]
+    assert _rows(path, "SELECT count(*) FROM client") == [(20,)]
