@@ -24,6 +24,31 @@ register(
             "databasen {path} finns inte; skapa den med: luotsi init {path}",
             "there is no database at {path}; create one with: luotsi init {path}",
         ),
+        "cli.error.bad_desk": (
+            "palvelupisteen nimessä (--desk) on oltava 1–{max} merkkiä",
+            "luckans namn (--desk) ska ha 1–{max} tecken",
+            "the desk name (--desk) must have 1–{max} characters",
+        ),
+        "cli.board.no_sites": (
+            "tietokannassa {path} ei ole toimipisteitä",
+            "databasen {path} har inga verksamhetsställen",
+            "the database {path} has no sites",
+        ),
+        "cli.board.choose_site": (
+            "valitse toimipiste valitsimella --site:",
+            "välj verksamhetsställe med --site:",
+            "choose the site with --site:",
+        ),
+        "cli.board.unknown_site": (
+            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”; valitse jokin näistä:",
+            "inget verksamhetsställe motsvarar entydigt ”{site}”; välj något av dessa:",
+            "no single site matches “{site}”; choose one of these:",
+        ),
+        "cli.board.old_schema": (
+            "tietokanta {path} on päivitettävä: avaa se ensin Luotsilla (luotsi --db {path})",
+            "databasen {path} behöver uppdateras: öppna den först i Luotsi (luotsi --db {path})",
+            "the database {path} needs updating: open it in Luotsi first (luotsi --db {path})",
+        ),
         "cli.init.exists": (
             "{path} on jo Luotsin tietokanta, jossa on käyttäjiä; mitään ei muutettu",
             "{path} är redan en Luotsi-databas med användare; inget ändrades",

@@ -1,0 +1,105 @@
+"""`luotsi board`: the waiting-room display, a small read-only app of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from screens.board import REFRESH_SECONDS, BoardScreen
+from store.api import Store
+from store.clock import Clock
+from store.db import open_db, schema_version
+from store.i18n import normalise_language
+from store.migrations import migration_names
+from store.models import Site
+
+
+class BoardSiteError(Exception):
+    """No site was named and the choice is not obvious, or the named one does not exist."""
+
+    def __init__(self, asked: str | None, sites: Sequence[Site]) -> None:
+        super().__init__(f"choose a site: {', '.join(s.name for s in sites) or 'none exist'}")
+        self.asked = asked
+        self.sites = list(sites)
+
+
+class BoardSchemaError(Exception):
+    """The database predates the walk-in queue; a desk must open (and update) it first."""
+
+
+def choose_site(sites: Sequence[Site], name: str | None) -> Site:
+    """The site called `name` (case-insensitive, or the one site whose name contains it);
+    with no name, the only site there is."""
+    if name is None:
+        if len(sites) == 1:
+            return sites[0]
+        raise BoardSiteError(None, sites)
+    wanted = name.strip().casefold()
+    exact = [s for s in sites if s.name.casefold() == wanted]
+    partial = [s for s in sites if wanted and wanted in s.name.casefold()]
+    for matches in (exact, partial):
+        if len(matches) == 1:
+            return matches[0]
+    raise BoardSiteError(name, sites)
+
+
+def open_read_only(db_path: str | Path, clock: Clock | None = None) -> Store:
+    """A store that cannot write: the board needs no login because it shows no personal
+    data, so nothing it runs may change the register (not even a migration)."""
+    db = open_db(db_path, migrate=False)
+    try:
+        if schema_version(db) < len(migration_names()):
+            raise BoardSchemaError(str(db_path))
+        db.execute("PRAGMA query_only = ON")
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, clock)
+
+
+class BoardApp(App[None]):
+    CSS_PATH = Path(__file__).resolve().parent.parent / "screens" / "board.tcss"
+    TITLE = "Luotsi"
+    ENABLE_COMMAND_PALETTE = False  # a display on a wall: nothing to command
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="board.quit", priority=True)]
+
+    def __init__(
+        self, store: Store, site: Site, lang: str, refresh_seconds: float = REFRESH_SECONDS
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.site = site
+        self.lang = lang
+        self.refresh_seconds = refresh_seconds
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.push_screen(BoardScreen(self.store, self.site, self.lang, self.refresh_seconds))
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def make_board(
+    db_path: str | Path,
+    site_name: str | None = None,
+    clock: Clock | None = None,
+    *,
+    lang: str | None = None,
+    refresh_seconds: float = REFRESH_SECONDS,
+) -> BoardApp:
+    """Build the board for one site (used by the CLI and the tests).
+
+    Raises `BoardSiteError` when the site is not clear, `BoardSchemaError` for a database
+    a desk has not updated yet, and the store's errors for a file that is not Luotsi's.
+    """
+    store = open_read_only(db_path, clock)
+    try:
+        site = choose_site(store.list_sites(), site_name)
+    except BoardSiteError:
+        store.close()
+        raise
+    return BoardApp(store, site, normalise_language(lang), refresh_seconds)
