@@ -25,7 +25,7 @@ GOOD_CSV = (
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD"):
+    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
         monkeypatch.delenv(name, raising=False)
     # Wide enough that Rich never wraps a reason across lines.
     monkeypatch.setenv("COLUMNS", "200")
@@ -34,7 +34,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def sample_db(tmp_path: Path) -> Path:
     path = tmp_path / "luotsi.db"
-    generate_sample(path, clients=50, seed=3)
+    generate_sample(path, clients=50, seed=3, history_weeks=0)  # visits are not needed here
     return path
 
 
@@ -58,7 +58,7 @@ def _import(db: Path, csv_file: Path, *args: str, user: str = "admin", password:
 def test_help_lists_the_commands():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("demo", "init", "sample", "import"):
+    for command in ("demo", "init", "sample", "import", "board"):
         assert command in result.output
     assert "clients" in runner.invoke(app, ["import", "--help"]).output
 
@@ -418,3 +418,132 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     assert opened and opened[0] != SAMPLE_DB.resolve()
     assert SAMPLE_DB.read_bytes() == before
     assert not opened[0].exists()  # the throwaway copy is gone afterwards
+
+
+def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Run the real app's set-up but, instead of the terminal, remember the app."""
+    import tui.app
+
+    opened: list = []
+
+    def run(self) -> None:
+        self.open_store()
+        opened.append(
+            (self.desk, self.store.visits.queue(self.store.list_sites()[0].id), self.store.today())
+        )
+
+    monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
+    return opened
+
+
+def test_demo_opens_on_a_queue_of_today_whatever_day_it_is(monkeypatch: pytest.MonkeyPatch):
+    opened = _capture_app(monkeypatch)
+    result = runner.invoke(app, ["demo", "--desk", "3"])
+    assert result.exit_code == 0, result.output
+    [(desk, queue, today)] = opened
+    assert desk == "3"
+    assert any(v.state == "waiting" for v in queue)
+    assert {v.visit_date for v in queue} == {today}
+
+
+def test_the_desk_comes_from_the_option_the_environment_or_defaults_to_1(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
+    opened = _capture_app(monkeypatch)
+    assert runner.invoke(app, ["--db", str(sample_db)]).exit_code == 0
+    assert runner.invoke(app, ["--db", str(sample_db), "--desk", "2"]).exit_code == 0
+    env = {"LUOTSI_DESK": "Luukku"}
+    assert runner.invoke(app, ["--db", str(sample_db)], env=env).exit_code == 0
+    assert runner.invoke(app, ["--desk", "4", "demo"]).exit_code == 0
+    assert [desk for desk, _, _ in opened] == ["1", "2", "Luukku", "4"]
+    too_long = runner.invoke(app, ["--db", str(sample_db), "--desk", "Tiski numero 2"])
+    assert too_long.exit_code == 2 and "--desk" in too_long.output
+    assert len(opened) == 4
+
+
+def test_sample_weeks_sets_how_much_visit_history_there_is(tmp_path: Path):
+    none, one = tmp_path / "none.db", tmp_path / "one.db"
+    args = ["--clients", "30", "--seed", "4"]
+    assert runner.invoke(app, ["sample", str(none), *args, "--weeks", "0"]).exit_code == 0
+    assert runner.invoke(app, ["sample", str(one), *args, "--weeks", "1"]).exit_code == 0
+    assert _rows(none, "SELECT count(*) FROM visit") == [(0,)]
+    days = _rows(one, "SELECT count(DISTINCT visit_date) FROM visit")[0][0]
+    assert days == 6  # five weekdays and today
+
+
+# board -------------------------------------------------------------------------------
+
+
+def _capture_board(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    import tui.board
+
+    shown: list[tuple[str, int]] = []
+
+    def run(self) -> None:
+        query_only = self.store.db.execute("PRAGMA query_only").fetchone()[0]
+        shown.append((self.site.name, query_only))
+
+    monkeypatch.setattr(tui.board.BoardApp, "run", run)
+    return shown
+
+
+def test_board_with_several_sites_lists_them_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
+    shown = _capture_board(monkeypatch)
+    result = runner.invoke(app, ["board", "--db", str(sample_db), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "choose the site with --site" in result.output
+    for name in ("Työpiste Keskusta", "Työpiste Runosmäki", "Raision työpiste"):
+        assert f"  {name}" in result.output
+    assert shown == []
+
+
+def test_board_with_an_unknown_or_ambiguous_site_exits_2(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
+    shown = _capture_board(monkeypatch)
+    for asked in ("Kuopio", "työpiste"):
+        result = runner.invoke(app, ["board", "--db", str(sample_db), "--site", asked])
+        assert result.exit_code == 2, asked
+        assert f"”{asked}”" in result.output and "  Raision työpiste" in result.output
+    assert shown == []
+
+
+def test_board_opens_the_named_site_read_only(monkeypatch: pytest.MonkeyPatch, sample_db: Path):
+    shown = _capture_board(monkeypatch)
+    for asked in ("Työpiste Runosmäki", "runosmäki", "RAISIO"):
+        result = runner.invoke(app, ["board", "--db", str(sample_db), "--site", asked])
+        assert result.exit_code == 0, result.output
+    assert shown == [("Työpiste Runosmäki", 1), ("Työpiste Runosmäki", 1), ("Raision työpiste", 1)]
+
+
+def test_board_needs_no_site_where_there_is_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    shown = _capture_board(monkeypatch)
+    path = tmp_path / "one.db"
+    store = Store.open(path)
+    try:
+        store.create_site("Työpiste Itä", "Kuopio", "Kuopion työllisyysalue")
+    finally:
+        store.close()
+    result = runner.invoke(app, ["board"], env={"LUOTSI_DB": str(path)})
+    assert result.exit_code == 0, result.output
+    assert shown == [("Työpiste Itä", 1)]
+
+
+def test_board_without_a_database_or_sites_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    shown = _capture_board(monkeypatch)
+    missing = tmp_path / "missing.db"
+    result = runner.invoke(app, ["board", "--db", str(missing)])
+    assert result.exit_code == 2 and "luotsi init" in result.output
+    assert not missing.exists()
+    empty = tmp_path / "empty.db"
+    Store.open(empty).close()
+    result = runner.invoke(app, ["board", "--db", str(empty), "--lang", "en"])
+    assert result.exit_code == 2 and "has no sites" in result.output
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list\n")
+    result = runner.invoke(app, ["board", "--db", str(notes), "--lang", "en"])
+    assert result.exit_code == 2 and "is not a Luotsi database" in result.output
+    assert notes.read_text() == "shopping list\n"
+    assert shown == []
