@@ -1,0 +1,44 @@
+"""Helpers the benchmarks share: the environment of measured child processes, percentiles, tables."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+# Bytecode of measured children, kept out of the source tree (bench/data is git-ignored).
+PYCACHE_DIR = Path(__file__).resolve().parent / "data" / "pycache"
+
+
+def child_env() -> dict[str, str]:
+    """Environment for a measured Python child: with bytecode caching on.
+
+    An installed Luotsi runs from compiled bytecode; with PYTHONDONTWRITEBYTECODE set
+    (as in some dev shells) every start would compile Luotsi's own modules again, while
+    Textual's come precompiled from site-packages, which would skew the comparison.
+    """
+    env = os.environ | {"PYTHONPYCACHEPREFIX": str(PYCACHE_DIR)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile (`share` 0.95 for p95): always a value that was measured."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Rows as text columns; the first column is left-aligned, the others right-aligned."""
+    cells = [list(map(str, header)), *[list(map(str, row)) for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        first, *rest = row
+        return "  ".join(
+            [first.ljust(widths[0]), *(c.rjust(w) for c, w in zip(rest, widths[1:], strict=True))]
+        )
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
