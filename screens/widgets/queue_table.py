@@ -30,8 +30,8 @@ class QueueView:
 
 
 # Widths include the one-space gap after each column (the table has no cell padding).
-COLUMNS = (("ticket", 5), ("arrived", 7), ("wait", 8), ("client", 14), ("reasons", 5),
-           ("state", 10))  # fmt: skip
+COLUMNS = (("ticket", 5), ("arrived", 7), ("wait", 8), ("client", 13), ("reasons", 5),
+           ("state", 11))  # fmt: skip
 
 
 def fit(text: Text, width: int) -> Text:
