@@ -53,7 +53,7 @@ DeskOption = Annotated[
     typer.Option(
         "--desk",
         envvar="LUOTSI_DESK",
-        help="This terminal's service desk, shown on the waiting-room board [default: 1].",
+        help="This terminal's service desk, shown on the waiting-room board; default 1.",
     ),
 ]
 DEFAULT_DESK = "1"
