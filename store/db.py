@@ -38,6 +38,10 @@ class SchemaTooNewError(StoreError):
     pass
 
 
+class SchemaTooOldError(StoreError):
+    """A read-only open of a database that still needs migrating."""
+
+
 class DatabaseBusy(StoreError):
     """Another process held the write lock longer than the busy timeout."""
 
@@ -109,6 +113,37 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         conn.backup(copy)
     copy.close()
     return target
+
+
+def open_read_only(path: str | Path) -> sqlite_utils.Database:
+    """Open a current database so that nothing can change the file, not even its journal
+    mode (for displays such as the waiting-room board, which log nobody in)."""
+    import sqlite_utils
+
+    from .migrations import migration_names
+
+    path = Path(path)
+    _check_file(path)
+    if not path.exists():
+        raise NotADatabaseError(f"{path} does not exist")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        db = sqlite_utils.Database(conn)
+        try:
+            applied = _applied_names(db)
+        except sqlite3.DatabaseError as exc:
+            raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+        known = migration_names()
+        if any(name not in known for name in applied):
+            raise SchemaTooNewError(f"{path} was created by a newer version of Luotsi")
+        if applied != known:
+            raise SchemaTooOldError(f"{path} must be opened by Luotsi once to be updated")
+        return db
+    except BaseException:
+        conn.close()
+        raise
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -198,6 +233,8 @@ __all__ = [
     "StoreError",
     "copy_database",
     "open_db",
+    "open_read_only",
+    "SchemaTooOldError",
     "preflight",
     "schema_version",
     "write_transaction",

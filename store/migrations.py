@@ -221,7 +221,9 @@ def m0002_walk_in(db: Database) -> None:
         """CREATE TRIGGER visit_event_no_delete BEFORE DELETE ON visit_event BEGIN
             SELECT RAISE(ABORT, 'visit_event is append-only');
         END""",
-        # Anonymous by design: no client, no visit, and times only to the day.
+        # Anonymous by design: no client, no visit, and times only to the day. WITHOUT
+        # ROWID keeps rows in the order of their random ids, so the order answers were
+        # given in cannot be matched to the order visits finished.
         f"""CREATE TABLE feedback (
             id TEXT PRIMARY KEY NOT NULL,
             site_id TEXT NOT NULL REFERENCES site(id),
@@ -230,7 +232,7 @@ def m0002_walk_in(db: Database) -> None:
             reason_codes TEXT NOT NULL,
             score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
             {_COMMON}
-        )""",
+        ) WITHOUT ROWID""",
         "CREATE INDEX feedback_site_date ON feedback(site_id, visit_date)",
     )
     stamp = "2026-01-01T00:00:00.000Z"

@@ -209,9 +209,12 @@ class VisitRegister:
 
     def now_serving(self, site_id: str, limit: int = 8) -> list[NowServing]:
         rows = self.db.execute(
-            "SELECT ticket, desk FROM visit WHERE site_id = ? AND visit_date = ?"
+            "SELECT ticket, desk FROM visit v WHERE site_id = ? AND visit_date = ?"
             " AND state IN ('called', 'serving') AND deleted_at IS NULL"
-            " ORDER BY called_at DESC LIMIT ?",
+            # The latest call, not the first: a visitor called again after a transfer
+            # is the newest on the board.
+            " ORDER BY (SELECT max(at) FROM visit_event e"
+            "           WHERE e.visit_id = v.id AND e.to_state = 'called') DESC LIMIT ?",
             [site_id, self.store.today().isoformat(), limit],
         ).fetchall()
         return [NowServing(ticket, desk) for ticket, desk in rows]
@@ -247,12 +250,13 @@ class VisitRegister:
         unknown = [code for code in reason_codes if code not in reasons]
         if unknown:
             raise ValueError(f"unknown visit reasons: {unknown}")
-        now = self._now()
-        day = self.store.today().isoformat()
         visit_id = new_id()
         # BEGIN IMMEDIATE serialises desks: the max is read under the write lock, and
-        # the unique (site, day, number) constraint backs it up.
+        # the unique (site, day, number) constraint backs it up. The clock is read under
+        # the lock too, so a later ticket never carries an earlier arrival time.
         with write_transaction(self.db):
+            now = self._now()
+            day = self.store.today().isoformat()
             number = self.db.execute(
                 "SELECT coalesce(max(ticket_number), 0) + 1 FROM visit"
                 " WHERE site_id = ? AND visit_date = ?",
@@ -291,8 +295,8 @@ class VisitRegister:
         require(actor, "visit.register")
         if outcome is not None and outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome}")
-        now = self._now()
         with write_transaction(self.db):
+            now = self._now()  # under the lock, so events keep the order they happened in
             visit = self.get(visit_id)
             if to_state not in TRANSITIONS[visit.state]:
                 raise InvalidTransition(visit, to_state)

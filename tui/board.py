@@ -11,9 +11,8 @@ from textual.binding import Binding
 from screens.board import REFRESH_SECONDS, BoardScreen
 from store.api import Store
 from store.clock import Clock
-from store.db import open_db, schema_version
+from store.db import open_read_only
 from store.i18n import normalise_language
-from store.migrations import migration_names
 from store.models import Site
 
 
@@ -24,10 +23,6 @@ class BoardSiteError(Exception):
         super().__init__(f"choose a site: {', '.join(s.name for s in sites) or 'none exist'}")
         self.asked = asked
         self.sites = list(sites)
-
-
-class BoardSchemaError(Exception):
-    """The database predates the walk-in queue; a desk must open (and update) it first."""
 
 
 def choose_site(sites: Sequence[Site], name: str | None) -> Site:
@@ -44,20 +39,6 @@ def choose_site(sites: Sequence[Site], name: str | None) -> Site:
         if len(matches) == 1:
             return matches[0]
     raise BoardSiteError(name, sites)
-
-
-def open_read_only(db_path: str | Path, clock: Clock | None = None) -> Store:
-    """A store that cannot write: the board needs no login because it shows no personal
-    data, so nothing it runs may change the register (not even a migration)."""
-    db = open_db(db_path, migrate=False)
-    try:
-        if schema_version(db) < len(migration_names()):
-            raise BoardSchemaError(str(db_path))
-        db.execute("PRAGMA query_only = ON")
-    except BaseException:
-        db.close()
-        raise
-    return Store(db, clock)
 
 
 class BoardApp(App[None]):
@@ -93,10 +74,10 @@ def make_board(
 ) -> BoardApp:
     """Build the board for one site (used by the CLI and the tests).
 
-    Raises `BoardSiteError` when the site is not clear, `BoardSchemaError` for a database
+    Raises `BoardSiteError` when the site is not clear, `SchemaTooOldError` for a database
     a desk has not updated yet, and the store's errors for a file that is not Luotsi's.
     """
-    store = open_read_only(db_path, clock)
+    store = Store(open_read_only(db_path), clock)
     try:
         site = choose_site(store.list_sites(), site_name)
     except BoardSiteError:

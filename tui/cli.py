@@ -20,6 +20,7 @@ from store.db import (
     SQLITE_HEADER,
     NotADatabaseError,
     SchemaTooNewError,
+    SchemaTooOldError,
     StoreError,
     preflight,
     write_transaction,
@@ -170,14 +171,14 @@ def board(
     path = _database_path(ctx, db)
     if not path.is_file():
         _fail(tr("cli.error.no_database", ui_lang, path=path))
-    from tui.board import BoardSchemaError, BoardSiteError, make_board
+    from tui.board import BoardSiteError, make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
+    except SchemaTooOldError:
+        _fail(tr("cli.board.old_schema", ui_lang, path=path))
     except StoreError as exc:
         _fail(_store_error_message(exc, path, ui_lang))
-    except BoardSchemaError:
-        _fail(tr("cli.board.old_schema", ui_lang, path=path))
     except BoardSiteError as exc:
         if not exc.sites:
             _fail(tr("cli.board.no_sites", ui_lang, path=path))

@@ -99,11 +99,6 @@ def test_two_desks_never_share_skip_or_lose_a_ticket(two_desks):
     assert len(called) == len(set(called)) == len(calls) == VISITS_PER_DESK
 
 
-@pytest.mark.xfail(
-    reason="VisitRegister.register and change_state read the clock before taking the write"
-    " lock, so a desk that waits for the lock writes an earlier time after a later one",
-    strict=False,
-)
 def test_tickets_follow_arrival_and_are_called_in_that_order(two_desks):
     path, _ = two_desks
     with sqlite3.connect(path) as conn:

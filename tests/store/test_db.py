@@ -147,3 +147,30 @@ def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
     with sqlite3.connect(tmp_path / "other.db") as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     assert preflight(tmp_path / "other.db") == "not_luotsi"
+
+
+def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
+    from store.db import SchemaTooOldError, open_read_only
+
+    path = tmp_path / "display.db"
+    db = open_db(path)
+    db.execute("PRAGMA journal_mode = DELETE")  # as the committed sample.db is
+    db.close()
+    before = path.read_bytes()
+    reader = open_read_only(path)
+    with pytest.raises(sqlite3.OperationalError):
+        reader.execute("DELETE FROM site")
+    reader.close()
+    assert path.read_bytes() == before
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
+            " name TEXT, applied_at TEXT)"
+        )
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('luotsi', ?, 'x')", [migration_names()[0]],
+        )  # fmt: skip
+    with pytest.raises(SchemaTooOldError):
+        open_read_only(old)

@@ -308,7 +308,7 @@ def test_the_same_seed_and_day_give_the_same_visits(month: Path, tmp_path: Path)
     tables = ("visit", "visit_event", "visit_reason_link", "feedback", "audit_event")
     for table in tables:
         where = "entity = 'visit'" if table == "audit_event" else "1"
-        sql = f"SELECT * FROM {table} WHERE {where} ORDER BY rowid"
+        sql = f"SELECT * FROM {table} WHERE {where} ORDER BY id"
         assert _query(again, sql) == _query(month, sql), table
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -139,6 +140,9 @@ def test_feedback_is_stored_without_identity(world):
     assert world.clients["makinen"].id not in map(str, row)
     assert visit.id not in map(str, row)
     assert stored["created_at"].endswith("T00:00:00.000Z")  # the day, not the minute
+    # No rowid: the order answers were stored in cannot be matched to visits.
+    with pytest.raises(sqlite3.OperationalError):
+        world.store.db.execute("SELECT rowid FROM feedback")
 
 
 @pytest.mark.parametrize(
