@@ -6,20 +6,16 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated
 
-import platformdirs
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from store.api import Store
 from store.auth import PermissionDenied
 from store.db import (
     SQLITE_HEADER,
-    NotADatabaseError,
-    SchemaTooNewError,
     SchemaTooOldError,
     StoreError,
     preflight,
@@ -27,28 +23,22 @@ from store.db import (
 )
 from store.i18n import DEFAULT_LANGUAGE, tr
 from store.importer import ImportFileError, ImportReport, import_clients
-from store.models import Staff
 from store.sample_visits import HISTORY_WEEKS
 
-from . import cli_strings  # noqa: F401  (registers the CLI's messages)
+from .cli_common import (
+    EXIT_BAD_ROWS,
+    DbOption,
+    LangOption,
+    database_path,
+    fail,
+    login,
+    open_store,
+    store_error_message,
+)
 
-# 2 covers everything that is not about the rows of a file: a missing or unusable file or
-# database, a wrong login, or a user who may not do what was asked.
-EXIT_BAD_ROWS = 1
-EXIT_USAGE = 2
 MIN_PASSWORD_LENGTH = 8
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
 
-Language = Literal["fi", "sv", "en"]
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="Database file; default $LUOTSI_DB, else luotsi.db in the user data folder.",
-        dir_okay=False,
-    ),
-]
-LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
 DeskOption = Annotated[
     str | None,
     typer.Option(
@@ -71,37 +61,11 @@ import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
 
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"luotsi: {message}", err=True)
-    raise typer.Exit(EXIT_USAGE)
-
-
-def _store_error_message(exc: StoreError, path: Path, lang: str) -> str:
-    if isinstance(exc, NotADatabaseError):
-        return tr("cli.error.not_a_database", lang, path=path)
-    if isinstance(exc, SchemaTooNewError):
-        return tr("cli.error.schema_too_new", lang, path=path)
-    return str(exc)
-
-
-def _open_store(path: Path, lang: str) -> Store:
-    try:
-        return Store.open(path)
-    except StoreError as exc:
-        _fail(_store_error_message(exc, path, lang))
-
-
-def _database_path(ctx: typer.Context, option: Path | None) -> Path:
-    """The command's --db, else the one given before the command, else $LUOTSI_DB."""
-    chosen = option or (ctx.obj or {}).get("db") or os.environ.get("LUOTSI_DB")
-    return Path(chosen) if chosen else platformdirs.user_data_path("luotsi") / "luotsi.db"
-
-
 def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:
     """The command's --desk, else the one given before the command, else desk 1."""
     desk = (option or (ctx.obj or {}).get("desk") or DEFAULT_DESK).strip()
     if not desk or len(desk) > MAX_DESK_LENGTH:
-        _fail(tr("cli.error.bad_desk", lang, max=MAX_DESK_LENGTH))
+        fail(tr("cli.error.bad_desk", lang, max=MAX_DESK_LENGTH))
     return desk
 
 
@@ -112,9 +76,9 @@ def _run_app(path: Path, lang: str | None, desk: str) -> None:
     problem = preflight(path)
     if problem == "no_staff":
         # A new database has nobody who could log in: say how to create the first admin.
-        _fail(tr("cli.error.no_staff", ui_lang, path=path))
+        fail(tr("cli.error.no_staff", ui_lang, path=path))
     if problem is not None:
-        _fail(tr("cli.error.not_a_database", ui_lang, path=path))
+        fail(tr("cli.error.not_a_database", ui_lang, path=path))
     luotsi = make_app(path, lang=lang, desk=desk)
     luotsi.run()
     if luotsi.return_code:
@@ -128,7 +92,7 @@ def root(
     """Open Luotsi on the database (run a command to do something else)."""
     ctx.obj = {"db": db, "lang": lang, "desk": desk}
     if ctx.invoked_subcommand is None:
-        _run_app(_database_path(ctx, None), lang, _desk(ctx, desk, lang or DEFAULT_LANGUAGE))
+        _run_app(database_path(ctx, None), lang, _desk(ctx, desk, lang or DEFAULT_LANGUAGE))
 
 
 @app.command()
@@ -143,7 +107,7 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     chosen_lang = lang or ctx.obj["lang"]
     chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
     if not SAMPLE_DB.is_file():
-        _fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
+        fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
     with tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
         shutil.copyfile(SAMPLE_DB, copy)
@@ -168,28 +132,28 @@ def board(
     Needs no login and never writes to the database. With one site, --site may be left out.
     """
     ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
-    path = _database_path(ctx, db)
+    path = database_path(ctx, db)
     if not path.is_file():
-        _fail(tr("cli.error.no_database", ui_lang, path=path))
+        fail(tr("cli.error.no_database", ui_lang, path=path))
     from tui.board import BoardSiteError, make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
     except SchemaTooOldError:
-        _fail(tr("cli.board.old_schema", ui_lang, path=path))
+        fail(tr("cli.board.old_schema", ui_lang, path=path))
     except StoreError as exc:
-        _fail(_store_error_message(exc, path, ui_lang))
+        fail(store_error_message(exc, path, ui_lang))
     except BoardSiteError as exc:
         if not exc.sites:
-            _fail(tr("cli.board.no_sites", ui_lang, path=path))
+            fail(tr("cli.board.no_sites", ui_lang, path=path))
         names = "\n".join(f"  {s.name}" for s in exc.sites)
         key = "cli.board.choose_site" if exc.asked is None else "cli.board.unknown_site"
-        _fail(tr(key, ui_lang, site=exc.asked) + "\n" + names)
+        fail(tr(key, ui_lang, site=exc.asked) + "\n" + names)
     display.run()
 
 
 def _staff_count(path: Path, lang: str) -> int:
-    store = _open_store(path, lang)
+    store = open_store(path, lang)
     try:
         return store.db.execute("SELECT count(*) FROM staff").fetchone()[0]
     finally:
@@ -201,7 +165,7 @@ def _new_password(lang: str) -> str:
     scripted = os.environ.get("LUOTSI_PASSWORD")
     if scripted is not None:
         if len(scripted) < MIN_PASSWORD_LENGTH:
-            _fail(short)
+            fail(short)
         return scripted
     while True:
         password = typer.prompt(tr("cli.init.password", lang), hide_input=True)
@@ -231,7 +195,7 @@ def init(
     """
     ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
     if path.exists() and _staff_count(path, ui_lang) > 0:
-        _fail(tr("cli.init.exists", ui_lang, path=path))
+        fail(tr("cli.init.exists", ui_lang, path=path))
     site = site or typer.prompt(
         tr("cli.init.site_name", ui_lang), default=tr("cli.init.site_name_default", ui_lang)
     )
@@ -244,12 +208,12 @@ def init(
         tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
     )
     password = _new_password(ui_lang)
-    store = _open_store(path, ui_lang)
+    store = open_store(path, ui_lang)
     try:
         with write_transaction(store.db):
             # Checked again inside the transaction: a second `init` may have run meanwhile.
             if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
-                _fail(tr("cli.init.exists", ui_lang, path=path))
+                fail(tr("cli.init.exists", ui_lang, path=path))
             first_site = store.create_site(site, municipality, area)
             store.create_staff(username, display_name, "admin", password, first_site.id, ui_lang)
     finally:
@@ -276,26 +240,14 @@ def sample(
     ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
     if path.exists() and path.stat().st_size > 0:
         if not force:
-            _fail(tr("cli.sample.exists", ui_lang, path=path))
+            fail(tr("cli.sample.exists", ui_lang, path=path))
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                _fail(tr("cli.sample.not_a_database", ui_lang, path=path))
+                fail(tr("cli.sample.not_a_database", ui_lang, path=path))
         for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
     generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
     typer.echo(tr("cli.sample.done", ui_lang, path=path, clients=clients, password=DEMO_PASSWORD))
-
-
-def _login(store: Store, username: str | None, lang: str) -> Staff:
-    username = username or os.environ.get("LUOTSI_USER")
-    username = username or typer.prompt(tr("cli.import.username", lang))
-    password = os.environ.get("LUOTSI_PASSWORD")
-    if password is None:
-        password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
-    staff = store.authenticate(username, password)
-    if staff is None:
-        _fail(tr("cli.import.login_failed", lang))
-    return staff
 
 
 def _print_report(report: ImportReport, lang: str) -> None:
@@ -348,21 +300,21 @@ def import_clients_command(
     """
     chosen_lang = lang or ctx.obj["lang"]
     early_lang = chosen_lang or DEFAULT_LANGUAGE
-    path = _database_path(ctx, db)
+    path = database_path(ctx, db)
     if not path.is_file():
-        _fail(tr("cli.error.no_database", early_lang, path=path))
+        fail(tr("cli.error.no_database", early_lang, path=path))
     if not file.is_file():
-        _fail(tr("import.error.file_missing", early_lang, path=file))
-    store = _open_store(path, early_lang)
+        fail(tr("import.error.file_missing", early_lang, path=file))
+    store = open_store(path, early_lang)
     try:
-        staff = _login(store, user, early_lang)
+        staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language
         try:
             report = import_clients(store, staff, file, dry_run=dry_run)
         except PermissionDenied:
-            _fail(tr("cli.import.not_allowed", staff_lang, username=staff.username))
+            fail(tr("cli.import.not_allowed", staff_lang, username=staff.username))
         except ImportFileError as exc:
-            _fail(exc.message(staff_lang))
+            fail(exc.message(staff_lang))
     finally:
         store.close()
     _print_report(report, staff_lang)

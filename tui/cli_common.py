@@ -1,0 +1,72 @@
+"""What the `luotsi` commands share: exit codes, options, errors, the database, login."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal, NoReturn
+
+import platformdirs
+import typer
+
+from store.api import Store
+from store.db import NotADatabaseError, SchemaTooNewError, StoreError
+from store.i18n import tr
+from store.models import Staff
+
+from . import cli_strings  # noqa: F401  (registers the CLI's messages)
+
+# 2 covers everything that is not about the rows of a file: a missing or unusable file or
+# database, a wrong login, or a user who may not do what was asked.
+EXIT_BAD_ROWS = 1
+EXIT_USAGE = 2
+
+Language = Literal["fi", "sv", "en"]
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Database file; default $LUOTSI_DB, else luotsi.db in the user data folder.",
+        dir_okay=False,
+    ),
+]
+LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"luotsi: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def store_error_message(exc: StoreError, path: Path, lang: str) -> str:
+    if isinstance(exc, NotADatabaseError):
+        return tr("cli.error.not_a_database", lang, path=path)
+    if isinstance(exc, SchemaTooNewError):
+        return tr("cli.error.schema_too_new", lang, path=path)
+    return str(exc)
+
+
+def open_store(path: Path, lang: str) -> Store:
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        fail(store_error_message(exc, path, lang))
+
+
+def database_path(ctx: typer.Context, option: Path | None) -> Path:
+    """The command's --db, else the one given before the command, else $LUOTSI_DB."""
+    chosen = option or (ctx.obj or {}).get("db") or os.environ.get("LUOTSI_DB")
+    return Path(chosen) if chosen else platformdirs.user_data_path("luotsi") / "luotsi.db"
+
+
+def login(store: Store, username: str | None, lang: str) -> Staff:
+    """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt."""
+    username = username or os.environ.get("LUOTSI_USER")
+    username = username or typer.prompt(tr("cli.import.username", lang))
+    password = os.environ.get("LUOTSI_PASSWORD")
+    if password is None:
+        password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
+    staff = store.authenticate(username, password)
+    if staff is None:
+        fail(tr("cli.import.login_failed", lang))
+    return staff
