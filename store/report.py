@@ -1,0 +1,190 @@
+"""The day's report of a walk-in point: why and how visitors came, waits, who served, NPS."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .clock import from_iso, local_day_bounds
+from .models import CHANNELS, Channel, Visit, VisitState
+from .visits import NpsResult
+
+if TYPE_CHECKING:
+    from .api import Store
+
+FIRST_HOUR = 8  # the walk-in point's usual opening hours: always shown, even when empty
+LAST_HOUR = 16
+LONGEST_WAITS = 5
+
+
+@dataclass(frozen=True)
+class ReasonCount:
+    code: str
+    labels: tuple[str, str, str]  # fi, sv, en
+    count: int
+
+    def label(self, lang: str) -> str:
+        return self.labels[("fi", "sv", "en").index(lang) if lang in ("sv", "en") else 0]
+
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: Channel
+    count: int
+
+
+@dataclass(frozen=True)
+class HourCount:
+    hour: int  # local time: 9 means arrivals from 9:00 to 9:59
+    count: int
+
+
+@dataclass(frozen=True)
+class StaffServed:
+    staff_id: str
+    display_name: str
+    done: int  # visits this staff member finished as done
+    transferred: int  # visits this staff member handed on to a colleague
+
+    @property
+    def total(self) -> int:
+        return self.done + self.transferred
+
+
+@dataclass(frozen=True)
+class LongWait:
+    """One of the day's longest waits: a ticket, never a name."""
+
+    ticket: str
+    minutes: int
+    state: VisitState
+
+
+@dataclass(frozen=True)
+class DayReport:
+    site_id: str
+    day: date
+    visits: int
+    by_reason: tuple[ReasonCount, ...]
+    without_reason: int
+    by_channel: tuple[ChannelCount, ...]
+    by_hour: tuple[HourCount, ...]
+    waits_counted: int  # visits that were called, whose waits make the median and p90
+    wait_median: float | None
+    wait_p90: int | None
+    left_without_service: int
+    served: tuple[StaffServed, ...]
+    nps: NpsResult
+    longest_waits: tuple[LongWait, ...]
+
+    @property
+    def left_share(self) -> float:
+        """Share (0–1) of the day's visits that left without service."""
+        return self.left_without_service / self.visits if self.visits else 0.0
+
+
+def percentile_nearest_rank(values: Sequence[int], percent: float) -> int | None:
+    """The nearest-rank percentile: the smallest value with at least `percent` % of the
+    values at or below it, i.e. the ⌈percent/100 · n⌉-th smallest. Always one of the
+    values (never interpolated); None for no values."""
+    if not values:
+        return None
+    if not 0 < percent <= 100:
+        raise ValueError("percent must be in (0, 100]")
+    rank = math.ceil(percent / 100 * len(values))
+    return sorted(values)[rank - 1]
+
+
+def median(values: Sequence[int]) -> float | None:
+    """The usual median: the middle value, or the mean of the two middle ones."""
+    return float(statistics.median(values)) if values else None
+
+
+def hour_buckets(
+    hours: Iterable[int], first: int = FIRST_HOUR, last: int = LAST_HOUR
+) -> tuple[HourCount, ...]:
+    """Arrivals per hour from `first` to `last`, empty hours included; the range widens to
+    any hour that had arrivals, so no visit falls off the chart."""
+    counts = Counter(hours)
+    start = min([first, *counts])
+    end = max([last, *counts])
+    return tuple(HourCount(hour, counts.get(hour, 0)) for hour in range(start, end + 1))
+
+
+def _minutes_between(start_iso: str, end: datetime) -> int:
+    return max(0, int((end - from_iso(start_iso)).total_seconds() // 60))
+
+
+def wait_of(visit: Visit, until: datetime) -> int:
+    """Minutes from arrival until called; a visit never called waited until it left, or
+    until `until` (now, or the day's end for an earlier day) while still open."""
+    end_iso = visit.called_at or visit.finished_at
+    return _minutes_between(visit.arrived_at, from_iso(end_iso) if end_iso else until)
+
+
+def _served(store: Store, site_id: str, day: date) -> tuple[StaffServed, ...]:
+    """Who closed the day's visits as done, and who handed visits on, from the events:
+    a visit transferred once counts as transferred for one and done for the other."""
+    rows = store.db.execute(
+        "SELECT e.staff_id, s.display_name, sum(e.to_state = 'done'),"
+        " sum(e.to_state = 'transferred')"
+        " FROM visit_event e JOIN visit v ON v.id = e.visit_id"
+        " LEFT JOIN staff s ON s.id = e.staff_id"
+        " WHERE v.site_id = ? AND v.visit_date = ? AND v.deleted_at IS NULL"
+        " AND e.to_state IN ('done', 'transferred') AND e.staff_id IS NOT NULL"
+        " GROUP BY e.staff_id",
+        [site_id, day.isoformat()],
+    ).fetchall()
+    served = [
+        StaffServed(staff_id, name or "?", done, moved) for staff_id, name, done, moved in rows
+    ]
+    return tuple(sorted(served, key=lambda s: (-s.total, s.display_name)))
+
+
+def day_report(store: Store, day: date, site_id: str) -> DayReport:
+    """The figures of one site's day.
+
+    A visit with several reasons counts once for each of them, so the reason counts may
+    add up to more than the visits. Waits (median, nearest-rank 90th percentile) are
+    those of visits that were called, in whole minutes; `left_without_service` counts
+    visits that left before being served. Hours are local arrival hours.
+    """
+    visits = store.visits.day_visits(site_id, day)
+    reasons = store.visits.reasons()
+    reason_counts = Counter(code for v in visits for code in v.reason_codes)
+    by_reason = sorted(
+        (
+            ReasonCount(r.code, r.labels, reason_counts[r.code])
+            for r in reasons
+            if reason_counts[r.code]
+        ),
+        key=lambda rc: -rc.count,  # stable: ties keep the reasons' own order
+    )
+    channel_counts = Counter(v.channel for v in visits)
+    by_hour = hour_buckets(from_iso(v.arrived_at).astimezone().hour for v in visits)
+    waits = [wait_of(v, store.clock.now()) for v in visits if v.called_at is not None]
+    until = min(store.clock.now(), from_iso(local_day_bounds(day)[1]))
+    longest = sorted(
+        ((v, wait_of(v, until)) for v in visits), key=lambda pair: (-pair[1], pair[0].ticket)
+    )[:LONGEST_WAITS]
+    return DayReport(
+        site_id=site_id,
+        day=day,
+        visits=len(visits),
+        by_reason=tuple(by_reason),
+        without_reason=sum(1 for v in visits if not v.reason_codes),
+        by_channel=tuple(ChannelCount(c, channel_counts[c]) for c in CHANNELS),
+        by_hour=by_hour,
+        waits_counted=len(waits),
+        wait_median=median(waits),
+        wait_p90=percentile_nearest_rank(waits, 90),
+        left_without_service=sum(1 for v in visits if v.state == "left"),
+        served=_served(store, site_id, day),
+        nps=store.visits.nps(site_id, day),
+        longest_waits=tuple(LongWait(v.ticket, minutes, v.state) for v, minutes in longest),
+    )

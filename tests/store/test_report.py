@@ -1,0 +1,99 @@
+"""The day's report against figures worked out by hand, and its pure helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.report import (
+    ChannelCount,
+    HourCount,
+    LongWait,
+    StaffServed,
+    day_report,
+    hour_buckets,
+    median,
+    percentile_nearest_rank,
+)
+from tests.report_day import DAY, build_day, helsinki  # noqa: F401
+
+
+def test_nearest_rank_percentile_is_always_one_of_the_values():
+    waits = [41, 0, 12, 3, 20, 5, 8]
+    assert percentile_nearest_rank(waits, 90) == 41  # ⌈6.3⌉ = 7th of 7
+    assert percentile_nearest_rank(waits, 50) == 8
+    assert percentile_nearest_rank(list(range(1, 11)), 90) == 9  # ⌈9.0⌉ = 9th
+    assert percentile_nearest_rank(list(range(1, 12)), 90) == 10  # ⌈9.9⌉ = 10th
+    assert percentile_nearest_rank([7], 90) == 7
+    assert percentile_nearest_rank([], 90) is None
+    with pytest.raises(ValueError):
+        percentile_nearest_rank([1], 0)
+
+
+def test_median_of_odd_and_even_counts():
+    assert median([41, 0, 12, 3, 20, 5, 8]) == 8
+    assert median([3, 5, 8, 12]) == 6.5
+    assert median([]) is None
+
+
+def test_hour_buckets_keep_empty_hours_and_widen_for_early_or_late_arrivals():
+    assert hour_buckets([9, 9, 12]) == tuple(
+        HourCount(h, {9: 2, 12: 1}.get(h, 0)) for h in range(8, 17)
+    )
+    widened = hour_buckets([7, 18])
+    assert [b.hour for b in widened] == list(range(7, 19))
+    assert sum(b.count for b in widened) == 2
+
+
+def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsinki):  # noqa: F811
+    build_day(world, clock)
+    report = day_report(world.store, DAY, world.site.id)
+    assert report.visits == 8
+    # A visit with two reasons counts for both: 9 reason marks on 7 visits with a reason.
+    assert [(r.code, r.count) for r in report.by_reason] == [
+        ("cv", 3), ("job_search", 2), ("benefits", 1), ("own_coach", 1), ("other", 1),
+    ]  # fmt: skip
+    assert report.by_reason[0].label("sv") == "CV och ansökningar"
+    assert report.without_reason == 1
+    assert report.by_channel == (
+        ChannelCount("walk_in", 5), ChannelCount("appointment", 1),
+        ChannelCount("phone", 1), ChannelCount("remote", 1),
+    )  # fmt: skip
+    assert [(b.hour, b.count) for b in report.by_hour] == [
+        (8, 2), (9, 2), (10, 3), (11, 1), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0),
+    ]  # fmt: skip
+    assert report.waits_counted == 7  # the visitor who left was never called
+    assert (report.wait_median, report.wait_p90) == (8, 41)
+    assert report.left_without_service == 1
+    assert report.left_share == pytest.approx(1 / 8)
+    assert report.served == (
+        StaffServed(world.reception.id, "Nieminen Noora", done=5, transferred=0),
+        StaffServed(world.coach.id, "Virtanen Liisa", done=2, transferred=1),
+    )
+    assert report.longest_waits == (
+        LongWait("A007", 41, "done"), LongWait("A008", 25, "left"),
+        LongWait("A006", 20, "done"), LongWait("A005", 12, "done"),
+        LongWait("A004", 8, "done"),
+    )  # fmt: skip
+
+
+def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, helsinki):  # noqa: F811
+    build_day(world, clock)
+    hidden = day_report(world.store, DAY, world.site.id).nps
+    assert (hidden.responses, hidden.score, hidden.shown) == (4, None, False)
+    world.store.visits.record_feedback(world.store.visits.day_visits(world.site.id, DAY)[4], 3)
+    # 10, 9, 9, 7, 3: three promoters, one detractor of five.
+    shown = day_report(world.store, DAY, world.site.id).nps
+    assert (shown.responses, shown.score) == (5, 40.0)
+
+
+def test_an_open_visit_waits_until_now_and_an_empty_day_has_no_waits(world, clock, helsinki):  # noqa: F811
+    from datetime import timedelta
+
+    empty = day_report(world.store, DAY, world.site.id)
+    assert (empty.visits, empty.wait_median, empty.wait_p90, empty.left_share) == (0, None, None, 0)
+    assert [b.count for b in empty.by_hour] == [0] * 9
+    world.store.visits.register(world.reception, world.site.id)
+    clock.at += timedelta(minutes=17)
+    report = day_report(world.store, DAY, world.site.id)
+    assert report.longest_waits == (LongWait("A001", 17, "waiting"),)
+    assert report.waits_counted == 0
