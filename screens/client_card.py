@@ -16,7 +16,7 @@ from store.search import prefill_from_search
 from store.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
 
 from .context import ContextMixin
-from .dialogs import ConfirmDiscard
+from .dialogs import ask_before_discarding
 from .strings import initials
 from .widgets.form import field_row, read_form, show_field_errors
 from .widgets.header import LuotsiHeader
@@ -196,12 +196,4 @@ class ClientCardScreen(ContextMixin, Screen[None]):
         self.notify(message)
 
     def action_back(self) -> None:
-        if not self.has_unsaved_changes:
-            self.dismiss(None)
-            return
-
-        def discard(confirmed: bool | None) -> None:
-            if confirmed:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDiscard(), discard)
+        ask_before_discarding(self.app, self.has_unsaved_changes, lambda: self.dismiss(None))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -32,6 +34,19 @@ class ConfirmDiscard(ContextMixin, ModalScreen[bool]):
 
     def action_keep(self) -> None:
         self.dismiss(False)
+
+
+def ask_before_discarding(app: App[object], unsaved: bool, then: Callable[[], object]) -> None:
+    """Run `then` now, or, when there is unsaved input, once the user agrees to drop it."""
+    if not unsaved:
+        then()
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            then()
+
+    app.push_screen(ConfirmDiscard(), answered)
 
 
 class HelpScreen(ContextMixin, ModalScreen[None]):

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from store.validation import ValidationError
 
 from .context import ContextMixin
-from .dialogs import ConfirmDiscard
+from .dialogs import ask_before_discarding
 from .widgets.form import field_row, read_form, show_field_errors
 
 FIELDS = ("last_name", "first_name", "hetu", "birth_date", "phone")
@@ -91,12 +91,5 @@ class NewClientDialog(ContextMixin, ModalScreen[NewClientChoice | None]):
             self.dismiss(NewClientChoice(existing_id=self.offered_id))
 
     def action_cancel(self) -> None:
-        if read_form(self, FIELDS) == {f: self.prefill.get(f, "") for f in FIELDS}:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDiscard(), answered)
+        typed = read_form(self, FIELDS) != {f: self.prefill.get(f, "") for f in FIELDS}
+        ask_before_discarding(self.app, typed, lambda: self.dismiss(None))

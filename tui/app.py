@@ -11,7 +11,7 @@ from textual.reactive import reactive
 
 from screens.client_card import ClientCardScreen
 from screens.context import translate_bindings
-from screens.dialogs import ConfirmDiscard, HelpScreen
+from screens.dialogs import HelpScreen, ask_before_discarding
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from screens.walk_in import WalkInScreen
@@ -165,15 +165,7 @@ class LuotsiApp(App[None]):
             isinstance(screen, ClientCardScreen) and screen.has_unsaved_changes
             for screen in self.screen_stack
         )
-        if not unsaved:
-            then()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                then()
-
-        self.push_screen(ConfirmDiscard(), answered)
+        ask_before_discarding(self, unsaved, then)
 
     def _pop_to(self, depth: int) -> None:
         while len(self.screen_stack) > depth:
