@@ -30,10 +30,14 @@ class Store:
         self.db = db
         self.clock = clock or Clock()
         self.visits = VisitRegister(self)
+        # The file behind `db`, so a thread worker can open its own connection to it.
+        self.path: Path | None = None
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
-        return cls(open_db(path), clock)
+        store = cls(open_db(path), clock)
+        store.path = Path(path)
+        return store
 
     def close(self) -> None:
         self.db.close()

@@ -53,6 +53,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "staff.manage": frozenset({"admin"}),
     "settings.edit": frozenset({"admin"}),
     "visit.register": frozenset({"reception", "coach"}),
+    "export.visits": frozenset({"reception", "coach", "admin"}),
+    # Names, HETUs and phones leave the machine only for an admin who states why.
+    "export.identities": frozenset({"admin"}),
 }
 
 

@@ -1,0 +1,609 @@
+"""The daily visit log export: one row per visit as CSV, XLSX or JSON, with a manifest."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+import os
+import re
+import secrets
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from . import rules
+from .audit import log_event
+from .auth import require
+from .clock import from_iso, new_id
+from .db import write_transaction
+from .i18n import register, tr
+from .models import Site, Staff
+from .visits import nps_of
+
+if TYPE_CHECKING:
+    from .api import Store
+
+Format = Literal["csv", "xlsx", "json"]
+Dialect = Literal["excel", "rfc4180"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "json")
+DIALECTS: tuple[Dialect, ...] = ("excel", "rfc4180")
+PSEUDONYM_SETTING = "export.pseudonym_secret"
+PSEUDONYM_HEX_DIGITS = 16
+# Lower bounds of the age bands; the first band is "<25", the last "65+".
+DEFAULT_AGE_BANDS: tuple[int, ...] = (25, 30, 50, 55, 60, 65)
+
+COLUMNS: tuple[str, ...] = (
+    "date", "site", "ticket", "channel", "arrived", "called", "finished",
+    "waiting_minutes", "service_minutes", "reason_codes", "reason_labels", "process_step",
+    "outcome", "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
+    "long_term_unemployed", "foreign_language", "appointment_id",
+)  # fmt: skip
+IDENTITY_COLUMNS: tuple[str, ...] = ("first_name", "last_name", "hetu", "phone")
+# Personal data even without names: a staff member's username, and a pseudonym with
+# facts about the person behind it (pseudonymised data is still personal data, GDPR 4(5)).
+PERSONAL_COLUMNS: tuple[str, ...] = (
+    "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
+    "long_term_unemployed", "foreign_language",
+)  # fmt: skip
+BOOLEAN_COLUMNS = frozenset({"under_25", "under_30", "long_term_unemployed", "foreign_language"})
+INSTANT_COLUMNS = ("arrived", "called", "finished")
+SUMMARY_SHEET = "Yhteenveto"
+ROWS_SHEET = "Käynnit"
+
+register(
+    {
+        "export.error.bad_date": (
+            "päivämäärä ”{text}” ei kelpaa; anna se muodossa 28.11.2026 tai 2026-11-28",
+            "datumet ”{text}” duger inte; ange det som 28.11.2026 eller 2026-11-28",
+            "the date “{text}” is not valid; give it as 28.11.2026 or 2026-11-28",
+        ),
+        "export.error.bad_range": (
+            "loppupäivä {to} on ennen alkupäivää {start}",
+            "slutdatumet {to} är före startdatumet {start}",
+            "the end date {to} is before the start date {start}",
+        ),
+        "export.error.unknown_site": (
+            "toimipistettä ”{site}” ei löydy (tai nimi sopii useaan)",
+            "verksamhetsstället ”{site}” hittas inte (eller namnet passar flera)",
+            "no single site matches “{site}”",
+        ),
+        "export.error.unwritable": (
+            "tiedostoa {path} ei voi kirjoittaa: {reason}",
+            "filen {path} kan inte skrivas: {reason}",
+            "cannot write the file {path}: {reason}",
+        ),
+        "export.error.bad_format": (
+            "tuntematon muoto ”{fmt}”; valitse csv, xlsx tai json",
+            "okänt format ”{fmt}”; välj csv, xlsx eller json",
+            "unknown format “{fmt}”; choose csv, xlsx or json",
+        ),
+        "export.error.purpose_required": (
+            "tunnistetiedot vaativat käyttötarkoituksen (--purpose)",
+            "identitetsuppgifter kräver ett ändamål (--purpose)",
+            "identities need a stated purpose (--purpose)",
+        ),
+    }
+)
+
+
+class ExportError(Exception):
+    """An export that cannot be made; nothing was written. `message(lang)` says why."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(tr(key, "en", **params))
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "fi") -> str:
+        return tr(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    manifest_path: Path
+    rows: int
+    sha256: str
+    columns: tuple[str, ...]
+    personal_columns: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return self.rows == 0
+
+
+@dataclass(frozen=True)
+class DayFeedback:
+    """A site's anonymous feedback for one day; never linked to a visit."""
+
+    day: date
+    site: str
+    responses: int
+    nps: float | None  # None while fewer than five answered
+
+
+# Parsing and naming -------------------------------------------------------------------
+
+
+def parse_day(text: str) -> date:
+    """A day written as d.m.yyyy (Finnish) or yyyy-mm-dd (ISO 8601)."""
+    cleaned = text.strip()
+    try:
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", cleaned):
+            day, month, year = (int(part) for part in cleaned.split("."))
+            return date(year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+            return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    raise ExportError("export.error.bad_date", text=text)
+
+
+def find_site(store: Store, text: str) -> Site:
+    """A site by its id, its exact name, or a part of its name that fits only one."""
+    sites = store.list_sites()
+    wanted = text.strip().casefold()
+    for site in sites:
+        if site.id == text.strip() or site.name.casefold() == wanted:
+            return site
+    matches = [site for site in sites if wanted and wanted in site.name.casefold()]
+    if len(matches) != 1:
+        raise ExportError("export.error.unknown_site", site=text)
+    return matches[0]
+
+
+def slug(text: str) -> str:
+    """A file-name-safe ASCII form of a site name: "Työpiste Keskusta" → "tyopiste-keskusta"."""
+    folded = text.casefold().translate(str.maketrans("äöåü", "aoau"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "kaikki"
+
+
+def default_file_name(site: Site | None, date_from: date, date_to: date, fmt: Format) -> str:
+    days = date_from.isoformat()
+    if date_to != date_from:
+        days += f"_{date_to.isoformat()}"
+    return f"kaynnit-{slug(site.name) if site else 'kaikki'}-{days}.{fmt}"
+
+
+def columns_for(identities: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The columns of an export and which of them are personal data."""
+    if identities:
+        return COLUMNS + IDENTITY_COLUMNS, PERSONAL_COLUMNS + IDENTITY_COLUMNS
+    return COLUMNS, PERSONAL_COLUMNS
+
+
+# Pseudonyms and age bands ---------------------------------------------------------------
+
+
+def pseudonym_secret(store: Store) -> bytes:
+    """This installation's key for pseudonyms, made on first use and never shown."""
+    with write_transaction(store.db):
+        row = store.db.execute(
+            "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL", [PSEUDONYM_SETTING]
+        ).fetchone()
+        if row is None:
+            now = store._now()
+            value = secrets.token_hex(32)
+            store.db.execute(
+                "INSERT INTO setting (id, key, value, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [new_id(), PSEUDONYM_SETTING, value, now, now],
+            )
+            return bytes.fromhex(value)
+    return bytes.fromhex(row[0])
+
+
+def pseudonym(secret: bytes, client_id: str) -> str:
+    """The same client always gets the same pseudonym; without the key it leads nowhere."""
+    digest = hmac.new(secret, client_id.encode(), hashlib.sha256).hexdigest()
+    return digest[:PSEUDONYM_HEX_DIGITS]
+
+
+def age_band(age: int, bands: Sequence[int] = DEFAULT_AGE_BANDS) -> str:
+    """'<25', '25-29', … '65+' for the lower bounds (25, 30, 50, 55, 60, 65)."""
+    if age < bands[0]:
+        return f"<{bands[0]}"
+    for low, high in zip(bands, bands[1:], strict=False):
+        if low <= age < high:
+            return f"{low}-{high - 1}"
+    return f"{bands[-1]}+"
+
+
+# Reading the visits -----------------------------------------------------------------------
+
+_EXPORT_SELECT = """
+    SELECT v.visit_date, s.name, v.ticket, v.channel, v.arrived_at, v.called_at,
+        v.finished_at, v.process_step, v.outcome, st.username, v.client_id,
+        v.appointment_id, c.birth_date, c.unemployed_since, c.mother_tongue,
+        c.first_name, c.last_name, c.hetu, c.phone,
+        (SELECT group_concat(code, ' ') FROM (SELECT r.code FROM visit_reason_link l
+            JOIN visit_reason r ON r.id = l.reason_id
+            WHERE l.visit_id = v.id AND l.deleted_at IS NULL ORDER BY r.sort_order))
+    FROM visit v
+    JOIN site s ON s.id = v.site_id
+    LEFT JOIN staff st ON st.id = v.served_by
+    LEFT JOIN client c ON c.id = v.client_id
+    WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
+"""
+
+
+def _minutes(start: str | None, end: str | None) -> int | None:
+    if not start or not end:
+        return None
+    return max(0, int((from_iso(end) - from_iso(start)).total_seconds() // 60))
+
+
+def _rows(
+    store: Store,
+    date_from: date,
+    date_to: date,
+    site_id: str | None,
+    identities: bool,
+    bands: Sequence[int],
+) -> list[dict[str, object]]:
+    sql, params = _EXPORT_SELECT, [date_from.isoformat(), date_to.isoformat()]
+    if site_id is not None:
+        sql += " AND v.site_id = ?"
+        params.append(site_id)
+    sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
+    labels = {r.code: r.labels[0] for r in store.visits.reasons()}
+    secret = pseudonym_secret(store)
+    flags = rules.AgeBands()
+    rows = []
+    for record in store.db.execute(sql, params):
+        (day_text, site_name, ticket, channel, arrived, called, finished, step, outcome,
+         served_by, client_id, appointment_id, birth, unemployed, tongue, first, last,
+         hetu, phone, codes_text) = record  # fmt: skip
+        day = date.fromisoformat(day_text)
+        codes = codes_text.split() if codes_text else []
+        row: dict[str, object] = {
+            "date": day,
+            "site": site_name,
+            "ticket": ticket,
+            "channel": channel,
+            "arrived": arrived,
+            "called": called,
+            "finished": finished,
+            "waiting_minutes": _minutes(arrived, called),
+            "service_minutes": _minutes(called, finished),
+            "reason_codes": codes,
+            "reason_labels": [labels.get(code, code) for code in codes],
+            "process_step": step,
+            "outcome": outcome,
+            "served_by": served_by,
+            "client_pseudonym": pseudonym(secret, client_id) if client_id else None,
+            "age_band": None,
+            "under_25": None,
+            "under_30": None,
+            "long_term_unemployed": None,
+            "foreign_language": None,
+            "appointment_id": appointment_id,
+        }
+        if client_id and birth:
+            age = rules.age_on(date.fromisoformat(birth), day)
+            row.update(
+                age_band=age_band(age, bands),
+                under_25=age < flags.youth,
+                under_30=age < flags.young_adult,
+                long_term_unemployed=rules.is_long_term_unemployed(
+                    date.fromisoformat(unemployed) if unemployed else None, day
+                ),
+                foreign_language=rules.is_foreign_language(tongue),
+            )
+        if identities:
+            row.update(first_name=first, last_name=last, hetu=hetu, phone=phone)
+        rows.append(row)
+    return rows
+
+
+def day_feedback(
+    store: Store, date_from: date, date_to: date, site_id: str | None
+) -> list[DayFeedback]:
+    """Each site-day's feedback count and NPS: the export's only view of feedback, since
+    answers are anonymous by design and cannot be matched to a visit."""
+    sql = (
+        "SELECT f.visit_date, s.name, f.score FROM feedback f JOIN site s ON s.id = f.site_id"
+        " WHERE f.deleted_at IS NULL AND f.visit_date BETWEEN ? AND ?"
+    )
+    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
+    if site_id is not None:
+        sql += " AND f.site_id = ?"
+        params.append(site_id)
+    scores: dict[tuple[str, str], list[int]] = {}
+    for day_text, site_name, score in store.db.execute(sql, params):
+        scores.setdefault((day_text, site_name), []).append(score)
+    result = []
+    for (day_text, site_name), values in sorted(scores.items()):
+        nps = nps_of(values)
+        result.append(
+            DayFeedback(date.fromisoformat(day_text), site_name, nps.responses, nps.score)
+        )
+    return result
+
+
+# Formatting -------------------------------------------------------------------------------
+
+
+def _iso_instant(text: str) -> str:
+    return from_iso(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _local_time(text: str) -> str:
+    return from_iso(text).astimezone().strftime("%H:%M")
+
+
+def _finnish_date(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def _text_value(column: str, value: object, dialect: Dialect) -> str:
+    """One cell as text: Finnish Excel conventions, or ISO 8601 for machines."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, date):
+        return _finnish_date(value) if dialect == "excel" else value.isoformat()
+    if column in INSTANT_COLUMNS:
+        return _local_time(str(value)) if dialect == "excel" else _iso_instant(str(value))
+    if column == "reason_codes":
+        return " ".join(value)  # type: ignore[arg-type]
+    if column == "reason_labels":
+        return ", ".join(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def _csv_bytes(rows: list[dict[str, object]], columns: Sequence[str], dialect: Dialect) -> bytes:
+    buffer = io.StringIO(newline="")
+    if dialect == "excel":
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(buffer, delimiter=",", lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_text_value(c, row[c], dialect) for c in columns] for row in rows)
+    data = buffer.getvalue().encode("utf-8")
+    return b"\xef\xbb\xbf" + data if dialect == "excel" else data
+
+
+def _json_value(column: str, value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if column in INSTANT_COLUMNS and value is not None:
+        return _iso_instant(str(value))
+    return value
+
+
+def _json_bytes(rows: list[dict[str, object]], columns: Sequence[str]) -> bytes:
+    objects = [{c: _json_value(c, row[c]) for c in columns} for row in rows]
+    return (json.dumps(objects, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _summary(
+    rows: list[dict[str, object]], feedback: list[DayFeedback]
+) -> list[tuple[object, ...]]:
+    reasons: Counter[str] = Counter()
+    channels: Counter[str] = Counter()
+    waits = sorted(w for row in rows if isinstance(w := row["waiting_minutes"], int))
+    for row in rows:
+        reasons.update(row["reason_labels"])  # type: ignore[arg-type]
+        channels[str(row["channel"])] += 1
+    lines: list[tuple[object, ...]] = [("Käyntejä", len(rows)), ()]
+    lines.append(("Syy", "Käyntejä"))
+    lines += sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    lines += [(), ("Kanava", "Käyntejä")]
+    lines += sorted(channels.items(), key=lambda item: (-item[1], item[0]))
+    lines += [(), ("Odotus, min", "")]
+    if waits:
+        lines += [
+            ("mediaani", waits[(len(waits) - 1) // 2]),
+            ("90 %", waits[min(len(waits) - 1, (len(waits) * 9 + 9) // 10 - 1)]),
+            ("pisin", waits[-1]),
+        ]
+    lines += [
+        (),
+        ("Palaute (nimetön, ei käyntikohtainen)", ""),
+        ("Päivä", "Toimipiste", "n", "NPS"),
+    ]
+    lines += [(fb.day, fb.site, fb.responses, fb.nps) for fb in feedback]
+    return lines
+
+
+def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
+    """Rewrite an .xlsx so that the same content gives the same bytes: fixed member
+    times and the workbook's modified time set to `stamp` (openpyxl writes the clock)."""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + iso.encode() + rb"\g<2>",
+                    content,
+                )
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, content)
+    return output.getvalue()
+
+
+def _xlsx_bytes(
+    rows: list[dict[str, object]],
+    columns: Sequence[str],
+    feedback: list[DayFeedback],
+    stamp: datetime,
+) -> bytes:
+    from openpyxl import Workbook  # only exports need it; keeps it off the app's start-up
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = "Luotsi"
+    workbook.properties.created = stamp.replace(tzinfo=None)
+    sheet = workbook.create_sheet(ROWS_SHEET)
+    sheet.append(list(columns))
+    for row in rows:
+        cells: list[object] = []
+        for column in columns:
+            value = row[column]
+            if column in INSTANT_COLUMNS or column in ("reason_codes", "reason_labels"):
+                value = _text_value(column, value, "excel") or None
+            elif isinstance(value, bool):
+                value = int(value)
+            cells.append(value)
+        sheet.append(cells)
+    summary = workbook.create_sheet(SUMMARY_SHEET)
+    for line in _summary(rows, feedback):
+        summary.append(list(line))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _deterministic_zip(buffer.getvalue(), stamp)
+
+
+# Writing --------------------------------------------------------------------------------
+
+
+def _temp_beside(target: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file in `target`'s folder (same file system, so
+    the final rename is atomic)."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def export_visits(
+    store: Store,
+    actor: Staff,
+    date_from: date,
+    date_to: date | None = None,
+    site_id: str | None = None,
+    fmt: Format = "csv",
+    out: Path | None = None,
+    dialect: Dialect = "excel",
+    identities: bool = False,
+    purpose: str | None = None,
+    age_bands: Sequence[int] = DEFAULT_AGE_BANDS,
+) -> ExportResult:
+    """Write the visits of [date_from, date_to] to `out` (and `<out>.manifest.json`).
+
+    The file appears whole or not at all, and the export is written to the access log.
+    Raises `ExportError` (nothing written) or `PermissionDenied`.
+    """
+    require(actor, "export.visits")
+    if identities:
+        require(actor, "export.identities")
+        if not (purpose or "").strip():
+            raise ExportError("export.error.purpose_required")
+    if fmt not in FORMATS:
+        raise ExportError("export.error.bad_format", fmt=fmt)
+    date_to = date_to or date_from
+    if date_to < date_from:
+        raise ExportError("export.error.bad_range", start=date_from, to=date_to)
+    site = None
+    if site_id is not None:
+        site = store.get_site(site_id)
+        if site is None:
+            raise ExportError("export.error.unknown_site", site=site_id)
+    out = Path(out) if out is not None else Path(default_file_name(site, date_from, date_to, fmt))
+    if out.is_dir():
+        raise ExportError("export.error.unwritable", path=out, reason="is a directory")
+
+    columns, personal = columns_for(identities)
+    rows = _rows(store, date_from, date_to, site_id, identities, age_bands)
+    feedback = day_feedback(store, date_from, date_to, site_id)
+    if fmt == "csv":
+        data = _csv_bytes(rows, columns, dialect)
+    elif fmt == "json":
+        data = _json_bytes(rows, columns)
+    else:
+        stamp = datetime(date_to.year, date_to.month, date_to.day, tzinfo=UTC)
+        data = _xlsx_bytes(rows, columns, feedback, stamp)
+    digest = hashlib.sha256(data).hexdigest()
+    sites = [site.name] if site else sorted({str(row["site"]) for row in rows})
+    manifest = {
+        "file": out.name,
+        "format": fmt,
+        "dialect": dialect if fmt == "csv" else None,
+        "rows": len(rows),
+        "empty": not rows,
+        "date_from": date_from.isoformat(),
+        "date_to": date_to.isoformat(),
+        "sites": sites,
+        "columns": list(columns),
+        "personal_columns": list(personal),
+        "identities": identities,
+        "sha256": digest,
+        "generated_by": actor.username,
+        "feedback": [
+            {"date": fb.day.isoformat(), "site": fb.site, "responses": fb.responses, "nps": fb.nps}
+            for fb in feedback
+        ],  # fmt: skip
+        "feedback_note": "Feedback is anonymous and not linked to visits; n and NPS per"
+        " site-day, NPS hidden (null) while n < 5.",
+    }
+    manifest_data = (
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    ).encode("utf-8")
+    manifest_path = out.with_name(out.name + ".manifest.json")
+
+    temps: list[Path] = []
+    placed: Path | None = None
+    try:
+        temps.append(_temp_beside(out, data))
+        temps.append(_temp_beside(manifest_path, manifest_data))
+        kind = "identified" if identities else "pseudonymised"
+        note = f"{purpose.strip()}; " if identities and purpose else ""
+        summary = f"{note}{kind}; rows={len(rows)}; sha256={digest}"
+        export_id = new_id()
+        now = store._now()
+        # The log rows and the rename stand or fall together: a failed rename rolls the
+        # log back, and a file never appears without its log row.
+        with write_transaction(store.db):
+            log_event(store.db, now, staff_id=actor.id, action="export",
+                      entity="visit_export", entity_id=export_id, purpose=summary)  # fmt: skip
+            if identities:
+                # Whose data was disclosed (906/2019 § 17), one row per client.
+                for client_id in _client_ids(store, date_from, date_to, site_id):
+                    log_event(store.db, now, staff_id=actor.id, action="export",
+                              entity="visit_export", entity_id=export_id,
+                              client_id=client_id, purpose=summary)  # fmt: skip
+            os.replace(temps[0], out)
+            placed = out
+            os.replace(temps[1], manifest_path)
+    except OSError as exc:
+        for leftover in temps:
+            leftover.unlink(missing_ok=True)
+        if placed is not None:
+            placed.unlink(missing_ok=True)  # its manifest could not follow it
+        raise ExportError("export.error.unwritable", path=out, reason=exc.strerror or exc) from exc
+    except BaseException:
+        for leftover in temps:
+            leftover.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, manifest_path, len(rows), digest, columns, personal)
+
+
+def _client_ids(store: Store, date_from: date, date_to: date, site_id: str | None) -> list[str]:
+    sql = (
+        "SELECT DISTINCT client_id FROM visit WHERE deleted_at IS NULL AND client_id IS NOT NULL"
+        " AND visit_date BETWEEN ? AND ?"
+    )
+    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
+    if site_id is not None:
+        sql += " AND site_id = ?"
+        params.append(site_id)
+    return [client_id for (client_id,) in store.db.execute(sql + " ORDER BY client_id", params)]

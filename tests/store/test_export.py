@@ -1,0 +1,242 @@
+"""The visit log export against real database files: formats, bytes, pseudonyms, the log."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from store.auth import PermissionDenied
+from store.export import (
+    COLUMNS,
+    IDENTITY_COLUMNS,
+    ExportError,
+    age_band,
+    export_visits,
+    parse_day,
+)
+from tests.conftest import NOW
+
+
+def local_hhmm(moment: datetime, minutes: int = 0) -> str:
+    return (moment + timedelta(minutes=minutes)).astimezone().strftime("%H:%M")
+
+
+def busy_day(world, clock) -> None:
+    """Three visits today: two clients (one with two reasons) and one anonymous visitor."""
+    visits = world.store.visits
+    reception = world.reception
+    first = visits.register(
+        reception, world.site.id, client_id=world.clients["makinen"].id,
+        reason_codes=["cv", "job_search"],
+    )  # fmt: skip
+    second = visits.register(
+        reception, world.site.id, client_id=world.clients["maki_jokela"].id,
+        reason_codes=["benefits"], channel="phone",
+    )  # fmt: skip
+    visits.register(reception, world.site.id, reason_codes=["other"])
+    clock.at += timedelta(minutes=12)
+    visits.change_state(reception, first.id, "called", desk="1")
+    clock.at += timedelta(minutes=8)
+    done = visits.change_state(reception, first.id, "done")
+    visits.change_state(reception, second.id, "left")
+    visits.record_feedback(done, 10)
+
+
+def test_csv_for_finnish_excel_reads_back(world, clock, today, tmp_path: Path):
+    busy_day(world, clock)
+    out = tmp_path / "kaynnit.csv"
+    result = export_visits(world.store, world.reception, today, out=out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert result.rows == len(rows) == 3
+    assert [r["ticket"] for r in rows] == ["A001", "A002", "A003"]
+    first = rows[0]
+    assert first["date"] == "28.11.2026"
+    assert (first["arrived"], first["called"]) == (local_hhmm(NOW), local_hhmm(NOW, 12))
+    assert first["waiting_minutes"] == "12" and first["service_minutes"] == "8"
+    assert first["reason_codes"] == "job_search cv"
+    assert first["reason_labels"] == "Työnhaun neuvonta, CV ja hakemukset"
+    assert first["site"] == "Työpiste Keskusta"
+    assert first["served_by"] == "vastaanotto"
+    assert first["long_term_unemployed"] == "1" and first["foreign_language"] == "0"
+    assert first["age_band"] == "30-49"
+    second = rows[1]
+    assert second["outcome"] == "left_without_service" and second["channel"] == "phone"
+    assert second["under_25"] == "1" and second["foreign_language"] == "1"
+    anonymous = rows[2]
+    assert anonymous["client_pseudonym"] == "" and anonymous["age_band"] == ""
+    assert list(rows[0]) == list(COLUMNS)
+
+
+def test_rfc4180_is_comma_separated_iso(world, clock, today, tmp_path: Path):
+    busy_day(world, clock)
+    out = tmp_path / "k.csv"
+    export_visits(world.store, world.reception, today, out=out, dialect="rfc4180")
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    assert rows[0]["date"] == "2026-11-28"
+    assert rows[0]["arrived"] == "2026-11-28T10:30:00Z"
+
+
+def test_json_and_xlsx_read_back(world, clock, today, tmp_path: Path):
+    busy_day(world, clock)
+    export_visits(world.store, world.reception, today, fmt="json", out=tmp_path / "k.json")
+    objects = json.loads((tmp_path / "k.json").read_text("utf-8"))
+    assert [o["ticket"] for o in objects] == ["A001", "A002", "A003"]
+    assert objects[0]["reason_labels"] == ["Työnhaun neuvonta", "CV ja hakemukset"]
+    assert objects[0]["finished"] == "2026-11-28T10:50:00Z"
+    assert objects[0]["long_term_unemployed"] is True
+
+    export_visits(world.store, world.reception, today, fmt="xlsx", out=tmp_path / "k.xlsx")
+    book = load_workbook(tmp_path / "k.xlsx")
+    assert book.sheetnames == ["Käynnit", "Yhteenveto"]
+    sheet_rows = list(book["Käynnit"].values)
+    assert list(sheet_rows[0]) == list(COLUMNS)
+    assert len(sheet_rows) == 4
+    assert sheet_rows[1][COLUMNS.index("reason_labels")] == "Työnhaun neuvonta, CV ja hakemukset"
+    summary = [cell for row in book["Yhteenveto"].values for cell in row]
+    assert "CV ja hakemukset" in summary and 3 in summary
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_the_same_data_gives_the_same_bytes(world, clock, today, tmp_path: Path, fmt):
+    busy_day(world, clock)
+    first = export_visits(world.store, world.reception, today, fmt=fmt, out=tmp_path / f"a.{fmt}")
+    clock.at += timedelta(minutes=3)  # later exports of the same day change nothing
+    second = export_visits(world.store, world.admin, today, fmt=fmt, out=tmp_path / f"b.{fmt}")
+    assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes()
+    assert first.sha256 == second.sha256
+
+
+def test_no_identities_without_asking(world, clock, today, tmp_path: Path):
+    busy_day(world, clock)
+    out = tmp_path / "k.csv"
+    result = export_visits(world.store, world.admin, today, out=out)
+    text = out.read_text("utf-8-sig") + result.manifest_path.read_text("utf-8")
+    for client in world.clients.values():
+        for value in (client.first_name, client.last_name, client.hetu, client.phone):
+            if value:
+                assert value not in text
+    assert not set(IDENTITY_COLUMNS) & set(result.columns)
+
+
+def test_identities_need_admin_and_purpose_and_are_logged(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    out = tmp_path / "k.csv"
+    with pytest.raises(PermissionDenied):
+        export_visits(world.store, world.coach, today, out=out, identities=True, purpose="x")
+    with pytest.raises(ExportError):
+        export_visits(world.store, world.admin, today, out=out, identities=True, purpose=" ")
+    assert list(tmp_path.iterdir()) == []
+    result = export_visits(
+        world.store, world.admin, today, out=out, identities=True, purpose="Kela-selvitys"
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert rows[0]["last_name"] == "Mäkinen" and rows[0]["hetu"] == world.clients["makinen"].hetu
+    events = world.store.audit_events(action="export", staff_id=world.admin.id)
+    summary = [e for e in events if e.client_id is None]
+    assert len(summary) == 1 and summary[0].entity == "visit_export"
+    assert "Kela-selvitys" in summary[0].purpose
+    assert f"rows={result.rows}" in summary[0].purpose
+    assert result.sha256 in summary[0].purpose
+    disclosed = {e.client_id for e in events if e.client_id}
+    assert disclosed == {world.clients["makinen"].id, world.clients["maki_jokela"].id}
+
+
+def test_a_pseudonymised_export_is_logged_too(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    result = export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
+    [event] = world.store.audit_events(action="export")
+    assert event.client_id is None and event.entity == "visit_export"
+    assert "pseudonymised" in event.purpose and result.sha256 in event.purpose
+
+
+def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_path):
+    store, client_id = world.store, world.clients["ostman"].id
+    store.visits.register(world.reception, world.site.id, client_id=client_id)
+    clock.at += timedelta(days=1)
+    store.visits.register(world.reception, world.site.id, client_id=client_id)
+    tomorrow = today + timedelta(days=1)
+    export_visits(store, world.reception, today, tomorrow, fmt="json", out=tmp_path / "a.json")
+    export_visits(store, world.coach, tomorrow, fmt="json", out=tmp_path / "b.json")
+    both = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    later = json.loads((tmp_path / "b.json").read_text("utf-8"))
+    pseudonyms = {row["client_pseudonym"] for row in both + later}
+    assert len(pseudonyms) == 1 and len(next(iter(pseudonyms))) == 16
+    assert client_id not in (tmp_path / "a.json").read_text("utf-8")
+
+
+def test_an_empty_day_gives_a_header_only_file(world, today, tmp_path):
+    result = export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
+    assert result.empty and result.rows == 0
+    header = ";".join(COLUMNS).encode() + b"\r\n"
+    assert (tmp_path / "k.csv").read_bytes() == b"\xef\xbb\xbf" + header
+    export_visits(world.store, world.reception, today, fmt="json", out=tmp_path / "k.json")
+    assert json.loads((tmp_path / "k.json").read_text("utf-8")) == []
+
+
+def test_manifest_records_the_export(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    result = export_visits(
+        world.store, world.reception, today, site_id=world.site.id, out=tmp_path / "k.csv"
+    )
+    manifest = json.loads(result.manifest_path.read_text("utf-8"))
+    assert result.manifest_path.name == "k.csv.manifest.json"
+    assert manifest["rows"] == 3 and manifest["sha256"] == result.sha256
+    assert (manifest["date_from"], manifest["date_to"]) == ("2026-11-28", "2026-11-28")
+    assert manifest["sites"] == ["Työpiste Keskusta"]
+    assert manifest["columns"] == list(COLUMNS)
+    assert "client_pseudonym" in manifest["personal_columns"]
+    assert manifest["generated_by"] == "vastaanotto"
+    assert manifest["feedback"] == [
+        {"date": "2026-11-28", "site": "Työpiste Keskusta", "responses": 1, "nps": None}
+    ]
+
+
+def test_errors_leave_no_file(world, today, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    with pytest.raises(ExportError) as bad_site:
+        export_visits(world.store, world.reception, today, site_id="nope", out=tmp_path / "a")
+    assert bad_site.value.key == "export.error.unknown_site"
+    with pytest.raises(ExportError):
+        export_visits(world.store, world.reception, today, today - timedelta(1), out=tmp_path / "b")
+    with pytest.raises(ExportError) as unwritable:
+        export_visits(world.store, world.reception, today, out=tmp_path / "no" / "such.csv")
+    assert unwritable.value.key == "export.error.unwritable"
+    assert list(tmp_path.iterdir()) == []
+    assert world.store.audit_events(action="export") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("28.11.2026", date(2026, 11, 28)), ("1.2.2026", date(2026, 2, 1)),
+     ("2026-11-28", date(2026, 11, 28))],
+)  # fmt: skip
+def test_parse_day(text, expected):
+    assert parse_day(text) == expected
+
+
+@pytest.mark.parametrize("text", ["30.2.2026", "2026-13-01", "eilen", "28.11.26", ""])
+def test_parse_day_refuses_impossible_dates(text):
+    with pytest.raises(ExportError):
+        parse_day(text)
+
+
+@pytest.mark.parametrize(
+    ("age", "band"),
+    [(18, "<25"), (24, "<25"), (25, "25-29"), (29, "25-29"), (30, "30-49"), (50, "50-54"),
+     (59, "55-59"), (64, "60-64"), (65, "65+"), (80, "65+")],
+)  # fmt: skip
+def test_age_bands(age, band):
+    assert age_band(age) == band
