@@ -35,6 +35,7 @@ from .cli_common import (
     open_store,
     store_error_message,
 )
+from .cli_report import report_app
 
 MIN_PASSWORD_LENGTH = 8
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
@@ -59,6 +60,7 @@ app = typer.Typer(
 )
 import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
+app.add_typer(report_app, name="report")
 
 
 def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:

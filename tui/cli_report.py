@@ -1,0 +1,189 @@
+"""`luotsi report day`: the day's report of a walk-in point as Rich tables."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from screens import report_text
+from screens.report_text import channel_label, hour_lines, left_text, nps_text, state_label
+from store.api import Store
+from store.i18n import DEFAULT_LANGUAGE, register, tr
+from store.models import Site, Staff
+from store.report import DayReport, day_report
+from store.validation import ValidationError, format_date, parse_date
+
+from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
+
+register(
+    {
+        "cli.report.bad_date": (
+            "päivämäärä ”{value}” ei kelpaa; anna se muodossa p.k.vvvv tai vvvv-kk-pp",
+            "datumet ”{value}” duger inte; ange det som d.m.åååå eller åååå-mm-dd",
+            "the date “{value}” is not valid; give it as d.m.yyyy or yyyy-mm-dd",
+        ),
+        "cli.report.unknown_site": (
+            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”; valitse jokin näistä:",
+            "inget verksamhetsställe motsvarar entydigt ”{site}”; välj något av dessa:",
+            "no single site matches “{site}”; choose one of these:",
+        ),
+        "cli.report.choose_site": (
+            "käyttäjällä {username} ei ole toimipistettä; valitse se valitsimella --site:",
+            "användaren {username} har inget verksamhetsställe; välj det med --site:",
+            "{username} has no site of their own; choose one with --site:",
+        ),
+    }
+)
+
+report_app = typer.Typer(help="Reports of the walk-in visits.", no_args_is_help=True)
+
+
+def _parse_day(text: str | None, today: date, lang: str) -> date:
+    if text is None:
+        return today
+    try:
+        return parse_date(text, "date")
+    except ValidationError:
+        fail(tr("cli.report.bad_date", lang, value=text))
+
+
+def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Site:
+    """--site by name (or the one site whose name contains it) or id; else the user's site."""
+    sites = store.list_sites()
+    names = "\n".join(f"  {s.name}" for s in sites)
+    if asked is None:
+        own = store.get_site(staff.site_id) if staff.site_id else None
+        if own is not None:
+            return own
+        if len(sites) == 1:
+            return sites[0]
+        fail(tr("cli.report.choose_site", lang, username=staff.username) + "\n" + names)
+    wanted = asked.strip().casefold()
+    exact = [s for s in sites if wanted in (s.name.casefold(), s.id)]
+    partial = [s for s in sites if wanted and wanted in s.name.casefold()]
+    for matches in (exact, partial):
+        if len(matches) == 1:
+            return matches[0]
+    fail(tr("cli.report.unknown_site", lang, site=asked) + "\n" + names)
+
+
+def _table(*columns: tuple[str, str]) -> Table:
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for header, justify in columns:
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def print_report(report: DayReport, site: Site, lang: str, console: Console) -> None:
+    def t(key: str, **params: object) -> str:
+        return tr(key, lang, **params)
+
+    def heading(key: str) -> None:
+        console.print()
+        console.print(f"[bold]{escape(t(key))}[/bold]")
+
+    console.print(f"[bold]{escape(t('report.title', date=format_date(report.day)))}[/bold]")
+    console.print(escape(t("report.site", site=site.name)))
+    console.print(escape(t("report.visits", count=report.visits)))
+    if report.visits == 0:
+        console.print(escape(t("report.no_visits")))
+
+    heading("report.by_reason")
+    reasons = _table((t("report.col.reason"), "left"), (t("report.col.count"), "right"))
+    for reason in report.by_reason:
+        reasons.add_row(escape(reason.label(lang)), str(reason.count))
+    if report.without_reason:
+        reasons.add_row(escape(t("report.no_reason")), str(report.without_reason))
+    console.print(reasons)
+    console.print(f"[dim]{escape(t('report.reason_note'))}[/dim]")
+
+    heading("report.by_channel")
+    channels = _table((t("report.col.channel"), "left"), (t("report.col.count"), "right"))
+    for item in report.by_channel:
+        channels.add_row(escape(channel_label(item.channel, lang)), str(item.count))
+    console.print(channels)
+
+    heading("report.by_hour")
+    hours = _table((t("report.col.hour"), "left"), ("", "left"), (t("report.col.count"), "right"))
+    for label, bar, count in hour_lines(report):
+        hours.add_row(label, bar, str(count))
+    console.print(hours)
+
+    console.print()
+    console.print(escape(report_text.waits_text(report, lang)))
+    console.print(escape(left_text(report, lang)))
+    console.print(escape(nps_text(report, lang)))
+
+    heading("report.served")
+    if report.served:
+        served = _table(
+            (t("report.col.staff"), "left"),
+            (t("report.col.done"), "right"),
+            (t("report.col.transferred"), "right"),
+        )
+        for person in report.served:
+            served.add_row(escape(person.display_name), str(person.done), str(person.transferred))
+        console.print(served)
+    else:
+        console.print(escape(t("report.served_none")))
+
+    heading("report.longest")
+    if report.longest_waits:
+        longest = _table(
+            (t("report.col.ticket"), "left"),
+            (t("report.col.wait"), "right"),
+            (t("report.col.state"), "left"),
+        )
+        for wait in report.longest_waits:
+            longest.add_row(
+                wait.ticket,
+                t("report.minutes", minutes=wait.minutes),
+                state_label(wait.state, lang),
+            )
+        console.print(longest)
+    else:
+        console.print(escape(t("report.no_visits")))
+
+
+@report_app.command("day")
+def day_command(
+    ctx: typer.Context,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="The day, d.m.yyyy or yyyy-mm-dd; default today."),
+    ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(help="The site (part of its name will do); default your own site."),
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show a site's day: visits by reason, channel and hour, waits (median and 90th
+    percentile), left without service, served per staff member, NPS and the longest waits.
+
+    The password comes from $LUOTSI_PASSWORD or is asked.
+    """
+    chosen_lang = lang or (ctx.obj or {}).get("lang")
+    early_lang = chosen_lang or DEFAULT_LANGUAGE
+    path = database_path(ctx, db)
+    if not path.is_file():
+        fail(tr("cli.error.no_database", early_lang, path=path))
+    store = open_store(path, early_lang)
+    try:
+        chosen_day = _parse_day(day, store.today(), early_lang)
+        staff = login(store, user, early_lang)
+        staff_lang = chosen_lang or staff.language
+        chosen_site = _choose_site(store, staff, site, staff_lang)
+        report = day_report(store, chosen_day, chosen_site.id)
+    finally:
+        store.close()
+    print_report(report, chosen_site, staff_lang, Console(highlight=False))
