@@ -35,6 +35,7 @@ from .cli_common import (
     open_store,
     store_error_message,
 )
+from .cli_export import export_app
 from .cli_report import report_app
 
 MIN_PASSWORD_LENGTH = 8
@@ -61,6 +62,7 @@ app = typer.Typer(
 import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
+app.add_typer(export_app, name="export")
 
 
 def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:

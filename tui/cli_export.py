@@ -1,0 +1,133 @@
+"""`luotsi export visits`: the daily visit log as CSV, XLSX or JSON for reporting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from store.auth import PermissionDenied
+from store.db import DatabaseBusy
+from store.export import ExportError, default_file_name, export_visits, find_site, parse_day
+from store.i18n import DEFAULT_LANGUAGE, register, tr
+
+from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
+
+register(
+    {
+        "cli.export.done": (
+            "{rows} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+            "{rows} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+            "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+        ),
+        "cli.export.empty": (
+            "ei käyntejä valittuina päivinä: {path} sisältää vain otsikkorivin",
+            "inga besök de valda dagarna: {path} innehåller bara rubrikraden",
+            "an empty day, no visits: {path} holds only the header",
+        ),
+        "cli.export.not_allowed": (
+            "käyttäjä {username} ei saa tehdä tätä vientiä (tunnistetiedot vain pääkäyttäjälle)",
+            "användaren {username} får inte göra denna export (identiteter endast för admin)",
+            "{username} may not make this export (identities are for admins only)",
+        ),
+        "cli.export.purpose_without_identities": (
+            "--purpose kuuluu yhteen valitsimen --identities kanssa",
+            "--purpose hör ihop med --identities",
+            "--purpose goes with --identities",
+        ),
+        "cli.export.busy": (
+            "tietokanta on varattu; yritä hetken päästä uudelleen",
+            "databasen är upptagen; försök igen om en stund",
+            "the database is busy; try again in a moment",
+        ),
+    }
+)
+
+export_app = typer.Typer(help="Export data for reporting.", no_args_is_help=True)
+
+
+@export_app.command("visits")
+def export_visits_command(
+    ctx: typer.Context,
+    date: Annotated[str, typer.Option("--date", help="The (first) day: 28.11.2026 or ISO.")],
+    to: Annotated[
+        str | None, typer.Option("--to", help="The last day of a range; default --date.")
+    ] = None,
+    site: Annotated[
+        str | None, typer.Option(help="One site (part of its name will do); default all.")
+    ] = None,
+    fmt: Annotated[
+        Literal["csv", "xlsx", "json"], typer.Option("--format", help="File format.")
+    ] = "csv",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="The file to write; default kaynnit-<site>-<date>.<format> here.", dir_okay=False
+        ),  # fmt: skip
+    ] = None,
+    dialect: Annotated[
+        Literal["excel", "rfc4180"],
+        typer.Option(help="CSV: excel (BOM, ';', d.m.yyyy) or rfc4180 (',', ISO 8601)."),
+    ] = "excel",
+    identities: Annotated[
+        bool, typer.Option(help="Add names, HETU and phone (admins only, needs --purpose).")
+    ] = False,
+    purpose: Annotated[
+        str | None, typer.Option(help="Why identities are exported; written to the log.")
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Export the visits of a day (or --date … --to) one row per visit, pseudonymised.
+
+    Writes FILE and FILE.manifest.json (row count, columns, SHA-256) whole or not at all,
+    and logs the export under your name.
+    """
+    chosen_lang = lang or (ctx.obj or {}).get("lang")
+    early_lang = chosen_lang or DEFAULT_LANGUAGE
+    try:
+        first_day = parse_day(date)
+        last_day = parse_day(to) if to else first_day
+    except ExportError as exc:
+        fail(exc.message(early_lang))
+    if purpose and not identities:
+        fail(tr("cli.export.purpose_without_identities", early_lang))
+    path = database_path(ctx, db)
+    if not path.is_file():
+        fail(tr("cli.error.no_database", early_lang, path=path))
+    store = open_store(path, early_lang)
+    try:
+        staff = login(store, user, early_lang)
+        staff_lang = chosen_lang or staff.language
+        try:
+            chosen_site = find_site(store, site) if site else None
+            target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))
+            result = export_visits(
+                store, staff, first_day, last_day,
+                site_id=chosen_site.id if chosen_site else None, fmt=fmt, out=target,
+                dialect=dialect, identities=identities, purpose=purpose,
+            )  # fmt: skip
+        except PermissionDenied:
+            fail(tr("cli.export.not_allowed", staff_lang, username=staff.username))
+        except ExportError as exc:
+            fail(exc.message(staff_lang))
+        except DatabaseBusy:
+            fail(tr("cli.export.busy", staff_lang))
+    finally:
+        store.close()
+    if result.empty:
+        typer.echo(tr("cli.export.empty", staff_lang, path=result.path))
+    typer.echo(
+        tr(
+            "cli.export.done",
+            staff_lang,
+            rows=result.rows,
+            path=result.path,
+            sha256=result.sha256,
+            manifest=result.manifest_path,
+        )  # fmt: skip
+    )
