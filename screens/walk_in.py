@@ -19,6 +19,7 @@ from store.visits import InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
 from .context import ContextMixin
+from .export_dialog import ExportDialog
 from .feedback import FeedbackScreen
 from .new_client_dialog import NewClientChoice, NewClientDialog
 from .queue_dialogs import LeftOpenDialog, TransferDialog
@@ -51,6 +52,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
         Binding("f7", "anonymous", "Anonymous", id="walkin.anonymous"),
         Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
         Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
+        Binding("f10", "export_today", "Export day", id="walkin.export"),
         Binding("escape", "back", "Back", id="walkin.back"),
     ]
 
@@ -210,6 +212,11 @@ class WalkInScreen(ContextMixin, Screen[None]):
                 self.store.visits.record_feedback(visit, score)
 
         self.app.push_screen(FeedbackScreen(lang), answered)
+
+    def action_export_today(self) -> None:
+        site = self.session.site
+        assert site is not None
+        self.app.push_screen(ExportDialog(site, self.store.today()))
 
     # Registering a visit ------------------------------------------------------------
 

@@ -1,0 +1,183 @@
+"""Export today's visits from the walk-in desk: shows what leaves the machine, then writes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from store.api import Store
+from store.auth import PermissionDenied
+from store.db import StoreError
+from store.export import (
+    ExportError,
+    ExportResult,
+    Format,
+    columns_for,
+    default_file_name,
+    export_visits,
+)
+from store.i18n import register
+from store.models import Site
+
+from .context import ContextMixin
+
+register(
+    {
+        "export.title": (
+            "Vie päivän käynnit ({day})",
+            "Exportera dagens besök ({day})",
+            "Export the day's visits ({day})",
+        ),
+        "export.columns": ("Sarakkeet: {columns}", "Kolumner: {columns}", "Columns: {columns}"),
+        "export.personal": (
+            "Henkilötietoja (pseudonymisoituna): {columns}",
+            "Personuppgifter (pseudonymiserade): {columns}",
+            "Personal data (pseudonymised): {columns}",
+        ),
+        "export.no_identities": (
+            "Ei nimiä, henkilötunnuksia, puhelinnumeroita eikä vapaata tekstiä.",
+            "Inga namn, personbeteckningar, telefonnummer eller fritext.",
+            "No names, identity codes, phone numbers or free text.",
+        ),
+        "export.path": (
+            "Tiedosto (.csv, .xlsx tai .json)",
+            "Fil (.csv, .xlsx eller .json)",
+            "File (.csv, .xlsx or .json)",
+        ),
+        "export.hint": (
+            "Enter kirjoittaa tiedoston · Esc peruu",
+            "Enter skriver filen · Esc avbryter",
+            "Enter writes the file · Esc cancels",
+        ),
+        "export.writing": ("Kirjoitetaan…", "Skriver…", "Writing…"),
+        "export.done": (
+            "{rows} käyntiä viety: {path}",
+            "{rows} besök exporterade: {path}",
+            "{rows} visits exported: {path}",
+        ),
+        "export.empty": (
+            "Ei käyntejä: {path} sisältää vain otsikkorivin",
+            "Inga besök: {path} har bara rubrikraden",
+            "An empty day: {path} holds only the header",
+        ),
+        "export.not_allowed": (
+            "Sinulla ei ole oikeutta tähän vientiin",
+            "Du har inte rätt till denna export",
+            "You may not make this export",
+        ),
+        "binding.walkin.export": ("Vie päivä", "Exportera dag", "Export day"),
+        "binding.export.cancel": ("Peru", "Avbryt", "Cancel"),
+    }
+)
+
+SUFFIX_FORMATS: dict[str, Format] = {".csv": "csv", ".xlsx": "xlsx", ".json": "json"}
+
+
+def default_folder() -> Path:
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.cwd()
+
+
+class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
+    """Returns what was written, or None when cancelled; the file is written here, in a
+    thread worker with its own database connection, so a long export never freezes the desk."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    class Written(Message):
+        def __init__(self, result: ExportResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, site: Site, day: date, folder: Path | None = None) -> None:
+        super().__init__()
+        self.site = site
+        self.day = day
+        self.folder = folder or default_folder()
+        self.writing = False
+
+    def compose(self) -> ComposeResult:
+        columns, personal = columns_for(identities=False)
+        default = self.folder / default_file_name(self.site, self.day, self.day, "csv")
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Static(self.t("export.title", day=self._day_text()), classes="dialog-title")
+            yield Static(self.t("export.columns", columns=", ".join(columns)), id="export-columns")
+            yield Static(
+                self.t("export.personal", columns=", ".join(personal)), id="export-personal"
+            )
+            yield Static(self.t("export.no_identities"))
+            yield Label(self.t("export.path"))
+            yield Input(str(default), id="export-path")
+            yield Static(self.t("export.hint"), classes="hint", id="export-hint")
+
+    def _day_text(self) -> str:
+        return f"{self.day.day}.{self.day.month}.{self.day.year}"
+
+    def on_mount(self) -> None:
+        self.translate_bindings()
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self.writing or not event.value.strip():
+            return
+        target = Path(event.value.strip()).expanduser()
+        self.writing = True
+        self.query_one("#export-hint", Static).update(self.t("export.writing"))
+        self._write(target, SUFFIX_FORMATS.get(target.suffix.lower(), "csv"))
+
+    @work(thread=True, exclusive=True)
+    def _write(self, target: Path, fmt: Format) -> None:
+        # A connection belongs to its thread (store/db.py): this worker opens its own.
+        db_path, clock = self.store.path, self.store.clock
+        assert db_path is not None, "the app's store was opened from a file"
+        staff, lang = self.session.staff, self.ctx.lang
+        try:
+            store = Store.open(db_path, clock)
+        except StoreError as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        try:
+            result = export_visits(
+                store, staff, self.day, site_id=self.site.id, fmt=fmt, out=target
+            )
+        except ExportError as exc:
+            self.post_message(self.Failed(exc.message(lang)))
+        except PermissionDenied:
+            self.post_message(self.Failed(self.t("export.not_allowed")))
+        except StoreError as exc:
+            self.post_message(self.Failed(str(exc)))
+        else:
+            self.post_message(self.Written(result))
+        finally:
+            store.close()
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        result = message.result
+        key = "export.empty" if result.empty else "export.done"
+        self.notify(self.t(key, rows=result.rows, path=result.path))
+        self.dismiss(result)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.writing = False
+        self.query_one("#export-hint", Static).update(self.t("export.hint"))
+        self.notify(message.reason, severity="error")
+
+    def action_cancel(self) -> None:
+        if not self.writing:
+            self.dismiss(None)

@@ -1,0 +1,75 @@
+"""Exporting today's visits from the walk-in desk (F10) through the real app."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from textual.widgets import Input
+
+from screens.export_dialog import ExportDialog
+from store.export import COLUMNS
+from tui.app import make_app
+
+from .helpers import screen_text
+from .test_walk_in import open_desk
+
+
+def notes(app):
+    return list(app._notifications)
+
+
+def queue_two(world) -> None:
+    visits = world.store.visits
+    visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id,
+                    reason_codes=["cv"])  # fmt: skip
+    visits.register(world.reception, world.site.id, reason_codes=["other"])
+
+
+async def test_dialog_shows_what_leaves_and_writes_in_a_worker(world, clock, tmp_path):
+    queue_two(world)
+    out = tmp_path / "out" / "päivä.csv"
+    out.parent.mkdir()
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        text = screen_text(pilot)
+        assert "client_pseudonym" in text and "served_by" in text
+        assert "hetu" not in dialog.query_one("#export-columns").render().plain
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("kaynnit-tyopiste-keskusta-2026-11-28.csv")
+        path_input.value = str(out)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        assert any(out.name in n.message and "2" in n.message for n in notes(app))
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert [r["ticket"] for r in rows] == ["A001", "A002"]
+    assert list(rows[0]) == list(COLUMNS)
+    assert "Östman" not in out.read_text("utf-8-sig")
+    [event] = world.store.audit_events(action="export")
+    assert event.staff_id == world.reception.id
+
+
+async def test_an_unwritable_path_is_a_notification_not_a_crash(world, clock, tmp_path):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "no" / "such.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog  # still open, the path can be corrected
+        assert any("such.csv" in n.message and n.severity == "error" for n in notes(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert not (tmp_path / "no").exists()
