@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from . import walk_in_strings  # noqa: F401  (figures use the walk-in strings)
 from .client_card import ClientCardScreen
 from .context import ContextMixin
+from .day_report import DayReportScreen
 from .widgets.client_search import ClientSearch
 from .widgets.header import LuotsiHeader
 
@@ -20,6 +21,8 @@ class HomeScreen(ContextMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+f", "find_client", "Find", id="home.find"),
         Binding("ctrl+n", "new_client", "New client", id="home.new_client"),
+        # Off the footer, which at 80 columns would push F2 out; the hint line says it.
+        Binding("ctrl+r", "day_report", "Day report", id="home.day_report", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -29,6 +32,7 @@ class HomeScreen(ContextMixin, Screen[None]):
             yield Static("", id="figure-registered", classes="figure")
             yield Static("", id="figure-visits", classes="figure")
             yield Static("", id="figure-nps", classes="figure")
+            yield Static(self.t("report.hint"), id="report-hint", classes="figure")
         yield ClientSearch(id="client-search")
         yield Footer()
 
@@ -68,6 +72,9 @@ class HomeScreen(ContextMixin, Screen[None]):
 
     def action_new_client(self) -> None:
         self.app.push_screen(ClientCardScreen(None))
+
+    def action_day_report(self) -> None:
+        self.app.push_screen(DayReportScreen())
 
     @on(ClientSearch.ClientSelected)
     def _open_client(self, event: ClientSearch.ClientSelected) -> None:
