@@ -204,17 +204,17 @@ register(
         "help.body": (
             "F1  ohje\nCtrl+P  komennot (etsi asiakas, uusi asiakas, kieli …)\n"
             "F12  piilota henkilötiedot näytöltä / palauta\nCtrl+F  etsi asiakas\n"
-            "Ctrl+N  uusi asiakas\nCtrl+S  tallenna asiakaskortti\n"
+            "Ctrl+N  uusi asiakas\nCtrl+R  päivän raportti (Tänään-näkymä)\nCtrl+S  tallenna asiakaskortti\n"
             "Esc  takaisin (kysyy ensin, jos muutoksia on tallentamatta)\nCtrl+Q  lopeta\n"
             "F2–F5  työnäkymät: asiointi, Kompassi, palvelupolku, ajanvaraus (tulossa)",
             "F1  hjälp\nCtrl+P  kommandon (sök klient, ny klient, språk …)\n"
             "F12  dölj personuppgifter på skärmen / visa\nCtrl+F  sök klient\n"
-            "Ctrl+N  ny klient\nCtrl+S  spara klientkortet\n"
+            "Ctrl+N  ny klient\nCtrl+R  dagsrapport (vyn I dag)\nCtrl+S  spara klientkortet\n"
             "Esc  tillbaka (frågar först om osparade ändringar finns)\nCtrl+Q  avsluta\n"
             "F2–F5  arbetsvyer: besök, Kompassi, servicestig, tidsbokning (kommer)",
             "F1  help\nCtrl+P  commands (find client, new client, language …)\n"
             "F12  hide personal data on screen / show again\nCtrl+F  find client\n"
-            "Ctrl+N  new client\nCtrl+S  save the client card\n"
+            "Ctrl+N  new client\nCtrl+R  day report (Today screen)\nCtrl+S  save the client card\n"
             "Esc  back (asks first if changes are unsaved)\nCtrl+Q  quit\n"
             "F2–F5  work screens: walk-in, Kompassi, service path, scheduling (coming)",
         ),
