@@ -89,3 +89,14 @@ def test_a_wrong_login_is_exit_2(world):
     result = _report(world, password="wrong")
     assert result.exit_code == 2
     assert "Käyntejä" not in result.output
+
+
+def test_a_user_without_a_site_must_choose_one_when_there_are_several(world):
+    world.store.create_site("Raision työpiste", "Raisio", "Turun työllisyysalue")
+    world.store.create_staff("ulla", "Ulla Ulkopuolinen", "admin", "demo", None)
+    result = _report(world, "--lang", "en", user="ulla")
+    assert result.exit_code == 2
+    assert "choose one with --site" in result.output
+    chosen = _report(world, "--lang", "en", "--site", "raisio", user="ulla")
+    assert chosen.exit_code == 0, chosen.output
+    assert "Site: Raision työpiste" in _lines(chosen.output)
