@@ -13,7 +13,7 @@ import secrets
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -220,25 +220,33 @@ def age_band(age: int, bands: Sequence[int] = DEFAULT_AGE_BANDS) -> str:
 # Reading the visits -----------------------------------------------------------------------
 
 _EXPORT_SELECT = """
-    SELECT v.visit_date, s.name, v.ticket, v.channel, v.arrived_at, v.called_at,
+    SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, v.arrived_at, v.called_at,
         v.finished_at, v.process_step, v.outcome, st.username, v.client_id,
         v.appointment_id, c.birth_date, c.unemployed_since, c.mother_tongue,
-        c.first_name, c.last_name, c.hetu, c.phone,
-        (SELECT group_concat(code, ' ') FROM (SELECT r.code FROM visit_reason_link l
-            JOIN visit_reason r ON r.id = l.reason_id
-            WHERE l.visit_id = v.id AND l.deleted_at IS NULL ORDER BY r.sort_order))
+        c.first_name, c.last_name, c.hetu, c.phone
     FROM visit v
     JOIN site s ON s.id = v.site_id
     LEFT JOIN staff st ON st.id = v.served_by
     LEFT JOIN client c ON c.id = v.client_id
     WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
 """
+# One query for every reason of the range: a subquery per visit costs twice the time.
+_REASONS_SELECT = """
+    SELECT l.visit_id, r.code FROM visit v
+    JOIN visit_reason_link l ON l.visit_id = v.id AND l.deleted_at IS NULL
+    JOIN visit_reason r ON r.id = l.reason_id
+    WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
+"""
 
 
-def _minutes(start: str | None, end: str | None) -> int | None:
-    if not start or not end:
+def _parse_instant(text: str | None) -> datetime | None:
+    return from_iso(text) if text else None
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None:
         return None
-    return max(0, int((from_iso(end) - from_iso(start)).total_seconds() // 60))
+    return max(0, int((end - start).total_seconds() // 60))
 
 
 def _rows(
@@ -249,21 +257,35 @@ def _rows(
     identities: bool,
     bands: Sequence[int],
 ) -> list[dict[str, object]]:
-    sql, params = _EXPORT_SELECT, [date_from.isoformat(), date_to.isoformat()]
+    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
+    site_filter = ""
     if site_id is not None:
-        sql += " AND v.site_id = ?"
+        site_filter = " AND v.site_id = ?"
         params.append(site_id)
-    sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
+    codes_of: dict[str, list[str]] = {}
+    for visit_id, code in store.db.execute(
+        _REASONS_SELECT + site_filter + " ORDER BY r.sort_order", params
+    ):
+        codes_of.setdefault(visit_id, []).append(code)
     labels = {r.code: r.labels[0] for r in store.visits.reasons()}
     secret = pseudonym_secret(store)
     flags = rules.AgeBands()
+    pseudonyms: dict[str, str] = {}
+    # Facts change with the day (age, months unemployed), so they are kept per client-day.
+    facts: dict[tuple[str, str], dict[str, object]] = {}
+    no_facts: dict[str, object] = dict.fromkeys(
+        ("age_band", "under_25", "under_30", "long_term_unemployed", "foreign_language")
+    )
+    days: dict[str, date] = {}
     rows = []
+    sql = _EXPORT_SELECT + site_filter + " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
-        (day_text, site_name, ticket, channel, arrived, called, finished, step, outcome,
-         served_by, client_id, appointment_id, birth, unemployed, tongue, first, last,
-         hetu, phone, codes_text) = record  # fmt: skip
-        day = date.fromisoformat(day_text)
-        codes = codes_text.split() if codes_text else []
+        (visit_id, day_text, site_name, ticket, channel, arrived, called, finished, step,
+         outcome, served_by, client_id, appointment_id, birth, unemployed, tongue, first,
+         last, hetu, phone) = record  # fmt: skip
+        day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
+        codes = codes_of.get(visit_id, [])
+        arrived_at, called_at = _parse_instant(arrived), _parse_instant(called)
         row: dict[str, object] = {
             "date": day,
             "site": site_name,
@@ -272,32 +294,35 @@ def _rows(
             "arrived": arrived,
             "called": called,
             "finished": finished,
-            "waiting_minutes": _minutes(arrived, called),
-            "service_minutes": _minutes(called, finished),
+            "waiting_minutes": _minutes(arrived_at, called_at),
+            "service_minutes": _minutes(called_at, _parse_instant(finished)),
             "reason_codes": codes,
             "reason_labels": [labels.get(code, code) for code in codes],
             "process_step": step,
             "outcome": outcome,
             "served_by": served_by,
-            "client_pseudonym": pseudonym(secret, client_id) if client_id else None,
-            "age_band": None,
-            "under_25": None,
-            "under_30": None,
-            "long_term_unemployed": None,
-            "foreign_language": None,
+            "client_pseudonym": None,
             "appointment_id": appointment_id,
         }
-        if client_id and birth:
-            age = rules.age_on(date.fromisoformat(birth), day)
-            row.update(
-                age_band=age_band(age, bands),
-                under_25=age < flags.youth,
-                under_30=age < flags.young_adult,
-                long_term_unemployed=rules.is_long_term_unemployed(
-                    date.fromisoformat(unemployed) if unemployed else None, day
-                ),
-                foreign_language=rules.is_foreign_language(tongue),
-            )
+        if client_id:
+            if client_id not in pseudonyms:
+                pseudonyms[client_id] = pseudonym(secret, client_id)
+            row["client_pseudonym"] = pseudonyms[client_id]
+            key = (client_id, day_text)
+            if key not in facts:
+                age = rules.age_on(date.fromisoformat(birth), day)
+                facts[key] = {
+                    "age_band": age_band(age, bands),
+                    "under_25": age < flags.youth,
+                    "under_30": age < flags.young_adult,
+                    "long_term_unemployed": rules.is_long_term_unemployed(
+                        date.fromisoformat(unemployed) if unemployed else None, day
+                    ),
+                    "foreign_language": rules.is_foreign_language(tongue),
+                }
+            row.update(facts[key])
+        else:
+            row.update(no_facts)
         if identities:
             row.update(first_name=first, last_name=last, hetu=hetu, phone=phone)
         rows.append(row)
@@ -333,42 +358,81 @@ def day_feedback(
 
 
 def _iso_instant(text: str) -> str:
+    """Stored UTC text (…T09:15:00.000Z) to the second: 2026-11-28T09:15:00Z."""
+    if len(text) == 24 and text.endswith("Z"):
+        return text[:19] + "Z"
     return from_iso(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _local_time(text: str) -> str:
-    return from_iso(text).astimezone().strftime("%H:%M")
+class _LocalClock:
+    """Stored UTC instants as local HH:MM. The UTC offset is looked up once per UTC hour
+    (every time zone changes its offset on a whole UTC hour), which keeps a month of
+    visits well under a second."""
+
+    def __init__(self) -> None:
+        self.offsets: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        if len(text) != 24 or not text.endswith("Z"):
+            return from_iso(text).astimezone().strftime("%H:%M")
+        hour_key = text[:13]
+        offset = self.offsets.get(hour_key)
+        if offset is None:
+            moment = from_iso(text)
+            shift = moment.astimezone().utcoffset()
+            offset = int(shift.total_seconds() // 60) if shift else 0
+            self.offsets[hour_key] = offset
+        minutes = (int(text[11:13]) * 60 + int(text[14:16]) + offset) % (24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _finnish_date(day: date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
 
-def _text_value(column: str, value: object, dialect: Dialect) -> str:
-    """One cell as text: Finnish Excel conventions, or ISO 8601 for machines."""
+def _plain(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, date):
-        return _finnish_date(value) if dialect == "excel" else value.isoformat()
-    if column in INSTANT_COLUMNS:
-        return _local_time(str(value)) if dialect == "excel" else _iso_instant(str(value))
-    if column == "reason_codes":
-        return " ".join(value)  # type: ignore[arg-type]
-    if column == "reason_labels":
-        return ", ".join(value)  # type: ignore[arg-type]
+    if value is True:
+        return "1"
+    if value is False:
+        return "0"
     return str(value)
+
+
+def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], str]]:
+    """One text converter per column: Finnish Excel conventions, or ISO 8601 for machines."""
+    local = _LocalClock()
+    day_text: Callable[[object], str] = (
+        (lambda d: _finnish_date(d))  # type: ignore[arg-type]
+        if dialect == "excel"
+        else (lambda d: d.isoformat())  # type: ignore[attr-defined]
+    )
+    instant: Callable[[object], str] = (
+        local  # type: ignore[assignment]
+        if dialect == "excel"
+        else (lambda t: _iso_instant(t) if t else "")  # type: ignore[arg-type]
+    )
+    special: dict[str, Callable[[object], str]] = {
+        "date": day_text,
+        "arrived": instant,
+        "called": instant,
+        "finished": instant,
+        "reason_codes": lambda codes: " ".join(codes),  # type: ignore[arg-type]
+        "reason_labels": lambda labels: ", ".join(labels),  # type: ignore[arg-type]
+    }
+    return [special.get(column, _plain) for column in columns]
 
 
 def _csv_bytes(rows: list[dict[str, object]], columns: Sequence[str], dialect: Dialect) -> bytes:
     buffer = io.StringIO(newline="")
-    if dialect == "excel":
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    else:
-        writer = csv.writer(buffer, delimiter=",", lineterminator="\r\n")
+    delimiter = ";" if dialect == "excel" else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([_text_value(c, row[c], dialect) for c in columns] for row in rows)
+    pairs = list(zip(columns, _converters(columns, dialect), strict=True))
+    writer.writerows([convert(row[column]) for column, convert in pairs] for row in rows)
     data = buffer.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect == "excel" else data
 
@@ -449,12 +513,16 @@ def _xlsx_bytes(
     workbook.properties.created = stamp.replace(tzinfo=None)
     sheet = workbook.create_sheet(ROWS_SHEET)
     sheet.append(list(columns))
+    # Dates stay dates (Excel shows them its own way); times as local HH:MM text, lists
+    # joined, flags as 1/0 so they can be summed.
+    text_columns = {*INSTANT_COLUMNS, "reason_codes", "reason_labels"}
+    converters = dict(zip(columns, _converters(columns, "excel"), strict=True))
     for row in rows:
         cells: list[object] = []
         for column in columns:
             value = row[column]
-            if column in INSTANT_COLUMNS or column in ("reason_codes", "reason_labels"):
-                value = _text_value(column, value, "excel") or None
+            if column in text_columns:
+                value = converters[column](value) or None
             elif isinstance(value, bool):
                 value = int(value)
             cells.append(value)
