@@ -51,6 +51,18 @@ register(
             "Registrera en ny klient",
             "Register a new client",
         ),
+        "cmd.walk_in": ("Asiointi ja jono", "Besök och kö", "Walk-in and queue"),
+        "cmd.walk_in.help": (
+            "Rekisteröi kävijä ja hoida päivän jonoa",
+            "Registrera besökare och sköt dagens kö",
+            "Register visitors and run today's queue",
+        ),
+        "cmd.day_report": ("Päivän raportti", "Dagens rapport", "Day report"),
+        "cmd.day_report.help": (
+            "Käynnit syittäin, kanavittain ja tunneittain, odotusajat, NPS",
+            "Besök per ärende, kanal och timme, väntetider, NPS",
+            "Visits by reason, channel and hour, waiting times, NPS",
+        ),
         "cmd.blank": (
             "Piilota henkilötiedot näytöltä",
             "Dölj personuppgifter på skärmen",

@@ -142,6 +142,9 @@ class LuotsiApp(App[None]):
         if not isinstance(self.screen, WalkInScreen):
             self._confirm_leaving(lambda: (self._home(), self.push_screen(WalkInScreen())))
 
+    def action_day_report(self) -> None:
+        self._confirm_leaving(lambda: self._home().action_day_report())
+
     def action_find_client(self) -> None:
         self._confirm_leaving(lambda: self._home().action_find_client())
 

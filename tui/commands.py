@@ -28,6 +28,12 @@ class LuotsiCommands(Provider):
                 t("cmd.new_client.help"),
                 app.action_new_client,
             )
+            yield t("cmd.walk_in") + "  (F2)", t("cmd.walk_in.help"), app.action_walk_in
+            yield (
+                t("cmd.day_report") + "  (Ctrl+R)",
+                t("cmd.day_report.help"),
+                app.action_day_report,
+            )
             yield t("cmd.blank") + "  (F12)", t("cmd.blank.help"), app.action_toggle_blank
             for lang in LANGUAGES:
                 if lang != app.lang:

@@ -108,3 +108,16 @@ async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world,
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_palette_verb_day_report_opens_the_report(world, clock):
+    from screens.day_report import DayReportScreen
+
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("ctrl+p", *"raportti")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayReportScreen)
