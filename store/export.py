@@ -223,7 +223,12 @@ _EXPORT_SELECT = """
     SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, v.arrived_at, v.called_at,
         v.finished_at, v.process_step, v.outcome, st.username, v.client_id,
         v.appointment_id, c.birth_date, c.unemployed_since, c.mother_tongue,
-        c.first_name, c.last_name, c.hetu, c.phone
+        c.first_name, c.last_name, c.hetu, c.phone,
+        -- whole minutes, from milliseconds so that float error never loses one
+        max(0, CAST(round((julianday(v.called_at) - julianday(v.arrived_at)) * 86400000)
+            AS INTEGER) / 60000),
+        max(0, CAST(round((julianday(v.finished_at) - julianday(v.called_at)) * 86400000)
+            AS INTEGER) / 60000)
     FROM visit v
     JOIN site s ON s.id = v.site_id
     LEFT JOIN staff st ON st.id = v.served_by
@@ -237,16 +242,6 @@ _REASONS_SELECT = """
     JOIN visit_reason r ON r.id = l.reason_id
     WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
 """
-
-
-def _parse_instant(text: str | None) -> datetime | None:
-    return from_iso(text) if text else None
-
-
-def _minutes(start: datetime | None, end: datetime | None) -> int | None:
-    if start is None or end is None:
-        return None
-    return max(0, int((end - start).total_seconds() // 60))
 
 
 def _rows(
@@ -271,8 +266,22 @@ def _rows(
     secret = pseudonym_secret(store)
     flags = rules.AgeBands()
     pseudonyms: dict[str, str] = {}
-    # Facts change with the day (age, months unemployed), so they are kept per client-day.
     facts: dict[tuple[str, str], dict[str, object]] = {}
+
+    def facts_on(
+        birth: str, unemployed: str | None, tongue: str | None, day: date
+    ) -> dict[str, object]:
+        age = rules.age_on(date.fromisoformat(birth), day)
+        return {
+            "age_band": age_band(age, bands),
+            "under_25": age < flags.youth,
+            "under_30": age < flags.young_adult,
+            "long_term_unemployed": rules.is_long_term_unemployed(
+                date.fromisoformat(unemployed) if unemployed else None, day
+            ),
+            "foreign_language": rules.is_foreign_language(tongue),
+        }
+
     no_facts: dict[str, object] = dict.fromkeys(
         ("age_band", "under_25", "under_30", "long_term_unemployed", "foreign_language")
     )
@@ -282,10 +291,9 @@ def _rows(
     for record in store.db.execute(sql, params):
         (visit_id, day_text, site_name, ticket, channel, arrived, called, finished, step,
          outcome, served_by, client_id, appointment_id, birth, unemployed, tongue, first,
-         last, hetu, phone) = record  # fmt: skip
+         last, hetu, phone, waiting, service) = record  # fmt: skip
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
         codes = codes_of.get(visit_id, [])
-        arrived_at, called_at = _parse_instant(arrived), _parse_instant(called)
         row: dict[str, object] = {
             "date": day,
             "site": site_name,
@@ -294,8 +302,8 @@ def _rows(
             "arrived": arrived,
             "called": called,
             "finished": finished,
-            "waiting_minutes": _minutes(arrived_at, called_at),
-            "service_minutes": _minutes(called_at, _parse_instant(finished)),
+            "waiting_minutes": waiting,
+            "service_minutes": service,
             "reason_codes": codes,
             "reason_labels": [labels.get(code, code) for code in codes],
             "process_step": step,
@@ -308,18 +316,10 @@ def _rows(
             if client_id not in pseudonyms:
                 pseudonyms[client_id] = pseudonym(secret, client_id)
             row["client_pseudonym"] = pseudonyms[client_id]
+            # Facts change with the day (age, months unemployed): kept per client-day.
             key = (client_id, day_text)
             if key not in facts:
-                age = rules.age_on(date.fromisoformat(birth), day)
-                facts[key] = {
-                    "age_band": age_band(age, bands),
-                    "under_25": age < flags.youth,
-                    "under_30": age < flags.young_adult,
-                    "long_term_unemployed": rules.is_long_term_unemployed(
-                        date.fromisoformat(unemployed) if unemployed else None, day
-                    ),
-                    "foreign_language": rules.is_foreign_language(tongue),
-                }
+                facts[key] = facts_on(birth, unemployed, tongue, day)
             row.update(facts[key])
         else:
             row.update(no_facts)
@@ -371,10 +371,14 @@ class _LocalClock:
 
     def __init__(self) -> None:
         self.offsets: dict[str, int] = {}
+        self.shown: dict[str, str] = {}
 
     def __call__(self, text: str | None) -> str:
         if not text:
             return ""
+        shown = self.shown.get(text[:16])
+        if shown is not None:
+            return shown
         if len(text) != 24 or not text.endswith("Z"):
             return from_iso(text).astimezone().strftime("%H:%M")
         hour_key = text[:13]
@@ -385,25 +389,23 @@ class _LocalClock:
             offset = int(shift.total_seconds() // 60) if shift else 0
             self.offsets[hour_key] = offset
         minutes = (int(text[11:13]) * 60 + int(text[14:16]) + offset) % (24 * 60)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        shown = self.shown[text[:16]] = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return shown
 
 
 def _finnish_date(day: date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
 
-def _plain(value: object) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "1"
-    if value is False:
-        return "0"
-    return str(value)
+def _flag(value: object) -> str:
+    return "" if value is None else ("1" if value else "0")
 
 
-def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], str]]:
-    """One text converter per column: Finnish Excel conventions, or ISO 8601 for machines."""
+def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], str] | None]:
+    """One text converter per column: Finnish Excel conventions, or ISO 8601 for machines.
+
+    None for text and whole numbers, which the csv module writes as they are (None as "").
+    """
     local = _LocalClock()
     day_text: Callable[[object], str] = (
         (lambda d: _finnish_date(d))  # type: ignore[arg-type]
@@ -423,7 +425,8 @@ def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[obje
         "reason_codes": lambda codes: " ".join(codes),  # type: ignore[arg-type]
         "reason_labels": lambda labels: ", ".join(labels),  # type: ignore[arg-type]
     }
-    return [special.get(column, _plain) for column in columns]
+    special.update(dict.fromkeys(BOOLEAN_COLUMNS, _flag))
+    return [special.get(column) for column in columns]
 
 
 def _csv_bytes(rows: list[dict[str, object]], columns: Sequence[str], dialect: Dialect) -> bytes:
@@ -432,7 +435,10 @@ def _csv_bytes(rows: list[dict[str, object]], columns: Sequence[str], dialect: D
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     pairs = list(zip(columns, _converters(columns, dialect), strict=True))
-    writer.writerows([convert(row[column]) for column, convert in pairs] for row in rows)
+    writer.writerows(
+        [row[column] if convert is None else convert(row[column]) for column, convert in pairs]
+        for row in rows
+    )
     data = buffer.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect == "excel" else data
 
@@ -522,7 +528,9 @@ def _xlsx_bytes(
         for column in columns:
             value = row[column]
             if column in text_columns:
-                value = converters[column](value) or None
+                convert = converters[column]
+                assert convert is not None
+                value = convert(value) or None
             elif isinstance(value, bool):
                 value = int(value)
             cells.append(value)
