@@ -53,6 +53,9 @@ PERSONAL_COLUMNS: tuple[str, ...] = (
     "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
     "long_term_unemployed", "foreign_language",
 )  # fmt: skip
+# One visit, its values in column order.
+Row = tuple[object, ...]
+_AT = {column: index for index, column in enumerate(COLUMNS + IDENTITY_COLUMNS)}
 BOOLEAN_COLUMNS = frozenset({"under_25", "under_30", "long_term_unemployed", "foreign_language"})
 INSTANT_COLUMNS = ("arrived", "called", "finished")
 SUMMARY_SHEET = "Yhteenveto"
@@ -251,7 +254,9 @@ def _rows(
     site_id: str | None,
     identities: bool,
     bands: Sequence[int],
-) -> list[dict[str, object]]:
+) -> list[Row]:
+    """The visits as tuples in `columns_for(identities)` order (tuples, not dicts: a month
+    of a busy site is 20 000 rows)."""
     params: list[object] = [date_from.isoformat(), date_to.isoformat()]
     site_filter = ""
     if site_id is not None:
@@ -266,27 +271,26 @@ def _rows(
     secret = pseudonym_secret(store)
     flags = rules.AgeBands()
     pseudonyms: dict[str, str] = {}
-    facts: dict[tuple[str, str], dict[str, object]] = {}
+    facts: dict[tuple[str, str], tuple[object, ...]] = {}
 
     def facts_on(
         birth: str, unemployed: str | None, tongue: str | None, day: date
-    ) -> dict[str, object]:
+    ) -> tuple[object, ...]:
+        """age_band, under_25, under_30, long_term_unemployed, foreign_language."""
         age = rules.age_on(date.fromisoformat(birth), day)
-        return {
-            "age_band": age_band(age, bands),
-            "under_25": age < flags.youth,
-            "under_30": age < flags.young_adult,
-            "long_term_unemployed": rules.is_long_term_unemployed(
+        return (
+            age_band(age, bands),
+            age < flags.youth,
+            age < flags.young_adult,
+            rules.is_long_term_unemployed(
                 date.fromisoformat(unemployed) if unemployed else None, day
             ),
-            "foreign_language": rules.is_foreign_language(tongue),
-        }
+            rules.is_foreign_language(tongue),
+        )
 
-    no_facts: dict[str, object] = dict.fromkeys(
-        ("age_band", "under_25", "under_30", "long_term_unemployed", "foreign_language")
-    )
+    no_facts: tuple[object, ...] = (None,) * 5
     days: dict[str, date] = {}
-    rows = []
+    rows: list[Row] = []
     sql = _EXPORT_SELECT + site_filter + " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
         (visit_id, day_text, site_name, ticket, channel, arrived, called, finished, step,
@@ -294,38 +298,23 @@ def _rows(
          last, hetu, phone, waiting, service) = record  # fmt: skip
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
         codes = codes_of.get(visit_id, [])
-        row: dict[str, object] = {
-            "date": day,
-            "site": site_name,
-            "ticket": ticket,
-            "channel": channel,
-            "arrived": arrived,
-            "called": called,
-            "finished": finished,
-            "waiting_minutes": waiting,
-            "service_minutes": service,
-            "reason_codes": codes,
-            "reason_labels": [labels.get(code, code) for code in codes],
-            "process_step": step,
-            "outcome": outcome,
-            "served_by": served_by,
-            "client_pseudonym": None,
-            "appointment_id": appointment_id,
-        }
+        client_pseudonym = None
+        client_facts = no_facts
         if client_id:
             if client_id not in pseudonyms:
                 pseudonyms[client_id] = pseudonym(secret, client_id)
-            row["client_pseudonym"] = pseudonyms[client_id]
+            client_pseudonym = pseudonyms[client_id]
             # Facts change with the day (age, months unemployed): kept per client-day.
             key = (client_id, day_text)
             if key not in facts:
                 facts[key] = facts_on(birth, unemployed, tongue, day)
-            row.update(facts[key])
-        else:
-            row.update(no_facts)
-        if identities:
-            row.update(first_name=first, last_name=last, hetu=hetu, phone=phone)
-        rows.append(row)
+            client_facts = facts[key]
+        row = (
+            day, site_name, ticket, channel, arrived, called, finished, waiting, service,
+            codes, [labels.get(code, code) for code in codes], step, outcome, served_by,
+            client_pseudonym, *client_facts, appointment_id,
+        )  # fmt: skip
+        rows.append(row + (first, last, hetu, phone) if identities else row)
     return rows
 
 
@@ -429,16 +418,19 @@ def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[obje
     return [special.get(column) for column in columns]
 
 
-def _csv_bytes(rows: list[dict[str, object]], columns: Sequence[str], dialect: Dialect) -> bytes:
+def _csv_bytes(rows: list[Row], columns: Sequence[str], dialect: Dialect) -> bytes:
     buffer = io.StringIO(newline="")
     delimiter = ";" if dialect == "excel" else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
-    pairs = list(zip(columns, _converters(columns, dialect), strict=True))
-    writer.writerows(
-        [row[column] if convert is None else convert(row[column]) for column, convert in pairs]
-        for row in rows
-    )
+    converters = _converters(columns, dialect)
+    if all(convert is None for convert in converters):
+        writer.writerows(rows)
+    else:
+        pairs = list(enumerate(converters))
+        writer.writerows(
+            [row[i] if convert is None else convert(row[i]) for i, convert in pairs] for row in rows
+        )
     data = buffer.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect == "excel" else data
 
@@ -451,20 +443,20 @@ def _json_value(column: str, value: object) -> object:
     return value
 
 
-def _json_bytes(rows: list[dict[str, object]], columns: Sequence[str]) -> bytes:
-    objects = [{c: _json_value(c, row[c]) for c in columns} for row in rows]
+def _json_bytes(rows: list[Row], columns: Sequence[str]) -> bytes:
+    objects = [
+        {c: _json_value(c, value) for c, value in zip(columns, row, strict=True)} for row in rows
+    ]
     return (json.dumps(objects, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _summary(
-    rows: list[dict[str, object]], feedback: list[DayFeedback]
-) -> list[tuple[object, ...]]:
+def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object, ...]]:
     reasons: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    waits = sorted(w for row in rows if isinstance(w := row["waiting_minutes"], int))
+    waits = sorted(w for row in rows if isinstance(w := row[_AT["waiting_minutes"]], int))
     for row in rows:
-        reasons.update(row["reason_labels"])  # type: ignore[arg-type]
-        channels[str(row["channel"])] += 1
+        reasons.update(row[_AT["reason_labels"]])  # type: ignore[arg-type]
+        channels[str(row[_AT["channel"]])] += 1
     lines: list[tuple[object, ...]] = [("Käyntejä", len(rows)), ()]
     lines.append(("Syy", "Käyntejä"))
     lines += sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
@@ -507,7 +499,7 @@ def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
 
 
 def _xlsx_bytes(
-    rows: list[dict[str, object]],
+    rows: list[Row],
     columns: Sequence[str],
     feedback: list[DayFeedback],
     stamp: datetime,
@@ -525,8 +517,7 @@ def _xlsx_bytes(
     converters = dict(zip(columns, _converters(columns, "excel"), strict=True))
     for row in rows:
         cells: list[object] = []
-        for column in columns:
-            value = row[column]
+        for column, value in zip(columns, row, strict=True):
             if column in text_columns:
                 convert = converters[column]
                 assert convert is not None
@@ -609,7 +600,7 @@ def export_visits(
         stamp = datetime(date_to.year, date_to.month, date_to.day, tzinfo=UTC)
         data = _xlsx_bytes(rows, columns, feedback, stamp)
     digest = hashlib.sha256(data).hexdigest()
-    sites = [site.name] if site else sorted({str(row["site"]) for row in rows})
+    sites = [site.name] if site else sorted({str(row[_AT["site"]]) for row in rows})
     manifest = {
         "file": out.name,
         "format": fmt,
