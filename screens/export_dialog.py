@@ -73,7 +73,7 @@ register(
             "Du har inte rätt till denna export",
             "You may not make this export",
         ),
-        "binding.walkin.export": ("Vie päivä", "Exportera dag", "Export day"),
+        "binding.walkin.export": ("Vienti", "Export", "Export"),
         "binding.export.cancel": ("Peru", "Avbryt", "Cancel"),
     }
 )
