@@ -472,7 +472,7 @@ def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object,
     lines += [
         (),
         ("Palaute (nimetön, ei käyntikohtainen)", ""),
-        ("Päivä", "Toimipiste", "n", "NPS"),
+        ("Päivä", "Toimipiste", "n", "NPS (kun n ≥ 5)"),
     ]
     lines += [(fb.day, fb.site, fb.responses, fb.nps) for fb in feedback]
     return lines

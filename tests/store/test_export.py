@@ -240,3 +240,16 @@ def test_parse_day_refuses_impossible_dates(text):
 )  # fmt: skip
 def test_age_bands(age, band):
     assert age_band(age) == band
+
+
+def test_xlsx_carries_no_clock_time(world, clock, today, tmp_path):
+    """Same bytes at any wall-clock time: zip member times and workbook times are pinned."""
+    import zipfile
+
+    busy_day(world, clock)
+    out = tmp_path / "k.xlsx"
+    export_visits(world.store, world.reception, today, fmt="xlsx", out=out)
+    with zipfile.ZipFile(out) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert core.count("2026-11-28T00:00:00Z") == 2  # created and modified: the export's day
