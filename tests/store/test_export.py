@@ -19,6 +19,7 @@ from store.export import (
     age_band,
     export_visits,
     parse_day,
+    pseudonym,
 )
 from tests.conftest import NOW
 
@@ -173,6 +174,10 @@ def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_pa
     later = json.loads((tmp_path / "b.json").read_text("utf-8"))
     pseudonyms = {row["client_pseudonym"] for row in both + later}
     assert len(pseudonyms) == 1 and len(next(iter(pseudonyms))) == 16
+    [(secret,)] = store.db.execute(
+        "SELECT value FROM setting WHERE key = 'export.pseudonym_secret'"
+    ).fetchall()
+    assert pseudonyms == {pseudonym(bytes.fromhex(secret), client_id)}  # HMAC-SHA256
     assert client_id not in (tmp_path / "a.json").read_text("utf-8")
 
 
