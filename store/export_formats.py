@@ -1,0 +1,240 @@
+"""How exported visit rows become bytes: CSV (Finnish Excel or RFC 4180), JSON and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from .clock import from_iso
+
+Format = Literal["csv", "xlsx", "json"]
+Dialect = Literal["excel", "rfc4180"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "json")
+DIALECTS: tuple[Dialect, ...] = ("excel", "rfc4180")
+
+COLUMNS: tuple[str, ...] = (
+    "date", "site", "ticket", "channel", "arrived", "called", "finished",
+    "waiting_minutes", "service_minutes", "reason_codes", "reason_labels", "process_step",
+    "outcome", "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
+    "long_term_unemployed", "foreign_language", "appointment_id",
+)  # fmt: skip
+IDENTITY_COLUMNS: tuple[str, ...] = ("first_name", "last_name", "hetu", "phone")
+# Personal data even without names: a staff member's username, and a pseudonym with
+# facts about the person behind it (pseudonymised data is still personal data, GDPR 4(5)).
+PERSONAL_COLUMNS: tuple[str, ...] = (
+    "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
+    "long_term_unemployed", "foreign_language",
+)  # fmt: skip
+# One visit, its values in column order.
+Row = tuple[object, ...]
+AT = {column: index for index, column in enumerate(COLUMNS + IDENTITY_COLUMNS)}
+BOOLEAN_COLUMNS = frozenset({"under_25", "under_30", "long_term_unemployed", "foreign_language"})
+INSTANT_COLUMNS = ("arrived", "called", "finished")
+SUMMARY_SHEET = "Yhteenveto"
+ROWS_SHEET = "Käynnit"
+
+
+@dataclass(frozen=True)
+class DayFeedback:
+    """A site's anonymous feedback for one day; never linked to a visit."""
+
+    day: date
+    site: str
+    responses: int
+    nps: float | None  # None while fewer than five answered
+
+
+def _iso_instant(text: str) -> str:
+    """Stored UTC text (…T09:15:00.000Z) to the second: 2026-11-28T09:15:00Z."""
+    if len(text) == 24 and text.endswith("Z"):
+        return text[:19] + "Z"
+    return from_iso(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _LocalClock:
+    """Stored UTC instants as local HH:MM. The UTC offset is looked up once per UTC hour
+    (every time zone changes its offset on a whole UTC hour), which keeps a month of
+    visits well under a second."""
+
+    def __init__(self) -> None:
+        self.offsets: dict[str, int] = {}
+        self.shown: dict[str, str] = {}
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        shown = self.shown.get(text[:16])
+        if shown is not None:
+            return shown
+        if len(text) != 24 or not text.endswith("Z"):
+            return from_iso(text).astimezone().strftime("%H:%M")
+        hour_key = text[:13]
+        offset = self.offsets.get(hour_key)
+        if offset is None:
+            moment = from_iso(text)
+            shift = moment.astimezone().utcoffset()
+            offset = int(shift.total_seconds() // 60) if shift else 0
+            self.offsets[hour_key] = offset
+        minutes = (int(text[11:13]) * 60 + int(text[14:16]) + offset) % (24 * 60)
+        shown = self.shown[text[:16]] = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return shown
+
+
+def _finnish_date(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def _flag(value: object) -> str:
+    return "" if value is None else ("1" if value else "0")
+
+
+def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], str] | None]:
+    """One text converter per column: Finnish Excel conventions, or ISO 8601 for machines.
+
+    None for text and whole numbers, which the csv module writes as they are (None as "").
+    """
+    local = _LocalClock()
+    day_text: Callable[[object], str] = (
+        (lambda d: _finnish_date(d))  # type: ignore[arg-type]
+        if dialect == "excel"
+        else (lambda d: d.isoformat())  # type: ignore[attr-defined]
+    )
+    instant: Callable[[object], str] = (
+        local  # type: ignore[assignment]
+        if dialect == "excel"
+        else (lambda t: _iso_instant(t) if t else "")  # type: ignore[arg-type]
+    )
+    special: dict[str, Callable[[object], str]] = {
+        "date": day_text,
+        "arrived": instant,
+        "called": instant,
+        "finished": instant,
+        "reason_codes": lambda codes: " ".join(codes),  # type: ignore[arg-type]
+        "reason_labels": lambda labels: ", ".join(labels),  # type: ignore[arg-type]
+    }
+    special.update(dict.fromkeys(BOOLEAN_COLUMNS, _flag))
+    return [special.get(column) for column in columns]
+
+
+def csv_bytes(rows: list[Row], columns: Sequence[str], dialect: Dialect) -> bytes:
+    buffer = io.StringIO(newline="")
+    delimiter = ";" if dialect == "excel" else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
+    converters = _converters(columns, dialect)
+    if all(convert is None for convert in converters):
+        writer.writerows(rows)
+    else:
+        pairs = list(enumerate(converters))
+        writer.writerows(
+            [row[i] if convert is None else convert(row[i]) for i, convert in pairs] for row in rows
+        )
+    data = buffer.getvalue().encode("utf-8")
+    return b"\xef\xbb\xbf" + data if dialect == "excel" else data
+
+
+def _json_value(column: str, value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if column in INSTANT_COLUMNS and value is not None:
+        return _iso_instant(str(value))
+    return value
+
+
+def json_bytes(rows: list[Row], columns: Sequence[str]) -> bytes:
+    objects = [
+        {c: _json_value(c, value) for c, value in zip(columns, row, strict=True)} for row in rows
+    ]
+    return (json.dumps(objects, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object, ...]]:
+    reasons: Counter[str] = Counter()
+    channels: Counter[str] = Counter()
+    waits = sorted(w for row in rows if isinstance(w := row[AT["waiting_minutes"]], int))
+    for row in rows:
+        reasons.update(row[AT["reason_labels"]])  # type: ignore[arg-type]
+        channels[str(row[AT["channel"]])] += 1
+    lines: list[tuple[object, ...]] = [("Käyntejä", len(rows)), ()]
+    lines.append(("Syy", "Käyntejä"))
+    lines += sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    lines += [(), ("Kanava", "Käyntejä")]
+    lines += sorted(channels.items(), key=lambda item: (-item[1], item[0]))
+    lines += [(), ("Odotus, min", "")]
+    if waits:
+        lines += [
+            ("mediaani", waits[(len(waits) - 1) // 2]),
+            ("90 %", waits[min(len(waits) - 1, (len(waits) * 9 + 9) // 10 - 1)]),
+            ("pisin", waits[-1]),
+        ]
+    lines += [
+        (),
+        ("Palaute (nimetön, ei käyntikohtainen)", ""),
+        ("Päivä", "Toimipiste", "n", "NPS (kun n ≥ 5)"),
+    ]
+    lines += [(fb.day, fb.site, fb.responses, fb.nps) for fb in feedback]
+    return lines
+
+
+def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
+    """Rewrite an .xlsx so that the same content gives the same bytes: fixed member
+    times and the workbook's modified time set to `stamp` (openpyxl writes the clock)."""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + iso.encode() + rb"\g<2>",
+                    content,
+                )
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, content)
+    return output.getvalue()
+
+
+def xlsx_bytes(
+    rows: list[Row],
+    columns: Sequence[str],
+    feedback: list[DayFeedback],
+    stamp: datetime,
+) -> bytes:
+    from openpyxl import Workbook  # only exports need it; keeps it off the app's start-up
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = "Luotsi"
+    workbook.properties.created = stamp.replace(tzinfo=None)
+    sheet = workbook.create_sheet(ROWS_SHEET)
+    sheet.append(list(columns))
+    # Dates stay dates (Excel shows them its own way); times as local HH:MM text, lists
+    # joined, flags as 1/0 so they can be summed.
+    text_columns = {*INSTANT_COLUMNS, "reason_codes", "reason_labels"}
+    converters = dict(zip(columns, _converters(columns, "excel"), strict=True))
+    for row in rows:
+        cells: list[object] = []
+        for column, value in zip(columns, row, strict=True):
+            if column in text_columns:
+                convert = converters[column]
+                assert convert is not None
+                value = convert(value) or None
+            elif isinstance(value, bool):
+                value = int(value)
+            cells.append(value)
+        sheet.append(cells)
+    summary = workbook.create_sheet(SUMMARY_SHEET)
+    for line in _summary(rows, feedback):
+        summary.append(list(line))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _deterministic_zip(buffer.getvalue(), stamp)
