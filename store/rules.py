@@ -37,8 +37,15 @@ def months_between(start: date, end: date) -> int:
 
 
 def age_on(birth_date: date, today: date) -> int:
-    """Age in whole years; someone born on 29.2. has their birthday on 28.2. in common years."""
-    return months_between(birth_date, today) // 12
+    """Age in whole years; someone born on 29.2. has their birthday on 28.2. in common years.
+
+    The same as `months_between(birth_date, today) // 12`, without the calendar
+    arithmetic: exports compute it for every client of every day.
+    """
+    birthday = (birth_date.month, birth_date.day)
+    if birthday == (2, 29) and not calendar.isleap(today.year):
+        birthday = (2, 28)
+    return max(0, today.year - birth_date.year - ((today.month, today.day) < birthday))
 
 
 def is_under(birth_date: date, years: int, today: date) -> bool:
