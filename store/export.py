@@ -34,7 +34,7 @@ from .export_formats import (
     json_bytes,
     xlsx_bytes,
 )
-from .i18n import register, tr
+from .i18n import TranslatedError, register
 from .models import Site, Staff
 from .visits import nps_of
 
@@ -82,16 +82,8 @@ register(
 )
 
 
-class ExportError(Exception):
+class ExportError(TranslatedError):
     """An export that cannot be made; nothing was written. `message(lang)` says why."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(tr(key, "en", **params))
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return tr(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,15 @@ def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
 
 def keys() -> frozenset[str]:
     return frozenset(_CATALOG)
+
+
+class TranslatedError(Exception):
+    """An error whose message the user reads in their own language: `message(lang)`."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(tr(key, "en", **params))
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return tr(self.key, lang, **self.params)

@@ -18,7 +18,7 @@ from .auth import require
 from .clients import client_id_by_hetu, insert_client
 from .clock import to_iso
 from .db import write_transaction
-from .i18n import register, tr
+from .i18n import TranslatedError, register, tr
 from .models import Staff
 from .validation import ValidationError, clean_client, mask_hetu
 
@@ -89,16 +89,8 @@ REQUIRED_COLUMNS = ("first_name", "last_name")
 _COLUMN_OF_FIELD = {client_field: column for column, client_field in COLUMNS.items()}
 
 
-class ImportFileError(Exception):
+class ImportFileError(TranslatedError):
     """The file as a whole cannot be imported: missing, unreadable, or a bad header."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(tr(key, "en", **params))
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "fi") -> str:
-        return tr(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)
