@@ -64,26 +64,24 @@ class NewClientDialog(ContextMixin, ModalScreen[NewClientChoice | None]):
     def action_save(self) -> None:
         values = read_form(self, FIELDS)
         try:
-            self.store.check_client(values)
+            # One call validates the form and looks for people it may already describe.
+            duplicates = self.store.possible_duplicates(values)
         except ValidationError as exc:
             show_field_errors(self, FIELDS, exc.errors, self.ctx.lang)
-            taken = [e for e in exc.errors if e.key == "error.hetu.taken"]
-            if taken:
+            if any(e.key == "error.hetu.taken" for e in exc.errors):
                 [owner] = self.store.search_clients(values["hetu"].strip().upper())[:1]
                 self.offered_id = owner.id
                 self._notice(self.t("newclient.hetu_taken",
                                     name=f"{owner.last_name} {owner.first_name}"))  # fmt: skip
             return
         show_field_errors(self, FIELDS, [], self.ctx.lang)
-        if values != self.warned_values:
-            duplicates = self.store.possible_duplicates(values)
-            if duplicates:
-                # Warn once; the same Ctrl+S again on the same values overrides.
-                self.warned_values = values
-                self.offered_id = duplicates[0].id
-                names = ", ".join(f"{c.last_name} {c.first_name}" for c in duplicates[:3])
-                self._notice(self.t("newclient.duplicates", names=names))
-                return
+        if duplicates and values != self.warned_values:
+            # Warn once; the same Ctrl+S again on the same values overrides.
+            self.warned_values = values
+            self.offered_id = duplicates[0].id
+            names = ", ".join(f"{c.last_name} {c.first_name}" for c in duplicates[:3])
+            self._notice(self.t("newclient.duplicates", names=names))
+            return
         self.dismiss(NewClientChoice(raw=values))
 
     def action_use_existing(self) -> None:

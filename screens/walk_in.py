@@ -15,6 +15,7 @@ from store.clock import to_iso
 from store.db import DatabaseBusy
 from store.models import CHANNELS, Visit
 from store.search import prefill_from_search
+from store.validation import ValidationError
 from store.visits import InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
@@ -118,7 +119,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
             )  # fmt: skip
         )
         done = sum(1 for v in visits if v.state == "done")
-        waiting = sum(1 for v in queue if v.state in ("waiting", "transferred"))
+        waiting = sum(1 for v in queue if v.is_waiting)
         self.query_one("#queue-counts", Static).update(
             self.t("walkin.queue_counts", waiting=waiting, done=done)
         )
@@ -262,11 +263,19 @@ class WalkInScreen(ContextMixin, Screen[None]):
         def chosen(choice: NewClientChoice | None) -> None:
             if choice is None:
                 return
-            if choice.existing_id is not None:
-                client = self.store.open_client(self.session.staff, choice.existing_id)
-            else:
-                assert choice.raw is not None
-                client = self.store.create_client(self.session.staff, choice.raw)
+            try:
+                if choice.existing_id is not None:
+                    client = self.store.open_client(self.session.staff, choice.existing_id)
+                else:
+                    assert choice.raw is not None
+                    client = self.store.create_client(self.session.staff, choice.raw)
+            except ValidationError as exc:
+                # Another desk registered the same HETU after the form was checked.
+                self.notify(exc.errors[0].message(self.ctx.lang), severity="error")
+                return
+            except DatabaseBusy:
+                self.notify(self.t("walkin.busy"), severity="error")
+                return
             self._start_visit(client.id, client.first_name, client.last_name)
 
         prefill = prefill_from_search(event.typed, self.store.today())

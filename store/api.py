@@ -266,7 +266,7 @@ class Store:
         return TodayCounts(
             clients_registered=registered,
             visits=len(visits),
-            waiting=sum(1 for v in visits if v.state == "waiting"),
+            waiting=sum(1 for v in visits if v.is_waiting),
             nps_responses=nps.responses,
             nps=nps.score,
         )

@@ -196,6 +196,11 @@ class Visit:
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    @property
+    def is_waiting(self) -> bool:
+        """Waiting to be called: by anyone, or by the colleague it was transferred to."""
+        return self.state in ("waiting", "transferred")
+
 
 @dataclass(frozen=True)
 class VisitEvent:
