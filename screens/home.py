@@ -9,7 +9,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from . import walk_in_strings  # noqa: F401  (figures use the walk-in strings)
 from .client_card import ClientCardScreen
 from .context import ContextMixin
 from .day_report import DayReportScreen

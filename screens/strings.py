@@ -152,6 +152,22 @@ register(
             "Nya klienter i dag: {count}",
             "New clients today: {count}",
         ),
+        "home.visits_today": (
+            "Käyntejä tänään: {count}",
+            "Besök i dag: {count}",
+            "Visits today: {count}",
+        ),
+        "home.waiting_now": ("Jonossa nyt: {count}", "I kön nu: {count}", "Waiting now: {count}"),
+        "home.nps": (
+            "Suositteluindeksi (NPS) {score} · n = {n}",
+            "Rekommendationsindex (NPS) {score} · n = {n}",
+            "NPS {score} · n = {n}",
+        ),
+        "home.nps_hidden": (
+            "NPS: liian vähän vastauksia (n = {n})",
+            "NPS: för få svar (n = {n})",
+            "NPS: too few answers (n = {n})",
+        ),
         "search.placeholder": (
             "Hae asiakasta: nimi, puhelin, syntymäaika tai henkilötunnus",
             "Sök klient: namn, telefon, födelsedatum eller personbeteckning",

@@ -164,21 +164,5 @@ register(
             "Tack för ditt svar!",
             "Thank you for your answer!",
         ),
-        "home.visits_today": (
-            "Käyntejä tänään: {count}",
-            "Besök i dag: {count}",
-            "Visits today: {count}",
-        ),
-        "home.waiting_now": ("Jonossa nyt: {count}", "I kön nu: {count}", "Waiting now: {count}"),
-        "home.nps": (
-            "Suositteluindeksi (NPS) {score} · n = {n}",
-            "Rekommendationsindex (NPS) {score} · n = {n}",
-            "NPS {score} · n = {n}",
-        ),
-        "home.nps_hidden": (
-            "NPS: liian vähän vastauksia (n = {n})",
-            "NPS: för få svar (n = {n})",
-            "NPS: too few answers (n = {n})",
-        ),
     }
 )
