@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
+
 from store.i18n import register, tr
 from store.report import DayReport
 
@@ -116,3 +119,78 @@ def channel_label(channel: str, lang: str) -> str:
 
 def state_label(state: str, lang: str) -> str:
     return tr(f"state.{state}", lang, desk="", name="").strip().rstrip(":")
+
+
+# The report's tables, the same on the Today screen and in the terminal. Cells are Text,
+# never markup, so a name with brackets is shown as typed.
+
+
+def report_table(*columns: tuple[str, str], title: str | None = None) -> Table:
+    table = Table(
+        title=Text(title, style="bold") if title else None,
+        title_justify="left",
+        box=None,
+        pad_edge=False,
+        show_edge=False,
+        header_style="bold",
+    )
+    for header, justify in columns:
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Table:
+    table = report_table(
+        (tr("report.col.reason", lang), "left"), (tr("report.col.count", lang), "right"),
+        title=title,
+    )  # fmt: skip
+    for reason in report.by_reason:
+        table.add_row(Text(reason.label(lang)), str(reason.count))
+    if report.without_reason:
+        table.add_row(Text(tr("report.no_reason", lang)), str(report.without_reason))
+    return table
+
+
+def channels_table(report: DayReport, lang: str, title: str | None = None) -> Table:
+    table = report_table(
+        (tr("report.col.channel", lang), "left"), (tr("report.col.count", lang), "right"),
+        title=title,
+    )  # fmt: skip
+    for item in report.by_channel:
+        table.add_row(Text(channel_label(item.channel, lang)), str(item.count))
+    return table
+
+
+def hours_table(
+    report: DayReport, lang: str, width: int = BAR_WIDTH, title: str | None = None
+) -> Table:
+    table = report_table(
+        (tr("report.col.hour", lang), "left"), ("", "left"),
+        (tr("report.col.count", lang), "right"), title=title,
+    )  # fmt: skip
+    for label, bar_text, count in hour_lines(report, width):
+        table.add_row(label, bar_text, str(count))
+    return table
+
+
+def served_table(report: DayReport, lang: str, title: str | None = None) -> Table:
+    table = report_table(
+        (tr("report.col.staff", lang), "left"), (tr("report.col.done", lang), "right"),
+        (tr("report.col.transferred", lang), "right"), title=title,
+    )  # fmt: skip
+    for person in report.served:
+        table.add_row(Text(person.display_name), str(person.done), str(person.transferred))
+    return table
+
+
+def longest_table(report: DayReport, lang: str, title: str | None = None) -> Table:
+    table = report_table(
+        (tr("report.col.ticket", lang), "left"), (tr("report.col.wait", lang), "right"),
+        (tr("report.col.state", lang), "left"), title=title,
+    )  # fmt: skip
+    for wait in report.longest_waits:
+        table.add_row(
+            wait.ticket, tr("report.minutes", lang, minutes=wait.minutes),
+            state_label(wait.state, lang),
+        )  # fmt: skip
+    return table

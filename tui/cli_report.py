@@ -8,10 +8,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from screens import report_text
-from screens.report_text import channel_label, hour_lines, left_text, nps_text, state_label
+from screens.report_text import (
+    channels_table,
+    hours_table,
+    left_text,
+    longest_table,
+    nps_text,
+    reasons_table,
+    served_table,
+)
 from store.api import Store
 from store.i18n import DEFAULT_LANGUAGE, register, tr
 from store.models import Site, Staff
@@ -72,13 +79,6 @@ def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Si
     fail(tr("cli.report.unknown_site", lang, site=asked) + "\n" + names)
 
 
-def _table(*columns: tuple[str, str]) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for header, justify in columns:
-        table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    return table
-
-
 def print_report(report: DayReport, site: Site, lang: str, console: Console) -> None:
     def t(key: str, **params: object) -> str:
         return tr(key, lang, **params)
@@ -94,25 +94,12 @@ def print_report(report: DayReport, site: Site, lang: str, console: Console) -> 
         console.print(escape(t("report.no_visits")))
 
     heading("report.by_reason")
-    reasons = _table((t("report.col.reason"), "left"), (t("report.col.count"), "right"))
-    for reason in report.by_reason:
-        reasons.add_row(escape(reason.label(lang)), str(reason.count))
-    if report.without_reason:
-        reasons.add_row(escape(t("report.no_reason")), str(report.without_reason))
-    console.print(reasons)
+    console.print(reasons_table(report, lang))
     console.print(f"[dim]{escape(t('report.reason_note'))}[/dim]")
-
     heading("report.by_channel")
-    channels = _table((t("report.col.channel"), "left"), (t("report.col.count"), "right"))
-    for item in report.by_channel:
-        channels.add_row(escape(channel_label(item.channel, lang)), str(item.count))
-    console.print(channels)
-
+    console.print(channels_table(report, lang))
     heading("report.by_hour")
-    hours = _table((t("report.col.hour"), "left"), ("", "left"), (t("report.col.count"), "right"))
-    for label, bar, count in hour_lines(report):
-        hours.add_row(label, bar, str(count))
-    console.print(hours)
+    console.print(hours_table(report, lang))
 
     console.print()
     console.print(escape(report_text.waits_text(report, lang)))
@@ -120,32 +107,10 @@ def print_report(report: DayReport, site: Site, lang: str, console: Console) -> 
     console.print(escape(nps_text(report, lang)))
 
     heading("report.served")
-    if report.served:
-        served = _table(
-            (t("report.col.staff"), "left"),
-            (t("report.col.done"), "right"),
-            (t("report.col.transferred"), "right"),
-        )
-        for person in report.served:
-            served.add_row(escape(person.display_name), str(person.done), str(person.transferred))
-        console.print(served)
-    else:
-        console.print(escape(t("report.served_none")))
-
+    console.print(served_table(report, lang) if report.served else escape(t("report.served_none")))
     heading("report.longest")
     if report.longest_waits:
-        longest = _table(
-            (t("report.col.ticket"), "left"),
-            (t("report.col.wait"), "right"),
-            (t("report.col.state"), "left"),
-        )
-        for wait in report.longest_waits:
-            longest.add_row(
-                wait.ticket,
-                t("report.minutes", minutes=wait.minutes),
-                state_label(wait.state, lang),
-            )
-        console.print(longest)
+        console.print(longest_table(report, lang))
     else:
         console.print(escape(t("report.no_visits")))
 

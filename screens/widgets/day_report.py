@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,11 +11,13 @@ from store.report import DayReport
 
 from ..context import ContextMixin
 from ..report_text import (
-    channel_label,
-    hour_lines,
+    channels_table,
+    hours_table,
     left_text,
+    longest_table,
     nps_text,
-    state_label,
+    reasons_table,
+    served_table,
     waits_text,
 )
 
@@ -57,20 +58,6 @@ class DayReportView(ContextMixin, VerticalScroll):
         with Horizontal(classes="report-row"):
             yield Static("", id="report-served", classes="report-cell")
 
-    def _table(self, title_key: str, *columns: tuple[str, str]) -> Table:
-        table = Table(
-            title=Text(self.t(title_key), style="bold"),
-            title_justify="left",
-            box=None,
-            pad_edge=False,
-            show_edge=False,
-            header_style="bold",
-            expand=False,
-        )
-        for header, justify in columns:
-            table.add_column(header, justify=justify)  # type: ignore[arg-type]
-        return table
-
     def show(self, report: DayReport, site_name: str) -> None:
         lang = self.ctx.lang
         t = self.t
@@ -82,54 +69,21 @@ class DayReportView(ContextMixin, VerticalScroll):
         )
         self.query_one("#report-summary", Static).update(Text("\n".join(summary)))
 
-        reasons = self._table(
-            "report.by_reason", (t("report.col.reason"), "left"), (t("report.col.count"), "right")
-        )
-        for reason in report.by_reason:
-            reasons.add_row(reason.label(lang), str(reason.count))
-        if report.without_reason:
-            reasons.add_row(t("report.no_reason"), str(report.without_reason))
+        reasons = reasons_table(report, lang, t("report.by_reason"))
         reasons.caption = t("report.reason_note")
         reasons.caption_justify = "left"
         self.query_one("#report-reasons", Static).update(reasons)
-
-        channels = self._table(
-            "report.by_channel", (t("report.col.channel"), "left"), (t("report.col.count"), "right")
+        self.query_one("#report-channels", Static).update(
+            channels_table(report, lang, t("report.by_channel"))
         )
-        for item in report.by_channel:
-            channels.add_row(channel_label(item.channel, lang), str(item.count))
-        self.query_one("#report-channels", Static).update(channels)
-
-        hours = self._table(
-            "report.by_hour", (t("report.col.hour"), "left"), ("", "left"), ("", "right")
+        self.query_one("#report-hours", Static).update(
+            hours_table(report, lang, HOUR_BAR_WIDTH, t("report.by_hour"))
         )
-        for label, bar, count in hour_lines(report, HOUR_BAR_WIDTH):
-            hours.add_row(label, bar, str(count))
-        self.query_one("#report-hours", Static).update(hours)
-
-        if report.served:
-            served = self._table(
-                "report.served",
-                (t("report.col.staff"), "left"),
-                (t("report.col.done"), "right"),
-                (t("report.col.transferred"), "right"),
-            )
-            for person in report.served:
-                served.add_row(person.display_name, str(person.done), str(person.transferred))
-            self.query_one("#report-served", Static).update(served)
-        else:
-            self.query_one("#report-served", Static).update(Text(t("report.served_none")))
-
-        longest = self._table(
-            "report.longest",
-            (t("report.col.ticket"), "left"),
-            (t("report.col.wait"), "right"),
-            (t("report.col.state"), "left"),
+        self.query_one("#report-served", Static).update(
+            served_table(report, lang, t("report.served"))
+            if report.served
+            else Text(t("report.served_none"))
         )
-        for wait in report.longest_waits:
-            longest.add_row(
-                wait.ticket,
-                t("report.minutes", minutes=wait.minutes),
-                state_label(wait.state, lang),
-            )
-        self.query_one("#report-longest", Static).update(longest)
+        self.query_one("#report-longest", Static).update(
+            longest_table(report, lang, t("report.longest"))
+        )
