@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -84,3 +85,15 @@ def world(tmp_path: Path, clock: FixedClock) -> World:
 @pytest.fixture
 def today() -> date:
     return NOW.date()
+
+
+@pytest.fixture
+def helsinki_desk(monkeypatch: pytest.MonkeyPatch):
+    """A desk in Finland: local time, and so the store's 'today', is Helsinki's."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset to set the local time zone")
+    monkeypatch.setenv("TZ", "Europe/Helsinki")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import time
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,18 +18,6 @@ from store.sample_visits import helsinki_minutes, helsinki_moment
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)
 SEED = 5
-
-
-@pytest.fixture
-def helsinki_desk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A desk in Finland: the store's 'today' is the Helsinki day, as at a real site."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset to set the local time zone")
-    monkeypatch.setenv("TZ", "Europe/Helsinki")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,7 @@ from store.i18n import LANGUAGES, keys, tr
 ROOT = Path(__file__).resolve().parents[2]
 # A key literal given to the translation function: tr("…"), t("…"), self.t("…"), and
 # the keys of FieldError / TranslatedError raises.
-KEY_LITERAL = re.compile(
-    r'(?:\btr?\(\s*|Error\(\s*(?:"[a-z_]+",\s*)?)"([a-z_]+(?:\.[a-z0-9_]+)+)"'
-)
+KEY_LITERAL = re.compile(r'(?:\btr?\(\s*|Error\(\s*(?:"[a-z_]+",\s*)?)"([a-z_]+(?:\.[a-z0-9_]+)+)"')
 
 
 def _import_all() -> None:
