@@ -108,6 +108,8 @@ async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world,
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2
+    # What Textual prints to the terminal once the app has closed.
+    assert any("newer version of Luotsi" in str(m) for m in app._exit_renderables)
 
 
 async def test_palette_verb_day_report_opens_the_report(world, clock):

@@ -189,3 +189,17 @@ def test_today_counts_only_today(world):
     assert world.store.today_counts().clients_registered == 4
     world.store.clock.at += timedelta(days=1)
     assert world.store.today_counts().clients_registered == 0
+
+
+def test_a_change_whose_log_row_fails_is_not_saved_either(world):
+    client = world.clients["ostman"]
+    raw = {"first_name": "Åsa", "last_name": "Östman", "birth_date": "3.4.1961",
+           "service_language": "sv", "municipality": "Turku"}  # fmt: skip
+    world.store.db.execute(
+        "CREATE TEMP TRIGGER log_unavailable BEFORE INSERT ON audit_event"
+        " BEGIN SELECT RAISE(ABORT, 'log unavailable'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="log unavailable"):
+        world.store.update_client(world.coach, client.id, raw)
+    world.store.db.execute("DROP TRIGGER log_unavailable")
+    assert world.store.open_client(world.admin, client.id).municipality is None
