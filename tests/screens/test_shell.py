@@ -107,9 +107,10 @@ async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world,
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await pilot.pause()
+        # What Textual prints to the terminal once the app has closed.
+        exit_message = " ".join(str(m) for m in app._exit_renderables)
     assert app.return_code == 2
-    # What Textual prints to the terminal once the app has closed.
-    assert any("newer version of Luotsi" in str(m) for m in app._exit_renderables)
+    assert "newer version of Luotsi" in exit_message
 
 
 async def test_palette_verb_day_report_opens_the_report(world, clock):
