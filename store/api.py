@@ -25,6 +25,15 @@ def _to_staff(row: tuple) -> Staff:
     return Staff(staff_id, username, display_name, role, site_id, language, bool(active))
 
 
+def match_site(sites: list[Site], text: str) -> Site | None:
+    wanted = text.strip().casefold()
+    for site in sites:
+        if site.id == text.strip() or site.name.casefold() == wanted:
+            return site
+    partial = [site for site in sites if wanted and wanted in site.name.casefold()]
+    return partial[0] if len(partial) == 1 else None
+
+
 class Store:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
@@ -66,6 +75,11 @@ class Store:
             "SELECT id, name, municipality, employment_area FROM site WHERE id = ?", [site_id]
         ).fetchone()
         return Site(*row) if row else None
+
+    def find_site(self, text: str) -> Site | None:
+        """A site by its id, its exact name (any case), or a part of its name that fits
+        only one site; None when nothing or several fit."""
+        return match_site(self.list_sites(), text)
 
     def list_sites(self) -> list[Site]:
         rows = self.db.execute(

@@ -119,15 +119,10 @@ def parse_day(text: str) -> date:
 
 def find_site(store: Store, text: str) -> Site:
     """A site by its id, its exact name, or a part of its name that fits only one."""
-    sites = store.list_sites()
-    wanted = text.strip().casefold()
-    for site in sites:
-        if site.id == text.strip() or site.name.casefold() == wanted:
-            return site
-    matches = [site for site in sites if wanted and wanted in site.name.casefold()]
-    if len(matches) != 1:
+    site = store.find_site(text)
+    if site is None:
         raise ExportError("export.error.unknown_site", site=text)
-    return matches[0]
+    return site
 
 
 def slug(text: str) -> str:

@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from screens.board import REFRESH_SECONDS, BoardScreen
-from store.api import Store
+from store.api import Store, match_site
 from store.clock import Clock
 from store.db import open_read_only
 from store.i18n import normalise_language
@@ -32,12 +32,9 @@ def choose_site(sites: Sequence[Site], name: str | None) -> Site:
         if len(sites) == 1:
             return sites[0]
         raise BoardSiteError(None, sites)
-    wanted = name.strip().casefold()
-    exact = [s for s in sites if s.name.casefold() == wanted]
-    partial = [s for s in sites if wanted and wanted in s.name.casefold()]
-    for matches in (exact, partial):
-        if len(matches) == 1:
-            return matches[0]
+    site = match_site(list(sites), name)
+    if site is not None:
+        return site
     raise BoardSiteError(name, sites)
 
 

@@ -70,12 +70,9 @@ def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Si
         if len(sites) == 1:
             return sites[0]
         fail(tr("cli.report.choose_site", lang, username=staff.username) + "\n" + names)
-    wanted = asked.strip().casefold()
-    exact = [s for s in sites if wanted in (s.name.casefold(), s.id)]
-    partial = [s for s in sites if wanted and wanted in s.name.casefold()]
-    for matches in (exact, partial):
-        if len(matches) == 1:
-            return matches[0]
+    site = store.find_site(asked)
+    if site is not None:
+        return site
     fail(tr("cli.report.unknown_site", lang, site=asked) + "\n" + names)
 
 
