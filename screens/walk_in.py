@@ -96,7 +96,8 @@ class WalkInScreen(ContextMixin, Screen[None]):
     def on_mount(self) -> None:
         self.translate_bindings()
         self.staff_names = {s.id: s.display_name for s in self.store.list_staff()}
-        self.reason_numbers = {r.code: n for n, r in enumerate(self.store.visits.reasons(), 1)}
+        picker = self.query_one(ReasonPicker)
+        self.reason_numbers = {r.code: n for n, r in enumerate(picker.reasons, 1)}
         self.refresh_queue()
         self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
         self.watch(self.app, "blanked", lambda _: self._show_picked(), init=False)
