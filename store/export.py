@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from . import rules
 from .audit import log_event
@@ -184,22 +184,40 @@ def age_band(age: int, bands: Sequence[int] = DEFAULT_AGE_BANDS) -> str:
 
 # Reading the visits -----------------------------------------------------------------------
 
-_EXPORT_SELECT = """
-    SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, v.arrived_at, v.called_at,
-        v.finished_at, v.process_step, v.outcome, st.username, v.client_id,
-        v.appointment_id, c.birth_date, c.unemployed_since, c.mother_tongue,
-        c.first_name, c.last_name, c.hetu, c.phone,
+# How the arrived/called/finished instants come out of SQLite: local 24-hour HH:MM for
+# people (Finnish Excel, XLSX), ISO 8601 UTC to the second for machines (RFC 4180, JSON).
+# SQLite's 'localtime' uses the same C library time zone as Python's astimezone().
+Instants = Literal["local", "iso"]
+_INSTANT_SQL: dict[str, str] = {
+    "local": "strftime('%H:%M', {0}, 'localtime')",
+    "iso": "strftime('%Y-%m-%dT%H:%M:%SZ', {0})",
+}
+
+
+def _export_select(instants: Instants, identities: bool) -> str:
+    arrived, called, finished = (
+        _INSTANT_SQL[instants].format(f"v.{column}_at")
+        for column in ("arrived", "called", "finished")
+    )
+    # Every column read costs: a month is 20 000 rows, so names only when they are asked for.
+    names = ", c.first_name, c.last_name, c.hetu, c.phone" if identities else ""
+    return f"""
+    SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, {arrived}, {called}, {finished},
         -- whole minutes, from milliseconds so that float error never loses one
         max(0, CAST(round((julianday(v.called_at) - julianday(v.arrived_at)) * 86400000)
             AS INTEGER) / 60000),
         max(0, CAST(round((julianday(v.finished_at) - julianday(v.called_at)) * 86400000)
-            AS INTEGER) / 60000)
+            AS INTEGER) / 60000),
+        v.process_step, v.outcome, st.username, v.client_id, c.birth_date,
+        c.unemployed_since, c.mother_tongue, v.appointment_id{names}
     FROM visit v
     JOIN site s ON s.id = v.site_id
     LEFT JOIN staff st ON st.id = v.served_by
     LEFT JOIN client c ON c.id = v.client_id
     WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
 """
+
+
 # One query for every reason of the range: a subquery per visit costs twice the time.
 _REASONS_SELECT = """
     SELECT l.visit_id, r.code FROM visit v
@@ -216,75 +234,69 @@ def _rows(
     site_id: str | None,
     identities: bool,
     bands: Sequence[int],
+    instants: Instants,
 ) -> list[Row]:
     """The visits as tuples in `columns_for(identities)` order (tuples, not dicts: a month
-    of a busy site is 20 000 rows)."""
+    of a busy site is 20 000 rows). Reason codes and labels are tuples shared by every
+    visit with the same reasons."""
     params: list[object] = [date_from.isoformat(), date_to.isoformat()]
     site_filter = ""
     if site_id is not None:
         site_filter = " AND v.site_id = ?"
         params.append(site_id)
-    codes_of: dict[str, list[str]] = {}
+    codes_of: dict[str, tuple[str, ...]] = {}
     for visit_id, code in store.db.execute(
         _REASONS_SELECT + site_filter + " ORDER BY r.sort_order", params
     ):
-        codes_of.setdefault(visit_id, []).append(code)
-    labels = {r.code: r.labels[0] for r in store.visits.reasons()}
+        codes_of[visit_id] = codes_of.get(visit_id, ()) + (code,)
+    label_of = {r.code: r.labels[0] for r in store.visits.reasons()}
+    reasons: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
+    for codes in set(codes_of.values()):
+        reasons[codes] = (codes, tuple(label_of.get(code, code) for code in codes))
     # The keyed hash state is set up once and copied per client: half the cost of hmac.new.
     keyed = hmac.new(pseudonym_secret(store), digestmod=hashlib.sha256)
-
-    def pseudonym_of(client_id: str) -> str:
-        digest = keyed.copy()
-        digest.update(client_id.encode())
-        return digest.hexdigest()[:PSEUDONYM_HEX_DIGITS]
-
-    band_of = {age: age_band(age, bands) for age in range(130)}
-    flags = rules.AgeBands()
-    pseudonyms: dict[str, str] = {}
-    facts: dict[tuple[str, str], tuple[object, ...]] = {}
-
-    def facts_on(
-        birth: str, unemployed: str | None, tongue: str | None, day: date
-    ) -> tuple[object, ...]:
-        """age_band, under_25, under_30, long_term_unemployed, foreign_language."""
-        age = rules.age_on(date.fromisoformat(birth), day)
-        return (
-            band_of.get(age) or age_band(age, bands),
-            age < flags.youth,
-            age < flags.young_adult,
-            rules.is_long_term_unemployed(
-                date.fromisoformat(unemployed) if unemployed else None, day
-            ),
-            rules.is_foreign_language(tongue),
-        )
-
-    no_facts: tuple[object, ...] = (None,) * 5
+    # Per client, however often they came: pseudonym, birth date, the day they become
+    # long-term unemployed, foreign language. Age and unemployment change with the day.
+    people: dict[str, tuple[str, date, date | None, bool]] = {}
+    band_of = [age_band(age, bands) for age in range(150)]
+    youth, young_adult = rules.AgeBands().youth, rules.AgeBands().young_adult
+    no_client = (None,) * 6
     days: dict[str, date] = {}
     rows: list[Row] = []
-    sql = _EXPORT_SELECT + site_filter + " ORDER BY v.visit_date, s.name, v.ticket_number"
+    sql = _export_select(instants, identities) + site_filter
+    sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
-        (visit_id, day_text, site_name, ticket, channel, arrived, called, finished, step,
-         outcome, served_by, client_id, appointment_id, birth, unemployed, tongue, first,
-         last, hetu, phone, waiting, service) = record  # fmt: skip
+        visit_id, day_text, visit = record[0], record[1], record[2:13]
+        client_id, birth, unemployed, tongue, appointment = record[13:18]
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
-        codes = codes_of.get(visit_id, [])
-        client_pseudonym = None
-        client_facts = no_facts
         if client_id:
-            if client_id not in pseudonyms:
-                pseudonyms[client_id] = pseudonym_of(client_id)
-            client_pseudonym = pseudonyms[client_id]
-            # Facts change with the day (age, months unemployed): kept per client-day.
-            key = (client_id, day_text)
-            if key not in facts:
-                facts[key] = facts_on(birth, unemployed, tongue, day)
-            client_facts = facts[key]
-        row = (
-            day, site_name, ticket, channel, arrived, called, finished, waiting, service,
-            codes, [labels.get(code, code) for code in codes], step, outcome, served_by,
-            client_pseudonym, *client_facts, appointment_id,
-        )  # fmt: skip
-        rows.append(row + (first, last, hetu, phone) if identities else row)
+            who = people.get(client_id)
+            if who is None:
+                digest = keyed.copy()
+                digest.update(client_id.encode())
+                who = people[client_id] = (
+                    digest.hexdigest()[:PSEUDONYM_HEX_DIGITS],
+                    date.fromisoformat(birth),
+                    rules.long_term_unemployed_from(date.fromisoformat(unemployed))
+                    if unemployed
+                    else None,
+                    rules.is_foreign_language(tongue),
+                )
+            pseudonym_text, birth_date, long_term_from, foreign = who
+            age = rules.age_on(birth_date, day)
+            client: tuple[object, ...] = (
+                pseudonym_text,
+                band_of[age] if age < len(band_of) else age_band(age, bands),
+                age < youth,
+                age < young_adult,
+                long_term_from is not None and day >= long_term_from,
+                foreign,
+            )
+        else:
+            client = no_client
+        row = (day, *visit[:8], *reasons[codes_of.get(visit_id, ())], *visit[8:], *client,
+               appointment)  # fmt: skip
+        rows.append(row + record[18:] if identities else row)
     return rows
 
 
@@ -369,7 +381,10 @@ def export_visits(
         raise ExportError("export.error.unwritable", path=out, reason="is a directory")
 
     columns, personal = columns_for(identities)
-    rows = _rows(store, date_from, date_to, site_id, identities, age_bands)
+    instants: Instants = (
+        "local" if fmt == "xlsx" or (fmt == "csv" and dialect == "excel") else "iso"
+    )
+    rows = _rows(store, date_from, date_to, site_id, identities, age_bands, instants)
     feedback = day_feedback(store, date_from, date_to, site_id)
     if fmt == "csv":
         data = csv_bytes(rows, columns, dialect)

@@ -10,10 +10,8 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
-
-from .clock import from_iso
 
 Format = Literal["csv", "xlsx", "json"]
 Dialect = Literal["excel", "rfc4180"]
@@ -37,7 +35,6 @@ PERSONAL_COLUMNS: tuple[str, ...] = (
 Row = tuple[object, ...]
 AT = {column: index for index, column in enumerate(COLUMNS + IDENTITY_COLUMNS)}
 BOOLEAN_COLUMNS = frozenset({"under_25", "under_30", "long_term_unemployed", "foreign_language"})
-INSTANT_COLUMNS = ("arrived", "called", "finished")
 SUMMARY_SHEET = "Yhteenveto"
 ROWS_SHEET = "Käynnit"
 
@@ -52,42 +49,6 @@ class DayFeedback:
     nps: float | None  # None while fewer than five answered
 
 
-def _iso_instant(text: str) -> str:
-    """Stored UTC text (…T09:15:00.000Z) to the second: 2026-11-28T09:15:00Z."""
-    if len(text) == 24 and text.endswith("Z"):
-        return text[:19] + "Z"
-    return from_iso(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-class _LocalClock:
-    """Stored UTC instants as local HH:MM. The UTC offset is looked up once per UTC hour
-    (every time zone changes its offset on a whole UTC hour), which keeps a month of
-    visits well under a second."""
-
-    def __init__(self) -> None:
-        self.offsets: dict[str, int] = {}
-        self.shown: dict[str, str] = {}
-
-    def __call__(self, text: str | None) -> str:
-        if not text:
-            return ""
-        shown = self.shown.get(text[:16])
-        if shown is not None:
-            return shown
-        if len(text) != 24 or not text.endswith("Z"):
-            return from_iso(text).astimezone().strftime("%H:%M")
-        hour_key = text[:13]
-        offset = self.offsets.get(hour_key)
-        if offset is None:
-            moment = from_iso(text)
-            shift = moment.astimezone().utcoffset()
-            offset = int(shift.total_seconds() // 60) if shift else 0
-            self.offsets[hour_key] = offset
-        minutes = (int(text[11:13]) * 60 + int(text[14:16]) + offset) % (24 * 60)
-        shown = self.shown[text[:16]] = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        return shown
-
-
 def _finnish_date(day: date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
@@ -96,29 +57,30 @@ def _flag(value: object) -> str:
     return "" if value is None else ("1" if value else "0")
 
 
+def _remembered(convert: Callable[[object], str]) -> Callable[[object], str]:
+    """`convert` for values that repeat (days, reason sets): each worked out once."""
+    seen: dict[object, str] = {}
+
+    def cached(value: object) -> str:
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = convert(value)
+        return text
+
+    return cached
+
+
 def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], str] | None]:
     """One text converter per column: Finnish Excel conventions, or ISO 8601 for machines.
 
     None for text and whole numbers, which the csv module writes as they are (None as "").
+    The times come from the query already as text in the dialect's form.
     """
-    local = _LocalClock()
-    day_text: Callable[[object], str] = (
-        (lambda d: _finnish_date(d))  # type: ignore[arg-type]
-        if dialect == "excel"
-        else (lambda d: d.isoformat())  # type: ignore[attr-defined]
-    )
-    instant: Callable[[object], str] = (
-        local  # type: ignore[assignment]
-        if dialect == "excel"
-        else (lambda t: _iso_instant(t) if t else "")  # type: ignore[arg-type]
-    )
+    day_text = _finnish_date if dialect == "excel" else date.isoformat
     special: dict[str, Callable[[object], str]] = {
-        "date": day_text,
-        "arrived": instant,
-        "called": instant,
-        "finished": instant,
-        "reason_codes": lambda codes: " ".join(codes),  # type: ignore[arg-type]
-        "reason_labels": lambda labels: ", ".join(labels),  # type: ignore[arg-type]
+        "date": _remembered(day_text),  # type: ignore[arg-type]
+        "reason_codes": _remembered(" ".join),  # type: ignore[arg-type]
+        "reason_labels": _remembered(", ".join),  # type: ignore[arg-type]
     }
     special.update(dict.fromkeys(BOOLEAN_COLUMNS, _flag))
     return [special.get(column) for column in columns]
@@ -129,29 +91,24 @@ def csv_bytes(rows: list[Row], columns: Sequence[str], dialect: Dialect) -> byte
     delimiter = ";" if dialect == "excel" else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
-    converters = _converters(columns, dialect)
-    if all(convert is None for convert in converters):
-        writer.writerows(rows)
-    else:
-        pairs = list(enumerate(converters))
-        writer.writerows(
-            [row[i] if convert is None else convert(row[i]) for i, convert in pairs] for row in rows
-        )
+    special = [(i, convert) for i, convert in enumerate(_converters(columns, dialect)) if convert]
+    for row in rows:
+        cells = list(row)
+        for i, convert in special:
+            cells[i] = convert(cells[i])
+        writer.writerow(cells)
     data = buffer.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect == "excel" else data
 
 
-def _json_value(column: str, value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if column in INSTANT_COLUMNS and value is not None:
-        return _iso_instant(str(value))
-    return value
-
-
 def json_bytes(rows: list[Row], columns: Sequence[str]) -> bytes:
+    """An array of objects; the rows' times must be ISO 8601 (`instants="iso"`)."""
     objects = [
-        {c: _json_value(c, value) for c, value in zip(columns, row, strict=True)} for row in rows
+        {
+            column: value.isoformat() if isinstance(value, date) else value
+            for column, value in zip(columns, row, strict=True)
+        }
+        for row in rows
     ]
     return (json.dumps(objects, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -217,17 +174,15 @@ def xlsx_bytes(
     workbook.properties.created = stamp.replace(tzinfo=None)
     sheet = workbook.create_sheet(ROWS_SHEET)
     sheet.append(list(columns))
-    # Dates stay dates (Excel shows them its own way); times as local HH:MM text, lists
-    # joined, flags as 1/0 so they can be summed.
-    text_columns = {*INSTANT_COLUMNS, "reason_codes", "reason_labels"}
-    converters = dict(zip(columns, _converters(columns, "excel"), strict=True))
+    # Dates stay dates (Excel shows them its own way); times are local HH:MM text (the
+    # rows are read with `instants="local"`), lists joined, flags 1/0 so they can be summed.
+    converters = _converters(columns, "excel")
+    lists = {i for i, c in enumerate(columns) if c in ("reason_codes", "reason_labels")}
     for row in rows:
         cells: list[object] = []
-        for column, value in zip(columns, row, strict=True):
-            if column in text_columns:
-                convert = converters[column]
-                assert convert is not None
-                value = convert(value) or None
+        for i, value in enumerate(row):
+            if i in lists:
+                value = converters[i](value) or None  # type: ignore[misc]
             elif isinstance(value, bool):
                 value = int(value)
             cells.append(value)

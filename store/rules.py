@@ -52,10 +52,20 @@ def is_under(birth_date: date, years: int, today: date) -> bool:
     return age_on(birth_date, today) < years
 
 
+def long_term_unemployed_from(
+    unemployed_since: date, months: int = LONG_TERM_UNEMPLOYED_MONTHS
+) -> date:
+    """The first day on which someone unemployed since `unemployed_since` has been so for
+    `months` whole months (`months_between` reaches `months` on exactly that day)."""
+    return _add_months(unemployed_since, months)
+
+
 def is_long_term_unemployed(
     unemployed_since: date | None, today: date, months: int = LONG_TERM_UNEMPLOYED_MONTHS
 ) -> bool:
-    return unemployed_since is not None and months_between(unemployed_since, today) >= months
+    return unemployed_since is not None and today >= long_term_unemployed_from(
+        unemployed_since, months
+    )
 
 
 def is_foreign_language(mother_tongue: str | None) -> bool:

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import io
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -257,3 +257,34 @@ def test_xlsx_carries_no_clock_time(world, clock, today, tmp_path):
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
     assert core.count("2026-11-28T00:00:00Z") == 2  # created and modified: the export's day
+
+
+def test_times_are_local_across_the_spring_clock_change(
+    world, clock, tmp_path: Path, helsinki_desk
+):
+    # 29.3.2026: Finnish clocks go from 03:00 to 04:00 (01:00 UTC). One visit either side.
+    visits = world.store.visits
+    clock.at = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)
+    before = visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    clock.at = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    after = visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    visits.change_state(world.reception, before.id, "called", desk="1")
+    day = date(2026, 3, 29)
+
+    export_visits(world.store, world.reception, day, out=tmp_path / "k.csv")
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert [(r["ticket"], r["arrived"], r["called"]) for r in rows] == [
+        ("A001", "02:30", "04:30"),
+        ("A002", "04:30", ""),
+    ]
+    export_visits(world.store, world.reception, day, fmt="xlsx", out=tmp_path / "k.xlsx")
+    sheet = list(load_workbook(tmp_path / "k.xlsx")["Käynnit"].values)
+    at = COLUMNS.index("arrived")
+    assert [(r[at], r[at + 1]) for r in sheet[1:]] == [("02:30", "04:30"), ("04:30", None)]
+    export_visits(world.store, world.reception, day, fmt="json", out=tmp_path / "k.json")
+    objects = json.loads((tmp_path / "k.json").read_text("utf-8"))
+    assert [o["arrived"] for o in objects] == ["2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z"]
+    assert objects[1]["called"] is None
+    assert after.ticket == "A002"

@@ -103,6 +103,15 @@ def test_long_term_unemployment() -> None:
     assert not is_long_term_unemployed(since, date(2024, 9, 14), months=6)
 
 
+@given(DATES, DATES, st.integers(1, 36))
+def test_long_term_unemployment_starts_when_the_months_are_full(
+    since: date, today: date, months: int
+) -> None:
+    # The export compares days with `long_term_unemployed_from`; it must agree with
+    # counting whole calendar months, month ends and 29.2. included.
+    assert is_long_term_unemployed(since, today, months) == (months_between(since, today) >= months)
+
+
 @pytest.mark.parametrize("language", [None, "", "  ", "fi", "sv", "se", "smn", "sms", "FI", " sv "])
 def test_domestic_or_unknown_language_is_not_foreign(language: str | None) -> None:
     assert not is_foreign_language(language)
