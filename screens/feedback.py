@@ -32,9 +32,11 @@ class FeedbackScreen(ModalScreen[int | None]):
     FeedbackScreen #feedback-scale { margin-bottom: 1; }
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, linked: bool = False) -> None:
         super().__init__()
         self.lang = lang if lang in LANGUAGES else "en"
+        # Whether the answer is kept with the visit; the visitor reads which it is.
+        self.linked = linked
         self.answered = False
 
     def compose(self) -> ComposeResult:
@@ -42,6 +44,7 @@ class FeedbackScreen(ModalScreen[int | None]):
             yield Static("", id="feedback-question")
             yield Static("", id="feedback-scale")
             yield Static("", id="feedback-keys")
+            yield Static("", id="feedback-privacy", classes="hint")
             yield Static("", id="feedback-languages", classes="hint")
 
     def on_mount(self) -> None:
@@ -50,6 +53,8 @@ class FeedbackScreen(ModalScreen[int | None]):
     def _draw(self) -> None:
         for part in ("question", "scale", "keys", "languages"):
             self.query_one(f"#feedback-{part}", Static).update(tr(f"feedback.{part}", self.lang))
+        privacy = "feedback.linked" if self.linked else "feedback.anonymous"
+        self.query_one("#feedback-privacy", Static).update(tr(privacy, self.lang))
 
     def action_language(self, lang: str) -> None:
         if not self.answered:
@@ -61,7 +66,7 @@ class FeedbackScreen(ModalScreen[int | None]):
             return
         self.answered = True
         self.query_one("#feedback-question", Static).update(tr("feedback.thanks", self.lang))
-        for part in ("scale", "keys", "languages"):
+        for part in ("scale", "keys", "privacy", "languages"):
             self.query_one(f"#feedback-{part}", Static).update("")
 
         def finish() -> None:

@@ -15,6 +15,7 @@ from store.clock import to_iso
 from store.db import DatabaseBusy
 from store.models import CHANNELS, Visit
 from store.search import prefill_from_search
+from store.settings import WAIT_THRESHOLD
 from store.validation import ValidationError
 from store.visits import InvalidTransition
 
@@ -114,7 +115,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
             QueueView(
                 queue,
                 store.clock.now(),
-                store.visits.wait_threshold_minutes(),
+                int(store.settings.get(WAIT_THRESHOLD)),
                 self.reason_numbers,
                 self.staff_names,
             )  # fmt: skip
@@ -211,9 +212,10 @@ class WalkInScreen(ContextMixin, Screen[None]):
 
         def answered(score: int | None) -> None:
             if score is not None:
-                self.store.visits.record_feedback(visit, score)
+                self.store.visits.record_feedback(self.session.staff, visit, score)
 
-        self.app.push_screen(FeedbackScreen(lang), answered)
+        linked = self.store.visits.feedback_is_linked()
+        self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 
     def action_export_today(self) -> None:
         site = self.session.site

@@ -154,6 +154,16 @@ register(
             "Tryck en siffra 0–9, eller + om ditt svar är 10.",
             "Press a number 0–9, or + if your answer is 10.",
         ),
+        "feedback.anonymous": (
+            "Vastauksesi on nimetön: sitä ei liitetä sinuun eikä tähän käyntiin.",
+            "Ditt svar är anonymt: det kopplas inte till dig eller till detta besök.",
+            "Your answer is anonymous: it is not linked to you or to this visit.",
+        ),
+        "feedback.linked": (
+            "Vastauksesi tallennetaan tämän käynnin tietoihin palvelun kehittämiseksi.",
+            "Ditt svar sparas med uppgifterna om detta besök för att utveckla servicen.",
+            "Your answer is kept with this visit's record to help us improve the service.",
+        ),
         "feedback.languages": (
             "F suomi · S svenska · E English",
             "F suomi · S svenska · E English",

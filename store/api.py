@@ -12,6 +12,7 @@ from .auth import dummy_hash, hash_password, require, verify_password
 from .clock import Clock, local_day_bounds, new_id, to_iso
 from .db import open_db, write_transaction
 from .models import AuditAction, AuditEvent, Client, ClientMatch, Role, Site, Staff, TodayCounts
+from .settings import Settings
 from .visits import VisitRegister
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Store:
         self.db = db
         self.clock = clock or Clock()
         self.visits = VisitRegister(self)
+        self.settings = Settings(self)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

@@ -209,7 +209,7 @@ def _export_select(instants: Instants, identities: bool) -> str:
         max(0, CAST(round((julianday(v.finished_at) - julianday(v.called_at)) * 86400000)
             AS INTEGER) / 60000),
         v.process_step, v.outcome, st.username, v.client_id, c.birth_date,
-        c.unemployed_since, c.mother_tongue, v.appointment_id{names}
+        c.unemployed_since, c.mother_tongue, v.appointment_id, v.feedback_score{names}
     FROM visit v
     JOIN site s ON s.id = v.site_id
     LEFT JOIN staff st ON st.id = v.served_by
@@ -267,7 +267,7 @@ def _rows(
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
         visit_id, day_text, visit = record[0], record[1], record[2:13]
-        client_id, birth, unemployed, tongue, appointment = record[13:18]
+        client_id, birth, unemployed, tongue, appointment, feedback = record[13:19]
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
         if client_id:
             who = people.get(client_id)
@@ -295,16 +295,16 @@ def _rows(
         else:
             client = no_client
         row = (day, *visit[:8], *reasons[codes_of.get(visit_id, ())], *visit[8:], *client,
-               appointment)  # fmt: skip
-        rows.append(row + record[18:] if identities else row)
+               appointment, feedback)  # fmt: skip
+        rows.append(row + record[19:] if identities else row)
     return rows
 
 
 def day_feedback(
     store: Store, date_from: date, date_to: date, site_id: str | None
 ) -> list[DayFeedback]:
-    """Each site-day's feedback count and NPS: the export's only view of feedback, since
-    answers are anonymous by design and cannot be matched to a visit."""
+    """Each site-day's feedback count and NPS, from every answer: the anonymous ones
+    cannot be matched to a visit, so this is the only place they appear."""
     sql = (
         "SELECT f.visit_date, s.name, f.score FROM feedback f JOIN site s ON s.id = f.site_id"
         " WHERE f.deleted_at IS NULL AND f.visit_date BETWEEN ? AND ?"
@@ -413,8 +413,10 @@ def export_visits(
             {"date": fb.day.isoformat(), "site": fb.site, "responses": fb.responses, "nps": fb.nps}
             for fb in feedback
         ],  # fmt: skip
-        "feedback_note": "Feedback is anonymous and not linked to visits; n and NPS per"
-        " site-day, NPS hidden (null) while n < 5.",
+        "feedback_note": "feedback counts every answer: n and NPS per site-day, NPS hidden"
+        " (null) while n < 5. feedback_score is filled only for answers given while feedback"
+        " was linked to visits (setting feedback.link_to_visit); anonymous answers are never"
+        " linked.",
     }
     manifest_data = (
         json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -22,14 +22,15 @@ COLUMNS: tuple[str, ...] = (
     "date", "site", "ticket", "channel", "arrived", "called", "finished",
     "waiting_minutes", "service_minutes", "reason_codes", "reason_labels", "process_step",
     "outcome", "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
-    "long_term_unemployed", "foreign_language", "appointment_id",
+    "long_term_unemployed", "foreign_language", "appointment_id", "feedback_score",
 )  # fmt: skip
 IDENTITY_COLUMNS: tuple[str, ...] = ("first_name", "last_name", "hetu", "phone")
 # Personal data even without names: a staff member's username, and a pseudonym with
-# facts about the person behind it (pseudonymised data is still personal data, GDPR 4(5)).
+# facts about the person behind it (pseudonymised data is still personal data, GDPR 4(5)),
+# their answer to the feedback question included.
 PERSONAL_COLUMNS: tuple[str, ...] = (
     "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
-    "long_term_unemployed", "foreign_language",
+    "long_term_unemployed", "foreign_language", "feedback_score",
 )  # fmt: skip
 # One visit, its values in column order.
 Row = tuple[object, ...]
@@ -41,7 +42,7 @@ ROWS_SHEET = "Käynnit"
 
 @dataclass(frozen=True)
 class DayFeedback:
-    """A site's anonymous feedback for one day; never linked to a visit."""
+    """A site's feedback for one day, every answer counted, linked to a visit or not."""
 
     day: date
     site: str
@@ -134,7 +135,7 @@ def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object,
         ]
     lines += [
         (),
-        ("Palaute (nimetön, ei käyntikohtainen)", ""),
+        ("Palaute päivittäin (kaikki vastaukset, myös nimettömät)", ""),
         ("Päivä", "Toimipiste", "n", "NPS (kun n ≥ 5)"),
     ]
     lines += [(fb.day, fb.site, fb.responses, fb.nps) for fb in feedback]

@@ -243,3 +243,14 @@ def m0002_walk_in(db: Database) -> None:
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [reason_id, code, label_fi, label_sv, label_en, order, stamp, stamp],
         )
+
+
+@migrations(name="0003_linked_feedback")
+def m0003_linked_feedback(db: Database) -> None:
+    # Only filled while the setting feedback.link_to_visit is on; the anonymous
+    # `feedback` row is written either way, so NPS always counts every answer once.
+    _run(
+        db,
+        "ALTER TABLE visit ADD COLUMN feedback_score INTEGER"
+        " CHECK (feedback_score BETWEEN 0 AND 10)",
+    )

@@ -23,13 +23,12 @@ from .models import (
     VisitReason,
     VisitState,
 )
+from .settings import FEEDBACK_LINKED
 
 if TYPE_CHECKING:
     from .api import Store
 
 TICKET_PREFIX = "A"
-WAIT_THRESHOLD_SETTING = "queue.wait_threshold_minutes"
-DEFAULT_WAIT_THRESHOLD_MINUTES = 20
 NPS_MIN_RESPONSES = 5
 
 # Which state may follow which; "transferred" waits for one named staff member.
@@ -132,25 +131,6 @@ class VisitRegister:
             " WHERE active = 1 AND deleted_at IS NULL ORDER BY sort_order"
         ).fetchall()
         return [VisitReason(r[0], r[1], (r[2], r[3], r[4]), r[5]) for r in rows]
-
-    def wait_threshold_minutes(self) -> int:
-        row = self.db.execute(
-            "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL",
-            [WAIT_THRESHOLD_SETTING],
-        ).fetchone()
-        return int(row[0]) if row else DEFAULT_WAIT_THRESHOLD_MINUTES
-
-    def set_wait_threshold_minutes(self, actor: Staff, minutes: int) -> None:
-        require(actor, "settings.edit")
-        now = self._now()
-        with write_transaction(self.db):
-            self.db.execute(
-                "INSERT INTO setting (id, key, value, created_at, updated_at, updated_by)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                " value = excluded.value, updated_at = excluded.updated_at,"
-                " updated_by = excluded.updated_by",
-                [new_id(), WAIT_THRESHOLD_SETTING, str(minutes), now, now, actor.id],
-            )
 
     # Reading the queue ---------------------------------------------------------------
 
@@ -333,11 +313,18 @@ class VisitRegister:
                 return None
             return self.change_state(actor, visit.id, "called", desk=desk)
 
-    def record_feedback(self, visit: Visit, score: int) -> None:
-        """Store a visitor's 0–10 answer without anything that identifies them.
+    def feedback_is_linked(self) -> bool:
+        """Whether answers are kept with their visit (setting feedback.link_to_visit)."""
+        return bool(self.store.settings.get(FEEDBACK_LINKED))
 
-        Not written to the access log: the row holds no personal data, and a log row
-        naming the staff member and the minute would link the answer back to the visit.
+    def record_feedback(self, actor: Staff, visit: Visit, score: int) -> None:
+        """Store a visitor's 0–10 answer.
+
+        Always as an anonymous `feedback` row: no client, no visit, the day only. Not
+        written to the access log, since a log row naming the staff member and the minute
+        would link the answer back to the visit. Only while feedback is linked (the
+        visitor is told so before answering) is the score also kept on the visit, and
+        that change is logged like any other.
         """
         if not 0 <= score <= 10:
             raise ValueError("score must be 0–10")
@@ -349,6 +336,16 @@ class VisitRegister:
                 [new_id(), visit.site_id, visit.visit_date.isoformat(), visit.channel,
                  " ".join(visit.reason_codes), score, stamp, stamp],
             )  # fmt: skip
+            if self.feedback_is_linked():
+                now = self._now()
+                self.db.execute(
+                    "UPDATE visit SET feedback_score = ?, updated_at = ?, updated_by = ?"
+                    " WHERE id = ?",
+                    [score, now, actor.id, visit.id],
+                )
+                log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
+                          entity_id=visit.id, client_id=visit.client_id,
+                          purpose="feedback")  # fmt: skip
 
     def nps(self, site_id: str, day: date | None = None) -> NpsResult:
         day = day or self.store.today()

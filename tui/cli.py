@@ -37,6 +37,7 @@ from .cli_common import (
 )
 from .cli_export import export_app
 from .cli_report import report_app
+from .cli_settings import settings_app
 
 MIN_PASSWORD_LENGTH = 8
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
@@ -63,6 +64,7 @@ import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
 app.add_typer(export_app, name="export")
+app.add_typer(settings_app, name="settings")
 
 
 def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:

@@ -247,23 +247,50 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert "recommend" in screen_text(pilot)  # the visitor's language
+        assert "Your answer is anonymous" in screen_text(pilot)
         await pilot.press("plus")
         await pilot.pause(0.2)
         assert isinstance(app.screen, WalkInScreen)
     rows = world.store.db.execute("SELECT * FROM feedback").fetchall()
     assert len(rows) == 1
     assert 10 in rows[0] and client.id not in rows[0]
+    assert world.store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
+
+
+async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
+    world, clock, monkeypatch
+):
+    monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
+    world.store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("d", "f9")
+        await pilot.pause()
+        assert "tallennetaan tämän käynnin tietoihin" in screen_text(pilot)
+        await pilot.press("s")  # the visitor switches to Swedish before answering
+        assert "sparas med uppgifterna om detta besök" in screen_text(pilot)
+        await pilot.press("7")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, WalkInScreen)
+    assert world.store.db.execute(
+        "SELECT feedback_score, updated_by FROM visit WHERE id = ?", [visit.id]
+    ).fetchall() == [(7, world.reception.id)]
 
 
 async def test_the_today_screen_shows_nps_only_from_five_answers(world, clock):
     visit = world.store.visits.register(world.reception, world.site.id)
     for score in (10, 9, 9, 2):
-        world.store.visits.record_feedback(visit, score)
+        world.store.visits.record_feedback(world.reception, visit, score)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
         assert "liian vähän vastauksia (n = 4)" in screen_text(pilot)
-    world.store.visits.record_feedback(visit, 10)
+    world.store.visits.record_feedback(world.reception, visit, 10)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)

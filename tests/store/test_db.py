@@ -33,7 +33,7 @@ EXPECTED_COLUMNS = {
         "id", "site_id", "visit_date", "ticket_number", "ticket", "client_id", "channel",
         "booked_for", "appointment_id", "state", "wants_own_coach", "arrived_at",
         "called_at", "called_by", "desk", "finished_at", "served_by", "assigned_to",
-        "process_step", "outcome", *COMMON,
+        "process_step", "outcome", *COMMON, "feedback_score",
     ],
     "visit_reason_link": ["id", "visit_id", "reason_id", *COMMON],
     "visit_event": [

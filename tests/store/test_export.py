@@ -42,7 +42,7 @@ def busy_day(world, clock) -> None:
     clock.at += timedelta(minutes=8)
     done = visits.change_state(reception, first.id, "done")
     visits.change_state(reception, second.id, "left")
-    visits.record_feedback(done, 10)
+    visits.record_feedback(world.reception, done, 10)
 
 
 def test_csv_for_finnish_excel_reads_back(world, clock, today, tmp_path: Path, helsinki_desk):
@@ -187,6 +187,38 @@ def test_an_empty_day_gives_a_header_only_file(world, today, tmp_path):
     assert (tmp_path / "k.csv").read_bytes() == b"\xef\xbb\xbf" + header
     export_visits(world.store, world.reception, today, fmt="json", out=tmp_path / "k.json")
     assert json.loads((tmp_path / "k.json").read_text("utf-8")) == []
+
+
+def test_feedback_score_only_for_answers_linked_to_their_visit(world, clock, today, tmp_path):
+    busy_day(world, clock)  # A001 answered 10 while feedback was anonymous
+    visits = world.store.visits
+    world.store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
+    clock.at += timedelta(minutes=1)
+    third = visits.day_visits(world.site.id, today)[2]
+    visits.change_state(world.reception, third.id, "called", desk="1")
+    visits.record_feedback(
+        world.reception, visits.change_state(world.reception, third.id, "done"), 0
+    )
+    for fmt in ("csv", "json", "xlsx"):
+        result = export_visits(
+            world.store, world.reception, today, fmt=fmt, out=tmp_path / f"k.{fmt}"
+        )
+        assert "feedback_score" in result.personal_columns
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert [(r["ticket"], r["feedback_score"]) for r in rows] == [
+        ("A001", ""),
+        ("A002", ""),
+        ("A003", "0"),
+    ]
+    objects = json.loads((tmp_path / "k.json").read_text("utf-8"))
+    assert [o["feedback_score"] for o in objects] == [None, None, 0]
+    sheet = list(load_workbook(tmp_path / "k.xlsx")["Käynnit"].values)
+    assert [r[COLUMNS.index("feedback_score")] for r in sheet[1:]] == [None, None, 0]
+    # The day's n counts both answers, the anonymous one and the linked one.
+    manifest = json.loads((tmp_path / "k.xlsx.manifest.json").read_text("utf-8"))
+    assert manifest["feedback"][0]["responses"] == 2
 
 
 def test_manifest_records_the_export(world, clock, today, tmp_path):

@@ -80,7 +80,9 @@ def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, hels
     build_day(world, clock)
     hidden = day_report(world.store, DAY, world.site.id).nps
     assert (hidden.responses, hidden.score, hidden.shown) == (4, None, False)
-    world.store.visits.record_feedback(world.store.visits.day_visits(world.site.id, DAY)[4], 3)
+    world.store.visits.record_feedback(
+        world.reception, world.store.visits.day_visits(world.site.id, DAY)[4], 3
+    )
     # 10, 9, 9, 7, 3: three promoters, one detractor of five.
     shown = day_report(world.store, DAY, world.site.id).nps
     assert (shown.responses, shown.score) == (5, 40.0)

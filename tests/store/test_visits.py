@@ -132,7 +132,7 @@ def test_feedback_is_stored_without_identity(world):
         world.reception, world.site.id, client_id=world.clients["makinen"].id,
         reason_codes=["cv"],
     )  # fmt: skip
-    visits.record_feedback(visit, 10)
+    visits.record_feedback(world.reception, visit, 10)
     row = world.store.db.execute("SELECT * FROM feedback").fetchone()
     columns = [d[0] for d in world.store.db.execute("SELECT * FROM feedback").description]
     stored = dict(zip(columns, row, strict=True))
@@ -162,20 +162,32 @@ def test_nps_is_hidden_below_five_answers(world):
     visits = world.store.visits
     visit = visits.register(world.reception, world.site.id)
     for score in (10, 10, 9, 3):
-        visits.record_feedback(visit, score)
+        visits.record_feedback(world.reception, visit, score)
     assert visits.nps(world.site.id).responses == 4
     assert not visits.nps(world.site.id).shown
-    visits.record_feedback(visit, 8)
+    visits.record_feedback(world.reception, visit, 8)
     assert visits.nps(world.site.id).score == 40.0
 
 
-def test_wait_threshold_is_a_setting(world):
-    visits = world.store.visits
-    assert visits.wait_threshold_minutes() == 20
-    visits.set_wait_threshold_minutes(world.admin, 15)
-    assert visits.wait_threshold_minutes() == 15
-    with pytest.raises(PermissionDenied):
-        visits.set_wait_threshold_minutes(world.reception, 5)
+def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
+    store, visits = world.store, world.store.visits
+    client_id = world.clients["ostman"].id
+    first = visits.register(world.reception, world.site.id, client_id=client_id)
+    visits.record_feedback(world.reception, first, 9)
+    assert store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
+    assert "update" not in {e.action for e in store.audit_events(client_id=client_id)}
+
+    store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
+    assert visits.feedback_is_linked()
+    second = visits.register(world.reception, world.site.id, client_id=client_id)
+    visits.record_feedback(world.reception, second, 4)
+    scores = store.db.execute("SELECT ticket, feedback_score FROM visit ORDER BY ticket")
+    assert scores.fetchall() == [("A001", None), ("A002", 4)]
+    # Keeping the answer with the visit changes a client's record, so it is logged;
+    # both answers count in the day's NPS exactly once.
+    logged = store.audit_events(client_id=client_id)[-1]
+    assert (logged.action, logged.entity_id, logged.purpose) == ("update", second.id, "feedback")
+    assert visits.nps(world.site.id).responses == 2
 
 
 def test_possible_duplicates_fold_letters_and_match_phones(world):

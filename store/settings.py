@@ -1,0 +1,140 @@
+"""Installation settings: the few named values an admin may change, each checked and logged.
+
+A setting is a row in `setting` (key → text). Keys not listed in `SETTINGS` (such as the
+export's pseudonym key) are internal: they are never listed, shown or set from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .audit import log_event
+from .auth import require
+from .clock import new_id, to_iso
+from .db import write_transaction
+from .i18n import TranslatedError, register, tr
+from .models import Staff
+
+if TYPE_CHECKING:
+    from .api import Store
+
+register(
+    {
+        "setting.queue.wait_threshold_minutes": (
+            "odotusaika (min), jonka jälkeen jonossa näkyy ⚠",
+            "väntetid (min) efter vilken kön visar ⚠",
+            "waiting minutes after which the queue shows ⚠",
+        ),
+        "setting.feedback.link_to_visit": (
+            "asiakaspalaute liitetään käyntiin (näkyy viennin sarakkeessa feedback_score)",
+            "kundrespons kopplas till besöket (syns i exportens kolumn feedback_score)",
+            "feedback is linked to the visit (shown in the export's feedback_score column)",
+        ),
+        "setting.error.unknown": (
+            "asetusta ”{name}” ei ole; asetukset: {known}",
+            "inställningen ”{name}” finns inte; inställningar: {known}",
+            "there is no setting “{name}”; the settings are: {known}",
+        ),
+        "setting.error.minutes": (
+            "anna kokonaisluku {low}–{high}, nyt ”{text}”",
+            "ange ett heltal {low}–{high}, nu ”{text}”",
+            "give a whole number {low}–{high}, not “{text}”",
+        ),
+        "setting.error.yes_no": (
+            "anna kyllä tai ei (on/off), nyt ”{text}”",
+            "ange ja eller nej (on/off), nu ”{text}”",
+            "give yes or no (on/off), not “{text}”",
+        ),
+        "setting.yes": ("kyllä", "ja", "yes"),
+        "setting.no": ("ei", "nej", "no"),
+    }
+)
+
+
+class SettingError(TranslatedError):
+    """A value or key that cannot be set; nothing was written."""
+
+
+_YES = {"1", "on", "yes", "true", "kyllä", "kylla", "k", "ja", "j", "y"}
+_NO = {"0", "off", "no", "false", "ei", "e", "nej", "n"}
+
+
+def _yes_no(text: str) -> bool:
+    word = text.strip().casefold()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise SettingError("setting.error.yes_no", text=text)
+
+
+def _minutes(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise SettingError("setting.error.minutes", low=low, high=high, text=text)
+        return value
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: int | bool
+    parse: Callable[[str], int | bool]
+
+    def show(self, value: int | bool, lang: str) -> str:
+        if isinstance(value, bool):
+            return tr("setting.yes" if value else "setting.no", lang)
+        return str(value)
+
+    def describe(self, lang: str) -> str:
+        return tr(f"setting.{self.key}", lang)
+
+
+WAIT_THRESHOLD = Setting("queue.wait_threshold_minutes", 20, _minutes(1, 240))
+# Anonymous by default (domain §5). When on, the visitor is told before answering that
+# the answer is kept with the visit, and the export fills feedback_score.
+FEEDBACK_LINKED = Setting("feedback.link_to_visit", False, _yes_no)
+SETTINGS: dict[str, Setting] = {s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINKED)}
+
+
+class Settings:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, setting: Setting) -> int | bool:
+        row = self.store.db.execute(
+            "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL", [setting.key]
+        ).fetchone()
+        return setting.default if row is None else setting.parse(row[0])
+
+    def all(self) -> list[tuple[Setting, int | bool]]:
+        return [(setting, self.get(setting)) for setting in SETTINGS.values()]
+
+    def set(self, actor: Staff, key: str, text: str) -> int | bool:
+        """Check `text` for the setting `key` and store it, logged; returns the value."""
+        require(actor, "settings.edit")
+        setting = SETTINGS.get(key.strip())
+        if setting is None:
+            raise SettingError("setting.error.unknown", name=key, known=", ".join(SETTINGS))
+        value = setting.parse(text)
+        stored = str(int(value))  # booleans as 1/0, read back by the same parser
+        now = to_iso(self.store.clock.now())
+        with write_transaction(self.store.db):
+            self.store.db.execute(
+                "INSERT INTO setting (id, key, value, created_at, updated_at, updated_by)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " value = excluded.value, updated_at = excluded.updated_at,"
+                " updated_by = excluded.updated_by, deleted_at = NULL",
+                [new_id(), setting.key, stored, now, now, actor.id],
+            )
+            log_event(self.store.db, now, staff_id=actor.id, action="update",
+                      entity="setting", entity_id=setting.key, purpose=stored)  # fmt: skip
+        return value

@@ -1,0 +1,69 @@
+"""`luotsi settings` through Typer's runner, on a real database file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from tui.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db_path(world):
+    world.store.close()  # the CLI opens the file itself
+    return world.path
+
+
+def settings(db_path, *args: str):
+    return runner.invoke(
+        app, ["settings", *args, "--db", str(db_path)], env={"LUOTSI_PASSWORD": "demo"}
+    )
+
+
+def stored(db_path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT key, value FROM setting WHERE key NOT LIKE 'export.%' ORDER BY key"
+        ).fetchall()
+
+
+def test_lists_every_setting_with_its_value_and_meaning(db_path):
+    result = settings(db_path)
+    assert result.exit_code == 0, result.output
+    assert "queue.wait_threshold_minutes = 20" in result.output
+    assert "feedback.link_to_visit = ei" in result.output
+    assert "feedback_score" in result.output  # what switching it on does
+
+
+def test_an_admin_switches_feedback_linking_on(db_path):
+    result = settings(db_path, "set", "feedback.link_to_visit", "kyllä", "--user", "admin")
+    assert result.exit_code == 0, result.output
+    assert "feedback.link_to_visit = kyllä" in result.output
+    assert stored(db_path) == [("feedback.link_to_visit", "1")]
+    assert "feedback.link_to_visit = kyllä" in settings(db_path, "--lang", "fi").output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("feedback.link_to_visit", "ehkä", "--user", "admin"), "anna kyllä tai ei"),
+        (("queue.wait_threshold_minutes", "999", "--user", "admin"), "kokonaisluku 1–240"),
+        (("queue.odotus", "5", "--user", "admin"), "asetusta ”queue.odotus” ei ole"),
+        (("feedback.link_to_visit", "kyllä", "--user", "valmentaja"), "vain pääkäyttäjä"),
+    ],
+)
+def test_refusals_exit_2_and_change_nothing(db_path, args, message):
+    result = settings(db_path, "set", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert stored(db_path) == []
