@@ -30,6 +30,9 @@ class FeedbackScreen(ModalScreen[int | None]):
     FeedbackScreen #feedback-box { width: 76; height: auto; padding: 1 2; }
     FeedbackScreen #feedback-question { text-style: bold; margin-bottom: 1; }
     FeedbackScreen #feedback-scale { margin-bottom: 1; }
+    FeedbackScreen #feedback-keys { margin-bottom: 1; }
+    FeedbackScreen .note { color: $text-muted; }
+    FeedbackScreen #feedback-privacy { margin-bottom: 1; }
     """
 
     def __init__(self, lang: str, linked: bool = False) -> None:
@@ -44,8 +47,8 @@ class FeedbackScreen(ModalScreen[int | None]):
             yield Static("", id="feedback-question")
             yield Static("", id="feedback-scale")
             yield Static("", id="feedback-keys")
-            yield Static("", id="feedback-privacy", classes="hint")
-            yield Static("", id="feedback-languages", classes="hint")
+            yield Static("", id="feedback-privacy", classes="note")
+            yield Static("", id="feedback-languages", classes="note")
 
     def on_mount(self) -> None:
         self._draw()

@@ -55,7 +55,9 @@ class ClientSearch(ContextMixin, Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.t("search.placeholder"), id="search-input")
         yield Static(self.t("search.prompt"), id="search-status")
-        yield OptionList(id="search-results")
+        results = OptionList(id="search-results")
+        results.can_focus = False  # until there is something to choose
+        yield results
 
     def on_mount(self) -> None:
         self.watch(self.app, "blanked", self._apply_blanking, init=False)
@@ -96,6 +98,8 @@ class ClientSearch(ContextMixin, Vertical):
         results = self.results
         results.clear_options()
         results.add_options(Option(self._label(m), id=m.id) for m in self.matches)
+        # An empty list is no stop for Tab: from an empty search it goes to what is next.
+        results.can_focus = bool(self.matches)
         if self.matches:
             results.highlighted = 0
         typed = self.input.value.strip()

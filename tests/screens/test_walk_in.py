@@ -43,6 +43,24 @@ async def test_returning_client_is_queued_in_at_most_eight_keys(world, clock):
     assert (visit.ticket, visit.channel, visit.state) == ("A001", "walk_in", "waiting")
 
 
+async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, QueueTable)
+        await pilot.press("d")  # the queue's own key: done
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == "done"
+        await pilot.press("shift+tab", *"mäki")
+        await pilot.pause()
+        await pilot.press("tab")  # with matches on screen, Tab stops at them first
+        assert app.focused is not None and app.focused.id == "search-results"
+
+
 async def test_new_client_from_the_no_match_path(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
