@@ -113,7 +113,12 @@ class Settings:
         row = self.store.db.execute(
             "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL", [setting.key]
         ).fetchone()
-        return setting.default if row is None else setting.parse(row[0])
+        if row is None:
+            return setting.default
+        try:
+            return setting.parse(row[0])
+        except SettingError:  # edited by hand outside Luotsi: the desk keeps working
+            return setting.default
 
     def all(self) -> list[tuple[Setting, int | bool]]:
         return [(setting, self.get(setting)) for setting in SETTINGS.values()]

@@ -53,3 +53,12 @@ def test_only_an_admin_changes_settings(world):
         with pytest.raises(PermissionDenied):
             world.store.settings.set(staff, "feedback.link_to_visit", "kyllä")
     assert world.store.settings.get(FEEDBACK_LINKED) is False
+
+
+def test_a_value_spoilt_outside_luotsi_reads_as_the_default(world):
+    world.store.settings.set(world.admin, "queue.wait_threshold_minutes", "30")
+    with world.store.db.conn:
+        world.store.db.execute(
+            "UPDATE setting SET value = 'paljon' WHERE key = 'queue.wait_threshold_minutes'"
+        )
+    assert world.store.settings.get(WAIT_THRESHOLD) == 20
