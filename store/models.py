@@ -190,6 +190,9 @@ class Visit:
     served_by: str | None
     assigned_to: str | None
     outcome: str | None
+    # While waiting: since arrival; while transferred: since the transfer (the wait for
+    # the colleague). None once called.
+    waiting_since: str | None
     reason_codes: tuple[str, ...]
 
     @property

@@ -88,9 +88,13 @@ def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit |
 
 
 def waiting_minutes(visit: Visit, now: datetime) -> int:
-    """Minutes from arrival until called (or until now, while still waiting)."""
-    end = from_iso(visit.called_at) if visit.called_at else now
-    return max(0, int((end - from_iso(visit.arrived_at)).total_seconds() // 60))
+    """While waiting, the minutes since `waiting_since` (arrival, or the transfer to a
+    colleague); once called, the minutes it took from arrival to the first call."""
+    if visit.waiting_since is not None:
+        start, end = visit.waiting_since, now
+    else:
+        start, end = visit.arrived_at, from_iso(visit.called_at) if visit.called_at else now
+    return max(0, int((end - from_iso(start)).total_seconds() // 60))
 
 
 _VISIT_SELECT = """
@@ -98,6 +102,10 @@ _VISIT_SELECT = """
         c.coach_id, v.channel, v.booked_for, v.state, v.wants_own_coach, v.arrived_at,
         v.called_at, v.called_by, v.desk, v.finished_at, v.served_by, v.assigned_to,
         v.outcome,
+        CASE v.state WHEN 'waiting' THEN v.arrived_at
+            WHEN 'transferred' THEN coalesce((SELECT max(e.at) FROM visit_event e
+                WHERE e.visit_id = v.id AND e.to_state = 'transferred'), v.arrived_at)
+        END,
         (SELECT group_concat(r.code, ' ') FROM visit_reason_link l
             JOIN visit_reason r ON r.id = l.reason_id
             WHERE l.visit_id = v.id AND l.deleted_at IS NULL)

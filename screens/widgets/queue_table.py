@@ -79,7 +79,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
 
     def _wait_cell(self, visit: Visit, view: QueueView) -> Text:
         minutes = waiting_minutes(visit, view.now)
-        if visit.state == "waiting" and minutes >= view.threshold_minutes:
+        if visit.is_waiting and minutes >= view.threshold_minutes:
             return Text(f"⚠{minutes} min", style="bold reverse")
         return Text(f"{minutes} min")
 

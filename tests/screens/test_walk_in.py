@@ -233,6 +233,23 @@ async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
         assert "⚠25 min" in screen_text(pilot)
 
 
+async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    clock.at += timedelta(minutes=7)
+    visits.change_state(world.reception, visit.id, "called", desk="1")
+    clock.at += timedelta(minutes=30)  # served, then sent on to the coach
+    visits.change_state(world.reception, visit.id, "transferred", to_staff_id=world.coach.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "0 min" in screen_text(pilot)  # not the 7 minutes before the first call
+        clock.at += timedelta(minutes=21)
+        await pilot.pause(0.3)
+        assert "⚠21 min" in screen_text(pilot)
+
+
 async def test_names_in_the_queue_follow_the_blank_key(world, clock):
     world.store.visits.register(
         world.reception, world.site.id, client_id=world.clients["ostman"].id

@@ -9,7 +9,7 @@ import pytest
 
 from store.auth import PermissionDenied
 from store.clock import to_iso
-from store.visits import InvalidTransition, nps_of
+from store.visits import InvalidTransition, nps_of, waiting_minutes
 
 
 def advance(world, minutes: int) -> None:
@@ -199,3 +199,19 @@ def test_possible_duplicates_fold_letters_and_match_phones(world):
     assert [c.id for c in store.possible_duplicates(same_phone)] == [world.clients["makinen"].id]
     other = {"first_name": "Anna", "last_name": "Mäkinen", "birth_date": "2.1.1990"}
     assert store.possible_duplicates(other) == []
+
+
+def test_waiting_minutes_count_the_wait_the_visitor_is_in(world):
+    visits, now = world.store.visits, world.store.clock.now
+    visit = visits.register(world.reception, world.site.id)
+    advance(world, 12)
+    assert waiting_minutes(visits.get(visit.id), now()) == 12  # since arrival
+    visits.change_state(world.reception, visit.id, "called", desk="1")
+    advance(world, 40)
+    assert waiting_minutes(visits.get(visit.id), now()) == 12  # arrival to first call
+    visits.change_state(world.reception, visit.id, "transferred", to_staff_id=world.coach.id)
+    advance(world, 5)
+    assert waiting_minutes(visits.get(visit.id), now()) == 5  # since the transfer
+    visits.change_state(world.coach, visit.id, "called", desk="2")
+    advance(world, 9)
+    assert waiting_minutes(visits.get(visit.id), now()) == 12
