@@ -266,6 +266,8 @@ def _rows(
     sql = _export_select(instants, identities) + site_filter
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
+        # `_export_select`: id and day; site … served_by (the visit's own columns);
+        # client_id … feedback_score; then the names, with --identities only.
         visit_id, day_text, visit = record[0], record[1], record[2:13]
         client_id, birth, unemployed, tongue, appointment, feedback = record[13:19]
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
