@@ -19,7 +19,8 @@ from bench.datagen import build_db  # noqa: E402
 from bench.harness import table  # noqa: E402
 from store.api import Store  # noqa: E402
 from store.clock import to_iso  # noqa: E402
-from store.export import _export_select, export_visits  # noqa: E402
+from store.export import export_visits  # noqa: E402
+from store.export_rows import export_select  # noqa: E402
 
 VISITS = 20_000
 CLIENTS = 20_000
@@ -101,7 +102,7 @@ def main() -> None:
             for _ in range(args.repeat):
                 started = time.perf_counter()
                 store.db.execute(
-                    _export_select("local", False) + " AND v.site_id = ?",
+                    export_select("local", False) + " AND v.site_id = ?",
                     [first.isoformat(), last.isoformat(), site_id],
                 ).fetchall()
                 timings["SQL read only (baseline)"].append(time.perf_counter() - started)

@@ -14,14 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from store.auth import PermissionDenied
-from store.export import (
-    COLUMNS,
-    IDENTITY_COLUMNS,
-    ExportError,
-    age_band,
-    export_visits,
-    parse_day,
-)
+from store.export import COLUMNS, IDENTITY_COLUMNS, ExportError, export_visits, parse_day
+from store.export_rows import age_band
 
 
 def busy_day(world, clock) -> None:
