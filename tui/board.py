@@ -44,21 +44,16 @@ class BoardApp(App[None]):
     ENABLE_COMMAND_PALETTE = False  # a display on a wall: nothing to command
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="board.quit", priority=True)]
 
-    def __init__(
-        self, store: Store, site: Site, lang: str, refresh_seconds: float = REFRESH_SECONDS
-    ) -> None:
+    def __init__(self, board: BoardScreen) -> None:
         super().__init__()
-        self.store = store
-        self.site = site
-        self.lang = lang
-        self.refresh_seconds = refresh_seconds
+        self.board = board
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self.push_screen(BoardScreen(self.store, self.site, self.lang, self.refresh_seconds))
+        self.push_screen(self.board)
 
     def on_unmount(self) -> None:
-        self.store.close()
+        self.board.store.close()
 
 
 def make_board(
@@ -80,4 +75,4 @@ def make_board(
     except BoardSiteError:
         store.close()
         raise
-    return BoardApp(store, site, normalise_language(lang), refresh_seconds)
+    return BoardApp(BoardScreen(store, site, normalise_language(lang), refresh_seconds))

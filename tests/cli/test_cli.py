@@ -480,8 +480,8 @@ def _capture_board(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     shown: list[tuple[str, int]] = []
 
     def run(self) -> None:
-        query_only = self.store.db.execute("PRAGMA query_only").fetchone()[0]
-        shown.append((self.site.name, query_only))
+        query_only = self.board.store.db.execute("PRAGMA query_only").fetchone()[0]
+        shown.append((self.board.site.name, query_only))
 
     monkeypatch.setattr(tui.board.BoardApp, "run", run)
     return shown

@@ -95,7 +95,7 @@ async def test_the_board_cannot_write_and_logs_no_one(queue, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(FAST * 3)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            app.store.db.execute("DELETE FROM visit")
+            app.board.store.db.execute("DELETE FROM visit")
     assert queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone() == before
     assert len(queue.store.visits.queue(queue.site.id)) == 4
 
@@ -103,7 +103,7 @@ async def test_the_board_cannot_write_and_logs_no_one(queue, clock):
 async def test_speaks_swedish_and_refreshes_every_two_seconds_by_default(world, clock):
     assert REFRESH_SECONDS == 2.0
     app = make_board(world.path, clock=clock, lang="sv")
-    assert app.refresh_seconds == REFRESH_SECONDS
+    assert app.board.refresh_seconds == REFRESH_SECONDS
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(pilot)
