@@ -5,19 +5,29 @@ from __future__ import annotations
 import random
 import unicodedata
 import uuid
-from bisect import bisect
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from .auth import hash_password
 from .clients import insert_client
 from .clock import Clock, to_iso
 from .db import open_db, write_transaction
 from .models import Role
+from .sample_people import (
+    AGES,
+    CENTURY_SIGNS,
+    CONSENT_NOTES,
+    EMAIL_DOMAINS,
+    INTERPRETER_NOTE,
+    MUNICIPALITIES,
+    MUNICIPALITY_CHOICE,
+    NAME_GROUPS,
+    PHONE_PREFIXES,
+    SERVICE_LANGUAGE_CHOICES,
+    TONGUES,
+)
 from .sample_visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
 
 if TYPE_CHECKING:
@@ -68,114 +78,6 @@ STAFF = (
 )
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# mother tongue -> (share of clients, first names, surnames). Clients of a language group
-# mostly carry that group's names; some draw from another group, as mixed families do.
-_NAME_GROUPS: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {
-    "fi": (
-        68,
-        _words(
-            "Aino Anna-Leena Antti Eeva Elina Hanna Heikki Ilkka Jari Johanna Juha-Pekka Jussi"
-            " Kalle Katja Laura Marjatta Matti Minna Päivi Pekka Riikka Sami Satu Sirpa Tuomas"
-            " Väinö Jyrki Tiina"
-        ),
-        _words(
-            "Virtanen Korhonen Mäkinen Nieminen Mäki-Jokela Hämäläinen Laine Heikkinen Koskinen"
-            " Järvinen Lehtonen Lehtinen Salo Saarinen Kärkkäinen Pöllänen Ylönen Räsänen"
-            " Leppänen Kallio Rantanen Aaltonen Lähteenmäki Väisänen Kivelä Honkasalo Peltola"
-            " Tähtinen Mäki-Petäjä Ek-Suominen Jokinen Heinonen Salminen Turunen Nurmi Kettunen"
-            " Söderholm-Mäkelä Ahonen Laaksonen Hyvönen Mäenpää"
-        ),
-    ),
-    "sv": (
-        7,
-        _words("Björn Elsa Göran Ingrid Jonas Linnéa Mikael Sofia Åsa Ulf"),
-        _words(
-            "Gustafsson Lindqvist Sjöberg Åkerblom Lindholm Holmström Nyström Öhman Ekström"
-            " Björklund Gustafsson-Kivelä Wikström Sundqvist Grönroos Söderlund Åberg Blomqvist"
-        ),
-    ),
-    "ar": (5, _words("Ahmed Fatima Omar Layla"), _words("Al-Hassan Haddad Mahmoud")),
-    "so": (4, _words("Abdi Hodan Faisal Amina"), _words("Warsame Farah Hussein")),
-    "ru": (5, _words("Olga Dmitri Natalia Sergei"), _words("Melnik Lebedev-Mäkelä")),
-    "et": (3, _words("Kadri Margus Tiit"), _words("Tamm Saar Kask")),
-    "fa": (3, _words("Reza Maryam Dariush"), _words("Ahmadi Hosseini Karimi")),
-    "en": (2, _words("Siobhan Liam Grace"), _words("O'Connor O'Brien Smith")),
-    "uk": (3, _words("Oksana Andrii Iryna"), _words("Shevchenko Kovalenko Bondarenko")),
-}
-
-# Service language by mother tongue; newcomers often need English or an interpreter.
-_SERVICE_LANGUAGES = {
-    "fi": {"fi": 1},
-    "sv": {"fi": 15, "sv": 85},
-    "en": {"fi": 20, "en": 80},
-}
-_NEWCOMER_SERVICE_LANGUAGES = {"fi": 45, "en": 25, "other": 30}
-
-# Turun työllisyysalue: municipality -> (weight, site key of the nearest service point);
-# Turku's clients go to either Turku site.
-_MUNICIPALITIES = {
-    "Turku": (55, None),
-    "Raisio": (10, "raisio"),
-    "Kaarina": (9, "keskusta"),
-    "Naantali": (6, "raisio"),
-    "Lieto": (6, "keskusta"),
-    "Parainen": (3, "keskusta"),
-    "Paimio": (3, "keskusta"),
-    "Masku": (2, "raisio"),
-    "Mynämäki": (2, "raisio"),
-    "Rusko": (2, "raisio"),
-    "Nousiainen": (1, "raisio"),
-    "Sauvo": (1, "keskusta"),
-}
-
-# (share of clients, youngest age, oldest age): the young and over-50s are over-represented.
-_AGE_BANDS = ((20, 17, 24), (12, 25, 29), (38, 30, 49), (20, 50, 59), (10, 60, 66))
-_PHONE_PREFIXES = ("+35840", "+35850", "+35844", "+35845", "+35841", "+35846")
-_EMAIL_DOMAINS = ("example.com", "example.net", "example.org")
-_CONSENT_NOTES = (
-    "Suostumus tietojen vaihtoon TYP-verkoston kanssa annettu.",
-    "Ei halua yhteydenottoja työnantajilta ilman erillistä sopimista.",
-)
-_INTERPRETER_NOTE = "Tulkki tarvitaan tapaamisiin."
-
-_T = TypeVar("_T")
-
-
-class _Weighted(Generic[_T]):
-    """A weighted choice whose cumulative weights are summed once, not on every draw."""
-
-    def __init__(self, weights: Mapping[_T, float]) -> None:
-        self.values = tuple(weights)
-        self.cumulative = tuple(accumulate(weights.values()))
-
-    def pick(self, rng: random.Random) -> _T:
-        return self.values[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
-
-
-_TONGUES = _Weighted({tongue: group[0] for tongue, group in _NAME_GROUPS.items()})
-_SERVICE_LANGUAGE_CHOICES = {
-    tongue: _Weighted(_SERVICE_LANGUAGES.get(tongue, _NEWCOMER_SERVICE_LANGUAGES))
-    for tongue in _NAME_GROUPS
-}
-_MUNICIPALITY_CHOICE = _Weighted({name: weight for name, (weight, _) in _MUNICIPALITIES.items()})
-_AGES = _Weighted(
-    {
-        age: weight / (oldest - youngest + 1)
-        for weight, youngest, oldest in _AGE_BANDS
-        for age in range(youngest, oldest + 1)
-    }
-)
-# The dash and "A" are by far the most common signs; the ones added in 2023 are rarer.
-_CENTURY_SIGNS = {
-    1900: _Weighted({"-": 80, "Y": 4, "X": 4, "W": 4, "V": 4, "U": 4}),
-    2000: _Weighted({"A": 80, "B": 4, "C": 4, "D": 4, "E": 4, "F": 4}),
-}
-
-
 def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
@@ -204,16 +106,16 @@ class _ClientFactory:
         self.emails: set[str] = set()
         # age -> (earliest birth date giving that age today, days in that range - 1)
         self.birth_ranges: dict[int, tuple[date, int]] = {}
-        for age in _AGES.values:
+        for age in AGES.values:
             earliest = _add_years(today, -age - 1) + timedelta(days=1)
             self.birth_ranges[age] = (earliest, (_add_years(today, -age) - earliest).days)
 
     def birth_date(self) -> date:
-        earliest, span = self.birth_ranges[_AGES.pick(self.rng)]
+        earliest, span = self.birth_ranges[AGES.pick(self.rng)]
         return earliest + timedelta(days=self.rng.randint(0, span))
 
     def hetu(self, birth: date) -> str:
-        signs = _CENTURY_SIGNS[birth.year // 100 * 100]
+        signs = CENTURY_SIGNS[birth.year // 100 * 100]
         digits = f"{birth:%d%m}{birth.year % 100:02d}"
         while True:
             individual = str(self.rng.randint(900, 999))
@@ -225,14 +127,14 @@ class _ClientFactory:
 
     def phone(self) -> str:
         while True:
-            number = self.rng.choice(_PHONE_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
+            number = self.rng.choice(PHONE_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
             if number not in self.phones:
                 self.phones.add(number)
                 return number
 
     def email(self, first_name: str, last_name: str) -> str:
         local = f"{_ascii(first_name)}.{_ascii(last_name)}"
-        domain = self.rng.choice(_EMAIL_DOMAINS)
+        domain = self.rng.choice(EMAIL_DOMAINS)
         address, counter = f"{local}@{domain}", 1
         while address in self.emails:
             counter += 1
@@ -242,9 +144,9 @@ class _ClientFactory:
 
     def names(self, tongue: str) -> tuple[str, str]:
         rng = self.rng
-        first_group = tongue if rng.random() < 0.9 else _TONGUES.pick(rng)
+        first_group = tongue if rng.random() < 0.9 else TONGUES.pick(rng)
         last_group = tongue if rng.random() < 0.85 else "fi"
-        return rng.choice(_NAME_GROUPS[first_group][1]), rng.choice(_NAME_GROUPS[last_group][2])
+        return rng.choice(NAME_GROUPS[first_group][1]), rng.choice(NAME_GROUPS[last_group][2])
 
     def unemployment(self, birth: date) -> tuple[date, date | None]:
         """(jobseeker_since, unemployed_since): a mix of short and long-term (≥ 12 months)."""
@@ -275,7 +177,7 @@ class _ClientFactory:
         return to_iso(moment)
 
     def coach(self, municipality: str, service_language: str) -> str:
-        site_key = _MUNICIPALITIES[municipality][1]
+        site_key = MUNICIPALITIES[municipality][1]
         if site_key is None:
             site_key = "keskusta" if self.rng.random() < 0.6 else "runosmaki"
         candidates = self.coaches[site_key]
@@ -287,19 +189,19 @@ class _ClientFactory:
 
     def consent_note(self, service_language: str) -> str | None:
         if service_language == "other" and self.rng.random() < 0.5:
-            return _INTERPRETER_NOTE
-        return self.rng.choice(_CONSENT_NOTES) if self.rng.random() < 0.1 else None
+            return INTERPRETER_NOTE
+        return self.rng.choice(CONSENT_NOTES) if self.rng.random() < 0.1 else None
 
     def client(self) -> tuple[dict[str, object], str, str]:
         """Cleaned values for `insert_client`, when the client was created, and their coach."""
         rng = self.rng
-        tongue = _TONGUES.pick(rng)
+        tongue = TONGUES.pick(rng)
         first_name, last_name = self.names(tongue)
         birth = self.birth_date()
         # Nearly everyone born in Finland has a code; newcomers often wait for one.
         has_hetu = rng.random() < (0.98 if tongue in ("fi", "sv") else 0.7)
-        service_language = _SERVICE_LANGUAGE_CHOICES[tongue].pick(rng)
-        municipality = _MUNICIPALITY_CHOICE.pick(rng)
+        service_language = SERVICE_LANGUAGE_CHOICES[tongue].pick(rng)
+        municipality = MUNICIPALITY_CHOICE.pick(rng)
         if tongue == "sv" and rng.random() < 0.3:
             municipality = "Parainen"
         jobseeker_since, unemployed_since = self.unemployment(birth)
