@@ -210,11 +210,14 @@ class WalkInScreen(ContextMixin, Screen[None]):
         if visit.client_id is not None:
             lang = self.store.visitor_language(visit.client_id) or lang
 
+        linked = self.store.visits.feedback_is_linked()
+
         def answered(score: int | None) -> None:
             if score is not None:
-                self.store.visits.record_feedback(self.session.staff, visit, score)
+                self.store.visits.record_feedback(
+                    self.session.staff, visit, score, told_linked=linked
+                )
 
-        linked = self.store.visits.feedback_is_linked()
         self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 
     def action_export_today(self) -> None:

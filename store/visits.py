@@ -325,14 +325,17 @@ class VisitRegister:
         """Whether answers are kept with their visit (setting feedback.link_to_visit)."""
         return bool(self.store.settings.get(FEEDBACK_LINKED))
 
-    def record_feedback(self, actor: Staff, visit: Visit, score: int) -> None:
+    def record_feedback(
+        self, actor: Staff, visit: Visit, score: int, *, told_linked: bool = False
+    ) -> None:
         """Store a visitor's 0–10 answer.
 
         Always as an anonymous `feedback` row: no client, no visit, the day only. Not
         written to the access log, since a log row naming the staff member and the minute
-        would link the answer back to the visit. Only while feedback is linked (the
-        visitor is told so before answering) is the score also kept on the visit, and
-        that change is logged like any other.
+        would link the answer back to the visit. The score is also kept on the visit, and
+        that change logged like any other, only if the visitor was told so before
+        answering (`told_linked`) and feedback is still linked now: a setting changed
+        while the question was on screen never links an answer given as anonymous.
         """
         if not 0 <= score <= 10:
             raise ValueError("score must be 0–10")
@@ -344,7 +347,7 @@ class VisitRegister:
                 [new_id(), visit.site_id, visit.visit_date.isoformat(), visit.channel,
                  " ".join(visit.reason_codes), score, stamp, stamp],
             )  # fmt: skip
-            if self.feedback_is_linked():
+            if told_linked and self.feedback_is_linked():
                 now = self._now()
                 self.db.execute(
                     "UPDATE visit SET feedback_score = ?, updated_at = ?, updated_by = ?"

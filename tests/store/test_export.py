@@ -190,9 +190,8 @@ def test_feedback_score_only_for_answers_linked_to_their_visit(world, clock, tod
     clock.at += timedelta(minutes=1)
     third = visits.day_visits(world.site.id, today)[2]
     visits.change_state(world.reception, third.id, "called", desk="1")
-    visits.record_feedback(
-        world.reception, visits.change_state(world.reception, third.id, "done"), 0
-    )
+    done = visits.change_state(world.reception, third.id, "done")
+    visits.record_feedback(world.reception, done, 0, told_linked=True)
     for fmt in ("csv", "json", "xlsx"):
         result = export_visits(
             world.store, world.reception, today, fmt=fmt, out=tmp_path / f"k.{fmt}"

@@ -173,21 +173,24 @@ def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
     store, visits = world.store, world.store.visits
     client_id = world.clients["ostman"].id
     first = visits.register(world.reception, world.site.id, client_id=client_id)
-    visits.record_feedback(world.reception, first, 9)
+    # Told "linked" by a screen opened before an admin switched linking off: anonymous.
+    visits.record_feedback(world.reception, first, 9, told_linked=True)
     assert store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
     assert "update" not in {e.action for e in store.audit_events(client_id=client_id)}
 
     store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
     assert visits.feedback_is_linked()
+    # Told "anonymous" by a screen opened before linking was switched on: anonymous.
+    visits.record_feedback(world.reception, first, 8, told_linked=False)
     second = visits.register(world.reception, world.site.id, client_id=client_id)
-    visits.record_feedback(world.reception, second, 4)
+    visits.record_feedback(world.reception, second, 4, told_linked=True)
     scores = store.db.execute("SELECT ticket, feedback_score FROM visit ORDER BY ticket")
     assert scores.fetchall() == [("A001", None), ("A002", 4)]
     # Keeping the answer with the visit changes a client's record, so it is logged;
-    # both answers count in the day's NPS exactly once.
+    # every answer counts in the day's NPS exactly once.
     logged = store.audit_events(client_id=client_id)[-1]
     assert (logged.action, logged.entity_id, logged.purpose) == ("update", second.id, "feedback")
-    assert visits.nps(world.site.id).responses == 2
+    assert visits.nps(world.site.id).responses == 3
 
 
 def test_possible_duplicates_fold_letters_and_match_phones(world):
