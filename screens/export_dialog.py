@@ -23,6 +23,7 @@ from store.export import (
     columns_for,
     default_file_name,
     export_visits,
+    format_of,
 )
 from store.i18n import register
 from store.models import Site
@@ -64,9 +65,9 @@ register(
             "{rows} visits exported: {path}",
         ),
         "export.empty": (
-            "Ei käyntejä: {path} sisältää vain otsikkorivin",
-            "Inga besök: {path} har bara rubrikraden",
-            "An empty day: {path} holds only the header",
+            "Ei käyntejä: {path} kirjoitettiin ilman rivejä",
+            "Inga besök: {path} skrevs utan rader",
+            "No visits: {path} was written with no rows",
         ),
         "export.not_allowed": (
             "Sinulla ei ole oikeutta tähän vientiin",
@@ -77,8 +78,6 @@ register(
         "binding.export.cancel": ("Peru", "Avbryt", "Cancel"),
     }
 )
-
-SUFFIX_FORMATS: dict[str, Format] = {".csv": "csv", ".xlsx": "xlsx", ".json": "json"}
 
 
 def default_folder() -> Path:
@@ -137,7 +136,7 @@ class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
         target = Path(event.value.strip()).expanduser()
         self.writing = True
         self.query_one("#export-hint", Static).update(self.t("export.writing"))
-        self._write(target, SUFFIX_FORMATS.get(target.suffix.lower(), "csv"))
+        self._write(target, format_of(target) or "csv")
 
     @work(thread=True, exclusive=True)
     def _write(self, target: Path, fmt: Format) -> None:

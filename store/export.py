@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from .db import write_transaction
 from .export_formats import (
     AT,
     COLUMNS,
+    DIALECTS,
     FORMATS,
     IDENTITY_COLUMNS,
     PERSONAL_COLUMNS,
@@ -29,9 +31,10 @@ from .export_formats import (
     json_bytes,
     xlsx_bytes,
 )
-from .export_rows import DEFAULT_AGE_BANDS, Instants, client_ids, day_feedback, visit_rows
+from .export_rows import DEFAULT_AGE_BANDS, Instants, day_feedback, visit_rows
 from .i18n import TranslatedError, register
 from .models import Site, Staff
+from .validation import format_date
 
 if TYPE_CHECKING:
     from .api import Store
@@ -58,6 +61,36 @@ register(
             "filen {path} kan inte skrivas: {reason}",
             "cannot write the file {path}: {reason}",
         ),
+        "export.error.unwritable.denied": (
+            "tiedostoa {path} ei voi kirjoittaa: kansioon ei ole kirjoitusoikeutta",
+            "filen {path} kan inte skrivas: ingen skrivrätt till mappen",
+            "cannot write the file {path}: no permission to write in that folder",
+        ),
+        "export.error.unwritable.no_folder": (
+            "tiedostoa {path} ei voi kirjoittaa: kansiota ei ole",
+            "filen {path} kan inte skrivas: mappen finns inte",
+            "cannot write the file {path}: the folder does not exist",
+        ),
+        "export.error.unwritable.is_folder": (
+            "tiedostoa {path} ei voi kirjoittaa: samanniminen kansio on jo olemassa",
+            "filen {path} kan inte skrivas: det finns redan en mapp med det namnet",
+            "cannot write the file {path}: a folder of that name is in the way",
+        ),
+        "export.error.unwritable.full": (
+            "tiedostoa {path} ei voi kirjoittaa: levy on täynnä",
+            "filen {path} kan inte skrivas: disken är full",
+            "cannot write the file {path}: the disk is full",
+        ),
+        "export.error.unwritable.read_only": (
+            "tiedostoa {path} ei voi kirjoittaa: levylle voi vain lukea",
+            "filen {path} kan inte skrivas: disken är skrivskyddad",
+            "cannot write the file {path}: the disk is read-only",
+        ),
+        "export.error.bad_dialect": (
+            "tuntematon CSV-murre ”{dialect}”; valitse excel tai rfc4180",
+            "okänd CSV-dialekt ”{dialect}”; välj excel eller rfc4180",
+            "unknown CSV dialect “{dialect}”; choose excel or rfc4180",
+        ),
         "export.error.bad_format": (
             "tuntematon muoto ”{fmt}”; valitse csv, xlsx tai json",
             "okänt format ”{fmt}”; välj csv, xlsx eller json",
@@ -74,6 +107,22 @@ register(
 
 class ExportError(TranslatedError):
     """An export that cannot be made; nothing was written. `message(lang)` says why."""
+
+
+_OS_REASONS = {
+    errno.EACCES: "denied", errno.EPERM: "denied", errno.ENOENT: "no_folder",
+    errno.ENOTDIR: "no_folder", errno.EISDIR: "is_folder", errno.ENOSPC: "full",
+    errno.EDQUOT: "full", errno.EROFS: "read_only",
+}  # fmt: skip
+
+
+def unwritable(path: Path, exc: OSError | None = None) -> ExportError:
+    """Why `path` cannot be written, in the user's language where the cause is a common one
+    (an unusual one keeps the operating system's own words)."""
+    reason = "is_folder" if exc is None else _OS_REASONS.get(exc.errno or 0)
+    if reason is None:
+        return ExportError("export.error.unwritable", path=path, reason=exc.strerror or exc)
+    return ExportError(f"export.error.unwritable.{reason}", path=path)
 
 
 @dataclass(frozen=True)
@@ -128,6 +177,12 @@ def default_file_name(site: Site | None, date_from: date, date_to: date, fmt: Fo
     return f"kaynnit-{slug(site.name) if site else 'kaikki'}-{days}.{fmt}"
 
 
+def format_of(path: Path) -> Format | None:
+    """The format a file name asks for by its suffix (.csv, .xlsx, .json), if any."""
+    suffix = path.suffix.lower().lstrip(".")
+    return next((fmt for fmt in FORMATS if fmt == suffix), None)
+
+
 def columns_for(identities: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The columns of an export and which of them are personal data."""
     if identities:
@@ -178,23 +233,32 @@ def export_visits(
             raise ExportError("export.error.purpose_required")
     if fmt not in FORMATS:
         raise ExportError("export.error.bad_format", fmt=fmt)
+    if dialect not in DIALECTS:
+        raise ExportError("export.error.bad_dialect", dialect=dialect)
     date_to = date_to or date_from
     if date_to < date_from:
-        raise ExportError("export.error.bad_range", start=date_from, to=date_to)
+        raise ExportError(
+            "export.error.bad_range", start=format_date(date_from), to=format_date(date_to)
+        )
     site = None
     if site_id is not None:
         site = store.get_site(site_id)
         if site is None:
             raise ExportError("export.error.unknown_site", site=site_id)
     out = Path(out) if out is not None else Path(default_file_name(site, date_from, date_to, fmt))
-    if out.is_dir():
-        raise ExportError("export.error.unwritable", path=out, reason="is a directory")
+    manifest_path = out.with_name(out.name + ".manifest.json")
+    for target in (out, manifest_path):
+        # Checked first: once the file has replaced an earlier export, its manifest must
+        # not fail to follow it.
+        if target.is_dir():
+            raise unwritable(target)
 
     columns, personal = columns_for(identities)
     instants: Instants = (
         "local" if fmt == "xlsx" or (fmt == "csv" and dialect == "excel") else "iso"
     )
-    rows = visit_rows(store, date_from, date_to, site_id, identities, age_bands, instants)
+    read = visit_rows(store, date_from, date_to, site_id, identities, age_bands, instants)
+    rows = read.rows
     feedback = day_feedback(store, date_from, date_to, site_id)
     if fmt == "csv":
         data = csv_bytes(rows, columns, dialect)
@@ -231,40 +295,40 @@ def export_visits(
     manifest_data = (
         json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     ).encode("utf-8")
-    manifest_path = out.with_name(out.name + ".manifest.json")
 
+    # What was exported, for the access log: who asked, why, which days and sites, how
+    # many rows, and the checksum that identifies the file.
+    kind = "identified" if identities else "pseudonymised"
+    note = f"{purpose.strip()}; " if identities and purpose else ""
+    summary = (
+        f"{note}{kind}; {date_from.isoformat()}..{date_to.isoformat()};"
+        f" sites={', '.join(sites) or '-'}; rows={len(rows)}; sha256={digest}"
+    )
     temps: list[Path] = []
-    placed: Path | None = None
+    placed: list[Path] = []
     try:
         temps.append(_temp_beside(out, data))
         temps.append(_temp_beside(manifest_path, manifest_data))
-        kind = "identified" if identities else "pseudonymised"
-        note = f"{purpose.strip()}; " if identities and purpose else ""
-        summary = f"{note}{kind}; rows={len(rows)}; sha256={digest}"
         export_id = new_id()
         now = store._now()
-        # The log rows and the rename stand or fall together: a failed rename rolls the
-        # log back, and a file never appears without its log row.
+        # The log rows and the renames stand or fall together: a failed rename rolls the
+        # log back, and a failed commit takes the files away again.
         with write_transaction(store.db):
             log_event(store.db, now, staff_id=actor.id, action="export",
                       entity="visit_export", entity_id=export_id, purpose=summary)  # fmt: skip
             if identities:
-                # Whose data was disclosed (906/2019 § 17), one row per client.
-                for client_id in client_ids(store, date_from, date_to, site_id):
+                # Whose data was disclosed (906/2019 § 17), one row per client in the file.
+                for client_id in read.client_ids:
                     log_event(store.db, now, staff_id=actor.id, action="export",
                               entity="visit_export", entity_id=export_id,
                               client_id=client_id, purpose=summary)  # fmt: skip
-            os.replace(temps[0], out)
-            placed = out
-            os.replace(temps[1], manifest_path)
-    except OSError as exc:
-        for leftover in temps:
+            for temp, target in zip(temps, (out, manifest_path), strict=True):
+                os.replace(temp, target)
+                placed.append(target)
+    except BaseException as exc:
+        for leftover in (*temps, *placed):
             leftover.unlink(missing_ok=True)
-        if placed is not None:
-            placed.unlink(missing_ok=True)  # its manifest could not follow it
-        raise ExportError("export.error.unwritable", path=out, reason=exc.strerror or exc) from exc
-    except BaseException:
-        for leftover in temps:
-            leftover.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise unwritable(out, exc) from exc
         raise
     return ExportResult(out, manifest_path, len(rows), digest, columns, personal)

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 PSEUDONYM_SETTING = "export.pseudonym_secret"
 PSEUDONYM_HEX_DIGITS = 16
+# A letter first: Excel reads an all-digit text such as 4203917755108826, or one like
+# 12e45, as a number and loses it.
+PSEUDONYM_PREFIX = "p"
 # Lower bounds of the age bands; the first band is "<25", the last "65+".
 DEFAULT_AGE_BANDS: tuple[int, ...] = (25, 30, 50, 55, 60, 65)
 
@@ -82,12 +86,13 @@ def export_select(instants: Instants, identities: bool) -> str:
             AS INTEGER) / 60000),
         max(0, CAST(round((julianday(v.finished_at) - julianday(v.called_at)) * 86400000)
             AS INTEGER) / 60000),
-        v.process_step, v.outcome, st.username, v.client_id, c.birth_date,
+        v.process_step, v.outcome, st.username, c.id, c.birth_date,
         c.unemployed_since, c.mother_tongue, v.appointment_id, v.feedback_score{names}
     FROM visit v
     JOIN site s ON s.id = v.site_id
     LEFT JOIN staff st ON st.id = v.served_by
-    LEFT JOIN client c ON c.id = v.client_id
+    -- a deleted client's visits stay, but nothing of the client: no pseudonym, no facts
+    LEFT JOIN client c ON c.id = v.client_id AND c.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.visit_date BETWEEN ? AND ?
 """
 
@@ -101,6 +106,12 @@ _REASONS_SELECT = """
 """
 
 
+@dataclass(frozen=True)
+class VisitRows:
+    rows: list[Row]
+    client_ids: list[str]  # whose data the rows hold, for the access log
+
+
 def visit_rows(
     store: Store,
     date_from: date,
@@ -109,7 +120,7 @@ def visit_rows(
     identities: bool,
     bands: Sequence[int],
     instants: Instants,
-) -> list[Row]:
+) -> VisitRows:
     """The visits as tuples in `columns_for(identities)` order (tuples, not dicts: a month
     of a busy site is 20 000 rows). Reason codes and labels are tuples shared by every
     visit with the same reasons."""
@@ -123,7 +134,8 @@ def visit_rows(
         _REASONS_SELECT + site_filter + " ORDER BY r.sort_order", params
     ):
         codes_of[visit_id] = codes_of.get(visit_id, ()) + (code,)
-    label_of = {r.code: r.labels[0] for r in store.visits.reasons()}
+    # Every reason, retired ones too: old visits keep the label they were recorded with.
+    label_of = dict(store.db.execute("SELECT code, label_fi FROM visit_reason").fetchall())
     reasons: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
     for codes in set(codes_of.values()):
         reasons[codes] = (codes, tuple(label_of.get(code, code) for code in codes))
@@ -140,8 +152,8 @@ def visit_rows(
     sql = export_select(instants, identities) + site_filter
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in store.db.execute(sql, params):
-        # `_export_select`: id and day; site … served_by (the visit's own columns);
-        # client_id … feedback_score; then the names, with --identities only.
+        # `export_select`: id and day; site … served_by (the visit's own columns);
+        # client id … feedback_score; then the names, with --identities only.
         visit_id, day_text, visit = record[0], record[1], record[2:13]
         client_id, birth, unemployed, tongue, appointment, feedback = record[13:19]
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
@@ -151,7 +163,7 @@ def visit_rows(
                 digest = keyed.copy()
                 digest.update(client_id.encode())
                 who = people[client_id] = (
-                    digest.hexdigest()[:PSEUDONYM_HEX_DIGITS],
+                    PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX_DIGITS],
                     date.fromisoformat(birth),
                     rules.long_term_unemployed_from(date.fromisoformat(unemployed))
                     if unemployed
@@ -173,7 +185,7 @@ def visit_rows(
         row = (day, *visit[:8], *reasons[codes_of.get(visit_id, ())], *visit[8:], *client,
                appointment, feedback)  # fmt: skip
         rows.append(row + record[19:] if identities else row)
-    return rows
+    return VisitRows(rows, sorted(people))
 
 
 def day_feedback(
@@ -199,15 +211,3 @@ def day_feedback(
             DayFeedback(date.fromisoformat(day_text), site_name, nps.responses, nps.score)
         )
     return result
-
-
-def client_ids(store: Store, date_from: date, date_to: date, site_id: str | None) -> list[str]:
-    sql = (
-        "SELECT DISTINCT client_id FROM visit WHERE deleted_at IS NULL AND client_id IS NOT NULL"
-        " AND visit_date BETWEEN ? AND ?"
-    )
-    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
-    if site_id is not None:
-        sql += " AND site_id = ?"
-        params.append(site_id)
-    return [client for (client,) in store.db.execute(sql + " ORDER BY client_id", params)]

@@ -72,10 +72,8 @@ def _yes_no(text: str) -> bool:
 
 def _minutes(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
-        try:
-            value = int(text.strip())
-        except ValueError:
-            value = low - 1
+        digits = text.strip()
+        value = int(digits) if digits.isascii() and digits.isdigit() else low - 1
         if not low <= value <= high:
             raise SettingError("setting.error.minutes", low=low, high=high, text=text)
         return value

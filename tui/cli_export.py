@@ -9,7 +9,14 @@ import typer
 
 from store.auth import PermissionDenied
 from store.db import DatabaseBusy
-from store.export import ExportError, default_file_name, export_visits, find_site, parse_day
+from store.export import (
+    ExportError,
+    default_file_name,
+    export_visits,
+    find_site,
+    format_of,
+    parse_day,
+)
 from store.i18n import DEFAULT_LANGUAGE, register, tr
 
 from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
@@ -22,9 +29,9 @@ register(
             "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
         ),
         "cli.export.empty": (
-            "ei käyntejä valittuina päivinä: {path} sisältää vain otsikkorivin",
-            "inga besök de valda dagarna: {path} innehåller bara rubrikraden",
-            "an empty day, no visits: {path} holds only the header",
+            "ei käyntejä valittuina päivinä: {path} kirjoitettiin ilman rivejä",
+            "inga besök de valda dagarna: {path} skrevs utan rader",
+            "no visits on the chosen days: {path} was written with no rows",
         ),
         "cli.export.not_allowed": (
             "käyttäjä {username} ei saa tehdä tätä vientiä (tunnistetiedot vain pääkäyttäjälle)",
@@ -35,6 +42,11 @@ register(
             "--purpose kuuluu yhteen valitsimen --identities kanssa",
             "--purpose hör ihop med --identities",
             "--purpose goes with --identities",
+        ),
+        "cli.export.suffix_mismatch": (
+            "--format {fmt} ei sovi tiedostonimeen {path}; vaihda jompikumpi",
+            "--format {fmt} passar inte filnamnet {path}; ändra det ena",
+            "--format {fmt} does not match the file name {path}; change one of them",
         ),
         "cli.export.busy": (
             "tietokanta on varattu; yritä hetken päästä uudelleen",
@@ -58,8 +70,9 @@ def export_visits_command(
         str | None, typer.Option(help="One site (part of its name will do); default all.")
     ] = None,
     fmt: Annotated[
-        Literal["csv", "xlsx", "json"], typer.Option("--format", help="File format.")
-    ] = "csv",
+        Literal["csv", "xlsx", "json"] | None,
+        typer.Option("--format", help="File format; default from --out's suffix, else csv."),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -96,6 +109,10 @@ def export_visits_command(
         fail(exc.message(early_lang))
     if purpose and not identities:
         fail(tr("cli.export.purpose_without_identities", early_lang))
+    asked = format_of(out) if out else None
+    if fmt and asked and fmt != asked:
+        fail(tr("cli.export.suffix_mismatch", early_lang, fmt=fmt, path=out))
+    fmt = fmt or asked or "csv"
     path = database_path(ctx, db)
     if not path.is_file():
         fail(tr("cli.error.no_database", early_lang, path=path))

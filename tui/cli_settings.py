@@ -74,6 +74,7 @@ def set_setting(
     store = open_store(path, chosen)
     try:
         staff = login(store, user, chosen)
+        chosen = lang or (ctx.obj or {}).get("lang") or staff.language
         try:
             stored = store.settings.set(staff, key, value)
         except PermissionDenied:

@@ -138,8 +138,25 @@ def test_an_empty_day_says_so(visited, out_dir: Path):
     out = out_dir / "k.csv"
     result = export(visited, "--date", "27.11.2026", "--out", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "empty day" in result.output
+    assert f"no visits on the chosen days: {out} was written with no rows" in result.output
     assert out.read_bytes() == b"\xef\xbb\xbf" + ";".join(COLUMNS).encode() + b"\r\n"
+
+
+def test_the_file_name_chooses_the_format(visited, out_dir: Path):
+    out = out_dir / "k.xlsx"
+    result = export(visited, "--date", "28.11.2026", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"PK")  # a zip: XLSX, not CSV under another name
+    manifest = json.loads((out_dir / "k.xlsx.manifest.json").read_text("utf-8"))
+    assert manifest["format"] == "xlsx"
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(visited, out_dir: Path):
+    out = out_dir / "k.xlsx"
+    result = export(visited, "--date", "28.11.2026", "--out", str(out), "--format", "csv")
+    assert result.exit_code == 2
+    assert "--format csv ei sovi tiedostonimeen" in result.output
+    assert list(out_dir.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,48 @@ def test_a_pseudonymised_export_is_logged_too(world, clock, today, tmp_path):
     [event] = world.store.audit_events(action="export")
     assert event.client_id is None and event.entity == "visit_export"
     assert "pseudonymised" in event.purpose and result.sha256 in event.purpose
+    assert "2026-11-28..2026-11-28; sites=Työpiste Keskusta; rows=3" in event.purpose
+
+
+def test_a_deleted_client_leaves_the_visit_but_nothing_of_them(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    world.store.delete_client(world.admin, world.clients["makinen"].id)
+    out = tmp_path / "k.csv"
+    export_visits(world.store, world.admin, today, out=out, identities=True, purpose="tarkastus")
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert rows[0]["ticket"] == "A001" and rows[0]["reason_codes"] == "job_search cv"
+    gone = ("client_pseudonym", "age_band", "first_name", "last_name", "hetu", "phone")
+    assert [rows[0][column] for column in gone] == [""] * len(gone)
+    disclosed = {e.client_id for e in world.store.audit_events(action="export") if e.client_id}
+    assert disclosed == {world.clients["maki_jokela"].id}
+
+
+def test_a_retired_reason_keeps_its_label(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    with world.store.db.conn:
+        world.store.db.execute("UPDATE visit_reason SET active = 0 WHERE code = 'cv'")
+    export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0]["reason_labels"] == "Työnhaun neuvonta, CV ja hakemukset"
+
+
+def test_a_failed_re_export_leaves_the_earlier_file(world, clock, today, tmp_path):
+    busy_day(world, clock)
+    (tmp_path := tmp_path / "out").mkdir()
+    out = tmp_path / "k.csv"
+    first = export_visits(world.store, world.reception, today, out=out)
+    earlier = out.read_bytes()
+    first.manifest_path.unlink()
+    first.manifest_path.mkdir()  # something in the manifest's way
+    world.store.visits.register(world.reception, world.site.id)
+    with pytest.raises(ExportError) as blocked:
+        export_visits(world.store, world.reception, today, out=out)
+    assert blocked.value.message("en").endswith("a folder of that name is in the way")
+    assert out.read_bytes() == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.csv", "k.csv.manifest.json"]
+    assert len(world.store.audit_events(action="export")) == 1
 
 
 def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_path):
@@ -164,13 +206,14 @@ def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_pa
     both = json.loads((tmp_path / "a.json").read_text("utf-8"))
     later = json.loads((tmp_path / "b.json").read_text("utf-8"))
     pseudonyms = {row["client_pseudonym"] for row in both + later}
-    assert len(pseudonyms) == 1 and len(next(iter(pseudonyms))) == 16
+    assert len(pseudonyms) == 1 and len(next(iter(pseudonyms))) == 17
     [(secret,)] = store.db.execute(
         "SELECT value FROM setting WHERE key = 'export.pseudonym_secret'"
     ).fetchall()
-    # The documented derivation, computed here independently of the store's code.
+    # The documented derivation, computed here independently of the store's code: "p"
+    # (so that Excel never reads it as a number) and 16 hex digits of the HMAC.
     expected = hmac.new(bytes.fromhex(secret), client_id.encode(), hashlib.sha256)
-    assert pseudonyms == {expected.hexdigest()[:16]}
+    assert pseudonyms == {"p" + expected.hexdigest()[:16]}
     assert client_id not in (tmp_path / "a.json").read_text("utf-8")
 
 
@@ -238,11 +281,15 @@ def test_errors_leave_no_file(world, today, tmp_path):
     with pytest.raises(ExportError) as bad_site:
         export_visits(world.store, world.reception, today, site_id="nope", out=tmp_path / "a")
     assert bad_site.value.key == "export.error.unknown_site"
-    with pytest.raises(ExportError):
+    with pytest.raises(ExportError) as backwards:
         export_visits(world.store, world.reception, today, today - timedelta(1), out=tmp_path / "b")
+    assert backwards.value.message("fi") == "loppupäivä 27.11.2026 on ennen alkupäivää 28.11.2026"
     with pytest.raises(ExportError) as unwritable:
         export_visits(world.store, world.reception, today, out=tmp_path / "no" / "such.csv")
-    assert unwritable.value.key == "export.error.unwritable"
+    assert unwritable.value.message("sv").endswith("kan inte skrivas: mappen finns inte")
+    with pytest.raises(ExportError) as bad_dialect:
+        export_visits(world.store, world.reception, today, out=tmp_path / "c", dialect="tsv")
+    assert bad_dialect.value.key == "export.error.bad_dialect"
     assert list(tmp_path.iterdir()) == []
     assert world.store.audit_events(action="export") == []
 

@@ -34,6 +34,8 @@ def test_each_change_is_one_logged_write(world):
     [
         ("queue.wait_threshold_minutes", "0", "anna kokonaisluku 1–240, nyt ”0”"),
         ("queue.wait_threshold_minutes", "kaksi", "anna kokonaisluku 1–240, nyt ”kaksi”"),
+        ("queue.wait_threshold_minutes", "1_5", "anna kokonaisluku 1–240, nyt ”1_5”"),
+        ("queue.wait_threshold_minutes", "-5", "anna kokonaisluku 1–240, nyt ”-5”"),
         ("feedback.link_to_visit", "ehkä", "anna kyllä tai ei (on/off), nyt ”ehkä”"),
         ("export.pseudonym_secret", "00", "asetusta ”export.pseudonym_secret” ei ole"),
     ],
