@@ -15,6 +15,7 @@ class FeedbackScreen(ModalScreen[int | None]):
     """Dismisses with the score (0–10), or None when the visitor does not answer."""
 
     THANKS_SECONDS = 1.5  # how long the thank-you stays before the desk view returns
+    VISITOR_FACING = True  # the app refuses its own keys while this is on screen
 
     BINDINGS = [
         *(Binding(str(n), f"answer({n})", str(n), show=False, id=f"feedback.{n}")
@@ -51,6 +52,7 @@ class FeedbackScreen(ModalScreen[int | None]):
             yield Static("", id="feedback-languages", classes="note")
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # the staff's messages are not for the visitor
         self._draw()
 
     def _draw(self) -> None:

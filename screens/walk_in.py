@@ -151,7 +151,9 @@ class WalkInScreen(ContextMixin, Screen[None]):
             self.notify(self.t("walkin.busy"), severity="error")
             return None
         self.refresh_queue()
-        if changed.state == "done":
+        # The question is for a visitor still at the desk: not for a visit of an earlier
+        # day being closed (F8), whose answer would also land in that day's NPS.
+        if changed.state == "done" and changed.visit_date == self.store.today():
             self.last_done = changed
             self.notify(self.t("walkin.feedback_offer"))
         return changed

@@ -62,6 +62,13 @@ class LuotsiApp(App[None]):
     def t(self, key: str, **params: object) -> str:
         return tr(key, self.lang, **params)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A screen turned to the visitor (the feedback question) answers only its own
+        # keys: no palette into the register, no blanking, no quitting from there.
+        if getattr(self.screen, "VISITOR_FACING", False):
+            return False
+        return super().check_action(action, parameters)
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self._use_language(self.lang)

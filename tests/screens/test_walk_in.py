@@ -212,6 +212,9 @@ async def test_visits_from_earlier_days_are_offered_for_closing(world, clock):
         assert "sulkematta 1 käyntiä" in screen_text(pilot)
         await pilot.press("f8", "enter")
         await pilot.pause()
+        await pilot.press("f9")  # yesterday's visitor is not here to answer
+        await pilot.pause()
+        assert not isinstance(app.screen, FeedbackScreen)
     assert world.store.visits.get(visit.id).state == "done"
     assert world.store.visits.left_open(world.site.id) == []
 
@@ -283,6 +286,12 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
         assert isinstance(app.screen, FeedbackScreen)
         assert "recommend" in screen_text(pilot)  # the visitor's language
         assert "Your answer is anonymous" in screen_text(pilot)
+        assert "F9" not in screen_text(pilot)  # the desk's own messages are gone
+        # Turned to the visitor: no way into the register, no blanking, no quitting.
+        await pilot.press("ctrl+p", "f12", "ctrl+q", "f2", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen) and not app.blanked
+        assert app.is_running
         await pilot.press("plus")
         await pilot.pause(0.2)
         assert isinstance(app.screen, WalkInScreen)
