@@ -55,6 +55,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
         Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
         Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
         Binding("f10", "export_today", "Export day", id="walkin.export"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="walkin.undo"),
         Binding("escape", "back", "Back", id="walkin.back"),
     ]
 
@@ -63,6 +64,8 @@ class WalkInScreen(ContextMixin, Screen[None]):
         self.picked_client_id: str | None = None
         self.picked_name = ("", "")
         self.last_done: Visit | None = None
+        # The last change made here, as (before, after), for Ctrl+Z.
+        self.undoable: tuple[Visit, Visit] | None = None
 
     @property
     def site_id(self) -> str:
@@ -137,6 +140,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
 
     def _change(self, visit: Visit, to_state: str, **details: str | None) -> Visit | None:
         try:
+            before = self.store.visits.get(visit.id)
             changed = self.store.visits.change_state(
                 self.session.staff,
                 visit.id,
@@ -144,19 +148,46 @@ class WalkInScreen(ContextMixin, Screen[None]):
                 **details,  # type: ignore[arg-type]
             )
         except InvalidTransition:
-            state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
-            self.notify(self.t("walkin.cannot", state=state), severity="warning")
+            self.notify(self.t("walkin.cannot", state=self._state(visit)), severity="warning")
             return None
         except DatabaseBusy:
             self.notify(self.t("walkin.busy"), severity="error")
             return None
         self.refresh_queue()
+        self.undoable = (before, changed)
         # The question is for a visitor still at the desk: not for a visit of an earlier
         # day being closed (F8), whose answer would also land in that day's NPS.
         if changed.state == "done" and changed.visit_date == self.store.today():
             self.last_done = changed
             self.notify(self.t("walkin.feedback_offer"))
+        else:
+            self.notify(self.t("walkin.changed", ticket=changed.ticket, state=self._state(changed)))
         return changed
+
+    def _state(self, visit: Visit) -> str:
+        name = self.staff_names.get(visit.assigned_to or "", "")
+        return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
+
+    def action_undo(self) -> None:
+        """Take back the last change made at this desk, if nobody has moved the visit on."""
+        if self.undoable is None:
+            self.notify(self.t("walkin.nothing_to_undo"))
+            return
+        before, after = self.undoable
+        self.undoable = None
+        try:
+            restored = self.store.visits.undo(self.session.staff, before, after)
+        except InvalidTransition:
+            self.notify(self.t("walkin.undo_too_late", ticket=after.ticket), severity="warning")
+            return
+        except DatabaseBusy:
+            self.undoable = (before, after)
+            self.notify(self.t("walkin.busy"), severity="error")
+            return
+        if self.last_done is not None and self.last_done.id == restored.id:
+            self.last_done = None
+        self.refresh_queue()
+        self.notify(self.t("walkin.undone", ticket=restored.ticket, state=self._state(restored)))
 
     def action_call_next(self) -> None:
         try:
@@ -169,6 +200,13 @@ class WalkInScreen(ContextMixin, Screen[None]):
             self.notify(self.t("walkin.nobody_waiting"))
         else:
             self.notify(self.t("walkin.called", ticket=visit.ticket, desk=self.ctx.desk))
+
+    @on(QueueTable.TypedAhead)
+    def _typed_in_queue(self, event: QueueTable.TypedAhead) -> None:
+        box = self.query_one(ClientSearch).input
+        box.value += event.character
+        box.cursor_position = len(box.value)
+        box.focus()
 
     @on(QueueTable.ActionRequested)
     def _queue_action(self, event: QueueTable.ActionRequested) -> None:

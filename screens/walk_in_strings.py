@@ -48,9 +48,29 @@ register(
             "⚠ {count} visits from earlier days are still open · F8 handle",
         ),
         "walkin.feedback_offer": (
-            "Valmis. F9 kääntää palautekysymyksen asiakkaalle.",
-            "Klart. F9 visar responsfrågan för besökaren.",
-            "Done. F9 turns the feedback question to the visitor.",
+            "Valmis. F9 kääntää palautekysymyksen asiakkaalle · Ctrl+Z peruu",
+            "Klart. F9 visar responsfrågan för besökaren · Ctrl+Z ångrar",
+            "Done. F9 turns the feedback question to the visitor · Ctrl+Z undoes",
+        ),
+        "walkin.changed": (
+            "{ticket}: {state} · Ctrl+Z peruu",
+            "{ticket}: {state} · Ctrl+Z ångrar",
+            "{ticket}: {state} · Ctrl+Z undoes",
+        ),
+        "walkin.undone": (
+            "Peruttu: {ticket} on taas {state}",
+            "Ångrat: {ticket} är åter {state}",
+            "Undone: {ticket} is {state} again",
+        ),
+        "walkin.undo_too_late": (
+            "{ticket} on muuttunut sen jälkeen; muutosta ei voi enää perua",
+            "{ticket} har ändrats sedan dess; ändringen kan inte längre ångras",
+            "{ticket} has changed since; that change can no longer be undone",
+        ),
+        "walkin.nothing_to_undo": (
+            "Ei peruttavaa muutosta",
+            "Ingen ändring att ångra",
+            "Nothing to undo",
         ),
         "walkin.nobody_waiting": (
             "Jonossa ei ole ketään.",

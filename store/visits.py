@@ -97,6 +97,12 @@ def waiting_minutes(visit: Visit, now: datetime) -> int:
     return max(0, int((end - from_iso(start)).total_seconds() // 60))
 
 
+# The columns `change_state` may write, and `undo` puts back.
+_CHANGED_BY_STATE = (
+    "state", "called_at", "called_by", "desk", "finished_at", "served_by", "assigned_to",
+    "outcome",
+)  # fmt: skip
+
 _VISIT_SELECT = """
     SELECT v.id, v.site_id, v.visit_date, v.ticket, v.client_id, c.first_name, c.last_name,
         c.coach_id, v.channel, v.booked_for, v.state, v.wants_own_coach, v.arrived_at,
@@ -312,6 +318,28 @@ class VisitRegister:
             log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
                       entity_id=visit_id, client_id=visit.client_id, purpose=to_state)  # fmt: skip
         return self.get(visit_id)
+
+    def undo(self, actor: Staff, before: Visit, after: Visit) -> Visit:
+        """Put a visit back as it was before a change (a key pressed by mistake): `after`
+        is what the change made of `before`. Refused with `InvalidTransition` when anything
+        has changed the visit since. Kept as an event and in the access log like any
+        change, so the record shows both the slip and its correction."""
+        require(actor, "visit.register")
+        with write_transaction(self.db):
+            now = self._now()
+            current = self.get(after.id)
+            if any(getattr(current, f) != getattr(after, f) for f in _CHANGED_BY_STATE):
+                raise InvalidTransition(current, before.state)
+            assignments = ", ".join(f"{column} = ?" for column in _CHANGED_BY_STATE)
+            self.db.execute(
+                f"UPDATE visit SET {assignments}, updated_at = ?, updated_by = ? WHERE id = ?",
+                [*(getattr(before, f) for f in _CHANGED_BY_STATE), now, actor.id, after.id],
+            )
+            self._event(after.id, now, actor, after.state, before.state, before.assigned_to)
+            log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
+                      entity_id=after.id, client_id=after.client_id,
+                      purpose=f"undo {after.state}")  # fmt: skip
+        return self.get(after.id)
 
     def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
         """Call whoever is next in line (see `next_in_line`); None when nobody waits."""

@@ -53,7 +53,13 @@ class ClientSearch(ContextMixin, Vertical):
         self.compact = compact  # a narrow column: name and birth date only
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.t("search.placeholder"), id="search-input")
+        # On the desk, letters typed into the queue carry on here, and selecting the text
+        # on focus would let the next letter replace them.
+        yield Input(
+            placeholder=self.t("search.placeholder"),
+            id="search-input",
+            select_on_focus=not self.compact,
+        )
         yield Static(self.t("search.prompt"), id="search-status")
         results = OptionList(id="search-results")
         results.can_focus = False  # until there is something to choose

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
@@ -49,6 +50,22 @@ class QueueTable(ContextMixin, DataTable[Text]):
         Binding("h", "request('hold')", "Hold", id="queue.hold"),
         Binding("s", "request('transfer')", "Transfer", id="queue.transfer"),
     ]
+
+    class TypedAhead(Message):
+        """A letter typed into the queue that is not one of its keys: meant for the search."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing a name with the queue focused must not act on visits letter by letter:
+        # anything printable that is not a queue key goes on to the search.
+        keys = {binding.key for binding in self.BINDINGS if isinstance(binding, Binding)}
+        if event.is_printable and event.character and event.key not in keys:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.TypedAhead(event.character))
 
     class ActionRequested(Message):
         """The user asked to move a visit along; the screen decides and writes."""

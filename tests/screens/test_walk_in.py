@@ -9,6 +9,7 @@ from textual.widgets import Input, Select
 from screens.feedback import FeedbackScreen
 from screens.new_client_dialog import NewClientDialog
 from screens.walk_in import WalkInScreen
+from screens.widgets.client_search import ClientSearch
 from screens.widgets.queue_table import QueueTable
 from tui.app import make_app
 
@@ -21,6 +22,11 @@ async def open_desk(pilot) -> WalkInScreen:
     await pilot.pause()
     assert isinstance(pilot.app.screen, WalkInScreen)
     return pilot.app.screen
+
+
+def messages(app) -> list[str]:
+    """The notifications the app has shown (toasts, which screen text does not hold)."""
+    return [note.message for note in app._notifications]
 
 
 def queue_rows(world):
@@ -59,6 +65,30 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         await pilot.pause()
         await pilot.press("tab")  # with matches on screen, Tab stops at them first
         assert app.focused is not None and app.focused.id == "search-results"
+
+
+async def test_a_name_typed_into_the_queue_is_taken_back_with_ctrl_z(world, clock):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("tab", *"pekka")  # meant for the search: the "p" marks "left"
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == "left"
+        assert "A001: poistui · Ctrl+Z peruu" in messages(app)
+        # The rest of the name went to the search, not to the visits.
+        assert desk.query_one(ClientSearch).input.value == "ekka"
+        assert app.focused is desk.query_one(ClientSearch).input
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        restored = world.store.visits.get(visit.id)
+        assert (restored.state, restored.outcome, restored.finished_at) == ("waiting", None, None)
+        assert "Peruttu: A001 on taas odottaa" in messages(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Ei peruttavaa muutosta" in messages(app)
 
 
 async def test_new_client_from_the_no_match_path(world, clock):

@@ -218,3 +218,22 @@ def test_waiting_minutes_count_the_wait_the_visitor_is_in(world):
     visits.change_state(world.coach, visit.id, "called", desk="2")
     advance(world, 9)
     assert waiting_minutes(visits.get(visit.id), now()) == 12
+
+
+def test_undo_puts_a_visit_back_unless_it_changed_since(world):
+    visits, reception = world.store.visits, world.reception
+    waiting = visits.register(reception, world.site.id, client_id=world.clients["ostman"].id)
+    advance(world, 3)
+    left = visits.change_state(reception, waiting.id, "left")
+    back = visits.undo(reception, waiting, left)
+    assert (back.state, back.finished_at, back.outcome) == ("waiting", None, None)
+    assert back.waiting_since == waiting.arrived_at  # the wait goes on from arrival
+    events = [(e.from_state, e.to_state) for e in visits.events(waiting.id)]
+    assert events[-2:] == [("waiting", "left"), ("left", "waiting")]
+    purposes = [e.purpose for e in world.store.audit_events(client_id=waiting.client_id)]
+    assert purposes[-1] == "undo left"
+    called = visits.change_state(reception, waiting.id, "called", desk="1")
+    visits.change_state(world.coach, waiting.id, "serving")  # someone else moved it on
+    with pytest.raises(InvalidTransition):
+        visits.undo(reception, back, called)
+    assert visits.get(waiting.id).state == "serving"
