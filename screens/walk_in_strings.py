@@ -101,6 +101,8 @@ register(
         "col.ticket": ("Nro", "Nr", "No."),
         "col.arrived": ("Saapui", "Kom", "Arrived"),
         "col.wait": ("Odott.", "Väntat", "Waited"),
+        # In the wait column for someone early for an appointment: their booked time.
+        "queue.booked_at": ("→{time}", "→{time}", "→{time}"),
         "col.client": ("Asiakas", "Klient", "Client"),
         "col.reasons": ("Syyt", "Ärenden", "Reasons"),
         "col.state": ("Tila", "Status", "State"),

@@ -72,7 +72,8 @@ def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult
 
 def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
     """Who is called next: a booked time that has come, then anyone transferred to this
-    staff member, then the longest-waiting walk-in."""
+    staff member, then the longest-waiting walk-in. A booked visitor is never called
+    before their time."""
     booked = [
         v for v in queue
         if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
@@ -80,7 +81,8 @@ def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit |
     if booked:
         return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
     mine = [v for v in queue if v.state == "transferred" and v.assigned_to == staff_id]
-    waiting = [v for v in queue if v.state == "waiting"]
+    # Someone early for an appointment waits for their time, not in the walk-in line.
+    waiting = [v for v in queue if v.state == "waiting" and v.booked_for is None]
     for group in (mine, waiting):
         if group:
             return min(group, key=lambda v: v.arrived_at)

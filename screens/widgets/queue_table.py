@@ -95,6 +95,10 @@ class QueueTable(ContextMixin, DataTable[Text]):
         return Text(f"{own}{visit.last_name} {visit.first_name}")
 
     def _wait_cell(self, visit: Visit, view: QueueView) -> Text:
+        if visit.state == "waiting" and visit.booked_for is not None:
+            booked = from_iso(visit.booked_for)
+            if booked > view.now:  # early for an appointment: the time, not a wait
+                return Text(self.t("queue.booked_at", time=format_time(booked)), style="dim")
         minutes = waiting_minutes(visit, view.now)
         if visit.is_waiting and minutes >= view.threshold_minutes:
             return Text(f"⚠{minutes} min", style="bold reverse")

@@ -11,6 +11,7 @@ from screens.new_client_dialog import NewClientDialog
 from screens.walk_in import WalkInScreen
 from screens.widgets.client_search import ClientSearch
 from screens.widgets.queue_table import QueueTable
+from store.clock import to_iso
 from tui.app import make_app
 
 from .helpers import log_in, screen_text
@@ -190,6 +191,22 @@ async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wa
                      if v.state == "called" and v.ticket not in called)
             )  # fmt: skip
     assert called == ["A003", first.ticket, second.ticket]
+
+
+async def test_someone_early_for_an_appointment_shows_their_time_not_a_wait(world, clock):
+    booked = clock.at + timedelta(minutes=60)
+    world.store.visits.register(
+        world.reception, world.site.id, channel="appointment", booked_for=to_iso(booked)
+    )
+    clock.at += timedelta(minutes=25)  # past the 20-minute mark a walk-in would get
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        text = screen_text(pilot)
+        assert "→" + booked.astimezone().strftime("%H:%M") in text and "⚠" not in text
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Jonossa ei ole ketään" in " ".join(messages(app))
 
 
 async def test_left_without_service_from_the_queue(world, clock):

@@ -62,6 +62,8 @@ def test_call_next_takes_a_booked_time_that_has_come_then_the_longest_wait(world
     for _ in range(3):
         order.append(visits.call_next(world.reception, world.site.id, "1").ticket)
     assert order == [booked_now.ticket, early.ticket, later.ticket]
+    # Early for an appointment is not a walk-in: nobody calls them before their time.
+    assert visits.call_next(world.reception, world.site.id, "1") is None
     advance(world, 30)  # the later booking's time comes
     assert visits.call_next(world.reception, world.site.id, "1").ticket == booked_soon.ticket
     assert visits.call_next(world.reception, world.site.id, "1") is None
