@@ -17,7 +17,7 @@ from store.models import CHANNELS, Visit
 from store.search import prefill_from_search
 from store.settings import WAIT_THRESHOLD
 from store.validation import ValidationError
-from store.visits import InvalidTransition
+from store.visits import DeskOccupied, InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
 from .context import ContextMixin
@@ -190,8 +190,15 @@ class WalkInScreen(ContextMixin, Screen[None]):
         self.notify(self.t("walkin.undone", ticket=restored.ticket, state=self._state(restored)))
 
     def action_call_next(self) -> None:
+        waiting = {v.id: v for v in self.store.visits.queue(self.site_id)}  # for Ctrl+Z
         try:
             visit = self.store.visits.call_next(self.session.staff, self.site_id, self.ctx.desk)
+        except DeskOccupied as occupied:
+            self.notify(
+                self.t("walkin.desk_occupied", ticket=occupied.visit.ticket, desk=self.ctx.desk),
+                severity="warning",
+            )
+            return
         except DatabaseBusy:
             self.notify(self.t("walkin.busy"), severity="error")
             return
@@ -199,6 +206,8 @@ class WalkInScreen(ContextMixin, Screen[None]):
         if visit is None:
             self.notify(self.t("walkin.nobody_waiting"))
         else:
+            if visit.id in waiting:
+                self.undoable = (waiting[visit.id], visit)
             self.notify(self.t("walkin.called", ticket=visit.ticket, desk=self.ctx.desk))
 
     @on(QueueTable.TypedAhead)

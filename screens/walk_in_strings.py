@@ -72,15 +72,21 @@ register(
             "Ingen ändring att ångra",
             "Nothing to undo",
         ),
+        "walkin.desk_occupied": (
+            "Tiskille {desk} on jo kutsuttu {ticket}: Enter palvelussa, p poistui, Ctrl+Z peruu"
+            " kutsun",
+            "{ticket} är redan kallad till disk {desk}: Enter betjänas, p gick, Ctrl+Z ångrar",
+            "{ticket} is already called to desk {desk}: Enter serving, p left, Ctrl+Z undoes",
+        ),
         "walkin.nobody_waiting": (
             "Jonossa ei ole ketään.",
             "Ingen väntar i kön.",
             "Nobody is waiting.",
         ),
         "walkin.called": (
-            "Kutsuttu {ticket} tiskille {desk}",
-            "{ticket} kallad till disk {desk}",
-            "Called {ticket} to desk {desk}",
+            "Kutsuttu {ticket} tiskille {desk} · Ctrl+Z peruu",
+            "{ticket} kallad till disk {desk} · Ctrl+Z ångrar",
+            "Called {ticket} to desk {desk} · Ctrl+Z undoes",
         ),
         "walkin.cannot": (
             "Tätä ei voi tehdä käynnille, jonka tila on {state}.",

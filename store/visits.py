@@ -51,6 +51,14 @@ class InvalidTransition(Exception):
         self.to_state = to_state
 
 
+class DeskOccupied(Exception):
+    """The desk has called someone who has not been seen to yet."""
+
+    def __init__(self, visit: Visit) -> None:
+        super().__init__(f"desk {visit.desk} has already called {visit.ticket}")
+        self.visit = visit
+
+
 @dataclass(frozen=True)
 class NpsResult:
     responses: int
@@ -344,9 +352,18 @@ class VisitRegister:
         return self.get(after.id)
 
     def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
-        """Call whoever is next in line (see `next_in_line`); None when nobody waits."""
+        """Call whoever is next in line (see `next_in_line`); None when nobody waits.
+
+        Raises `DeskOccupied` while someone called to this desk is still to be seen to
+        (served, sent back to wait, or marked left): one desk, one visitor at a time.
+        """
         with write_transaction(self.db):
-            visit = next_in_line(self.queue(site_id), self._now(), actor.id)
+            queue = self.queue(site_id)
+            if desk is not None:
+                for visit in queue:
+                    if visit.state == "called" and visit.desk == desk:
+                        raise DeskOccupied(visit)
+            visit = next_in_line(queue, self._now(), actor.id)
             if visit is None:
                 return None
             return self.change_state(actor, visit.id, "called", desk=desk)

@@ -9,7 +9,7 @@ import pytest
 
 from store.auth import PermissionDenied
 from store.clock import to_iso
-from store.visits import InvalidTransition, nps_of, waiting_minutes
+from store.visits import DeskOccupied, InvalidTransition, nps_of, waiting_minutes
 
 
 def advance(world, minutes: int) -> None:
@@ -59,14 +59,14 @@ def test_call_next_takes_a_booked_time_that_has_come_then_the_longest_wait(world
         booked_for=to_iso(world.store.clock.now()),
     )  # fmt: skip
     order = []
-    for _ in range(3):
-        order.append(visits.call_next(world.reception, world.site.id, "1").ticket)
+    for desk in ("1", "2", "3"):
+        order.append(visits.call_next(world.reception, world.site.id, desk).ticket)
     assert order == [booked_now.ticket, early.ticket, later.ticket]
     # Early for an appointment is not a walk-in: nobody calls them before their time.
-    assert visits.call_next(world.reception, world.site.id, "1") is None
+    assert visits.call_next(world.reception, world.site.id, "4") is None
     advance(world, 30)  # the later booking's time comes
-    assert visits.call_next(world.reception, world.site.id, "1").ticket == booked_soon.ticket
-    assert visits.call_next(world.reception, world.site.id, "1") is None
+    assert visits.call_next(world.reception, world.site.id, "4").ticket == booked_soon.ticket
+    assert visits.call_next(world.reception, world.site.id, "5") is None
 
 
 def test_every_state_change_is_an_event_with_time_and_staff(world):
@@ -239,3 +239,18 @@ def test_undo_puts_a_visit_back_unless_it_changed_since(world):
     with pytest.raises(InvalidTransition):
         visits.undo(reception, back, called)
     assert visits.get(waiting.id).state == "serving"
+
+
+def test_a_desk_calls_one_visitor_at_a_time(world):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    second = visits.register(world.reception, world.site.id)
+    assert visits.call_next(world.reception, world.site.id, "1").id == first.id
+    with pytest.raises(DeskOccupied) as occupied:
+        visits.call_next(world.reception, world.site.id, "1")
+    assert occupied.value.visit.id == first.id
+    assert visits.get(second.id).state == "waiting"
+    # Another desk may call; and once the first visitor is being served, so may desk 1.
+    assert visits.call_next(world.coach, world.site.id, "2").id == second.id
+    visits.change_state(world.reception, first.id, "serving")
+    assert visits.call_next(world.reception, world.site.id, "1") is None
