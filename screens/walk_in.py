@@ -204,7 +204,10 @@ class WalkInScreen(ContextMixin, Screen[None]):
             return
         self.refresh_queue()
         if visit is None:
-            self.notify(self.t("walkin.nobody_waiting"))
+            # The count above the queue includes people waiting for a named colleague or
+            # for their booked time; say so rather than "nobody".
+            others = any(v.is_waiting for v in waiting.values())
+            self.notify(self.t("walkin.nobody_for_you" if others else "walkin.nobody_waiting"))
         else:
             if visit.id in waiting:
                 self.undoable = (waiting[visit.id], visit)

@@ -78,6 +78,11 @@ register(
             "{ticket} är redan kallad till disk {desk}: Enter betjänas, p gick, Ctrl+Z ångrar",
             "{ticket} is already called to desk {desk}: Enter serving, p left, Ctrl+Z undoes",
         ),
+        "walkin.nobody_for_you": (
+            "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",
+            "Ingen att kalla: de i kön väntar på en namngiven kollega eller sin bokade tid.",
+            "Nobody to call: those in the queue wait for a named colleague or their booked time.",
+        ),
         "walkin.nobody_waiting": (
             "Jonossa ei ole ketään.",
             "Ingen väntar i kön.",

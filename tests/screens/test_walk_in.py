@@ -206,7 +206,7 @@ async def test_someone_early_for_an_appointment_shows_their_time_not_a_wait(worl
         assert "→" + booked.astimezone().strftime("%H:%M") in text and "⚠" not in text
         await pilot.press("f6")
         await pilot.pause()
-        assert "Jonossa ei ole ketään" in " ".join(messages(app))
+        assert "Ei kutsuttavaa: jonossa olevat odottavat" in " ".join(messages(app))
 
 
 async def test_f6_twice_does_not_call_two_visitors_to_one_desk(world, clock):
