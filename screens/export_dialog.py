@@ -25,6 +25,7 @@ from store.export import (
     export_visits,
     format_of,
 )
+from store.export_formats import STAFF_COLUMNS
 from store.i18n import register
 from store.models import Site
 
@@ -39,9 +40,16 @@ register(
         ),
         "export.columns": ("Sarakkeet: {columns}", "Kolumner: {columns}", "Columns: {columns}"),
         "export.personal": (
-            "Henkilötietoja (pseudonymisoituna): {columns}",
-            "Personuppgifter (pseudonymiserade): {columns}",
-            "Personal data (pseudonymised): {columns}",
+            "Henkilötietoja: työntekijän tunnus ({staff}); asiakkaasta pseudonymisoituna: {client}",
+            "Personuppgifter: personalens användarnamn ({staff}); om klienten pseudonymiserat:"
+            " {client}",
+            "Personal data: the staff member's username ({staff}); about the client,"
+            " pseudonymised: {client}",
+        ),
+        "export.exists": (
+            "Tiedosto on jo olemassa: Enter korvaa sen, tai vaihda nimi · Esc peruu",
+            "Filen finns redan: Enter ersätter den, eller byt namn · Esc avbryter",
+            "The file exists: Enter replaces it, or change the name · Esc cancels",
         ),
         "export.no_identities": (
             "Ei nimiä, henkilötunnuksia, puhelinnumeroita eikä vapaata tekstiä.",
@@ -107,6 +115,7 @@ class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
         self.day = day
         self.folder = folder or default_folder()
         self.writing = False
+        self.replace_ok: Path | None = None  # a file the user has agreed to replace
 
     def compose(self) -> ComposeResult:
         columns, personal = columns_for(identities=False)
@@ -114,8 +123,11 @@ class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(self.t("export.title", day=self._day_text()), classes="dialog-title")
             yield Static(self.t("export.columns", columns=", ".join(columns)), id="export-columns")
+            staff = [c for c in personal if c in STAFF_COLUMNS]
+            client = [c for c in personal if c not in STAFF_COLUMNS]
             yield Static(
-                self.t("export.personal", columns=", ".join(personal)), id="export-personal"
+                self.t("export.personal", staff=", ".join(staff), client=", ".join(client)),
+                id="export-personal",
             )
             yield Static(self.t("export.no_identities"))
             yield Label(self.t("export.path"))
@@ -134,6 +146,10 @@ class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
         if self.writing or not event.value.strip():
             return
         target = Path(event.value.strip()).expanduser()
+        if target.is_file() and target != self.replace_ok:
+            self.replace_ok = target
+            self.query_one("#export-hint", Static).update(self.t("export.exists"))
+            return
         self.writing = True
         self.query_one("#export-hint", Static).update(self.t("export.writing"))
         self._write(target, format_of(target) or "csv")

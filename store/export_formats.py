@@ -32,6 +32,8 @@ PERSONAL_COLUMNS: tuple[str, ...] = (
     "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
     "long_term_unemployed", "foreign_language", "feedback_score",
 )  # fmt: skip
+# Personal data about staff rather than clients.
+STAFF_COLUMNS: tuple[str, ...] = ("served_by",)
 # One visit, its values in column order.
 Row = tuple[object, ...]
 AT = {column: index for index, column in enumerate(COLUMNS + IDENTITY_COLUMNS)}

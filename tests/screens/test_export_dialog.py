@@ -38,6 +38,9 @@ async def test_dialog_shows_what_leaves_and_writes_in_a_worker(world, clock, tmp
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         text = screen_text(pilot)
+        personal = dialog.query_one("#export-personal").render().plain
+        assert "työntekijän tunnus (served_by)" in personal
+        assert "asiakkaasta pseudonymisoituna: client_pseudonym" in personal
         assert "client_pseudonym" in text and "served_by" in text
         assert "hetu" not in dialog.query_one("#export-columns").render().plain
         path_input = dialog.query_one("#export-path", Input)
@@ -69,8 +72,32 @@ async def test_an_unwritable_path_is_a_notification_not_a_crash(world, clock, tm
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is dialog  # still open, the path can be corrected
-        assert any("such.csv" in n.message and n.severity == "error" for n in notes(app))
+        assert any(n.message.endswith("such.csv ei voi kirjoittaa: kansiota ei ole")
+                   and n.severity == "error" for n in notes(app))  # fmt: skip
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
     assert not (tmp_path / "no").exists()
+
+
+async def test_an_existing_file_is_replaced_only_when_the_user_agrees(world, clock, tmp_path):
+    queue_two(world)
+    out = tmp_path / "out" / "k.csv"
+    out.parent.mkdir()
+    out.write_text("edellinen vienti")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Tiedosto on jo olemassa: Enter korvaa sen" in screen_text(pilot)
+        assert out.read_text() == "edellinen vienti"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert out.read_text("utf-8-sig").startswith("date;site;ticket")
