@@ -380,4 +380,13 @@ class WalkInScreen(ContextMixin, Screen[None]):
         self.refresh_queue()
 
     def action_back(self) -> None:
+        if self.has_class("picking"):
+            # Esc in the channel or booked-time field steps back to the reasons, which
+            # keep what was ticked; Esc there cancels the visit.
+            self.query_one(ReasonPicker).focus()
+            return
         self.dismiss(None)
+
+    @on(Input.Submitted, "#booked_time")
+    def _booked_time_entered(self) -> None:
+        self.query_one(ReasonPicker).action_confirm()

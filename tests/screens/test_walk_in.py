@@ -11,6 +11,7 @@ from screens.new_client_dialog import NewClientDialog
 from screens.walk_in import WalkInScreen
 from screens.widgets.client_search import ClientSearch
 from screens.widgets.queue_table import QueueTable
+from screens.widgets.reason_picker import ReasonPicker
 from store.clock import to_iso
 from tui.app import make_app
 
@@ -164,6 +165,23 @@ async def test_anonymous_visit_has_a_reason_and_no_identity(world, clock):
         await pilot.pause()
     [visit] = queue_rows(world)
     assert (visit.client_id, visit.reason_codes) == (None, ("other",))
+
+
+async def test_esc_in_the_visit_form_steps_back_and_enter_in_the_time_queues(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f7", "2", "tab", "escape")  # from the channel field
+        await pilot.pause()
+        assert app.screen is desk and desk.has_class("picking")  # still on the desk
+        assert isinstance(app.focused, ReasonPicker) and app.focused.chosen == {"cv"}
+        desk.query_one("#channel", Select).value = "appointment"
+        await pilot.pause()
+        desk.query_one("#booked_time", Input).focus()
+        await pilot.press(*"11.15", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.reason_codes == ("cv",) and visit.booked_for is not None
 
 
 async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wait(world, clock):
