@@ -230,21 +230,36 @@ register(
         # Help
         "help.title": ("Ohje", "Hjälp", "Help"),
         "help.body": (
-            "F1  ohje\nCtrl+P  komennot (etsi asiakas, uusi asiakas, kieli …)\n"
-            "F12  piilota henkilötiedot näytöltä / palauta\nCtrl+F  etsi asiakas\n"
-            "Ctrl+N  uusi asiakas\nCtrl+R  päivän raportti (Tänään-näkymä)\nCtrl+S  tallenna asiakaskortti\n"
-            "Esc  takaisin (kysyy ensin, jos muutoksia on tallentamatta)\nCtrl+Q  lopeta\n"
-            "F2–F5  työnäkymät: asiointi, Kompassi, palvelupolku, ajanvaraus (tulossa)",
-            "F1  hjälp\nCtrl+P  kommandon (sök klient, ny klient, språk …)\n"
-            "F12  dölj personuppgifter på skärmen / visa\nCtrl+F  sök klient\n"
-            "Ctrl+N  ny klient\nCtrl+R  dagsrapport (vyn I dag)\nCtrl+S  spara klientkortet\n"
-            "Esc  tillbaka (frågar först om osparade ändringar finns)\nCtrl+Q  avsluta\n"
-            "F2–F5  arbetsvyer: besök, Kompassi, servicestig, tidsbokning (kommer)",
-            "F1  help\nCtrl+P  commands (find client, new client, language …)\n"
-            "F12  hide personal data on screen / show again\nCtrl+F  find client\n"
-            "Ctrl+N  new client\nCtrl+R  day report (Today screen)\nCtrl+S  save the client card\n"
-            "Esc  back (asks first if changes are unsaved)\nCtrl+Q  quit\n"
-            "F2–F5  work screens: walk-in, Kompassi, service path, scheduling (coming)",
+            "F1 ohje · F12 piilota / näytä henkilötiedot · Ctrl+Q lopeta\n"
+            "Ctrl+P komennot (etsi asiakas, uusi asiakas, kieli …)\n"
+            "Ctrl+F etsi asiakas · Ctrl+N uusi asiakas · Ctrl+S tallenna\n"
+            "Ctrl+R päivän raportti · Esc takaisin (kysyy, jos tallentamatta)\n"
+            "F2–F5 asiointi, Kompassi, palvelupolku, ajanvaraus (tulossa)\n"
+            "\n"
+            "Asiointi: F6 kutsu seuraava · F7 nimetön · F8 aiemmat avoimet\n"
+            "F9 palaute asiakkaalta · F10 vie päivä · Ctrl+Z peru muutos\n"
+            "Jonossa (Tab): Enter seuraava vaihe · d valmis · p poistui\n"
+            "h tauko · s siirrä kollegalle",
+            "F1 hjälp · F12 dölj / visa personuppgifter · Ctrl+Q avsluta\n"
+            "Ctrl+P kommandon (sök klient, ny klient, språk …)\n"
+            "Ctrl+F sök klient · Ctrl+N ny klient · Ctrl+S spara\n"
+            "Ctrl+R dagsrapport · Esc tillbaka (frågar om osparat)\n"
+            "F2–F5 besök, Kompassi, servicestig, tidsbokning (kommer)\n"
+            "\n"
+            "Besök: F6 kalla nästa · F7 anonymt · F8 öppna från förr\n"
+            "F9 respons från besökaren · F10 exportera dagen · Ctrl+Z ångra\n"
+            "I kön (Tab): Enter nästa steg · d klar · p gick\n"
+            "h paus · s överför till kollega",
+            "F1 help · F12 hide / show personal data · Ctrl+Q quit\n"
+            "Ctrl+P commands (find client, new client, language …)\n"
+            "Ctrl+F find client · Ctrl+N new client · Ctrl+S save\n"
+            "Ctrl+R day report · Esc back (asks if anything is unsaved)\n"
+            "F2–F5 walk-in, Kompassi, service path, scheduling (coming)\n"
+            "\n"
+            "Walk-in: F6 call next · F7 anonymous · F8 open from earlier\n"
+            "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
+            "In the queue (Tab): Enter next step · d done · p left\n"
+            "h hold · s transfer to a colleague",
         ),
         "help.close": ("Esc sulkee", "Esc stänger", "Esc closes"),
     }

@@ -38,7 +38,9 @@ async def test_f1_opens_help_and_escape_closes_it(world, clock):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "F12" in screen_text(pilot)
+        text = screen_text(pilot)
+        assert "F12" in text and "F6 kutsu seuraava" in text and "Ctrl+Z peru muutos" in text
+        assert "Esc sulkee" in text  # the whole help fits 80×24
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
