@@ -17,7 +17,7 @@ from store.models import CHANNELS, Visit
 from store.search import prefill_from_search
 from store.settings import WAIT_THRESHOLD
 from store.validation import ValidationError
-from store.visits import DeskOccupied, InvalidTransition
+from store.visits import TRANSITIONS, DeskOccupied, InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
 from .context import ContextMixin
@@ -232,6 +232,9 @@ class WalkInScreen(ContextMixin, Screen[None]):
         elif action == "hold":
             self._change(visit, "waiting" if visit.state == "on_hold" else "on_hold")
         elif action == "transfer":
+            if "transferred" not in TRANSITIONS[visit.state]:  # say so before the list
+                self.notify(self.t("walkin.cannot", state=self._state(visit)), severity="warning")
+                return
             colleagues = [s for s in self.store.list_staff() if s.id != self.session.staff.id]
 
             def transfer(staff_id: str | None) -> None:

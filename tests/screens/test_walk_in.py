@@ -318,6 +318,26 @@ async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
         assert "⚠25 min" in screen_text(pilot)
 
 
+async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("tab", "s")  # still waiting: nobody has met them to pass them on
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)  # no colleague list first
+        assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
+        await pilot.press("f6", "s")  # called to the desk, then passed on
+        await pilot.pause()
+        assert not isinstance(app.screen, WalkInScreen)  # the colleague list
+        await pilot.press("enter")
+        await pilot.pause()
+    moved = visits.get(visit.id)
+    assert moved.state == "transferred" and moved.assigned_to is not None
+    assert any(m.startswith("A001: siirretty: ") for m in messages(app))
+
+
 async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
     monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
     visits = world.store.visits
