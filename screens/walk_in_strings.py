@@ -73,10 +73,9 @@ register(
             "Nothing to undo",
         ),
         "walkin.desk_occupied": (
-            "Tiskille {desk} on jo kutsuttu {ticket}: Enter palvelussa, p poistui, Ctrl+Z peruu"
-            " kutsun",
-            "{ticket} är redan kallad till disk {desk}: Enter betjänas, p gick, Ctrl+Z ångrar",
-            "{ticket} is already called to desk {desk}: Enter serving, p left, Ctrl+Z undoes",
+            "Tiskille {desk} on jo kutsuttu {ticket}: ensin Enter (palvelussa) tai p (poistui)",
+            "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller p (gick)",
+            "{ticket} is already called to desk {desk}: first Enter (serving) or p (left)",
         ),
         "walkin.nobody_for_you": (
             "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",
