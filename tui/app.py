@@ -105,6 +105,9 @@ class LuotsiApp(App[None]):
         """Change the UI language, remember it for this user, and redraw the screens."""
         assert self.session is not None
 
+        # The desk is redrawn in the new language rather than left for the Today screen.
+        on_desk = isinstance(self.screen, WalkInScreen)
+
         def switch() -> None:
             assert self.session is not None and self.store is not None
             staff = self.store.set_language(self.session.staff, lang)
@@ -113,6 +116,8 @@ class LuotsiApp(App[None]):
             self._use_language(lang)
             self._pop_to(1)
             self.push_screen(HomeScreen())
+            if on_desk:
+                self.push_screen(WalkInScreen())
 
         self._confirm_leaving(switch)
 

@@ -9,6 +9,7 @@ from screens.client_card import ClientCardScreen
 from screens.dialogs import ConfirmDiscard, HelpScreen
 from screens.home import HomeScreen
 from screens.login import LoginScreen
+from screens.walk_in import WalkInScreen
 from tui.app import make_app
 
 from .helpers import log_in, screen_text
@@ -60,6 +61,18 @@ async def test_changing_language_is_remembered_for_the_user(world, clock):
     async with app.run_test() as pilot:
         await log_in(pilot)
         assert "Nya klienter i dag" in screen_text(pilot)
+
+
+async def test_changing_language_on_the_desk_stays_on_the_desk(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        app.set_language("en")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+        assert "Find or register the visitor" in screen_text(pilot)
 
 
 async def test_logout_with_unsaved_card_asks_first(world, clock):
