@@ -30,6 +30,8 @@ class ClientSearch(ContextMixin, Vertical):
     ClientSearch { height: 1fr; }
     ClientSearch #search-results { height: 1fr; border: none; }
     ClientSearch #search-status { color: $text-muted; height: 1; }
+    /* In the narrow desk column the status and its keys wrap instead of being cut. */
+    ClientSearch.-compact #search-status { height: auto; }
     """
 
     BINDINGS = [
@@ -51,6 +53,7 @@ class ClientSearch(ContextMixin, Vertical):
         super().__init__(id=id)
         self.matches: list[ClientMatch] = []
         self.compact = compact  # a narrow column: name and birth date only
+        self.set_class(compact, "-compact")
 
     def compose(self) -> ComposeResult:
         # On the desk, letters typed into the queue carry on here, and selecting the text

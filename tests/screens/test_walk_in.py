@@ -93,6 +93,17 @@ async def test_a_name_typed_into_the_queue_is_taken_back_with_ctrl_z(world, cloc
         assert "Ei peruttavaa muutosta" in messages(app)
 
 
+async def test_the_search_status_wraps_in_the_narrow_desk_column(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"xyz")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        at = next(i for i, line in enumerate(lines) if "Ei osumia" in line)
+        assert lines[at + 1].strip().startswith("asiakas")  # not cut at the column's edge
+
+
 async def test_new_client_from_the_no_match_path(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
