@@ -40,6 +40,14 @@ def translate_bindings(node: DOMNode, lang: str) -> None:
         ]
 
 
+def relabel_escape(node: DOMNode, label: str) -> None:
+    """Give a Textual-owned widget's Esc binding (such as the Select menu's "Dismiss
+    menu") a label in the user's language; it has no id for `translate_bindings`."""
+    bindings = node._bindings.key_to_bindings
+    if "escape" in bindings:
+        bindings["escape"] = [replace(b, description=label) for b in bindings["escape"]]
+
+
 class ContextMixin:
     """Shortcuts for screens and widgets: `self.store`, `self.session`, `self.t(key)`."""
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 
 from store.clock import to_iso
 from store.db import DatabaseBusy
@@ -20,7 +20,7 @@ from store.validation import ValidationError
 from store.visits import TRANSITIONS, DeskOccupied, InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
-from .context import ContextMixin
+from .context import ContextMixin, relabel_escape
 from .export_dialog import ExportDialog
 from .feedback import FeedbackScreen
 from .new_client_dialog import NewClientChoice, NewClientDialog
@@ -99,6 +99,10 @@ class WalkInScreen(ContextMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.translate_bindings()
+        # The channel menu's own Esc label would show in English in the footer.
+        relabel_escape(
+            self.query_one("#channel", Select).query_one(OptionList), self.t("menu.close")
+        )
         self.staff_names = {s.id: s.display_name for s in self.store.list_staff()}
         picker = self.query_one(ReasonPicker)
         self.reason_numbers = {r.code: n for n, r in enumerate(picker.reasons, 1)}

@@ -77,6 +77,7 @@ register(
             "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller p (gick)",
             "{ticket} is already called to desk {desk}: first Enter (serving) or p (left)",
         ),
+        "menu.close": ("sulje valikko", "stäng menyn", "close the menu"),
         "walkin.nobody_for_you": (
             "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",
             "Ingen att kalla: de i kön väntar på en namngiven kollega eller sin bokade tid.",

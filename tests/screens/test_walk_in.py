@@ -104,6 +104,16 @@ async def test_the_search_status_wraps_in_the_narrow_desk_column(world, clock):
         assert lines[at + 1].strip().startswith("asiakas")  # not cut at the column's edge
 
 
+async def test_the_channel_menu_speaks_the_users_language(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f7", "tab", "enter")  # the channel menu open
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "sulje valikko" in text and "Dismiss" not in text
+
+
 async def test_new_client_from_the_no_match_path(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
