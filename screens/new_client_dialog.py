@@ -48,7 +48,7 @@ class NewClientDialog(ContextMixin, ModalScreen[NewClientChoice | None]):
             for field in FIELDS:
                 yield from field_row(self.t(f"field.{field}"), Input(id=field, compact=True))
             yield Static("", id="newclient-notice", classes="notice")
-            yield Static(self.t("newclient.hint"), classes="hint")
+            yield Static(self.t("newclient.hint"), classes="hint -wrap")
 
     def on_mount(self) -> None:
         self.translate_bindings()

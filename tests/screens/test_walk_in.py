@@ -122,6 +122,7 @@ async def test_new_client_from_the_no_match_path(world, clock):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, NewClientDialog)
+        assert "Ctrl+S tallentaa" in screen_text(pilot)  # the hint wraps, keys and all
         assert dialog.query_one("#last_name", Input).value == "Lindqvist"
         assert dialog.query_one("#first_name", Input).value == "Elin"
         # Required: a HETU or a birth date; an impossible date is caught at its field.
