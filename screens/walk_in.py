@@ -359,6 +359,10 @@ class WalkInScreen(ContextMixin, Screen[None]):
 
     @on(ReasonPicker.Confirmed)
     def _register(self, event: ReasonPicker.Confirmed) -> None:
+        if self.picked_client_id is None and "own_coach" in event.codes:
+            # An anonymous visitor has no coach of their own to meet (nor a ★ to show).
+            self.notify(self.t("walkin.own_coach_needs_client"), severity="warning")
+            return
         channel = str(self.query_one("#channel", Select).value)
         booked_for = None
         if channel == "appointment":

@@ -77,6 +77,12 @@ register(
             "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller p (gick)",
             "{ticket} is already called to desk {desk}: first Enter (serving) or p (left)",
         ),
+        "walkin.own_coach_needs_client": (
+            "Oman valmentajan tapaaminen vaatii tunnistetun asiakkaan: poista valinta tai"
+            " hae asiakas",
+            "Möte med egen coach kräver en identifierad klient: ta bort valet eller sök klienten",
+            "Meeting one's own coach needs a known client: untick it or find the client",
+        ),
         "menu.close": ("sulje valikko", "stäng menyn", "close the menu"),
         "walkin.nobody_for_you": (
             "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",

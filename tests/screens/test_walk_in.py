@@ -206,6 +206,22 @@ async def test_esc_in_the_visit_form_steps_back_and_enter_in_the_time_queues(wor
     assert visit.reason_codes == ("cv",) and visit.booked_for is not None
 
 
+async def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        own_coach = next(n for n, r in enumerate(desk.query_one(ReasonPicker).reasons, 1)
+                         if r.code == "own_coach")  # fmt: skip
+        await pilot.press("f7", str(own_coach), "enter")
+        await pilot.pause()
+        assert any(m.startswith("Oman valmentajan tapaaminen vaatii") for m in messages(app))
+        assert queue_rows(world) == [] and desk.has_class("picking")  # nothing lost
+        await pilot.press(str(own_coach), "9", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.reason_codes == ("other",) and not visit.wants_own_coach
+
+
 async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wait(world, clock):
     visits = world.store.visits
     first = visits.register(world.reception, world.site.id)
