@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
 HELSINKI = ZoneInfo("Europe/Helsinki")
 DAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def helsinki(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A desk in Finland: local hours and the store's 'today' are Helsinki's."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset to set the local time zone")
-    monkeypatch.setenv("TZ", "Europe/Helsinki")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def build_day(world, clock, feedback: tuple[int, ...] = (10, 9, 9, 7)) -> dict[str, str]:

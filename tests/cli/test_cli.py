@@ -23,14 +23,6 @@ GOOD_CSV = (
 )
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
-        monkeypatch.delenv(name, raising=False)
-    # Wide enough that Rich never wraps a reason across lines.
-    monkeypatch.setenv("COLUMNS", "200")
-
-
 @pytest.fixture
 def sample_db(tmp_path: Path) -> Path:
     path = tmp_path / "luotsi.db"

@@ -7,17 +7,10 @@ from datetime import datetime
 import pytest
 from typer.testing import CliRunner
 
-from tests.report_day import build_day, helsinki  # noqa: F401
+from tests.report_day import build_day
 from tui.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
 
 
 def _report(world, *args: str, user: str = "vastaanotto", password: str = "demo"):
@@ -32,7 +25,7 @@ def _lines(output: str) -> list[str]:
     return [" ".join(line.split()) for line in output.splitlines()]
 
 
-def test_the_report_shows_the_days_figures(world, clock, helsinki):  # noqa: F811
+def test_the_report_shows_the_days_figures(world, clock, helsinki_desk):
     build_day(world, clock)
     result = _report(world, "--date", "28.11.2026", "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -58,7 +51,7 @@ def test_the_report_shows_the_days_figures(world, clock, helsinki):  # noqa: F81
     assert "Aalto" not in result.output and "Mäkinen" not in result.output
 
 
-def test_nps_with_five_answers_iso_date_and_finnish(world, clock, helsinki):  # noqa: F811
+def test_nps_with_five_answers_iso_date_and_finnish(world, clock, helsinki_desk):
     build_day(world, clock, feedback=(10, 9, 9, 7, 3))
     result = _report(world, "--date", "2026-11-28", "--site", "keskusta")
     assert result.exit_code == 0, result.output
@@ -67,7 +60,7 @@ def test_nps_with_five_answers_iso_date_and_finnish(world, clock, helsinki):  # 
     assert "Poistui ilman palvelua: 1 (12,5 %)" in lines
 
 
-def test_default_day_is_today(world, clock, helsinki):  # noqa: F811
+def test_default_day_is_today(world, clock, helsinki_desk):
     result = _report(world)
     assert result.exit_code == 0, result.output
     # The CLI runs on the real clock: its title names the real today.

@@ -12,12 +12,6 @@ from tui.cli import app
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def db_path(world):
     world.store.close()  # the CLI opens the file itself

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from screens.day_report import DayReportScreen
 from screens.home import HomeScreen
-from tests.report_day import build_day, helsinki  # noqa: F401
+from tests.report_day import build_day
 from tui.app import make_app
 
 from .helpers import log_in, screen_text
@@ -16,7 +16,7 @@ def _lines(pilot) -> list[str]:
     return [" ".join(line.split()) for line in screen_text(pilot).splitlines()]
 
 
-async def test_ctrl_r_shows_the_days_figures_and_esc_goes_back(world, clock, helsinki):  # noqa: F811
+async def test_ctrl_r_shows_the_days_figures_and_esc_goes_back(world, clock, helsinki_desk):
     build_day(world, clock)
     app = make_app(world.path, lang="en", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -56,7 +56,7 @@ async def test_ctrl_r_shows_the_days_figures_and_esc_goes_back(world, clock, hel
 async def test_nps_appears_from_five_answers_when_the_report_is_opened_again(
     world,
     clock,
-    helsinki,  # noqa: F811
+    helsinki_desk,
 ):
     ids = build_day(world, clock)
     app = make_app(world.path, clock=clock)

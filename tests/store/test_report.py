@@ -14,7 +14,7 @@ from store.report import (
     median,
     percentile_nearest_rank,
 )
-from tests.report_day import DAY, build_day, helsinki  # noqa: F401
+from tests.report_day import DAY, build_day
 
 
 def test_nearest_rank_percentile_is_always_one_of_the_values():
@@ -44,7 +44,7 @@ def test_hour_buckets_keep_empty_hours_and_widen_for_early_or_late_arrivals():
     assert sum(b.count for b in widened) == 2
 
 
-def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsinki):  # noqa: F811
+def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsinki_desk):
     build_day(world, clock)
     report = day_report(world.store, DAY, world.site.id)
     assert report.visits == 8
@@ -76,7 +76,7 @@ def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsink
     )  # fmt: skip
 
 
-def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, helsinki):  # noqa: F811
+def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, helsinki_desk):
     build_day(world, clock)
     hidden = day_report(world.store, DAY, world.site.id).nps
     assert (hidden.responses, hidden.score, hidden.shown) == (4, None, False)
@@ -88,7 +88,7 @@ def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, hels
     assert (shown.responses, shown.score) == (5, 40.0)
 
 
-def test_an_open_visit_waits_until_now_and_an_empty_day_has_no_waits(world, clock, helsinki):  # noqa: F811
+def test_an_open_visit_waits_until_now_and_an_empty_day_has_no_waits(world, clock, helsinki_desk):
     from datetime import timedelta
 
     empty = day_report(world.store, DAY, world.site.id)

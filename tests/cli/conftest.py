@@ -1,0 +1,13 @@
+"""What every command-line test starts from: no LUOTSI_* settings from the machine."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
+        monkeypatch.delenv(name, raising=False)
+    # Wide enough that Rich never wraps a reason across lines.
+    monkeypatch.setenv("COLUMNS", "200")
