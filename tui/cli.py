@@ -29,9 +29,12 @@ from .cli_common import (
     EXIT_BAD_ROWS,
     DbOption,
     LangOption,
+    UserOption,
+    asked_language,
     database_path,
     fail,
     login,
+    open_existing_store,
     open_store,
     store_error_message,
 )
@@ -110,7 +113,7 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     """
     from store.sample import refresh_visit_history
 
-    chosen_lang = lang or ctx.obj["lang"]
+    chosen_lang = asked_language(ctx, lang)
     chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
     if not SAMPLE_DB.is_file():
         fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
@@ -137,7 +140,7 @@ def board(
 
     Needs no login and never writes to the database. With one site, --site may be left out.
     """
-    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     path = database_path(ctx, db)
     if not path.is_file():
         fail(tr("cli.error.no_database", ui_lang, path=path))
@@ -199,7 +202,7 @@ def init(
     Asks for what the options leave out; the password comes from $LUOTSI_PASSWORD or is
     asked twice.
     """
-    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     if path.exists() and _staff_count(path, ui_lang) > 0:
         fail(tr("cli.init.exists", ui_lang, path=path))
     site = site or typer.prompt(
@@ -243,7 +246,7 @@ def sample(
     with the walk-in visits of the past weeks at every site."""
     from store.sample import DEMO_PASSWORD, generate_sample
 
-    ui_lang = lang or ctx.obj["lang"] or DEFAULT_LANGUAGE
+    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(tr("cli.sample.exists", ui_lang, path=path))
@@ -291,9 +294,7 @@ def import_clients_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
     dry_run: Annotated[bool, typer.Option(help="Check the file; save nothing.")] = False,
-    user: Annotated[
-        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-    ] = None,
+    user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -304,14 +305,11 @@ def import_clients_command(
     separated, UTF-8 or Windows-1252. Rows whose identity code is already registered are
     skipped. The password comes from $LUOTSI_PASSWORD or is asked.
     """
-    chosen_lang = lang or ctx.obj["lang"]
+    chosen_lang = asked_language(ctx, lang)
     early_lang = chosen_lang or DEFAULT_LANGUAGE
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", early_lang, path=path))
     if not file.is_file():
         fail(tr("import.error.file_missing", early_lang, path=file))
-    store = open_store(path, early_lang)
+    store = open_existing_store(ctx, db, early_lang)
     try:
         staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language

@@ -31,6 +31,9 @@ DbOption = Annotated[
     ),
 ]
 LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
+UserOption = Annotated[
+    str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -57,6 +60,19 @@ def database_path(ctx: typer.Context, option: Path | None) -> Path:
     """The command's --db, else the one given before the command, else $LUOTSI_DB."""
     chosen = option or (ctx.obj or {}).get("db") or os.environ.get("LUOTSI_DB")
     return Path(chosen) if chosen else platformdirs.user_data_path("luotsi") / "luotsi.db"
+
+
+def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
+    """--lang given with the command or before it; None leaves it to the user's own."""
+    return lang or (ctx.obj or {}).get("lang")
+
+
+def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:
+    """The database the command names; it must exist already (else exit 2)."""
+    path = database_path(ctx, db)
+    if not path.is_file():
+        fail(tr("cli.error.no_database", lang, path=path))
+    return open_store(path, lang)
 
 
 def login(store: Store, username: str | None, lang: str) -> Staff:

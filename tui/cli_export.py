@@ -19,7 +19,15 @@ from store.export import (
 )
 from store.i18n import DEFAULT_LANGUAGE, register, tr
 
-from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
+from .cli_common import (
+    DbOption,
+    LangOption,
+    UserOption,
+    asked_language,
+    fail,
+    login,
+    open_existing_store,
+)
 
 register(
     {
@@ -47,11 +55,6 @@ register(
             "--format {fmt} ei sovi tiedostonimeen {path}; vaihda jompikumpi",
             "--format {fmt} passar inte filnamnet {path}; ändra det ena",
             "--format {fmt} does not match the file name {path}; change one of them",
-        ),
-        "cli.export.busy": (
-            "tietokanta on varattu; yritä hetken päästä uudelleen",
-            "databasen är upptagen; försök igen om en stund",
-            "the database is busy; try again in a moment",
         ),
     }
 )
@@ -89,9 +92,7 @@ def export_visits_command(
     purpose: Annotated[
         str | None, typer.Option(help="Why identities are exported; written to the log.")
     ] = None,
-    user: Annotated[
-        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-    ] = None,
+    user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -100,7 +101,7 @@ def export_visits_command(
     Writes FILE and FILE.manifest.json (row count, columns, SHA-256) whole or not at all,
     and logs the export under your name.
     """
-    chosen_lang = lang or (ctx.obj or {}).get("lang")
+    chosen_lang = asked_language(ctx, lang)
     early_lang = chosen_lang or DEFAULT_LANGUAGE
     try:
         first_day = parse_day(date)
@@ -113,10 +114,7 @@ def export_visits_command(
     if fmt and asked and fmt != asked:
         fail(tr("cli.export.suffix_mismatch", early_lang, fmt=fmt, path=out))
     fmt = fmt or asked or "csv"
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", early_lang, path=path))
-    store = open_store(path, early_lang)
+    store = open_existing_store(ctx, db, early_lang)
     try:
         staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language
@@ -133,7 +131,7 @@ def export_visits_command(
         except ExportError as exc:
             fail(exc.message(staff_lang))
         except DatabaseBusy:
-            fail(tr("cli.export.busy", staff_lang))
+            fail(tr("cli.error.busy", staff_lang))
     finally:
         store.close()
     if result.empty:

@@ -25,7 +25,15 @@ from store.models import Site, Staff
 from store.report import DayReport, day_report
 from store.validation import ValidationError, format_date, parse_date
 
-from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
+from .cli_common import (
+    DbOption,
+    LangOption,
+    UserOption,
+    asked_language,
+    fail,
+    login,
+    open_existing_store,
+)
 
 register(
     {
@@ -123,9 +131,7 @@ def day_command(
         str | None,
         typer.Option(help="The site (part of its name will do); default your own site."),
     ] = None,
-    user: Annotated[
-        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-    ] = None,
+    user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -134,12 +140,9 @@ def day_command(
 
     The password comes from $LUOTSI_PASSWORD or is asked.
     """
-    chosen_lang = lang or (ctx.obj or {}).get("lang")
+    chosen_lang = asked_language(ctx, lang)
     early_lang = chosen_lang or DEFAULT_LANGUAGE
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", early_lang, path=path))
-    store = open_store(path, early_lang)
+    store = open_existing_store(ctx, db, early_lang)
     try:
         chosen_day = _parse_day(day, store.today(), early_lang)
         staff = login(store, user, early_lang)

@@ -11,7 +11,15 @@ from store.db import DatabaseBusy
 from store.i18n import DEFAULT_LANGUAGE, register, tr
 from store.settings import SETTINGS, SettingError
 
-from .cli_common import DbOption, LangOption, database_path, fail, login, open_store
+from .cli_common import (
+    DbOption,
+    LangOption,
+    UserOption,
+    asked_language,
+    fail,
+    login,
+    open_existing_store,
+)
 
 register(
     {
@@ -33,20 +41,13 @@ settings_app = typer.Typer(
 )
 
 
-def _lang(ctx: typer.Context, lang: str | None) -> str:
-    return lang or (ctx.obj or {}).get("lang") or DEFAULT_LANGUAGE
-
-
 @settings_app.callback()
 def show_settings(ctx: typer.Context, db: DbOption = None, lang: LangOption = None) -> None:
     """List every setting with its value and what it does."""
     if ctx.invoked_subcommand is not None:
         return
-    chosen = _lang(ctx, lang)
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", chosen, path=path))
-    store = open_store(path, chosen)
+    chosen = asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    store = open_existing_store(ctx, db, chosen)
     try:
         for setting, value in store.settings.all():
             shown = setting.show(value, chosen)
@@ -60,21 +61,16 @@ def set_setting(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
     value: Annotated[str, typer.Argument(help="A number, or yes/no (kyllä/ei, on/off).")],
-    user: Annotated[
-        str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-    ] = None,
+    user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
     """Change one setting (admins only); the change is written to the access log."""
-    chosen = _lang(ctx, lang)
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", chosen, path=path))
-    store = open_store(path, chosen)
+    early = asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    store = open_existing_store(ctx, db, early)
     try:
-        staff = login(store, user, chosen)
-        chosen = lang or (ctx.obj or {}).get("lang") or staff.language
+        staff = login(store, user, early)
+        chosen = asked_language(ctx, lang) or staff.language
         try:
             stored = store.settings.set(staff, key, value)
         except PermissionDenied:
@@ -82,7 +78,7 @@ def set_setting(
         except SettingError as exc:
             fail(exc.message(chosen))
         except DatabaseBusy:
-            fail(tr("cli.export.busy", chosen))
+            fail(tr("cli.error.busy", chosen))
         setting = SETTINGS[key.strip()]
         typer.echo(
             tr("cli.settings.changed", chosen, key=setting.key, value=setting.show(stored, chosen))

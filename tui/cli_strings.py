@@ -24,6 +24,11 @@ register(
             "databasen {path} finns inte; skapa den med: luotsi init {path}",
             "there is no database at {path}; create one with: luotsi init {path}",
         ),
+        "cli.error.busy": (
+            "tietokanta on varattu; yritä hetken päästä uudelleen",
+            "databasen är upptagen; försök igen om en stund",
+            "the database is busy; try again in a moment",
+        ),
         "cli.error.bad_desk": (
             "palvelupisteen nimessä (--desk) on oltava 1–{max} merkkiä",
             "luckans namn (--desk) ska ha 1–{max} tecken",
