@@ -26,6 +26,11 @@ def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def in_language(texts: tuple[str, str, str], lang: str | None) -> str:
+    """The one of (fi, sv, en) texts for `lang`; Finnish for an unknown language."""
+    return texts[LANGUAGES.index(normalise_language(lang))]
+
+
 def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """Translate `key` into `lang`, filling `{name}` placeholders from `params`.
 
@@ -35,7 +40,7 @@ def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     texts = _CATALOG.get(key)
     if texts is None:
         return key
-    text = texts[LANGUAGES.index(normalise_language(lang))]
+    text = in_language(texts, lang)
     return text.format(**params) if params else text
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from . import rules
+from .i18n import in_language
 
 Role = Literal["reception", "coach", "admin"]
 ROLES: tuple[Role, ...] = ("reception", "coach", "admin")
@@ -163,7 +164,7 @@ class VisitReason:
     sort_order: int
 
     def label(self, lang: str) -> str:
-        return self.labels[("fi", "sv", "en").index(lang) if lang in ("sv", "en") else 0]
+        return in_language(self.labels, lang)
 
 
 @dataclass(frozen=True)

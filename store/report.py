@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from .clock import from_iso, local_day_bounds
+from .i18n import in_language
 from .models import CHANNELS, Channel, Visit, VisitState
 from .visits import NpsResult
 
@@ -29,7 +30,7 @@ class ReasonCount:
     count: int
 
     def label(self, lang: str) -> str:
-        return self.labels[("fi", "sv", "en").index(lang) if lang in ("sv", "en") else 0]
+        return in_language(self.labels, lang)
 
 
 @dataclass(frozen=True)
