@@ -61,8 +61,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
     def on_key(self, event: events.Key) -> None:
         # Typing a name with the queue focused must not act on visits letter by letter:
         # anything printable that is not a queue key goes on to the search.
-        keys = {binding.key for binding in self.BINDINGS if isinstance(binding, Binding)}
-        if event.is_printable and event.character and event.key not in keys:
+        if event.is_printable and event.character and event.key not in _QUEUE_KEYS:
             event.stop()
             event.prevent_default()
             self.post_message(self.TypedAhead(event.character))
@@ -142,3 +141,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
         visit = self.selected_visit
         if visit is not None:
             self.post_message(self.ActionRequested(visit, action))
+
+
+# The queue's own letters (d, p, h, s …); every other printable key is typed ahead.
+_QUEUE_KEYS = frozenset(b.key for b in QueueTable.BINDINGS if isinstance(b, Binding))
