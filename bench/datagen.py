@@ -19,8 +19,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from store.api import Store  # noqa: E402
-from store.db import copy_database, open_db  # noqa: E402
-from store.migrations import migration_names  # noqa: E402
+from store.core.db import copy_database, open_db  # noqa: E402
+from store.core.migrations import migration_names  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Part of the cache key: bump it whenever the rows this module generates change.
@@ -264,14 +264,14 @@ def _populate(path: Path, clients: int, seed: int) -> None:
     store = Store(open_db(path))
     try:
         sites = [
-            store.create_site("Työpiste Keskusta", "Turku", "Turun työllisyysalue"),
-            store.create_site("Raision työpiste", "Raisio", "Turun työllisyysalue"),
+            store.sites.create("Työpiste Keskusta", "Turku", "Turun työllisyysalue"),
+            store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue"),
         ]
-        admin = store.create_staff(
+        admin = store.staff.create(
             ADMIN_USERNAME, "Laine Kaisa", "admin", ADMIN_PASSWORD, site_id=sites[0].id
         )
         coach_ids = [
-            store.create_staff(
+            store.staff.create(
                 f"valmentaja{n}", f"Valmentaja {n}", "coach", "demo", sites[n % 2].id
             ).id
             for n in range(1, 9)

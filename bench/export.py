@@ -18,9 +18,9 @@ sys.path.insert(0, str(REPO_ROOT))
 from bench.datagen import build_db  # noqa: E402
 from bench.harness import table  # noqa: E402
 from store.api import Store  # noqa: E402
-from store.clock import to_iso  # noqa: E402
-from store.export import export_visits  # noqa: E402
-from store.export_rows import export_select  # noqa: E402
+from store.core.clock import to_iso  # noqa: E402
+from store.exports.rows import export_select  # noqa: E402
+from store.exports.visit_export import export_visits  # noqa: E402
 
 VISITS = 20_000
 CLIENTS = 20_000
@@ -93,7 +93,7 @@ def main() -> None:
             site_id, first, last = add_visits(store, args.visits)
             print(f"{args.visits:,} visits over {DAYS} days added in "
                   f"{time.perf_counter() - started:.2f} s")  # fmt: skip
-            admin = store.get_staff(
+            admin = store.staff.get(
                 store.db.execute("SELECT id FROM staff WHERE role = 'admin'").fetchone()[0]
             )
             assert admin is not None
@@ -114,7 +114,7 @@ def main() -> None:
                 out = Path(folder) / f"month-{dialect}.{fmt}"
                 for _ in range(args.repeat):
                     started = time.perf_counter()
-                    result = export_visits(store, admin, first, last, site_id=site_id, fmt=fmt,
+                    result = export_visits(store.ctx, admin, first, last, site_id=site_id, fmt=fmt,
                                            out=out, dialect=dialect)  # fmt: skip
                     timings[label].append(time.perf_counter() - started)
                 assert result.rows == args.visits

@@ -126,7 +126,7 @@ def peak_rss(variant: Variant) -> Peak:
 def empty_register(path: Path) -> Path:
     """A migrated database with the admin account and no clients."""
     store = Store.open(path)
-    store.create_staff(ADMIN_USERNAME, "Admin", "admin", ADMIN_PASSWORD)
+    store.staff.create(ADMIN_USERNAME, "Admin", "admin", ADMIN_PASSWORD)
     store.close()
     return path
 

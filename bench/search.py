@@ -21,8 +21,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from bench.datagen import build_db  # noqa: E402
 from bench.harness import percentile, table  # noqa: E402
 from store.api import Store  # noqa: E402
-from store.db import copy_database, open_db, write_transaction  # noqa: E402
-from store.search import SEARCH_LIMIT, route_query  # noqa: E402
+from store.clients.search import SEARCH_LIMIT, route_query  # noqa: E402
+from store.core.db import copy_database, open_db, write_transaction  # noqa: E402
 
 TARGET_MS = 2.0
 CLIENTS = 1_000_000
@@ -155,7 +155,7 @@ def time_queries(
     timings: dict[str, list[tuple[float, int]]] = {kind: [] for kind in KINDS}
     for kind, query in queries:
         started = time.perf_counter()
-        matches = store.search_clients(query)
+        matches = store.clients.search(query)
         timings[kind].append(((time.perf_counter() - started) * 1000, len(matches)))
     return timings
 
@@ -201,7 +201,7 @@ def print_query_plans(store: Store, queries: list[tuple[str, str]]) -> None:
         for kind in KINDS:
             query = next(q for k, q in queries if k == kind)
             executed.clear()
-            store.search_clients(query)
+            store.clients.search(query)
             sql = next(s for s in executed if s.lstrip().upper().startswith("SELECT"))
             plan = store.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
             print(f"{kind} ({query!r}):")
@@ -234,7 +234,7 @@ def print_breakdown(store: Store, queries_by_kind: dict[str, list[str]]) -> None
             for query in queries:
                 started = time.perf_counter()
                 if statement is None:
-                    store.search_clients(query)
+                    store.clients.search(query)
                 else:
                     sql, prefix = statement
                     store.db.execute(sql, [_fts_expression(query, prefix=prefix)]).fetchall()

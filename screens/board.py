@@ -8,8 +8,9 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from store.api import Store
-from store.i18n import register, tr
-from store.models import NowServing, Site
+from store.core.i18n import register, tr
+from store.core.models import Site
+from store.visits.models import NowServing
 
 from .strings import format_day_header, format_time
 

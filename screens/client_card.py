@@ -10,10 +10,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
-from store.clients import StaleEdit
-from store.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
-from store.search import prefill_from_search
-from store.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
+from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
+from store.clients.repository import StaleEdit
+from store.clients.search import prefill_from_search
+from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
 
 from .context import ContextMixin
 from .dialogs import ask_before_discarding
@@ -77,7 +77,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
             )
         if field == "coach_id":
             self.select_options[field] = [
-                (c.display_name, c.id) for c in self.store.list_staff(role="coach")
+                (c.display_name, c.id) for c in self.store.staff.all(role="coach")
             ]
             return Select(
                 self.select_options[field], prompt=self.t("card.no_coach"), id=field, compact=True
@@ -87,7 +87,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
     def on_mount(self) -> None:
         self.translate_bindings()
         if self.client_id is not None:
-            self.client = self.store.open_client(self.session.staff, self.client_id)
+            self.client = self.store.clients.open(self.session.staff, self.client_id)
             self.saved_values = client_form_values(self.client)
             self.set_values(self.saved_values)
         else:
@@ -154,7 +154,7 @@ class ClientCardScreen(ContextMixin, Screen[None]):
 
     def _errors_for(self, values: dict[str, str]) -> list[FieldError]:
         try:
-            self.store.check_client(values, client_id=self.client_id)
+            self.store.clients.check(values, client_id=self.client_id)
         except ValidationError as exc:
             return list(exc.errors)
         return []
@@ -169,12 +169,12 @@ class ClientCardScreen(ContextMixin, Screen[None]):
         values = self.form_values()
         try:
             if self.client is None:
-                self.client = self.store.create_client(self.session.staff, values)
+                self.client = self.store.clients.create(self.session.staff, values)
                 self.client_id = self.client.id
                 message = self.t("card.created")
             else:
                 before = self.client.updated_at
-                self.client = self.store.update_client(
+                self.client = self.store.clients.update(
                     self.session.staff, self.client.id, values, expected_updated_at=before
                 )
                 changed = self.client.updated_at != before

@@ -8,8 +8,8 @@ from typing import Protocol, cast
 from textual.dom import DOMNode
 
 from store.api import Store
-from store.i18n import keys, tr
-from store.models import Session
+from store.core.i18n import keys, tr
+from store.core.models import Session
 
 
 class AppContext(Protocol):

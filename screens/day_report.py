@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.i18n import register
-from store.report import day_report
-from store.validation import format_date
+from store.clients.validation import format_date
+from store.core.i18n import register
+from store.exports.day_report import day_report
 
 from .context import ContextMixin
 from .widgets.day_report import DayReportView
@@ -65,7 +65,7 @@ class DayReportScreen(ContextMixin, Screen[None]):
             view.display = False
             self.query_one("#report-title", Static).update(self.t("report.no_site"))
             return
-        view.show(day_report(self.store, today, site.id), site.name)
+        view.show(day_report(self.store.visits, today, site.id), site.name)
 
     def action_back(self) -> None:
         self.app.pop_screen()

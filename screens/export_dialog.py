@@ -14,9 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from store.api import Store
-from store.auth import PermissionDenied
-from store.db import StoreError
-from store.export import (
+from store.core.auth import PermissionDenied
+from store.core.db import StoreError
+from store.core.i18n import register
+from store.core.models import Site
+from store.exports.formats import STAFF_COLUMNS
+from store.exports.visit_export import (
     ExportError,
     ExportResult,
     Format,
@@ -25,9 +28,6 @@ from store.export import (
     export_visits,
     format_of,
 )
-from store.export_formats import STAFF_COLUMNS
-from store.i18n import register
-from store.models import Site
 
 from .context import ContextMixin
 
@@ -167,7 +167,7 @@ class ExportDialog(ContextMixin, ModalScreen[ExportResult | None]):
             return
         try:
             result = export_visits(
-                store, staff, self.day, site_id=self.site.id, fmt=fmt, out=target
+                store.ctx, staff, self.day, site_id=self.site.id, fmt=fmt, out=target
             )
         except ExportError as exc:
             self.post_message(self.Failed(exc.message(lang)))

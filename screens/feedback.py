@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.i18n import LANGUAGES, tr
+from store.core.i18n import LANGUAGES, tr
 
 
 class FeedbackScreen(ModalScreen[int | None]):

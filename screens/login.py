@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from store.models import Staff
+from store.core.models import Staff
 
 from .context import ContextMixin
 
@@ -48,7 +48,7 @@ class LoginScreen(ContextMixin, Screen[Staff]):
             return
         username = self.query_one("#username", Input).value
         password_input = self.query_one("#password", Input)
-        staff = self.store.authenticate(username, password_input.value)
+        staff = self.store.staff.authenticate(username, password_input.value)
         if staff is not None:
             self.dismiss(staff)
             return

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store.validation import ValidationError
+from store.clients.validation import ValidationError
 
 from .context import ContextMixin
 from .dialogs import ask_before_discarding
@@ -65,11 +65,11 @@ class NewClientDialog(ContextMixin, ModalScreen[NewClientChoice | None]):
         values = read_form(self, FIELDS)
         try:
             # One call validates the form and looks for people it may already describe.
-            duplicates = self.store.possible_duplicates(values)
+            duplicates = self.store.clients.possible_duplicates(values)
         except ValidationError as exc:
             show_field_errors(self, FIELDS, exc.errors, self.ctx.lang)
             if any(e.key == "error.hetu.taken" for e in exc.errors):
-                [owner] = self.store.search_clients(values["hetu"].strip().upper())[:1]
+                [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
                 self.offered_id = owner.id
                 self._notice(self.t("newclient.hetu_taken",
                                     name=f"{owner.last_name} {owner.first_name}"))  # fmt: skip

@@ -9,8 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.models import Staff, Visit
-from store.validation import format_date
+from store.clients.validation import format_date
+from store.core.models import Staff
+from store.visits.models import Visit
 
 from .context import ContextMixin
 from .strings import initials

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from store.i18n import register, tr
-from store.report import DayReport
+from store.core.i18n import register, tr
+from store.exports.day_report import DayReport
 
 from . import walk_in_strings  # noqa: F401  (channel and state names)
 

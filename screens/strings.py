@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store.i18n import register, tr
-from store.validation import format_date
+from store.clients.validation import format_date
+from store.core.i18n import register, tr
 
 register(
     {

@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 
-from store.clock import to_iso
-from store.db import DatabaseBusy
-from store.models import CHANNELS, Visit
-from store.search import prefill_from_search
-from store.settings import WAIT_THRESHOLD
-from store.validation import ValidationError
-from store.visits import TRANSITIONS, DeskOccupied, InvalidTransition
+from store.clients.search import prefill_from_search
+from store.clients.validation import ValidationError
+from store.core.clock import to_iso
+from store.core.db import DatabaseBusy
+from store.core.settings import WAIT_THRESHOLD
+from store.visits.models import CHANNELS, Visit
+from store.visits.register import TRANSITIONS, DeskOccupied, InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
 from .context import ContextMixin, relabel_escape
@@ -103,7 +103,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
         relabel_escape(
             self.query_one("#channel", Select).query_one(OptionList), self.t("menu.close")
         )
-        self.staff_names = {s.id: s.display_name for s in self.store.list_staff()}
+        self.staff_names = {s.id: s.display_name for s in self.store.staff.all()}
         picker = self.query_one(ReasonPicker)
         self.reason_numbers = {r.code: n for n, r in enumerate(picker.reasons, 1)}
         self.refresh_queue()
@@ -239,7 +239,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
             if "transferred" not in TRANSITIONS[visit.state]:  # say so before the list
                 self.notify(self.t("walkin.cannot", state=self._state(visit)), severity="warning")
                 return
-            colleagues = [s for s in self.store.list_staff() if s.id != self.session.staff.id]
+            colleagues = [s for s in self.store.staff.all() if s.id != self.session.staff.id]
 
             def transfer(staff_id: str | None) -> None:
                 if staff_id:
@@ -267,7 +267,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
         self.last_done = None
         lang = self.ctx.lang
         if visit.client_id is not None:
-            lang = self.store.visitor_language(visit.client_id) or lang
+            lang = self.store.clients.visitor_language(visit.client_id) or lang
 
         linked = self.store.visits.feedback_is_linked()
 
@@ -330,10 +330,10 @@ class WalkInScreen(ContextMixin, Screen[None]):
                 return
             try:
                 if choice.existing_id is not None:
-                    client = self.store.open_client(self.session.staff, choice.existing_id)
+                    client = self.store.clients.open(self.session.staff, choice.existing_id)
                 else:
                     assert choice.raw is not None
-                    client = self.store.create_client(self.session.staff, choice.raw)
+                    client = self.store.clients.create(self.session.staff, choice.raw)
             except ValidationError as exc:
                 # Another desk registered the same HETU after the form was checked.
                 self.notify(exc.errors[0].message(self.ctx.lang), severity="error")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from store.api import Store
-from store.clock import FixedClock
-from store.models import Client, Site, Staff
+from store.clients.models import Client
+from store.core.clock import FixedClock
+from store.core.models import Site, Staff
 
 # A Saturday in ISO week 48; fixed so dates on screen and derived ages never drift.
 NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
@@ -44,10 +45,10 @@ def clock() -> FixedClock:
 def world(tmp_path: Path, clock: FixedClock) -> World:
     path = tmp_path / "luotsi.db"
     store = Store.open(path, clock)
-    site = store.create_site("Työpiste Keskusta", "Turku", "Varsinais-Suomen työllisyysalue")
-    admin = store.create_staff("admin", "Aalto Aino", "admin", "demo", site.id)
-    reception = store.create_staff("vastaanotto", "Nieminen Noora", "reception", "demo", site.id)
-    coach = store.create_staff(
+    site = store.sites.create("Työpiste Keskusta", "Turku", "Varsinais-Suomen työllisyysalue")
+    admin = store.staff.create("admin", "Aalto Aino", "admin", "demo", site.id)
+    reception = store.staff.create("vastaanotto", "Nieminen Noora", "reception", "demo", site.id)
+    coach = store.staff.create(
         "valmentaja", "Virtanen Liisa", "coach", "demo", site.id, language="fi"
     )
     rows = {
@@ -78,7 +79,7 @@ def world(tmp_path: Path, clock: FixedClock) -> World:
             "phone": "+46 70 123 45 67",
         },
     }
-    clients = {key: store.create_client(admin, raw) for key, raw in rows.items()}
+    clients = {key: store.clients.create(admin, raw) for key, raw in rows.items()}
     return World(path, store, site, admin, reception, coach, clients)
 
 

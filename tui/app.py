@@ -16,11 +16,11 @@ from screens.home import HomeScreen
 from screens.login import LoginScreen
 from screens.walk_in import WalkInScreen
 from store.api import Store
-from store.auth import allowed
-from store.clock import Clock
-from store.db import StoreError
-from store.i18n import normalise_language, tr
-from store.models import Session, Staff
+from store.core.auth import allowed
+from store.core.clock import Clock
+from store.core.db import StoreError
+from store.core.i18n import normalise_language, tr
+from store.core.models import Session, Staff
 
 
 def _luotsi_commands() -> type:
@@ -96,7 +96,7 @@ class LuotsiApp(App[None]):
         if staff is None:
             return
         assert self.store is not None  # a login went through it
-        site = self.store.get_site(staff.site_id) if staff.site_id else None
+        site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
         self._use_language(self.lang_override or staff.language)
         self.push_screen(HomeScreen())
@@ -110,7 +110,7 @@ class LuotsiApp(App[None]):
 
         def switch() -> None:
             assert self.session is not None and self.store is not None
-            staff = self.store.set_language(self.session.staff, lang)
+            staff = self.store.staff.set_language(self.session.staff, lang)
             self.session = Session(staff, self.session.site)
             self.lang_override = None
             self._use_language(lang)

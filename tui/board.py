@@ -9,11 +9,12 @@ from textual.app import App
 from textual.binding import Binding
 
 from screens.board import REFRESH_SECONDS, BoardScreen
-from store.api import Store, match_site
-from store.clock import Clock
-from store.db import open_read_only
-from store.i18n import normalise_language
-from store.models import Site
+from store.api import Store
+from store.core.clock import Clock
+from store.core.db import open_read_only
+from store.core.i18n import normalise_language
+from store.core.models import Site
+from store.core.sites import match_site
 
 
 class BoardSiteError(Exception):
@@ -71,7 +72,7 @@ def make_board(
     """
     store = Store(open_read_only(db_path), clock)
     try:
-        site = choose_site(store.list_sites(), site_name)
+        site = choose_site(store.sites.all(), site_name)
     except BoardSiteError:
         store.close()
         raise

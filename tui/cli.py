@@ -13,17 +13,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from store.auth import PermissionDenied
-from store.db import (
-    SQLITE_HEADER,
-    SchemaTooOldError,
-    StoreError,
-    preflight,
-    write_transaction,
-)
-from store.i18n import DEFAULT_LANGUAGE, tr
-from store.importer import ImportFileError, ImportReport, import_clients
-from store.sample_visits import HISTORY_WEEKS
+from store.clients.importer import ImportFileError, ImportReport, import_clients
+from store.core.auth import PermissionDenied
+from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
+from store.core.i18n import DEFAULT_LANGUAGE, tr
+from store.sample.visits import HISTORY_WEEKS
 
 from .cli_common import (
     EXIT_BAD_ROWS,
@@ -111,7 +105,7 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     Logins admin, vastaanotto and valmentaja; password demo. The copy gets the visits of
     the past four weeks and a queue for today, whatever day and hour it is.
     """
-    from store.sample import refresh_visit_history
+    from store.sample.generate import refresh_visit_history
 
     chosen_lang = asked_language(ctx, lang)
     chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
@@ -223,8 +217,8 @@ def init(
             # Checked again inside the transaction: a second `init` may have run meanwhile.
             if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
                 fail(tr("cli.init.exists", ui_lang, path=path))
-            first_site = store.create_site(site, municipality, area)
-            store.create_staff(username, display_name, "admin", password, first_site.id, ui_lang)
+            first_site = store.sites.create(site, municipality, area)
+            store.staff.create(username, display_name, "admin", password, first_site.id, ui_lang)
     finally:
         store.close()
     typer.echo(tr("cli.init.done", ui_lang, path=path, username=username))
@@ -244,7 +238,7 @@ def sample(
 ) -> None:
     """Create a database of made-up clients with temporary identity codes (900–999),
     with the walk-in visits of the past weeks at every site."""
-    from store.sample import DEMO_PASSWORD, generate_sample
+    from store.sample.generate import DEMO_PASSWORD, generate_sample
 
     ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     if path.exists() and path.stat().st_size > 0:
@@ -314,7 +308,7 @@ def import_clients_command(
         staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language
         try:
-            report = import_clients(store, staff, file, dry_run=dry_run)
+            report = import_clients(store.ctx, staff, file, dry_run=dry_run)
         except PermissionDenied:
             fail(tr("cli.import.not_allowed", staff_lang, username=staff.username))
         except ImportFileError as exc:

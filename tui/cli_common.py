@@ -10,9 +10,9 @@ import platformdirs
 import typer
 
 from store.api import Store
-from store.db import NotADatabaseError, SchemaTooNewError, StoreError
-from store.i18n import tr
-from store.models import Staff
+from store.core.db import NotADatabaseError, SchemaTooNewError, StoreError
+from store.core.i18n import tr
+from store.core.models import Staff
 
 from . import cli_strings  # noqa: F401  (registers the CLI's messages)
 
@@ -82,7 +82,7 @@ def login(store: Store, username: str | None, lang: str) -> Staff:
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
         password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
-    staff = store.authenticate(username, password)
+    staff = store.staff.authenticate(username, password)
     if staff is None:
         fail(tr("cli.import.login_failed", lang))
     return staff

@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 
 import typer
 
-from store.auth import PermissionDenied
-from store.db import DatabaseBusy
-from store.export import (
+from store.core.auth import PermissionDenied
+from store.core.db import DatabaseBusy
+from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.exports.visit_export import (
     ExportError,
     default_file_name,
     export_visits,
@@ -17,7 +18,6 @@ from store.export import (
     format_of,
     parse_day,
 )
-from store.i18n import DEFAULT_LANGUAGE, register, tr
 
 from .cli_common import (
     DbOption,
@@ -119,10 +119,10 @@ def export_visits_command(
         staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language
         try:
-            chosen_site = find_site(store, site) if site else None
+            chosen_site = find_site(store.sites, site) if site else None
             target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))
             result = export_visits(
-                store, staff, first_day, last_day,
+                store.ctx, staff, first_day, last_day,
                 site_id=chosen_site.id if chosen_site else None, fmt=fmt, out=target,
                 dialect=dialect, identities=identities, purpose=purpose,
             )  # fmt: skip

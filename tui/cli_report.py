@@ -20,10 +20,10 @@ from screens.report_text import (
     served_table,
 )
 from store.api import Store
-from store.i18n import DEFAULT_LANGUAGE, register, tr
-from store.models import Site, Staff
-from store.report import DayReport, day_report
-from store.validation import ValidationError, format_date, parse_date
+from store.clients.validation import ValidationError, format_date, parse_date
+from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.core.models import Site, Staff
+from store.exports.day_report import DayReport, day_report
 
 from .cli_common import (
     DbOption,
@@ -69,16 +69,16 @@ def _parse_day(text: str | None, today: date, lang: str) -> date:
 
 def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Site:
     """--site by name (or the one site whose name contains it) or id; else the user's site."""
-    sites = store.list_sites()
+    sites = store.sites.all()
     names = "\n".join(f"  {s.name}" for s in sites)
     if asked is None:
-        own = store.get_site(staff.site_id) if staff.site_id else None
+        own = store.sites.get(staff.site_id) if staff.site_id else None
         if own is not None:
             return own
         if len(sites) == 1:
             return sites[0]
         fail(tr("cli.report.choose_site", lang, username=staff.username) + "\n" + names)
-    site = store.find_site(asked)
+    site = store.sites.find(asked)
     if site is not None:
         return site
     fail(tr("cli.report.unknown_site", lang, site=asked) + "\n" + names)
@@ -148,7 +148,7 @@ def day_command(
         staff = login(store, user, early_lang)
         staff_lang = chosen_lang or staff.language
         chosen_site = _choose_site(store, staff, site, staff_lang)
-        report = day_report(store, chosen_day, chosen_site.id)
+        report = day_report(store.visits, chosen_day, chosen_site.id)
     finally:
         store.close()
     print_report(report, chosen_site, staff_lang, Console(highlight=False))

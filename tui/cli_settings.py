@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from store.auth import PermissionDenied
-from store.db import DatabaseBusy
-from store.i18n import DEFAULT_LANGUAGE, register, tr
-from store.settings import SETTINGS, SettingError
+from store.core.auth import PermissionDenied
+from store.core.db import DatabaseBusy
+from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.core.settings import SETTINGS, SettingError
 
 from .cli_common import (
     DbOption,

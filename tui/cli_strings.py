@@ -1,6 +1,6 @@
 """Messages of the `luotsi` command line in Finnish, Swedish and English."""
 
-from store.i18n import register
+from store.core.i18n import register
 
 register(
     {

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from store.i18n import LANGUAGES
+from store.core.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from .app import LuotsiApp

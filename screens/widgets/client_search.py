@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.models import ClientMatch
-from store.search import SEARCH_LIMIT
-from store.validation import format_date, mask_hetu
+from store.clients.models import ClientMatch
+from store.clients.search import SEARCH_LIMIT
+from store.clients.validation import format_date, mask_hetu
 
 from ..context import ContextMixin
 from ..strings import initials
@@ -89,7 +89,7 @@ class ClientSearch(ContextMixin, Vertical):
 
     @on(Input.Changed, "#search-input")
     def _search(self, event: Input.Changed) -> None:
-        self.matches = self.store.search_clients(event.value)
+        self.matches = self.store.clients.search(event.value)
         self._show_matches()
 
     def _label(self, match: ClientMatch) -> Text:

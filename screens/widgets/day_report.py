@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from store.report import DayReport
+from store.exports.day_report import DayReport
 
 from ..context import ContextMixin
 from ..report_text import (

@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from store.validation import FieldError
+from store.clients.validation import FieldError
 
 
 def field_row(label: str, widget: Widget) -> Iterator[Widget]:

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from store.clock import from_iso
-from store.models import Visit
-from store.visits import waiting_minutes
+from store.core.clock import from_iso
+from store.visits.models import Visit
+from store.visits.register import waiting_minutes
 
 from ..context import ContextMixin
 from ..strings import format_time, initials

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from store.models import VisitReason
+from store.visits.models import VisitReason
 
 from ..context import ContextMixin
 

@@ -10,7 +10,7 @@ from stdnum.fi import hetu as stdnum_hetu
 from typer.testing import CliRunner
 
 from store.api import Store
-from store.sample import DEMO_PASSWORD, generate_sample
+from store.sample.generate import DEMO_PASSWORD, generate_sample
 from tests.conftest import make_hetu
 from tui.cli import app
 
@@ -79,10 +79,10 @@ def test_init_creates_the_first_site_and_admin(tmp_path: Path):
     assert "paakayttaja" in result.output
     store = Store.open(path)
     try:
-        admin = store.authenticate("paakayttaja", "pitkä salasana")
+        admin = store.staff.authenticate("paakayttaja", "pitkä salasana")
         assert admin is not None and admin.role == "admin"
         assert admin.display_name == "Rossi Riitta"
-        [site] = store.list_sites()
+        [site] = store.sites.all()
         assert (site.name, site.municipality, site.employment_area) == (
             "Työpiste Itä",
             "Kuopio",
@@ -101,8 +101,8 @@ def test_init_asks_with_defaults_and_twice_for_the_password(tmp_path: Path):
     assert "salasanat eivät täsmää" in result.output
     store = Store.open(path)
     try:
-        assert store.authenticate("admin", "salasana123") is not None
-        assert [(s.name, s.municipality) for s in store.list_sites()] == [("Työpiste", "Turku")]
+        assert store.staff.authenticate("admin", "salasana123") is not None
+        assert [(s.name, s.municipality) for s in store.sites.all()] == [("Työpiste", "Turku")]
     finally:
         store.close()
 
@@ -184,7 +184,7 @@ def test_sample_is_deterministic_valid_and_logs_in(tmp_path: Path):
     store = Store.open(first)
     try:
         for username in ("admin", "vastaanotto", "valmentaja"):
-            assert store.authenticate(username, DEMO_PASSWORD) is not None
+            assert store.staff.authenticate(username, DEMO_PASSWORD) is not None
     finally:
         store.close()
 
@@ -344,9 +344,9 @@ def test_the_report_speaks_the_users_language_and_the_db_comes_from_env(
 ):
     store = Store.open(sample_db)
     try:
-        admin = store.authenticate("admin", DEMO_PASSWORD)
+        admin = store.staff.authenticate("admin", DEMO_PASSWORD)
         assert admin is not None
-        store.set_language(admin, "sv")
+        store.staff.set_language(admin, "sv")
     finally:
         store.close()
     csv_file = tmp_path / "uudet.csv"
@@ -399,8 +399,8 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     def run(self) -> None:  # the real app on the copy, minus the terminal
         self.open_store()
         opened.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
-        self.store.create_client(
-            self.store.list_staff()[0],
+        self.store.clients.create(
+            self.store.staff.all()[0],
             {"first_name": "Demo", "last_name": "Muutos", "birth_date": "1.1.1990"},
         )
 
@@ -421,7 +421,7 @@ def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
     def run(self) -> None:
         self.open_store()
         opened.append(
-            (self.desk, self.store.visits.queue(self.store.list_sites()[0].id), self.store.today())
+            (self.desk, self.store.visits.queue(self.store.sites.all()[0].id), self.store.today())
         )
 
     monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
@@ -515,7 +515,7 @@ def test_board_needs_no_site_where_there_is_one(monkeypatch: pytest.MonkeyPatch,
     path = tmp_path / "one.db"
     store = Store.open(path)
     try:
-        store.create_site("Työpiste Itä", "Kuopio", "Kuopion työllisyysalue")
+        store.sites.create("Työpiste Itä", "Kuopio", "Kuopion työllisyysalue")
     finally:
         store.close()
     result = runner.invoke(app, ["board"], env={"LUOTSI_DB": str(path)})

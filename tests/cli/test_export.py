@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from store.export import COLUMNS
+from store.exports.visit_export import COLUMNS
 from tui.cli import app
 
 runner = CliRunner()
@@ -112,7 +112,7 @@ def test_identities_for_an_admin_are_logged(visited, out_dir: Path):
     manifest = json.loads((out_dir / "k.csv.manifest.json").read_text("utf-8"))
     store = Store.open(visited.path)
     try:
-        events = store.audit_events(action="export", staff_id=visited.admin.id)
+        events = store.audit.events(action="export", staff_id=visited.admin.id)
     finally:
         store.close()
     [summary] = [e for e in events if e.client_id is None]

@@ -89,8 +89,8 @@ def test_a_wrong_login_is_exit_2(world):
 
 
 def test_a_user_without_a_site_must_choose_one_when_there_are_several(world):
-    world.store.create_site("Raision työpiste", "Raisio", "Turun työllisyysalue")
-    world.store.create_staff("ulla", "Ulla Ulkopuolinen", "admin", "demo", None)
+    world.store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue")
+    world.store.staff.create("ulla", "Ulla Ulkopuolinen", "admin", "demo", None)
     result = _report(world, "--lang", "en", user="ulla")
     assert result.exit_code == 2
     assert "choose one with --site" in result.output

@@ -48,7 +48,7 @@ def test_an_admin_switches_feedback_linking_on(db_path):
 
 
 def test_answers_in_the_admins_own_language(world):
-    world.store.set_language(world.admin, "sv")
+    world.store.staff.set_language(world.admin, "sv")
     world.store.close()
     result = settings(world.path, "set", "queue.wait_threshold_minutes", "15", "--user", "admin")
     assert result.exit_code == 0, result.output

@@ -35,7 +35,7 @@ async def test_enter_opens_the_card_and_logs_the_view(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, ClientCardScreen)
         assert app.screen.query_one("#first_name", Input).value == "Åsa"
-    views = world.store.audit_events(action="view")
+    views = world.store.audit.events(action="view")
     assert [(e.client_id, e.staff_id) for e in views] == [
         (world.clients["ostman"].id, world.reception.id)
     ]
@@ -59,15 +59,15 @@ async def test_invalid_hetu_is_shown_at_the_field_and_nothing_typed_is_lost(worl
         assert "Henkilötunnus" in error and "tarkistusmerkki" in error.lower()
         assert card.query_one("#phone", Input).value == "050 987 6543"
         assert card.query_one("#hetu", Input).value == "010190-900X"
-        assert world.store.search_clients("050 987")[0:1] == []
+        assert world.store.clients.search("050 987")[0:1] == []
         # Fix it and save: the corrected phone reaches the database.
         hetu.value = client.hetu
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert str(card.query_one("#error-hetu").render()) == ""
-    saved = world.store.open_client(world.admin, client.id)
+    saved = world.store.clients.open(world.admin, client.id)
     assert saved.phone == "+358509876543"
-    updates = world.store.audit_events(action="update")
+    updates = world.store.audit.events(action="update")
     assert [(e.client_id, e.purpose) for e in updates] == [(client.id, "phone")]
 
 
@@ -105,7 +105,7 @@ async def test_escape_with_unsaved_changes_asks_first(world, clock):
         await pilot.press("escape", "enter")  # ask again, then discard
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    assert world.store.open_client(world.admin, client.id).municipality is None
+    assert world.store.clients.open(world.admin, client.id).municipality is None
 
 
 async def test_escape_without_changes_goes_straight_back(world, clock):
@@ -133,9 +133,9 @@ async def test_no_match_enter_offers_a_new_client_prefilled(world, clock):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Asiakaskortti: Lindqvist Elin" in screen_text(pilot)
-    [match] = world.store.search_clients("lindq")
+    [match] = world.store.clients.search("lindq")
     assert (match.first_name, match.hetu) == ("Elin", make_hetu("020304", "A", 930))
-    created = world.store.audit_events(action="create", client_id=match.id)
+    created = world.store.audit.events(action="create", client_id=match.id)
     assert [e.staff_id for e in created] == [world.reception.id]
 
 

@@ -8,7 +8,7 @@ import io
 from textual.widgets import Input
 
 from screens.export_dialog import ExportDialog
-from store.export import COLUMNS
+from store.exports.visit_export import COLUMNS
 from tui.app import make_app
 
 from .helpers import screen_text
@@ -56,7 +56,7 @@ async def test_dialog_shows_what_leaves_and_writes_in_a_worker(world, clock, tmp
     assert [r["ticket"] for r in rows] == ["A001", "A002"]
     assert list(rows[0]) == list(COLUMNS)
     assert "Östman" not in out.read_text("utf-8-sig")
-    [event] = world.store.audit_events(action="export")
+    [event] = world.store.audit.events(action="export")
     assert event.staff_id == world.reception.id
 
 

@@ -19,7 +19,7 @@ async def test_login_with_keys_shows_site_user_date_and_week(world, clock):
         assert "Työpiste Keskusta" in text
         assert "Virtanen Liisa" in text
         assert "la 28.11.2026 · vk 48" in text
-    actions = [e.action for e in world.store.audit_events(staff_id=world.coach.id)]
+    actions = [e.action for e in world.store.audit.events(staff_id=world.coach.id)]
     assert actions == ["login"]
 
 
@@ -45,11 +45,11 @@ async def test_failed_logins_are_logged_without_saying_which_part_was_wrong(worl
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
-    failed = world.store.audit_events(action="failed_login")
+    failed = world.store.audit.events(action="failed_login")
     assert len(failed) == 3
     # A real account's failures name it; an unknown name is not recorded.
     assert [e.entity_id for e in failed] == [world.coach.id, None, world.coach.id]
-    assert world.store.audit_events(action="login") == []
+    assert world.store.audit.events(action="login") == []
 
 
 async def test_lang_option_shows_swedish(world, clock):

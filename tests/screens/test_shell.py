@@ -55,7 +55,7 @@ async def test_changing_language_is_remembered_for_the_user(world, clock):
         await pilot.pause()
         assert "Nya klienter i dag" in screen_text(pilot)
         assert "Sök" in screen_text(pilot)  # footer label of Ctrl+F
-    assert world.store.get_staff(world.reception.id).language == "sv"
+    assert world.store.staff.get(world.reception.id).language == "sv"
     # Next login comes up in Swedish without any option.
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:

@@ -12,7 +12,7 @@ from screens.walk_in import WalkInScreen
 from screens.widgets.client_search import ClientSearch
 from screens.widgets.queue_table import QueueTable
 from screens.widgets.reason_picker import ReasonPicker
-from store.clock import to_iso
+from store.core.clock import to_iso
 from tui.app import make_app
 
 from .helpers import log_in, screen_text
@@ -136,7 +136,7 @@ async def test_new_client_from_the_no_match_path(world, clock):
         await pilot.pause()
         await pilot.press("2", "enter")
         await pilot.pause()
-    [client] = world.store.search_clients("lindqvist")
+    [client] = world.store.clients.search("lindqvist")
     [visit] = queue_rows(world)
     assert (visit.client_id, visit.reason_codes) == (client.id, ("cv",))
 
@@ -157,7 +157,7 @@ async def test_a_possible_duplicate_warns_and_one_key_overrides(world, clock):
         await pilot.press("ctrl+s")  # the override
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)
-    assert len(world.store.search_clients("1.1.1990")) == 2
+    assert len(world.store.clients.search("1.1.1990")) == 2
 
 
 async def test_a_registered_hetu_is_refused_and_the_existing_client_offered(world, clock):
@@ -176,7 +176,7 @@ async def test_a_registered_hetu_is_refused_and_the_existing_client_offered(worl
         await pilot.pause()
     [visit] = queue_rows(world)
     assert visit.client_id == anna.id
-    assert world.store.search_clients("uusinimi") == []
+    assert world.store.clients.search("uusinimi") == []
 
 
 async def test_anonymous_visit_has_a_reason_and_no_identity(world, clock):
@@ -409,7 +409,7 @@ async def test_names_in_the_queue_follow_the_blank_key(world, clock):
 async def test_feedback_after_done_is_stored_without_identity(world, clock, monkeypatch):
     monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
     client = world.clients["obrien"]
-    world.store.update_client(
+    world.store.clients.update(
         world.admin, client.id,
         {"first_name": "Sean", "last_name": "O'Brien", "hetu": client.hetu,
          "phone": "+46 70 123 45 67", "service_language": "en"},

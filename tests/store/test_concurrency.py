@@ -22,7 +22,7 @@ DEADLINE_SECONDS = 60  # a hung desk fails the test instead of hanging the suite
 def _desk(path: str, staff_id: str, site_id: str, desk: str, meet, results) -> None:
     """One desk's process: register visitors as fast as it can, calling every second one."""
     store = Store.open(path)
-    staff = store.get_staff(staff_id)
+    staff = store.staff.get(staff_id)
     tickets: list[str] = []
     called: list[str] = []
     errors: list[str] = []

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from store.db import NotADatabaseError, SchemaTooNewError, open_db
-from store.migrations import migration_names
+from store.core.db import NotADatabaseError, SchemaTooNewError, open_db
+from store.core.migrations import migration_names
 
 COMMON = ["created_at", "updated_at", "updated_by", "deleted_at"]
 EXPECTED_COLUMNS = {
@@ -109,7 +109,7 @@ def test_a_schema_from_a_newer_luotsi_is_refused_and_left_untouched(tmp_path):
 
 
 def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
-    from store import migrations as migrations_module
+    from store.core import migrations as migrations_module
 
     path = tmp_path / "old.db"
     db = open_db(path)
@@ -136,7 +136,7 @@ def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
 
 
 def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
-    from store.db import preflight
+    from store.core.db import preflight
 
     assert preflight(world.path) is None
     assert preflight(tmp_path / "missing.db") == "no_staff"
@@ -150,7 +150,7 @@ def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
 
 
 def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
-    from store.db import SchemaTooOldError, open_read_only
+    from store.core.db import SchemaTooOldError, open_read_only
 
     path = tmp_path / "display.db"
     db = open_db(path)

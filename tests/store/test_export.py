@@ -13,9 +13,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from store.auth import PermissionDenied
-from store.export import COLUMNS, IDENTITY_COLUMNS, ExportError, export_visits, parse_day
-from store.export_rows import age_band
+from store.core.auth import PermissionDenied
+from store.exports.rows import age_band
+from store.exports.visit_export import (
+    COLUMNS,
+    IDENTITY_COLUMNS,
+    ExportError,
+    export_visits,
+    parse_day,
+)
 
 
 def busy_day(world, clock) -> None:
@@ -42,7 +48,7 @@ def busy_day(world, clock) -> None:
 def test_csv_for_finnish_excel_reads_back(world, clock, today, tmp_path: Path, helsinki_desk):
     busy_day(world, clock)
     out = tmp_path / "kaynnit.csv"
-    result = export_visits(world.store, world.reception, today, out=out)
+    result = export_visits(world.store.ctx, world.reception, today, out=out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -70,7 +76,7 @@ def test_csv_for_finnish_excel_reads_back(world, clock, today, tmp_path: Path, h
 def test_rfc4180_is_comma_separated_iso(world, clock, today, tmp_path: Path):
     busy_day(world, clock)
     out = tmp_path / "k.csv"
-    export_visits(world.store, world.reception, today, out=out, dialect="rfc4180")
+    export_visits(world.store.ctx, world.reception, today, out=out, dialect="rfc4180")
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
@@ -80,14 +86,14 @@ def test_rfc4180_is_comma_separated_iso(world, clock, today, tmp_path: Path):
 
 def test_json_and_xlsx_read_back(world, clock, today, tmp_path: Path):
     busy_day(world, clock)
-    export_visits(world.store, world.reception, today, fmt="json", out=tmp_path / "k.json")
+    export_visits(world.store.ctx, world.reception, today, fmt="json", out=tmp_path / "k.json")
     objects = json.loads((tmp_path / "k.json").read_text("utf-8"))
     assert [o["ticket"] for o in objects] == ["A001", "A002", "A003"]
     assert objects[0]["reason_labels"] == ["Työnhaun neuvonta", "CV ja hakemukset"]
     assert objects[0]["finished"] == "2026-11-28T10:50:00Z"
     assert objects[0]["long_term_unemployed"] is True
 
-    export_visits(world.store, world.reception, today, fmt="xlsx", out=tmp_path / "k.xlsx")
+    export_visits(world.store.ctx, world.reception, today, fmt="xlsx", out=tmp_path / "k.xlsx")
     book = load_workbook(tmp_path / "k.xlsx")
     assert book.sheetnames == ["Käynnit", "Yhteenveto"]
     sheet_rows = list(book["Käynnit"].values)
@@ -101,9 +107,11 @@ def test_json_and_xlsx_read_back(world, clock, today, tmp_path: Path):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_the_same_data_gives_the_same_bytes(world, clock, today, tmp_path: Path, fmt):
     busy_day(world, clock)
-    first = export_visits(world.store, world.reception, today, fmt=fmt, out=tmp_path / f"a.{fmt}")
+    first = export_visits(
+        world.store.ctx, world.reception, today, fmt=fmt, out=tmp_path / f"a.{fmt}"
+    )
     clock.at += timedelta(minutes=3)  # later exports of the same day change nothing
-    second = export_visits(world.store, world.admin, today, fmt=fmt, out=tmp_path / f"b.{fmt}")
+    second = export_visits(world.store.ctx, world.admin, today, fmt=fmt, out=tmp_path / f"b.{fmt}")
     assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes()
     assert first.sha256 == second.sha256
 
@@ -111,7 +119,7 @@ def test_the_same_data_gives_the_same_bytes(world, clock, today, tmp_path: Path,
 def test_no_identities_without_asking(world, clock, today, tmp_path: Path):
     busy_day(world, clock)
     out = tmp_path / "k.csv"
-    result = export_visits(world.store, world.admin, today, out=out)
+    result = export_visits(world.store.ctx, world.admin, today, out=out)
     text = out.read_text("utf-8-sig") + result.manifest_path.read_text("utf-8")
     for client in world.clients.values():
         for value in (client.first_name, client.last_name, client.hetu, client.phone):
@@ -126,16 +134,16 @@ def test_identities_need_admin_and_purpose_and_are_logged(world, clock, today, t
     tmp_path.mkdir()
     out = tmp_path / "k.csv"
     with pytest.raises(PermissionDenied):
-        export_visits(world.store, world.coach, today, out=out, identities=True, purpose="x")
+        export_visits(world.store.ctx, world.coach, today, out=out, identities=True, purpose="x")
     with pytest.raises(ExportError):
-        export_visits(world.store, world.admin, today, out=out, identities=True, purpose=" ")
+        export_visits(world.store.ctx, world.admin, today, out=out, identities=True, purpose=" ")
     assert list(tmp_path.iterdir()) == []
     result = export_visits(
-        world.store, world.admin, today, out=out, identities=True, purpose="Kela-selvitys"
+        world.store.ctx, world.admin, today, out=out, identities=True, purpose="Kela-selvitys"
     )
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0]["last_name"] == "Mäkinen" and rows[0]["hetu"] == world.clients["makinen"].hetu
-    events = world.store.audit_events(action="export", staff_id=world.admin.id)
+    events = world.store.audit.events(action="export", staff_id=world.admin.id)
     summary = [e for e in events if e.client_id is None]
     assert len(summary) == 1 and summary[0].entity == "visit_export"
     assert "Kela-selvitys" in summary[0].purpose
@@ -147,8 +155,8 @@ def test_identities_need_admin_and_purpose_and_are_logged(world, clock, today, t
 
 def test_a_pseudonymised_export_is_logged_too(world, clock, today, tmp_path):
     busy_day(world, clock)
-    result = export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
-    [event] = world.store.audit_events(action="export")
+    result = export_visits(world.store.ctx, world.reception, today, out=tmp_path / "k.csv")
+    [event] = world.store.audit.events(action="export")
     assert event.client_id is None and event.entity == "visit_export"
     assert "pseudonymised" in event.purpose and result.sha256 in event.purpose
     assert "2026-11-28..2026-11-28; sites=Työpiste Keskusta; rows=3" in event.purpose
@@ -156,14 +164,16 @@ def test_a_pseudonymised_export_is_logged_too(world, clock, today, tmp_path):
 
 def test_a_deleted_client_leaves_the_visit_but_nothing_of_them(world, clock, today, tmp_path):
     busy_day(world, clock)
-    world.store.delete_client(world.admin, world.clients["makinen"].id)
+    world.store.clients.delete(world.admin, world.clients["makinen"].id)
     out = tmp_path / "k.csv"
-    export_visits(world.store, world.admin, today, out=out, identities=True, purpose="tarkastus")
+    export_visits(
+        world.store.ctx, world.admin, today, out=out, identities=True, purpose="tarkastus"
+    )
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0]["ticket"] == "A001" and rows[0]["reason_codes"] == "job_search cv"
     gone = ("client_pseudonym", "age_band", "first_name", "last_name", "hetu", "phone")
     assert [rows[0][column] for column in gone] == [""] * len(gone)
-    disclosed = {e.client_id for e in world.store.audit_events(action="export") if e.client_id}
+    disclosed = {e.client_id for e in world.store.audit.events(action="export") if e.client_id}
     assert disclosed == {world.clients["maki_jokela"].id}
 
 
@@ -171,7 +181,7 @@ def test_a_retired_reason_keeps_its_label(world, clock, today, tmp_path):
     busy_day(world, clock)
     with world.store.db.conn:
         world.store.db.execute("UPDATE visit_reason SET active = 0 WHERE code = 'cv'")
-    export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
+    export_visits(world.store.ctx, world.reception, today, out=tmp_path / "k.csv")
     rows = list(
         csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
     )
@@ -182,17 +192,17 @@ def test_a_failed_re_export_leaves_the_earlier_file(world, clock, today, tmp_pat
     busy_day(world, clock)
     (tmp_path := tmp_path / "out").mkdir()
     out = tmp_path / "k.csv"
-    first = export_visits(world.store, world.reception, today, out=out)
+    first = export_visits(world.store.ctx, world.reception, today, out=out)
     earlier = out.read_bytes()
     first.manifest_path.unlink()
     first.manifest_path.mkdir()  # something in the manifest's way
     world.store.visits.register(world.reception, world.site.id)
     with pytest.raises(ExportError) as blocked:
-        export_visits(world.store, world.reception, today, out=out)
+        export_visits(world.store.ctx, world.reception, today, out=out)
     assert blocked.value.message("en").endswith("a folder of that name is in the way")
     assert out.read_bytes() == earlier
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.csv", "k.csv.manifest.json"]
-    assert len(world.store.audit_events(action="export")) == 1
+    assert len(world.store.audit.events(action="export")) == 1
 
 
 def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_path):
@@ -201,8 +211,8 @@ def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_pa
     clock.at += timedelta(days=1)
     store.visits.register(world.reception, world.site.id, client_id=client_id)
     tomorrow = today + timedelta(days=1)
-    export_visits(store, world.reception, today, tomorrow, fmt="json", out=tmp_path / "a.json")
-    export_visits(store, world.coach, tomorrow, fmt="json", out=tmp_path / "b.json")
+    export_visits(store.ctx, world.reception, today, tomorrow, fmt="json", out=tmp_path / "a.json")
+    export_visits(store.ctx, world.coach, tomorrow, fmt="json", out=tmp_path / "b.json")
     both = json.loads((tmp_path / "a.json").read_text("utf-8"))
     later = json.loads((tmp_path / "b.json").read_text("utf-8"))
     pseudonyms = {row["client_pseudonym"] for row in both + later}
@@ -218,11 +228,11 @@ def test_pseudonym_is_stable_across_days_and_exports(world, clock, today, tmp_pa
 
 
 def test_an_empty_day_gives_a_header_only_file(world, today, tmp_path):
-    result = export_visits(world.store, world.reception, today, out=tmp_path / "k.csv")
+    result = export_visits(world.store.ctx, world.reception, today, out=tmp_path / "k.csv")
     assert result.empty and result.rows == 0
     header = ";".join(COLUMNS).encode() + b"\r\n"
     assert (tmp_path / "k.csv").read_bytes() == b"\xef\xbb\xbf" + header
-    export_visits(world.store, world.reception, today, fmt="json", out=tmp_path / "k.json")
+    export_visits(world.store.ctx, world.reception, today, fmt="json", out=tmp_path / "k.json")
     assert json.loads((tmp_path / "k.json").read_text("utf-8")) == []
 
 
@@ -237,7 +247,7 @@ def test_feedback_score_only_for_answers_linked_to_their_visit(world, clock, tod
     visits.record_feedback(world.reception, done, 0, told_linked=True)
     for fmt in ("csv", "json", "xlsx"):
         result = export_visits(
-            world.store, world.reception, today, fmt=fmt, out=tmp_path / f"k.{fmt}"
+            world.store.ctx, world.reception, today, fmt=fmt, out=tmp_path / f"k.{fmt}"
         )
         assert "feedback_score" in result.personal_columns
     rows = list(
@@ -260,7 +270,7 @@ def test_feedback_score_only_for_answers_linked_to_their_visit(world, clock, tod
 def test_manifest_records_the_export(world, clock, today, tmp_path):
     busy_day(world, clock)
     result = export_visits(
-        world.store, world.reception, today, site_id=world.site.id, out=tmp_path / "k.csv"
+        world.store.ctx, world.reception, today, site_id=world.site.id, out=tmp_path / "k.csv"
     )
     manifest = json.loads(result.manifest_path.read_text("utf-8"))
     assert result.manifest_path.name == "k.csv.manifest.json"
@@ -279,19 +289,21 @@ def test_errors_leave_no_file(world, today, tmp_path):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(ExportError) as bad_site:
-        export_visits(world.store, world.reception, today, site_id="nope", out=tmp_path / "a")
+        export_visits(world.store.ctx, world.reception, today, site_id="nope", out=tmp_path / "a")
     assert bad_site.value.key == "export.error.unknown_site"
     with pytest.raises(ExportError) as backwards:
-        export_visits(world.store, world.reception, today, today - timedelta(1), out=tmp_path / "b")
+        export_visits(
+            world.store.ctx, world.reception, today, today - timedelta(1), out=tmp_path / "b"
+        )
     assert backwards.value.message("fi") == "loppupäivä 27.11.2026 on ennen alkupäivää 28.11.2026"
     with pytest.raises(ExportError) as unwritable:
-        export_visits(world.store, world.reception, today, out=tmp_path / "no" / "such.csv")
+        export_visits(world.store.ctx, world.reception, today, out=tmp_path / "no" / "such.csv")
     assert unwritable.value.message("sv").endswith("kan inte skrivas: mappen finns inte")
     with pytest.raises(ExportError) as bad_dialect:
-        export_visits(world.store, world.reception, today, out=tmp_path / "c", dialect="tsv")
+        export_visits(world.store.ctx, world.reception, today, out=tmp_path / "c", dialect="tsv")
     assert bad_dialect.value.key == "export.error.bad_dialect"
     assert list(tmp_path.iterdir()) == []
-    assert world.store.audit_events(action="export") == []
+    assert world.store.audit.events(action="export") == []
 
 
 @pytest.mark.parametrize(
@@ -324,7 +336,7 @@ def test_xlsx_carries_no_clock_time(world, clock, today, tmp_path):
 
     busy_day(world, clock)
     out = tmp_path / "k.xlsx"
-    export_visits(world.store, world.reception, today, fmt="xlsx", out=out)
+    export_visits(world.store.ctx, world.reception, today, fmt="xlsx", out=out)
     with zipfile.ZipFile(out) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
@@ -343,7 +355,7 @@ def test_times_are_local_across_the_spring_clock_change(
     visits.change_state(world.reception, before.id, "called", desk="1")
     day = date(2026, 3, 29)
 
-    export_visits(world.store, world.reception, day, out=tmp_path / "k.csv")
+    export_visits(world.store.ctx, world.reception, day, out=tmp_path / "k.csv")
     rows = list(
         csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
     )
@@ -351,11 +363,11 @@ def test_times_are_local_across_the_spring_clock_change(
         ("A001", "02:30", "04:30"),
         ("A002", "04:30", ""),
     ]
-    export_visits(world.store, world.reception, day, fmt="xlsx", out=tmp_path / "k.xlsx")
+    export_visits(world.store.ctx, world.reception, day, fmt="xlsx", out=tmp_path / "k.xlsx")
     sheet = list(load_workbook(tmp_path / "k.xlsx")["Käynnit"].values)
     at = COLUMNS.index("arrived")
     assert [(r[at], r[at + 1]) for r in sheet[1:]] == [("02:30", "04:30"), ("04:30", None)]
-    export_visits(world.store, world.reception, day, fmt="json", out=tmp_path / "k.json")
+    export_visits(world.store.ctx, world.reception, day, fmt="json", out=tmp_path / "k.json")
     objects = json.loads((tmp_path / "k.json").read_text("utf-8"))
     assert [o["arrived"] for o in objects] == ["2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z"]
     assert objects[1]["called"] is None

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.auth import PermissionDenied
-from store.importer import ImportFileError, decode, import_clients, parse_csv
+from store.clients.importer import ImportFileError, decode, import_clients, parse_csv
+from store.core.auth import PermissionDenied
 from tests.conftest import World, make_hetu
 
 HETU_A = make_hetu("010190", "-", 931)
@@ -77,22 +77,22 @@ def test_a_good_file_is_imported_with_one_log_event_per_client(world: World, tmp
         f"{HETU_A},Åsa,Östman,,040 765 4321,Asa@Example.COM,sv,Parainen\n"
         f",Faisal,Warsame,2.3.1988,,,other,Turku\n",
     )
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert report.ok and report.imported == report.to_import == 2
     assert _client_count(world) == before + 2
-    match = world.store.search_clients(HETU_A)[0]
-    client = world.store.open_client(world.admin, match.id)
+    match = world.store.clients.search(HETU_A)[0]
+    client = world.store.clients.open(world.admin, match.id)
     assert (client.first_name, client.last_name, client.phone) == ("Åsa", "Östman", "+358407654321")
     assert (client.email, client.service_language, client.municipality) == (
         "Asa@example.com",
         "sv",
         "Parainen",
     )
-    imported_ids = [match.id, world.store.search_clients("Warsame")[0].id]
+    imported_ids = [match.id, world.store.clients.search("Warsame")[0].id]
     for client_id in imported_ids:
-        events = world.store.audit_events(client_id=client_id, action="create")
+        events = world.store.audit.events(client_id=client_id, action="create")
         assert [(e.staff_id, e.entity) for e in events] == [(world.admin.id, "client")]
-    summary = [e for e in world.store.audit_events(action="create") if e.entity == "import"]
+    summary = [e for e in world.store.audit.events(action="create") if e.entity == "import"]
     assert [(e.staff_id, e.purpose) for e in summary] == [
         (world.admin.id, "clients.csv: 2 clients")
     ]
@@ -110,7 +110,7 @@ def test_one_bad_row_stops_the_whole_import_and_names_lines_and_reasons(
         ";Bertta;;31.2.1990;abc\n"
         f"{HETU_A[:-1]}X;Cecilia;Berg;;\n",
     )
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert not report.ok and report.imported == 0
     assert _names(world) == before
     found = {(p.line, p.column, p.reason("en")) for p in report.problems}
@@ -129,19 +129,19 @@ def test_a_hetu_repeated_in_the_file_is_an_error_on_the_later_line(world: World,
         "hetu,first_name,last_name,birth_date\n"
         f"{HETU_B},Anna,Aalto,\n,Eero,Esa,1.1.1990\n{HETU_B.lower()},Anja,Aalto,\n",
     )
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert [(p.line, p.column, p.params) for p in report.problems] == [(4, "hetu", {"line": 2})]
-    assert world.store.search_clients(HETU_B) == []
+    assert world.store.clients.search(HETU_B) == []
 
 
 def test_a_dry_run_reports_but_saves_nothing(world: World, tmp_path: Path):
-    events_before = len(world.store.audit_events())
+    events_before = len(world.store.audit.events())
     before = _client_count(world)
     path = _write(tmp_path, "first_name,last_name,birth_date\nAnna,Aalto,1.1.1990\n")
-    report = import_clients(world.store, world.admin, path, dry_run=True)
+    report = import_clients(world.store.ctx, world.admin, path, dry_run=True)
     assert report.ok and report.dry_run and report.to_import == 1 and report.imported == 0
     assert _client_count(world) == before
-    assert len(world.store.audit_events()) == events_before
+    assert len(world.store.audit.events()) == events_before
 
 
 def test_registered_hetus_are_skipped_and_never_overwritten(world: World, tmp_path: Path):
@@ -150,10 +150,10 @@ def test_registered_hetus_are_skipped_and_never_overwritten(world: World, tmp_pa
         tmp_path,
         f"hetu,first_name,last_name\n{existing.hetu},Väärä,Nimi\n{HETU_A},Uusi,Asiakas\n",
     )
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert report.ok and report.imported == 1
     assert [(d.line, d.masked_hetu) for d in report.duplicates] == [(2, "010190-***P")]
-    again = world.store.open_client(world.admin, existing.id)
+    again = world.store.clients.open(world.admin, existing.id)
     assert (again.first_name, again.last_name) == ("Anna", "Mäkinen")
     assert ("Väärä", "Nimi") not in _names(world)
 
@@ -161,16 +161,16 @@ def test_registered_hetus_are_skipped_and_never_overwritten(world: World, tmp_pa
 def test_a_file_of_only_duplicates_imports_nothing_and_logs_no_import(world: World, tmp_path: Path):
     existing = world.clients["makinen"]
     path = _write(tmp_path, f"hetu,first_name,last_name\n{existing.hetu},Anna,Mäkinen\n")
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert report.ok and report.imported == 0 and len(report.duplicates) == 1
-    assert not [e for e in world.store.audit_events() if e.entity == "import"]
+    assert not [e for e in world.store.audit.events() if e.entity == "import"]
 
 
 def test_values_in_unnamed_columns_are_reported(world: World, tmp_path: Path):
     path = _write(
         tmp_path, "first_name,last_name,birth_date\nAnna,Aalto,1.1.1990,x\nEero,Esa,1.1.1990,\n"
     )
-    report = import_clients(world.store, world.admin, path)
+    report = import_clients(world.store.ctx, world.admin, path)
     assert [(p.line, p.key) for p in report.problems] == [(2, "import.error.extra_values")]
 
 
@@ -180,12 +180,12 @@ def test_only_an_admin_may_import(world: World, tmp_path: Path, role: str):
     before = _client_count(world)
     path = _write(tmp_path, "first_name,last_name,birth_date\nAnna,Aalto,1.1.1990\n")
     with pytest.raises(PermissionDenied):
-        import_clients(world.store, actor, path)
+        import_clients(world.store.ctx, actor, path)
     assert _client_count(world) == before
 
 
 def test_a_missing_file_is_a_file_error(world: World, tmp_path: Path):
     with pytest.raises(ImportFileError) as caught:
-        import_clients(world.store, world.admin, tmp_path / "nope.csv")
+        import_clients(world.store.ctx, world.admin, tmp_path / "nope.csv")
     assert caught.value.key == "import.error.file_missing"
     assert "nope.csv" in caught.value.message("sv")

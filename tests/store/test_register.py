@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from store.auth import PermissionDenied
-from store.clients import StaleEdit
-from store.search import prefill_from_search, route_query
-from store.validation import ValidationError
+from store.clients.repository import StaleEdit
+from store.clients.search import prefill_from_search, route_query
+from store.clients.validation import ValidationError
+from store.core.auth import PermissionDenied
 
 TODAY = date(2026, 11, 28)
 
@@ -49,72 +49,72 @@ def names(matches):
 
 @pytest.mark.parametrize("typed", ["maki", "mäki", "MÄKI", "Mäk"])
 def test_finnish_letters_fold_both_ways(world, typed):
-    assert names(world.store.search_clients(typed)) == ["Mäki-Jokela Pekka", "Mäkinen Anna"]
+    assert names(world.store.clients.search(typed)) == ["Mäki-Jokela Pekka", "Mäkinen Anna"]
 
 
 def test_search_by_each_kind_of_input(world):
     store, clients = world.store, world.clients
-    assert names(store.search_clients(clients["makinen"].hetu.lower())) == ["Mäkinen Anna"]
-    assert names(store.search_clients("ostman asa")) == ["Östman Åsa"]
-    assert names(store.search_clients("jokela")) == ["Mäki-Jokela Pekka"]
-    assert names(store.search_clients("o'bri")) == ["O'Brien Sean"]
-    assert names(store.search_clients("040 123 45")) == ["Mäkinen Anna"]
-    assert names(store.search_clients("+46 70 123")) == ["O'Brien Sean"]
-    assert names(store.search_clients("3.4.1961")) == ["Östman Åsa"]
-    assert names(store.search_clients("010190")) == ["Mäkinen Anna"]
-    assert store.search_clients("anna pekka") == []
-    assert store.search_clients('"*) OR (') == []  # FTS syntax is never passed through
+    assert names(store.clients.search(clients["makinen"].hetu.lower())) == ["Mäkinen Anna"]
+    assert names(store.clients.search("ostman asa")) == ["Östman Åsa"]
+    assert names(store.clients.search("jokela")) == ["Mäki-Jokela Pekka"]
+    assert names(store.clients.search("o'bri")) == ["O'Brien Sean"]
+    assert names(store.clients.search("040 123 45")) == ["Mäkinen Anna"]
+    assert names(store.clients.search("+46 70 123")) == ["O'Brien Sean"]
+    assert names(store.clients.search("3.4.1961")) == ["Östman Åsa"]
+    assert names(store.clients.search("010190")) == ["Mäkinen Anna"]
+    assert store.clients.search("anna pekka") == []
+    assert store.clients.search('"*) OR (') == []  # FTS syntax is never passed through
 
 
 def test_a_hetu_with_another_century_sign_is_another_person(world):
     hetu = world.clients["makinen"].hetu  # 010190-900…
     other = hetu.replace("-", "Y")
-    assert world.store.search_clients(other) == []
-    created = world.store.create_client(
+    assert world.store.clients.search(other) == []
+    created = world.store.clients.create(
         world.admin, {"first_name": "Eero", "last_name": "Toinen", "hetu": other}
     )
     assert created.hetu == other
-    assert names(world.store.search_clients(other)) == ["Toinen Eero"]
+    assert names(world.store.clients.search(other)) == ["Toinen Eero"]
 
 
 def test_soft_deleted_clients_never_appear_but_stay_as_tombstones(world):
     client = world.clients["ostman"]
-    world.store.delete_client(world.admin, client.id)
-    assert world.store.search_clients("östman") == []
-    assert world.store.search_clients("3.4.1961") == []
+    world.store.clients.delete(world.admin, client.id)
+    assert world.store.clients.search("östman") == []
+    assert world.store.clients.search("3.4.1961") == []
     row = world.store.db.execute(
         "SELECT deleted_at FROM client WHERE id = ?", [client.id]
     ).fetchone()
     assert row[0] is not None
-    assert [e.action for e in world.store.audit_events(client_id=client.id)] == [
+    assert [e.action for e in world.store.audit.events(client_id=client.id)] == [
         "create", "delete",
     ]  # fmt: skip
 
 
 def test_only_an_admin_may_delete(world):
     with pytest.raises(PermissionDenied):
-        world.store.delete_client(world.reception, world.clients["ostman"].id)
-    assert names(world.store.search_clients("östman")) == ["Östman Åsa"]
+        world.store.clients.delete(world.reception, world.clients["ostman"].id)
+    assert names(world.store.clients.search("östman")) == ["Östman Åsa"]
 
 
 def test_renaming_updates_the_search_index(world):
     client = world.clients["ostman"]
     raw = {"first_name": "Åsa", "last_name": "Lindholm", "birth_date": "3.4.1961",
            "service_language": "sv"}  # fmt: skip
-    world.store.update_client(world.coach, client.id, raw)
-    assert world.store.search_clients("östman") == []
-    assert names(world.store.search_clients("lindh")) == ["Lindholm Åsa"]
+    world.store.clients.update(world.coach, client.id, raw)
+    assert world.store.clients.search("östman") == []
+    assert names(world.store.clients.search("lindh")) == ["Lindholm Åsa"]
 
 
 def test_every_write_and_view_lands_in_the_access_log_in_the_same_transaction(world):
     client = world.clients["makinen"]
     store = world.store
-    store.open_client(world.coach, client.id, purpose="initial interview")
+    store.clients.open(world.coach, client.id, purpose="initial interview")
     raw = {"first_name": "Anna", "last_name": "Mäkinen", "hetu": client.hetu,
            "phone": "050 111 2222", "unemployed_since": "1.3.2025",
            "coach_id": world.coach.id}  # fmt: skip
-    store.update_client(world.coach, client.id, raw)
-    events = store.audit_events(client_id=client.id)
+    store.clients.update(world.coach, client.id, raw)
+    events = store.audit.events(client_id=client.id)
     assert [(e.action, e.staff_id, e.purpose) for e in events] == [
         ("create", world.admin.id, None),
         ("view", world.coach.id, "initial interview"),
@@ -122,8 +122,8 @@ def test_every_write_and_view_lands_in_the_access_log_in_the_same_transaction(wo
     ]
     # A failing write leaves neither the change nor its log row behind.
     with pytest.raises(ValidationError):
-        store.update_client(world.coach, client.id, {**raw, "email": "not-an-email"})
-    assert len(store.audit_events(client_id=client.id)) == 3
+        store.clients.update(world.coach, client.id, {**raw, "email": "not-an-email"})
+    assert len(store.audit.events(client_id=client.id)) == 3
 
 
 def test_the_access_log_is_append_only(world):
@@ -135,7 +135,7 @@ def test_the_access_log_is_append_only(world):
 
 def test_a_hetu_belongs_to_one_living_client(world):
     with pytest.raises(ValidationError) as caught:
-        world.store.create_client(
+        world.store.clients.create(
             world.reception,
             {"first_name": "Kaksi", "last_name": "Kertaa", "hetu": world.clients["makinen"].hetu},
         )
@@ -148,9 +148,9 @@ def test_an_edit_based_on_an_old_version_is_refused(world):
     raw = {"first_name": "Åsa", "last_name": "Östman", "birth_date": "3.4.1961",
            "service_language": "sv", "municipality": "Turku"}  # fmt: skip
     world.store.clock.at += timedelta(minutes=1)
-    world.store.update_client(world.coach, client.id, raw)
+    world.store.clients.update(world.coach, client.id, raw)
     with pytest.raises(StaleEdit):
-        world.store.update_client(
+        world.store.clients.update(
             world.admin,
             client.id,
             {**raw, "municipality": "Raisio"},
@@ -166,10 +166,10 @@ def test_derived_facts_are_computed(world, today):
 
 
 def test_login_checks_the_password_and_logs_both_outcomes(world):
-    assert world.store.authenticate("valmentaja", "demo") == world.coach
-    assert world.store.authenticate("valmentaja", "Demo") is None
-    assert world.store.authenticate("ghost", "demo") is None
-    actions = [e.action for e in world.store.audit_events() if e.entity == "staff"]
+    assert world.store.staff.authenticate("valmentaja", "demo") == world.coach
+    assert world.store.staff.authenticate("valmentaja", "Demo") is None
+    assert world.store.staff.authenticate("ghost", "demo") is None
+    actions = [e.action for e in world.store.audit.events() if e.entity == "staff"]
     assert actions == ["login", "failed_login", "failed_login"]
     stored = world.store.db.execute(
         "SELECT password_hash FROM staff WHERE username = 'valmentaja'"
@@ -200,6 +200,6 @@ def test_a_change_whose_log_row_fails_is_not_saved_either(world):
         " BEGIN SELECT RAISE(ABORT, 'log unavailable'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="log unavailable"):
-        world.store.update_client(world.coach, client.id, raw)
+        world.store.clients.update(world.coach, client.id, raw)
     world.store.db.execute("DROP TRIGGER log_unavailable")
-    assert world.store.open_client(world.admin, client.id).municipality is None
+    assert world.store.clients.open(world.admin, client.id).municipality is None

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from store.rules import (
+from store.clients.rules import (
     DOMESTIC_LANGUAGES,
     LONG_TERM_UNEMPLOYED_MONTHS,
     AgeBands,

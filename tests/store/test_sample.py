@@ -12,12 +12,12 @@ import pytest
 from stdnum.fi import hetu as stdnum_hetu
 
 from store.api import Store
-from store.clock import FixedClock
-from store.migrations import migration_names
-from store.models import ROLES
-from store.rules import age_on, is_long_term_unemployed
-from store.sample import DEMO_PASSWORD, generate_sample, refresh_visit_history
-from store.validation import clean_client, format_date, hetu_birth_date
+from store.clients.rules import age_on, is_long_term_unemployed
+from store.clients.validation import clean_client, format_date, hetu_birth_date
+from store.core.clock import FixedClock
+from store.core.migrations import migration_names
+from store.core.models import ROLES
+from store.sample.generate import DEMO_PASSWORD, generate_sample, refresh_visit_history
 
 TODAY = date(2026, 11, 28)
 COMMITTED_SAMPLE = Path(__file__).resolve().parents[2] / "sample.db"
@@ -154,8 +154,8 @@ def test_staff_of_every_role_and_the_demo_logins_work(sample: Path, tmp_path: Pa
     copy = shutil.copyfile(sample, tmp_path / "copy.db")
     store = Store.open(copy)
     try:
-        assert {s.role for s in store.list_staff()} == set(ROLES)
-        sites = store.list_sites()
+        assert {s.role for s in store.staff.all()} == set(ROLES)
+        sites = store.sites.all()
         assert {s.municipality for s in sites} == {"Turku", "Raisio"}
         assert len({s.employment_area for s in sites}) == 1
         for username, role in [
@@ -163,9 +163,9 @@ def test_staff_of_every_role_and_the_demo_logins_work(sample: Path, tmp_path: Pa
             ("vastaanotto", "reception"),
             ("valmentaja", "coach"),
         ]:
-            staff = store.authenticate(username, DEMO_PASSWORD)
+            staff = store.staff.authenticate(username, DEMO_PASSWORD)
             assert staff is not None and staff.role == role
-        assert store.authenticate("admin", "wrong") is None
+        assert store.staff.authenticate("admin", "wrong") is None
     finally:
         store.close()
 
@@ -192,7 +192,7 @@ def test_the_committed_sample_opens_with_500_clients_and_demo_logins(tmp_path: P
     store = Store.open(shutil.copyfile(COMMITTED_SAMPLE, tmp_path / "sample.db"))
     try:
         assert store.db.execute("SELECT count(*) FROM client").fetchone() == (500,)
-        assert store.authenticate("valmentaja", DEMO_PASSWORD) is not None
+        assert store.staff.authenticate("valmentaja", DEMO_PASSWORD) is not None
     finally:
         store.close()
 
@@ -203,7 +203,7 @@ def test_the_committed_sample_gets_a_queue_for_the_day_the_demo_runs(tmp_path: P
     assert refresh_visit_history(copy, clock) > 500
     store = Store.open(copy, clock)
     try:
-        for site in store.list_sites():
+        for site in store.sites.all():
             assert any(v.state == "waiting" for v in store.visits.queue(site.id)), site.name
     finally:
         store.close()

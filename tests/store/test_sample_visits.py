@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from store.api import Store
-from store.clock import FixedClock, from_iso
-from store.sample import generate_sample, refresh_visit_history
-from store.sample_visits import helsinki_minutes, helsinki_moment
+from store.core.clock import FixedClock, from_iso
+from store.sample.generate import generate_sample, refresh_visit_history
+from store.sample.visits import helsinki_minutes, helsinki_moment
 
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)
@@ -64,7 +64,7 @@ def _replay(source: Path, target: Path) -> None:
         "SELECT visit_id, at, staff_id, from_state, to_state, to_staff_id FROM visit_event"
         " ORDER BY at, rowid",
     )
-    staff = {s.id: s for s in store.list_staff()}
+    staff = {s.id: s for s in store.staff.all()}
     replayed: dict[str, str] = {}
     try:
         for visit_id, at, staff_id, from_state, to_state, to_staff_id in events:
@@ -305,7 +305,7 @@ def test_the_same_seed_and_day_give_the_same_visits(month: Path, tmp_path: Path)
 def _queue(path: Path, clock: FixedClock) -> dict[str, list]:
     store = Store.open(path, clock)
     try:
-        return {site.name: store.visits.queue(site.id) for site in store.list_sites()}
+        return {site.name: store.visits.queue(site.id) for site in store.sites.all()}
     finally:
         store.close()
 
@@ -369,7 +369,7 @@ def test_refreshing_again_adds_only_the_new_days_and_changes_nothing_written(
     # Friday's queue was never closed: on Monday it is listed for closing, not lost.
     store = Store.open(copy, later)
     try:
-        for site in store.list_sites():
+        for site in store.sites.all():
             assert any(v.visit_date == FRIDAY for v in store.visits.left_open(site.id))
     finally:
         store.close()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.auth import PermissionDenied
-from store.settings import FEEDBACK_LINKED, WAIT_THRESHOLD, SettingError
+from store.core.auth import PermissionDenied
+from store.core.settings import FEEDBACK_LINKED, WAIT_THRESHOLD, SettingError
 
 
 def test_defaults_until_an_admin_changes_them(world):
@@ -23,7 +23,7 @@ def test_defaults_until_an_admin_changes_them(world):
 
 def test_each_change_is_one_logged_write(world):
     world.store.settings.set(world.admin, "queue.wait_threshold_minutes", "25")
-    [event] = [e for e in world.store.audit_events() if e.entity == "setting"]
+    [event] = [e for e in world.store.audit.events() if e.entity == "setting"]
     assert (event.staff_id, event.action, event.entity_id, event.purpose) == (
         world.admin.id, "update", "queue.wait_threshold_minutes", "25",
     )  # fmt: skip
@@ -47,7 +47,7 @@ def test_bad_values_and_unknown_keys_change_nothing(world, key, text, message):
         settings.set(world.admin, key, text)
     assert raised.value.message("fi").startswith(message)
     assert settings.get(WAIT_THRESHOLD) == 30 and settings.get(FEEDBACK_LINKED) is False
-    assert len([e for e in world.store.audit_events() if e.entity == "setting"]) == 1
+    assert len([e for e in world.store.audit.events() if e.entity == "setting"]) == 1
 
 
 def test_only_an_admin_changes_settings(world):

@@ -12,7 +12,7 @@ import pytest
 import screens
 import store
 import tui
-from store.i18n import LANGUAGES, keys, tr
+from store.core.i18n import LANGUAGES, keys, tr
 
 ROOT = Path(__file__).resolve().parents[2]
 # A key literal given to the translation function: tr("…"), t("…"), self.t("…"), and

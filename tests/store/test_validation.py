@@ -12,8 +12,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from stdnum.fi import hetu as stdnum_hetu
 
-from store import i18n, validation
-from store.validation import (
+from store.clients import validation
+from store.clients.validation import (
     FieldError,
     ValidationError,
     clean_client,
@@ -30,6 +30,7 @@ from store.validation import (
     parse_date,
     phone_search_key,
 )
+from store.core import i18n
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 SIGNS = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900}

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from store.auth import PermissionDenied
-from store.clock import to_iso
-from store.visits import DeskOccupied, InvalidTransition, nps_of, waiting_minutes
+from store.core.auth import PermissionDenied
+from store.core.clock import to_iso
+from store.visits.register import DeskOccupied, InvalidTransition, nps_of, waiting_minutes
 
 
 def advance(world, minutes: int) -> None:
@@ -21,7 +21,7 @@ def test_tickets_run_per_site_and_day(world):
     first = visits.register(world.reception, world.site.id, reason_codes=["cv"])
     second = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
     assert (first.ticket, second.ticket) == ("A001", "A002")
-    other_site = world.store.create_site("Raision työpiste", "Raisio", "Turun työllisyysalue")
+    other_site = world.store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue")
     assert visits.register(world.reception, other_site.id).ticket == "A001"
     advance(world, 24 * 60)
     assert visits.register(world.reception, world.site.id).ticket == "A001"
@@ -34,7 +34,7 @@ def test_a_visit_keeps_its_reasons_and_lands_in_the_access_log(world):
     )
     assert visit.reason_codes == ("benefits", "cv")
     assert (visit.first_name, visit.state, visit.channel) == ("Anna", "waiting", "walk_in")
-    [event] = world.store.audit_events(entity_id=visit.id)
+    [event] = world.store.audit.events(entity_id=visit.id)
     assert (event.action, event.staff_id, event.client_id) == (
         "create", world.reception.id, client.id,
     )  # fmt: skip
@@ -178,7 +178,7 @@ def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
     # Told "linked" by a screen opened before an admin switched linking off: anonymous.
     visits.record_feedback(world.reception, first, 9, told_linked=True)
     assert store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
-    assert "update" not in {e.action for e in store.audit_events(client_id=client_id)}
+    assert "update" not in {e.action for e in store.audit.events(client_id=client_id)}
 
     store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
     assert visits.feedback_is_linked()
@@ -190,7 +190,7 @@ def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
     assert scores.fetchall() == [("A001", None), ("A002", 4)]
     # Keeping the answer with the visit changes a client's record, so it is logged;
     # every answer counts in the day's NPS exactly once.
-    logged = store.audit_events(client_id=client_id)[-1]
+    logged = store.audit.events(client_id=client_id)[-1]
     assert (logged.action, logged.entity_id, logged.purpose) == ("update", second.id, "feedback")
     assert visits.nps(world.site.id).responses == 3
 
@@ -198,12 +198,16 @@ def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
 def test_possible_duplicates_fold_letters_and_match_phones(world):
     store = world.store
     same_name = {"first_name": "ANNA", "last_name": "Makinen", "birth_date": "1.1.1990"}
-    assert [c.id for c in store.possible_duplicates(same_name)] == [world.clients["makinen"].id]
+    assert [c.id for c in store.clients.possible_duplicates(same_name)] == [
+        world.clients["makinen"].id
+    ]
     same_phone = {"first_name": "Eino", "last_name": "Uusi", "birth_date": "2.2.1992",
                   "phone": "+358 40 1234567"}  # fmt: skip
-    assert [c.id for c in store.possible_duplicates(same_phone)] == [world.clients["makinen"].id]
+    assert [c.id for c in store.clients.possible_duplicates(same_phone)] == [
+        world.clients["makinen"].id
+    ]
     other = {"first_name": "Anna", "last_name": "Mäkinen", "birth_date": "2.1.1990"}
-    assert store.possible_duplicates(other) == []
+    assert store.clients.possible_duplicates(other) == []
 
 
 def test_waiting_minutes_count_the_wait_the_visitor_is_in(world):
@@ -232,7 +236,7 @@ def test_undo_puts_a_visit_back_unless_it_changed_since(world):
     assert back.waiting_since == waiting.arrived_at  # the wait goes on from arrival
     events = [(e.from_state, e.to_state) for e in visits.events(waiting.id)]
     assert events[-2:] == [("waiting", "left"), ("left", "waiting")]
-    purposes = [e.purpose for e in world.store.audit_events(client_id=waiting.client_id)]
+    purposes = [e.purpose for e in world.store.audit.events(client_id=waiting.client_id)]
     assert purposes[-1] == "undo left"
     called = visits.change_state(reception, waiting.id, "called", desk="1")
     visits.change_state(world.coach, waiting.id, "serving")  # someone else moved it on

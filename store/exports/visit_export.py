@@ -12,13 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .audit import log_event
-from .auth import require
-from .clock import new_id
-from .db import write_transaction
-from .export_formats import (
+from store.clients.validation import format_date
+from store.core.audit import log_event
+from store.core.auth import require
+from store.core.clock import new_id
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.i18n import TranslatedError, register
+from store.core.models import Site, Staff
+from store.core.sites import SiteRepository
+from store.exports.formats import (
     AT,
     COLUMNS,
     DIALECTS,
@@ -31,13 +35,7 @@ from .export_formats import (
     json_bytes,
     xlsx_bytes,
 )
-from .export_rows import DEFAULT_AGE_BANDS, Instants, day_feedback, visit_rows
-from .i18n import TranslatedError, register
-from .models import Site, Staff
-from .validation import format_date
-
-if TYPE_CHECKING:
-    from .api import Store
+from store.exports.rows import DEFAULT_AGE_BANDS, Instants, day_feedback, visit_rows
 
 register(
     {
@@ -156,9 +154,9 @@ def parse_day(text: str) -> date:
     raise ExportError("export.error.bad_date", text=text)
 
 
-def find_site(store: Store, text: str) -> Site:
+def find_site(sites: SiteRepository, text: str) -> Site:
     """A site by its id, its exact name, or a part of its name that fits only one."""
-    site = store.find_site(text)
+    site = sites.find(text)
     if site is None:
         raise ExportError("export.error.unknown_site", site=text)
     return site
@@ -209,7 +207,7 @@ def _temp_beside(target: Path, data: bytes) -> Path:
 
 
 def export_visits(
-    store: Store,
+    ctx: Context,
     actor: Staff,
     date_from: date,
     date_to: date | None = None,
@@ -242,7 +240,7 @@ def export_visits(
         )
     site = None
     if site_id is not None:
-        site = store.get_site(site_id)
+        site = SiteRepository(ctx).get(site_id)
         if site is None:
             raise ExportError("export.error.unknown_site", site=site_id)
     out = Path(out) if out is not None else Path(default_file_name(site, date_from, date_to, fmt))
@@ -257,9 +255,9 @@ def export_visits(
     instants: Instants = (
         "local" if fmt == "xlsx" or (fmt == "csv" and dialect == "excel") else "iso"
     )
-    read = visit_rows(store, date_from, date_to, site_id, identities, age_bands, instants)
+    read = visit_rows(ctx, date_from, date_to, site_id, identities, age_bands, instants)
     rows = read.rows
-    feedback = day_feedback(store, date_from, date_to, site_id)
+    feedback = day_feedback(ctx, date_from, date_to, site_id)
     if fmt == "csv":
         data = csv_bytes(rows, columns, dialect)
     elif fmt == "json":
@@ -310,16 +308,16 @@ def export_visits(
         temps.append(_temp_beside(out, data))
         temps.append(_temp_beside(manifest_path, manifest_data))
         export_id = new_id()
-        now = store._now()
+        now = ctx.now_iso()
         # The log rows and the renames stand or fall together: a failed rename rolls the
         # log back, and a failed commit takes the files away again.
-        with write_transaction(store.db):
-            log_event(store.db, now, staff_id=actor.id, action="export",
+        with write_transaction(ctx.db):
+            log_event(ctx, at=now, staff_id=actor.id, action="export",
                       entity="visit_export", entity_id=export_id, purpose=summary)  # fmt: skip
             if identities:
                 # Whose data was disclosed (906/2019 § 17), one row per client in the file.
                 for client_id in read.client_ids:
-                    log_event(store.db, now, staff_id=actor.id, action="export",
+                    log_event(ctx, at=now, staff_id=actor.id, action="export",
                               entity="visit_export", entity_id=export_id,
                               client_id=client_id, purpose=summary)  # fmt: skip
             for temp, target in zip(temps, (out, manifest_path), strict=True):

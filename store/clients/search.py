@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from .models import ClientMatch
-from .validation import format_date, looks_like_hetu, parse_birth_date_query, phone_search_key
+from store.clients.models import ClientMatch
+from store.clients.validation import (
+    format_date,
+    looks_like_hetu,
+    parse_birth_date_query,
+    phone_search_key,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -10,12 +10,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .auth import hash_password
-from .clients import insert_client
-from .clock import Clock, to_iso
-from .db import open_db, write_transaction
-from .models import Role
-from .sample_people import (
+from store.clients.repository import insert_client
+from store.core.auth import hash_password
+from store.core.clock import Clock, to_iso
+from store.core.context import Context
+from store.core.db import open_db, write_transaction
+from store.core.models import Role
+from store.sample.people import (
     AGES,
     CENTURY_SIGNS,
     CONSENT_NOTES,
@@ -28,7 +29,7 @@ from .sample_people import (
     SERVICE_LANGUAGE_CHOICES,
     TONGUES,
 )
-from .sample_visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
+from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -283,6 +284,7 @@ def generate_sample(
     today = today or Clock().today()
     rng = random.Random(seed)
     db = open_db(path)
+    ctx = Context(db, Clock())
     try:
         # One self-contained file to commit and copy, with no -wal/-shm beside it. A
         # half-written sample is thrown away, not recovered, so syncing can be skipped;
@@ -303,7 +305,7 @@ def generate_sample(
                     # Coaches register most of their own clients; reception the walk-ins.
                     actor_id = rng.choice(reception) if rng.random() < 0.3 else coach_id
                     insert_client(
-                        db, values, actor_id=actor_id, at_iso=created_at, client_id=_uuid(rng)
+                        ctx, values, actor_id=actor_id, at=created_at, client_id=_uuid(rng)
                     )
         with write_transaction(db):
             now = helsinki_moment(today, MORNING_SO_FAR)

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .audit import log_event
-from .auth import require
-from .clock import new_id, to_iso
-from .db import write_transaction
-from .i18n import TranslatedError, register, tr
-from .models import Staff
-
-if TYPE_CHECKING:
-    from .api import Store
+from store.core.audit import log_event
+from store.core.auth import require
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.i18n import TranslatedError, register, tr
+from store.core.models import Staff
+from store.core.rows import upsert_row
 
 register(
     {
@@ -104,11 +101,13 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINK
 
 
 class Settings:
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    """Reached as `Store.settings`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
 
     def get(self, setting: Setting) -> int | bool:
-        row = self.store.db.execute(
+        row = self.ctx.db.execute(
             "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL", [setting.key]
         ).fetchone()
         if row is None:
@@ -129,15 +128,18 @@ class Settings:
             raise SettingError("setting.error.unknown", name=key, known=", ".join(SETTINGS))
         value = setting.parse(text)
         stored = str(int(value))  # booleans as 1/0, read back by the same parser
-        now = to_iso(self.store.clock.now())
-        with write_transaction(self.store.db):
-            self.store.db.execute(
-                "INSERT INTO setting (id, key, value, created_at, updated_at, updated_by)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                " value = excluded.value, updated_at = excluded.updated_at,"
-                " updated_by = excluded.updated_by, deleted_at = NULL",
-                [new_id(), setting.key, stored, now, now, actor.id],
+        now = self.ctx.now_iso()
+        with write_transaction(self.ctx.db):
+            upsert_row(
+                self.ctx, "setting", {"key": setting.key}, {"value": stored}, by=actor.id, at=now
             )
-            log_event(self.store.db, now, staff_id=actor.id, action="update",
-                      entity="setting", entity_id=setting.key, purpose=stored)  # fmt: skip
+            log_event(
+                self.ctx,
+                staff_id=actor.id,
+                action="update",
+                entity="setting",
+                entity_id=setting.key,
+                purpose=stored,
+                at=now,
+            )
         return value

@@ -8,16 +8,14 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from . import rules
-from .clock import new_id
-from .db import write_transaction
-from .export_formats import DayFeedback, Row
-from .visits import nps_of
-
-if TYPE_CHECKING:
-    from .api import Store
+from store.clients import rules
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.rows import insert_row
+from store.exports.formats import DayFeedback, Row
+from store.visits.register import nps_of
 
 PSEUDONYM_SETTING = "export.pseudonym_secret"
 PSEUDONYM_HEX_DIGITS = 16
@@ -31,22 +29,17 @@ DEFAULT_AGE_BANDS: tuple[int, ...] = (25, 30, 50, 55, 60, 65)
 # Pseudonyms and age bands ---------------------------------------------------------------
 
 
-def pseudonym_secret(store: Store) -> bytes:
+def pseudonym_secret(ctx: Context) -> bytes:
     """This installation's key for pseudonyms, made on first use and never shown."""
     sql = "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL"
-    row = store.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
+    row = ctx.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
     if row is None:
         # Made under the write lock, checked again: two first exports agree on one key.
-        with write_transaction(store.db):
-            row = store.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
+        with write_transaction(ctx.db):
+            row = ctx.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
             if row is None:
-                now = store._now()
                 row = (secrets.token_hex(32),)
-                store.db.execute(
-                    "INSERT INTO setting (id, key, value, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [new_id(), PSEUDONYM_SETTING, row[0], now, now],
-                )
+                insert_row(ctx, "setting", {"key": PSEUDONYM_SETTING, "value": row[0]}, by=None)
     return bytes.fromhex(row[0])
 
 
@@ -113,7 +106,7 @@ class VisitRows:
 
 
 def visit_rows(
-    store: Store,
+    ctx: Context,
     date_from: date,
     date_to: date,
     site_id: str | None,
@@ -130,17 +123,17 @@ def visit_rows(
         site_filter = " AND v.site_id = ?"
         params.append(site_id)
     codes_of: dict[str, tuple[str, ...]] = {}
-    for visit_id, code in store.db.execute(
+    for visit_id, code in ctx.db.execute(
         _REASONS_SELECT + site_filter + " ORDER BY r.sort_order", params
     ):
         codes_of[visit_id] = codes_of.get(visit_id, ()) + (code,)
     # Every reason, retired ones too: old visits keep the label they were recorded with.
-    label_of = dict(store.db.execute("SELECT code, label_fi FROM visit_reason").fetchall())
+    label_of = dict(ctx.db.execute("SELECT code, label_fi FROM visit_reason").fetchall())
     reasons: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
     for codes in set(codes_of.values()):
         reasons[codes] = (codes, tuple(label_of.get(code, code) for code in codes))
     # The keyed hash state is set up once and copied per client: half the cost of hmac.new.
-    keyed = hmac.new(pseudonym_secret(store), digestmod=hashlib.sha256)
+    keyed = hmac.new(pseudonym_secret(ctx), digestmod=hashlib.sha256)
     # Per client, however often they came: pseudonym, birth date, the day they become
     # long-term unemployed, foreign language. Age and unemployment change with the day.
     people: dict[str, tuple[str, date, date | None, bool]] = {}
@@ -151,7 +144,7 @@ def visit_rows(
     rows: list[Row] = []
     sql = export_select(instants, identities) + site_filter
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
-    for record in store.db.execute(sql, params):
+    for record in ctx.db.execute(sql, params):
         # `export_select`: id and day; site … served_by (the visit's own columns);
         # client id … feedback_score; then the names, with --identities only.
         visit_id, day_text, visit = record[0], record[1], record[2:13]
@@ -189,7 +182,7 @@ def visit_rows(
 
 
 def day_feedback(
-    store: Store, date_from: date, date_to: date, site_id: str | None
+    ctx: Context, date_from: date, date_to: date, site_id: str | None
 ) -> list[DayFeedback]:
     """Each site-day's feedback count and NPS, from every answer: the anonymous ones
     cannot be matched to a visit, so this is the only place they appear."""
@@ -202,7 +195,7 @@ def day_feedback(
         sql += " AND f.site_id = ?"
         params.append(site_id)
     scores: dict[tuple[str, str], list[int]] = {}
-    for day_text, site_name, score in store.db.execute(sql, params):
+    for day_text, site_name, score in ctx.db.execute(sql, params):
         scores.setdefault((day_text, site_name), []).append(score)
     result = []
     for (day_text, site_name), values in sorted(scores.items()):

@@ -93,7 +93,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _applied_names(db: sqlite_utils.Database) -> list[str]:
-    from .migrations import migrations
+    from store.core.migrations import migrations
 
     return [m.name for m in migrations.applied(db)]
 
@@ -120,7 +120,7 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
     mode (for displays such as the waiting-room board, which log nobody in)."""
     import sqlite_utils
 
-    from .migrations import migration_names
+    from store.core.migrations import migration_names
 
     path = Path(path)
     _check_file(path)
@@ -154,7 +154,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """
     import sqlite_utils
 
-    from .migrations import migration_names, migrations
+    from store.core.migrations import migration_names, migrations
 
     path = Path(path)
     _check_file(path)

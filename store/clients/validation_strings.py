@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import register
+from store.core.i18n import register
 
 register(
     {

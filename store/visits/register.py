@@ -5,28 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from .audit import log_event
-from .auth import require
-from .clock import from_iso, new_id, to_iso
-from .db import write_transaction
-from .models import (
+from store.core.audit import log_event
+from store.core.auth import require
+from store.core.clock import from_iso, new_id
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.models import Staff
+from store.core.rows import insert_row, insert_rows, update_row
+from store.core.settings import FEEDBACK_LINKED, Settings
+from store.visits.models import (
     CHANNELS,
     OPEN_STATES,
     OUTCOMES,
     Channel,
     NowServing,
-    Staff,
     Visit,
     VisitEvent,
     VisitReason,
     VisitState,
 )
-from .settings import FEEDBACK_LINKED
-
-if TYPE_CHECKING:
-    from .api import Store
 
 TICKET_PREFIX = "A"
 NPS_MIN_RESPONSES = 5
@@ -83,9 +81,10 @@ def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit |
     staff member, then the longest-waiting walk-in. A booked visitor is never called
     before their time."""
     booked = [
-        v for v in queue
+        v
+        for v in queue
         if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
-    ]  # fmt: skip
+    ]
     if booked:
         return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
     mine = [v for v in queue if v.state == "transferred" and v.assigned_to == staff_id]
@@ -109,9 +108,15 @@ def waiting_minutes(visit: Visit, now: datetime) -> int:
 
 # The columns `change_state` may write, and `undo` puts back.
 _CHANGED_BY_STATE = (
-    "state", "called_at", "called_by", "desk", "finished_at", "served_by", "assigned_to",
+    "state",
+    "called_at",
+    "called_by",
+    "desk",
+    "finished_at",
+    "served_by",
+    "assigned_to",
     "outcome",
-)  # fmt: skip
+)
 
 _VISIT_SELECT = """
     SELECT v.id, v.site_id, v.visit_date, v.ticket, v.client_id, c.first_name, c.last_name,
@@ -140,12 +145,13 @@ def _to_visit(row: tuple) -> Visit:
 class VisitRegister:
     """The walk-in queue of every site; reached as `Store.visits`."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.db = store.db
+    def __init__(self, ctx: Context, settings: Settings) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+        self.settings = settings
 
     def _now(self) -> str:
-        return to_iso(self.store.clock.now())
+        return self.ctx.now_iso()
 
     # Reasons and settings ------------------------------------------------------------
 
@@ -166,7 +172,7 @@ class VisitRegister:
 
     def queue(self, site_id: str, day: date | None = None) -> list[Visit]:
         """The day's open visits at a site, in arrival order."""
-        day = day or self.store.today()
+        day = day or self.ctx.today()
         marks = ", ".join("?" for _ in OPEN_STATES)
         rows = self.db.execute(
             f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ?"
@@ -185,7 +191,7 @@ class VisitRegister:
 
     def left_open(self, site_id: str, before: date | None = None) -> list[Visit]:
         """Visits from earlier days that were never closed: listed for closing, never lost."""
-        before = before or self.store.today()
+        before = before or self.ctx.today()
         marks = ", ".join("?" for _ in OPEN_STATES)
         rows = self.db.execute(
             f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date < ?"
@@ -199,7 +205,7 @@ class VisitRegister:
         row = self.db.execute(
             f"{_VISIT_SELECT} WHERE v.client_id = ? AND v.site_id = ? AND v.visit_date = ?"
             f" AND v.state IN ({', '.join('?' for _ in OPEN_STATES)}) AND v.deleted_at IS NULL",
-            [client_id, site_id, self.store.today().isoformat(), *OPEN_STATES],
+            [client_id, site_id, self.ctx.today().isoformat(), *OPEN_STATES],
         ).fetchone()
         return _to_visit(row) if row else None
 
@@ -219,21 +225,30 @@ class VisitRegister:
             # is the newest on the board.
             " ORDER BY (SELECT max(at) FROM visit_event e"
             "           WHERE e.visit_id = v.id AND e.to_state = 'called') DESC LIMIT ?",
-            [site_id, self.store.today().isoformat(), limit],
+            [site_id, self.ctx.today().isoformat(), limit],
         ).fetchall()
         return [NowServing(ticket, desk) for ticket, desk in rows]
 
     # Writing -------------------------------------------------------------------------
 
-    def _event(self, visit_id: str, at: str, actor: Staff, from_state: str | None,
-               to_state: str, to_staff_id: str | None = None) -> None:  # fmt: skip
-        self.db.execute(
-            "INSERT INTO visit_event (id, visit_id, at, staff_id, from_state, to_state,"
-            " to_staff_id, created_at, updated_at, updated_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [new_id(), visit_id, at, actor.id, from_state, to_state, to_staff_id, at, at,
-             actor.id],
-        )  # fmt: skip
+    def _event(
+        self,
+        visit_id: str,
+        at: str,
+        actor: Staff,
+        from_state: str | None,
+        to_state: str,
+        to_staff_id: str | None = None,
+    ) -> None:
+        values = {
+            "visit_id": visit_id,
+            "at": at,
+            "staff_id": actor.id,
+            "from_state": from_state,
+            "to_state": to_state,
+            "to_staff_id": to_staff_id,
+        }
+        insert_row(self.ctx, "visit_event", values, by=actor.id, at=at)
 
     def register(
         self,
@@ -260,29 +275,39 @@ class VisitRegister:
         # the lock too, so a later ticket never carries an earlier arrival time.
         with write_transaction(self.db):
             now = self._now()
-            day = self.store.today().isoformat()
+            day = self.ctx.today().isoformat()
             number = self.db.execute(
                 "SELECT coalesce(max(ticket_number), 0) + 1 FROM visit"
                 " WHERE site_id = ? AND visit_date = ?",
                 [site_id, day],
             ).fetchone()[0]
-            self.db.execute(
-                "INSERT INTO visit (id, site_id, visit_date, ticket_number, ticket, client_id,"
-                " channel, booked_for, state, wants_own_coach, arrived_at, created_at,"
-                " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?,"
-                " ?, ?)",
-                [visit_id, site_id, day, number, f"{TICKET_PREFIX}{number:03d}", client_id,
-                 channel, booked_for, int(wants_own_coach), now, now, now, actor.id],
-            )  # fmt: skip
-            for code in dict.fromkeys(reason_codes):
-                self.db.execute(
-                    "INSERT INTO visit_reason_link (id, visit_id, reason_id, created_at,"
-                    " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
-                    [new_id(), visit_id, reasons[code], now, now, actor.id],
-                )
+            visit = {
+                "site_id": site_id,
+                "visit_date": day,
+                "ticket_number": number,
+                "ticket": f"{TICKET_PREFIX}{number:03d}",
+                "client_id": client_id,
+                "channel": channel,
+                "booked_for": booked_for,
+                "state": "waiting",
+                "wants_own_coach": int(wants_own_coach),
+                "arrived_at": now,
+            }
+            insert_row(self.ctx, "visit", visit, by=actor.id, at=now, row_id=visit_id)
+            links = [(visit_id, reasons[code]) for code in dict.fromkeys(reason_codes)]
+            insert_rows(
+                self.ctx, "visit_reason_link", ("visit_id", "reason_id"), links, by=actor.id, at=now
+            )
             self._event(visit_id, now, actor, None, "waiting")
-            log_event(self.db, now, staff_id=actor.id, action="create", entity="visit",
-                      entity_id=visit_id, client_id=client_id)  # fmt: skip
+            log_event(
+                self.ctx,
+                at=now,
+                staff_id=actor.id,
+                action="create",
+                entity="visit",
+                entity_id=visit_id,
+                client_id=client_id,
+            )
         return self.get(visit_id)
 
     def change_state(
@@ -319,14 +344,18 @@ class VisitRegister:
                 changes["outcome"] = outcome or TERMINAL_OUTCOME.get(to_state, "resolved")
                 if to_state == "done" and visit.served_by is None:
                     changes["served_by"] = actor.id
-            assignments = ", ".join(f"{column} = ?" for column in changes)
-            self.db.execute(
-                f"UPDATE visit SET {assignments}, updated_at = ?, updated_by = ? WHERE id = ?",
-                [*changes.values(), now, actor.id, visit_id],
-            )
+            update_row(self.ctx, "visit", visit_id, changes, by=actor.id, at=now)
             self._event(visit_id, now, actor, visit.state, to_state, to_staff_id)
-            log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
-                      entity_id=visit_id, client_id=visit.client_id, purpose=to_state)  # fmt: skip
+            log_event(
+                self.ctx,
+                at=now,
+                staff_id=actor.id,
+                action="update",
+                entity="visit",
+                entity_id=visit_id,
+                client_id=visit.client_id,
+                purpose=to_state,
+            )
         return self.get(visit_id)
 
     def undo(self, actor: Staff, before: Visit, after: Visit) -> Visit:
@@ -340,15 +369,19 @@ class VisitRegister:
             current = self.get(after.id)
             if any(getattr(current, f) != getattr(after, f) for f in _CHANGED_BY_STATE):
                 raise InvalidTransition(current, before.state)
-            assignments = ", ".join(f"{column} = ?" for column in _CHANGED_BY_STATE)
-            self.db.execute(
-                f"UPDATE visit SET {assignments}, updated_at = ?, updated_by = ? WHERE id = ?",
-                [*(getattr(before, f) for f in _CHANGED_BY_STATE), now, actor.id, after.id],
-            )
+            restored = {column: getattr(before, column) for column in _CHANGED_BY_STATE}
+            update_row(self.ctx, "visit", after.id, restored, by=actor.id, at=now)
             self._event(after.id, now, actor, after.state, before.state, before.assigned_to)
-            log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
-                      entity_id=after.id, client_id=after.client_id,
-                      purpose=f"undo {after.state}")  # fmt: skip
+            log_event(
+                self.ctx,
+                at=now,
+                staff_id=actor.id,
+                action="update",
+                entity="visit",
+                entity_id=after.id,
+                client_id=after.client_id,
+                purpose=f"undo {after.state}",
+            )
         return self.get(after.id)
 
     def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
@@ -370,7 +403,7 @@ class VisitRegister:
 
     def feedback_is_linked(self) -> bool:
         """Whether answers are kept with their visit (setting feedback.link_to_visit)."""
-        return bool(self.store.settings.get(FEEDBACK_LINKED))
+        return bool(self.settings.get(FEEDBACK_LINKED))
 
     def record_feedback(
         self, actor: Staff, visit: Visit, score: int, *, told_linked: bool = False
@@ -388,25 +421,32 @@ class VisitRegister:
             raise ValueError("score must be 0–10")
         stamp = f"{visit.visit_date.isoformat()}T00:00:00.000Z"  # the day, not the time
         with write_transaction(self.db):
-            self.db.execute(
-                "INSERT INTO feedback (id, site_id, visit_date, channel, reason_codes, score,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [new_id(), visit.site_id, visit.visit_date.isoformat(), visit.channel,
-                 " ".join(visit.reason_codes), score, stamp, stamp],
-            )  # fmt: skip
+            answer = {
+                "site_id": visit.site_id,
+                "visit_date": visit.visit_date.isoformat(),
+                "channel": visit.channel,
+                "reason_codes": " ".join(visit.reason_codes),
+                "score": score,
+            }
+            insert_row(self.ctx, "feedback", answer, by=None, at=stamp)
             if told_linked and self.feedback_is_linked():
                 now = self._now()
-                self.db.execute(
-                    "UPDATE visit SET feedback_score = ?, updated_at = ?, updated_by = ?"
-                    " WHERE id = ?",
-                    [score, now, actor.id, visit.id],
+                update_row(
+                    self.ctx, "visit", visit.id, {"feedback_score": score}, by=actor.id, at=now
                 )
-                log_event(self.db, now, staff_id=actor.id, action="update", entity="visit",
-                          entity_id=visit.id, client_id=visit.client_id,
-                          purpose="feedback")  # fmt: skip
+                log_event(
+                    self.ctx,
+                    at=now,
+                    staff_id=actor.id,
+                    action="update",
+                    entity="visit",
+                    entity_id=visit.id,
+                    client_id=visit.client_id,
+                    purpose="feedback",
+                )
 
     def nps(self, site_id: str, day: date | None = None) -> NpsResult:
-        day = day or self.store.today()
+        day = day or self.ctx.today()
         rows = self.db.execute(
             "SELECT score FROM feedback WHERE site_id = ? AND visit_date = ?"
             " AND deleted_at IS NULL",

@@ -8,15 +8,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from .clock import from_iso, local_day_bounds
-from .i18n import in_language
-from .models import CHANNELS, Channel, Visit, VisitState
-from .visits import NpsResult
-
-if TYPE_CHECKING:
-    from .api import Store
+from store.core.clock import from_iso, local_day_bounds
+from store.core.i18n import in_language
+from store.visits.models import CHANNELS, Channel, Visit, VisitState
+from store.visits.register import NpsResult, VisitRegister
 
 FIRST_HOUR = 8  # the walk-in point's usual opening hours: always shown, even when empty
 LAST_HOUR = 16
@@ -128,10 +124,10 @@ def wait_of(visit: Visit, until: datetime) -> int:
     return _minutes_between(visit.arrived_at, from_iso(end_iso) if end_iso else until)
 
 
-def _served(store: Store, site_id: str, day: date) -> tuple[StaffServed, ...]:
+def _served(register: VisitRegister, site_id: str, day: date) -> tuple[StaffServed, ...]:
     """Who closed the day's visits as done, and who handed visits on, from the events:
     a visit transferred once counts as transferred for one and done for the other."""
-    rows = store.db.execute(
+    rows = register.db.execute(
         "SELECT e.staff_id, s.display_name, sum(e.to_state = 'done'),"
         " sum(e.to_state = 'transferred')"
         " FROM visit_event e JOIN visit v ON v.id = e.visit_id"
@@ -147,7 +143,7 @@ def _served(store: Store, site_id: str, day: date) -> tuple[StaffServed, ...]:
     return tuple(sorted(served, key=lambda s: (-s.total, s.display_name)))
 
 
-def day_report(store: Store, day: date, site_id: str) -> DayReport:
+def day_report(register: VisitRegister, day: date, site_id: str) -> DayReport:
     """The figures of one site's day.
 
     A visit with several reasons counts once for each of them, so the reason counts may
@@ -155,8 +151,9 @@ def day_report(store: Store, day: date, site_id: str) -> DayReport:
     those of visits that were called, in whole minutes; `left_without_service` counts
     visits that left before being served. Hours are local arrival hours.
     """
-    visits = store.visits.day_visits(site_id, day)
-    reasons = store.visits.reasons()
+    now = register.ctx.clock.now()
+    visits = register.day_visits(site_id, day)
+    reasons = register.reasons()
     reason_counts = Counter(code for v in visits for code in v.reason_codes)
     by_reason = sorted(
         (
@@ -168,8 +165,8 @@ def day_report(store: Store, day: date, site_id: str) -> DayReport:
     )
     channel_counts = Counter(v.channel for v in visits)
     by_hour = hour_buckets(from_iso(v.arrived_at).astimezone().hour for v in visits)
-    waits = [wait_of(v, store.clock.now()) for v in visits if v.called_at is not None]
-    until = min(store.clock.now(), from_iso(local_day_bounds(day)[1]))
+    waits = [wait_of(v, now) for v in visits if v.called_at is not None]
+    until = min(now, from_iso(local_day_bounds(day)[1]))
     longest = sorted(
         ((v, wait_of(v, until)) for v in visits), key=lambda pair: (-pair[1], pair[0].ticket)
     )[:LONGEST_WAITS]
@@ -185,7 +182,7 @@ def day_report(store: Store, day: date, site_id: str) -> DayReport:
         wait_median=median(waits),
         wait_p90=percentile_nearest_rank(waits, 90),
         left_without_service=sum(1 for v in visits if v.state == "left"),
-        served=_served(store, site_id, day),
-        nps=store.visits.nps(site_id, day),
+        served=_served(register, site_id, day),
+        nps=register.nps(site_id, day),
         longest_waits=tuple(LongWait(v.ticket, minutes, v.state) for v, minutes in longest),
     )

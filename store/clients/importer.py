@@ -6,21 +6,17 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from sqlite_utils import Database
-
-from .api import Store
-from .audit import log_event
-from .auth import require
-from .clients import client_id_by_hetu, insert_client
-from .clock import to_iso
-from .db import write_transaction
-from .i18n import TranslatedError, register, tr
-from .models import Staff
-from .validation import ValidationError, clean_client, mask_hetu
+from store.clients.repository import client_id_by_hetu, insert_client
+from store.clients.validation import ValidationError, clean_client, mask_hetu
+from store.core.audit import log_event
+from store.core.auth import require
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.i18n import TranslatedError, register, tr
+from store.core.models import Staff
 
 register(
     {
@@ -215,7 +211,7 @@ def read_csv(path: Path) -> list[CsvRow]:
     return parse_csv(decode(data))
 
 
-def check_rows(db: Database, rows: Sequence[CsvRow], today: date) -> _Checked:
+def check_rows(ctx: Context, rows: Sequence[CsvRow]) -> _Checked:
     """Validate every row as the client form would; HETUs already registered are duplicates."""
     problems: list[RowProblem] = []
     duplicates: list[DuplicateRow] = []
@@ -226,7 +222,7 @@ def check_rows(db: Database, rows: Sequence[CsvRow], today: date) -> _Checked:
         if row.extra_values:
             row_problems.append(RowProblem(row.line, "", "import.error.extra_values"))
         try:
-            values = clean_client(row.values, today)
+            values = clean_client(row.values, ctx.today())
         except ValidationError as exc:
             row_problems += [
                 RowProblem(row.line, _COLUMN_OF_FIELD.get(e.field, e.field), e.key, e.params)
@@ -245,7 +241,7 @@ def check_rows(db: Database, rows: Sequence[CsvRow], today: date) -> _Checked:
         hetu = values.get("hetu")
         if row_problems:
             problems += row_problems
-        elif isinstance(hetu, str) and client_id_by_hetu(db, hetu) is not None:
+        elif isinstance(hetu, str) and client_id_by_hetu(ctx, hetu) is not None:
             duplicates.append(DuplicateRow(row.line, mask_hetu(hetu)))
         else:
             clients.append(values)
@@ -253,7 +249,7 @@ def check_rows(db: Database, rows: Sequence[CsvRow], today: date) -> _Checked:
 
 
 def import_clients(
-    store: Store, actor: Staff, path: Path, *, dry_run: bool = False
+    ctx: Context, actor: Staff, path: Path, *, dry_run: bool = False
 ) -> ImportReport:
     """Import the clients in a CSV file, or none of them if any row is bad.
 
@@ -274,19 +270,19 @@ def import_clients(
         )
 
     if dry_run:
-        return report(check_rows(store.db, rows, store.today()), 0)
+        return report(check_rows(ctx, rows), 0)
     # Checking inside the write transaction: nobody can register one of these HETUs
     # between the check and the insert.
-    with write_transaction(store.db):
-        checked = check_rows(store.db, rows, store.today())
+    with write_transaction(ctx.db):
+        checked = check_rows(ctx, rows)
         if checked.problems or not checked.clients:
             return report(checked, 0)
-        now = to_iso(store.clock.now())
+        now = ctx.now_iso()
         for values in checked.clients:
-            insert_client(store.db, values, actor_id=actor.id, at_iso=now)
+            insert_client(ctx, values, actor_id=actor.id, at=now)
         log_event(
-            store.db,
-            now,
+            ctx,
+            at=now,
             staff_id=actor.id,
             action="create",
             entity="import",

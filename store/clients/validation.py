@@ -10,9 +10,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
-from . import validation_strings  # noqa: F401  (registers the messages below)
-from .i18n import tr
-from .models import SERVICE_LANGUAGES
+from store.clients import validation_strings  # noqa: F401  (registers the messages below)
+from store.clients.models import SERVICE_LANGUAGES
+from store.core.i18n import tr
 
 
 @dataclass(frozen=True)

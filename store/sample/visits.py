@@ -19,9 +19,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .clock import to_iso
-from .sample_day import SiteStaff, Visitor, draw_visitor, open_desks, pick, simulate
-from .visits import TERMINAL_OUTCOME, TICKET_PREFIX, TRANSITIONS
+from store.core.clock import to_iso
+from store.sample.day import SiteStaff, Visitor, draw_visitor, open_desks, pick, simulate
+from store.visits.register import TERMINAL_OUTCOME, TICKET_PREFIX, TRANSITIONS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -7,7 +7,7 @@ import hmac
 import secrets
 from functools import cache
 
-from .models import Role, Staff
+from store.core.models import Role, Staff
 
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES = 16

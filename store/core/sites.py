@@ -1,0 +1,54 @@
+"""Sites (toimipiste): the walk-in points of the installation, and finding one by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.models import Site
+from store.core.rows import insert_row
+
+_SELECT = "SELECT id, name, municipality, employment_area FROM site"
+
+
+def match_site(sites: Iterable[Site], text: str) -> Site | None:
+    """A site by its id, its exact name (any case), or a part of its name that fits
+    only one site; None when nothing or several fit."""
+    sites = list(sites)
+    wanted = text.strip().casefold()
+    for site in sites:
+        if site.id == text.strip() or site.name.casefold() == wanted:
+            return site
+    partial = [site for site in sites if wanted and wanted in site.name.casefold()]
+    return partial[0] if len(partial) == 1 else None
+
+
+class SiteRepository:
+    """Reached as `Store.sites`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def create(self, name: str, municipality: str, employment_area: str) -> Site:
+        with write_transaction(self.ctx.db):
+            site_id = insert_row(
+                self.ctx,
+                "site",
+                {"name": name, "municipality": municipality, "employment_area": employment_area},
+                by=None,
+            )
+        return Site(site_id, name, municipality, employment_area)
+
+    def get(self, site_id: str) -> Site | None:
+        """A site by id, a deleted one too (old visits keep naming it)."""
+        row = self.ctx.db.execute(f"{_SELECT} WHERE id = ?", [site_id]).fetchone()
+        return Site(*row) if row else None
+
+    def all(self) -> list[Site]:
+        rows = self.ctx.db.execute(f"{_SELECT} WHERE deleted_at IS NULL ORDER BY name")
+        return [Site(*row) for row in rows.fetchall()]
+
+    def find(self, text: str) -> Site | None:
+        """See `match_site`; deleted sites are never found by name."""
+        return match_site(self.all(), text)

@@ -1,0 +1,1 @@
+"""Fictional sample data for the demo, the tests and the benchmarks."""

@@ -1,0 +1,1 @@
+"""Walk-in visits: tickets, the queue and its states, feedback."""
