@@ -60,7 +60,7 @@ LUOTSI_CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from textual.widgets import Input, OptionList
-from screens.home import HomeScreen
+from screens.shell.today import TodayScreen
 from tui.app import make_app
 
 app = make_app({db_path!r})
@@ -75,7 +75,7 @@ async def drive(pilot):
         login.query_one("#password", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen), "the login failed"
+        assert isinstance(app.screen, TodayScreen), "the login failed"
     if {search!r}:
         app.screen.query_one("#search-input", Input).value = {search!r}
         await pilot.pause()

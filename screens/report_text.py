@@ -1,196 +1,48 @@
-"""The day report's strings and plain-text pieces, shared by the Today screen and the CLI."""
+"""The day report's text pieces at their old address, for the `luotsi report` command.
+
+The command imports this module and relies on it to make the report's strings known;
+once it calls `screens.strings.load_screen_strings()` itself, this module can go.
+"""
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
-
-from store.core.i18n import register, tr
-from store.exports.day_report import DayReport
-
-from . import walk_in_strings  # noqa: F401  (channel and state names)
-
-BAR_WIDTH = 20
-BAR_CHAR = "█"
-
-register(
-    {
-        "report.title": ("Päivän raportti {date}", "Dagsrapport {date}", "Day report {date}"),
-        "report.site": ("Toimipiste: {site}", "Verksamhetsställe: {site}", "Site: {site}"),
-        "report.visits": ("Käyntejä: {count}", "Besök: {count}", "Visits: {count}"),
-        "report.by_reason": ("Asiointisyyt", "Besöksorsaker", "Reasons"),
-        "report.reason_note": (
-            "Kaksi syytä: käynti lasketaan molempiin.",
-            "Två orsaker: besöket räknas för båda.",
-            "Two reasons: the visit counts for both.",
-        ),
-        "report.no_reason": ("(ei syytä)", "(ingen orsak)", "(no reason)"),
-        "report.by_channel": ("Asiointikanavat", "Kanaler", "Channels"),
-        "report.by_hour": ("Saapuneet tunneittain", "Ankomster per timme", "Arrivals by hour"),
-        "report.waits": (
-            "Odotus: mediaani {median} min · 90 %:lla enintään {p90} min (n = {n})",
-            "Väntetid: median {median} min · 90 % högst {p90} min (n = {n})",
-            "Wait: median {median} min · 90th percentile {p90} min (n = {n})",
-        ),
-        "report.waits_none": (
-            "Odotus: ei vielä kutsuttuja käyntejä",
-            "Väntetid: inga kallade besök ännu",
-            "Wait: no visits called yet",
-        ),
-        "report.left": (
-            "Poistui ilman palvelua: {count} ({share} %)",
-            "Gick utan service: {count} ({share} %)",
-            "Left without service: {count} ({share} %)",
-        ),
-        "report.served": ("Palvellut", "Betjänade av", "Served by"),
-        "report.served_none": (
-            "Ei vielä valmiita käyntejä",
-            "Inga avslutade besök ännu",
-            "No visits finished yet",
-        ),
-        "report.nps": ("NPS {score} (n = {n})", "NPS {score} (n = {n})", "NPS {score} (n = {n})"),
-        "report.nps_hidden": (
-            "NPS piilotettu (n = {n} < 5)",
-            "NPS dolt (n = {n} < 5)",
-            "NPS hidden (n = {n} < 5)",
-        ),
-        "report.longest": ("Pisimmät odotukset", "Längsta väntetider", "Longest waits"),
-        "report.no_visits": ("Ei käyntejä", "Inga besök", "No visits"),
-        "report.minutes": ("{minutes} min", "{minutes} min", "{minutes} min"),
-        "report.col.reason": ("Syy", "Orsak", "Reason"),
-        "report.col.channel": ("Kanava", "Kanal", "Channel"),
-        "report.col.hour": ("Klo", "Kl.", "Hour"),
-        "report.col.count": ("Määrä", "Antal", "Count"),
-        "report.col.staff": ("Työntekijä", "Anställd", "Staff"),
-        "report.col.done": ("Valmiit", "Klara", "Done"),
-        "report.col.transferred": ("Siirretyt", "Överförda", "Transferred"),
-        "report.col.ticket": ("Numero", "Nummer", "Ticket"),
-        "report.col.wait": ("Odotus", "Väntetid", "Wait"),
-        "report.col.state": ("Tila", "Status", "State"),
-    }
+from .reports.report_text import (
+    BAR_CHAR,
+    BAR_WIDTH,
+    bar,
+    channel_label,
+    channels_table,
+    hour_lines,
+    hours_table,
+    left_text,
+    longest_table,
+    nps_text,
+    number,
+    reasons_table,
+    report_table,
+    served_table,
+    state_label,
+    waits_text,
 )
+from .strings import load_screen_strings
 
+load_screen_strings()
 
-def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
-    """A bar of █ scaled so `largest` fills `width`; any count above zero shows at least one."""
-    if count <= 0 or largest <= 0:
-        return ""
-    return BAR_CHAR * max(1, round(width * count / largest))
-
-
-def hour_lines(report: DayReport, width: int = BAR_WIDTH) -> list[tuple[str, str, int]]:
-    """(hour label, bar, count) per hour, e.g. ("09", "████", 2)."""
-    largest = max((b.count for b in report.by_hour), default=0)
-    return [(f"{b.hour:02d}", bar(b.count, largest, width), b.count) for b in report.by_hour]
-
-
-def number(value: float, lang: str) -> str:
-    """8 → "8", 6.5 → "6,5" in Finnish and Swedish."""
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-    return text if lang == "en" else text.replace(".", ",")
-
-
-def waits_text(report: DayReport, lang: str) -> str:
-    if report.wait_median is None or report.wait_p90 is None:
-        return tr("report.waits_none", lang)
-    return tr(
-        "report.waits",
-        lang,
-        median=number(report.wait_median, lang),
-        p90=report.wait_p90,
-        n=report.waits_counted,
-    )
-
-
-def left_text(report: DayReport, lang: str) -> str:
-    share = number(round(100 * report.left_share, 1), lang)
-    return tr("report.left", lang, count=report.left_without_service, share=share)
-
-
-def nps_text(report: DayReport, lang: str) -> str:
-    if report.nps.score is None:
-        return tr("report.nps_hidden", lang, n=report.nps.responses)
-    return tr("report.nps", lang, score=f"{report.nps.score:+.0f}", n=report.nps.responses)
-
-
-def channel_label(channel: str, lang: str) -> str:
-    return tr(f"channel.{channel}", lang)
-
-
-def state_label(state: str, lang: str) -> str:
-    return tr(f"state.{state}", lang, desk="", name="").strip().rstrip(":")
-
-
-# The report's tables, the same on the Today screen and in the terminal. Cells are Text,
-# never markup, so a name with brackets is shown as typed.
-
-
-def report_table(*columns: tuple[str, str], title: str | None = None) -> Table:
-    table = Table(
-        title=Text(title, style="bold") if title else None,
-        title_justify="left",
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        header_style="bold",
-    )
-    for header, justify in columns:
-        table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    return table
-
-
-def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Table:
-    table = report_table(
-        (tr("report.col.reason", lang), "left"), (tr("report.col.count", lang), "right"),
-        title=title,
-    )  # fmt: skip
-    for reason in report.by_reason:
-        table.add_row(Text(reason.label(lang)), str(reason.count))
-    if report.without_reason:
-        table.add_row(Text(tr("report.no_reason", lang)), str(report.without_reason))
-    return table
-
-
-def channels_table(report: DayReport, lang: str, title: str | None = None) -> Table:
-    table = report_table(
-        (tr("report.col.channel", lang), "left"), (tr("report.col.count", lang), "right"),
-        title=title,
-    )  # fmt: skip
-    for item in report.by_channel:
-        table.add_row(Text(channel_label(item.channel, lang)), str(item.count))
-    return table
-
-
-def hours_table(
-    report: DayReport, lang: str, width: int = BAR_WIDTH, title: str | None = None
-) -> Table:
-    table = report_table(
-        (tr("report.col.hour", lang), "left"), ("", "left"),
-        (tr("report.col.count", lang), "right"), title=title,
-    )  # fmt: skip
-    for label, bar_text, count in hour_lines(report, width):
-        table.add_row(label, bar_text, str(count))
-    return table
-
-
-def served_table(report: DayReport, lang: str, title: str | None = None) -> Table:
-    table = report_table(
-        (tr("report.col.staff", lang), "left"), (tr("report.col.done", lang), "right"),
-        (tr("report.col.transferred", lang), "right"), title=title,
-    )  # fmt: skip
-    for person in report.served:
-        table.add_row(Text(person.display_name), str(person.done), str(person.transferred))
-    return table
-
-
-def longest_table(report: DayReport, lang: str, title: str | None = None) -> Table:
-    table = report_table(
-        (tr("report.col.ticket", lang), "left"), (tr("report.col.wait", lang), "right"),
-        (tr("report.col.state", lang), "left"), title=title,
-    )  # fmt: skip
-    for wait in report.longest_waits:
-        table.add_row(
-            wait.ticket, tr("report.minutes", lang, minutes=wait.minutes),
-            state_label(wait.state, lang),
-        )  # fmt: skip
-    return table
+__all__ = [
+    "BAR_CHAR",
+    "BAR_WIDTH",
+    "bar",
+    "channel_label",
+    "channels_table",
+    "hour_lines",
+    "hours_table",
+    "left_text",
+    "longest_table",
+    "nps_text",
+    "number",
+    "reasons_table",
+    "report_table",
+    "served_table",
+    "state_label",
+    "waits_text",
+]

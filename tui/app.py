@@ -9,18 +9,21 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from screens.client_card import ClientCardScreen
-from screens.context import translate_bindings
-from screens.dialogs import HelpScreen, ask_before_discarding
-from screens.home import HomeScreen
-from screens.login import LoginScreen
-from screens.walk_in import WalkInScreen
+from screens.clients.client_card import ClientCardScreen
+from screens.shell.dialogs import HelpScreen, ask_before_discarding
+from screens.shell.login import LoginScreen
+from screens.shell.today import TodayScreen
+from screens.strings import load_screen_strings
 from store.api import Store
 from store.core.auth import allowed
 from store.core.clock import Clock
 from store.core.db import StoreError
 from store.core.i18n import normalise_language, tr
 from store.core.models import Session, Staff
+
+from . import work_screens
+
+SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 
 
 def _luotsi_commands() -> type:
@@ -32,13 +35,16 @@ def _luotsi_commands() -> type:
 
 
 class LuotsiApp(App[None]):
-    CSS_PATH = Path(__file__).resolve().parent.parent / "screens" / "luotsi.tcss"
+    # The shell's styles first: each area's own come after and may refine them.
+    CSS_PATH = [
+        SCREENS_DIR / area / f"{area}.tcss" for area in ("shell", "clients", "desk", "reports")
+    ]
     TITLE = "Luotsi"
     COMMANDS = {_luotsi_commands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Ohje", id="app.help"),
-        Binding("f2", "walk_in", "Asiointi", id="app.walk_in"),
+        *work_screens.bindings(),
         Binding("f12", "toggle_blank", "Piilota", id="app.blank", priority=True),
         Binding("ctrl+q", "quit", "Lopeta", id="app.quit", priority=True),
         Binding(
@@ -51,6 +57,7 @@ class LuotsiApp(App[None]):
     def __init__(
         self, open_store: Callable[[], Store], lang: str | None = None, desk: str = "1"
     ) -> None:
+        load_screen_strings()
         super().__init__()
         self._open_store = open_store
         self.store: Store | None = None  # opened once the first screen is on the terminal
@@ -71,7 +78,6 @@ class LuotsiApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self._use_language(self.lang)
         self.show_login()
         # Opening (and perhaps migrating) the database waits until the login form is
         # painted: sqlite_utils' import alone would hold the first screen back ~120 ms.
@@ -85,10 +91,6 @@ class LuotsiApp(App[None]):
         except StoreError as exc:
             self.exit(return_code=2, message=str(exc))
 
-    def _use_language(self, lang: str) -> None:
-        self.lang = normalise_language(lang)
-        translate_bindings(self, self.lang)
-
     def show_login(self) -> None:
         self.push_screen(LoginScreen(), self._logged_in)
 
@@ -98,26 +100,26 @@ class LuotsiApp(App[None]):
         assert self.store is not None  # a login went through it
         site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
-        self._use_language(self.lang_override or staff.language)
-        self.push_screen(HomeScreen())
+        self.lang = normalise_language(self.lang_override or staff.language)
+        self.push_screen(TodayScreen())
 
     def set_language(self, lang: str) -> None:
         """Change the UI language, remember it for this user, and redraw the screens."""
         assert self.session is not None
 
-        # The desk is redrawn in the new language rather than left for the Today screen.
-        on_desk = isinstance(self.screen, WalkInScreen)
+        # A work screen is redrawn in the new language rather than left for the Today screen.
+        work = work_screens.showing(self.screen)
 
         def switch() -> None:
             assert self.session is not None and self.store is not None
             staff = self.store.staff.set_language(self.session.staff, lang)
             self.session = Session(staff, self.session.site)
             self.lang_override = None
-            self._use_language(lang)
-            self._pop_to(1)
-            self.push_screen(HomeScreen())
-            if on_desk:
-                self.push_screen(WalkInScreen())
+            self.lang = normalise_language(lang)
+            self._close_screens()
+            self.push_screen(TodayScreen())
+            if work is not None and work.screen is not None:
+                self.push_screen(work.screen())
 
         self._confirm_leaving(switch)
 
@@ -137,7 +139,7 @@ class LuotsiApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(work_screens.help_lines(self.t)))
 
     def action_toggle_blank(self) -> None:
         self.blanked = not self.blanked
@@ -145,27 +147,33 @@ class LuotsiApp(App[None]):
     async def action_quit(self) -> None:
         self._confirm_leaving(self.exit)
 
-    def action_walk_in(self) -> None:
-        if self.session is None:
+    def action_open_work_screen(self, screen_id: str) -> None:
+        """Open a work screen over the Today screen, if the user may use it."""
+        work = work_screens.find(screen_id)
+        if self.session is None or work.screen is None:
             return
-        if not allowed(self.session.staff, "visit.register") or self.session.site is None:
-            self.notify(self.t("walkin.not_allowed"), severity="warning")
+        staff, site = self.session.staff, self.session.site
+        if (work.permission and not allowed(staff, work.permission)) or (
+            work.needs_site and site is None
+        ):
+            self.notify(self.t(work.refused), severity="warning")
             return
-        if not isinstance(self.screen, WalkInScreen):
-            self._confirm_leaving(lambda: (self._home(), self.push_screen(WalkInScreen())))
+        screen = work.screen
+        if not isinstance(self.screen, screen):
+            self._confirm_leaving(lambda: (self._today(), self.push_screen(screen())))
 
     def action_day_report(self) -> None:
-        self._confirm_leaving(lambda: self._home().action_day_report())
+        self._confirm_leaving(lambda: self._today().action_day_report())
 
     def action_find_client(self) -> None:
-        self._confirm_leaving(lambda: self._home().action_find_client())
+        self._confirm_leaving(lambda: self._today().action_find_client())
 
     def action_new_client(self) -> None:
-        self._confirm_leaving(lambda: self._home().action_new_client())
+        self._confirm_leaving(lambda: self._today().action_new_client())
 
     def action_logout(self) -> None:
         def log_out() -> None:
-            self._pop_to(1)
+            self._close_screens()
             self.session = None
             self.blanked = False
             self.show_login()
@@ -182,14 +190,15 @@ class LuotsiApp(App[None]):
         )
         ask_before_discarding(self, unsaved, then)
 
-    def _pop_to(self, depth: int) -> None:
-        while len(self.screen_stack) > depth:
+    def _close_screens(self) -> None:
+        """Close every screen the app pushed, down to Textual's own first screen."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def _home(self) -> HomeScreen:
-        """Close the work screens above the Today screen and return it."""
-        self._pop_to(2)
-        assert isinstance(self.screen, HomeScreen)
+    def _today(self) -> TodayScreen:
+        """Close the screens above the Today screen and return it."""
+        while not isinstance(self.screen, TodayScreen):
+            self.pop_screen()
         return self.screen
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from screens.board import REFRESH_SECONDS, BoardScreen
+from screens.board.board import REFRESH_SECONDS, BoardScreen
+from screens.strings import load_screen_strings
 from store.api import Store
 from store.core.clock import Clock
 from store.core.db import open_read_only
@@ -40,12 +41,13 @@ def choose_site(sites: Sequence[Site], name: str | None) -> Site:
 
 
 class BoardApp(App[None]):
-    CSS_PATH = Path(__file__).resolve().parent.parent / "screens" / "board.tcss"
+    CSS_PATH = Path(__file__).resolve().parent.parent / "screens" / "board" / "board.tcss"
     TITLE = "Luotsi"
     ENABLE_COMMAND_PALETTE = False  # a display on a wall: nothing to command
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="board.quit", priority=True)]
 
     def __init__(self, board: BoardScreen) -> None:
+        load_screen_strings()
         super().__init__()
         self.board = board
 

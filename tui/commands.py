@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.core.i18n import LANGUAGES
+from store.core.models import Session
 
-if TYPE_CHECKING:
-    from .app import LuotsiApp
+from .work_screens import built
+
+
+class PaletteHost(Protocol):
+    """What the palette asks of the app."""
+
+    session: Session | None
+    lang: str
+
+    def t(self, key: str, **params: object) -> str: ...
+    def action_open_work_screen(self, screen_id: str) -> None: ...
+    def set_language(self, lang: str) -> None: ...
+    def action_find_client(self) -> None: ...
+    def action_new_client(self) -> None: ...
+    def action_day_report(self) -> None: ...
+    def action_toggle_blank(self) -> None: ...
+    def action_logout(self) -> None: ...
+    def action_help(self) -> None: ...
+    async def action_quit(self) -> None: ...
 
 
 class LuotsiCommands(Provider):
     def _verbs(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        app = cast("LuotsiApp", self.app)
+        app = cast(PaletteHost, self.app)
         t = app.t
         if app.session is not None:
             yield (
@@ -28,7 +46,13 @@ class LuotsiCommands(Provider):
                 t("cmd.new_client.help"),
                 app.action_new_client,
             )
-            yield t("cmd.walk_in") + "  (F2)", t("cmd.walk_in.help"), app.action_walk_in
+            for work in built():
+                if work.command is not None:
+                    yield (
+                        t(work.command) + f"  ({work.key_display})",
+                        t(f"{work.command}.help"),
+                        lambda screen_id=work.id: app.action_open_work_screen(screen_id),
+                    )
             yield (
                 t("cmd.day_report") + "  (Ctrl+R)",
                 t("cmd.day_report.help"),

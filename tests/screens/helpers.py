@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from screens.home import HomeScreen
+from screens.desk.walk_in import WalkInScreen
+from screens.shell.today import TodayScreen
 
 
 async def log_in(pilot: Pilot, username: str = "vastaanotto", password: str = "demo") -> None:
@@ -16,7 +17,23 @@ async def log_in(pilot: Pilot, username: str = "vastaanotto", password: str = "d
     screen.query_one("#password", Input).focus()
     await pilot.press("enter")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, HomeScreen), "login did not reach the Today screen"
+    assert isinstance(pilot.app.screen, TodayScreen), "login did not reach the Today screen"
+
+
+async def open_desk(pilot: Pilot) -> WalkInScreen:
+    """Log in and press F2."""
+    await log_in(pilot)
+    await pilot.press("f2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WalkInScreen)
+    return pilot.app.screen
+
+
+async def still(pilot: Pilot) -> None:
+    """Let the screen settle and stop the cursors blinking, for a snapshot."""
+    await pilot.pause()
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
 
 
 def screen_text(pilot: Pilot) -> str:

@@ -1,0 +1,198 @@
+"""The client card: view and correct a client, or register a new one."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Select, Static
+
+from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
+from store.clients.repository import StaleEdit
+from store.clients.search import prefill_from_search
+from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
+
+from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import ask_before_discarding
+from ..shell.formatting import initials
+from ..shell.header import LuotsiHeader
+from .form import field_row, read_form, show_field_errors
+
+FIELD_ORDER = CLIENT_FIELDS
+
+
+def client_form_values(client: Client) -> dict[str, str]:
+    """A stored client as the strings its form shows."""
+    values: dict[str, str] = {}
+    for field in FIELD_ORDER:
+        value = getattr(client, field)
+        if field in ("birth_date", "jobseeker_since", "unemployed_since"):
+            values[field] = format_date(value)
+        else:
+            values[field] = value or ""
+    return values
+
+
+class ClientCardScreen(ScreenContextMixin, Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="card.save", priority=True),
+        Binding("escape", "back", "Back", id="card.back"),
+    ]
+
+    def __init__(self, client_id: str | None, typed: str = "") -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.typed = typed
+        self.client: Client | None = None
+        self.saved_values: dict[str, str] = {}
+        self.touched: set[str] = set()
+        self.select_options: dict[str, list[tuple[str, str]]] = {}
+
+    # Building the form --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield LuotsiHeader(id="header")
+        yield Static("", id="card-title", classes="screen-title")
+        yield Static("", id="card-facts")
+        with VerticalScroll(id="card-form"):
+            for field in FIELD_ORDER:
+                yield from field_row(self.t(f"field.{field}"), self._field_widget(field))
+        yield Static(self.t("blanked.card"), id="card-blanked")
+        yield Static(self.t("card.hint"), classes="hint")
+        yield Footer()
+
+    def _field_widget(self, field: str) -> Widget:
+        if field == "service_language":
+            options = [(self.t(f"language.{code}"), code) for code in SERVICE_LANGUAGES]
+            return Select(options, allow_blank=False, value="fi", id=field, compact=True)
+        if field == "mother_tongue":
+            self.select_options[field] = [
+                (self.t(f"tongue.{code}"), code) for code in MOTHER_TONGUES
+            ]
+            return Select(
+                self.select_options[field], prompt=self.t("tongue.unknown"), id=field, compact=True
+            )
+        if field == "coach_id":
+            self.select_options[field] = [
+                (c.display_name, c.id) for c in self.store.staff.all(role="coach")
+            ]
+            return Select(
+                self.select_options[field], prompt=self.t("card.no_coach"), id=field, compact=True
+            )
+        return Input(id=field, compact=True)
+
+    def on_mount(self) -> None:
+        if self.client_id is not None:
+            self.client = self.store.clients.open(self.session.staff, self.client_id)
+            self.saved_values = client_form_values(self.client)
+            self.set_values(self.saved_values)
+        else:
+            self.saved_values = self.form_values()
+            self.set_values(prefill_from_search(self.typed, self.store.today()))
+        self._show_title()
+        self.watch(self.app, "blanked", self._apply_blanking)
+        self.query_one("#hetu", Input).focus()
+
+    def _apply_blanking(self, blanked: bool) -> None:
+        self.set_class(blanked, "blanked")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = self.query_one("#card-title", Static)
+        facts = self.query_one("#card-facts", Static)
+        client = self.client
+        if client is None:
+            title.update(self.t("card.new"))
+            facts.update("")
+            return
+        if self.ctx.blanked:
+            title.update(f"{self.t('card.title')}: {initials(client.first_name, client.last_name)}")
+            facts.update("")
+            return
+        title.update(f"{self.t('card.title')}: {client.last_name} {client.first_name}")
+        derived = client.derived_facts(self.store.today())
+        parts = [self.t("card.age", age=derived.age)]
+        if derived.under_youth_age:
+            parts.append(self.t("card.under", years=25))
+        elif derived.under_young_adult_age:
+            parts.append(self.t("card.under", years=30))
+        if derived.long_term_unemployed:
+            parts.append(self.t("card.long_term"))
+        if derived.foreign_language:
+            parts.append(self.t("card.foreign"))
+        facts.update(f"{self.t('card.facts')}: " + " · ".join(parts))
+
+    # Reading and writing the form ------------------------------------------------------
+
+    def form_values(self) -> dict[str, str]:
+        return read_form(self, FIELD_ORDER)
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for field, value in values.items():
+            widget = self.query_one(f"#{field}")
+            if isinstance(widget, Select):
+                options = self.select_options.get(field)
+                if value and options is not None and value not in {v for _, v in options}:
+                    # A value stored elsewhere (an import, another version) stays selectable.
+                    options.append((value, value))
+                    widget.set_options(options)
+                widget.value = value if value else Select.NULL
+            else:
+                assert isinstance(widget, Input)
+                widget.value = value
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self.form_values() != self.saved_values
+
+    def show_errors(self, errors: list[FieldError], only: set[str] | None = None) -> None:
+        show_field_errors(self, FIELD_ORDER, errors, self.ctx.lang, only)
+
+    def _errors_for(self, values: dict[str, str]) -> list[FieldError]:
+        try:
+            self.store.clients.check(values, client_id=self.client_id)
+        except ValidationError as exc:
+            return list(exc.errors)
+        return []
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        field = event.widget.id
+        if field in FIELD_ORDER:
+            self.touched.add(field)
+            self.show_errors(self._errors_for(self.form_values()), only=self.touched)
+
+    def action_save(self) -> None:
+        values = self.form_values()
+        try:
+            if self.client is None:
+                self.client = self.store.clients.create(self.session.staff, values)
+                self.client_id = self.client.id
+                message = self.t("card.created")
+            else:
+                before = self.client.updated_at
+                self.client = self.store.clients.update(
+                    self.session.staff, self.client.id, values, expected_updated_at=before
+                )
+                changed = self.client.updated_at != before
+                message = self.t("card.saved") if changed else self.t("card.unchanged")
+        except ValidationError as exc:
+            self.touched.update(FIELD_ORDER)
+            self.show_errors(list(exc.errors))
+            first = next(f for f in FIELD_ORDER if any(e.field == f for e in exc.errors))
+            self.query_one(f"#{first}").focus()
+            self.notify(self.t("card.invalid"), severity="error")
+            return
+        except StaleEdit:
+            self.notify(self.t("card.stale"), severity="error", timeout=10)
+            return
+        self.show_errors([])
+        self.saved_values = client_form_values(self.client)
+        self.set_values(self.saved_values)
+        self._show_title()
+        self.notify(message)
+
+    def action_back(self) -> None:
+        ask_before_discarding(self.app, self.has_unsaved_changes, lambda: self.dismiss(None))

@@ -1,0 +1,92 @@
+"""The quick new-client form of the walk-in desk, with the duplicate check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from store.clients.validation import ValidationError
+
+from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import ask_before_discarding
+from .form import field_row, read_form, show_field_errors
+
+FIELDS = ("last_name", "first_name", "hetu", "birth_date", "phone")
+
+
+@dataclass(frozen=True)
+class NewClientChoice:
+    """Either the values of a new client to create, or an existing client to use."""
+
+    raw: dict[str, str] | None = None
+    existing_id: str | None = None
+
+
+class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
+    """Validates and checks for duplicates; the caller writes the client."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="newclient.save", priority=True),
+        Binding("ctrl+o", "use_existing", "Pick existing", id="newclient.existing"),
+        Binding("escape", "cancel", "Cancel", id="newclient.cancel"),
+    ]
+
+    def __init__(self, prefill: dict[str, str]) -> None:
+        super().__init__()
+        self.prefill = prefill
+        self.offered_id: str | None = None
+        self.warned_values: dict[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.t("newclient.title"), classes="dialog-title")
+            for field in FIELDS:
+                yield from field_row(self.t(f"field.{field}"), Input(id=field, compact=True))
+            yield Static("", id="newclient-notice", classes="notice")
+            yield Static(self.t("newclient.hint"), classes="hint -wrap")
+
+    def on_mount(self) -> None:
+        for field, value in self.prefill.items():
+            if field in FIELDS:
+                self.query_one(f"#{field}", Input).value = value
+        empty = next((f for f in FIELDS if not self.prefill.get(f)), FIELDS[0])
+        self.query_one(f"#{empty}", Input).focus()
+
+    def _notice(self, text: str) -> None:
+        self.query_one("#newclient-notice", Static).update(text)
+
+    def action_save(self) -> None:
+        values = read_form(self, FIELDS)
+        try:
+            # One call validates the form and looks for people it may already describe.
+            duplicates = self.store.clients.possible_duplicates(values)
+        except ValidationError as exc:
+            show_field_errors(self, FIELDS, exc.errors, self.ctx.lang)
+            if any(e.key == "error.hetu.taken" for e in exc.errors):
+                [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
+                self.offered_id = owner.id
+                self._notice(self.t("newclient.hetu_taken",
+                                    name=f"{owner.last_name} {owner.first_name}"))  # fmt: skip
+            return
+        show_field_errors(self, FIELDS, [], self.ctx.lang)
+        if duplicates and values != self.warned_values:
+            # Warn once; the same Ctrl+S again on the same values overrides.
+            self.warned_values = values
+            self.offered_id = duplicates[0].id
+            names = ", ".join(f"{c.last_name} {c.first_name}" for c in duplicates[:3])
+            self._notice(self.t("newclient.duplicates", names=names))
+            return
+        self.dismiss(NewClientChoice(raw=values))
+
+    def action_use_existing(self) -> None:
+        if self.offered_id is not None:
+            self.dismiss(NewClientChoice(existing_id=self.offered_id))
+
+    def action_cancel(self) -> None:
+        typed = read_form(self, FIELDS) != {f: self.prefill.get(f, "") for f in FIELDS}
+        ask_before_discarding(self.app, typed, lambda: self.dismiss(None))

@@ -1,0 +1,149 @@
+"""What the desk does to visits and what it then tells the user; no widgets here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from store.api import Store
+from store.core.clock import to_iso
+from store.core.db import DatabaseBusy
+from store.core.models import Staff
+from store.visits.models import Visit
+from store.visits.register import TRANSITIONS, DeskOccupied, InvalidTransition
+
+# What Enter on a queue row does next, by the visit's state.
+ADVANCE = {
+    "waiting": "called", "transferred": "called", "called": "serving",
+    "serving": "done", "on_hold": "waiting",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for the user (a translation key and its values), and whether the
+    queue changed so that it must be redrawn first."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+    severity: Literal["information", "warning", "error"] = "information"
+    changed: bool = False
+
+
+BUSY = Notice("walkin.busy", severity="error")
+
+
+class DeskActions:
+    """Changes visits at one desk, remembering the last change (for Ctrl+Z) and the last
+    visit finished today (for the visitor's feedback, F9)."""
+
+    def __init__(
+        self, store: Store, staff: Staff, site_id: str, desk: str,
+        state_text: Callable[[Visit], str],
+    ) -> None:  # fmt: skip
+        self.store, self.staff, self.site_id, self.desk = store, staff, site_id, desk
+        self.state_text = state_text
+        self.last_done: Visit | None = None
+        self.undoable: tuple[Visit, Visit] | None = None  # (before, after)
+
+    def cannot(self, visit: Visit) -> Notice:
+        return Notice("walkin.cannot", {"state": self.state_text(visit)}, "warning")
+
+    def can_transfer(self, visit: Visit) -> bool:
+        return "transferred" in TRANSITIONS[visit.state]
+
+    def queue_action(self, visit: Visit, action: str) -> Notice | None:
+        """Carry out a queue key's action on `visit`; None for a key that does nothing here."""
+        if action == "advance" and visit.state in ADVANCE:
+            return self.change(visit, ADVANCE[visit.state], desk=self.desk)
+        if action in ("done", "left"):
+            return self.change(visit, action)
+        if action == "hold":
+            return self.change(visit, "waiting" if visit.state == "on_hold" else "on_hold")
+        return None
+
+    def change(self, visit: Visit, to_state: str, **details: str | None) -> Notice:
+        try:
+            before = self.store.visits.get(visit.id)
+            changed = self.store.visits.change_state(
+                self.staff,
+                visit.id,
+                to_state,
+                **details,  # type: ignore[arg-type]
+            )
+        except InvalidTransition:
+            return self.cannot(visit)
+        except DatabaseBusy:
+            return BUSY
+        self.undoable = (before, changed)
+        # The question is for a visitor still at the desk: not for a visit of an earlier
+        # day being closed (F8), whose answer would also land in that day's NPS.
+        if changed.state == "done" and changed.visit_date == self.store.today():
+            self.last_done = changed
+            return Notice("walkin.feedback_offer", changed=True)
+        state = self.state_text(changed)
+        return Notice("walkin.changed", {"ticket": changed.ticket, "state": state}, changed=True)
+
+    def undo(self) -> Notice:
+        """Take back the last change made here, if nobody has moved the visit on since."""
+        if self.undoable is None:
+            return Notice("walkin.nothing_to_undo")
+        before, after = self.undoable
+        self.undoable = None
+        try:
+            restored = self.store.visits.undo(self.staff, before, after)
+        except InvalidTransition:
+            return Notice("walkin.undo_too_late", {"ticket": after.ticket}, "warning")
+        except DatabaseBusy:
+            self.undoable = (before, after)
+            return BUSY
+        if self.last_done is not None and self.last_done.id == restored.id:
+            self.last_done = None
+        state = self.state_text(restored)
+        return Notice("walkin.undone", {"ticket": restored.ticket, "state": state}, changed=True)
+
+    def call_next(self) -> Notice:
+        waiting = {v.id: v for v in self.store.visits.queue(self.site_id)}  # for Ctrl+Z
+        try:
+            visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
+        except DeskOccupied as occupied:
+            params = {"ticket": occupied.visit.ticket, "desk": self.desk}
+            return Notice("walkin.desk_occupied", params, "warning")
+        except DatabaseBusy:
+            return BUSY
+        if visit is None:
+            # The count above the queue includes people waiting for a named colleague or
+            # for their booked time; say so rather than "nobody".
+            others = any(v.is_waiting for v in waiting.values())
+            key = "walkin.nobody_for_you" if others else "walkin.nobody_waiting"
+            return Notice(key, changed=True)
+        if visit.id in waiting:
+            self.undoable = (waiting[visit.id], visit)
+        return Notice("walkin.called", {"ticket": visit.ticket, "desk": self.desk}, changed=True)
+
+    def register(
+        self, client_id: str | None, name: str, reason_codes: tuple[str, ...], channel: str,
+        booked_at: tuple[int, int] | None,
+    ) -> Notice:  # fmt: skip
+        """Put a visitor in the queue; `booked_at` is an appointment's (hour, minute) today."""
+        booked_for = None
+        if booked_at is not None:
+            today = self.store.today()
+            local = datetime(today.year, today.month, today.day, *booked_at).astimezone()
+            booked_for = to_iso(local)
+        try:
+            visit = self.store.visits.register(
+                self.staff, self.site_id, client_id=client_id, reason_codes=reason_codes,
+                channel=channel, booked_for=booked_for,  # type: ignore[arg-type]
+                wants_own_coach="own_coach" in reason_codes,
+            )  # fmt: skip
+        except DatabaseBusy:
+            return BUSY
+        return Notice("walkin.queued", {"ticket": visit.ticket, "name": name}, changed=True)
+
+    def take_last_done(self) -> Visit | None:
+        """The visit the feedback question is for, once: asking takes it."""
+        visit, self.last_done = self.last_done, None
+        return visit

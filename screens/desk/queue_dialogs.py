@@ -1,0 +1,87 @@
+"""Dialogs of the queue: transfer a visitor to a colleague, close visits left open."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.clients.validation import format_date
+from store.core.models import Staff
+from store.visits.models import Visit
+
+from ..shell.context import ScreenContextMixin
+from ..shell.formatting import initials
+
+
+class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):
+    """Returns the id of the staff member the visitor is handed to."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="transfer.cancel")]
+
+    def __init__(self, colleagues: list[Staff]) -> None:
+        super().__init__()
+        self.colleagues = colleagues
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.t("transfer.title"), classes="dialog-title")
+            yield OptionList(
+                *(Option(f"{s.display_name} · {self.t('role.' + s.role)}", id=s.id)
+                  for s in self.colleagues),
+                id="transfer-list",
+            )  # fmt: skip
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, str] | None]):
+    """Lists visits from earlier days that were never closed; returns (visit id, state)."""
+
+    BINDINGS = [
+        Binding("p", "close_visit('left')", "Left", id="leftopen.left"),
+        Binding("escape", "cancel", "Close", id="leftopen.cancel"),
+    ]
+
+    def __init__(self, visits: list[Visit]) -> None:
+        super().__init__()
+        self.visits = visits
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.t("leftopen.title"), classes="dialog-title")
+            yield DataTable(id="leftopen-table", cursor_type="row")
+            yield Static(self.t("leftopen.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("date", "ticket", "client", "state"):
+            table.add_column(self.t(f"col.{key}"), key=key)
+        for visit in self.visits:
+            if visit.client_id is None:
+                name = "—"
+            elif self.ctx.blanked:
+                name = initials(visit.first_name or "", visit.last_name or "")
+            else:
+                name = f"{visit.last_name} {visit.first_name}"
+            state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
+            table.add_row(format_date(visit.visit_date), visit.ticket, name, state, key=visit.id)
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_close_visit("done")  # Enter on a row
+
+    def action_close_visit(self, state: str) -> None:
+        table = self.query_one(DataTable)
+        if self.visits:
+            self.dismiss((self.visits[table.cursor_row].id, state))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

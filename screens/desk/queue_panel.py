@@ -1,0 +1,27 @@
+"""The desk's right-hand column: the counts line over today's queue."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ..shell.context import ContextMixin
+from .queue_table import QueueTable, QueueView
+
+
+class QueuePanel(ContextMixin, Vertical):
+    """Draws what the screen hands to `show`; its table's `ActionRequested` and
+    `TypedAhead` messages go on up to the screen."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="queue-counts", classes="screen-title")
+        yield QueueTable(id="queue")
+
+    def show(self, view: QueueView, served_today: int) -> None:
+        """Redraw the queue (`view.visits`, the open visits) and how many were served."""
+        self.query_one(QueueTable).show(view)
+        waiting = sum(1 for v in view.visits if v.is_waiting)
+        self.query_one("#queue-counts", Static).update(
+            self.t("walkin.queue_counts", waiting=waiting, done=served_today)
+        )

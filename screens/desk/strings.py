@@ -1,0 +1,215 @@
+"""UI strings of the walk-in desk: the visit form, the queue, its dialogs and the feedback prompt."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "walkin.title": ("Asiointi ja jono", "Besök och kö", "Walk-in and queue"),
+    "walkin.find": (
+        "Etsi tai rekisteröi kävijä",
+        "Sök eller registrera besökare",
+        "Find or register the visitor",
+    ),
+    "walkin.picked": ("Kävijä: {name}", "Besökare: {name}", "Visitor: {name}"),
+    "walkin.anonymous": ("Nimetön kävijä", "Anonym besökare", "Anonymous visitor"),
+    "walkin.own_coach": ("Oma valmentaja: {name}", "Egen coach: {name}", "Own coach: {name}"),
+    "walkin.reasons_hint": (
+        "Numerot valitsevat syyt · Enter jonoon · Esc peru",
+        "Siffror väljer ärenden · Enter till kön · Esc avbryt",
+        "Digits choose reasons · Enter queues · Esc cancels",
+    ),
+    "walkin.channel": ("Kanava", "Kanal", "Channel"),
+    "walkin.booked_time": ("Varattu klo", "Bokad kl.", "Booked at"),
+    "walkin.booked_time.invalid": (
+        "Anna varattu aika muodossa 10.30",
+        "Ange den bokade tiden som 10.30",
+        "Give the booked time as 10.30",
+    ),
+    "walkin.queued": (
+        "{ticket} jonossa: {name}",
+        "{ticket} i kön: {name}",
+        "{ticket} queued: {name}",
+    ),
+    "walkin.already_queued": (
+        "{name} on jo jonossa ({ticket}).",
+        "{name} står redan i kön ({ticket}).",
+        "{name} is already in the queue ({ticket}).",
+    ),
+    "walkin.not_allowed": (
+        "Asiointinäkymä on vastaanoton ja valmentajien käytössä.",
+        "Besöksvyn används av mottagningen och coacherna.",
+        "The walk-in screen is for reception and coaches.",
+    ),
+    "walkin.left_open": (
+        "⚠ Aiemmilta päiviltä sulkematta {count} käyntiä · F8 käsittele",
+        "⚠ {count} besök från tidigare dagar är öppna · F8 hantera",
+        "⚠ {count} visits from earlier days are still open · F8 handle",
+    ),
+    "walkin.feedback_offer": (
+        "Valmis. F9 kääntää palautekysymyksen asiakkaalle · Ctrl+Z peruu",
+        "Klart. F9 visar responsfrågan för besökaren · Ctrl+Z ångrar",
+        "Done. F9 turns the feedback question to the visitor · Ctrl+Z undoes",
+    ),
+    "walkin.changed": (
+        "{ticket}: {state} · Ctrl+Z peruu",
+        "{ticket}: {state} · Ctrl+Z ångrar",
+        "{ticket}: {state} · Ctrl+Z undoes",
+    ),
+    "walkin.undone": (
+        "Peruttu: {ticket} on taas {state}",
+        "Ångrat: {ticket} är åter {state}",
+        "Undone: {ticket} is {state} again",
+    ),
+    "walkin.undo_too_late": (
+        "{ticket} on muuttunut sen jälkeen; muutosta ei voi enää perua",
+        "{ticket} har ändrats sedan dess; ändringen kan inte längre ångras",
+        "{ticket} has changed since; that change can no longer be undone",
+    ),
+    "walkin.nothing_to_undo": (
+        "Ei peruttavaa muutosta",
+        "Ingen ändring att ångra",
+        "Nothing to undo",
+    ),
+    "walkin.desk_occupied": (
+        "Tiskille {desk} on jo kutsuttu {ticket}: ensin Enter (palvelussa) tai p (poistui)",
+        "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller p (gick)",
+        "{ticket} is already called to desk {desk}: first Enter (serving) or p (left)",
+    ),
+    "walkin.own_coach_needs_client": (
+        "Oman valmentajan tapaaminen vaatii tunnistetun asiakkaan: poista valinta tai hae asiakas",
+        "Möte med egen coach kräver en identifierad klient: ta bort valet eller sök klienten",
+        "Meeting one's own coach needs a known client: untick it or find the client",
+    ),
+    "walkin.nobody_for_you": (
+        "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",
+        "Ingen att kalla: de i kön väntar på en namngiven kollega eller sin bokade tid.",
+        "Nobody to call: those in the queue wait for a named colleague or their booked time.",
+    ),
+    "walkin.nobody_waiting": (
+        "Jonossa ei ole ketään.",
+        "Ingen väntar i kön.",
+        "Nobody is waiting.",
+    ),
+    "walkin.called": (
+        "Kutsuttu {ticket} tiskille {desk} · Ctrl+Z peruu",
+        "{ticket} kallad till disk {desk} · Ctrl+Z ångrar",
+        "Called {ticket} to desk {desk} · Ctrl+Z undoes",
+    ),
+    "walkin.cannot": (
+        "Tätä ei voi tehdä käynnille, jonka tila on {state}.",
+        "Det går inte för ett besök med status {state}.",
+        "Not possible for a visit that is {state}.",
+    ),
+    "walkin.queue_empty_hint": ("Jono on tyhjä", "Kön är tom", "The queue is empty"),
+    "walkin.queue_counts": (
+        "Jonossa {waiting} · palveltu tänään {done}",
+        "I kön {waiting} · betjänade i dag {done}",
+        "Waiting {waiting} · served today {done}",
+    ),
+    "walkin.busy": (
+        "Tietokanta oli varattuna. Yritä uudelleen; mitään ei menetetty.",
+        "Databasen var upptagen. Försök igen; inget gick förlorat.",
+        "The database was busy. Try again; nothing was lost.",
+    ),
+    "col.ticket": ("Nro", "Nr", "No."),
+    "col.arrived": ("Saapui", "Kom", "Arrived"),
+    "col.wait": ("Odott.", "Väntat", "Waited"),
+    # In the wait column for someone early for an appointment: their booked time.
+    "queue.booked_at": ("→{time}", "→{time}", "→{time}"),
+    "col.client": ("Asiakas", "Klient", "Client"),
+    "col.reasons": ("Syyt", "Ärenden", "Reasons"),
+    "col.state": ("Tila", "Status", "State"),
+    "col.date": ("Päivä", "Dag", "Date"),
+    "state.waiting": ("odottaa", "väntar", "waiting"),
+    "state.called": ("kutsuttu {desk}", "kallad {desk}", "called {desk}"),
+    "state.serving": ("palvelussa", "betjänas", "being served"),
+    "state.transferred": ("siirretty: {name}", "överförd: {name}", "transferred: {name}"),
+    "state.on_hold": ("tauolla", "paus", "on hold"),
+    "state.done": ("valmis", "klar", "done"),
+    "state.left": ("poistui", "gick", "left"),
+    "channel.walk_in": ("käynti", "besök", "walk-in"),
+    "channel.appointment": ("ajanvaraus", "tidsbokning", "appointment"),
+    "channel.phone": ("puhelin", "telefon", "phone"),
+    "channel.remote": ("etä", "distans", "remote"),
+    "binding.walkin.call_next": ("Kutsu seuraava", "Kalla nästa", "Call next"),
+    "binding.walkin.anonymous": ("Nimetön", "Anonym", "Anonymous"),
+    "binding.walkin.left_open": ("Avoimet", "Öppna", "Open visits"),
+    "binding.walkin.feedback": ("Palaute", "Respons", "Feedback"),
+    "binding.walkin.back": ("Takaisin", "Tillbaka", "Back"),
+    "binding.queue.advance": ("Seuraava vaihe", "Nästa steg", "Next step"),
+    "binding.queue.done": ("Valmis", "Klar", "Done"),
+    "binding.queue.left": ("Poistui", "Gick", "Left"),
+    "binding.queue.hold": ("Tauko", "Paus", "Hold"),
+    "binding.queue.transfer": ("Siirrä", "Överför", "Transfer"),
+    "binding.reasons.queue": ("Jonoon", "Till kön", "Queue"),
+    "binding.reasons.cancel": ("Peru", "Avbryt", "Cancel"),
+    "binding.app.walk_in": ("Asiointi", "Besök", "Walk-in"),
+    "transfer.title": ("Siirrä kenelle?", "Överför till vem?", "Transfer to whom?"),
+    "leftopen.title": (
+        "Sulkematta jääneet käynnit",
+        "Besök som inte stängts",
+        "Visits left open",
+    ),
+    "leftopen.hint": (
+        "Enter merkitsee valmiiksi · P poistui ilman palvelua · Esc sulkee",
+        "Enter markerar klart · P gick utan service · Esc stänger",
+        "Enter marks done · P left without service · Esc closes",
+    ),
+    "feedback.question": (
+        "Kuinka todennäköisesti suosittelisit palveluamme ystävällesi?",
+        "Hur sannolikt är det att du skulle rekommendera vår service till en vän?",
+        "How likely are you to recommend our service to a friend?",
+    ),
+    "feedback.scale": (
+        "0 = en lainkaan todennäköisesti · 10 = erittäin todennäköisesti",
+        "0 = inte alls sannolikt · 10 = mycket sannolikt",
+        "0 = not at all likely · 10 = extremely likely",
+    ),
+    "feedback.keys": (
+        "Paina numeroa 0–9, tai + jos vastauksesi on 10.",
+        "Tryck en siffra 0–9, eller + om ditt svar är 10.",
+        "Press a number 0–9, or + if your answer is 10.",
+    ),
+    "feedback.anonymous": (
+        "Vastauksesi on nimetön: sitä ei liitetä sinuun eikä tähän käyntiin.",
+        "Ditt svar är anonymt: det kopplas inte till dig eller till detta besök.",
+        "Your answer is anonymous: it is not linked to you or to this visit.",
+    ),
+    "feedback.linked": (
+        "Vastauksesi tallennetaan tämän käynnin tietoihin palvelun kehittämiseksi.",
+        "Ditt svar sparas med uppgifterna om detta besök för att utveckla servicen.",
+        "Your answer is kept with this visit's record to help us improve the service.",
+    ),
+    "feedback.languages": (
+        "F suomi · S svenska · E English",
+        "F suomi · S svenska · E English",
+        "F suomi · S svenska · E English",
+    ),
+    "feedback.thanks": (
+        "Kiitos vastauksestasi!",
+        "Tack för ditt svar!",
+        "Thank you for your answer!",
+    ),
+    "cmd.walk_in": ("Asiointi ja jono", "Besök och kö", "Walk-in and queue"),
+    "cmd.walk_in.help": (
+        "Rekisteröi kävijä ja hoida päivän jonoa",
+        "Registrera besökare och sköt dagens kö",
+        "Register visitors and run today's queue",
+    ),
+    "binding.walkin.export": ("Vienti", "Export", "Export"),
+    "help.work.walk_in": ("asiointi", "besök", "walk-in"),
+    # The desk's own keys, a section of the help (F1).
+    "walkin.help": (
+        "Asiointi: F6 kutsu seuraava · F7 nimetön · F8 aiemmat avoimet\n"
+        "F9 palaute asiakkaalta · F10 vie päivä · Ctrl+Z peru muutos\n"
+        "Jonossa (Tab): Enter seuraava vaihe · d valmis · p poistui\n"
+        "h tauko · s siirrä kollegalle",
+        "Besök: F6 kalla nästa · F7 anonymt · F8 öppna från förr\n"
+        "F9 respons från besökaren · F10 exportera dagen · Ctrl+Z ångra\n"
+        "I kön (Tab): Enter nästa steg · d klar · p gick\n"
+        "h paus · s överför till kollega",
+        "Walk-in: F6 call next · F7 anonymous · F8 open from earlier\n"
+        "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
+        "In the queue (Tab): Enter next step · d done · p left\n"
+        "h hold · s transfer to a colleague",
+    ),
+}

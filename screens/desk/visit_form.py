@@ -1,0 +1,150 @@
+"""The desk's visit form: who came, the reasons, the channel and, for an appointment, its time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Select, Static
+
+from store.core.i18n import tr
+from store.visits.models import CHANNELS, VisitReason
+
+from ..shell.context import ContextMixin
+from ..shell.formatting import initials
+from .reason_picker import ReasonPicker
+
+
+def parse_clock_time(text: str) -> tuple[int, int] | None:
+    """'10.30', '10:30' or '10' as (hour, minute); None if it is not a time of day."""
+    parts = text.strip().replace(":", ".").split(".")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        return None
+    hour, minute = int(parts[0]), int(parts[1]) if len(parts) == 2 else 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def visitor_name(first: str, last: str, blanked: bool, lang: str) -> str:
+    """How the desk names a visitor: initials on a blanked screen, "anonymous" for no one."""
+    if not (first or last):
+        return tr("walkin.anonymous", lang)
+    return initials(first, last) if blanked else f"{last} {first}"
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """The person the form is filled in for; no `client_id` for an anonymous visitor."""
+
+    client_id: str | None
+    first_name: str = ""
+    last_name: str = ""
+    coach_name: str | None = None
+
+
+class VisitForm(ContextMixin, Vertical):
+    """Filled in for the `Visitor` the screen hands to `start`.
+
+    Posts `VisitRequested` when the reasons are confirmed and the form is valid, and
+    `Cancelled` when the user steps back from the reasons.
+    """
+
+    class VisitRequested(Message):
+        def __init__(
+            self,
+            visitor: Visitor,
+            reason_codes: tuple[str, ...],
+            channel: str,
+            booked_at: tuple[int, int] | None,
+        ) -> None:
+            super().__init__()
+            self.visitor = visitor
+            self.reason_codes = reason_codes
+            self.channel = channel
+            self.booked_at = booked_at  # (hour, minute) today, for an appointment
+
+    class Cancelled(Message):
+        pass
+
+    def __init__(self, reasons: list[VisitReason], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.all_reasons = reasons
+        self.visitor: Visitor | None = None
+
+    @property
+    def reasons(self) -> list[VisitReason]:
+        """The reasons as numbered on screen (and in the queue's reason column)."""
+        return self.query_one(ReasonPicker).reasons
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="picked")
+        yield ReasonPicker(self.all_reasons, id="reasons")
+        with Horizontal(classes="field-row"):
+            yield Label(self.t("walkin.channel"), classes="short-label")
+            yield Select(
+                [(self.t(f"channel.{c}"), c) for c in CHANNELS],
+                value="walk_in", allow_blank=False, id="channel", compact=True,
+            )  # fmt: skip
+        with Horizontal(classes="field-row", id="booked-row"):
+            yield Label(self.t("walkin.booked_time"), classes="short-label")
+            yield Input(id="booked_time", placeholder="10.30", compact=True)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "blanked", lambda _: self._show_visitor(), init=False)
+
+    def start(self, visitor: Visitor) -> None:
+        """Begin a visit for `visitor`: nothing ticked, walk-in channel, reasons focused."""
+        self.visitor = visitor
+        self._show_visitor()
+        self.query_one(ReasonPicker).reset()
+        self.query_one("#channel", Select).value = "walk_in"
+        self.query_one("#booked_time", Input).value = ""
+        self.focus_reasons()
+
+    def focus_reasons(self) -> None:
+        self.query_one(ReasonPicker).focus()
+
+    def _show_visitor(self) -> None:
+        visitor = self.visitor
+        if visitor is None:
+            return
+        name = visitor_name(visitor.first_name, visitor.last_name, self.ctx.blanked, self.ctx.lang)
+        lines = [self.t("walkin.picked", name=name)]
+        if visitor.coach_name is not None:
+            lines.append(self.t("walkin.own_coach", name=visitor.coach_name))
+        self.query_one("#picked", Static).update("\n".join(lines))
+
+    @on(Select.Changed, "#channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        self.set_class(event.value == "appointment", "appointment")
+
+    @on(Input.Submitted, "#booked_time")
+    def _booked_time_entered(self) -> None:
+        self.query_one(ReasonPicker).action_confirm()
+
+    @on(ReasonPicker.Cancelled)
+    def _cancelled(self, event: ReasonPicker.Cancelled) -> None:
+        event.stop()
+        self.post_message(self.Cancelled())
+
+    @on(ReasonPicker.Confirmed)
+    def _confirmed(self, event: ReasonPicker.Confirmed) -> None:
+        event.stop()
+        visitor = self.visitor
+        if visitor is None:
+            return
+        if visitor.client_id is None and "own_coach" in event.codes:
+            # An anonymous visitor has no coach of their own to meet (nor a ★ to show).
+            self.notify(self.t("walkin.own_coach_needs_client"), severity="warning")
+            return
+        channel = str(self.query_one("#channel", Select).value)
+        booked_at = None
+        if channel == "appointment":
+            booked_at = parse_clock_time(self.query_one("#booked_time", Input).value)
+            if booked_at is None:
+                self.notify(self.t("walkin.booked_time.invalid"), severity="error")
+                self.query_one("#booked_time", Input).focus()
+                return
+        self.post_message(self.VisitRequested(visitor, event.codes, channel, booked_at))

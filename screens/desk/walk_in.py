@@ -1,0 +1,238 @@
+"""The walk-in desk (F2): find or register the visitor, fill in the visit, run today's queue."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.clients.search import prefill_from_search
+from store.clients.validation import ValidationError
+from store.core.db import DatabaseBusy
+from store.core.settings import WAIT_THRESHOLD
+from store.visits.models import Visit
+
+from ..clients.client_search import ClientSearch
+from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
+from ..reports.export_dialog import ExportDialog
+from ..shell.context import ScreenContextMixin
+from ..shell.header import LuotsiHeader
+from .desk_actions import DeskActions, Notice
+from .feedback import FeedbackScreen
+from .queue_dialogs import LeftOpenDialog, TransferDialog
+from .queue_panel import QueuePanel
+from .queue_table import QueueTable, QueueView
+from .visit_form import VisitForm, Visitor, visitor_name
+
+
+class WalkInScreen(ScreenContextMixin, Screen[None]):
+    """Coordinates the client search, the visit form and the queue panel, and writes."""
+
+    REFRESH_SECONDS = 5.0  # waiting times and other desks' changes appear this often
+    BINDINGS = [
+        Binding("f6", "call_next", "Call next", id="walkin.call_next"),
+        Binding("f7", "anonymous", "Anonymous", id="walkin.anonymous"),
+        Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
+        Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
+        Binding("f10", "export_today", "Export day", id="walkin.export"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="walkin.undo"),
+        Binding("escape", "back", "Back", id="walkin.back"),
+    ]
+
+    @property
+    def site_id(self) -> str:
+        site = self.session.site
+        assert site is not None, "the walk-in screen needs a site"
+        return site.id
+
+    def compose(self) -> ComposeResult:
+        yield LuotsiHeader(id="header")
+        yield Static("", id="left-open-banner")
+        with Horizontal(id="walkin"):
+            with Vertical(id="walkin-left"):
+                yield Static(self.t("walkin.find"), classes="screen-title")
+                yield ClientSearch(id="client-search", compact=True)
+                yield VisitForm(self.store.visits.reasons(), id="visit-form")
+            yield QueuePanel(id="walkin-right")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.staff_names = {s.id: s.display_name for s in self.store.staff.all()}
+        self.actions = DeskActions(
+            self.store, self.session.staff, self.site_id, self.ctx.desk, self._state
+        )
+        self.reason_numbers = {
+            r.code: n for n, r in enumerate(self.query_one(VisitForm).reasons, 1)
+        }
+        self.refresh_queue()
+        self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
+        self.query_one(ClientSearch).focus_input()
+
+    def _visitor_name(self, first: str = "", last: str = "") -> str:
+        return visitor_name(first, last, self.ctx.blanked, self.ctx.lang)
+
+    def _state(self, visit: Visit) -> str:
+        name = self.staff_names.get(visit.assigned_to or "", "")
+        return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
+
+    def _busy(self) -> None:
+        self.notify(self.t("walkin.busy"), severity="error")
+
+    # The queue ----------------------------------------------------------------------
+
+    def refresh_queue(self) -> None:
+        """Reread the queue (other desks change it too) and redraw waiting times."""
+        store = self.store
+        visits = store.visits.day_visits(self.site_id, store.today())
+        threshold = int(store.settings.get(WAIT_THRESHOLD))
+        view = QueueView([v for v in visits if v.is_open], store.clock.now(), threshold,
+                         self.reason_numbers, self.staff_names)  # fmt: skip
+        self.query_one(QueuePanel).show(view, sum(1 for v in visits if v.state == "done"))
+        left_open = store.visits.left_open(self.site_id)
+        banner = self.query_one("#left-open-banner", Static)
+        banner.update(self.t("walkin.left_open", count=len(left_open)) if left_open else "")
+        banner.display = bool(left_open)
+
+    def _say(self, notice: Notice | None) -> None:
+        if notice is None:
+            return
+        if notice.changed:
+            self.refresh_queue()
+        self.notify(self.t(notice.key, **notice.params), severity=notice.severity)
+
+    def action_undo(self) -> None:
+        self._say(self.actions.undo())
+
+    def action_call_next(self) -> None:
+        self._say(self.actions.call_next())
+
+    @on(QueueTable.TypedAhead)
+    def _typed_in_queue(self, event: QueueTable.TypedAhead) -> None:
+        self.query_one(ClientSearch).type_ahead(event.character)
+
+    @on(QueueTable.ActionRequested)
+    def _queue_action(self, event: QueueTable.ActionRequested) -> None:
+        visit = event.visit
+        if event.action != "transfer":
+            self._say(self.actions.queue_action(visit, event.action))
+        elif not self.actions.can_transfer(visit):  # say so before the list
+            self._say(self.actions.cannot(visit))
+        else:
+            colleagues = [s for s in self.store.staff.all() if s.id != self.session.staff.id]
+
+            def transfer(staff_id: str | None) -> None:
+                if staff_id:
+                    self._say(self.actions.change(visit, "transferred", to_staff_id=staff_id))
+
+            self.app.push_screen(TransferDialog(colleagues), transfer)
+
+    def action_left_open(self) -> None:
+        visits = self.store.visits.left_open(self.site_id)
+        if not visits:
+            return
+
+        def close(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                visit_id, state = choice
+                self._say(self.actions.change(self.store.visits.get(visit_id), state))
+                self.action_left_open()
+
+        self.app.push_screen(LeftOpenDialog(visits), close)
+
+    def action_feedback(self) -> None:
+        visit = self.actions.take_last_done()
+        if visit is None:
+            return
+        lang = self.ctx.lang
+        if visit.client_id is not None:
+            lang = self.store.clients.visitor_language(visit.client_id) or lang
+        linked = self.store.visits.feedback_is_linked()
+
+        def answered(score: int | None) -> None:
+            if score is not None:
+                self.store.visits.record_feedback(self.session.staff, visit, score,
+                                                  told_linked=linked)  # fmt: skip
+
+        self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
+
+    def action_export_today(self) -> None:
+        site = self.session.site
+        assert site is not None
+        self.app.push_screen(ExportDialog(site, self.store.today()))
+
+    # Registering a visit ------------------------------------------------------------
+
+    def _start_visit(self, client_id: str | None, first: str = "", last: str = "") -> None:
+        coach_name = None
+        if client_id is not None:
+            open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
+            if open_visit is not None:
+                self.notify(self.t("walkin.already_queued", ticket=open_visit.ticket,
+                                   name=self._visitor_name(first, last)), severity="warning")  # fmt: skip
+                return
+            coach = self.store.coach_of(client_id)
+            coach_name = coach.display_name if coach is not None else None
+        self.add_class("picking")
+        self.query_one(VisitForm).start(Visitor(client_id, first, last, coach_name))
+
+    def _end_visit_form(self) -> None:
+        self.remove_class("picking")
+        self.query_one(VisitForm).visitor = None
+        self.query_one(ClientSearch).focus_input()
+
+    @on(ClientSearch.ClientSelected)
+    def _client_picked(self, event: ClientSearch.ClientSelected) -> None:
+        match = next(m for m in self.query_one(ClientSearch).matches if m.id == event.client_id)
+        self._start_visit(match.id, match.first_name, match.last_name)
+
+    @on(ClientSearch.NewClientRequested)
+    def _new_client(self, event: ClientSearch.NewClientRequested) -> None:
+        def chosen(choice: NewClientChoice | None) -> None:
+            if choice is None:
+                return
+            staff = self.session.staff
+            try:
+                if choice.existing_id is not None:
+                    client = self.store.clients.open(staff, choice.existing_id)
+                else:
+                    assert choice.raw is not None
+                    client = self.store.clients.create(staff, choice.raw)
+            except ValidationError as exc:
+                # Another desk registered the same HETU after the form was checked.
+                self.notify(exc.errors[0].message(self.ctx.lang), severity="error")
+                return
+            except DatabaseBusy:
+                return self._busy()
+            self._start_visit(client.id, client.first_name, client.last_name)
+
+        prefill = prefill_from_search(event.typed, self.store.today())
+        self.app.push_screen(NewClientDialog(prefill), chosen)
+
+    def action_anonymous(self) -> None:
+        self._start_visit(None)
+
+    @on(VisitForm.Cancelled)
+    def _form_cancelled(self) -> None:
+        self._end_visit_form()
+
+    @on(VisitForm.VisitRequested)
+    def _register(self, event: VisitForm.VisitRequested) -> None:
+        visitor = event.visitor
+        name = self._visitor_name(visitor.first_name, visitor.last_name)
+        notice = self.actions.register(visitor.client_id, name, event.reason_codes,
+                                       event.channel, event.booked_at)  # fmt: skip
+        if notice.changed:
+            self.query_one(ClientSearch).clear()
+            self._end_visit_form()
+        self._say(notice)
+
+    def action_back(self) -> None:
+        if self.has_class("picking"):
+            # Esc in the channel or booked-time field steps back to the reasons, which
+            # keep what was ticked; Esc there cancels the visit.
+            self.query_one(VisitForm).focus_reasons()
+            return
+        self.dismiss(None)

@@ -1,0 +1,52 @@
+"""The day report screen: today's figures of the user's site, opened from Today (Ctrl+R)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.clients.validation import format_date
+from store.exports.day_report import day_report
+
+from ..shell.context import ScreenContextMixin
+from ..shell.header import LuotsiHeader
+from .day_report_view import DayReportView
+
+REFRESH_SECONDS = 60
+
+
+class DayReportScreen(ScreenContextMixin, Screen[None]):
+    BINDINGS = [Binding("escape", "back", "Back", id="report.back")]
+
+    def compose(self) -> ComposeResult:
+        yield LuotsiHeader(id="header")
+        yield Static("", id="report-title", classes="screen-title")
+        yield DayReportView(id="day-report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DayReportView).focus()  # arrows and PgUp/PgDn scroll at once
+        self.set_interval(REFRESH_SECONDS, self.refresh_report)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_report()
+
+    def refresh_report(self) -> None:
+        if self.ctx.session is None:
+            return
+        today = self.store.today()
+        self.query_one("#report-title", Static).update(
+            self.t("report.title", date=format_date(today))
+        )
+        site = self.session.site
+        view = self.query_one(DayReportView)
+        if site is None:
+            view.display = False
+            self.query_one("#report-title", Static).update(self.t("report.no_site"))
+            return
+        view.show(day_report(self.store.visits, today, site.id), site.name)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,120 @@
+"""UI strings of the reports: the day report (screen and CLI) and the export dialog."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "report.title": ("Päivän raportti {date}", "Dagsrapport {date}", "Day report {date}"),
+    "report.site": ("Toimipiste: {site}", "Verksamhetsställe: {site}", "Site: {site}"),
+    "report.visits": ("Käyntejä: {count}", "Besök: {count}", "Visits: {count}"),
+    "report.by_reason": ("Asiointisyyt", "Besöksorsaker", "Reasons"),
+    "report.reason_note": (
+        "Kaksi syytä: käynti lasketaan molempiin.",
+        "Två orsaker: besöket räknas för båda.",
+        "Two reasons: the visit counts for both.",
+    ),
+    "report.no_reason": ("(ei syytä)", "(ingen orsak)", "(no reason)"),
+    "report.by_channel": ("Asiointikanavat", "Kanaler", "Channels"),
+    "report.by_hour": ("Saapuneet tunneittain", "Ankomster per timme", "Arrivals by hour"),
+    "report.waits": (
+        "Odotus: mediaani {median} min · 90 %:lla enintään {p90} min (n = {n})",
+        "Väntetid: median {median} min · 90 % högst {p90} min (n = {n})",
+        "Wait: median {median} min · 90th percentile {p90} min (n = {n})",
+    ),
+    "report.waits_none": (
+        "Odotus: ei vielä kutsuttuja käyntejä",
+        "Väntetid: inga kallade besök ännu",
+        "Wait: no visits called yet",
+    ),
+    "report.left": (
+        "Poistui ilman palvelua: {count} ({share} %)",
+        "Gick utan service: {count} ({share} %)",
+        "Left without service: {count} ({share} %)",
+    ),
+    "report.served": ("Palvellut", "Betjänade av", "Served by"),
+    "report.served_none": (
+        "Ei vielä valmiita käyntejä",
+        "Inga avslutade besök ännu",
+        "No visits finished yet",
+    ),
+    "report.nps": ("NPS {score} (n = {n})", "NPS {score} (n = {n})", "NPS {score} (n = {n})"),
+    "report.nps_hidden": (
+        "NPS piilotettu (n = {n} < 5)",
+        "NPS dolt (n = {n} < 5)",
+        "NPS hidden (n = {n} < 5)",
+    ),
+    "report.longest": ("Pisimmät odotukset", "Längsta väntetider", "Longest waits"),
+    "report.no_visits": ("Ei käyntejä", "Inga besök", "No visits"),
+    "report.minutes": ("{minutes} min", "{minutes} min", "{minutes} min"),
+    "report.col.reason": ("Syy", "Orsak", "Reason"),
+    "report.col.channel": ("Kanava", "Kanal", "Channel"),
+    "report.col.hour": ("Klo", "Kl.", "Hour"),
+    "report.col.count": ("Määrä", "Antal", "Count"),
+    "report.col.staff": ("Työntekijä", "Anställd", "Staff"),
+    "report.col.done": ("Valmiit", "Klara", "Done"),
+    "report.col.transferred": ("Siirretyt", "Överförda", "Transferred"),
+    "report.col.ticket": ("Numero", "Nummer", "Ticket"),
+    "report.col.wait": ("Odotus", "Väntetid", "Wait"),
+    "report.col.state": ("Tila", "Status", "State"),
+    "binding.report.back": ("Takaisin", "Tillbaka", "Back"),
+    "report.no_site": (
+        "Sinulla ei ole toimipistettä, joten päivän raporttia ei ole.",
+        "Du har inget verksamhetsställe, så det finns ingen dagsrapport.",
+        "You have no site, so there is no day report.",
+    ),
+    "export.title": (
+        "Vie päivän käynnit ({day})",
+        "Exportera dagens besök ({day})",
+        "Export the day's visits ({day})",
+    ),
+    "export.columns": ("Sarakkeet: {columns}", "Kolumner: {columns}", "Columns: {columns}"),
+    "export.personal": (
+        "Henkilötietoja: työntekijän tunnus ({staff}); asiakkaasta pseudonymisoituna: {client}",
+        "Personuppgifter: personalens användarnamn ({staff}); om klienten pseudonymiserat:"
+        " {client}",
+        "Personal data: the staff member's username ({staff}); about the client,"
+        " pseudonymised: {client}",
+    ),
+    "export.exists": (
+        "Tiedosto on jo olemassa: Enter korvaa sen, tai vaihda nimi · Esc peruu",
+        "Filen finns redan: Enter ersätter den, eller byt namn · Esc avbryter",
+        "The file exists: Enter replaces it, or change the name · Esc cancels",
+    ),
+    "export.no_identities": (
+        "Ei nimiä, henkilötunnuksia, puhelinnumeroita eikä vapaata tekstiä.",
+        "Inga namn, personbeteckningar, telefonnummer eller fritext.",
+        "No names, identity codes, phone numbers or free text.",
+    ),
+    "export.path": (
+        "Tiedosto (.csv, .xlsx tai .json)",
+        "Fil (.csv, .xlsx eller .json)",
+        "File (.csv, .xlsx or .json)",
+    ),
+    "export.hint": (
+        "Enter kirjoittaa tiedoston · Esc peruu",
+        "Enter skriver filen · Esc avbryter",
+        "Enter writes the file · Esc cancels",
+    ),
+    "export.writing": ("Kirjoitetaan…", "Skriver…", "Writing…"),
+    "export.done": (
+        "{rows} käyntiä viety: {path}",
+        "{rows} besök exporterade: {path}",
+        "{rows} visits exported: {path}",
+    ),
+    "export.empty": (
+        "Ei käyntejä: {path} kirjoitettiin ilman rivejä",
+        "Inga besök: {path} skrevs utan rader",
+        "No visits: {path} was written with no rows",
+    ),
+    "export.not_allowed": (
+        "Sinulla ei ole oikeutta tähän vientiin",
+        "Du har inte rätt till denna export",
+        "You may not make this export",
+    ),
+    "binding.export.cancel": ("Peru", "Avbryt", "Cancel"),
+    "cmd.day_report": ("Päivän raportti", "Dagens rapport", "Day report"),
+    "cmd.day_report.help": (
+        "Käynnit syittäin, kanavittain ja tunneittain, odotusajat, NPS",
+        "Besök per ärende, kanal och timme, väntetider, NPS",
+        "Visits by reason, channel and hour, waiting times, NPS",
+    ),
+}

@@ -1,0 +1,88 @@
+"""What a screen may ask of the app: the store, who is logged in, language and privacy."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol, cast
+
+from textual.binding import ActiveBinding
+from textual.dom import DOMNode
+from textual.widgets import OptionList, Select
+
+from store.api import Store
+from store.core.i18n import keys, tr
+from store.core.models import Session
+
+
+class AppContext(Protocol):
+    store: Store | None  # None until the app has opened the database after its first paint
+    session: Session | None
+    lang: str
+    blanked: bool
+    desk: str
+
+    def open_store(self) -> None: ...
+
+
+def context(node: DOMNode) -> AppContext:
+    return cast(AppContext, node.app)
+
+
+def binding_label(active: ActiveBinding, lang: str, known: frozenset[str]) -> str:
+    """A key's label in `lang`: the text of "binding.<id>", else the binding's own."""
+    binding = active.binding
+    if binding.id and f"binding.{binding.id}" in known:
+        return tr(f"binding.{binding.id}", lang)
+    # A Select's open menu brings its own Esc, labelled in English and with no id.
+    if (
+        binding.action == "dismiss"
+        and isinstance(active.node, OptionList)
+        and isinstance(active.node.parent, Select)
+    ):
+        return tr("menu.close", lang)
+    return binding.description
+
+
+class ContextMixin:
+    """Shortcuts for screens and widgets: `self.store`, `self.session`, `self.t(key)`."""
+
+    @property
+    def ctx(self) -> AppContext:
+        return context(cast(DOMNode, self))
+
+    @property
+    def store(self) -> Store:
+        ctx = self.ctx
+        if ctx.store is None:
+            ctx.open_store()  # someone was quicker than the first paint
+        assert ctx.store is not None
+        return ctx.store
+
+    @property
+    def session(self) -> Session:
+        session = self.ctx.session
+        if session is None:
+            raise RuntimeError("no one is logged in")
+        return session
+
+    def t(self, key: str, **params: object) -> str:
+        return tr(key, self.ctx.lang, **params)
+
+
+class ScreenContextMixin(ContextMixin):
+    """`ContextMixin` for screens, whose footer shows each key's label in the user's language.
+
+    The footer draws `Screen.active_bindings`; the labels are translated there, so the
+    bindings themselves, and any keys remapped by binding id, stay as declared.
+    """
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        lang, known = self.ctx.lang, keys()
+        return {
+            key: item._replace(
+                binding=replace(item.binding, description=binding_label(item, lang, known))
+            )
+            for key, item in active.items()
+        }

@@ -1,0 +1,25 @@
+"""How the screens write a day, a clock time and a blanked name."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from store.clients.validation import format_date
+from store.core.i18n import tr
+
+
+def format_day_header(day: date, lang: str) -> str:
+    """'la 28.11.2026 · vk 48': weekday, d.m.yyyy and the ISO week number."""
+    weekday = tr("weekdays", lang).split()[day.weekday()]
+    week = day.isocalendar().week
+    return f"{weekday} {format_date(day)} · {tr('week.short', lang)} {week}"
+
+
+def format_time(moment: datetime) -> str:
+    """24-hour local clock time."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def initials(first_name: str, last_name: str) -> str:
+    """What a blanked screen shows instead of a name."""
+    return " ".join(f"{part[:1].upper()}." for part in (last_name, first_name) if part)

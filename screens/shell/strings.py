@@ -1,0 +1,159 @@
+"""UI strings of the shell: login, the Today screen, dialogs, help and the palette."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "app.title": ("Luotsi", "Luotsi", "Luotsi"),
+    "week.short": ("vk", "v.", "wk"),
+    "weekdays": (
+        "ma ti ke to pe la su",
+        "mån tis ons tor fre lör sön",
+        "Mon Tue Wed Thu Fri Sat Sun",
+    ),
+    "role.reception": ("vastaanotto", "mottagning", "reception"),
+    "role.coach": ("valmentaja", "coach", "coach"),
+    "role.admin": ("ylläpitäjä", "administratör", "administrator"),
+    "blanked.badge": ("◼ PIILOTETTU", "◼ DOLT", "◼ HIDDEN"),
+    # Footer labels of key bindings, by binding id
+    "binding.app.help": ("Ohje", "Hjälp", "Help"),
+    "binding.app.quit": ("Lopeta", "Avsluta", "Quit"),
+    "binding.app.blank": ("Piilota", "Dölj", "Hide"),
+    "binding.app.palette": ("Komennot", "Kommandon", "Commands"),
+    "binding.today.find": ("Etsi", "Sök", "Find"),
+    "binding.today.new_client": ("Uusi asiakas", "Ny klient", "New client"),
+    "binding.today.day_report": ("Päivän raportti", "Dagsrapport", "Day report"),
+    "binding.discard.yes": ("Hylkää", "Kasta", "Discard"),
+    "binding.discard.no": ("Jatka muokkausta", "Fortsätt redigera", "Keep editing"),
+    "binding.help.close": ("Sulje", "Stäng", "Close"),
+    # Palette verbs
+    "palette.placeholder": ("Hae komentoa…", "Sök kommando…", "Search for commands…"),
+    "cmd.find_client": ("Etsi asiakas", "Sök klient", "Find client"),
+    "cmd.find_client.help": (
+        "Hae nimellä, puhelinnumerolla, syntymäajalla tai henkilötunnuksella",
+        "Sök med namn, telefonnummer, födelsedatum eller personbeteckning",
+        "Search by name, phone number, birth date or identity code",
+    ),
+    "cmd.new_client": ("Uusi asiakas", "Ny klient", "New client"),
+    "cmd.new_client.help": (
+        "Rekisteröi uusi asiakas",
+        "Registrera en ny klient",
+        "Register a new client",
+    ),
+    "cmd.blank": (
+        "Piilota henkilötiedot näytöltä",
+        "Dölj personuppgifter på skärmen",
+        "Hide personal data on screen",
+    ),
+    "cmd.blank.help": (
+        "Nimet nimikirjaimiksi, henkilötunnukset piiloon (F12)",
+        "Namn blir initialer, personbeteckningar döljs (F12)",
+        "Names become initials, identity codes are hidden (F12)",
+    ),
+    "cmd.help": ("Ohje ja näppäimet", "Hjälp och tangenter", "Help and keys"),
+    "cmd.help.help": (
+        "Kaikki näppäinkomennot (F1)",
+        "Alla tangentkommandon (F1)",
+        "All keyboard commands (F1)",
+    ),
+    "cmd.language": ("Kieli: {name}", "Språk: {name}", "Language: {name}"),
+    "cmd.language.help": (
+        "Vaihda käyttöliittymän kieli",
+        "Byt användargränssnittets språk",
+        "Change the user interface language",
+    ),
+    "cmd.logout": ("Kirjaudu ulos", "Logga ut", "Log out"),
+    "cmd.logout.help": (
+        "Palaa kirjautumiseen",
+        "Tillbaka till inloggningen",
+        "Back to the login screen",
+    ),
+    "cmd.quit": ("Lopeta Luotsi", "Avsluta Luotsi", "Quit Luotsi"),
+    "cmd.quit.help": (
+        "Sulje sovellus (Ctrl+Q)",
+        "Stäng programmet (Ctrl+Q)",
+        "Close the app (Ctrl+Q)",
+    ),
+    "language.fi": ("suomi", "finska", "Finnish"),
+    "language.sv": ("ruotsi", "svenska", "Swedish"),
+    "language.en": ("englanti", "engelska", "English"),
+    "language.other": ("muu", "annat", "other"),
+    # Login
+    "login.title": ("Kirjaudu Luotsiin", "Logga in i Luotsi", "Log in to Luotsi"),
+    "login.username": ("Käyttäjätunnus", "Användarnamn", "Username"),
+    "login.password": ("Salasana", "Lösenord", "Password"),
+    "login.failed": (
+        "Käyttäjätunnus tai salasana on väärä.",
+        "Användarnamnet eller lösenordet är fel.",
+        "The username or password is wrong.",
+    ),
+    "login.locked": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {seconds} sekunnin kuluttua.",
+        "För många misslyckade försök. Försök igen om {seconds} sekunder.",
+        "Too many failed attempts. Try again in {seconds} seconds.",
+    ),
+    "login.hint": (
+        "Enter kirjautuu · Ctrl+Q lopettaa",
+        "Enter loggar in · Ctrl+Q avslutar",
+        "Enter logs in · Ctrl+Q quits",
+    ),
+    # Today
+    "today.title": ("Tänään", "I dag", "Today"),
+    "today.registered_today": (
+        "Uusia asiakkaita tänään: {count}",
+        "Nya klienter i dag: {count}",
+        "New clients today: {count}",
+    ),
+    "today.visits_today": (
+        "Käyntejä tänään: {count}",
+        "Besök i dag: {count}",
+        "Visits today: {count}",
+    ),
+    "today.waiting_now": ("Jonossa nyt: {count}", "I kön nu: {count}", "Waiting now: {count}"),
+    "today.nps": (
+        "Suositteluindeksi (NPS) {score} · n = {n}",
+        "Rekommendationsindex (NPS) {score} · n = {n}",
+        "NPS {score} · n = {n}",
+    ),
+    "today.nps_hidden": (
+        "NPS: liian vähän vastauksia (n = {n})",
+        "NPS: för få svar (n = {n})",
+        "NPS: too few answers (n = {n})",
+    ),
+    "report.hint": (
+        "Ctrl+R päivän raportti: syyt, kanavat, odotukset, NPS",
+        "Ctrl+R dagsrapport: orsaker, kanaler, väntetider, NPS",
+        "Ctrl+R day report: reasons, channels, waits, NPS",
+    ),
+    "discard.title": (
+        "Hylätäänkö tallentamattomat muutokset?",
+        "Kasta osparade ändringar?",
+        "Discard unsaved changes?",
+    ),
+    "discard.yes": ("Hylkää muutokset", "Kasta ändringarna", "Discard changes"),
+    "discard.no": ("Jatka muokkausta", "Fortsätt redigera", "Keep editing"),
+    # Help
+    "help.title": ("Ohje", "Hjälp", "Help"),
+    # The keys of the whole app; the work screens' line and sections follow it.
+    "help.keys": (
+        "F1 ohje · F12 piilota / näytä henkilötiedot · Ctrl+Q lopeta\n"
+        "Ctrl+P komennot (etsi asiakas, uusi asiakas, kieli …)\n"
+        "Ctrl+F etsi asiakas · Ctrl+N uusi asiakas · Ctrl+S tallenna\n"
+        "Ctrl+R päivän raportti · Esc takaisin (kysyy, jos tallentamatta)",
+        "F1 hjälp · F12 dölj / visa personuppgifter · Ctrl+Q avsluta\n"
+        "Ctrl+P kommandon (sök klient, ny klient, språk …)\n"
+        "Ctrl+F sök klient · Ctrl+N ny klient · Ctrl+S spara\n"
+        "Ctrl+R dagsrapport · Esc tillbaka (frågar om osparat)",
+        "F1 help · F12 hide / show personal data · Ctrl+Q quit\n"
+        "Ctrl+P commands (find client, new client, language …)\n"
+        "Ctrl+F find client · Ctrl+N new client · Ctrl+S save\n"
+        "Ctrl+R day report · Esc back (asks if anything is unsaved)",
+    ),
+    # Work screens that are planned but not built yet, as the help's key line names them.
+    "help.work.kompassi": ("Kompassi", "Kompassi", "Kompassi"),
+    "help.work.service_path": ("palvelupolku", "servicestig", "service path"),
+    "help.work.schedule": ("ajanvaraus", "tidsbokning", "scheduling"),
+    "help.work.coming": ("(tulossa)", "(kommer)", "(coming)"),
+    "help.close": ("Esc sulkee", "Esc stänger", "Esc closes"),
+    # The Select menu's own Esc, which Textual labels in English.
+    "menu.close": ("sulje valikko", "stäng menyn", "close the menu"),
+}

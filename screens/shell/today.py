@@ -1,0 +1,83 @@
+"""The Today screen: today's figures and the client search."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..clients.client_card import ClientCardScreen
+from ..clients.client_search import ClientSearch
+from ..reports.day_report import DayReportScreen
+from .context import ScreenContextMixin
+from .header import LuotsiHeader
+
+
+class TodayScreen(ScreenContextMixin, Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+f", "find_client", "Find", id="today.find"),
+        Binding("ctrl+n", "new_client", "New client", id="today.new_client"),
+        # Off the footer, which at 80 columns would push F2 out; the hint line says it.
+        Binding("ctrl+r", "day_report", "Day report", id="today.day_report", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield LuotsiHeader(id="header")
+        yield Static(self.t("today.title"), classes="screen-title")
+        with Horizontal(id="today-figures"):
+            yield Static("", id="figure-registered", classes="figure")
+            yield Static("", id="figure-visits", classes="figure")
+            yield Static("", id="figure-nps", classes="figure")
+            yield Static(self.t("report.hint"), id="report-hint", classes="figure")
+        yield ClientSearch(id="client-search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ClientSearch).focus_input()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_figures()
+
+    def refresh_figures(self) -> None:
+        if self.ctx.session is None:  # resumed on the way out after logging out
+            return
+        site = self.session.site
+        counts = self.store.today_counts(site.id if site else None)
+        self.query_one("#figure-registered", Static).update(
+            self.t("today.registered_today", count=counts.clients_registered)
+        )
+        if site is None:
+            return
+        self.query_one("#figure-visits", Static).update(
+            self.t("today.visits_today", count=counts.visits)
+            + " · "
+            + self.t("today.waiting_now", count=counts.waiting)
+        )
+        nps = (
+            self.t("today.nps", score=f"{counts.nps:+.0f}", n=counts.nps_responses)
+            if counts.nps is not None
+            else self.t("today.nps_hidden", n=counts.nps_responses)
+        )
+        self.query_one("#figure-nps", Static).update(nps)
+
+    def action_find_client(self) -> None:
+        search = self.query_one(ClientSearch)
+        search.clear()
+        search.focus_input()
+
+    def action_new_client(self) -> None:
+        self.app.push_screen(ClientCardScreen(None))
+
+    def action_day_report(self) -> None:
+        self.app.push_screen(DayReportScreen())
+
+    @on(ClientSearch.ClientSelected)
+    def _open_client(self, event: ClientSearch.ClientSelected) -> None:
+        self.app.push_screen(ClientCardScreen(event.client_id))
+
+    @on(ClientSearch.NewClientRequested)
+    def _new_client(self, event: ClientSearch.NewClientRequested) -> None:
+        self.app.push_screen(ClientCardScreen(None, typed=event.typed))

@@ -1,0 +1,117 @@
+"""The waiting-room board: called tickets and desks, live, read-only, and never a name."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits, Static
+
+from screens.board.board import REFRESH_SECONDS, ServingRow
+from screens.shell.formatting import format_time
+from tui.board import make_board
+
+from ..helpers import screen_text
+
+FAST = 0.05  # the tests' refresh interval; the real board uses REFRESH_SECONDS
+
+
+def _board(pilot: Pilot) -> list[tuple[str, str, bool]]:
+    """(ticket, desk, marked newest) of every row the board shows, top down."""
+    rows = []
+    for row in pilot.app.screen.query(ServingRow):
+        if row.display:
+            ticket, desk = (d.value for d in row.query(Digits))
+            rows.append((ticket, desk, str(row.query_one(".marker", Static).content) == "▶"))
+    return rows
+
+
+def _call(world, desk: str, staff=None):
+    return world.store.visits.call_next(staff or world.reception, world.site.id, desk)
+
+
+def _personal_data(world) -> list[str]:
+    return [
+        text
+        for client in world.clients.values()
+        for text in (client.first_name, client.last_name, client.hetu, client.phone)
+        if text
+    ] + [world.reception.display_name, world.coach.display_name]
+
+
+@pytest.fixture
+def queue(world, clock):
+    """Four visitors, three of them named; the first two are called to desks 2 and 3."""
+    visits = world.store.visits
+    for key in ("makinen", "ostman", None, "obrien"):
+        client_id = world.clients[key].id if key else None
+        visits.register(world.reception, world.site.id, client_id=client_id, reason_codes=["cv"])
+        clock.at += timedelta(minutes=2)
+    _call(world, "2")
+    clock.at += timedelta(minutes=1)
+    _call(world, "3", world.coach)
+    return world
+
+
+async def test_shows_called_tickets_and_desks_newest_first_and_no_names(queue, clock):
+    app = make_board(queue.path, clock=clock, refresh_seconds=FAST)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _board(pilot) == [("A002", "3", True), ("A001", "2", False)]
+        text = screen_text(pilot)
+        assert "Työpiste Keskusta" in text and format_time(clock.now()) in text
+        assert "Vuorossa" in text
+        for personal in _personal_data(queue):
+            assert personal not in text, personal
+
+
+async def test_updates_by_itself_as_visitors_are_called_and_served(queue, clock):
+    visits = queue.store.visits
+    app = make_board(queue.path, clock=clock, refresh_seconds=FAST)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.at += timedelta(minutes=5)
+        third = _call(queue, "1")
+        await pilot.pause(FAST * 4)  # no key pressed: the board's own timer
+        assert _board(pilot)[0] == (third.ticket, "1", True)
+        assert format_time(clock.now()) in screen_text(pilot)
+        # Served and done: the ticket leaves the board.
+        visits.change_state(queue.reception, third.id, "serving")
+        visits.change_state(queue.reception, third.id, "done")
+        await pilot.pause(FAST * 4)
+        assert [ticket for ticket, _, _ in _board(pilot)] == ["A002", "A001"]
+        # A new day starts empty, with a word for those waiting.
+        clock.at += timedelta(days=1)
+        await pilot.pause(FAST * 4)
+        assert _board(pilot) == []
+        assert "kutsumme sinut pian" in screen_text(pilot)
+
+
+async def test_the_board_cannot_write_and_logs_no_one(queue, clock):
+    before = queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone()
+    app = make_board(queue.path, clock=clock, refresh_seconds=FAST)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(FAST * 3)
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            app.board.store.db.execute("DELETE FROM visit")
+    assert queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone() == before
+    assert len(queue.store.visits.queue(queue.site.id)) == 4
+
+
+async def test_speaks_swedish_and_refreshes_every_two_seconds_by_default(world, clock):
+    assert REFRESH_SECONDS == 2.0
+    app = make_board(world.path, clock=clock, lang="sv")
+    assert app.board.refresh_seconds == REFRESH_SECONDS
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Nu betjänas" in text and "vi ropar snart upp dig" in text
+
+
+def test_board_snapshot(snap_compare, queue, clock):
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(make_board(queue.path, clock=clock), run_before=run_before)

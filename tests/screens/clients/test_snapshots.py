@@ -1,0 +1,24 @@
+"""A snapshot of the client card at 80×24 with a fixed clock."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from screens.clients.client_card import ClientCardScreen
+from tui.app import make_app
+
+from ..helpers import log_in, still
+
+
+def test_client_card_with_a_field_error(snap_compare, world, clock):
+    async def run_before(pilot: Pilot) -> None:
+        await still(pilot)
+        await log_in(pilot)
+        pilot.app.push_screen(ClientCardScreen(world.clients["makinen"].id))
+        await pilot.pause()
+        pilot.app.screen.query_one("#email", Input).value = "anna(at)example"
+        await pilot.press("ctrl+s")
+        await still(pilot)
+
+    assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)

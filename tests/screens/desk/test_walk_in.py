@@ -1,0 +1,482 @@
+"""The walk-in desk through the real app: registering, the queue, feedback."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, Select
+
+from screens.clients.client_search import ClientSearch
+from screens.clients.new_client_dialog import NewClientDialog
+from screens.desk.feedback import FeedbackScreen
+from screens.desk.queue_table import QueueTable
+from screens.desk.reason_picker import ReasonPicker
+from screens.desk.walk_in import WalkInScreen
+from store.core.clock import to_iso
+from tui.app import make_app
+
+from ..helpers import log_in, open_desk, screen_text
+
+
+def messages(app) -> list[str]:
+    """The notifications the app has shown (toasts, which screen text does not hold)."""
+    return [note.message for note in app._notifications]
+
+
+def queue_rows(world):
+    return world.store.visits.queue(world.site.id)
+
+
+async def test_returning_client_is_queued_in_at_most_eight_keys(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        keys = ["f2", *"öst", "enter", "1", "enter"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(keys) <= 8
+        assert "A001" in screen_text(pilot)
+    [visit] = queue_rows(world)
+    assert visit.client_id == world.clients["ostman"].id
+    assert visit.reason_codes == ("job_search",)
+    assert (visit.ticket, visit.channel, visit.state) == ("A001", "walk_in", "waiting")
+
+
+async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, QueueTable)
+        await pilot.press("d")  # the queue's own key: done
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == "done"
+        await pilot.press("shift+tab", *"mäki")
+        await pilot.pause()
+        await pilot.press("tab")  # with matches on screen, Tab stops at them first
+        assert app.focused is not None and app.focused.id == "search-results"
+
+
+async def test_a_name_typed_into_the_queue_is_taken_back_with_ctrl_z(world, clock):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("tab", *"pekka")  # meant for the search: the "p" marks "left"
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == "left"
+        assert "A001: poistui · Ctrl+Z peruu" in messages(app)
+        # The rest of the name went to the search, not to the visits.
+        assert desk.query_one(ClientSearch).input.value == "ekka"
+        assert app.focused is desk.query_one(ClientSearch).input
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        restored = world.store.visits.get(visit.id)
+        assert (restored.state, restored.outcome, restored.finished_at) == ("waiting", None, None)
+        assert "Peruttu: A001 on taas odottaa" in messages(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Ei peruttavaa muutosta" in messages(app)
+
+
+async def test_the_search_status_wraps_in_the_narrow_desk_column(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"xyz")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        at = next(i for i, line in enumerate(lines) if "Ei osumia" in line)
+        assert lines[at + 1].strip().startswith("asiakas")  # not cut at the column's edge
+
+
+async def test_the_channel_menu_speaks_the_users_language(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f7", "tab", "enter")  # the channel menu open
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "sulje valikko" in text and "Dismiss" not in text
+
+
+async def test_new_client_from_the_no_match_path(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Lindqvist Elin", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewClientDialog)
+        assert "Ctrl+S tallentaa" in screen_text(pilot)  # the hint wraps, keys and all
+        assert dialog.query_one("#last_name", Input).value == "Lindqvist"
+        assert dialog.query_one("#first_name", Input).value == "Elin"
+        # Required: a HETU or a birth date; an impossible date is caught at its field.
+        dialog.query_one("#birth_date", Input).value = "30.2.1999"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Syntymäaika" in str(dialog.query_one("#error-birth_date").render())
+        assert dialog.query_one("#first_name", Input).value == "Elin"
+        dialog.query_one("#birth_date", Input).value = "28.2.1999"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+    [client] = world.store.clients.search("lindqvist")
+    [visit] = queue_rows(world)
+    assert (visit.client_id, visit.reason_codes) == (client.id, ("cv",))
+
+
+async def test_a_possible_duplicate_warns_and_one_key_overrides(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Makinen Annika", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#first_name", Input).value = "ANNA"
+        dialog.query_one("#birth_date", Input).value = "1.1.1990"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewClientDialog)
+        assert "Mäkinen Anna" in str(dialog.query_one("#newclient-notice").render())
+        await pilot.press("ctrl+s")  # the override
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+    assert len(world.store.clients.search("1.1.1990")) == 2
+
+
+async def test_a_registered_hetu_is_refused_and_the_existing_client_offered(world, clock):
+    anna = world.clients["makinen"]
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"Uusinimi Aino", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#hetu", Input).value = anna.hetu
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Mäkinen Anna" in str(dialog.query_one("#newclient-notice").render())
+        await pilot.press("ctrl+o", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.client_id == anna.id
+    assert world.store.clients.search("uusinimi") == []
+
+
+async def test_anonymous_visit_has_a_reason_and_no_identity(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("f7", "9", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert (visit.client_id, visit.reason_codes) == (None, ("other",))
+
+
+async def test_esc_in_the_visit_form_steps_back_and_enter_in_the_time_queues(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f7", "2", "tab", "escape")  # from the channel field
+        await pilot.pause()
+        assert app.screen is desk and desk.has_class("picking")  # still on the desk
+        assert isinstance(app.focused, ReasonPicker) and app.focused.chosen == {"cv"}
+        desk.query_one("#channel", Select).value = "appointment"
+        await pilot.pause()
+        desk.query_one("#booked_time", Input).focus()
+        await pilot.press(*"11.15", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.reason_codes == ("cv",) and visit.booked_for is not None
+
+
+async def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        own_coach = next(n for n, r in enumerate(desk.query_one(ReasonPicker).reasons, 1)
+                         if r.code == "own_coach")  # fmt: skip
+        await pilot.press("f7", str(own_coach), "enter")
+        await pilot.pause()
+        assert any(m.startswith("Oman valmentajan tapaaminen vaatii") for m in messages(app))
+        assert queue_rows(world) == [] and desk.has_class("picking")  # nothing lost
+        await pilot.press(str(own_coach), "9", "enter")
+        await pilot.pause()
+    [visit] = queue_rows(world)
+    assert visit.reason_codes == ("other",) and not visit.wants_own_coach
+
+
+async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wait(world, clock):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    clock.at += timedelta(minutes=10)
+    second = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        # A client with a booked time of 10.00 (it is 10.40 local time now) arrives last.
+        await pilot.press(*"o'bri", "enter")
+        await pilot.pause()
+        desk.query_one("#channel", Select).value = "appointment"
+        desk.query_one("#booked_time", Input).value = "10.00"
+        desk.query_one("#reasons").focus()
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        called = []
+        for _ in range(3):
+            await pilot.press("f6")
+            await pilot.pause()
+            visit = next(v for v in visits.day_visits(world.site.id, clock.today())
+                         if v.state == "called")  # fmt: skip
+            called.append(visit.ticket)
+            visits.change_state(world.reception, visit.id, "serving")  # the desk is free again
+    assert called == ["A003", first.ticket, second.ticket]
+
+
+async def test_someone_early_for_an_appointment_shows_their_time_not_a_wait(world, clock):
+    booked = clock.at + timedelta(minutes=60)
+    world.store.visits.register(
+        world.reception, world.site.id, channel="appointment", booked_for=to_iso(booked)
+    )
+    clock.at += timedelta(minutes=25)  # past the 20-minute mark a walk-in would get
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        text = screen_text(pilot)
+        assert "→" + booked.astimezone().strftime("%H:%M") in text and "⚠" not in text
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Ei kutsuttavaa: jonossa olevat odottavat" in " ".join(messages(app))
+
+
+async def test_f6_twice_does_not_call_two_visitors_to_one_desk(world, clock):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    second = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("f6", "f6")
+        await pilot.pause()
+        assert "Tiskille 1 on jo kutsuttu A001" in " ".join(messages(app))
+        assert (visits.get(first.id).state, visits.get(second.id).state) == ("called", "waiting")
+        await pilot.press("ctrl+z")  # called by mistake: back to the line, first again
+        await pilot.pause()
+        assert visits.get(first.id).state == "waiting"
+        assert visits.get(first.id).called_at is None
+
+
+async def test_left_without_service_from_the_queue(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("p")
+        await pilot.pause()
+        assert "A001" not in screen_text(pilot)
+    left = world.store.visits.get(visit.id)
+    assert (left.state, left.outcome) == ("left", "left_without_service")
+
+
+async def test_enter_on_a_row_moves_the_visit_along(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock, desk="3")
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "kutsuttu 3" in screen_text(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    states = [e.to_state for e in world.store.visits.events(visit.id)]
+    assert states == ["waiting", "called", "serving", "done"]
+
+
+async def test_the_queue_survives_a_restart(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press(*"öst", "enter", "enter")
+        await pilot.pause()
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        text = screen_text(pilot)
+        assert "A001" in text and "Östman Åsa" in text
+
+
+async def test_visits_from_earlier_days_are_offered_for_closing(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    clock.at += timedelta(days=1)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "sulkematta 1 käyntiä" in screen_text(pilot)
+        await pilot.press("f8", "enter")
+        await pilot.pause()
+        await pilot.press("f9")  # yesterday's visitor is not here to answer
+        await pilot.pause()
+        assert not isinstance(app.screen, FeedbackScreen)
+    assert world.store.visits.get(visit.id).state == "done"
+    assert world.store.visits.left_open(world.site.id) == []
+
+
+async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
+    world, clock, monkeypatch
+):
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "0 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        clock.at += timedelta(minutes=19)
+        await pilot.pause(0.3)
+        assert "19 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        clock.at += timedelta(minutes=6)
+        await pilot.pause(0.3)  # no key pressed: the screen refreshes by itself
+        assert "⚠25 min" in screen_text(pilot)
+
+
+async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        await pilot.press("tab", "s")  # still waiting: nobody has met them to pass them on
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)  # no colleague list first
+        assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
+        await pilot.press("f6", "s")  # called to the desk, then passed on
+        await pilot.pause()
+        assert not isinstance(app.screen, WalkInScreen)  # the colleague list
+        await pilot.press("enter")
+        await pilot.pause()
+    moved = visits.get(visit.id)
+    assert moved.state == "transferred" and moved.assigned_to is not None
+    assert any(m.startswith("A001: siirretty: ") for m in messages(app))
+
+
+async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    clock.at += timedelta(minutes=7)
+    visits.change_state(world.reception, visit.id, "called", desk="1")
+    clock.at += timedelta(minutes=30)  # served, then sent on to the coach
+    visits.change_state(world.reception, visit.id, "transferred", to_staff_id=world.coach.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "0 min" in screen_text(pilot)  # not the 7 minutes before the first call
+        clock.at += timedelta(minutes=21)
+        await pilot.pause(0.3)
+        assert "⚠21 min" in screen_text(pilot)
+
+
+async def test_names_in_the_queue_follow_the_blank_key(world, clock):
+    world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["ostman"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await open_desk(pilot)
+        assert "Östman Åsa" in screen_text(pilot)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert "Östman" not in screen_text(pilot) and "Ö. Å." in screen_text(pilot)
+
+
+async def test_feedback_after_done_is_stored_without_identity(world, clock, monkeypatch):
+    monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
+    client = world.clients["obrien"]
+    world.store.clients.update(
+        world.admin, client.id,
+        {"first_name": "Sean", "last_name": "O'Brien", "hetu": client.hetu,
+         "phone": "+46 70 123 45 67", "service_language": "en"},
+    )  # fmt: skip
+    world.store.visits.register(
+        world.reception, world.site.id, client_id=client.id, reason_codes=["cv"]
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("d", "f9")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "recommend" in screen_text(pilot)  # the visitor's language
+        assert "Your answer is anonymous" in screen_text(pilot)
+        assert "F9" not in screen_text(pilot)  # the desk's own messages are gone
+        # Turned to the visitor: no way into the register, no blanking, no quitting.
+        await pilot.press("ctrl+p", "f12", "ctrl+q", "f2", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen) and not app.blanked
+        assert app.is_running
+        await pilot.press("plus")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, WalkInScreen)
+    rows = world.store.db.execute("SELECT * FROM feedback").fetchall()
+    assert len(rows) == 1
+    assert 10 in rows[0] and client.id not in rows[0]
+    assert world.store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
+
+
+async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
+    world, clock, monkeypatch
+):
+    monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
+    world.store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("d", "f9")
+        await pilot.pause()
+        assert "tallennetaan tämän käynnin tietoihin" in screen_text(pilot)
+        await pilot.press("s")  # the visitor switches to Swedish before answering
+        assert "sparas med uppgifterna om detta besök" in screen_text(pilot)
+        await pilot.press("7")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, WalkInScreen)
+    assert world.store.db.execute(
+        "SELECT feedback_score, updated_by FROM visit WHERE id = ?", [visit.id]
+    ).fetchall() == [(7, world.reception.id)]
+
+
+async def test_the_today_screen_shows_nps_only_from_five_answers(world, clock):
+    visit = world.store.visits.register(world.reception, world.site.id)
+    for score in (10, 9, 9, 2):
+        world.store.visits.record_feedback(world.reception, visit, score)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "liian vähän vastauksia (n = 4)" in screen_text(pilot)
+    world.store.visits.record_feedback(world.reception, visit, 10)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "(NPS) +60 · n = 5" in screen_text(pilot)
+
+
+async def test_an_admin_cannot_open_the_desk(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot, "admin")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, WalkInScreen)

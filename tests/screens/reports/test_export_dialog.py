@@ -1,0 +1,102 @@
+"""Exporting today's visits from the walk-in desk (F10) through the real app."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from textual.widgets import Input
+
+from screens.reports.export_dialog import ExportDialog
+from store.exports.visit_export import COLUMNS
+from tui.app import make_app
+
+from ..helpers import open_desk, screen_text
+
+
+def notes(app):
+    return list(app._notifications)
+
+
+def queue_two(world) -> None:
+    visits = world.store.visits
+    visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id,
+                    reason_codes=["cv"])  # fmt: skip
+    visits.register(world.reception, world.site.id, reason_codes=["other"])
+
+
+async def test_dialog_shows_what_leaves_and_writes_in_a_worker(world, clock, tmp_path):
+    queue_two(world)
+    out = tmp_path / "out" / "päivä.csv"
+    out.parent.mkdir()
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        text = screen_text(pilot)
+        personal = dialog.query_one("#export-personal").render().plain
+        assert "työntekijän tunnus (served_by)" in personal
+        assert "asiakkaasta pseudonymisoituna: client_pseudonym" in personal
+        assert "client_pseudonym" in text and "served_by" in text
+        assert "hetu" not in dialog.query_one("#export-columns").render().plain
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("kaynnit-tyopiste-keskusta-2026-11-28.csv")
+        path_input.value = str(out)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        assert any(n.message.startswith("2 käyntiä viety:") and out.name in n.message
+                   for n in notes(app))  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert [r["ticket"] for r in rows] == ["A001", "A002"]
+    assert list(rows[0]) == list(COLUMNS)
+    assert "Östman" not in out.read_text("utf-8-sig")
+    [event] = world.store.audit.events(action="export")
+    assert event.staff_id == world.reception.id
+
+
+async def test_an_unwritable_path_is_a_notification_not_a_crash(world, clock, tmp_path):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "no" / "such.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog  # still open, the path can be corrected
+        assert any(n.message.endswith("such.csv ei voi kirjoittaa: kansiota ei ole")
+                   and n.severity == "error" for n in notes(app))  # fmt: skip
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert not (tmp_path / "no").exists()
+
+
+async def test_an_existing_file_is_replaced_only_when_the_user_agrees(world, clock, tmp_path):
+    queue_two(world)
+    out = tmp_path / "out" / "k.csv"
+    out.parent.mkdir()
+    out.write_text("edellinen vienti")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Tiedosto on jo olemassa: Enter korvaa sen" in screen_text(pilot)
+        assert out.read_text() == "edellinen vienti"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert out.read_text("utf-8-sig").startswith("date;site;ticket")

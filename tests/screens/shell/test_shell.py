@@ -1,0 +1,141 @@
+"""The shell: command palette verbs, help, the language setting, logging out."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from screens.clients.client_card import ClientCardScreen
+from screens.desk.walk_in import WalkInScreen
+from screens.shell.dialogs import ConfirmDiscard, HelpScreen
+from screens.shell.login import LoginScreen
+from screens.shell.today import TodayScreen
+from tui.app import make_app
+
+from ..helpers import log_in, screen_text
+
+
+async def test_palette_verb_new_client_opens_an_empty_card(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert "Hae komentoa" in screen_text(pilot)
+        await pilot.press(*"uusi asiakas")
+        await pilot.pause(0.3)
+        assert "Ctrl+N" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientCardScreen)
+        assert app.screen.client_id is None
+
+
+async def test_f1_opens_help_and_escape_closes_it(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(pilot)
+        assert "F12" in text and "F6 kutsu seuraava" in text and "Ctrl+Z peru muutos" in text
+        assert "Esc sulkee" in text  # the whole help fits 80×24
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_changing_language_is_remembered_for_the_user(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.set_language("sv")
+        await pilot.pause()
+        assert "Nya klienter i dag" in screen_text(pilot)
+        assert "Sök" in screen_text(pilot)  # footer label of Ctrl+F
+    assert world.store.staff.get(world.reception.id).language == "sv"
+    # Next login comes up in Swedish without any option.
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        assert "Nya klienter i dag" in screen_text(pilot)
+
+
+async def test_changing_language_on_the_desk_stays_on_the_desk(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        app.set_language("en")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+        assert "Find or register the visitor" in screen_text(pilot)
+
+
+async def test_logout_with_unsaved_card_asks_first(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.push_screen(ClientCardScreen(world.clients["ostman"].id))
+        await pilot.pause()
+        app.screen.query_one("#municipality", Input).value = "Naantali"
+        app.action_logout()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#municipality", Input).value == "Naantali"
+        app.screen.query_one("#municipality", Input).value = ""
+        app.action_logout()
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        assert app.session is None
+
+
+async def test_quitting_with_an_unsaved_card_asks_first(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        app.push_screen(ClientCardScreen(world.clients["ostman"].id))
+        await pilot.pause()
+        app.screen.query_one("#municipality", Input).value = "Naantali"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#municipality", Input).value == "Naantali"
+        await pilot.press("ctrl+q", "enter")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world, clock):
+    world.store.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('luotsi', '9999_future', '2030-01-01')"
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        # What Textual prints to the terminal once the app has closed.
+        exit_message = " ".join(str(m) for m in app._exit_renderables)
+    assert app.return_code == 2
+    assert "newer version of Luotsi" in exit_message
+
+
+async def test_palette_verb_day_report_opens_the_report(world, clock):
+    from screens.reports.day_report import DayReportScreen
+
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot)
+        await pilot.press("ctrl+p", *"raportti")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayReportScreen)

@@ -1,0 +1,76 @@
+"""The work screens behind the F-keys: one list drives the keys, the F1 help and the palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens.desk.walk_in import WalkInScreen
+
+
+@dataclass(frozen=True)
+class WorkScreen:
+    """One work screen: its key, what it needs of the user, and how it is named."""
+
+    key: str  # the Textual key name, e.g. "f2"
+    id: str  # names the binding ("app.<id>"), the footer label ("binding.app.<id>") …
+    description: str  # the binding's own description, before any translation
+    help_label: str  # what the F1 help's key line calls it
+    screen: type[Screen[None]] | None = None  # None: planned, named in the help, not bound
+    command: str | None = None  # the palette verb's key; its help text is "<command>.help"
+    help_section: str | None = None  # the screen's own keys, a paragraph of the help
+    permission: str | None = None  # what the user must be allowed to do to open it
+    needs_site: bool = False  # whether the user must belong to a site
+    refused: str = ""  # what the user is told when they may not open it
+
+    @property
+    def action(self) -> str:
+        return f"open_work_screen('{self.id}')"
+
+    @property
+    def key_display(self) -> str:
+        return self.key.upper()
+
+
+WORK_SCREENS: tuple[WorkScreen, ...] = (
+    WorkScreen(
+        "f2", "walk_in", "Asiointi", "help.work.walk_in", WalkInScreen,
+        command="cmd.walk_in", help_section="walkin.help", permission="visit.register",
+        needs_site=True, refused="walkin.not_allowed",
+    ),
+    WorkScreen("f3", "kompassi", "Kompassi", "help.work.kompassi"),
+    WorkScreen("f4", "service_path", "Palvelupolku", "help.work.service_path"),
+    WorkScreen("f5", "schedule", "Ajanvaraus", "help.work.schedule"),
+)  # fmt: skip
+
+
+def built() -> Iterator[WorkScreen]:
+    """The work screens that exist (and so have a key and a palette verb)."""
+    return (w for w in WORK_SCREENS if w.screen is not None)
+
+
+def find(screen_id: str) -> WorkScreen:
+    return next(w for w in built() if w.id == screen_id)
+
+
+def showing(screen: Screen[object]) -> WorkScreen | None:
+    """The work screen `screen` is, if it is one."""
+    return next((w for w in built() if w.screen is not None and isinstance(screen, w.screen)), None)
+
+
+def bindings() -> list[Binding]:
+    return [Binding(w.key, w.action, w.description, id=f"app.{w.id}") for w in built()]
+
+
+def help_lines(t: Callable[[str], str]) -> list[str]:
+    """The F1 help's lines about the work screens: one line of keys, then each screen's own."""
+    first, last = WORK_SCREENS[0], WORK_SCREENS[-1]
+    keys = first.key_display if first is last else f"{first.key_display}–{last.key_display}"
+    line = f"{keys} {', '.join(t(w.help_label) for w in WORK_SCREENS)}"
+    if any(w.screen is None for w in WORK_SCREENS):
+        line += f" {t('help.work.coming')}"
+    sections = [t(w.help_section) for w in built() if w.help_section]
+    return [line, *(part for section in sections for part in ("", section))]
