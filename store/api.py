@@ -49,8 +49,10 @@ class Store:
         self.path: Path | None = None
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
-        store = cls(open_db(path), clock)
+    def open(cls, path: str | Path, clock: Clock | None = None, *, migrate: bool = True) -> Store:
+        """The store over the file at `path`; `migrate=False` for a second connection
+        (a thread worker's) to a file the app has already opened and migrated."""
+        store = cls(open_db(path, migrate=migrate), clock)
         store.path = Path(path)
         return store
 

@@ -8,8 +8,10 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
 from screens.clients.client_card import ClientCardScreen
+from screens.shell.background import describe_error
 from screens.shell.dialogs import HelpScreen, ask_before_discarding
 from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
@@ -122,6 +124,11 @@ class LuotsiApp(App[None]):
                 self.push_screen(work.screen())
 
         self._confirm_leaving(switch)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one handler of a failed worker: the user is told, nothing typed is lost."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(describe_error(event.worker.error, self.lang), severity="error")
 
     def on_unmount(self) -> None:
         if self.store is not None:

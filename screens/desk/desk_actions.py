@@ -32,7 +32,7 @@ class Notice:
     changed: bool = False
 
 
-BUSY = Notice("walkin.busy", severity="error")
+BUSY = Notice("error.busy", severity="error")
 
 
 class DeskActions:

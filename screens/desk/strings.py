@@ -105,11 +105,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "I kön {waiting} · betjänade i dag {done}",
         "Waiting {waiting} · served today {done}",
     ),
-    "walkin.busy": (
-        "Tietokanta oli varattuna. Yritä uudelleen; mitään ei menetetty.",
-        "Databasen var upptagen. Försök igen; inget gick förlorat.",
-        "The database was busy. Try again; nothing was lost.",
-    ),
     "col.ticket": ("Nro", "Nr", "No."),
     "col.arrived": ("Saapui", "Kom", "Arrived"),
     "col.wait": ("Odott.", "Väntat", "Waited"),

@@ -79,7 +79,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
 
     def _busy(self) -> None:
-        self.notify(self.t("walkin.busy"), severity="error")
+        self.notify(self.t("error.busy"), severity="error")
 
     # The queue ----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 from store.clients.validation import format_date
 from store.exports.day_report import day_report
 
+from ..shell.background import read_in_background
 from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
 from .day_report_view import DayReportView
@@ -46,7 +47,12 @@ class DayReportScreen(ScreenContextMixin, Screen[None]):
             view.display = False
             self.query_one("#report-title", Static).update(self.t("report.no_site"))
             return
-        view.show(day_report(self.store.visits, today, site.id), site.name)
+        read_in_background(
+            self,
+            lambda store: day_report(store.visits, today, site.id),
+            lambda report: view.show(report, site.name),
+            group="day-report",
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -16,10 +16,10 @@ from textual.widgets import Input, Label, Static
 from store.api import Store
 from store.core.auth import PermissionDenied
 from store.core.db import StoreError
+from store.core.i18n import TranslatedError
 from store.core.models import Site
 from store.exports.formats import STAFF_COLUMNS
 from store.exports.visit_export import (
-    ExportError,
     ExportResult,
     Format,
     columns_for,
@@ -28,6 +28,7 @@ from store.exports.visit_export import (
     format_of,
 )
 
+from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
 
 
@@ -103,24 +104,19 @@ class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
         assert db_path is not None, "the app's store was opened from a file"
         staff, lang = self.session.staff, self.ctx.lang
         try:
-            store = Store.open(db_path, clock)
-        except StoreError as exc:
-            self.post_message(self.Failed(str(exc)))
-            return
-        try:
-            result = export_visits(
-                store.ctx, staff, self.day, site_id=self.site.id, fmt=fmt, out=target
-            )
-        except ExportError as exc:
-            self.post_message(self.Failed(exc.message(lang)))
+            store = Store.open(db_path, clock, migrate=False)
+            try:
+                result = export_visits(
+                    store.ctx, staff, self.day, site_id=self.site.id, fmt=fmt, out=target
+                )
+            finally:
+                store.close()
         except PermissionDenied:
             self.post_message(self.Failed(self.t("export.not_allowed")))
-        except StoreError as exc:
-            self.post_message(self.Failed(str(exc)))
+        except (StoreError, TranslatedError) as exc:
+            self.post_message(self.Failed(describe_error(exc, lang)))
         else:
             self.post_message(self.Written(result))
-        finally:
-            store.close()
 
     @on(Written)
     def _written(self, message: Written) -> None:

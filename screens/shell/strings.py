@@ -156,4 +156,19 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "help.close": ("Esc sulkee", "Esc stänger", "Esc closes"),
     # The Select menu's own Esc, which Textual labels in English.
     "menu.close": ("sulje valikko", "stäng menyn", "close the menu"),
+    "error.busy": (
+        "Tietokanta oli varattuna. Yritä uudelleen; mitään ei menetetty.",
+        "Databasen var upptagen. Försök igen; inget gick förlorat.",
+        "The database was busy. Try again; nothing was lost.",
+    ),
+    "error.not_allowed": (
+        "Sinulla ei ole oikeutta tähän.",
+        "Du har inte behörighet till detta.",
+        "You are not allowed to do this.",
+    ),
+    "error.unexpected": (
+        "Jokin meni vikaan ({kind}). Yritä uudelleen; mitään kirjoitettua ei menetetty.",
+        "Något gick fel ({kind}). Försök igen; inget som skrivits gick förlorat.",
+        "Something went wrong ({kind}). Try again; nothing typed was lost.",
+    ),
 }

@@ -9,9 +9,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from store.api import TodayCounts
+
 from ..clients.client_card import ClientCardScreen
 from ..clients.client_search import ClientSearch
 from ..reports.day_report import DayReportScreen
+from .background import read_in_background
 from .context import ScreenContextMixin
 from .header import LuotsiHeader
 
@@ -45,11 +48,18 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
         if self.ctx.session is None:  # resumed on the way out after logging out
             return
         site = self.session.site
-        counts = self.store.today_counts(site.id if site else None)
+        read_in_background(
+            self,
+            lambda store: store.today_counts(site.id if site else None),
+            lambda counts: self._show_figures(counts, site is not None),
+            group="today-figures",
+        )
+
+    def _show_figures(self, counts: TodayCounts, at_a_site: bool) -> None:
         self.query_one("#figure-registered", Static).update(
             self.t("today.registered_today", count=counts.clients_registered)
         )
-        if site is None:
+        if not at_a_site:
             return
         self.query_one("#figure-visits", Static).update(
             self.t("today.visits_today", count=counts.visits)

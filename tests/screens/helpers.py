@@ -16,8 +16,15 @@ async def log_in(pilot: Pilot, username: str = "vastaanotto", password: str = "d
     screen.query_one("#password", Input).value = password
     screen.query_one("#password", Input).focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, TodayScreen), "login did not reach the Today screen"
+
+
+async def settled(pilot: Pilot) -> None:
+    """Wait until the screen's background reads have come back and been drawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def open_desk(pilot: Pilot) -> WalkInScreen:
@@ -31,7 +38,7 @@ async def open_desk(pilot: Pilot) -> WalkInScreen:
 
 async def still(pilot: Pilot) -> None:
     """Let the screen settle and stop the cursors blinking, for a snapshot."""
-    await pilot.pause()
+    await settled(pilot)
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
 
