@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from store.core.figures import median, percentile_nearest_rank
+
 Format = Literal["csv", "xlsx", "json"]
 Dialect = Literal["excel", "rfc4180"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "json")
@@ -119,7 +121,7 @@ def json_bytes(rows: list[Row], columns: Sequence[str]) -> bytes:
 def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object, ...]]:
     reasons: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    waits = sorted(w for row in rows if isinstance(w := row[AT["waiting_minutes"]], int))
+    waits = [w for row in rows if isinstance(w := row[AT["waiting_minutes"]], int)]
     for row in rows:
         reasons.update(row[AT["reason_labels"]])  # type: ignore[arg-type]
         channels[str(row[AT["channel"]])] += 1
@@ -130,10 +132,11 @@ def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object,
     lines += sorted(channels.items(), key=lambda item: (-item[1], item[0]))
     lines += [(), ("Odotus, min", "")]
     if waits:
+        # The day report's figures: the usual median and the nearest-rank 90th percentile.
         lines += [
-            ("mediaani", waits[(len(waits) - 1) // 2]),
-            ("90 %", waits[min(len(waits) - 1, (len(waits) * 9 + 9) // 10 - 1)]),
-            ("pisin", waits[-1]),
+            ("mediaani", median(waits)),
+            ("90 %", percentile_nearest_rank(waits, 90)),
+            ("pisin", max(waits)),
         ]
     lines += [
         (),

@@ -8,9 +8,10 @@ from datetime import date, datetime
 
 from store.core.audit import log_event
 from store.core.auth import require
-from store.core.clock import from_iso, new_id
+from store.core.clock import new_id
 from store.core.context import Context
 from store.core.db import write_transaction
+from store.core.figures import minutes_between
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import FEEDBACK_LINKED, Settings
@@ -100,10 +101,8 @@ def waiting_minutes(visit: Visit, now: datetime) -> int:
     """While waiting, the minutes since `waiting_since` (arrival, or the transfer to a
     colleague); once called, the minutes it took from arrival to the first call."""
     if visit.waiting_since is not None:
-        start, end = visit.waiting_since, now
-    else:
-        start, end = visit.arrived_at, from_iso(visit.called_at) if visit.called_at else now
-    return max(0, int((end - from_iso(start)).total_seconds() // 60))
+        return minutes_between(visit.waiting_since, now)
+    return minutes_between(visit.arrived_at, visit.called_at or now)
 
 
 # The columns `change_state` may write, and `undo` puts back.
