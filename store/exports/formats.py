@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from store.core.dates import format_date
 from store.core.figures import median, percentile_nearest_rank
 
 Format = Literal["csv", "xlsx", "json"]
@@ -54,10 +55,6 @@ class DayFeedback:
     nps: float | None  # None while fewer than five answered
 
 
-def _finnish_date(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def _flag(value: object) -> str:
     return "" if value is None else ("1" if value else "0")
 
@@ -81,7 +78,7 @@ def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[obje
     None for text and whole numbers, which the csv module writes as they are (None as "").
     The times come from the query already as text in the dialect's form.
     """
-    day_text = _finnish_date if dialect == "excel" else date.isoformat
+    day_text = format_date if dialect == "excel" else date.isoformat
     special: dict[str, Callable[[object], str]] = {
         "date": _remembered(day_text),  # type: ignore[arg-type]
         "reason_codes": _remembered(" ".join),  # type: ignore[arg-type]

@@ -21,7 +21,6 @@ from store.exports.visit_export import (
     IDENTITY_COLUMNS,
     ExportError,
     export_visits,
-    parse_day,
 )
 
 
@@ -305,21 +304,6 @@ def test_errors_leave_no_file(world, today, tmp_path):
     assert bad_dialect.value.key == "export.error.bad_dialect"
     assert list(tmp_path.iterdir()) == []
     assert world.store.audit.events(action="export") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("28.11.2026", date(2026, 11, 28)), ("1.2.2026", date(2026, 2, 1)),
-     ("2026-11-28", date(2026, 11, 28))],
-)  # fmt: skip
-def test_parse_day(text, expected):
-    assert parse_day(text) == expected
-
-
-@pytest.mark.parametrize("text", ["30.2.2026", "2026-13-01", "eilen", "28.11.26", ""])
-def test_parse_day_refuses_impossible_dates(text):
-    with pytest.raises(ExportError):
-        parse_day(text)
 
 
 @pytest.mark.parametrize(
