@@ -52,6 +52,12 @@ _HETU_SHAPE = re.compile(r"[0-9]{6}.[0-9]{3}.")
 _HETU_LOOSE = re.compile(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Z]", re.IGNORECASE)
 
 
+def hetu_check_char(digits9: str) -> str:
+    """The check character of a HETU whose birth date and individual number are the nine
+    digits `digits9` (DDMMYYZZZ): that number modulo 31, as a character."""
+    return _CHECK_CHARS[int(digits9) % 31]
+
+
 def clean_hetu(value: str) -> str:
     """Return the code stripped and upper-cased, century sign kept as written."""
     code = value.strip().upper()
@@ -65,7 +71,7 @@ def clean_hetu(value: str) -> str:
         raise _fail("hetu", "error.hetu.date") from None
     if int(code[7:10]) < 2:
         raise _fail("hetu", "error.hetu.individual")
-    if code[10] != _CHECK_CHARS[int(code[:6] + code[7:10]) % 31]:
+    if code[10] != hetu_check_char(code[:6] + code[7:10]):
         raise _fail("hetu", "error.hetu.checksum")
     return code
 

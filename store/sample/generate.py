@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.clients.repository import insert_client
+from store.clients.validation import hetu_check_char
 from store.core.auth import hash_password
 from store.core.clock import Clock, to_iso
 from store.core.context import Context
@@ -39,7 +40,6 @@ DEMO_PASSWORD = "demo"
 BATCH_SIZE = 5000
 
 _Coach = tuple[str, str]  # (staff id, the language the coach works in)
-_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class _ClientFactory:
         digits = f"{birth:%d%m}{birth.year % 100:02d}"
         while True:
             individual = str(self.rng.randint(900, 999))
-            check = _CHECK_CHARS[int(digits + individual) % 31]
+            check = hetu_check_char(digits + individual)
             code = f"{digits}{signs.pick(self.rng)}{individual}{check}"
             if code not in self.hetus:
                 self.hetus.add(code)
