@@ -20,8 +20,9 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from store.api import Store  # noqa: E402
 from store.clients.validation import hetu_check_char  # noqa: E402
-from store.core.db import copy_database, open_db  # noqa: E402
+from store.core.db import copy_database, open_db, write_transaction  # noqa: E402
 from store.core.migrations import migration_names  # noqa: E402
+from store.core.rows import insert_rows  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Part of the cache key: bump it whenever the rows this module generates change.
@@ -142,10 +143,6 @@ CLIENT_COLUMNS = _words(
     municipality coach_id jobseeker_since unemployed_since created_at updated_at updated_by
     deleted_at
     """
-)
-INSERT_CLIENT = (
-    f"INSERT INTO client ({', '.join(CLIENT_COLUMNS)})"
-    f" VALUES ({', '.join('?' * len(CLIENT_COLUMNS))})"
 )
 
 
@@ -282,9 +279,9 @@ def _populate(path: Path, clients: int, seed: int) -> None:
         conn.execute("PRAGMA cache_size = -262144")
         rows = _client_rows(rng, clients, coach_ids, admin.id)
         while batch := list(islice(rows, BATCH_ROWS)):
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(INSERT_CLIENT, batch)
-            conn.execute("COMMIT")
+            # Each row brings its own times and author (see CLIENT_COLUMNS).
+            with write_transaction(store.db):
+                insert_rows(store.ctx, "client", CLIENT_COLUMNS, batch, by=admin.id)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         store.close()
