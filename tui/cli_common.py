@@ -13,7 +13,7 @@ import platformdirs
 import typer
 
 from store.api import Store
-from store.core.auth import PermissionDenied
+from store.core.auth import LoginFailed, PermissionDenied
 from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
 from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
 from store.core.models import Staff
@@ -81,16 +81,18 @@ def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store
 
 
 def login(store: Store, username: str | None, lang: str) -> Staff:
-    """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt."""
+    """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt.
+
+    A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
     username = username or os.environ.get("LUOTSI_USER")
     username = username or typer.prompt(tr("cli.import.username", lang))
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
         password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
-    staff = store.staff.authenticate(username, password)
-    if staff is None:
+    try:
+        return store.staff.log_in(username, password)
+    except LoginFailed:
         fail(tr("cli.import.login_failed", lang))
-    return staff
 
 
 def site_message(exc: SiteNotChosen, lang: str, choose: str | None = None) -> str:

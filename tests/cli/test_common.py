@@ -42,12 +42,33 @@ def test_export_and_report_answer_an_unknown_site_alike(world, tmp_path):
 
 def test_a_refused_login_is_exit_2_for_every_command(world, tmp_path):
     world.store.close()
-    for command in (["export", "visits", "--date", "28.11.2026"], ["report", "day"],
-                    ["settings", "set", "queue.wait_threshold_minutes", "20"]):  # fmt: skip
+    commands = {
+        "vastaanotto": ["export", "visits", "--date", "28.11.2026"],
+        "valmentaja": ["report", "day"],
+        "admin": ["settings", "set", "queue.wait_threshold_minutes", "20"],
+    }
+    for username, command in commands.items():
         result = runner.invoke(
             app,
-            [*command, "--db", str(world.path), "--user", "vastaanotto", "--lang", "en"],
+            [*command, "--db", str(world.path), "--user", username, "--lang", "en"],
             env={"LUOTSI_PASSWORD": "wrong"},
         )
         assert result.exit_code == 2, command
         assert result.output.endswith("luotsi: login failed: wrong username or password\n")
+
+
+def test_the_cli_login_is_locked_after_three_failures(world):
+    world.store.close()
+
+    def report(password: str):
+        return runner.invoke(
+            app,
+            ["report", "day", "--db", str(world.path), "--user", "valmentaja", "--lang", "en"],
+            env={"LUOTSI_PASSWORD": password},
+        )
+
+    assert [report("wrong").exit_code for _ in range(2)] == [2, 2]
+    third, right = report("wrong"), report("demo")
+    assert third.output.endswith("luotsi: too many failed logins; try again in 30 seconds\n")
+    assert right.exit_code == 2
+    assert "try again in" in right.output

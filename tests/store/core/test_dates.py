@@ -15,9 +15,13 @@ from store.core.dates import DateError, format_date, parse_date
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("28.11.2026", date(2026, 11, 28)), ("1.2.2026", date(2026, 2, 1)),
-     ("01.02.2026", date(2026, 2, 1)), (" 2026-11-28 ", date(2026, 11, 28))],
-)  # fmt: skip
+    [
+        ("28.11.2026", date(2026, 11, 28)),
+        ("1.2.2026", date(2026, 2, 1)),
+        ("01.02.2026", date(2026, 2, 1)),
+        (" 2026-11-28 ", date(2026, 11, 28)),
+    ],
+)
 def test_finnish_and_iso_days_are_read(text, expected):
     assert parse_date(text) == expected
 
