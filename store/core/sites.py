@@ -92,7 +92,3 @@ class SiteRepository:
     def all(self) -> list[Site]:
         rows = self.ctx.db.execute(f"{_SELECT} WHERE deleted_at IS NULL ORDER BY name")
         return [Site(*row) for row in rows.fetchall()]
-
-    def find(self, text: str) -> Site | None:
-        """See `match_site`; deleted sites are never found by name."""
-        return match_site(self.all(), text)
