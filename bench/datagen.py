@@ -19,8 +19,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from store.api import Store  # noqa: E402
-from store.core.db import copy_database, open_db  # noqa: E402
+from store.clients.validation import hetu_check_char  # noqa: E402
+from store.core.db import copy_database, open_db, write_transaction  # noqa: E402
 from store.core.migrations import migration_names  # noqa: E402
+from store.core.rows import insert_rows  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Part of the cache key: bump it whenever the rows this module generates change.
@@ -28,7 +30,6 @@ GENERATOR_VERSION = 1
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo"
 BATCH_ROWS = 50_000
-CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 # Birth dates over 60 years; with 100 temporary individual numbers (900-999) per day
 # that is ~2.2 million possible HETUs, so a million unique ones is a sample, not a search.
 FIRST_BIRTH_DATE = date(1950, 1, 1)
@@ -143,10 +144,6 @@ CLIENT_COLUMNS = _words(
     deleted_at
     """
 )
-INSERT_CLIENT = (
-    f"INSERT INTO client ({', '.join(CLIENT_COLUMNS)})"
-    f" VALUES ({', '.join('?' * len(CLIENT_COLUMNS))})"
-)
 
 
 def _with_endings(stem: str) -> list[str]:
@@ -171,7 +168,7 @@ def _zipf_weights(count: int, exponent: float = 0.6) -> list[float]:
 def hetu(ddmmyy: str, century_sign: str, individual_number: int) -> str:
     """A valid HETU: the check character is the 9-digit number modulo 31."""
     digits = f"{ddmmyy}{individual_number:03d}"
-    return f"{ddmmyy}{century_sign}{digits[6:]}{CHECK_CHARS[int(digits) % 31]}"
+    return f"{ddmmyy}{century_sign}{digits[6:]}{hetu_check_char(digits)}"
 
 
 @cache
@@ -282,9 +279,9 @@ def _populate(path: Path, clients: int, seed: int) -> None:
         conn.execute("PRAGMA cache_size = -262144")
         rows = _client_rows(rng, clients, coach_ids, admin.id)
         while batch := list(islice(rows, BATCH_ROWS)):
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(INSERT_CLIENT, batch)
-            conn.execute("COMMIT")
+            # Each row brings its own times and author (see CLIENT_COLUMNS).
+            with write_transaction(store.db):
+                insert_rows(store.ctx, "client", CLIENT_COLUMNS, batch, by=admin.id)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         store.close()

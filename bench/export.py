@@ -19,6 +19,8 @@ from bench.datagen import build_db  # noqa: E402
 from bench.harness import table  # noqa: E402
 from store.api import Store  # noqa: E402
 from store.core.clock import to_iso  # noqa: E402
+from store.core.db import write_transaction  # noqa: E402
+from store.core.rows import insert_rows  # noqa: E402
 from store.exports.rows import export_select  # noqa: E402
 from store.exports.visit_export import export_visits  # noqa: E402
 
@@ -33,7 +35,7 @@ OUTCOMES = ("resolved", "resolved", "resolved", "referred", "appointment_booked"
 
 
 def add_visits(store: Store, visits: int, seed: int = 1) -> tuple[str, date, date]:
-    """`visits` finished visits at the first site over `DAYS` days, by direct SQL."""
+    """`visits` finished visits at the first site over `DAYS` days, written in bulk."""
     rng = random.Random(seed)
     db = store.db
     site_id = db.execute("SELECT id FROM site ORDER BY name LIMIT 1").fetchone()[0]
@@ -64,19 +66,27 @@ def add_visits(store: Store, visits: int, seed: int = 1) -> tuple[str, date, dat
             link_rows.append(
                 (str(uuid.UUID(int=rng.getrandbits(128))), visit_id, reasons[code], stamp, stamp)
             )
-    db.conn.execute("BEGIN IMMEDIATE")
-    db.conn.executemany(
-        "INSERT INTO visit (id, site_id, visit_date, ticket_number, ticket, client_id, channel,"
-        " state, arrived_at, called_at, finished_at, served_by, outcome, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        visit_rows,
+    visit_columns = (
+        "id",
+        "site_id",
+        "visit_date",
+        "ticket_number",
+        "ticket",
+        "client_id",
+        "channel",
+        "state",
+        "arrived_at",
+        "called_at",
+        "finished_at",
+        "served_by",
+        "outcome",
+        "created_at",
+        "updated_at",
     )
-    db.conn.executemany(
-        "INSERT INTO visit_reason_link (id, visit_id, reason_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        link_rows,
-    )
-    db.conn.execute("COMMIT")
+    link_columns = ("id", "visit_id", "reason_id", "created_at", "updated_at")
+    with write_transaction(db):
+        insert_rows(store.ctx, "visit", visit_columns, visit_rows, by=None)
+        insert_rows(store.ctx, "visit_reason_link", link_columns, link_rows, by=None)
     return site_id, FIRST_DAY, FIRST_DAY + timedelta(days=DAYS - 1)
 
 

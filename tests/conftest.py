@@ -11,18 +11,18 @@ import pytest
 
 from store.api import Store
 from store.clients.models import Client
+from store.clients.validation import hetu_check_char
 from store.core.clock import FixedClock
 from store.core.models import Site, Staff
 
 # A Saturday in ISO week 48; fixed so dates on screen and derived ages never drift.
 NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
-CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
 def make_hetu(ddmmyy: str, sign: str, individual: int) -> str:
     """A valid HETU with a temporary (900–999) individual number."""
     number = f"{individual:03d}"
-    return f"{ddmmyy}{sign}{number}{CHECK_CHARS[int(ddmmyy + number) % 31]}"
+    return f"{ddmmyy}{sign}{number}{hetu_check_char(ddmmyy + number)}"
 
 
 @dataclass

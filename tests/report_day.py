@@ -15,8 +15,8 @@ def build_day(world, clock, feedback: tuple[int, ...] = (10, 9, 9, 7)) -> dict[s
     A001 08:05 walk-in  job_search+cv  called 08:05 (0 min) by reception, done by reception
     A002 08:20 phone    cv             called 08:23 (3)  by reception, done by reception
     A003 09:10 walk-in  benefits       called 09:15 (5)  by the coach, done by the coach
-    A004 09:30 booked   own_coach      called 09:38 (8)  by the coach, transferred to
-                                       reception, called again, done by reception
+    A004 09:30 booked   own_coach      Mäkinen: called 09:38 (8) by the coach, transferred
+                                       to reception, called again, done by reception
     A005 10:00 walk-in  (no reason)    called 10:12 (12) by reception, done by reception
     A006 10:10 walk-in  job_search     called 10:30 (20) by reception, done by reception
     A007 10:15 remote   cv             called 10:56 (41) by the coach, done by the coach
@@ -29,9 +29,11 @@ def build_day(world, clock, feedback: tuple[int, ...] = (10, 9, 9, 7)) -> dict[s
     def at(hour: int, minute: int) -> None:
         clock.at = datetime(2026, 11, 28, hour, minute, tzinfo=HELSINKI)
 
-    def arrive(hour, minute, reasons=(), channel="walk_in") -> None:
+    def arrive(hour, minute, reasons=(), channel="walk_in", client_id=None) -> None:
         at(hour, minute)
-        visit = visits.register(reception, site, reason_codes=reasons, channel=channel)
+        visit = visits.register(
+            reception, site, client_id=client_id, reason_codes=reasons, channel=channel
+        )
         ids[visit.ticket] = visit.id
 
     def step(hour, minute, actor, ticket, state, **options) -> None:
@@ -47,7 +49,7 @@ def build_day(world, clock, feedback: tuple[int, ...] = (10, 9, 9, 7)) -> dict[s
     arrive(9, 10, ["benefits"])
     step(9, 15, coach, "A003", "called", desk="2")
     step(9, 16, coach, "A003", "serving")
-    arrive(9, 30, ["own_coach"], "appointment")
+    arrive(9, 30, ["own_coach"], "appointment", world.clients["makinen"].id)
     step(9, 35, coach, "A003", "done")
     step(9, 38, coach, "A004", "called", desk="2")
     step(9, 39, coach, "A004", "serving")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import App
@@ -14,30 +13,7 @@ from store.api import Store
 from store.core.clock import Clock
 from store.core.db import open_read_only
 from store.core.i18n import normalise_language
-from store.core.models import Site
-from store.core.sites import match_site
-
-
-class BoardSiteError(Exception):
-    """No site was named and the choice is not obvious, or the named one does not exist."""
-
-    def __init__(self, asked: str | None, sites: Sequence[Site]) -> None:
-        super().__init__(f"choose a site: {', '.join(s.name for s in sites) or 'none exist'}")
-        self.asked = asked
-        self.sites = list(sites)
-
-
-def choose_site(sites: Sequence[Site], name: str | None) -> Site:
-    """The site called `name` (case-insensitive, or the one site whose name contains it);
-    with no name, the only site there is."""
-    if name is None:
-        if len(sites) == 1:
-            return sites[0]
-        raise BoardSiteError(None, sites)
-    site = match_site(list(sites), name)
-    if site is not None:
-        return site
-    raise BoardSiteError(name, sites)
+from store.core.sites import SiteNotChosen, choose_site
 
 
 class BoardApp(App[None]):
@@ -69,13 +45,13 @@ def make_board(
 ) -> BoardApp:
     """Build the board for one site (used by the CLI and the tests).
 
-    Raises `BoardSiteError` when the site is not clear, `SchemaTooOldError` for a database
+    Raises `SiteNotChosen` when the site is not clear (with one site, none need be named), `SchemaTooOldError` for a database
     a desk has not updated yet, and the store's errors for a file that is not Luotsi's.
     """
     store = Store(open_read_only(db_path), clock)
     try:
         site = choose_site(store.sites.all(), site_name)
-    except BoardSiteError:
+    except SiteNotChosen:
         store.close()
         raise
     return BoardApp(BoardScreen(store, site, normalise_language(lang), refresh_seconds))

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from store.clients.importer import ImportFileError, ImportReport, import_clients
-from store.core.auth import PermissionDenied
+from store.clients.importer import ImportReport, import_clients
 from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
 from store.core.i18n import DEFAULT_LANGUAGE, tr
+from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_common import (
@@ -26,10 +26,11 @@ from .cli_common import (
     UserOption,
     asked_language,
     database_path,
+    early_language,
     fail,
-    login,
-    open_existing_store,
     open_store,
+    site_message,
+    staff_session,
     store_error_message,
 )
 from .cli_export import export_app
@@ -138,7 +139,7 @@ def board(
     path = database_path(ctx, db)
     if not path.is_file():
         fail(tr("cli.error.no_database", ui_lang, path=path))
-    from tui.board import BoardSiteError, make_board
+    from tui.board import make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
@@ -146,12 +147,10 @@ def board(
         fail(tr("cli.board.old_schema", ui_lang, path=path))
     except StoreError as exc:
         fail(store_error_message(exc, path, ui_lang))
-    except BoardSiteError as exc:
+    except SiteNotChosen as exc:
         if not exc.sites:
             fail(tr("cli.board.no_sites", ui_lang, path=path))
-        names = "\n".join(f"  {s.name}" for s in exc.sites)
-        key = "cli.board.choose_site" if exc.asked is None else "cli.board.unknown_site"
-        fail(tr(key, ui_lang, site=exc.asked) + "\n" + names)
+        fail(site_message(exc, ui_lang))
     display.run()
 
 
@@ -299,23 +298,11 @@ def import_clients_command(
     separated, UTF-8 or Windows-1252. Rows whose identity code is already registered are
     skipped. The password comes from $LUOTSI_PASSWORD or is asked.
     """
-    chosen_lang = asked_language(ctx, lang)
-    early_lang = chosen_lang or DEFAULT_LANGUAGE
     if not file.is_file():
-        fail(tr("import.error.file_missing", early_lang, path=file))
-    store = open_existing_store(ctx, db, early_lang)
-    try:
-        staff = login(store, user, early_lang)
-        staff_lang = chosen_lang or staff.language
-        try:
-            report = import_clients(store.ctx, staff, file, dry_run=dry_run)
-        except PermissionDenied:
-            fail(tr("cli.import.not_allowed", staff_lang, username=staff.username))
-        except ImportFileError as exc:
-            fail(exc.message(staff_lang))
-    finally:
-        store.close()
-    _print_report(report, staff_lang)
+        fail(tr("import.error.file_missing", early_language(ctx, lang), path=file))
+    with staff_session(ctx, db, user, lang, not_allowed="cli.import.not_allowed") as session:
+        report = import_clients(session.store.ctx, session.staff, file, dry_run=dry_run)
+    _print_report(report, session.lang)
     if not report.ok:
         raise typer.Exit(EXIT_BAD_ROWS)
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
@@ -10,9 +13,11 @@ import platformdirs
 import typer
 
 from store.api import Store
-from store.core.db import NotADatabaseError, SchemaTooNewError, StoreError
-from store.core.i18n import tr
+from store.core.auth import LoginFailed, PermissionDenied
+from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
+from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
 from store.core.models import Staff
+from store.core.sites import SiteNotChosen
 
 from . import cli_strings  # noqa: F401  (registers the CLI's messages)
 
@@ -76,13 +81,78 @@ def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store
 
 
 def login(store: Store, username: str | None, lang: str) -> Staff:
-    """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt."""
+    """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt.
+
+    A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
     username = username or os.environ.get("LUOTSI_USER")
     username = username or typer.prompt(tr("cli.import.username", lang))
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
         password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
-    staff = store.staff.authenticate(username, password)
-    if staff is None:
+    try:
+        return store.staff.log_in(username, password)
+    except LoginFailed:
         fail(tr("cli.import.login_failed", lang))
-    return staff
+
+
+def site_message(exc: SiteNotChosen, lang: str, choose: str | None = None) -> str:
+    """Why no site was chosen, and the sites to choose from, one a line; `choose` is what
+    to say when none was named (default: choose one with --site)."""
+    if exc.asked is None:
+        head = choose or tr("cli.site.choose", lang)
+    else:
+        head = f"{exc.message(lang)}; {tr('cli.site.choose_one', lang)}"
+    return head + "".join(f"\n  {site.name}" for site in exc.sites)
+
+
+@contextmanager
+def errors_reported(lang: str, not_allowed: str = "cli.error.not_allowed") -> Iterator[None]:
+    """The store's refusals as `luotsi: <message>` in `lang` and exit code 2: not allowed
+    (`not_allowed`, given the username), database busy, and every translated error."""
+    try:
+        yield
+    except PermissionDenied as exc:
+        fail(tr(not_allowed, lang, username=exc.staff.username))
+    except DatabaseBusy:
+        fail(tr("cli.error.busy", lang))
+    except SiteNotChosen as exc:
+        fail(site_message(exc, lang))
+    except TranslatedError as exc:
+        fail(exc.message(lang))
+
+
+@dataclass(frozen=True)
+class Session:
+    """A command's logged-in staff member, their store, and the language to answer in."""
+
+    store: Store
+    staff: Staff
+    lang: str  # --lang, else the staff member's own
+
+
+def early_language(ctx: typer.Context, lang: str | None) -> str:
+    """The language for messages before anyone has logged in."""
+    return asked_language(ctx, lang) or DEFAULT_LANGUAGE
+
+
+@contextmanager
+def staff_session(
+    ctx: typer.Context,
+    db: Path | None,
+    user: str | None,
+    lang: str | None,
+    not_allowed: str = "cli.error.not_allowed",
+) -> Iterator[Session]:
+    """Open the named database, log the user in, and report the store's errors (see
+    `errors_reported`) in their language; the store is closed however the command ends."""
+    chosen = asked_language(ctx, lang)
+    early = chosen or DEFAULT_LANGUAGE
+    store = open_existing_store(ctx, db, early)
+    try:
+        with errors_reported(early):
+            staff = login(store, user, early)
+        session = Session(store, staff, chosen or staff.language)
+        with errors_reported(session.lang, not_allowed):
+            yield session
+    finally:
+        store.close()

@@ -7,26 +7,19 @@ from typing import Annotated, Literal
 
 import typer
 
-from store.core.auth import PermissionDenied
-from store.core.db import DatabaseBusy
-from store.core.i18n import DEFAULT_LANGUAGE, register, tr
-from store.exports.visit_export import (
-    ExportError,
-    default_file_name,
-    export_visits,
-    find_site,
-    format_of,
-    parse_day,
-)
+from store.core.dates import parse_date
+from store.core.i18n import register, tr
+from store.core.sites import choose_site
+from store.exports.visit_export import default_file_name, export_visits, format_of
 
 from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
-    asked_language,
+    early_language,
+    errors_reported,
     fail,
-    login,
-    open_existing_store,
+    staff_session,
 )
 
 register(
@@ -101,39 +94,26 @@ def export_visits_command(
     Writes FILE and FILE.manifest.json (row count, columns, SHA-256) whole or not at all,
     and logs the export under your name.
     """
-    chosen_lang = asked_language(ctx, lang)
-    early_lang = chosen_lang or DEFAULT_LANGUAGE
-    try:
-        first_day = parse_day(date)
-        last_day = parse_day(to) if to else first_day
-    except ExportError as exc:
-        fail(exc.message(early_lang))
+    early_lang = early_language(ctx, lang)
+    with errors_reported(early_lang):
+        first_day = parse_date(date)
+        last_day = parse_date(to) if to else first_day
     if purpose and not identities:
         fail(tr("cli.export.purpose_without_identities", early_lang))
     asked = format_of(out) if out else None
     if fmt and asked and fmt != asked:
         fail(tr("cli.export.suffix_mismatch", early_lang, fmt=fmt, path=out))
     fmt = fmt or asked or "csv"
-    store = open_existing_store(ctx, db, early_lang)
-    try:
-        staff = login(store, user, early_lang)
-        staff_lang = chosen_lang or staff.language
-        try:
-            chosen_site = find_site(store.sites, site) if site else None
-            target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))
-            result = export_visits(
-                store.ctx, staff, first_day, last_day,
-                site_id=chosen_site.id if chosen_site else None, fmt=fmt, out=target,
-                dialect=dialect, identities=identities, purpose=purpose,
-            )  # fmt: skip
-        except PermissionDenied:
-            fail(tr("cli.export.not_allowed", staff_lang, username=staff.username))
-        except ExportError as exc:
-            fail(exc.message(staff_lang))
-        except DatabaseBusy:
-            fail(tr("cli.error.busy", staff_lang))
-    finally:
-        store.close()
+    with staff_session(ctx, db, user, lang, not_allowed="cli.export.not_allowed") as session:
+        store = session.store
+        chosen_site = choose_site(store.sites.all(), site) if site else None
+        target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))
+        result = export_visits(
+            store.ctx, session.staff, first_day, last_day,
+            site_id=chosen_site.id if chosen_site else None, fmt=fmt, out=target,
+            dialect=dialect, identities=identities, purpose=purpose,
+        )  # fmt: skip
+    staff_lang = session.lang
     if result.empty:
         typer.echo(tr("cli.export.empty", staff_lang, path=result.path))
     typer.echo(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -20,33 +19,25 @@ from screens.report_text import (
     served_table,
 )
 from store.api import Store
-from store.clients.validation import ValidationError, format_date, parse_date
-from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.core.dates import format_date, parse_date
+from store.core.i18n import register, tr
 from store.core.models import Site, Staff
+from store.core.sites import SiteNotChosen, choose_site
 from store.exports.day_report import DayReport, day_report
 
 from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
-    asked_language,
+    early_language,
+    errors_reported,
     fail,
-    login,
-    open_existing_store,
+    site_message,
+    staff_session,
 )
 
 register(
     {
-        "cli.report.bad_date": (
-            "päivämäärä ”{value}” ei kelpaa; anna se muodossa p.k.vvvv tai vvvv-kk-pp",
-            "datumet ”{value}” duger inte; ange det som d.m.åååå eller åååå-mm-dd",
-            "the date “{value}” is not valid; give it as d.m.yyyy or yyyy-mm-dd",
-        ),
-        "cli.report.unknown_site": (
-            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”; valitse jokin näistä:",
-            "inget verksamhetsställe motsvarar entydigt ”{site}”; välj något av dessa:",
-            "no single site matches “{site}”; choose one of these:",
-        ),
         "cli.report.choose_site": (
             "käyttäjällä {username} ei ole toimipistettä; valitse se valitsimella --site:",
             "användaren {username} har inget verksamhetsställe; välj det med --site:",
@@ -58,30 +49,13 @@ register(
 report_app = typer.Typer(help="Reports of the walk-in visits.", no_args_is_help=True)
 
 
-def _parse_day(text: str | None, today: date, lang: str) -> date:
-    if text is None:
-        return today
-    try:
-        return parse_date(text, "date")
-    except ValidationError:
-        fail(tr("cli.report.bad_date", lang, value=text))
-
-
 def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Site:
     """--site by name (or the one site whose name contains it) or id; else the user's site."""
-    sites = store.sites.all()
-    names = "\n".join(f"  {s.name}" for s in sites)
-    if asked is None:
-        own = store.sites.get(staff.site_id) if staff.site_id else None
-        if own is not None:
-            return own
-        if len(sites) == 1:
-            return sites[0]
-        fail(tr("cli.report.choose_site", lang, username=staff.username) + "\n" + names)
-    site = store.sites.find(asked)
-    if site is not None:
-        return site
-    fail(tr("cli.report.unknown_site", lang, site=asked) + "\n" + names)
+    own = store.sites.get(staff.site_id) if staff.site_id else None
+    try:
+        return choose_site(store.sites.all(), asked, default=own)
+    except SiteNotChosen as exc:
+        fail(site_message(exc, lang, tr("cli.report.choose_site", lang, username=staff.username)))
 
 
 def print_report(report: DayReport, site: Site, lang: str, console: Console) -> None:
@@ -140,15 +114,10 @@ def day_command(
 
     The password comes from $LUOTSI_PASSWORD or is asked.
     """
-    chosen_lang = asked_language(ctx, lang)
-    early_lang = chosen_lang or DEFAULT_LANGUAGE
-    store = open_existing_store(ctx, db, early_lang)
-    try:
-        chosen_day = _parse_day(day, store.today(), early_lang)
-        staff = login(store, user, early_lang)
-        staff_lang = chosen_lang or staff.language
-        chosen_site = _choose_site(store, staff, site, staff_lang)
-        report = day_report(store.visits, chosen_day, chosen_site.id)
-    finally:
-        store.close()
-    print_report(report, chosen_site, staff_lang, Console(highlight=False))
+    with errors_reported(early_language(ctx, lang)):
+        asked_day = parse_date(day) if day is not None else None
+    with staff_session(ctx, db, user, lang) as session:
+        chosen_site = _choose_site(session.store, session.staff, site, session.lang)
+        chosen_day = asked_day or session.store.today()
+        report = day_report(session.store.visits, chosen_day, chosen_site.id)
+    print_report(report, chosen_site, session.lang, Console(highlight=False))

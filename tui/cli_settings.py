@@ -6,19 +6,16 @@ from typing import Annotated
 
 import typer
 
-from store.core.auth import PermissionDenied
-from store.core.db import DatabaseBusy
 from store.core.i18n import DEFAULT_LANGUAGE, register, tr
-from store.core.settings import SETTINGS, SettingError
+from store.core.settings import SETTINGS
 
 from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
     asked_language,
-    fail,
-    login,
     open_existing_store,
+    staff_session,
 )
 
 register(
@@ -66,22 +63,14 @@ def set_setting(
     lang: LangOption = None,
 ) -> None:
     """Change one setting (admins only); the change is written to the access log."""
-    early = asked_language(ctx, lang) or DEFAULT_LANGUAGE
-    store = open_existing_store(ctx, db, early)
-    try:
-        staff = login(store, user, early)
-        chosen = asked_language(ctx, lang) or staff.language
-        try:
-            stored = store.settings.set(staff, key, value)
-        except PermissionDenied:
-            fail(tr("cli.settings.not_allowed", chosen, username=staff.username))
-        except SettingError as exc:
-            fail(exc.message(chosen))
-        except DatabaseBusy:
-            fail(tr("cli.error.busy", chosen))
-        setting = SETTINGS[key.strip()]
-        typer.echo(
-            tr("cli.settings.changed", chosen, key=setting.key, value=setting.show(stored, chosen))
+    with staff_session(ctx, db, user, lang, not_allowed="cli.settings.not_allowed") as session:
+        stored = session.store.settings.set(session.staff, key, value)
+    setting = SETTINGS[key.strip()]
+    typer.echo(
+        tr(
+            "cli.settings.changed",
+            session.lang,
+            key=setting.key,
+            value=setting.show(stored, session.lang),
         )
-    finally:
-        store.close()
+    )

@@ -39,15 +39,20 @@ register(
             "databasen {path} har inga verksamhetsställen",
             "the database {path} has no sites",
         ),
-        "cli.board.choose_site": (
+        "cli.site.choose": (
             "valitse toimipiste valitsimella --site:",
             "välj verksamhetsställe med --site:",
             "choose the site with --site:",
         ),
-        "cli.board.unknown_site": (
-            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”; valitse jokin näistä:",
-            "inget verksamhetsställe motsvarar entydigt ”{site}”; välj något av dessa:",
-            "no single site matches “{site}”; choose one of these:",
+        "cli.site.choose_one": (
+            "valitse jokin näistä:",
+            "välj något av dessa:",
+            "choose one of these:",
+        ),
+        "cli.error.not_allowed": (
+            "käyttäjä {username} ei saa tehdä tätä",
+            "användaren {username} får inte göra detta",
+            "{username} may not do this",
         ),
         "cli.board.old_schema": (
             "tietokanta {path} on päivitettävä: avaa se ensin Luotsilla (luotsi --db {path})",

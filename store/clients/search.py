@@ -8,12 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from store.clients.models import ClientMatch
-from store.clients.validation import (
-    format_date,
-    looks_like_hetu,
-    parse_birth_date_query,
-    phone_search_key,
-)
+from store.clients.validation import looks_like_hetu, parse_birth_date_query, phone_search_key
+from store.core.dates import format_date
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from store.clients import validation_strings  # noqa: F401  (registers the messages below)
 from store.clients.models import SERVICE_LANGUAGES
+from store.core.dates import DateError, date_parts, format_date
+from store.core.dates import parse_date as parse_day
 from store.core.i18n import tr
 
 
@@ -50,6 +52,12 @@ _HETU_SHAPE = re.compile(r"[0-9]{6}.[0-9]{3}.")
 _HETU_LOOSE = re.compile(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Z]", re.IGNORECASE)
 
 
+def hetu_check_char(digits9: str) -> str:
+    """The check character of a HETU whose birth date and individual number are the nine
+    digits `digits9` (DDMMYYZZZ): that number modulo 31, as a character."""
+    return _CHECK_CHARS[int(digits9) % 31]
+
+
 def clean_hetu(value: str) -> str:
     """Return the code stripped and upper-cased, century sign kept as written."""
     code = value.strip().upper()
@@ -63,7 +71,7 @@ def clean_hetu(value: str) -> str:
         raise _fail("hetu", "error.hetu.date") from None
     if int(code[7:10]) < 2:
         raise _fail("hetu", "error.hetu.individual")
-    if code[10] != _CHECK_CHARS[int(code[:6] + code[7:10]) % 31]:
+    if code[10] != hetu_check_char(code[:6] + code[7:10]):
         raise _fail("hetu", "error.hetu.checksum")
     return code
 
@@ -177,38 +185,23 @@ def clean_email(value: str) -> str:
 
 # --- dates ------------------------------------------------------------------------------
 
-_FINNISH_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DDMMYY = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})")
 
 
-def _date_parts(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of d.m.yyyy or yyyy-mm-dd, not checked against the calendar."""
-    if match := _FINNISH_DATE.fullmatch(text):
-        day, month, year = match.groups()
-    elif match := _ISO_DATE.fullmatch(text):
-        year, month, day = match.groups()
-    else:
-        return None
-    return int(year), int(month), int(day)
-
-
 def parse_date(value: str, field: str) -> date:
-    """Parse d.m.yyyy (leading zeros optional) or ISO yyyy-mm-dd."""
-    text = value.strip()
-    parts = _date_parts(text)
-    if parts is None:
-        raise _fail(field, "error.date.format")
+    """A form's day (see `store.core.dates.parse_date`), its error tied to `field`."""
     try:
-        return date(*parts)
-    except ValueError:
-        raise _fail(field, "error.date.impossible", value=text) from None
+        return parse_day(value)
+    except DateError as exc:
+        if exc.impossible:
+            raise _fail(field, "error.date.impossible", value=value.strip()) from None
+        raise _fail(field, "error.date.format") from None
 
 
 def parse_birth_date_query(text: str, today: date) -> list[date]:
     """Birth dates a search text may mean: a full date, or ddmmyy in the 1900s or 2000s."""
     text = text.strip()
-    if parts := _date_parts(text):
+    if parts := date_parts(text):
         candidates = [parts]
     elif match := _DDMMYY.fullmatch(text):
         day, month, year = (int(group) for group in match.groups())
@@ -224,10 +217,6 @@ def parse_birth_date_query(text: str, today: date) -> list[date]:
         if candidate <= today:
             dates.append(candidate)
     return dates
-
-
-def format_date(d: date | None) -> str:
-    return "" if d is None else f"{d.day}.{d.month}.{d.year}"
 
 
 # --- whole client -----------------------------------------------------------------------

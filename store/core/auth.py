@@ -1,13 +1,32 @@
-"""Password hashing (hashlib.scrypt with a per-user salt) and role permissions."""
+"""Password hashing (hashlib.scrypt with a per-user salt), the login lockout, role permissions."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+from datetime import datetime, timedelta
 from functools import cache
 
+from store.core.i18n import TranslatedError, register
 from store.core.models import Role, Staff
+
+register(
+    {
+        "auth.error.failed": (
+            "väärä käyttäjätunnus tai salasana",
+            "fel användarnamn eller lösenord",
+            "wrong username or password",
+        ),
+        "auth.error.locked": (
+            "liian monta epäonnistunutta kirjautumista; yritä uudelleen {seconds} sekunnin"
+            " kuluttua",
+            "för många misslyckade inloggningar; försök igen om {seconds} sekunder",
+            "too many failed logins; try again in {seconds} seconds",
+        ),
+    }
+)
 
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES = 16
@@ -36,6 +55,49 @@ def verify_password(password: str, stored: str) -> bool:
 def dummy_hash() -> str:
     """Checked for unknown usernames, so a wrong name takes as long as a wrong password."""
     return hash_password(secrets.token_hex(8))
+
+
+# The lockout: every third failed login in a row for a username locks it for 30 seconds.
+MAX_FAILED_LOGINS = 3
+LOCK_SECONDS = 30
+
+
+class LoginFailed(TranslatedError):
+    """A wrong username or password; never says which."""
+
+    def __init__(self) -> None:
+        super().__init__("auth.error.failed")
+
+
+class LoginLocked(TranslatedError):
+    """Too many failed logins for this username: refused for `seconds` more."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__("auth.error.locked", seconds=seconds)
+        self.seconds = seconds
+
+
+def login_name_key(username: str) -> str:
+    """What the lockout keeps of a typed username: a slow hash of its case-folded form, so
+    a password typed into the name field is never stored readable or cheap to guess."""
+    name = username.strip().casefold().encode()
+    return hashlib.scrypt(name, salt=b"luotsi.login_throttle", n=2**12, r=8, p=1).hex()[:32]
+
+
+def after_failure(failures: int, now: datetime) -> tuple[int, datetime | None]:
+    """The count of failures in a row and the lock after one more failure: the
+    `MAX_FAILED_LOGINS`-th locks for `LOCK_SECONDS` and starts the count again."""
+    failures += 1
+    if failures >= MAX_FAILED_LOGINS:
+        return 0, now + timedelta(seconds=LOCK_SECONDS)
+    return failures, None
+
+
+def seconds_locked(locked_until: datetime | None, now: datetime) -> int:
+    """Whole seconds (rounded up) left of a lock; 0 when there is none."""
+    if locked_until is None or locked_until <= now:
+        return 0
+    return math.ceil((locked_until - now).total_seconds())
 
 
 class PermissionDenied(Exception):

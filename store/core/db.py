@@ -83,6 +83,13 @@ def preflight(path: str | Path) -> str | None:
         conn.close()
 
 
+def _add_functions(conn: sqlite3.Connection) -> None:
+    """The store's own SQL functions, so a query works a figure out as the Python does."""
+    from store.core.figures import sql_minutes_between
+
+    conn.create_function("minutes_between", 2, sql_minutes_between, deterministic=True)
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -130,6 +137,7 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
+        _add_functions(conn)
         db = sqlite_utils.Database(conn)
         try:
             applied = _applied_names(db)
@@ -164,6 +172,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _add_functions(conn)
         db = sqlite_utils.Database(conn)
         try:
             applied = _applied_names(db)

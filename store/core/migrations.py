@@ -254,3 +254,19 @@ def m0003_linked_feedback(db: Database) -> None:
         "ALTER TABLE visit ADD COLUMN feedback_score INTEGER"
         " CHECK (feedback_score BETWEEN 0 AND 10)",
     )
+
+
+@migrations(name="0004_login_throttle")
+def m0004_login_throttle(db: Database) -> None:
+    # Failed logins per typed username, for the lockout: the name is kept only as a slow
+    # hash, so neither an unknown name nor a password typed into the name field is stored.
+    _run(
+        db,
+        f"""CREATE TABLE login_throttle (
+            id TEXT PRIMARY KEY NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            {_COMMON}
+        )""",
+    )

@@ -44,6 +44,9 @@ def insert_row(
     return str(row["id"])
 
 
+_STAMPS = ("created_at", "updated_at", "updated_by")
+
+
 def insert_rows(
     ctx: Context,
     table: str,
@@ -54,12 +57,20 @@ def insert_rows(
     at: str | None = None,
 ) -> None:
     """Insert many rows of `columns` values in one statement (imports, sample data), each
-    stamped like `insert_row`; a new UUID per row unless `columns` starts with "id"."""
+    stamped like `insert_row`: a new UUID, `at` and `by`. A stamp named in `columns` ("id",
+    "created_at", "updated_at", "updated_by") is the row's own instead, for rows that bring
+    their history with them, such as a simulated day of visits."""
     at = at or ctx.now_iso()
-    own_ids = bool(columns) and columns[0] == "id"
-    names = [*([] if own_ids else ["id"]), *columns, "created_at", "updated_at", "updated_by"]
+    own_ids = "id" in columns
+    stamps = {"created_at": at, "updated_at": at, "updated_by": by}
+    added = [name for name in _STAMPS if name not in columns]
+    names = [*([] if own_ids else ["id"]), *columns, *added]
     _names(table, *names)
-    stamped = ([*([] if own_ids else [new_id()]), *values, at, at, by] for values in rows)
+    tail = tuple(stamps[name] for name in added)
+    if own_ids:
+        stamped: Iterable[Sequence[object]] = ((*values, *tail) for values in rows)
+    else:
+        stamped = ((new_id(), *values, *tail) for values in rows)
     ctx.db.conn.executemany(
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         stamped,

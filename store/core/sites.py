@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from store.core.context import Context
 from store.core.db import write_transaction
+from store.core.i18n import TranslatedError, register
 from store.core.models import Site
 from store.core.rows import insert_row
+
+register(
+    {
+        "site.error.unknown": (
+            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”",
+            "inget verksamhetsställe motsvarar entydigt ”{site}”",
+            "no single site matches “{site}”",
+        ),
+        "site.error.choose": (
+            "valitse toimipiste",
+            "välj verksamhetsställe",
+            "choose a site",
+        ),
+    }
+)
 
 _SELECT = "SELECT id, name, municipality, employment_area FROM site"
 
@@ -22,6 +38,34 @@ def match_site(sites: Iterable[Site], text: str) -> Site | None:
             return site
     partial = [site for site in sites if wanted and wanted in site.name.casefold()]
     return partial[0] if len(partial) == 1 else None
+
+
+class SiteNotChosen(TranslatedError):
+    """No site fits what was asked (`asked`), or nothing was asked and the choice is not
+    obvious (`asked` None); `sites` are the ones to choose from."""
+
+    def __init__(self, asked: str | None, sites: Sequence[Site]) -> None:
+        if asked is None:
+            super().__init__("site.error.choose")
+        else:
+            super().__init__("site.error.unknown", site=asked)
+        self.asked = asked
+        self.sites = list(sites)
+
+
+def choose_site(sites: Sequence[Site], asked: str | None, default: Site | None = None) -> Site:
+    """The site `asked` for (see `match_site`); with nothing asked, `default` (say, the
+    user's own site), else the only site there is. Raises `SiteNotChosen`."""
+    if asked is None:
+        if default is not None:
+            return default
+        if len(sites) == 1:
+            return sites[0]
+        raise SiteNotChosen(None, sites)
+    site = match_site(sites, asked)
+    if site is None:
+        raise SiteNotChosen(asked, sites)
+    return site
 
 
 class SiteRepository:
@@ -48,7 +92,3 @@ class SiteRepository:
     def all(self) -> list[Site]:
         rows = self.ctx.db.execute(f"{_SELECT} WHERE deleted_at IS NULL ORDER BY name")
         return [Site(*row) for row in rows.fetchall()]
-
-    def find(self, text: str) -> Site | None:
-        """See `match_site`; deleted sites are never found by name."""
-        return match_site(self.all(), text)

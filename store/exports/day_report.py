@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from store.core.clock import from_iso, local_day_bounds
+from store.core.figures import median, minutes_between, percentile_nearest_rank
 from store.core.i18n import in_language
 from store.visits.models import CHANNELS, Channel, Visit, VisitState
 from store.visits.register import NpsResult, VisitRegister
@@ -85,23 +84,6 @@ class DayReport:
         return self.left_without_service / self.visits if self.visits else 0.0
 
 
-def percentile_nearest_rank(values: Sequence[int], percent: float) -> int | None:
-    """The nearest-rank percentile: the smallest value with at least `percent` % of the
-    values at or below it, i.e. the ⌈percent/100 · n⌉-th smallest. Always one of the
-    values (never interpolated); None for no values."""
-    if not values:
-        return None
-    if not 0 < percent <= 100:
-        raise ValueError("percent must be in (0, 100]")
-    rank = math.ceil(percent / 100 * len(values))
-    return sorted(values)[rank - 1]
-
-
-def median(values: Sequence[int]) -> float | None:
-    """The usual median: the middle value, or the mean of the two middle ones."""
-    return float(statistics.median(values)) if values else None
-
-
 def hour_buckets(
     hours: Iterable[int], first: int = FIRST_HOUR, last: int = LAST_HOUR
 ) -> tuple[HourCount, ...]:
@@ -113,15 +95,11 @@ def hour_buckets(
     return tuple(HourCount(hour, counts.get(hour, 0)) for hour in range(start, end + 1))
 
 
-def _minutes_between(start_iso: str, end: datetime) -> int:
-    return max(0, int((end - from_iso(start_iso)).total_seconds() // 60))
-
-
 def wait_of(visit: Visit, until: datetime) -> int:
     """Minutes from arrival until called; a visit never called waited until it left, or
     until `until` (now, or the day's end for an earlier day) while still open."""
     end_iso = visit.called_at or visit.finished_at
-    return _minutes_between(visit.arrived_at, from_iso(end_iso) if end_iso else until)
+    return minutes_between(visit.arrived_at, end_iso or until)
 
 
 def _served(register: VisitRegister, site_id: str, day: date) -> tuple[StaffServed, ...]:

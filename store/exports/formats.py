@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from store.core.dates import format_date
+from store.core.figures import median, percentile_nearest_rank
+
 Format = Literal["csv", "xlsx", "json"]
 Dialect = Literal["excel", "rfc4180"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "json")
@@ -52,10 +55,6 @@ class DayFeedback:
     nps: float | None  # None while fewer than five answered
 
 
-def _finnish_date(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def _flag(value: object) -> str:
     return "" if value is None else ("1" if value else "0")
 
@@ -79,7 +78,7 @@ def _converters(columns: Sequence[str], dialect: Dialect) -> list[Callable[[obje
     None for text and whole numbers, which the csv module writes as they are (None as "").
     The times come from the query already as text in the dialect's form.
     """
-    day_text = _finnish_date if dialect == "excel" else date.isoformat
+    day_text = format_date if dialect == "excel" else date.isoformat
     special: dict[str, Callable[[object], str]] = {
         "date": _remembered(day_text),  # type: ignore[arg-type]
         "reason_codes": _remembered(" ".join),  # type: ignore[arg-type]
@@ -119,7 +118,7 @@ def json_bytes(rows: list[Row], columns: Sequence[str]) -> bytes:
 def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object, ...]]:
     reasons: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    waits = sorted(w for row in rows if isinstance(w := row[AT["waiting_minutes"]], int))
+    waits = [w for row in rows if isinstance(w := row[AT["waiting_minutes"]], int)]
     for row in rows:
         reasons.update(row[AT["reason_labels"]])  # type: ignore[arg-type]
         channels[str(row[AT["channel"]])] += 1
@@ -130,10 +129,11 @@ def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object,
     lines += sorted(channels.items(), key=lambda item: (-item[1], item[0]))
     lines += [(), ("Odotus, min", "")]
     if waits:
+        # The day report's figures: the usual median and the nearest-rank 90th percentile.
         lines += [
-            ("mediaani", waits[(len(waits) - 1) // 2]),
-            ("90 %", waits[min(len(waits) - 1, (len(waits) * 9 + 9) // 10 - 1)]),
-            ("pisin", waits[-1]),
+            ("mediaani", median(waits)),
+            ("90 %", percentile_nearest_rank(waits, 90)),
+            ("pisin", max(waits)),
         ]
     lines += [
         (),

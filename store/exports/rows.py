@@ -74,11 +74,8 @@ def export_select(instants: Instants, identities: bool) -> str:
     names = ", c.first_name, c.last_name, c.hetu, c.phone" if identities else ""
     return f"""
     SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, {arrived}, {called}, {finished},
-        -- whole minutes, from milliseconds so that float error never loses one
-        max(0, CAST(round((julianday(v.called_at) - julianday(v.arrived_at)) * 86400000)
-            AS INTEGER) / 60000),
-        max(0, CAST(round((julianday(v.finished_at) - julianday(v.called_at)) * 86400000)
-            AS INTEGER) / 60000),
+        -- the store's own `minutes_between` (store.core.figures), registered by open_db
+        minutes_between(v.arrived_at, v.called_at), minutes_between(v.called_at, v.finished_at),
         v.process_step, v.outcome, st.username, c.id, c.birth_date,
         c.unemployed_since, c.mother_tongue, v.appointment_id, v.feedback_score{names}
     FROM visit v

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from store.clients.validation import format_date
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.clock import new_id
 from store.core.context import Context
+from store.core.dates import format_date
 from store.core.db import write_transaction
 from store.core.i18n import TranslatedError, register
 from store.core.models import Site, Staff
@@ -39,11 +39,6 @@ from store.exports.rows import DEFAULT_AGE_BANDS, Instants, day_feedback, visit_
 
 register(
     {
-        "export.error.bad_date": (
-            "päivämäärä ”{text}” ei kelpaa; anna se muodossa 28.11.2026 tai 2026-11-28",
-            "datumet ”{text}” duger inte; ange det som 28.11.2026 eller 2026-11-28",
-            "the date “{text}” is not valid; give it as 28.11.2026 or 2026-11-28",
-        ),
         "export.error.bad_range": (
             "loppupäivä {to} on ennen alkupäivää {start}",
             "slutdatumet {to} är före startdatumet {start}",
@@ -138,28 +133,6 @@ class ExportResult:
 
 
 # Parsing and naming -------------------------------------------------------------------
-
-
-def parse_day(text: str) -> date:
-    """A day written as d.m.yyyy (Finnish) or yyyy-mm-dd (ISO 8601)."""
-    cleaned = text.strip()
-    try:
-        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", cleaned):
-            day, month, year = (int(part) for part in cleaned.split("."))
-            return date(year, month, day)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-            return date.fromisoformat(cleaned)
-    except ValueError:
-        pass
-    raise ExportError("export.error.bad_date", text=text)
-
-
-def find_site(sites: SiteRepository, text: str) -> Site:
-    """A site by its id, its exact name, or a part of its name that fits only one."""
-    site = sites.find(text)
-    if site is None:
-        raise ExportError("export.error.unknown_site", site=text)
-    return site
 
 
 def slug(text: str) -> str:

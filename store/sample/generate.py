@@ -8,14 +8,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from store.clients.repository import insert_client
+from store.clients.validation import hetu_check_char
 from store.core.auth import hash_password
 from store.core.clock import Clock, to_iso
 from store.core.context import Context
 from store.core.db import open_db, write_transaction
 from store.core.models import Role
+from store.core.rows import insert_rows
 from store.sample.people import (
     AGES,
     CENTURY_SIGNS,
@@ -31,15 +32,11 @@ from store.sample.people import (
 )
 from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 EMPLOYMENT_AREA = "Turun työllisyysalue"
 DEMO_PASSWORD = "demo"
 BATCH_SIZE = 5000
 
 _Coach = tuple[str, str]  # (staff id, the language the coach works in)
-_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
 @dataclass(frozen=True)
@@ -120,7 +117,7 @@ class _ClientFactory:
         digits = f"{birth:%d%m}{birth.year % 100:02d}"
         while True:
             individual = str(self.rng.randint(900, 999))
-            check = _CHECK_CHARS[int(digits + individual) % 31]
+            check = hetu_check_char(digits + individual)
             code = f"{digits}{signs.pick(self.rng)}{individual}{check}"
             if code not in self.hetus:
                 self.hetus.add(code)
@@ -226,26 +223,36 @@ class _ClientFactory:
 
 
 def _insert_sites_and_staff(
-    db: Database, rng: random.Random, at_iso: str
+    ctx: Context, rng: random.Random, at_iso: str
 ) -> tuple[dict[str, list[_Coach]], list[str]]:
     """Create the sites and staff; returns coaches by site key and reception staff ids."""
     site_ids = {site.key: _uuid(rng) for site in SITES}
-    for site in SITES:
-        db.execute(
-            "INSERT INTO site (id, name, municipality, employment_area, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [site_ids[site.key], site.name, site.municipality, EMPLOYMENT_AREA, at_iso, at_iso],
-        )
+    insert_rows(
+        ctx,
+        "site",
+        ("id", "name", "municipality", "employment_area"),
+        [(site_ids[s.key], s.name, s.municipality, EMPLOYMENT_AREA) for s in SITES],
+        by=None,
+        at=at_iso,
+    )
     # Every demo login shares one password; scrypt is slow by design, so hash it once.
     password_hash = hash_password(DEMO_PASSWORD)
-    coaches: dict[str, list[_Coach]] = {site.key: [] for site in SITES}
-    reception: list[str] = []
-    for staff in STAFF:
-        staff_id = _uuid(rng)
-        db.execute(
-            "INSERT INTO staff (id, username, display_name, role, site_id, password_hash,"
-            " language, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            [
+    staff_ids = [_uuid(rng) for _ in STAFF]
+    insert_rows(
+        ctx,
+        "staff",
+        (
+            "id",
+            "username",
+            "display_name",
+            "role",
+            "site_id",
+            "password_hash",
+            "language",
+            "active",
+        ),
+        [
+            (
                 staff_id,
                 staff.username,
                 staff.display_name,
@@ -253,10 +260,16 @@ def _insert_sites_and_staff(
                 site_ids[staff.site_key],
                 password_hash,
                 staff.language,
-                at_iso,
-                at_iso,
-            ],
-        )
+                1,
+            )
+            for staff_id, staff in zip(staff_ids, STAFF, strict=True)
+        ],
+        by=None,
+        at=at_iso,
+    )
+    coaches: dict[str, list[_Coach]] = {site.key: [] for site in SITES}
+    reception: list[str] = []
+    for staff_id, staff in zip(staff_ids, STAFF, strict=True):
         if staff.role == "coach":
             coaches[staff.site_key].append((staff_id, staff.language))
         elif staff.role == "reception":
@@ -296,7 +309,7 @@ def generate_sample(
         db.execute("PRAGMA temp_store = MEMORY")
         setup_at = to_iso(datetime.combine(today - timedelta(days=800), time(7), UTC))
         with write_transaction(db):
-            coaches, reception = _insert_sites_and_staff(db, rng, setup_at)
+            coaches, reception = _insert_sites_and_staff(ctx, rng, setup_at)
         factory = _ClientFactory(rng, today, coaches)
         for start in range(0, clients, BATCH_SIZE):
             with write_transaction(db):

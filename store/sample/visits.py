@@ -4,8 +4,8 @@ Every site-day is simulated (`store.sample_day`) rather than drawn row by row: v
 arrive (busiest 9–11), the desks call them (a booked time that has come first, then anyone
 transferred to that desk, then the longest wait), serve, transfer or lose them. So waits,
 desks and staff never contradict each other: nobody serves two visitors at once. The rows
-go in with plain SQL for speed, column for column as `VisitRegister` would write them;
-the tests replay them through `VisitRegister` to hold that promise.
+go in through the row writer in bulk, column for column as `VisitRegister` would write
+them; the tests replay them through `VisitRegister` to hold that promise.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
-from store.core.clock import to_iso
+from store.core.clock import Clock, to_iso
+from store.core.context import Context
+from store.core.rows import insert_rows
 from store.sample.day import SiteStaff, Visitor, draw_visitor, open_desks, pick, simulate
 from store.visits.register import TERMINAL_OUTCOME, TICKET_PREFIX, TRANSITIONS
 
@@ -107,9 +109,22 @@ def _write_rows(
         column = dict(state="waiting", called_at=None, called_by=None, desk=None,
                       finished_at=None, served_by=None, assigned_to=None, outcome=None)  # fmt: skip
         updated_at, updated_by = arrived_iso, registrar
-        rows.events.append((_uuid(rng), visit_id, arrived_iso, registrar, None, "waiting", None))
+        created = (arrived_iso, arrived_iso, registrar)  # at, updated at, by
+        rows.events.append(
+            (_uuid(rng), visit_id, arrived_iso, registrar, None, "waiting", None, *created)
+        )
         rows.audit.append(
-            (_uuid(rng), arrived_iso, registrar, "create", visitor.client_id, None, visit_id)
+            (
+                _uuid(rng),
+                arrived_iso,
+                registrar,
+                "create",
+                "visit",
+                visit_id,
+                visitor.client_id,
+                None,
+                *created,
+            )
         )
         for minute, staff_id, to_state, to_staff, desk, outcome in events[1:]:
             at = to_iso(to_moment(minute))
@@ -130,9 +145,22 @@ def _write_rows(
                 )
             column["state"] = to_state
             updated_at, updated_by = at, staff_id
-            rows.events.append((_uuid(rng), visit_id, at, staff_id, from_state, to_state, to_staff))
+            stamps = (at, at, staff_id)
+            rows.events.append(
+                (_uuid(rng), visit_id, at, staff_id, from_state, to_state, to_staff, *stamps)
+            )
             rows.audit.append(
-                (_uuid(rng), at, staff_id, "update", visitor.client_id, to_state, visit_id)
+                (
+                    _uuid(rng),
+                    at,
+                    staff_id,
+                    "update",
+                    "visit",
+                    visit_id,
+                    visitor.client_id,
+                    to_state,
+                    *stamps,
+                )
             )
         rows.visits.append(
             (visit_id, site_id, day.isoformat(), number, f"{TICKET_PREFIX}{number:03d}",
@@ -155,37 +183,79 @@ def _write_rows(
             )  # fmt: skip
 
 
-def _insert(db: Database, rows: _Rows) -> None:
-    db.conn.executemany(
-        "INSERT INTO visit (id, site_id, visit_date, ticket_number, ticket, client_id, channel,"
-        " booked_for, state, wants_own_coach, arrived_at, called_at, called_by, desk,"
-        " finished_at, served_by, assigned_to, outcome, created_at, updated_at, updated_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.visits,
-    )
-    db.conn.executemany(
-        "INSERT INTO visit_reason_link (id, visit_id, reason_id, created_at, updated_at,"
-        " updated_by) VALUES (?, ?, ?, ?, ?, ?)",
-        rows.links,
-    )
+# Each row's columns, in the order `_write_rows` gives the values.
+_VISIT_COLUMNS = (
+    "id",
+    "site_id",
+    "visit_date",
+    "ticket_number",
+    "ticket",
+    "client_id",
+    "channel",
+    "booked_for",
+    "state",
+    "wants_own_coach",
+    "arrived_at",
+    "called_at",
+    "called_by",
+    "desk",
+    "finished_at",
+    "served_by",
+    "assigned_to",
+    "outcome",
+    "created_at",
+    "updated_at",
+    "updated_by",
+)
+_LINK_COLUMNS = ("id", "visit_id", "reason_id", "created_at", "updated_at", "updated_by")
+_EVENT_COLUMNS = (
+    "id",
+    "visit_id",
+    "at",
+    "staff_id",
+    "from_state",
+    "to_state",
+    "to_staff_id",
+    "created_at",
+    "updated_at",
+    "updated_by",
+)
+_AUDIT_COLUMNS = (
+    "id",
+    "at",
+    "staff_id",
+    "action",
+    "entity",
+    "entity_id",
+    "client_id",
+    "purpose",
+    "created_at",
+    "updated_at",
+    "updated_by",
+)
+_FEEDBACK_COLUMNS = (
+    "id",
+    "site_id",
+    "visit_date",
+    "channel",
+    "reason_codes",
+    "score",
+    "created_at",
+    "updated_at",
+)
+
+
+def _insert(ctx: Context, rows: _Rows) -> None:
+    """Through the row writer, each row with its own simulated times and author."""
+    insert_rows(ctx, "visit", _VISIT_COLUMNS, rows.visits, by=None)
+    insert_rows(ctx, "visit_reason_link", _LINK_COLUMNS, rows.links, by=None)
     # The logs are appended in the order things happened, as the desks would have.
-    db.conn.executemany(
-        "INSERT INTO visit_event (id, visit_id, at, staff_id, from_state, to_state,"
-        " to_staff_id, created_at, updated_at, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?3, ?4)",
-        sorted(rows.events, key=lambda r: r[2]),
+    insert_rows(
+        ctx, "visit_event", _EVENT_COLUMNS, sorted(rows.events, key=lambda r: r[2]), by=None
     )
-    db.conn.executemany(
-        "INSERT INTO audit_event (id, at, staff_id, action, entity, entity_id, client_id,"
-        " purpose, created_at, updated_at, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, 'visit', ?7, ?5, ?6, ?2, ?2, ?3)",
-        sorted(rows.audit, key=lambda r: r[1]),
-    )
-    db.conn.executemany(
-        "INSERT INTO feedback (id, site_id, visit_date, channel, reason_codes, score,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.feedback,
-    )
+    insert_rows(ctx, "audit_event", _AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
+    # Anonymous answers: nobody is named as their author.
+    insert_rows(ctx, "feedback", _FEEDBACK_COLUMNS, rows.feedback, by=None)
 
 
 # Days ---------------------------------------------------------------------------------
@@ -327,5 +397,5 @@ def add_visit_history(
                 return helsinki_moment(day, minutes) + shift
 
             _write_rows(rows, rng, staff.site_id, day, visitors, reason_ids, to_moment)
-    _insert(db, rows)
+    _insert(Context(db, Clock()), rows)
     return len(rows.visits)

@@ -8,9 +8,10 @@ from datetime import date, datetime
 
 from store.core.audit import log_event
 from store.core.auth import require
-from store.core.clock import from_iso, new_id
+from store.core.clock import new_id
 from store.core.context import Context
-from store.core.db import write_transaction
+from store.core.db import DatabaseBusy, write_transaction
+from store.core.figures import minutes_between
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import FEEDBACK_LINKED, Settings
@@ -25,21 +26,16 @@ from store.visits.models import (
     VisitReason,
     VisitState,
 )
+from store.visits.rules import (
+    OWN_COACH_REASON,
+    TERMINAL_OUTCOME,
+    TRANSITIONS,
+    OwnCoachNeedsClient,
+)
+from store.visits.undo import UndoStack
 
 TICKET_PREFIX = "A"
 NPS_MIN_RESPONSES = 5
-
-# Which state may follow which; "transferred" waits for one named staff member.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "waiting": frozenset({"called", "done", "left", "on_hold"}),
-    "called": frozenset({"serving", "done", "transferred", "waiting", "left", "on_hold"}),
-    "serving": frozenset({"done", "transferred", "on_hold"}),
-    "transferred": frozenset({"called", "left", "on_hold"}),
-    "on_hold": frozenset({"waiting", "left"}),
-    "done": frozenset(),
-    "left": frozenset(),
-}
-TERMINAL_OUTCOME = {"left": "left_without_service"}
 
 
 class InvalidTransition(Exception):
@@ -100,10 +96,8 @@ def waiting_minutes(visit: Visit, now: datetime) -> int:
     """While waiting, the minutes since `waiting_since` (arrival, or the transfer to a
     colleague); once called, the minutes it took from arrival to the first call."""
     if visit.waiting_since is not None:
-        start, end = visit.waiting_since, now
-    else:
-        start, end = visit.arrived_at, from_iso(visit.called_at) if visit.called_at else now
-    return max(0, int((end - from_iso(start)).total_seconds() // 60))
+        return minutes_between(visit.waiting_since, now)
+    return minutes_between(visit.arrived_at, visit.called_at or now)
 
 
 # The columns `change_state` may write, and `undo` puts back.
@@ -261,10 +255,16 @@ class VisitRegister:
         booked_for: str | None = None,
         wants_own_coach: bool = False,
     ) -> Visit:
-        """Give the visitor the site's next ticket of the day and put them in the queue."""
+        """Give the visitor the site's next ticket of the day and put them in the queue.
+
+        Raises `OwnCoachNeedsClient` when an anonymous visitor asks for their own coach.
+        """
         require(actor, "visit.register")
         if channel not in CHANNELS:
             raise ValueError(f"unknown channel {channel}")
+        reason_codes = tuple(reason_codes)
+        if client_id is None and (wants_own_coach or OWN_COACH_REASON in reason_codes):
+            raise OwnCoachNeedsClient("visit.error.own_coach_needs_client")
         reasons = {r.code: r.id for r in self.reasons()}
         unknown = [code for code in reason_codes if code not in reasons]
         if unknown:
@@ -383,6 +383,21 @@ class VisitRegister:
                 purpose=f"undo {after.state}",
             )
         return self.get(after.id)
+
+    def undo_latest(self, actor: Staff, history: UndoStack) -> Visit | None:
+        """Take back the newest change of `history` (see `undo`); None when there is none.
+
+        The change leaves the history whether or not it could be undone, except when the
+        database was busy: then it stays, to be tried again.
+        """
+        change = history.pop()
+        if change is None:
+            return None
+        try:
+            return self.undo(actor, change.before, change.after)
+        except DatabaseBusy:
+            history.put_back(change)
+            raise
 
     def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
         """Call whoever is next in line (see `next_in_line`); None when nobody waits.

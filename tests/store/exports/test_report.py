@@ -11,28 +11,8 @@ from store.exports.day_report import (
     StaffServed,
     day_report,
     hour_buckets,
-    median,
-    percentile_nearest_rank,
 )
 from tests.report_day import DAY, build_day
-
-
-def test_nearest_rank_percentile_is_always_one_of_the_values():
-    waits = [41, 0, 12, 3, 20, 5, 8]
-    assert percentile_nearest_rank(waits, 90) == 41  # ⌈6.3⌉ = 7th of 7
-    assert percentile_nearest_rank(waits, 50) == 8
-    assert percentile_nearest_rank(list(range(1, 11)), 90) == 9  # ⌈9.0⌉ = 9th
-    assert percentile_nearest_rank(list(range(1, 12)), 90) == 10  # ⌈9.9⌉ = 10th
-    assert percentile_nearest_rank([7], 90) == 7
-    assert percentile_nearest_rank([], 90) is None
-    with pytest.raises(ValueError):
-        percentile_nearest_rank([1], 0)
-
-
-def test_median_of_odd_and_even_counts():
-    assert median([41, 0, 12, 3, 20, 5, 8]) == 8
-    assert median([3, 5, 8, 12]) == 6.5
-    assert median([]) is None
 
 
 def test_hour_buckets_keep_empty_hours_and_widen_for_early_or_late_arrivals():

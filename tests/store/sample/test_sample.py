@@ -20,7 +20,7 @@ from store.core.models import ROLES
 from store.sample.generate import DEMO_PASSWORD, generate_sample, refresh_visit_history
 
 TODAY = date(2026, 11, 28)
-COMMITTED_SAMPLE = Path(__file__).resolve().parents[2] / "sample.db"
+COMMITTED_SAMPLE = Path(__file__).resolve().parents[3] / "sample.db"
 CLIENT_COLUMNS = (
     "id, hetu, first_name, last_name, birth_date, phone, email, service_language,"
     " mother_tongue, municipality, coach_id, jobseeker_since, unemployed_since,"

@@ -14,7 +14,7 @@ import store
 import tui
 from store.core.i18n import LANGUAGES, keys, tr
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # A key literal given to the translation function: tr("…"), t("…"), self.t("…"), and
 # the keys of FieldError / TranslatedError raises.
 KEY_LITERAL = re.compile(r'(?:\btr?\(\s*|Error\(\s*(?:"[a-z_]+",\s*)?)"([a-z_]+(?:\.[a-z0-9_]+)+)"')

@@ -14,13 +14,13 @@ import pytest
 from openpyxl import load_workbook
 
 from store.core.auth import PermissionDenied
+from store.exports.day_report import day_report
 from store.exports.rows import age_band
 from store.exports.visit_export import (
     COLUMNS,
     IDENTITY_COLUMNS,
     ExportError,
     export_visits,
-    parse_day,
 )
 
 
@@ -307,21 +307,6 @@ def test_errors_leave_no_file(world, today, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [("28.11.2026", date(2026, 11, 28)), ("1.2.2026", date(2026, 2, 1)),
-     ("2026-11-28", date(2026, 11, 28))],
-)  # fmt: skip
-def test_parse_day(text, expected):
-    assert parse_day(text) == expected
-
-
-@pytest.mark.parametrize("text", ["30.2.2026", "2026-13-01", "eilen", "28.11.26", ""])
-def test_parse_day_refuses_impossible_dates(text):
-    with pytest.raises(ExportError):
-        parse_day(text)
-
-
-@pytest.mark.parametrize(
     ("age", "band"),
     [(18, "<25"), (24, "<25"), (25, "25-29"), (29, "25-29"), (30, "30-49"), (50, "50-54"),
      (59, "55-59"), (64, "60-64"), (65, "65+"), (80, "65+")],
@@ -372,3 +357,19 @@ def test_times_are_local_across_the_spring_clock_change(
     assert [o["arrived"] for o in objects] == ["2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z"]
     assert objects[1]["called"] is None
     assert after.ticket == "A002"
+
+
+def test_xlsx_summary_shows_the_day_reports_median_and_p90(world, clock, today, tmp_path):
+    visits, site = world.store.visits, world.site.id
+    for wait in (1, 2, 3, 4):
+        visit = visits.register(world.reception, site)
+        clock.at += timedelta(minutes=wait)
+        visits.change_state(world.reception, visit.id, "called", desk="1")
+        visits.change_state(world.reception, visit.id, "done")
+    report = day_report(visits, today, site)
+    export_visits(world.store.ctx, world.reception, today, fmt="xlsx", out=tmp_path / "k.xlsx")
+    summary = {
+        row[0]: row[1] for row in load_workbook(tmp_path / "k.xlsx")["Yhteenveto"].values if row
+    }
+    assert (report.wait_median, report.wait_p90) == (2.5, 4)
+    assert (summary["mediaani"], summary["90 %"], summary["pisin"]) == (2.5, 4, 4)

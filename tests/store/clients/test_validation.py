@@ -23,6 +23,7 @@ from store.clients.validation import (
     clean_phone,
     format_date,
     hetu_birth_date,
+    hetu_check_char,
     is_temporary_hetu,
     looks_like_hetu,
     mask_hetu,
@@ -570,3 +571,11 @@ def test_field_error_is_immutable_and_hashable() -> None:
     assert FieldError("hetu", "error.hetu.date").params == {}
     exc = ValidationError(iter([error]))
     assert exc.errors == (error,) and "first_name" in str(exc)
+
+
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)), st.integers(2, 999))
+def test_the_check_character_is_the_one_stdnum_expects(born: date, individual: int):
+    digits9 = f"{born:%d%m}{born.year % 100:02d}{individual:03d}"
+    sign = "-" if born.year < 2000 else "A"
+    code = f"{digits9[:6]}{sign}{digits9[6:]}{hetu_check_char(digits9)}"
+    assert stdnum_hetu.validate(code, allow_temporary=True) == code

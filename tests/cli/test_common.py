@@ -1,0 +1,74 @@
+"""What the commands share: the same typo, the same site and the same refusal get the same
+answer from every command that logs in."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from tui.cli import app
+
+runner = CliRunner()
+
+
+def run(world, *args: str):
+    world.store.close()  # the CLI opens the file itself
+    return runner.invoke(
+        app,
+        [*args, "--db", str(world.path), "--user", "vastaanotto", "--lang", "en"],
+        env={"LUOTSI_PASSWORD": "demo"},
+    )
+
+
+@pytest.mark.parametrize("typo", ["31.2.2026", "28.11.26", "2026-13-01"])
+def test_export_and_report_answer_a_mistyped_date_alike(world, tmp_path, typo):
+    exported = run(world, "export", "visits", "--date", typo, "--out", str(tmp_path / "k.csv"))
+    reported = run(world, "report", "day", "--date", typo)
+    expected = f"luotsi: the date “{typo}” is not valid; give it as 28.11.2026 or 2026-11-28\n"
+    assert (exported.exit_code, exported.output) == (2, expected)
+    assert (reported.exit_code, reported.output) == (2, expected)
+
+
+def test_export_and_report_answer_an_unknown_site_alike(world, tmp_path):
+    exported = run(world, "export", "visits", "--date", "28.11.2026", "--site", "Nowhere")
+    reported = run(world, "report", "day", "--site", "Nowhere")
+    expected = (
+        "luotsi: no single site matches “Nowhere”; choose one of these:\n  Työpiste Keskusta\n"
+    )
+    assert exported.exit_code == reported.exit_code == 2
+    assert exported.output.endswith(expected) and reported.output.endswith(expected)
+    assert not (tmp_path / "k.csv").exists()
+
+
+def test_a_refused_login_is_exit_2_for_every_command(world, tmp_path):
+    world.store.close()
+    commands = {
+        "vastaanotto": ["export", "visits", "--date", "28.11.2026"],
+        "valmentaja": ["report", "day"],
+        "admin": ["settings", "set", "queue.wait_threshold_minutes", "20"],
+    }
+    for username, command in commands.items():
+        result = runner.invoke(
+            app,
+            [*command, "--db", str(world.path), "--user", username, "--lang", "en"],
+            env={"LUOTSI_PASSWORD": "wrong"},
+        )
+        assert result.exit_code == 2, command
+        assert result.output.endswith("luotsi: login failed: wrong username or password\n")
+
+
+def test_the_cli_login_is_locked_after_three_failures(world):
+    world.store.close()
+
+    def report(password: str):
+        return runner.invoke(
+            app,
+            ["report", "day", "--db", str(world.path), "--user", "valmentaja", "--lang", "en"],
+            env={"LUOTSI_PASSWORD": password},
+        )
+
+    assert [report("wrong").exit_code for _ in range(2)] == [2, 2]
+    third, right = report("wrong"), report("demo")
+    assert third.output.endswith("luotsi: too many failed logins; try again in 30 seconds\n")
+    assert right.exit_code == 2
+    assert "try again in" in right.output

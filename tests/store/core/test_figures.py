@@ -1,0 +1,70 @@
+"""The figures every report shows: median, nearest-rank percentile, whole minutes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.api import Store
+from store.core.clock import to_iso
+from store.core.db import open_db, open_read_only
+from store.core.figures import median, minutes_between, percentile_nearest_rank
+
+
+def test_nearest_rank_percentile_is_always_one_of_the_values():
+    waits = [41, 0, 12, 3, 20, 5, 8]
+    assert percentile_nearest_rank(waits, 90) == 41  # ⌈6.3⌉ = 7th of 7
+    assert percentile_nearest_rank(waits, 50) == 8
+    assert percentile_nearest_rank(list(range(1, 11)), 90) == 9  # ⌈9.0⌉ = 9th
+    assert percentile_nearest_rank(list(range(1, 12)), 90) == 10  # ⌈9.9⌉ = 10th
+    assert percentile_nearest_rank([7], 90) == 7
+    assert percentile_nearest_rank([], 90) is None
+    with pytest.raises(ValueError):
+        percentile_nearest_rank([1], 0)
+
+
+def test_median_of_odd_and_even_counts():
+    assert median([41, 0, 12, 3, 20, 5, 8]) == 8
+    assert median([3, 5, 8, 12]) == 6.5
+    assert median([1, 2, 3, 4]) == 2.5
+    assert median([]) is None
+
+
+START = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+
+
+def test_minutes_are_whole_and_never_negative():
+    assert minutes_between(to_iso(START), to_iso(START + timedelta(minutes=12, seconds=59))) == 12
+    assert minutes_between(to_iso(START), START + timedelta(minutes=13)) == 13
+    assert minutes_between(START, START + timedelta(seconds=59, microseconds=999_000)) == 0
+    assert minutes_between(to_iso(START), to_iso(START - timedelta(minutes=5))) == 0
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("figures") / "luotsi.db"
+    Store.open(path).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def connections(database: Path):
+    """A read-write and a read-only connection: queries on either count minutes alike."""
+    opened = [open_db(database), open_read_only(database)]
+    yield opened
+    for db in opened:
+        db.close()
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**9))
+def test_sql_counts_the_minutes_as_python_does(connections, milliseconds: int):
+    start = to_iso(START)
+    end = to_iso(START + timedelta(milliseconds=milliseconds))
+    for db in connections:
+        (in_sql,) = db.execute("SELECT minutes_between(?, ?)", [start, end]).fetchone()
+        assert in_sql == minutes_between(start, end) == max(0, milliseconds // 60_000)
+        assert db.execute("SELECT minutes_between(?, NULL)", [start]).fetchone() == (None,)

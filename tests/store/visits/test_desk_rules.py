@@ -1,0 +1,119 @@
+"""The desk's rules in the store: Enter's next step, transfers, booked times, the own
+coach, and an undo history that checks each change against later moves."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from store.core.clock import to_iso
+from store.visits.register import InvalidTransition
+from store.visits.rules import (
+    ADVANCE,
+    TRANSITIONS,
+    BookedTimeError,
+    OwnCoachNeedsClient,
+    booked_instant,
+    can_transfer,
+    next_step,
+)
+from store.visits.undo import UndoStack
+
+
+def walk_in(world):
+    return world.store.visits.register(world.reception, world.site.id, reason_codes=["cv"])
+
+
+def test_enter_walks_a_visit_from_waiting_to_done_and_stops(world):
+    visits, reception = world.store.visits, world.reception
+    visit = walk_in(world)
+    seen = [visit.state]
+    while (step := next_step(visit)) is not None:
+        visit = visits.change_state(reception, visit.id, step, desk="1")
+        seen.append(visit.state)
+    assert seen == ["waiting", "called", "serving", "done"]
+    assert all(to in TRANSITIONS[state] for state, to in ADVANCE.items())
+
+
+def test_only_a_called_or_served_visit_can_be_transferred(world):
+    visits, reception = world.store.visits, world.reception
+    visit = walk_in(world)
+    assert not can_transfer(visit)
+    called = visits.change_state(reception, visit.id, "called", desk="1")
+    assert can_transfer(called)
+    assert can_transfer(visits.change_state(reception, visit.id, "serving"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "local"), [("10.30", (10, 30)), ("10:30", (10, 30)), (" 9 ", (9, 0))]
+)
+def test_a_booked_time_is_stored_as_the_instant_of_that_local_time(typed, local, helsinki_desk):
+    day = date(2026, 11, 28)
+    expected = to_iso(datetime(2026, 11, 28, *local).astimezone())
+    assert booked_instant(typed, day) == expected
+    assert expected.endswith(f"T{local[0] - 2:02d}:{local[1]:02d}:00.000Z")  # UTC+2
+
+
+@pytest.mark.parametrize("typed", ["", "24.00", "10.60", "puoli 11", "10.30.15", "¹⁰"])
+def test_anything_else_is_refused_in_the_users_language(typed):
+    with pytest.raises(BookedTimeError) as refused:
+        booked_instant(typed, date(2026, 11, 28))
+    assert refused.value.message("sv").endswith("ange den som 10.30")
+
+
+def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world):
+    visits = world.store.visits
+    for asked in ({"reason_codes": ["own_coach"]}, {"wants_own_coach": True}):
+        with pytest.raises(OwnCoachNeedsClient) as refused:
+            visits.register(world.reception, world.site.id, **asked)
+        assert refused.value.message("en") == "meeting one's own coach needs a known client"
+    assert visits.queue(world.site.id) == []
+    client = world.clients["makinen"].id
+    visit = visits.register(
+        world.reception,
+        world.site.id,
+        client_id=client,
+        reason_codes=["own_coach"],
+        wants_own_coach=True,
+    )
+    assert visit.wants_own_coach
+
+
+def test_the_undo_history_takes_changes_back_newest_first(world, clock):
+    visits, reception = world.store.visits, world.reception
+    history = UndoStack()
+    waiting = walk_in(world)
+    called = visits.change_state(reception, waiting.id, "called", desk="1")
+    history.push(waiting, called)
+    clock.at += timedelta(minutes=2)
+    serving = visits.change_state(reception, waiting.id, "serving")
+    history.push(called, serving)
+    assert [change.after.state for change in history] == ["serving", "called"]
+    assert visits.undo_latest(reception, history).state == "called"
+    assert visits.undo_latest(reception, history).state == "waiting"
+    assert visits.undo_latest(reception, history) is None
+
+
+def test_an_older_change_is_refused_once_someone_moved_the_visit_on(world):
+    visits, reception, coach = world.store.visits, world.reception, world.coach
+    history = UndoStack()
+    first, second = walk_in(world), walk_in(world)
+    called = visits.change_state(reception, first.id, "called", desk="1")
+    history.push(first, called)
+    left = visits.change_state(reception, second.id, "left")
+    history.push(second, left)
+    visits.change_state(coach, first.id, "serving")  # another desk takes the first visitor
+    assert visits.undo_latest(reception, history).state == "waiting"  # the second is back
+    with pytest.raises(InvalidTransition):
+        visits.undo_latest(reception, history)
+    assert len(history) == 0
+    assert visits.get(first.id).state == "serving"
+
+
+def test_the_history_keeps_only_the_newest_changes(world):
+    history = UndoStack(depth=2)
+    visit = walk_in(world)
+    for _ in range(3):
+        history.push(visit, visit)
+    assert len(history) == 2
