@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from store.clients.models import ClientMatch
 from store.clients.validation import (
@@ -58,7 +58,7 @@ def _fts_query(terms: tuple[str, ...]) -> str:
     return " AND ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
-def _to_match(row: tuple) -> ClientMatch:
+def _to_match(row: tuple[Any, ...]) -> ClientMatch:
     client_id, first_name, last_name, birth_date, hetu, phone = row
     return ClientMatch(
         client_id, first_name, last_name, date.fromisoformat(birth_date), hetu, phone

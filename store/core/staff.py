@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from store.core import audit
 from store.core.auth import dummy_hash, hash_password, require, verify_password
 from store.core.context import Context
@@ -12,7 +14,7 @@ from store.core.rows import insert_row, update_row
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
 
 
-def _to_staff(row: tuple) -> Staff:
+def _to_staff(row: tuple[Any, ...]) -> Staff:
     staff_id, username, display_name, role, site_id, language, active = row
     return Staff(staff_id, username, display_name, role, site_id, language, bool(active))
 

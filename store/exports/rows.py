@@ -197,7 +197,7 @@ def day_feedback(
     scores: dict[tuple[str, str], list[int]] = {}
     for day_text, site_name, score in ctx.db.execute(sql, params):
         scores.setdefault((day_text, site_name), []).append(score)
-    result = []
+    result: list[DayFeedback] = []
     for (day_text, site_name), values in sorted(scores.items()):
         nps = nps_of(values)
         result.append(

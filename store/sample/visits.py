@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.core.clock import to_iso
 from store.sample.day import SiteStaff, Visitor, draw_visitor, open_desks, pick, simulate
@@ -78,11 +78,11 @@ def helsinki_minutes(moment: datetime) -> tuple[date, float]:
 
 @dataclass
 class _Rows:
-    visits: list[tuple] = field(default_factory=list)
-    links: list[tuple] = field(default_factory=list)
-    events: list[tuple] = field(default_factory=list)
-    audit: list[tuple] = field(default_factory=list)
-    feedback: list[tuple] = field(default_factory=list)
+    visits: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    links: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    events: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    audit: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    feedback: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
 
 
 def _write_rows(
@@ -104,6 +104,7 @@ def _write_rows(
             rows.links.append(
                 (_uuid(rng), visit_id, reason_ids[code], arrived_iso, arrived_iso, registrar)
             )
+        column: dict[str, Any]  # the visit row's columns as the events change them
         column = dict(state="waiting", called_at=None, called_by=None, desk=None,
                       finished_at=None, served_by=None, assigned_to=None, outcome=None)  # fmt: skip
         updated_at, updated_by = arrived_iso, registrar
@@ -258,7 +259,7 @@ def _site_staff(db: Database) -> list[SiteStaff]:
         "SELECT c.id, s.site_id, c.coach_id, c.created_at FROM client c"
         " LEFT JOIN staff s ON s.id = c.coach_id WHERE c.deleted_at IS NULL ORDER BY c.rowid"
     ).fetchall()
-    result = []
+    result: list[SiteStaff] = []
     for site_id, name in sites:
         site_clients = tuple(
             (cid, coach if coach_site == site_id else None, created)
