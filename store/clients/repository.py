@@ -1,5 +1,7 @@
 """The client register: reading, creating, correcting and soft-deleting clients."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import unicodedata

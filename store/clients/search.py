@@ -1,5 +1,7 @@
 """Client search for as-you-type use: the shape of the input picks an indexed lookup."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import re

@@ -1,5 +1,7 @@
 """Staff accounts: creating them, listing them, logging in, and each one's language."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,7 @@
 """Reading visits for the export: one tuple per visit in column order, pseudonymised."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import hashlib

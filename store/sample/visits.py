@@ -8,6 +8,8 @@ go in with plain SQL for speed, column for column as `VisitRegister` would write
 the tests replay them through `VisitRegister` to hold that promise.
 """
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import math

@@ -1,5 +1,7 @@
 """Walk-in visits: tickets, the queue and its states, and anonymous feedback (NPS)."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
