@@ -16,7 +16,7 @@ from store.clients.validation import ValidationError
 from store.core.clock import to_iso
 from store.core.db import DatabaseBusy
 from store.core.settings import WAIT_THRESHOLD
-from store.visits.models import CHANNELS, Visit
+from store.visits.models import CHANNELS, Visit, VisitState
 from store.visits.register import TRANSITIONS, DeskOccupied, InvalidTransition
 
 from . import walk_in_strings  # noqa: F401  (registers this screen's strings)
@@ -32,7 +32,7 @@ from .widgets.queue_table import QueueTable, QueueView
 from .widgets.reason_picker import ReasonPicker
 
 # What Enter on a queue row does next, by the visit's state.
-ADVANCE = {
+ADVANCE: dict[str, VisitState] = {
     "waiting": "called", "transferred": "called", "called": "serving",
     "serving": "done", "on_hold": "waiting",
 }  # fmt: skip
@@ -142,7 +142,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
             return self.t("walkin.anonymous")
         return initials(first, last) if self.ctx.blanked else f"{last} {first}"
 
-    def _change(self, visit: Visit, to_state: str, **details: str | None) -> Visit | None:
+    def _change(self, visit: Visit, to_state: VisitState, **details: str | None) -> Visit | None:
         try:
             before = self.store.visits.get(visit.id)
             changed = self.store.visits.change_state(
@@ -252,7 +252,7 @@ class WalkInScreen(ContextMixin, Screen[None]):
         if not visits:
             return
 
-        def close(choice: tuple[str, str] | None) -> None:
+        def close(choice: tuple[str, VisitState] | None) -> None:
             if choice is not None:
                 visit_id, state = choice
                 self._change(self.store.visits.get(visit_id), state)
