@@ -29,6 +29,7 @@ from .cli_common import (
     early_language,
     fail,
     open_store,
+    prompt_text,
     site_message,
     staff_session,
     store_error_message,
@@ -198,15 +199,15 @@ def init(
     ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     if path.exists() and _staff_count(path, ui_lang) > 0:
         fail(tr("cli.init.exists", ui_lang, path=path))
-    site = site or typer.prompt(
+    site = site or prompt_text(
         tr("cli.init.site_name", ui_lang), default=tr("cli.init.site_name_default", ui_lang)
     )
-    municipality = municipality or typer.prompt(
+    municipality = municipality or prompt_text(
         tr("cli.init.municipality", ui_lang), default="Turku"
     )
-    area = area or typer.prompt(tr("cli.init.area", ui_lang), default="Turun työllisyysalue")
-    username = username or typer.prompt(tr("cli.init.username", ui_lang), default="admin")
-    display_name = display_name or typer.prompt(
+    area = area or prompt_text(tr("cli.init.area", ui_lang), default="Turun työllisyysalue")
+    username = username or prompt_text(tr("cli.init.username", ui_lang), default="admin")
+    display_name = display_name or prompt_text(
         tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
     )
     password = _new_password(ui_lang)

@@ -72,6 +72,11 @@ def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
     return lang or (ctx.obj or {}).get("lang")
 
 
+def prompt_text(text: str, default: str | None = None) -> str:
+    """`typer.prompt` for a line of text, typed as the `str` it returns."""
+    return typer.prompt(text, default=default)
+
+
 def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:
     """The database the command names; it must exist already (else exit 2)."""
     path = database_path(ctx, db)
@@ -85,7 +90,7 @@ def login(store: Store, username: str | None, lang: str) -> Staff:
 
     A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
     username = username or os.environ.get("LUOTSI_USER")
-    username = username or typer.prompt(tr("cli.import.username", lang))
+    username = username or prompt_text(tr("cli.import.username", lang))
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
         password = typer.prompt(tr("cli.import.password", lang), hide_input=True)

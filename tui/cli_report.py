@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from screens import report_text
-from screens.report_text import (
+from screens.reports import report_text
+from screens.reports.report_text import (
     channels_table,
     hours_table,
     left_text,
@@ -18,6 +18,7 @@ from screens.report_text import (
     reasons_table,
     served_table,
 )
+from screens.strings import load_screen_strings
 from store.api import Store
 from store.core.dates import format_date, parse_date
 from store.core.i18n import register, tr
@@ -114,6 +115,7 @@ def day_command(
 
     The password comes from $LUOTSI_PASSWORD or is asked.
     """
+    load_screen_strings()  # the report's tables are the screen's
     with errors_reported(early_language(ctx, lang)):
         asked_day = parse_date(day) if day is not None else None
     with staff_session(ctx, db, user, lang) as session:

@@ -13,7 +13,8 @@ from textual.widgets import Footer, Input, Select, Static
 from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
 from store.clients.repository import StaleEdit
 from store.clients.search import prefill_from_search
-from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError, format_date
+from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError
+from store.core.dates import format_date
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding

@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 
 from store.clients.models import ClientMatch
 from store.clients.search import SEARCH_LIMIT
-from store.clients.validation import format_date, mask_hetu
+from store.clients.validation import mask_hetu
+from store.core.dates import format_date
 
 from ..shell.context import ContextMixin
 from ..shell.formatting import initials

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Literal
 
 from store.api import Store
-from store.core.clock import to_iso
 from store.core.db import DatabaseBusy
 from store.core.models import Staff
-from store.visits.models import Visit
-from store.visits.register import TRANSITIONS, DeskOccupied, InvalidTransition
-
-# What Enter on a queue row does next, by the visit's state.
-ADVANCE = {
-    "waiting": "called", "transferred": "called", "called": "serving",
-    "serving": "done", "on_hold": "waiting",
-}  # fmt: skip
+from store.visits.models import Channel, Visit, VisitState
+from store.visits.register import DeskOccupied, InvalidTransition
+from store.visits.rules import OWN_COACH_REASON, OwnCoachNeedsClient, can_transfer, next_step
+from store.visits.undo import UndoStack
 
 
 @dataclass(frozen=True)
@@ -46,38 +40,38 @@ class DeskActions:
         self.store, self.staff, self.site_id, self.desk = store, staff, site_id, desk
         self.state_text = state_text
         self.last_done: Visit | None = None
-        self.undoable: tuple[Visit, Visit] | None = None  # (before, after)
+        self.history = UndoStack()  # this session's changes here, for Ctrl+Z
 
     def cannot(self, visit: Visit) -> Notice:
         return Notice("walkin.cannot", {"state": self.state_text(visit)}, "warning")
 
     def can_transfer(self, visit: Visit) -> bool:
-        return "transferred" in TRANSITIONS[visit.state]
+        return can_transfer(visit)
 
     def queue_action(self, visit: Visit, action: str) -> Notice | None:
         """Carry out a queue key's action on `visit`; None for a key that does nothing here."""
-        if action == "advance" and visit.state in ADVANCE:
-            return self.change(visit, ADVANCE[visit.state], desk=self.desk)
+        if action == "advance" and (step := next_step(visit)) is not None:
+            return self.change(visit, step, desk=self.desk)
         if action in ("done", "left"):
             return self.change(visit, action)
         if action == "hold":
             return self.change(visit, "waiting" if visit.state == "on_hold" else "on_hold")
         return None
 
-    def change(self, visit: Visit, to_state: str, **details: str | None) -> Notice:
+    def change(
+        self, visit: Visit, to_state: VisitState, *, desk: str | None = None,
+        to_staff_id: str | None = None,
+    ) -> Notice:  # fmt: skip
         try:
             before = self.store.visits.get(visit.id)
             changed = self.store.visits.change_state(
-                self.staff,
-                visit.id,
-                to_state,
-                **details,  # type: ignore[arg-type]
+                self.staff, visit.id, to_state, desk=desk, to_staff_id=to_staff_id
             )
         except InvalidTransition:
             return self.cannot(visit)
         except DatabaseBusy:
             return BUSY
-        self.undoable = (before, changed)
+        self.history.push(before, changed)
         # The question is for a visitor still at the desk: not for a visit of an earlier
         # day being closed (F8), whose answer would also land in that day's NPS.
         if changed.state == "done" and changed.visit_date == self.store.today():
@@ -87,18 +81,16 @@ class DeskActions:
         return Notice("walkin.changed", {"ticket": changed.ticket, "state": state}, changed=True)
 
     def undo(self) -> Notice:
-        """Take back the last change made here, if nobody has moved the visit on since."""
-        if self.undoable is None:
-            return Notice("walkin.nothing_to_undo")
-        before, after = self.undoable
-        self.undoable = None
+        """Take back the newest change made here, if nobody has moved the visit on since;
+        pressed again, the one before it."""
         try:
-            restored = self.store.visits.undo(self.staff, before, after)
-        except InvalidTransition:
-            return Notice("walkin.undo_too_late", {"ticket": after.ticket}, "warning")
+            restored = self.store.visits.undo_latest(self.staff, self.history)
+        except InvalidTransition as too_late:
+            return Notice("walkin.undo_too_late", {"ticket": too_late.visit.ticket}, "warning")
         except DatabaseBusy:
-            self.undoable = (before, after)
             return BUSY
+        if restored is None:
+            return Notice("walkin.nothing_to_undo")
         if self.last_done is not None and self.last_done.id == restored.id:
             self.last_done = None
         state = self.state_text(restored)
@@ -109,7 +101,7 @@ class DeskActions:
         try:
             visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
         except DeskOccupied as occupied:
-            params = {"ticket": occupied.visit.ticket, "desk": self.desk}
+            params: dict[str, object] = {"ticket": occupied.visit.ticket, "desk": self.desk}
             return Notice("walkin.desk_occupied", params, "warning")
         except DatabaseBusy:
             return BUSY
@@ -120,25 +112,22 @@ class DeskActions:
             key = "walkin.nobody_for_you" if others else "walkin.nobody_waiting"
             return Notice(key, changed=True)
         if visit.id in waiting:
-            self.undoable = (waiting[visit.id], visit)
+            self.history.push(waiting[visit.id], visit)
         return Notice("walkin.called", {"ticket": visit.ticket, "desk": self.desk}, changed=True)
 
     def register(
-        self, client_id: str | None, name: str, reason_codes: tuple[str, ...], channel: str,
-        booked_at: tuple[int, int] | None,
+        self, client_id: str | None, name: str, reason_codes: tuple[str, ...], channel: Channel,
+        booked_for: str | None,
     ) -> Notice:  # fmt: skip
-        """Put a visitor in the queue; `booked_at` is an appointment's (hour, minute) today."""
-        booked_for = None
-        if booked_at is not None:
-            today = self.store.today()
-            local = datetime(today.year, today.month, today.day, *booked_at).astimezone()
-            booked_for = to_iso(local)
+        """Put a visitor in the queue; `booked_for` is an appointment's stored instant."""
         try:
             visit = self.store.visits.register(
                 self.staff, self.site_id, client_id=client_id, reason_codes=reason_codes,
-                channel=channel, booked_for=booked_for,  # type: ignore[arg-type]
-                wants_own_coach="own_coach" in reason_codes,
+                channel=channel, booked_for=booked_for,
+                wants_own_coach=OWN_COACH_REASON in reason_codes,
             )  # fmt: skip
+        except OwnCoachNeedsClient:
+            return Notice("walkin.own_coach_needs_client", severity="warning")
         except DatabaseBusy:
             return BUSY
         return Notice("walkin.queued", {"ticket": visit.ticket, "name": name}, changed=True)

@@ -9,9 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.clients.validation import format_date
+from store.core.dates import format_date
 from store.core.models import Staff
-from store.visits.models import Visit
+from store.visits.models import Visit, VisitState
 
 from ..shell.context import ScreenContextMixin
 from ..shell.formatting import initials
@@ -42,7 +42,7 @@ class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, str] | None]):
+class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, VisitState] | None]):
     """Lists visits from earlier days that were never closed; returns (visit id, state)."""
 
     BINDINGS = [
@@ -78,7 +78,7 @@ class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, str] | None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_close_visit("done")  # Enter on a row
 
-    def action_close_visit(self, state: str) -> None:
+    def action_close_visit(self, state: VisitState) -> None:
         table = self.query_one(DataTable)
         if self.visits:
             self.dismiss((self.visits[table.cursor_row].id, state))

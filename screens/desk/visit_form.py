@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,20 +12,12 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
 from store.core.i18n import tr
-from store.visits.models import CHANNELS, VisitReason
+from store.visits.models import CHANNELS, Channel, VisitReason
+from store.visits.rules import OWN_COACH_REASON, BookedTimeError, booked_instant
 
 from ..shell.context import ContextMixin
 from ..shell.formatting import initials
 from .reason_picker import ReasonPicker
-
-
-def parse_clock_time(text: str) -> tuple[int, int] | None:
-    """'10.30', '10:30' or '10' as (hour, minute); None if it is not a time of day."""
-    parts = text.strip().replace(":", ".").split(".")
-    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
-        return None
-    hour, minute = int(parts[0]), int(parts[1]) if len(parts) == 2 else 0
-    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 def visitor_name(first: str, last: str, blanked: bool, lang: str) -> str:
@@ -56,14 +49,14 @@ class VisitForm(ContextMixin, Vertical):
             self,
             visitor: Visitor,
             reason_codes: tuple[str, ...],
-            channel: str,
-            booked_at: tuple[int, int] | None,
+            channel: Channel,
+            booked_for: str | None,
         ) -> None:
             super().__init__()
             self.visitor = visitor
             self.reason_codes = reason_codes
-            self.channel = channel
-            self.booked_at = booked_at  # (hour, minute) today, for an appointment
+            self.channel: Channel = channel
+            self.booked_for = booked_for  # an appointment's stored instant, today
 
     class Cancelled(Message):
         pass
@@ -135,16 +128,19 @@ class VisitForm(ContextMixin, Vertical):
         visitor = self.visitor
         if visitor is None:
             return
-        if visitor.client_id is None and "own_coach" in event.codes:
+        if visitor.client_id is None and OWN_COACH_REASON in event.codes:
             # An anonymous visitor has no coach of their own to meet (nor a ★ to show).
             self.notify(self.t("walkin.own_coach_needs_client"), severity="warning")
             return
-        channel = str(self.query_one("#channel", Select).value)
-        booked_at = None
+        channel = cast(Channel, self.query_one("#channel", Select).value)
+        booked_for = None
         if channel == "appointment":
-            booked_at = parse_clock_time(self.query_one("#booked_time", Input).value)
-            if booked_at is None:
+            try:
+                booked_for = booked_instant(
+                    self.query_one("#booked_time", Input).value, self.store.today()
+                )
+            except BookedTimeError:
                 self.notify(self.t("walkin.booked_time.invalid"), severity="error")
                 self.query_one("#booked_time", Input).focus()
                 return
-        self.post_message(self.VisitRequested(visitor, event.codes, channel, booked_at))
+        self.post_message(self.VisitRequested(visitor, event.codes, channel, booked_for))

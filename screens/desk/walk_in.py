@@ -13,7 +13,7 @@ from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
 from store.core.db import DatabaseBusy
 from store.core.settings import WAIT_THRESHOLD
-from store.visits.models import Visit
+from store.visits.models import Visit, VisitState
 
 from ..clients.client_search import ClientSearch
 from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
@@ -134,7 +134,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         if not visits:
             return
 
-        def close(choice: tuple[str, str] | None) -> None:
+        def close(choice: tuple[str, VisitState] | None) -> None:
             if choice is not None:
                 visit_id, state = choice
                 self._say(self.actions.change(self.store.visits.get(visit_id), state))
@@ -223,7 +223,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         visitor = event.visitor
         name = self._visitor_name(visitor.first_name, visitor.last_name)
         notice = self.actions.register(visitor.client_id, name, event.reason_codes,
-                                       event.channel, event.booked_at)  # fmt: skip
+                                       event.channel, event.booked_for)  # fmt: skip
         if notice.changed:
             self.query_one(ClientSearch).clear()
             self._end_visit_form()

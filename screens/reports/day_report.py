@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.clients.validation import format_date
+from store.core.dates import format_date
 from store.exports.day_report import day_report
 
 from ..shell.background import read_in_background

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from store.api import Store
 from store.core.auth import PermissionDenied
+from store.core.dates import format_date
 from store.core.db import StoreError
 from store.core.i18n import TranslatedError
 from store.core.models import Site
@@ -79,7 +80,7 @@ class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
             yield Static(self.t("export.hint"), classes="hint", id="export-hint")
 
     def _day_text(self) -> str:
-        return f"{self.day.day}.{self.day.month}.{self.day.year}"
+        return format_date(self.day)
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -33,7 +34,7 @@ class ConfirmDiscard(ScreenContextMixin, ModalScreen[bool]):
         self.dismiss(False)
 
 
-def ask_before_discarding(app: App[object], unsaved: bool, then: Callable[[], object]) -> None:
+def ask_before_discarding(app: App[Any], unsaved: bool, then: Callable[[], object]) -> None:
     """Run `then` now, or, when there is unsaved input, once the user agrees to drop it."""
     if not unsaved:
         then()

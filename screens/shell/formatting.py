@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store.clients.validation import format_date
+from store.core.dates import format_date
 from store.core.i18n import tr
 
 

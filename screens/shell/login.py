@@ -8,12 +8,10 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from store.core.auth import LoginFailed, LoginLocked, after_failure, seconds_locked
 from store.core.models import Staff
 
 from .context import ScreenContextMixin
-
-MAX_ATTEMPTS = 3
-LOCK_SECONDS = 30
 
 
 class LoginScreen(ScreenContextMixin, Screen[Staff]):
@@ -21,7 +19,9 @@ class LoginScreen(ScreenContextMixin, Screen[Staff]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.failed_attempts = 0
+        # The store locks a username after failures in a row, across desks; this
+        # terminal also counts its own failures, whatever names were typed, by the same rule.
+        self.failures_here = 0
         self.locked_for = 0
 
     def compose(self) -> ComposeResult:
@@ -47,19 +47,26 @@ class LoginScreen(ScreenContextMixin, Screen[Staff]):
             return
         username = self.query_one("#username", Input).value
         password_input = self.query_one("#password", Input)
-        staff = self.store.staff.authenticate(username, password_input.value)
-        if staff is not None:
-            self.dismiss(staff)
-            return
-        self.failed_attempts += 1
-        password_input.value = ""
-        error = self.query_one("#login-error", Static)
-        if self.failed_attempts % MAX_ATTEMPTS == 0:
-            self.locked_for = LOCK_SECONDS
-            error.update(self.t("login.locked", seconds=self.locked_for))
-            self.set_interval(1, self._tick_lock, repeat=LOCK_SECONDS)
+        try:
+            staff = self.store.staff.log_in(username, password_input.value)
+        except LoginLocked as locked:
+            password_input.value = ""
+            self._lock(locked.seconds)
+        except LoginFailed:
+            password_input.value = ""
+            now = self.store.clock.now()
+            self.failures_here, locked_until = after_failure(self.failures_here, now)
+            if locked_until is not None:
+                self._lock(seconds_locked(locked_until, now))
+            else:
+                self.query_one("#login-error", Static).update(self.t("login.failed"))
         else:
-            error.update(self.t("login.failed"))
+            self.dismiss(staff)
+
+    def _lock(self, seconds: int) -> None:
+        self.locked_for = seconds
+        self.query_one("#login-error", Static).update(self.t("login.locked", seconds=seconds))
+        self.set_interval(1, self._tick_lock, repeat=seconds)
 
     def _tick_lock(self) -> None:
         self.locked_for -= 1

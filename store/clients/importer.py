@@ -96,7 +96,7 @@ class RowProblem:
     line: int
     column: str
     key: str
-    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+    params: Mapping[str, object] = field(default_factory=dict[str, object], hash=False)
 
     def reason(self, lang: str = "fi") -> str:
         return tr(self.key, lang, **self.params)

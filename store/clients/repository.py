@@ -1,10 +1,13 @@
 """The client register: reading, creating, correcting and soft-deleting clients."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from store.clients import search
 from store.clients.models import Client, ClientMatch
@@ -43,7 +46,7 @@ def _date_or_none(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def row_to_client(row: tuple) -> Client:
+def row_to_client(row: tuple[Any, ...]) -> Client:
     values = dict(zip(("id", *CLIENT_FIELDS, "created_at", "updated_at"), row, strict=True))
     for field in ("jobseeker_since", "unemployed_since"):
         values[field] = _date_or_none(values[field])

@@ -1,11 +1,13 @@
 """Client search for as-you-type use: the shape of the input picks an indexed lookup."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from store.clients.models import ClientMatch
 from store.clients.validation import looks_like_hetu, parse_birth_date_query, phone_search_key
@@ -54,7 +56,7 @@ def _fts_query(terms: tuple[str, ...]) -> str:
     return " AND ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
-def _to_match(row: tuple) -> ClientMatch:
+def _to_match(row: tuple[Any, ...]) -> ClientMatch:
     client_id, first_name, last_name, birth_date, hetu, phone = row
     return ClientMatch(
         client_id, first_name, last_name, date.fromisoformat(birth_date), hetu, phone

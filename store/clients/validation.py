@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
-from store.clients import validation_strings  # noqa: F401  (registers the messages below)
+# Imported for its side effect: it registers the messages below.
+from store.clients import validation_strings  # noqa: F401  # pyright: ignore[reportUnusedImport]
 from store.clients.models import SERVICE_LANGUAGES
 from store.core.dates import DateError, date_parts, format_date
 from store.core.dates import parse_date as parse_day
@@ -23,7 +25,8 @@ class FieldError:
 
     field: str
     key: str
-    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+    # Qualified: inside this class body the name `field` is the attribute above.
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict[str, object], hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -208,7 +211,7 @@ def parse_birth_date_query(text: str, today: date) -> list[date]:
         candidates = [(century + year, month, day) for century in (1900, 2000)]
     else:
         return []
-    dates = []
+    dates: list[date] = []
     for year, month, day in candidates:
         try:
             candidate = date(year, month, day)

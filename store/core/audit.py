@@ -1,5 +1,7 @@
 """The access log (Information Management Act 906/2019 § 17): who used whose data, when, why."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from store.core.context import Context

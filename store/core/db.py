@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -200,7 +200,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Database, None, None]:
     """One write transaction; nested calls become savepoints of the outer one.
 
     BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock

@@ -1,5 +1,7 @@
 """Numbered schema migrations; an applied migration is never edited, only followed by a new one."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import uuid

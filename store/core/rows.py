@@ -5,6 +5,8 @@ Callers hold the transaction (`write_transaction`); table and column names are t
 store's own constants, never user input.
 """
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import re

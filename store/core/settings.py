@@ -4,6 +4,8 @@ A setting is a row in `setting` (key → text). Keys not listed in `SETTINGS` (s
 export's pseudonym key) are internal: they are never listed, shown or set from here.
 """
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from collections.abc import Callable

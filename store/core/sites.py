@@ -1,5 +1,7 @@
 """Sites (toimipiste): the walk-in points of the installation, and finding one by name."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence

@@ -1,8 +1,11 @@
 """Staff accounts: creating them, listing them, logging in, and each one's language."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from store.core import audit
 from store.core.auth import (
@@ -25,7 +28,7 @@ from store.core.rows import insert_row, update_row, upsert_row
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
 
 
-def _to_staff(row: tuple) -> Staff:
+def _to_staff(row: tuple[Any, ...]) -> Staff:
     staff_id, username, display_name, role, site_id, language, active = row
     return Staff(staff_id, username, display_name, role, site_id, language, bool(active))
 

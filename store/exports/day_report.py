@@ -1,5 +1,7 @@
 """The day's report of a walk-in point: why and how visitors came, waits, who served, NPS."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from collections import Counter

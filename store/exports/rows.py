@@ -1,5 +1,7 @@
 """Reading visits for the export: one tuple per visit in column order, pseudonymised."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import hashlib
@@ -194,7 +196,7 @@ def day_feedback(
     scores: dict[tuple[str, str], list[int]] = {}
     for day_text, site_name, score in ctx.db.execute(sql, params):
         scores.setdefault((day_text, site_name), []).append(score)
-    result = []
+    result: list[DayFeedback] = []
     for (day_text, site_name), values in sorted(scores.items()):
         nps = nps_of(values)
         result.append(

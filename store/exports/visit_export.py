@@ -113,7 +113,7 @@ def unwritable(path: Path, exc: OSError | None = None) -> ExportError:
     """Why `path` cannot be written, in the user's language where the cause is a common one
     (an unusual one keeps the operating system's own words)."""
     reason = "is_folder" if exc is None else _OS_REASONS.get(exc.errno or 0)
-    if reason is None:
+    if reason is None and exc is not None:
         return ExportError("export.error.unwritable", path=path, reason=exc.strerror or exc)
     return ExportError(f"export.error.unwritable.{reason}", path=path)
 

@@ -110,7 +110,7 @@ class Visitor:
     outcome: str
     # (minute, staff id, to state, to staff id, desk, outcome), filled by `simulate`.
     events: list[tuple[float, str, str, str | None, str | None, str | None]] = field(
-        default_factory=list
+        default_factory=lambda: []
     )
     state: str = "waiting"
     ready_at: float = 0.0
@@ -251,6 +251,7 @@ def simulate(
             line.append(pending.pop(0))
         for visitor in [v for v in line if v.patience and v.arrived + v.patience <= t]:
             if visitor.state == "waiting":  # gave up; reception marks it a little later
+                assert visitor.patience is not None  # the filter above keeps only these
                 gave_up = visitor.arrived + visitor.patience
                 visitor.log(gave_up + rng.uniform(0.5, 3), staff.registrar, "left")
                 line.remove(visitor)

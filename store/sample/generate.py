@@ -1,5 +1,7 @@
 """A realistic, deterministic sample register for demos, tests and benchmarks."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import random

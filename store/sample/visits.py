@@ -8,6 +8,8 @@ go in through the row writer in bulk, column for column as `VisitRegister` would
 them; the tests replay them through `VisitRegister` to hold that promise.
 """
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 import math
@@ -17,13 +19,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.core.clock import Clock, to_iso
 from store.core.context import Context
 from store.core.rows import insert_rows
 from store.sample.day import SiteStaff, Visitor, draw_visitor, open_desks, pick, simulate
-from store.visits.register import TERMINAL_OUTCOME, TICKET_PREFIX, TRANSITIONS
+from store.visits.register import TICKET_PREFIX
+from store.visits.rules import TERMINAL_OUTCOME, TRANSITIONS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,11 +83,11 @@ def helsinki_minutes(moment: datetime) -> tuple[date, float]:
 
 @dataclass
 class _Rows:
-    visits: list[tuple] = field(default_factory=list)
-    links: list[tuple] = field(default_factory=list)
-    events: list[tuple] = field(default_factory=list)
-    audit: list[tuple] = field(default_factory=list)
-    feedback: list[tuple] = field(default_factory=list)
+    visits: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    links: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    events: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    audit: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
+    feedback: list[tuple[Any, ...]] = field(default_factory=list[tuple[Any, ...]])
 
 
 def _write_rows(
@@ -106,6 +109,7 @@ def _write_rows(
             rows.links.append(
                 (_uuid(rng), visit_id, reason_ids[code], arrived_iso, arrived_iso, registrar)
             )
+        column: dict[str, Any]  # the visit row's columns as the events change them
         column = dict(state="waiting", called_at=None, called_by=None, desk=None,
                       finished_at=None, served_by=None, assigned_to=None, outcome=None)  # fmt: skip
         updated_at, updated_by = arrived_iso, registrar
@@ -328,7 +332,7 @@ def _site_staff(db: Database) -> list[SiteStaff]:
         "SELECT c.id, s.site_id, c.coach_id, c.created_at FROM client c"
         " LEFT JOIN staff s ON s.id = c.coach_id WHERE c.deleted_at IS NULL ORDER BY c.rowid"
     ).fetchall()
-    result = []
+    result: list[SiteStaff] = []
     for site_id, name in sites:
         site_clients = tuple(
             (cid, coach if coach_site == site_id else None, created)

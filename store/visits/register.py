@@ -1,10 +1,13 @@
 """Walk-in visits: tickets, the queue and its states, and anonymous feedback (NPS)."""
 
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from store.core.audit import log_event
 from store.core.auth import require
@@ -128,7 +131,7 @@ _VISIT_SELECT = """
 """
 
 
-def _to_visit(row: tuple) -> Visit:
+def _to_visit(row: tuple[Any, ...]) -> Visit:
     values = list(row)
     values[2] = date.fromisoformat(values[2])
     values[11] = bool(values[11])

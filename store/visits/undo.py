@@ -25,7 +25,7 @@ class UndoStack:
     change further down is still checked against everything that came after it."""
 
     depth: int = UNDO_DEPTH
-    _changes: list[Change] = field(default_factory=list)
+    _changes: list[Change] = field(default_factory=list[Change])
 
     def push(self, before: Visit, after: Visit) -> None:
         self._changes.insert(0, Change(before, after))

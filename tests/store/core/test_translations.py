@@ -12,6 +12,7 @@ import pytest
 import screens
 import store
 import tui
+from screens.strings import load_screen_strings
 from store.core.i18n import LANGUAGES, keys, tr
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -21,6 +22,7 @@ KEY_LITERAL = re.compile(r'(?:\btr?\(\s*|Error\(\s*(?:"[a-z_]+",\s*)?)"([a-z_]+(
 
 
 def _import_all() -> None:
+    load_screen_strings()
     for package in (store, screens, tui):
         for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
