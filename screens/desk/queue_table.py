@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from store.core.clock import from_iso
 from store.visits.models import Visit
-from store.visits.register import waiting_minutes
+from store.visits.rules import waiting_minutes
 
 from ..shell.context import ContextMixin
 from ..shell.formatting import format_time, initials

@@ -13,7 +13,8 @@ from store.core.clock import from_iso, local_day_bounds
 from store.core.figures import median, minutes_between, percentile_nearest_rank
 from store.core.i18n import in_language
 from store.visits.models import CHANNELS, Channel, Visit, VisitState
-from store.visits.register import NpsResult, VisitRegister
+from store.visits.register import VisitRegister
+from store.visits.rules import NpsResult
 
 FIRST_HOUR = 8  # the walk-in point's usual opening hours: always shown, even when empty
 LAST_HOUR = 16

@@ -17,7 +17,7 @@ from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.rows import insert_row
 from store.exports.formats import DayFeedback, Row
-from store.visits.register import nps_of
+from store.visits.rules import nps_of
 
 PSEUDONYM_SETTING = "export.pseudonym_secret"
 PSEUDONYM_HEX_DIGITS = 16

@@ -4,17 +4,14 @@
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Iterable
+from datetime import date
 
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.clock import new_id
 from store.core.context import Context
 from store.core.db import DatabaseBusy, write_transaction
-from store.core.figures import minutes_between
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import FEEDBACK_LINKED, Settings
@@ -29,16 +26,19 @@ from store.visits.models import (
     VisitReason,
     VisitState,
 )
+from store.visits.reading import VISIT_SELECT, to_visit
 from store.visits.rules import (
     OWN_COACH_REASON,
     TERMINAL_OUTCOME,
     TRANSITIONS,
+    NpsResult,
     OwnCoachNeedsClient,
+    next_in_line,
+    nps_of,
 )
 from store.visits.undo import UndoStack
 
 TICKET_PREFIX = "A"
-NPS_MIN_RESPONSES = 5
 
 
 class InvalidTransition(Exception):
@@ -56,53 +56,6 @@ class DeskOccupied(Exception):
         self.visit = visit
 
 
-@dataclass(frozen=True)
-class NpsResult:
-    responses: int
-    score: float | None  # None while there are too few answers to show
-
-    @property
-    def shown(self) -> bool:
-        return self.score is not None
-
-
-def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult:
-    """Net Promoter Score: % promoters (9–10) minus % detractors (0–6), hidden below `minimum`."""
-    if len(scores) < minimum:
-        return NpsResult(len(scores), None)
-    promoters = sum(1 for s in scores if s >= 9)
-    detractors = sum(1 for s in scores if s <= 6)
-    return NpsResult(len(scores), round(100 * (promoters - detractors) / len(scores), 1))
-
-
-def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
-    """Who is called next: a booked time that has come, then anyone transferred to this
-    staff member, then the longest-waiting walk-in. A booked visitor is never called
-    before their time."""
-    booked = [
-        v
-        for v in queue
-        if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
-    ]
-    if booked:
-        return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
-    mine = [v for v in queue if v.state == "transferred" and v.assigned_to == staff_id]
-    # Someone early for an appointment waits for their time, not in the walk-in line.
-    waiting = [v for v in queue if v.state == "waiting" and v.booked_for is None]
-    for group in (mine, waiting):
-        if group:
-            return min(group, key=lambda v: v.arrived_at)
-    return None
-
-
-def waiting_minutes(visit: Visit, now: datetime) -> int:
-    """While waiting, the minutes since `waiting_since` (arrival, or the transfer to a
-    colleague); once called, the minutes it took from arrival to the first call."""
-    if visit.waiting_since is not None:
-        return minutes_between(visit.waiting_since, now)
-    return minutes_between(visit.arrived_at, visit.called_at or now)
-
-
 # The columns `change_state` may write, and `undo` puts back.
 _CHANGED_BY_STATE = (
     "state",
@@ -114,29 +67,6 @@ _CHANGED_BY_STATE = (
     "assigned_to",
     "outcome",
 )
-
-_VISIT_SELECT = """
-    SELECT v.id, v.site_id, v.visit_date, v.ticket, v.client_id, c.first_name, c.last_name,
-        c.coach_id, v.channel, v.booked_for, v.state, v.wants_own_coach, v.arrived_at,
-        v.called_at, v.called_by, v.desk, v.finished_at, v.served_by, v.assigned_to,
-        v.outcome,
-        CASE v.state WHEN 'waiting' THEN v.arrived_at
-            WHEN 'transferred' THEN coalesce((SELECT max(e.at) FROM visit_event e
-                WHERE e.visit_id = v.id AND e.to_state = 'transferred'), v.arrived_at)
-        END,
-        (SELECT group_concat(r.code, ' ') FROM visit_reason_link l
-            JOIN visit_reason r ON r.id = l.reason_id
-            WHERE l.visit_id = v.id AND l.deleted_at IS NULL)
-    FROM visit v LEFT JOIN client c ON c.id = v.client_id
-"""
-
-
-def _to_visit(row: tuple[Any, ...]) -> Visit:
-    values = list(row)
-    values[2] = date.fromisoformat(values[2])
-    values[11] = bool(values[11])
-    codes = values.pop()
-    return Visit(*values, reason_codes=tuple(sorted(codes.split())) if codes else ())
 
 
 class VisitRegister:
@@ -162,49 +92,49 @@ class VisitRegister:
     # Reading the queue ---------------------------------------------------------------
 
     def get(self, visit_id: str) -> Visit:
-        row = self.db.execute(f"{_VISIT_SELECT} WHERE v.id = ?", [visit_id]).fetchone()
+        row = self.db.execute(f"{VISIT_SELECT} WHERE v.id = ?", [visit_id]).fetchone()
         if row is None:
             raise LookupError(visit_id)
-        return _to_visit(row)
+        return to_visit(row)
 
     def queue(self, site_id: str, day: date | None = None) -> list[Visit]:
         """The day's open visits at a site, in arrival order."""
         day = day or self.ctx.today()
         marks = ", ".join("?" for _ in OPEN_STATES)
         rows = self.db.execute(
-            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ?"
+            f"{VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ?"
             f" AND v.state IN ({marks}) AND v.deleted_at IS NULL ORDER BY v.ticket_number",
             [site_id, day.isoformat(), *OPEN_STATES],
         ).fetchall()
-        return [_to_visit(row) for row in rows]
+        return [to_visit(row) for row in rows]
 
     def day_visits(self, site_id: str, day: date) -> list[Visit]:
         rows = self.db.execute(
-            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ? AND v.deleted_at IS NULL"
+            f"{VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date = ? AND v.deleted_at IS NULL"
             " ORDER BY v.ticket_number",
             [site_id, day.isoformat()],
         ).fetchall()
-        return [_to_visit(row) for row in rows]
+        return [to_visit(row) for row in rows]
 
     def left_open(self, site_id: str, before: date | None = None) -> list[Visit]:
         """Visits from earlier days that were never closed: listed for closing, never lost."""
         before = before or self.ctx.today()
         marks = ", ".join("?" for _ in OPEN_STATES)
         rows = self.db.execute(
-            f"{_VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date < ?"
+            f"{VISIT_SELECT} WHERE v.site_id = ? AND v.visit_date < ?"
             f" AND v.state IN ({marks}) AND v.deleted_at IS NULL"
             " ORDER BY v.visit_date, v.ticket_number",
             [site_id, before.isoformat(), *OPEN_STATES],
         ).fetchall()
-        return [_to_visit(row) for row in rows]
+        return [to_visit(row) for row in rows]
 
     def open_visit_of(self, client_id: str, site_id: str) -> Visit | None:
         row = self.db.execute(
-            f"{_VISIT_SELECT} WHERE v.client_id = ? AND v.site_id = ? AND v.visit_date = ?"
+            f"{VISIT_SELECT} WHERE v.client_id = ? AND v.site_id = ? AND v.visit_date = ?"
             f" AND v.state IN ({', '.join('?' for _ in OPEN_STATES)}) AND v.deleted_at IS NULL",
             [client_id, site_id, self.ctx.today().isoformat(), *OPEN_STATES],
         ).fetchone()
-        return _to_visit(row) if row else None
+        return to_visit(row) if row else None
 
     def events(self, visit_id: str) -> list[VisitEvent]:
         rows = self.db.execute(
@@ -246,6 +176,21 @@ class VisitRegister:
             "to_staff_id": to_staff_id,
         }
         insert_row(self.ctx, "visit_event", values, by=actor.id, at=at)
+
+    def _log_change(
+        self, actor: Staff, visit_id: str, client_id: str | None, what: str, at: str
+    ) -> None:
+        """The access-log row of a change to a visit (whose data it is, and what changed)."""
+        log_event(
+            self.ctx,
+            at=at,
+            staff_id=actor.id,
+            action="update",
+            entity="visit",
+            entity_id=visit_id,
+            client_id=client_id,
+            purpose=what,
+        )
 
     def register(
         self,
@@ -349,16 +294,7 @@ class VisitRegister:
                     changes["served_by"] = actor.id
             update_row(self.ctx, "visit", visit_id, changes, by=actor.id, at=now)
             self._event(visit_id, now, actor, visit.state, to_state, to_staff_id)
-            log_event(
-                self.ctx,
-                at=now,
-                staff_id=actor.id,
-                action="update",
-                entity="visit",
-                entity_id=visit_id,
-                client_id=visit.client_id,
-                purpose=to_state,
-            )
+            self._log_change(actor, visit_id, visit.client_id, to_state, now)
         return self.get(visit_id)
 
     def undo(self, actor: Staff, before: Visit, after: Visit) -> Visit:
@@ -375,16 +311,7 @@ class VisitRegister:
             restored = {column: getattr(before, column) for column in _CHANGED_BY_STATE}
             update_row(self.ctx, "visit", after.id, restored, by=actor.id, at=now)
             self._event(after.id, now, actor, after.state, before.state, before.assigned_to)
-            log_event(
-                self.ctx,
-                at=now,
-                staff_id=actor.id,
-                action="update",
-                entity="visit",
-                entity_id=after.id,
-                client_id=after.client_id,
-                purpose=f"undo {after.state}",
-            )
+            self._log_change(actor, after.id, after.client_id, f"undo {after.state}", now)
         return self.get(after.id)
 
     def undo_latest(self, actor: Staff, history: UndoStack) -> Visit | None:
@@ -452,16 +379,7 @@ class VisitRegister:
                 update_row(
                     self.ctx, "visit", visit.id, {"feedback_score": score}, by=actor.id, at=now
                 )
-                log_event(
-                    self.ctx,
-                    at=now,
-                    staff_id=actor.id,
-                    action="update",
-                    entity="visit",
-                    entity_id=visit.id,
-                    client_id=visit.client_id,
-                    purpose="feedback",
-                )
+                self._log_change(actor, visit.id, visit.client_id, "feedback", now)
 
     def nps(self, site_id: str, day: date | None = None) -> NpsResult:
         day = day or self.ctx.today()

@@ -1,10 +1,14 @@
-"""The desk's rules for a visit: which state follows which, what Enter does, booked times."""
+"""The rules of a visit, without I/O: which state follows which, what Enter does, who is
+called next, booked times, waiting minutes and the Net Promoter Score."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from store.core.clock import to_iso
+from store.core.figures import minutes_between
 from store.core.i18n import TranslatedError, register
 from store.visits.models import Visit, VisitState
 
@@ -81,3 +85,53 @@ def booked_instant(text: str, day: date) -> str:
         raise BookedTimeError("visit.error.booked_time", text=text.strip())
     local = datetime(day.year, day.month, day.day, *clock_time).astimezone()
     return to_iso(local)
+
+
+NPS_MIN_RESPONSES = 5
+
+
+@dataclass(frozen=True)
+class NpsResult:
+    responses: int
+    score: float | None  # None while there are too few answers to show
+
+    @property
+    def shown(self) -> bool:
+        return self.score is not None
+
+
+def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult:
+    """Net Promoter Score: % promoters (9–10) minus % detractors (0–6), hidden below `minimum`."""
+    if len(scores) < minimum:
+        return NpsResult(len(scores), None)
+    promoters = sum(1 for s in scores if s >= 9)
+    detractors = sum(1 for s in scores if s <= 6)
+    return NpsResult(len(scores), round(100 * (promoters - detractors) / len(scores), 1))
+
+
+def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
+    """Who is called next: a booked time that has come, then anyone transferred to this
+    staff member, then the longest-waiting walk-in. A booked visitor is never called
+    before their time."""
+    booked = [
+        v
+        for v in queue
+        if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
+    ]
+    if booked:
+        return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
+    mine = [v for v in queue if v.state == "transferred" and v.assigned_to == staff_id]
+    # Someone early for an appointment waits for their time, not in the walk-in line.
+    waiting = [v for v in queue if v.state == "waiting" and v.booked_for is None]
+    for group in (mine, waiting):
+        if group:
+            return min(group, key=lambda v: v.arrived_at)
+    return None
+
+
+def waiting_minutes(visit: Visit, now: datetime) -> int:
+    """While waiting, the minutes since `waiting_since` (arrival, or the transfer to a
+    colleague); once called, the minutes it took from arrival to the first call."""
+    if visit.waiting_since is not None:
+        return minutes_between(visit.waiting_since, now)
+    return minutes_between(visit.arrived_at, visit.called_at or now)

@@ -9,7 +9,8 @@ import pytest
 
 from store.core.auth import PermissionDenied
 from store.core.clock import to_iso
-from store.visits.register import DeskOccupied, InvalidTransition, nps_of, waiting_minutes
+from store.visits.register import DeskOccupied, InvalidTransition
+from store.visits.rules import nps_of, waiting_minutes
 
 
 def advance(world, minutes: int) -> None:
