@@ -117,7 +117,7 @@ async def test_speaks_swedish_and_shows_a_call_from_another_desk_after_its_refre
         assert "vi ropar snart upp dig" not in screen_text(pilot)
 
 
-def test_board_snapshot(snap_compare, queue, clock):
+def test_board_snapshot(snap_compare, queue, clock, helsinki_desk):
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
 

@@ -13,7 +13,7 @@ from tui.app import make_app
 from ..helpers import log_in, open_desk, still
 
 
-def test_client_card_with_a_field_error(snap_compare, world, clock):
+def test_client_card_with_a_field_error(snap_compare, world, clock, helsinki_desk):
     async def run_before(pilot: Pilot) -> None:
         await still(pilot)
         await log_in(pilot)

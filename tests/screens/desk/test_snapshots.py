@@ -14,7 +14,7 @@ from tui.app import make_app
 from ..helpers import log_in, open_desk, screen_text, still
 
 
-def test_walk_in_desk_with_a_populated_queue(snap_compare, world, clock):
+def test_walk_in_desk_with_a_populated_queue(snap_compare, world, clock, helsinki_desk):
     visits, site = world.store.visits, world.site.id
     clock.at -= timedelta(minutes=40)
     visits.register(
