@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -47,3 +49,19 @@ def screen_text(pilot: Pilot) -> str:
     """Everything the terminal shows right now, as plain text lines."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], bool], what: str, pauses: int = 100
+) -> None:
+    """Let the app run, one `pilot.pause()` at a time, until `condition()` holds.
+
+    For what the app does by itself (a timer, a worker): no fixed sleep, and a clear
+    failure naming `what` and showing the screen if it never happens. Each pause lasts at
+    least 20 ms, so the default bound outlasts any timer the tests set to 0.1 s or less.
+    """
+    for _ in range(pauses):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition(), f"{what}: not seen after {pauses} pauses. The screen:\n{screen_text(pilot)}"

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Select
 
 from screens.clients.client_search import ClientSearch
 from screens.clients.new_client_dialog import NewClientDialog
 from screens.desk.feedback import FeedbackScreen
+from screens.desk.queue_dialogs import TransferDialog
 from screens.desk.queue_table import QueueTable
 from screens.desk.reason_picker import ReasonPicker
 from screens.desk.walk_in import WalkInScreen
+from screens.shell.today import TodayScreen
 from store.core.clock import to_iso
 from tui.app import make_app
 
-from ..helpers import log_in, open_desk, screen_text
+from ..helpers import log_in, open_desk, screen_text, wait_until
 
 
 def messages(app) -> list[str]:
@@ -27,20 +30,25 @@ def queue_rows(world):
     return world.store.visits.queue(world.site.id)
 
 
-async def test_returning_client_is_queued_in_at_most_eight_keys(world, clock):
+async def test_returning_client_is_queued_in_seven_keys(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
+        # From the Today screen: the desk, three letters, the match, reason 1, queue.
         keys = ["f2", *"öst", "enter", "1", "enter"]
+        pressed = 0
         for key in keys:
+            assert queue_rows(world) == [], f"queued after only {pressed} keys"
             await pilot.press(key)
-            await pilot.pause()
-        assert len(keys) <= 8
-        assert "A001" in screen_text(pilot)
-    [visit] = queue_rows(world)
-    assert visit.client_id == world.clients["ostman"].id
-    assert visit.reason_codes == ("job_search",)
-    assert (visit.ticket, visit.channel, visit.state) == ("A001", "walk_in", "waiting")
+            pressed += 1
+        assert pressed == 7
+        [visit] = queue_rows(world)
+        assert visit.client_id == world.clients["ostman"].id
+        assert visit.reason_codes == ("job_search",)
+        assert (visit.ticket, visit.channel, visit.state) == ("A001", "walk_in", "waiting")
+        assert "A001 jonossa: Östman Åsa" in messages(app)
+        row = next(line for line in screen_text(pilot).splitlines() if "A001" in line)
+        assert "Östman Åsa" in row and "odottaa" in row
 
 
 async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
@@ -202,8 +210,8 @@ async def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world, clock)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
-        own_coach = next(n for n, r in enumerate(desk.query_one(ReasonPicker).reasons, 1)
-                         if r.code == "own_coach")  # fmt: skip
+        reasons = desk.query_one(ReasonPicker).reasons
+        own_coach = next(n for n, r in enumerate(reasons, 1) if r.code == "own_coach")
         await pilot.press("f7", str(own_coach), "enter")
         await pilot.pause()
         assert any(m.startswith("Oman valmentajan tapaaminen vaatii") for m in messages(app))
@@ -234,8 +242,9 @@ async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wa
         for _ in range(3):
             await pilot.press("f6")
             await pilot.pause()
-            visit = next(v for v in visits.day_visits(world.site.id, clock.today())
-                         if v.state == "called")  # fmt: skip
+            visit = next(
+                v for v in visits.day_visits(world.site.id, clock.today()) if v.state == "called"
+            )
             called.append(visit.ticket)
             visits.change_state(world.reception, visit.id, "serving")  # the desk is free again
     assert called == ["A003", first.ticket, second.ticket]
@@ -320,32 +329,50 @@ async def test_visits_from_earlier_days_are_offered_for_closing(world, clock):
     clock.at += timedelta(days=1)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
-        await open_desk(pilot)
+        desk = await open_desk(pilot)
         assert "sulkematta 1 käyntiä" in screen_text(pilot)
         await pilot.press("f8", "enter")
         await pilot.pause()
+        assert app.screen is desk and "sulkematta" not in screen_text(pilot)
         await pilot.press("f9")  # yesterday's visitor is not here to answer
         await pilot.pause()
-        assert not isinstance(app.screen, FeedbackScreen)
+        assert app.screen is desk
     assert world.store.visits.get(visit.id).state == "done"
     assert world.store.visits.left_open(world.site.id) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the F8 dialog's hint is a one-line .hint (no -wrap) in a 64-column box, "
+    "so the Finnish 'Esc sulkee' is cut to 'Esc'",
+)
+async def test_the_left_open_dialog_says_what_each_of_its_keys_does(world, clock):
+    world.store.visits.register(world.reception, world.site.id)
+    clock.at += timedelta(days=1)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Enter merkitsee valmiiksi" in text and "Esc sulkee" in text
 
 
 async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
     world, clock, monkeypatch
 ):
-    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.05)
     world.store.visits.register(world.reception, world.site.id)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await open_desk(pilot)
         assert "0 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        # No key pressed from here on: the desk's own timer redraws the waits.
         clock.at += timedelta(minutes=19)
-        await pilot.pause(0.3)
-        assert "19 min" in screen_text(pilot) and "⚠" not in screen_text(pilot)
+        await wait_until(pilot, lambda: "19 min" in screen_text(pilot), "a 19-minute wait")
+        assert "⚠" not in screen_text(pilot)
         clock.at += timedelta(minutes=6)
-        await pilot.pause(0.3)  # no key pressed: the screen refreshes by itself
-        assert "⚠25 min" in screen_text(pilot)
+        await wait_until(pilot, lambda: "⚠25 min" in screen_text(pilot), "a marked 25-minute wait")
 
 
 async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
@@ -360,16 +387,18 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
         await pilot.press("f6", "s")  # called to the desk, then passed on
         await pilot.pause()
-        assert not isinstance(app.screen, WalkInScreen)  # the colleague list
-        await pilot.press("enter")
+        assert isinstance(app.screen, TransferDialog)
+        assert "Virtanen Liisa · valmentaja" in screen_text(pilot)
+        await pilot.press("down", "enter")  # the second colleague, after Aalto Aino
         await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+        assert "A001: siirretty: Virtanen Liisa · Ctrl+Z peruu" in messages(app)
     moved = visits.get(visit.id)
-    assert moved.state == "transferred" and moved.assigned_to is not None
-    assert any(m.startswith("A001: siirretty: ") for m in messages(app))
+    assert (moved.state, moved.assigned_to) == ("transferred", world.coach.id)
 
 
 async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
-    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.1)
+    monkeypatch.setattr(WalkInScreen, "REFRESH_SECONDS", 0.05)
     visits = world.store.visits
     visit = visits.register(world.reception, world.site.id)
     clock.at += timedelta(minutes=7)
@@ -381,7 +410,7 @@ async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monke
         await open_desk(pilot)
         assert "0 min" in screen_text(pilot)  # not the 7 minutes before the first call
         clock.at += timedelta(minutes=21)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "21 min" in screen_text(pilot), "21 minutes since")
         assert "⚠21 min" in screen_text(pilot)
 
 
@@ -402,10 +431,16 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
     monkeypatch.setattr(FeedbackScreen, "THANKS_SECONDS", 0.05)
     client = world.clients["obrien"]
     world.store.clients.update(
-        world.admin, client.id,
-        {"first_name": "Sean", "last_name": "O'Brien", "hetu": client.hetu,
-         "phone": "+46 70 123 45 67", "service_language": "en"},
-    )  # fmt: skip
+        world.admin,
+        client.id,
+        {
+            "first_name": "Sean",
+            "last_name": "O'Brien",
+            "hetu": client.hetu,
+            "phone": "+46 70 123 45 67",
+            "service_language": "en",
+        },
+    )
     world.store.visits.register(
         world.reception, world.site.id, client_id=client.id, reason_codes=["cv"]
     )
@@ -425,8 +460,7 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
         assert isinstance(app.screen, FeedbackScreen) and not app.blanked
         assert app.is_running
         await pilot.press("plus")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, WalkInScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, WalkInScreen), "the desk back")
     rows = world.store.db.execute("SELECT * FROM feedback").fetchall()
     assert len(rows) == 1
     assert 10 in rows[0] and client.id not in rows[0]
@@ -451,8 +485,7 @@ async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
         await pilot.press("s")  # the visitor switches to Swedish before answering
         assert "sparas med uppgifterna om detta besök" in screen_text(pilot)
         await pilot.press("7")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, WalkInScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, WalkInScreen), "the desk back")
     assert world.store.db.execute(
         "SELECT feedback_score, updated_by FROM visit WHERE id = ?", [visit.id]
     ).fetchall() == [(7, world.reception.id)]
@@ -473,10 +506,24 @@ async def test_the_today_screen_shows_nps_only_from_five_answers(world, clock):
         assert "(NPS) +60 · n = 5" in screen_text(pilot)
 
 
-async def test_an_admin_cannot_open_the_desk(world, clock):
+async def test_an_admin_pressing_f2_is_told_why_and_stays_on_today(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot, "admin")
         await pilot.press("f2")
         await pilot.pause()
-        assert not isinstance(app.screen, WalkInScreen)
+        assert isinstance(app.screen, TodayScreen)
+        notes = [(n.message, n.severity) for n in app._notifications]
+        assert notes == [("Asiointinäkymä on vastaanoton ja valmentajien käytössä.", "warning")]
+
+
+@pytest.mark.parametrize("username", ["vastaanotto", "valmentaja"])
+async def test_reception_and_coaches_pressing_f2_land_on_the_desk(world, clock, username):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        await log_in(pilot, username)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen)
+        assert "Etsi tai rekisteröi kävijä" in screen_text(pilot)
+        assert messages(app) == []
