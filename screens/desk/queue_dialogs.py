@@ -58,7 +58,7 @@ class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, VisitState] | No
         with Vertical(classes="dialog"):
             yield Static(self.t("leftopen.title"), classes="dialog-title")
             yield DataTable(id="leftopen-table", cursor_type="row")
-            yield Static(self.t("leftopen.hint"), classes="hint")
+            yield Static(self.t("leftopen.hint"), classes="hint -wrap")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
