@@ -30,8 +30,14 @@ FIRST_DAY = date(2026, 10, 1)
 DAYS = 30
 CSV_TARGET_S = 1.0
 REASON_CODES = ("job_search", "cv", "register", "benefits", "own_coach", "training", "other")
-OUTCOMES = ("resolved", "resolved", "resolved", "referred", "appointment_booked",
-            "left_without_service")  # fmt: skip
+OUTCOMES = (
+    "resolved",
+    "resolved",
+    "resolved",
+    "referred",
+    "appointment_booked",
+    "left_without_service",
+)
 
 
 def add_visits(store: Store, visits: int, seed: int = 1) -> tuple[str, date, date]:
@@ -57,11 +63,24 @@ def add_visits(store: Store, visits: int, seed: int = 1) -> tuple[str, date, dat
         client_id = rng.choice(client_ids) if rng.random() < 0.85 else None
         stamp = to_iso(arrived)
         visit_rows.append(
-            (visit_id, site_id, day.isoformat(), number, f"A{number:03d}", client_id,
-             rng.choice(("walk_in", "walk_in", "appointment", "phone")),
-             "left" if outcome == "left_without_service" else "done", to_iso(arrived),
-             to_iso(called), to_iso(finished), rng.choice(staff_ids), outcome, stamp, stamp)
-        )  # fmt: skip
+            (
+                visit_id,
+                site_id,
+                day.isoformat(),
+                number,
+                f"A{number:03d}",
+                client_id,
+                rng.choice(("walk_in", "walk_in", "appointment", "phone")),
+                "left" if outcome == "left_without_service" else "done",
+                to_iso(arrived),
+                to_iso(called),
+                to_iso(finished),
+                rng.choice(staff_ids),
+                outcome,
+                stamp,
+                stamp,
+            )
+        )
         for code in rng.sample(REASON_CODES, rng.choice((1, 1, 2))):
             link_rows.append(
                 (str(uuid.UUID(int=rng.getrandbits(128))), visit_id, reasons[code], stamp, stamp)
@@ -101,8 +120,10 @@ def main() -> None:
         try:
             started = time.perf_counter()
             site_id, first, last = add_visits(store, args.visits)
-            print(f"{args.visits:,} visits over {DAYS} days added in "
-                  f"{time.perf_counter() - started:.2f} s")  # fmt: skip
+            print(
+                f"{args.visits:,} visits over {DAYS} days added in "
+                f"{time.perf_counter() - started:.2f} s"
+            )
             admin = store.staff.get(
                 store.db.execute("SELECT id FROM staff WHERE role = 'admin'").fetchone()[0]
             )
@@ -117,15 +138,27 @@ def main() -> None:
                 ).fetchall()
                 timings["SQL read only (baseline)"].append(time.perf_counter() - started)
             sizes = {}
-            for fmt, dialect in (("csv", "excel"), ("csv", "rfc4180"), ("json", "excel"),
-                                 ("xlsx", "excel")):  # fmt: skip
+            for fmt, dialect in (
+                ("csv", "excel"),
+                ("csv", "rfc4180"),
+                ("json", "excel"),
+                ("xlsx", "excel"),
+            ):
                 label = f"{fmt} ({dialect})" if fmt == "csv" else fmt
                 timings[label] = []
                 out = Path(folder) / f"month-{dialect}.{fmt}"
                 for _ in range(args.repeat):
                     started = time.perf_counter()
-                    result = export_visits(store.ctx, admin, first, last, site_id=site_id, fmt=fmt,
-                                           out=out, dialect=dialect)  # fmt: skip
+                    result = export_visits(
+                        store.ctx,
+                        admin,
+                        first,
+                        last,
+                        site_id=site_id,
+                        fmt=fmt,
+                        out=out,
+                        dialect=dialect,
+                    )
                     timings[label].append(time.perf_counter() - started)
                 assert result.rows == args.visits
                 sizes[label] = out.stat().st_size
@@ -133,10 +166,15 @@ def main() -> None:
             store.close()
     baseline = median(timings["SQL read only (baseline)"])
     rows = [
-        (label, f"{median(values):.3f}", f"{min(values):.3f}", f"{median(values) / baseline:.1f}×",
-         f"{sizes[label] / 2**20:.1f} MiB" if label in sizes else "—")
+        (
+            label,
+            f"{median(values):.3f}",
+            f"{min(values):.3f}",
+            f"{median(values) / baseline:.1f}×",
+            f"{sizes[label] / 2**20:.1f} MiB" if label in sizes else "—",
+        )
         for label, values in timings.items()
-    ]  # fmt: skip
+    ]
     print(table(("export", "median s", "best s", "vs read", "file"), rows))
     csv_seconds = median(timings["csv (excel)"])
     verdict = "meets" if csv_seconds < CSV_TARGET_S else "MISSES"

@@ -73,7 +73,7 @@ def export_visits_command(
         Path | None,
         typer.Option(
             help="The file to write; default kaynnit-<site>-<date>.<format> here.", dir_okay=False
-        ),  # fmt: skip
+        ),
     ] = None,
     dialect: Annotated[
         Literal["excel", "rfc4180"],
@@ -109,10 +109,17 @@ def export_visits_command(
         chosen_site = choose_site(store.sites.all(), site) if site else None
         target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))
         result = export_visits(
-            store.ctx, session.staff, first_day, last_day,
-            site_id=chosen_site.id if chosen_site else None, fmt=fmt, out=target,
-            dialect=dialect, identities=identities, purpose=purpose,
-        )  # fmt: skip
+            store.ctx,
+            session.staff,
+            first_day,
+            last_day,
+            site_id=chosen_site.id if chosen_site else None,
+            fmt=fmt,
+            out=target,
+            dialect=dialect,
+            identities=identities,
+            purpose=purpose,
+        )
     staff_lang = session.lang
     if result.empty:
         typer.echo(tr("cli.export.empty", staff_lang, path=result.path))
@@ -124,5 +131,5 @@ def export_visits_command(
             path=result.path,
             sha256=result.sha256,
             manifest=result.manifest_path,
-        )  # fmt: skip
+        )
     )

@@ -37,14 +37,21 @@ class WorkScreen:
 
 WORK_SCREENS: tuple[WorkScreen, ...] = (
     WorkScreen(
-        "f2", "walk_in", "Asiointi", "help.work.walk_in", WalkInScreen,
-        command="cmd.walk_in", help_section="walkin.help", permission="visit.register",
-        needs_site=True, refused="walkin.not_allowed",
+        "f2",
+        "walk_in",
+        "Asiointi",
+        "help.work.walk_in",
+        WalkInScreen,
+        command="cmd.walk_in",
+        help_section="walkin.help",
+        permission="visit.register",
+        needs_site=True,
+        refused="walkin.not_allowed",
     ),
     WorkScreen("f3", "kompassi", "Kompassi", "help.work.kompassi"),
     WorkScreen("f4", "service_path", "Palvelupolku", "help.work.service_path"),
     WorkScreen("f5", "schedule", "Ajanvaraus", "help.work.schedule"),
-)  # fmt: skip
+)
 
 
 def built() -> Iterator[WorkScreen]:

@@ -105,8 +105,9 @@ class ClientSearch(ContextMixin, Vertical):
         if self.ctx.blanked:
             return Text(initials(match.first_name, match.last_name))
         name = f"{match.last_name} {match.first_name}"
-        label = Text.assemble((f"{name[:width]:<{width}} ", "bold"),
-                              f"{format_date(match.birth_date):>10}")  # fmt: skip
+        label = Text.assemble(
+            (f"{name[:width]:<{width}} ", "bold"), f"{format_date(match.birth_date):>10}"
+        )
         if not self.compact:
             label.append(f"  {mask_hetu(match.hetu) if match.hetu else '':<11}", style="dim")
         return label

@@ -70,8 +70,9 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
             if any(e.key == "error.hetu.taken" for e in exc.errors):
                 [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
                 self.offered_id = owner.id
-                self._notice(self.t("newclient.hetu_taken",
-                                    name=f"{owner.last_name} {owner.first_name}"))  # fmt: skip
+                self._notice(
+                    self.t("newclient.hetu_taken", name=f"{owner.last_name} {owner.first_name}")
+                )
             return
         show_field_errors(self, FIELDS, [], self.ctx.lang)
         if duplicates and values != self.warned_values:

@@ -34,9 +34,13 @@ class DeskActions:
     visit finished today (for the visitor's feedback, F9)."""
 
     def __init__(
-        self, store: Store, staff: Staff, site_id: str, desk: str,
+        self,
+        store: Store,
+        staff: Staff,
+        site_id: str,
+        desk: str,
         state_text: Callable[[Visit], str],
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.store, self.staff, self.site_id, self.desk = store, staff, site_id, desk
         self.state_text = state_text
         self.last_done: Visit | None = None
@@ -59,9 +63,13 @@ class DeskActions:
         return None
 
     def change(
-        self, visit: Visit, to_state: VisitState, *, desk: str | None = None,
+        self,
+        visit: Visit,
+        to_state: VisitState,
+        *,
+        desk: str | None = None,
         to_staff_id: str | None = None,
-    ) -> Notice:  # fmt: skip
+    ) -> Notice:
         try:
             before = self.store.visits.get(visit.id)
             changed = self.store.visits.change_state(
@@ -116,16 +124,24 @@ class DeskActions:
         return Notice("walkin.called", {"ticket": visit.ticket, "desk": self.desk}, changed=True)
 
     def register(
-        self, client_id: str | None, name: str, reason_codes: tuple[str, ...], channel: Channel,
+        self,
+        client_id: str | None,
+        name: str,
+        reason_codes: tuple[str, ...],
+        channel: Channel,
         booked_for: str | None,
-    ) -> Notice:  # fmt: skip
+    ) -> Notice:
         """Put a visitor in the queue; `booked_for` is an appointment's stored instant."""
         try:
             visit = self.store.visits.register(
-                self.staff, self.site_id, client_id=client_id, reason_codes=reason_codes,
-                channel=channel, booked_for=booked_for,
+                self.staff,
+                self.site_id,
+                client_id=client_id,
+                reason_codes=reason_codes,
+                channel=channel,
+                booked_for=booked_for,
                 wants_own_coach=OWN_COACH_REASON in reason_codes,
-            )  # fmt: skip
+            )
         except OwnCoachNeedsClient:
             return Notice("walkin.own_coach_needs_client", severity="warning")
         except DatabaseBusy:

@@ -18,14 +18,16 @@ class FeedbackScreen(ModalScreen[int | None]):
     VISITOR_FACING = True  # the app refuses its own keys while this is on screen
 
     BINDINGS = [
-        *(Binding(str(n), f"answer({n})", str(n), show=False, id=f"feedback.{n}")
-          for n in range(10)),
+        *(
+            Binding(str(n), f"answer({n})", str(n), show=False, id=f"feedback.{n}")
+            for n in range(10)
+        ),
         Binding("plus", "answer(10)", "10", show=False, id="feedback.10"),
         Binding("f", "language('fi')", "suomi", show=False, id="feedback.fi"),
         Binding("s", "language('sv')", "svenska", show=False, id="feedback.sv"),
         Binding("e", "language('en')", "English", show=False, id="feedback.en"),
         Binding("escape", "skip", "", show=False, id="feedback.skip"),
-    ]  # fmt: skip
+    ]
     DEFAULT_CSS = """
     FeedbackScreen { align: center middle; background: $background; }
     FeedbackScreen #feedback-box { width: 76; height: auto; padding: 1 2; }

@@ -30,10 +30,12 @@ class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.t("transfer.title"), classes="dialog-title")
             yield OptionList(
-                *(Option(f"{s.display_name} · {self.t('role.' + s.role)}", id=s.id)
-                  for s in self.colleagues),
+                *(
+                    Option(f"{s.display_name} · {self.t('role.' + s.role)}", id=s.id)
+                    for s in self.colleagues
+                ),
                 id="transfer-list",
-            )  # fmt: skip
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

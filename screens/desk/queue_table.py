@@ -31,8 +31,14 @@ class QueueView:
 
 
 # Widths include the one-space gap after each column (the table has no cell padding).
-COLUMNS = (("ticket", 5), ("arrived", 7), ("wait", 8), ("client", 13), ("reasons", 5),
-           ("state", 11))  # fmt: skip
+COLUMNS = (
+    ("ticket", 5),
+    ("arrived", 7),
+    ("wait", 8),
+    ("client", 13),
+    ("reasons", 5),
+    ("state", 11),
+)
 
 
 def fit(text: Text, width: int) -> Text:

@@ -19,11 +19,13 @@ class ReasonPicker(ContextMixin, Static, can_focus=True):
     """
 
     BINDINGS = [
-        *(Binding(str(n), f"toggle({n})", str(n), show=False, id=f"reasons.{n}")
-          for n in range(1, 10)),
+        *(
+            Binding(str(n), f"toggle({n})", str(n), show=False, id=f"reasons.{n}")
+            for n in range(1, 10)
+        ),
         Binding("enter", "confirm", "Queue", id="reasons.queue"),
         Binding("escape", "cancel", "Cancel", id="reasons.cancel"),
-    ]  # fmt: skip
+    ]
 
     class Confirmed(Message):
         def __init__(self, codes: tuple[str, ...]) -> None:

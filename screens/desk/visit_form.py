@@ -78,8 +78,11 @@ class VisitForm(ContextMixin, Vertical):
             yield Label(self.t("walkin.channel"), classes="short-label")
             yield Select(
                 [(self.t(f"channel.{c}"), c) for c in CHANNELS],
-                value="walk_in", allow_blank=False, id="channel", compact=True,
-            )  # fmt: skip
+                value="walk_in",
+                allow_blank=False,
+                id="channel",
+                compact=True,
+            )
         with Horizontal(classes="field-row", id="booked-row"):
             yield Label(self.t("walkin.booked_time"), classes="short-label")
             yield Input(id="booked_time", placeholder="10.30", compact=True)

@@ -88,8 +88,13 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         store = self.store
         visits = store.visits.day_visits(self.site_id, store.today())
         threshold = int(store.settings.get(WAIT_THRESHOLD))
-        view = QueueView([v for v in visits if v.is_open], store.clock.now(), threshold,
-                         self.reason_numbers, self.staff_names)  # fmt: skip
+        view = QueueView(
+            [v for v in visits if v.is_open],
+            store.clock.now(),
+            threshold,
+            self.reason_numbers,
+            self.staff_names,
+        )
         self.query_one(QueuePanel).show(view, sum(1 for v in visits if v.state == "done"))
         left_open = store.visits.left_open(self.site_id)
         banner = self.query_one("#left-open-banner", Static)
@@ -153,8 +158,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         def answered(score: int | None) -> None:
             if score is not None:
-                self.store.visits.record_feedback(self.session.staff, visit, score,
-                                                  told_linked=linked)  # fmt: skip
+                self.store.visits.record_feedback(
+                    self.session.staff, visit, score, told_linked=linked
+                )
 
         self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 
@@ -170,8 +176,14 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         if client_id is not None:
             open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
             if open_visit is not None:
-                self.notify(self.t("walkin.already_queued", ticket=open_visit.ticket,
-                                   name=self._visitor_name(first, last)), severity="warning")  # fmt: skip
+                self.notify(
+                    self.t(
+                        "walkin.already_queued",
+                        ticket=open_visit.ticket,
+                        name=self._visitor_name(first, last),
+                    ),
+                    severity="warning",
+                )
                 return
             coach = self.store.coach_of(client_id)
             coach_name = coach.display_name if coach is not None else None
@@ -222,8 +234,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def _register(self, event: VisitForm.VisitRequested) -> None:
         visitor = event.visitor
         name = self._visitor_name(visitor.first_name, visitor.last_name)
-        notice = self.actions.register(visitor.client_id, name, event.reason_codes,
-                                       event.channel, event.booked_for)  # fmt: skip
+        notice = self.actions.register(
+            visitor.client_id, name, event.reason_codes, event.channel, event.booked_for
+        )
         if notice.changed:
             self.query_one(ClientSearch).clear()
             self._end_visit_form()

@@ -82,9 +82,10 @@ def report_table(*columns: tuple[str, str], title: str | None = None) -> Table:
 
 def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Table:
     table = report_table(
-        (tr("report.col.reason", lang), "left"), (tr("report.col.count", lang), "right"),
+        (tr("report.col.reason", lang), "left"),
+        (tr("report.col.count", lang), "right"),
         title=title,
-    )  # fmt: skip
+    )
     for reason in report.by_reason:
         table.add_row(Text(reason.label(lang)), str(reason.count))
     if report.without_reason:
@@ -94,9 +95,10 @@ def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Tab
 
 def channels_table(report: DayReport, lang: str, title: str | None = None) -> Table:
     table = report_table(
-        (tr("report.col.channel", lang), "left"), (tr("report.col.count", lang), "right"),
+        (tr("report.col.channel", lang), "left"),
+        (tr("report.col.count", lang), "right"),
         title=title,
-    )  # fmt: skip
+    )
     for item in report.by_channel:
         table.add_row(Text(channel_label(item.channel, lang)), str(item.count))
     return table
@@ -106,9 +108,11 @@ def hours_table(
     report: DayReport, lang: str, width: int = BAR_WIDTH, title: str | None = None
 ) -> Table:
     table = report_table(
-        (tr("report.col.hour", lang), "left"), ("", "left"),
-        (tr("report.col.count", lang), "right"), title=title,
-    )  # fmt: skip
+        (tr("report.col.hour", lang), "left"),
+        ("", "left"),
+        (tr("report.col.count", lang), "right"),
+        title=title,
+    )
     for label, bar_text, count in hour_lines(report, width):
         table.add_row(label, bar_text, str(count))
     return table
@@ -116,9 +120,11 @@ def hours_table(
 
 def served_table(report: DayReport, lang: str, title: str | None = None) -> Table:
     table = report_table(
-        (tr("report.col.staff", lang), "left"), (tr("report.col.done", lang), "right"),
-        (tr("report.col.transferred", lang), "right"), title=title,
-    )  # fmt: skip
+        (tr("report.col.staff", lang), "left"),
+        (tr("report.col.done", lang), "right"),
+        (tr("report.col.transferred", lang), "right"),
+        title=title,
+    )
     for person in report.served:
         table.add_row(Text(person.display_name), str(person.done), str(person.transferred))
     return table
@@ -126,12 +132,15 @@ def served_table(report: DayReport, lang: str, title: str | None = None) -> Tabl
 
 def longest_table(report: DayReport, lang: str, title: str | None = None) -> Table:
     table = report_table(
-        (tr("report.col.ticket", lang), "left"), (tr("report.col.wait", lang), "right"),
-        (tr("report.col.state", lang), "left"), title=title,
-    )  # fmt: skip
+        (tr("report.col.ticket", lang), "left"),
+        (tr("report.col.wait", lang), "right"),
+        (tr("report.col.state", lang), "left"),
+        title=title,
+    )
     for wait in report.longest_waits:
         table.add_row(
-            wait.ticket, tr("report.minutes", lang, minutes=wait.minutes),
+            wait.ticket,
+            tr("report.minutes", lang, minutes=wait.minutes),
             state_label(wait.state, lang),
-        )  # fmt: skip
+        )
     return table

@@ -133,18 +133,29 @@ def migration_names() -> list[str]:
 DEFAULT_VISIT_REASONS = (
     ("job_search", "Työnhaun neuvonta", "Rådgivning i jobbsökning", "Job-search advice"),
     ("cv", "CV ja hakemukset", "CV och ansökningar", "CV and applications"),
-    ("register", "Työnhakijaksi ilmoittautuminen", "Anmälan som arbetssökande",
-     "Registering as a jobseeker"),
+    (
+        "register",
+        "Työnhakijaksi ilmoittautuminen",
+        "Anmälan som arbetssökande",
+        "Registering as a jobseeker",
+    ),
     ("benefits", "Etuuskysymykset", "Frågor om förmåner", "Benefit questions"),
-    ("own_coach", "Oman valmentajan tapaaminen", "Träff med egen coach",
-     "Meeting own coach"),
-    ("training", "Koulutus ja opiskelu", "Utbildning och studier",
-     "Training and education information"),
-    ("trial_subsidy", "Työkokeilu tai palkkatuki", "Arbetsprövning eller lönesubvention",
-     "Work trial or pay subsidy"),
+    ("own_coach", "Oman valmentajan tapaaminen", "Träff med egen coach", "Meeting own coach"),
+    (
+        "training",
+        "Koulutus ja opiskelu",
+        "Utbildning och studier",
+        "Training and education information",
+    ),
+    (
+        "trial_subsidy",
+        "Työkokeilu tai palkkatuki",
+        "Arbetsprövning eller lönesubvention",
+        "Work trial or pay subsidy",
+    ),
     ("kompassi", "Kompassi-arviointi", "Kompassi-bedömning", "Kompassi self-assessment"),
     ("other", "Muu asia", "Annat ärende", "Other"),
-)  # fmt: skip
+)
 
 
 @migrations(name="0002_walk_in")

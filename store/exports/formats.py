@@ -22,19 +22,43 @@ FORMATS: tuple[Format, ...] = ("csv", "xlsx", "json")
 DIALECTS: tuple[Dialect, ...] = ("excel", "rfc4180")
 
 COLUMNS: tuple[str, ...] = (
-    "date", "site", "ticket", "channel", "arrived", "called", "finished",
-    "waiting_minutes", "service_minutes", "reason_codes", "reason_labels", "process_step",
-    "outcome", "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
-    "long_term_unemployed", "foreign_language", "appointment_id", "feedback_score",
-)  # fmt: skip
+    "date",
+    "site",
+    "ticket",
+    "channel",
+    "arrived",
+    "called",
+    "finished",
+    "waiting_minutes",
+    "service_minutes",
+    "reason_codes",
+    "reason_labels",
+    "process_step",
+    "outcome",
+    "served_by",
+    "client_pseudonym",
+    "age_band",
+    "under_25",
+    "under_30",
+    "long_term_unemployed",
+    "foreign_language",
+    "appointment_id",
+    "feedback_score",
+)
 IDENTITY_COLUMNS: tuple[str, ...] = ("first_name", "last_name", "hetu", "phone")
 # Personal data even without names: a staff member's username, and a pseudonym with
 # facts about the person behind it (pseudonymised data is still personal data, GDPR 4(5)),
 # their answer to the feedback question included.
 PERSONAL_COLUMNS: tuple[str, ...] = (
-    "served_by", "client_pseudonym", "age_band", "under_25", "under_30",
-    "long_term_unemployed", "foreign_language", "feedback_score",
-)  # fmt: skip
+    "served_by",
+    "client_pseudonym",
+    "age_band",
+    "under_25",
+    "under_30",
+    "long_term_unemployed",
+    "foreign_language",
+    "feedback_score",
+)
 # Personal data about staff rather than clients.
 STAFF_COLUMNS: tuple[str, ...] = ("served_by",)
 # One visit, its values in column order.

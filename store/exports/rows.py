@@ -174,8 +174,15 @@ def visit_rows(
             )
         else:
             client = no_client
-        row = (day, *visit[:8], *reasons[codes_of.get(visit_id, ())], *visit[8:], *client,
-               appointment, feedback)  # fmt: skip
+        row = (
+            day,
+            *visit[:8],
+            *reasons[codes_of.get(visit_id, ())],
+            *visit[8:],
+            *client,
+            appointment,
+            feedback,
+        )
         rows.append(row + record[19:] if identities else row)
     return VisitRows(rows, sorted(people))
 

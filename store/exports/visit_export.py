@@ -103,10 +103,15 @@ class ExportError(TranslatedError):
 
 
 _OS_REASONS = {
-    errno.EACCES: "denied", errno.EPERM: "denied", errno.ENOENT: "no_folder",
-    errno.ENOTDIR: "no_folder", errno.EISDIR: "is_folder", errno.ENOSPC: "full",
-    errno.EDQUOT: "full", errno.EROFS: "read_only",
-}  # fmt: skip
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    errno.ENOENT: "no_folder",
+    errno.ENOTDIR: "no_folder",
+    errno.EISDIR: "is_folder",
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EROFS: "read_only",
+}
 
 
 def unwritable(path: Path, exc: OSError | None = None) -> ExportError:
@@ -257,7 +262,7 @@ def export_visits(
         "feedback": [
             {"date": fb.day.isoformat(), "site": fb.site, "responses": fb.responses, "nps": fb.nps}
             for fb in feedback
-        ],  # fmt: skip
+        ],
         "feedback_note": "feedback counts every answer: n and NPS per site-day, NPS hidden"
         " (null) while n < 5. feedback_score is filled only for answers given while feedback"
         " was linked to visits (setting feedback.link_to_visit); anonymous answers are never"
@@ -285,14 +290,28 @@ def export_visits(
         # The log rows and the renames stand or fall together: a failed rename rolls the
         # log back, and a failed commit takes the files away again.
         with write_transaction(ctx.db):
-            log_event(ctx, at=now, staff_id=actor.id, action="export",
-                      entity="visit_export", entity_id=export_id, purpose=summary)  # fmt: skip
+            log_event(
+                ctx,
+                at=now,
+                staff_id=actor.id,
+                action="export",
+                entity="visit_export",
+                entity_id=export_id,
+                purpose=summary,
+            )
             if identities:
                 # Whose data was disclosed (906/2019 § 17), one row per client in the file.
                 for client_id in read.client_ids:
-                    log_event(ctx, at=now, staff_id=actor.id, action="export",
-                              entity="visit_export", entity_id=export_id,
-                              client_id=client_id, purpose=summary)  # fmt: skip
+                    log_event(
+                        ctx,
+                        at=now,
+                        staff_id=actor.id,
+                        action="export",
+                        entity="visit_export",
+                        entity_id=export_id,
+                        client_id=client_id,
+                        purpose=summary,
+                    )
             for temp, target in zip(temps, (out, manifest_path), strict=True):
                 os.replace(temp, target)
                 placed.append(target)

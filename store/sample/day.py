@@ -27,9 +27,16 @@ _CHANNELS = {"walk_in": 76, "appointment": 13, "phone": 7, "remote": 4}
 # Chance that a visitor of each channel gives their identity; ≈ 70 % in all.
 _KNOWN_SHARE = {"walk_in": 0.62, "appointment": 1.0, "phone": 0.9, "remote": 1.0}
 _REASONS = {
-    "job_search": 20, "cv": 14, "register": 9, "benefits": 14, "own_coach": 10,
-    "training": 8, "trial_subsidy": 6, "kompassi": 4, "other": 8,
-}  # fmt: skip
+    "job_search": 20,
+    "cv": 14,
+    "register": 9,
+    "benefits": 14,
+    "own_coach": 10,
+    "training": 8,
+    "trial_subsidy": 6,
+    "kompassi": 4,
+    "other": 8,
+}
 _BOOKED_REASONS = {"own_coach": 40, "kompassi": 15, "trial_subsidy": 15, "register": 15, "cv": 15}
 _ANONYMOUS_EXCLUDED = {"own_coach", "kompassi"}  # these need to know who the visitor is
 # Median minutes at the desk.
@@ -223,9 +230,10 @@ def _next_for(desk: Desk, line: list[Visitor], t: float, any_coach: bool) -> Vis
     walk_ins = [v for v in ready if v.state == "waiting" and v.booked_for is None]
     if not desk.front:
         walk_ins = [
-            v for v in walk_ins
+            v
+            for v in walk_ins
             if v.own_coach_id == desk.staff_id or t - v.arrived >= desk.helps_after
-        ]  # fmt: skip
+        ]
     return min(walk_ins, key=lambda v: v.arrived) if walk_ins else None
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -32,7 +31,8 @@ from store.sample.people import (
     SERVICE_LANGUAGE_CHOICES,
     TONGUES,
 )
-from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history, helsinki_moment
+from store.sample.seeded import helsinki_moment, seeded_uuid
+from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history
 
 EMPLOYMENT_AREA = "Turun työllisyysalue"
 DEMO_PASSWORD = "demo"
@@ -76,10 +76,6 @@ STAFF = (
     _StaffSpec("tiina.aalto", "Aalto Tiina", "reception", "runosmaki"),
     _StaffSpec("jukka.salminen", "Salminen Jukka", "coach", "raisio"),
 )
-
-
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
 def _add_years(day: date, years: int) -> date:
@@ -228,7 +224,7 @@ def _insert_sites_and_staff(
     ctx: Context, rng: random.Random, at_iso: str
 ) -> tuple[dict[str, list[_Coach]], list[str]]:
     """Create the sites and staff; returns coaches by site key and reception staff ids."""
-    site_ids = {site.key: _uuid(rng) for site in SITES}
+    site_ids = {site.key: seeded_uuid(rng) for site in SITES}
     insert_rows(
         ctx,
         "site",
@@ -239,7 +235,7 @@ def _insert_sites_and_staff(
     )
     # Every demo login shares one password; scrypt is slow by design, so hash it once.
     password_hash = hash_password(DEMO_PASSWORD)
-    staff_ids = [_uuid(rng) for _ in STAFF]
+    staff_ids = [seeded_uuid(rng) for _ in STAFF]
     insert_rows(
         ctx,
         "staff",
@@ -320,7 +316,7 @@ def generate_sample(
                     # Coaches register most of their own clients; reception the walk-ins.
                     actor_id = rng.choice(reception) if rng.random() < 0.3 else coach_id
                     insert_client(
-                        ctx, values, actor_id=actor_id, at=created_at, client_id=_uuid(rng)
+                        ctx, values, actor_id=actor_id, at=created_at, client_id=seeded_uuid(rng)
                     )
         with write_transaction(db):
             now = helsinki_moment(today, MORNING_SO_FAR)

@@ -22,9 +22,11 @@ def visited(world, clock):
     """The fixture world with two visits on 28.11.2026, one of them done."""
     visits, reception = world.store.visits, world.reception
     first = visits.register(
-        reception, world.site.id, client_id=world.clients["ostman"].id,
+        reception,
+        world.site.id,
+        client_id=world.clients["ostman"].id,
         reason_codes=["training", "cv"],
-    )  # fmt: skip
+    )
     visits.register(reception, world.site.id, client_id=world.clients["makinen"].id)
     clock.at += timedelta(minutes=5)
     visits.change_state(reception, first.id, "done")
@@ -73,8 +75,15 @@ def test_default_file_name_in_the_working_folder(visited, out_dir: Path, monkeyp
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_re_export_gives_identical_bytes(visited, out_dir: Path, fmt: str):
     for name in ("a", "b"):
-        result = export(visited, "--date", "28.11.2026", "--format", fmt,
-                        "--out", str(out_dir / f"{name}.{fmt}"))  # fmt: skip
+        result = export(
+            visited,
+            "--date",
+            "28.11.2026",
+            "--format",
+            fmt,
+            "--out",
+            str(out_dir / f"{name}.{fmt}"),
+        )
         assert result.exit_code == 0, result.output
     assert (out_dir / f"a.{fmt}").read_bytes() == (out_dir / f"b.{fmt}").read_bytes()
 
@@ -93,8 +102,17 @@ def test_no_identities_without_the_option(visited, out_dir: Path):
 
 def test_identities_refused_for_a_coach(visited, out_dir: Path):
     out = out_dir / "k.csv"
-    result = export(visited, "--date", "28.11.2026", "--out", str(out), "--identities",
-                    "--purpose", "selvitys", user="valmentaja")  # fmt: skip
+    result = export(
+        visited,
+        "--date",
+        "28.11.2026",
+        "--out",
+        str(out),
+        "--identities",
+        "--purpose",
+        "selvitys",
+        user="valmentaja",
+    )
     assert result.exit_code == 2
     assert "valmentaja" in result.output
     assert list(out_dir.iterdir()) == []
@@ -104,8 +122,17 @@ def test_identities_for_an_admin_are_logged(visited, out_dir: Path):
     from store.api import Store
 
     out = out_dir / "k.csv"
-    result = export(visited, "--date", "28.11.2026", "--out", str(out), "--identities",
-                    "--purpose", "Kelan pyyntö 12/2026", user="admin")  # fmt: skip
+    result = export(
+        visited,
+        "--date",
+        "28.11.2026",
+        "--out",
+        str(out),
+        "--identities",
+        "--purpose",
+        "Kelan pyyntö 12/2026",
+        user="admin",
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0]["last_name"] == "Östman" and rows[0]["first_name"] == "Åsa"
@@ -122,8 +149,9 @@ def test_identities_for_an_admin_are_logged(visited, out_dir: Path):
 
 def test_identities_need_a_purpose(visited, out_dir: Path):
     out = out_dir / "k.csv"
-    result = export(visited, "--date", "28.11.2026", "--out", str(out), "--identities",
-                    user="admin")  # fmt: skip
+    result = export(
+        visited, "--date", "28.11.2026", "--out", str(out), "--identities", user="admin"
+    )
     assert result.exit_code == 2 and list(out_dir.iterdir()) == []
 
 

@@ -20,8 +20,9 @@ def notes(app):
 
 def queue_two(world) -> None:
     visits = world.store.visits
-    visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id,
-                    reason_codes=["cv"])  # fmt: skip
+    visits.register(
+        world.reception, world.site.id, client_id=world.clients["ostman"].id, reason_codes=["cv"]
+    )
     visits.register(world.reception, world.site.id, reason_codes=["other"])
 
 
@@ -49,8 +50,9 @@ async def test_dialog_shows_what_leaves_and_writes_in_a_worker(world, clock, tmp
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
-        assert any(n.message.startswith("2 käyntiä viety:") and out.name in n.message
-                   for n in notes(app))  # fmt: skip
+        assert any(
+            n.message.startswith("2 käyntiä viety:") and out.name in n.message for n in notes(app)
+        )
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
     assert [r["ticket"] for r in rows] == ["A001", "A002"]
     assert list(rows[0]) == list(COLUMNS)
@@ -71,8 +73,11 @@ async def test_an_unwritable_path_is_a_notification_not_a_crash(world, clock, tm
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is dialog  # still open, the path can be corrected
-        assert any(n.message.endswith("such.csv ei voi kirjoittaa: kansiota ei ole")
-                   and n.severity == "error" for n in notes(app))  # fmt: skip
+        assert any(
+            n.message.endswith("such.csv ei voi kirjoittaa: kansiota ei ole")
+            and n.severity == "error"
+            for n in notes(app)
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)

@@ -87,8 +87,9 @@ def test_soft_deleted_clients_never_appear_but_stay_as_tombstones(world):
     ).fetchone()
     assert row[0] is not None
     assert [e.action for e in world.store.audit.events(client_id=client.id)] == [
-        "create", "delete",
-    ]  # fmt: skip
+        "create",
+        "delete",
+    ]
 
 
 def test_only_an_admin_may_delete(world):
@@ -99,8 +100,12 @@ def test_only_an_admin_may_delete(world):
 
 def test_renaming_updates_the_search_index(world):
     client = world.clients["ostman"]
-    raw = {"first_name": "Åsa", "last_name": "Lindholm", "birth_date": "3.4.1961",
-           "service_language": "sv"}  # fmt: skip
+    raw = {
+        "first_name": "Åsa",
+        "last_name": "Lindholm",
+        "birth_date": "3.4.1961",
+        "service_language": "sv",
+    }
     world.store.clients.update(world.coach, client.id, raw)
     assert world.store.clients.search("östman") == []
     assert names(world.store.clients.search("lindh")) == ["Lindholm Åsa"]
@@ -110,9 +115,14 @@ def test_every_write_and_view_lands_in_the_access_log_in_the_same_transaction(wo
     client = world.clients["makinen"]
     store = world.store
     store.clients.open(world.coach, client.id, purpose="initial interview")
-    raw = {"first_name": "Anna", "last_name": "Mäkinen", "hetu": client.hetu,
-           "phone": "050 111 2222", "unemployed_since": "1.3.2025",
-           "coach_id": world.coach.id}  # fmt: skip
+    raw = {
+        "first_name": "Anna",
+        "last_name": "Mäkinen",
+        "hetu": client.hetu,
+        "phone": "050 111 2222",
+        "unemployed_since": "1.3.2025",
+        "coach_id": world.coach.id,
+    }
     store.clients.update(world.coach, client.id, raw)
     events = store.audit.events(client_id=client.id)
     assert [(e.action, e.staff_id, e.purpose) for e in events] == [
@@ -145,8 +155,13 @@ def test_a_hetu_belongs_to_one_living_client(world):
 
 def test_an_edit_based_on_an_old_version_is_refused(world):
     client = world.clients["ostman"]
-    raw = {"first_name": "Åsa", "last_name": "Östman", "birth_date": "3.4.1961",
-           "service_language": "sv", "municipality": "Turku"}  # fmt: skip
+    raw = {
+        "first_name": "Åsa",
+        "last_name": "Östman",
+        "birth_date": "3.4.1961",
+        "service_language": "sv",
+        "municipality": "Turku",
+    }
     world.store.clock.at += timedelta(minutes=1)
     world.store.clients.update(world.coach, client.id, raw)
     with pytest.raises(StaleEdit):
@@ -179,8 +194,9 @@ def test_login_checks_the_password_and_logs_both_outcomes(world):
 
 def test_prefill_reads_a_typed_name_surname_first(today):
     assert prefill_from_search("Lindqvist Elin Maria", today) == {
-        "last_name": "Lindqvist", "first_name": "Elin Maria",
-    }  # fmt: skip
+        "last_name": "Lindqvist",
+        "first_name": "Elin Maria",
+    }
     assert prefill_from_search("010190-900p", today) == {"hetu": "010190-900P"}
     assert prefill_from_search("1.2.1985", today) == {"birth_date": "1.2.1985"}
 
@@ -193,8 +209,13 @@ def test_today_counts_only_today(world):
 
 def test_a_change_whose_log_row_fails_is_not_saved_either(world):
     client = world.clients["ostman"]
-    raw = {"first_name": "Åsa", "last_name": "Östman", "birth_date": "3.4.1961",
-           "service_language": "sv", "municipality": "Turku"}  # fmt: skip
+    raw = {
+        "first_name": "Åsa",
+        "last_name": "Östman",
+        "birth_date": "3.4.1961",
+        "service_language": "sv",
+        "municipality": "Turku",
+    }
     world.store.db.execute(
         "CREATE TEMP TRIGGER log_unavailable BEFORE INSERT ON audit_event"
         " BEGIN SELECT RAISE(ABORT, 'log unavailable'); END"

@@ -123,7 +123,9 @@ def test_other_languages_are_foreign(language: str) -> None:
     assert language not in DOMESTIC_LANGUAGES
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
-       st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))  # fmt: skip
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+)
 def test_age_is_whole_years_of_calendar_months(birth: date, today: date) -> None:
     assert age_on(birth, today) == months_between(birth, today) // 12

@@ -25,8 +25,11 @@ def test_each_change_is_one_logged_write(world):
     world.store.settings.set(world.admin, "queue.wait_threshold_minutes", "25")
     [event] = [e for e in world.store.audit.events() if e.entity == "setting"]
     assert (event.staff_id, event.action, event.entity_id, event.purpose) == (
-        world.admin.id, "update", "queue.wait_threshold_minutes", "25",
-    )  # fmt: skip
+        world.admin.id,
+        "update",
+        "queue.wait_threshold_minutes",
+        "25",
+    )
 
 
 @pytest.mark.parametrize(

@@ -29,13 +29,18 @@ def busy_day(world, clock) -> None:
     visits = world.store.visits
     reception = world.reception
     first = visits.register(
-        reception, world.site.id, client_id=world.clients["makinen"].id,
+        reception,
+        world.site.id,
+        client_id=world.clients["makinen"].id,
         reason_codes=["cv", "job_search"],
-    )  # fmt: skip
+    )
     second = visits.register(
-        reception, world.site.id, client_id=world.clients["maki_jokela"].id,
-        reason_codes=["benefits"], channel="phone",
-    )  # fmt: skip
+        reception,
+        world.site.id,
+        client_id=world.clients["maki_jokela"].id,
+        reason_codes=["benefits"],
+        channel="phone",
+    )
     visits.register(reception, world.site.id, reason_codes=["other"])
     clock.at += timedelta(minutes=12)
     visits.change_state(reception, first.id, "called", desk="1")
@@ -308,9 +313,19 @@ def test_errors_leave_no_file(world, today, tmp_path):
 
 @pytest.mark.parametrize(
     ("age", "band"),
-    [(18, "<25"), (24, "<25"), (25, "25-29"), (29, "25-29"), (30, "30-49"), (50, "50-54"),
-     (59, "55-59"), (64, "60-64"), (65, "65+"), (80, "65+")],
-)  # fmt: skip
+    [
+        (18, "<25"),
+        (24, "<25"),
+        (25, "25-29"),
+        (29, "25-29"),
+        (30, "30-49"),
+        (50, "50-54"),
+        (59, "55-59"),
+        (64, "60-64"),
+        (65, "65+"),
+        (80, "65+"),
+    ],
+)
 def test_age_bands(age, band):
     assert age_band(age) == band
 

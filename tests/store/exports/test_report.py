@@ -30,17 +30,31 @@ def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsink
     assert report.visits == 8
     # A visit with two reasons counts for both: 9 reason marks on 7 visits with a reason.
     assert [(r.code, r.count) for r in report.by_reason] == [
-        ("cv", 3), ("job_search", 2), ("benefits", 1), ("own_coach", 1), ("other", 1),
-    ]  # fmt: skip
+        ("cv", 3),
+        ("job_search", 2),
+        ("benefits", 1),
+        ("own_coach", 1),
+        ("other", 1),
+    ]
     assert report.by_reason[0].label("sv") == "CV och ansökningar"
     assert report.without_reason == 1
     assert report.by_channel == (
-        ChannelCount("walk_in", 5), ChannelCount("appointment", 1),
-        ChannelCount("phone", 1), ChannelCount("remote", 1),
-    )  # fmt: skip
+        ChannelCount("walk_in", 5),
+        ChannelCount("appointment", 1),
+        ChannelCount("phone", 1),
+        ChannelCount("remote", 1),
+    )
     assert [(b.hour, b.count) for b in report.by_hour] == [
-        (8, 2), (9, 2), (10, 3), (11, 1), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0),
-    ]  # fmt: skip
+        (8, 2),
+        (9, 2),
+        (10, 3),
+        (11, 1),
+        (12, 0),
+        (13, 0),
+        (14, 0),
+        (15, 0),
+        (16, 0),
+    ]
     assert report.waits_counted == 7  # the visitor who left was never called
     assert (report.wait_median, report.wait_p90) == (8, 41)
     assert report.left_without_service == 1
@@ -50,10 +64,12 @@ def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsink
         StaffServed(world.coach.id, "Virtanen Liisa", done=2, transferred=1),
     )
     assert report.longest_waits == (
-        LongWait("A007", 41, "done"), LongWait("A008", 25, "left"),
-        LongWait("A006", 20, "done"), LongWait("A005", 12, "done"),
+        LongWait("A007", 41, "done"),
+        LongWait("A008", 25, "left"),
+        LongWait("A006", 20, "done"),
+        LongWait("A005", 12, "done"),
         LongWait("A004", 8, "done"),
-    )  # fmt: skip
+    )
 
 
 def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, helsinki_desk):

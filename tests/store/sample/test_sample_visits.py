@@ -13,7 +13,7 @@ import pytest
 from store.api import Store
 from store.core.clock import FixedClock, from_iso
 from store.sample.generate import generate_sample, refresh_visit_history
-from store.sample.visits import helsinki_minutes, helsinki_moment
+from store.sample.seeded import helsinki_minutes, helsinki_moment
 
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)

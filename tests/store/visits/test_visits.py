@@ -37,8 +37,10 @@ def test_a_visit_keeps_its_reasons_and_lands_in_the_access_log(world):
     assert (visit.first_name, visit.state, visit.channel) == ("Anna", "waiting", "walk_in")
     [event] = world.store.audit.events(entity_id=visit.id)
     assert (event.action, event.staff_id, event.client_id) == (
-        "create", world.reception.id, client.id,
-    )  # fmt: skip
+        "create",
+        world.reception.id,
+        client.id,
+    )
 
 
 def test_an_admin_is_not_a_desk(world):
@@ -52,13 +54,17 @@ def test_call_next_takes_a_booked_time_that_has_come_then_the_longest_wait(world
     advance(world, 5)
     later = visits.register(world.reception, world.site.id)
     booked_soon = visits.register(
-        world.reception, world.site.id, channel="appointment",
+        world.reception,
+        world.site.id,
+        channel="appointment",
         booked_for=to_iso(world.store.clock.now() + timedelta(minutes=30)),
-    )  # fmt: skip
+    )
     booked_now = visits.register(
-        world.reception, world.site.id, channel="appointment",
+        world.reception,
+        world.site.id,
+        channel="appointment",
         booked_for=to_iso(world.store.clock.now()),
-    )  # fmt: skip
+    )
     order = []
     for desk in ("1", "2", "3"):
         order.append(visits.call_next(world.reception, world.site.id, desk).ticket)
@@ -132,9 +138,11 @@ def test_visits_left_open_on_earlier_days_are_listed_for_closing(world):
 def test_feedback_is_stored_without_identity(world):
     visits = world.store.visits
     visit = visits.register(
-        world.reception, world.site.id, client_id=world.clients["makinen"].id,
+        world.reception,
+        world.site.id,
+        client_id=world.clients["makinen"].id,
         reason_codes=["cv"],
-    )  # fmt: skip
+    )
     visits.record_feedback(world.reception, visit, 10)
     row = world.store.db.execute("SELECT * FROM feedback").fetchone()
     columns = [d[0] for d in world.store.db.execute("SELECT * FROM feedback").description]
@@ -202,8 +210,12 @@ def test_possible_duplicates_fold_letters_and_match_phones(world):
     assert [c.id for c in store.clients.possible_duplicates(same_name)] == [
         world.clients["makinen"].id
     ]
-    same_phone = {"first_name": "Eino", "last_name": "Uusi", "birth_date": "2.2.1992",
-                  "phone": "+358 40 1234567"}  # fmt: skip
+    same_phone = {
+        "first_name": "Eino",
+        "last_name": "Uusi",
+        "birth_date": "2.2.1992",
+        "phone": "+358 40 1234567",
+    }
     assert [c.id for c in store.clients.possible_duplicates(same_phone)] == [
         world.clients["makinen"].id
     ]
