@@ -38,9 +38,6 @@ def minutes_between(start: str | datetime, end: str | datetime) -> int:
 
 
 def sql_minutes_between(start: str | None, end: str | None) -> int | None:
-    """`minutes_between` of two stored instants for SQL, where it is registered on every
-    connection as `minutes_between(start, end)`; NULL when either is missing. Called once
-    per exported row, so it parses the text itself rather than through the checks above."""
-    if start is None or end is None:
-        return None
-    return max(0, (_instant(end) - _instant(start)) // _MINUTE)
+    """`minutes_between` for SQL, where it is registered on every connection as
+    `minutes_between(start, end)`; NULL when either instant is missing."""
+    return None if start is None or end is None else minutes_between(start, end)
