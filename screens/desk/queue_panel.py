@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from store.visits.queue import DeskQueue
+
 from ..shell.context import ContextMixin
 from .queue_table import QueueTable, QueueView
 
@@ -18,10 +20,9 @@ class QueuePanel(ContextMixin, Vertical):
         yield Static("", id="queue-counts", classes="screen-title")
         yield QueueTable(id="queue")
 
-    def show(self, view: QueueView, served_today: int) -> None:
-        """Redraw the queue (`view.visits`, the open visits) and how many were served."""
+    def show(self, queue: DeskQueue, view: QueueView) -> None:
+        """Redraw the queue and how many wait and were served today."""
         self.query_one(QueueTable).show(view)
-        waiting = sum(1 for v in view.visits if v.is_waiting)
         self.query_one("#queue-counts", Static).update(
-            self.t("walkin.queue_counts", waiting=waiting, done=served_today)
+            self.t("walkin.queue_counts", waiting=queue.waiting, done=queue.done)
         )

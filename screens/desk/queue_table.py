@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from rich.text import Text
 from textual import events
@@ -13,7 +12,7 @@ from textual.widgets import DataTable
 
 from store.core.clock import from_iso
 from store.visits.models import Visit
-from store.visits.rules import waiting_minutes
+from store.visits.queue import QueueEntry
 
 from ..shell.context import ContextMixin
 from ..shell.formatting import format_time, initials
@@ -21,13 +20,16 @@ from ..shell.formatting import format_time, initials
 
 @dataclass(frozen=True)
 class QueueView:
-    """What the table needs to draw one refresh."""
+    """What the table needs to draw one refresh: the store's entries, and the names the
+    desk gives reasons (their digits) and colleagues."""
 
-    visits: list[Visit]
-    now: datetime
-    threshold_minutes: int
+    entries: tuple[QueueEntry, ...]
     reason_numbers: dict[str, int]
     staff_names: dict[str, str]
+
+    @property
+    def visits(self) -> list[Visit]:
+        return [entry.visit for entry in self.entries]
 
 
 # Widths include the one-space gap after each column (the table has no cell padding).
@@ -98,15 +100,12 @@ class QueueTable(ContextMixin, DataTable[Text]):
             return Text(own + initials(visit.first_name or "", visit.last_name or ""))
         return Text(f"{own}{visit.last_name} {visit.first_name}")
 
-    def _wait_cell(self, visit: Visit, view: QueueView) -> Text:
-        if visit.state == "waiting" and visit.booked_for is not None:
-            booked = from_iso(visit.booked_for)
-            if booked > view.now:  # early for an appointment: the time, not a wait
-                return Text(self.t("queue.booked_at", time=format_time(booked)), style="dim")
-        minutes = waiting_minutes(visit, view.now)
-        if visit.is_waiting and minutes >= view.threshold_minutes:
-            return Text(f"⚠{minutes} min", style="bold reverse")
-        return Text(f"{minutes} min")
+    def _wait_cell(self, entry: QueueEntry) -> Text:
+        if entry.early_for is not None:  # early for an appointment: the time, not a wait
+            return Text(self.t("queue.booked_at", time=format_time(entry.early_for)), style="dim")
+        if entry.long_wait:
+            return Text(f"⚠{entry.wait_minutes} min", style="bold reverse")
+        return Text(f"{entry.wait_minutes} min")
 
     def _state_cell(self, visit: Visit, view: QueueView) -> Text:
         name = view.staff_names.get(visit.assigned_to or "", "")
@@ -119,12 +118,13 @@ class QueueTable(ContextMixin, DataTable[Text]):
             return
         selected = self.selected_visit
         self.clear()
-        for visit in view.visits:
+        for entry in view.entries:
+            visit = entry.visit
             numbers = sorted(view.reason_numbers.get(c, 0) for c in visit.reason_codes)
             cells = {
                 "ticket": Text(visit.ticket, style="bold"),
                 "arrived": Text(format_time(from_iso(visit.arrived_at))),
-                "wait": self._wait_cell(visit, view),
+                "wait": self._wait_cell(entry),
                 "client": self._client_cell(visit),
                 "reasons": Text(",".join(map(str, numbers))),
                 "state": self._state_cell(visit, view),

@@ -12,7 +12,6 @@ from textual.widgets import Footer, Static
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
 from store.core.db import DatabaseBusy
-from store.core.settings import WAIT_THRESHOLD
 from store.visits.models import Visit, VisitState
 
 from ..clients.client_search import ClientSearch
@@ -85,21 +84,12 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     def refresh_queue(self) -> None:
         """Reread the queue (other desks change it too) and redraw waiting times."""
-        store = self.store
-        visits = store.visits.day_visits(self.site_id, store.today())
-        threshold = int(store.settings.get(WAIT_THRESHOLD))
-        view = QueueView(
-            [v for v in visits if v.is_open],
-            store.clock.now(),
-            threshold,
-            self.reason_numbers,
-            self.staff_names,
-        )
-        self.query_one(QueuePanel).show(view, sum(1 for v in visits if v.state == "done"))
-        left_open = store.visits.left_open(self.site_id)
+        queue = self.store.visits.desk_queue(self.site_id)
+        view = QueueView(queue.entries, self.reason_numbers, self.staff_names)
+        self.query_one(QueuePanel).show(queue, view)
         banner = self.query_one("#left-open-banner", Static)
-        banner.update(self.t("walkin.left_open", count=len(left_open)) if left_open else "")
-        banner.display = bool(left_open)
+        banner.update(self.t("walkin.left_open", count=queue.left_open) if queue.left_open else "")
+        banner.display = bool(queue.left_open)
 
     def _say(self, notice: Notice | None) -> None:
         if notice is None:

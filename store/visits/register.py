@@ -14,7 +14,7 @@ from store.core.context import Context
 from store.core.db import DatabaseBusy, write_transaction
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
-from store.core.settings import FEEDBACK_LINKED, Settings
+from store.core.settings import FEEDBACK_LINKED, WAIT_THRESHOLD, Settings
 from store.visits.models import (
     CHANNELS,
     OPEN_STATES,
@@ -26,6 +26,7 @@ from store.visits.models import (
     VisitReason,
     VisitState,
 )
+from store.visits.queue import DeskQueue, desk_queue
 from store.visits.reading import VISIT_SELECT, to_visit
 from store.visits.rules import (
     OWN_COACH_REASON,
@@ -115,6 +116,16 @@ class VisitRegister:
             [site_id, day.isoformat()],
         ).fetchall()
         return [to_visit(row) for row in rows]
+
+    def desk_queue(self, site_id: str) -> DeskQueue:
+        """Today's queue at a site as the desk draws it: each open visit's wait now, ⚠ from
+        the site's threshold (setting queue.wait_threshold_minutes), and the counts."""
+        return desk_queue(
+            self.day_visits(site_id, self.ctx.today()),
+            len(self.left_open(site_id)),
+            self.ctx.clock.now(),
+            int(self.settings.get(WAIT_THRESHOLD)),
+        )
 
     def left_open(self, site_id: str, before: date | None = None) -> list[Visit]:
         """Visits from earlier days that were never closed: listed for closing, never lost."""
