@@ -122,11 +122,32 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
+def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
+    """Wrap a fresh connection (busy timeout, Luotsi's SQL functions) and read which schema
+    steps it has; refuses a file that is not SQLite or was migrated by a newer Luotsi."""
+    import sqlite_utils
+
+    from store.core.migrations import migration_names
+
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _add_functions(conn)
+    db = sqlite_utils.Database(conn)
+    try:
+        applied = _applied_names(db)
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+    unknown = [name for name in applied if name not in migration_names()]
+    if unknown:
+        raise SchemaTooNewError(
+            f"{path} was created by a newer version of Luotsi "
+            f"(unknown schema steps: {', '.join(unknown)}); update Luotsi to open it"
+        )
+    return db, applied
+
+
 def open_read_only(path: str | Path) -> sqlite_utils.Database:
     """Open a current database so that nothing can change the file, not even its journal
     mode (for displays such as the waiting-room board, which log nobody in)."""
-    import sqlite_utils
-
     from store.core.migrations import migration_names
 
     path = Path(path)
@@ -135,18 +156,9 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
         raise NotADatabaseError(f"{path} does not exist")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
-        _add_functions(conn)
-        db = sqlite_utils.Database(conn)
-        try:
-            applied = _applied_names(db)
-        except sqlite3.DatabaseError as exc:
-            raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
-        known = migration_names()
-        if any(name not in known for name in applied):
-            raise SchemaTooNewError(f"{path} was created by a newer version of Luotsi")
-        if applied != known:
+        db, applied = _luotsi_schema(conn, path)
+        if applied != migration_names():
             raise SchemaTooOldError(f"{path} must be opened by Luotsi once to be updated")
         return db
     except BaseException:
@@ -160,9 +172,8 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     Raises `NotADatabaseError` for a file that is not SQLite and `SchemaTooNewError`
     for one migrated by a newer Luotsi; in both cases the file is left untouched.
     """
-    import sqlite_utils
 
-    from store.core.migrations import migration_names, migrations
+    from store.core.migrations import migrations
 
     path = Path(path)
     _check_file(path)
@@ -171,22 +182,9 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _add_functions(conn)
-        db = sqlite_utils.Database(conn)
-        try:
-            applied = _applied_names(db)
-        except sqlite3.DatabaseError as exc:
-            raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+        db, applied = _luotsi_schema(conn, path)
         if not applied and _has_tables(db):
             raise NotADatabaseError(f"{path} is an SQLite database, but not a Luotsi one")
-        known = migration_names()
-        unknown = [name for name in applied if name not in known]
-        if unknown:
-            raise SchemaTooNewError(
-                f"{path} was created by a newer version of Luotsi "
-                f"(unknown schema steps: {', '.join(unknown)}); update Luotsi to open it"
-            )
         _configure(conn)
         pending = migrations.pending(db)
         if pending and migrate:
