@@ -14,6 +14,7 @@ import store
 import tui
 from screens.strings import load_screen_strings
 from store.core.i18n import LANGUAGES, keys, tr
+from tui.cli import load_cli_strings
 
 ROOT = Path(__file__).resolve().parents[3]
 # A key literal given to the translation function: tr("…"), t("…"), self.t("…"), and
@@ -23,6 +24,7 @@ KEY_LITERAL = re.compile(r'(?:\btr?\(\s*|Error\(\s*(?:"[a-z_]+",\s*)?)"([a-z_]+(
 
 def _import_all() -> None:
     load_screen_strings()
+    load_cli_strings()
     for package in (store, screens, tui):
         for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
