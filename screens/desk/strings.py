@@ -207,4 +207,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "In the queue (Tab): Enter next step · d done · p left\n"
         "h hold · s transfer to a colleague",
     ),
+    # The visit rules' refusals (store/visits/rules.py).
+    "visit.error.booked_time": (
+        "varattu aika ”{text}” ei kelpaa; anna se muodossa 10.30",
+        "den bokade tiden ”{text}” duger inte; ange den som 10.30",
+        "the booked time “{text}” is not valid; give it as 10.30",
+    ),
+    "visit.error.own_coach_needs_client": (
+        "oman valmentajan tapaaminen vaatii tunnistetun asiakkaan",
+        "möte med egen coach kräver en identifierad klient",
+        "meeting one's own coach needs a known client",
+    ),
 }
