@@ -1,4 +1,5 @@
-"""UI strings of the client screens: the search, the card and the quick new-client form."""
+"""UI strings of the client screens (the search, the card, the quick new-client form) and
+the client import's refusals."""
 
 from __future__ import annotations
 

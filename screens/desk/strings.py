@@ -1,4 +1,5 @@
-"""UI strings of the walk-in desk: the visit form, the queue, its dialogs and the feedback prompt."""
+"""UI strings of the walk-in desk (the visit form, the queue, its dialogs, the feedback
+prompt) and the visit rules' refusals."""
 
 from __future__ import annotations
 

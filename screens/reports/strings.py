@@ -1,4 +1,5 @@
-"""UI strings of the reports: the day report (screen and CLI) and the export dialog."""
+"""UI strings of the reports: the day report (screen and CLI), the export dialog and the
+export's refusals."""
 
 from __future__ import annotations
 

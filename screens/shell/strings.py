@@ -1,4 +1,5 @@
-"""UI strings of the shell: login, the Today screen, dialogs, help and the palette."""
+"""UI strings of the shell (login, the Today screen, dialogs, help, the palette) and the
+store's messages about logins, sites, dates and settings."""
 
 from __future__ import annotations
 
