@@ -1,4 +1,7 @@
-"""The screens' string catalogs, one per area, registered explicitly when an app starts."""
+"""The screens' string catalogs, one per area, registered explicitly when an app starts.
+
+They hold the store's messages too: the store raises errors that carry a key and its
+parameters, and the screen (or the CLI) that shows one translates it."""
 
 from __future__ import annotations
 
@@ -6,11 +9,19 @@ from store.core.i18n import register
 
 from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
+from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
-CATALOGS = (SHELL_STRINGS, CLIENT_STRINGS, DESK_STRINGS, REPORT_STRINGS, BOARD_STRINGS)
+CATALOGS = (
+    SHELL_STRINGS,
+    CLIENT_STRINGS,
+    FIELD_STRINGS,
+    DESK_STRINGS,
+    REPORT_STRINGS,
+    BOARD_STRINGS,
+)
 
 
 def load_screen_strings() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from screens.strings import load_screen_strings
 from store.api import Store
 from store.clients.models import Client
 from store.clients.validation import hetu_check_char
@@ -34,6 +35,17 @@ class World:
     reception: Staff
     coach: Staff
     clients: dict[str, Client]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screen_strings() -> None:
+    """The texts of the store's errors, as the app and the CLI load them at start-up.
+
+    The store holds no texts and registers none on import, so a test that reads a message
+    from the store (`exc.message("sv")`, `str(exc)`) needs the screens' catalogs loaded
+    first, just as a user's app or CLI command does. The CLI's own texts are left to its
+    entry point, which the CLI tests go through."""
+    load_screen_strings()
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from screens.strings import load_screen_strings
 from store.clients.importer import ImportReport, import_clients
 from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
-from store.core.i18n import DEFAULT_LANGUAGE, tr
+from store.core.i18n import DEFAULT_LANGUAGE, register, tr
 from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
@@ -34,9 +35,13 @@ from .cli_common import (
     staff_session,
     store_error_message,
 )
+from .cli_export import STRINGS as EXPORT_STRINGS
 from .cli_export import export_app
+from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
+from .cli_settings import STRINGS as SETTINGS_STRINGS
 from .cli_settings import settings_app
+from .cli_strings import STRINGS as CLI_STRINGS
 
 MIN_PASSWORD_LENGTH = 8
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
@@ -64,6 +69,17 @@ app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
 app.add_typer(export_app, name="export")
 app.add_typer(settings_app, name="settings")
+
+
+CLI_CATALOGS = (CLI_STRINGS, EXPORT_STRINGS, REPORT_STRINGS, SETTINGS_STRINGS)
+
+
+def load_cli_strings() -> None:
+    """Give the translation function the CLI's texts and the screens' (which hold the
+    store's messages the CLI prints); calling it again changes nothing."""
+    load_screen_strings()
+    for catalog in CLI_CATALOGS:
+        register(catalog)
 
 
 def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:
@@ -95,6 +111,7 @@ def root(
     ctx: typer.Context, db: DbOption = None, lang: LangOption = None, desk: DeskOption = None
 ) -> None:
     """Open Luotsi on the database (run a command to do something else)."""
+    load_cli_strings()  # every command passes through here first
     ctx.obj = {"db": db, "lang": lang, "desk": desk}
     if ctx.invoked_subcommand is None:
         _run_app(database_path(ctx, None), lang, _desk(ctx, desk, lang or DEFAULT_LANGUAGE))

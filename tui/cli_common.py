@@ -19,8 +19,6 @@ from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
 
-from . import cli_strings  # noqa: F401  (registers the CLI's messages)
-
 # 2 covers everything that is not about the rows of a file: a missing or unusable file or
 # database, a wrong login, or a user who may not do what was asked.
 EXIT_BAD_ROWS = 1

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from store.core.dates import parse_date
-from store.core.i18n import register, tr
+from store.core.i18n import tr
 from store.core.sites import choose_site
 from store.exports.visit_export import default_file_name, export_visits, format_of
 
@@ -22,35 +22,33 @@ from .cli_common import (
     staff_session,
 )
 
-register(
-    {
-        "cli.export.done": (
-            "{rows} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
-            "{rows} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
-            "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
-        ),
-        "cli.export.empty": (
-            "ei käyntejä valittuina päivinä: {path} kirjoitettiin ilman rivejä",
-            "inga besök de valda dagarna: {path} skrevs utan rader",
-            "no visits on the chosen days: {path} was written with no rows",
-        ),
-        "cli.export.not_allowed": (
-            "käyttäjä {username} ei saa tehdä tätä vientiä (tunnistetiedot vain pääkäyttäjälle)",
-            "användaren {username} får inte göra denna export (identiteter endast för admin)",
-            "{username} may not make this export (identities are for admins only)",
-        ),
-        "cli.export.purpose_without_identities": (
-            "--purpose kuuluu yhteen valitsimen --identities kanssa",
-            "--purpose hör ihop med --identities",
-            "--purpose goes with --identities",
-        ),
-        "cli.export.suffix_mismatch": (
-            "--format {fmt} ei sovi tiedostonimeen {path}; vaihda jompikumpi",
-            "--format {fmt} passar inte filnamnet {path}; ändra det ena",
-            "--format {fmt} does not match the file name {path}; change one of them",
-        ),
-    }
-)
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "cli.export.done": (
+        "{rows} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+        "{rows} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+        "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+    ),
+    "cli.export.empty": (
+        "ei käyntejä valittuina päivinä: {path} kirjoitettiin ilman rivejä",
+        "inga besök de valda dagarna: {path} skrevs utan rader",
+        "no visits on the chosen days: {path} was written with no rows",
+    ),
+    "cli.export.not_allowed": (
+        "käyttäjä {username} ei saa tehdä tätä vientiä (tunnistetiedot vain pääkäyttäjälle)",
+        "användaren {username} får inte göra denna export (identiteter endast för admin)",
+        "{username} may not make this export (identities are for admins only)",
+    ),
+    "cli.export.purpose_without_identities": (
+        "--purpose kuuluu yhteen valitsimen --identities kanssa",
+        "--purpose hör ihop med --identities",
+        "--purpose goes with --identities",
+    ),
+    "cli.export.suffix_mismatch": (
+        "--format {fmt} ei sovi tiedostonimeen {path}; vaihda jompikumpi",
+        "--format {fmt} passar inte filnamnet {path}; ändra det ena",
+        "--format {fmt} does not match the file name {path}; change one of them",
+    ),
+}
 
 export_app = typer.Typer(help="Export data for reporting.", no_args_is_help=True)
 

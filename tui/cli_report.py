@@ -18,10 +18,9 @@ from screens.reports.report_text import (
     reasons_table,
     served_table,
 )
-from screens.strings import load_screen_strings
 from store.api import Store
 from store.core.dates import format_date, parse_date
-from store.core.i18n import register, tr
+from store.core.i18n import tr
 from store.core.models import Site, Staff
 from store.core.sites import SiteNotChosen, choose_site
 from store.exports.day_report import DayReport, day_report
@@ -37,15 +36,13 @@ from .cli_common import (
     staff_session,
 )
 
-register(
-    {
-        "cli.report.choose_site": (
-            "käyttäjällä {username} ei ole toimipistettä; valitse se valitsimella --site:",
-            "användaren {username} har inget verksamhetsställe; välj det med --site:",
-            "{username} has no site of their own; choose one with --site:",
-        ),
-    }
-)
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "cli.report.choose_site": (
+        "käyttäjällä {username} ei ole toimipistettä; valitse se valitsimella --site:",
+        "användaren {username} har inget verksamhetsställe; välj det med --site:",
+        "{username} has no site of their own; choose one with --site:",
+    ),
+}
 
 report_app = typer.Typer(help="Reports of the walk-in visits.", no_args_is_help=True)
 
@@ -115,7 +112,6 @@ def day_command(
 
     The password comes from $LUOTSI_PASSWORD or is asked.
     """
-    load_screen_strings()  # the report's tables are the screen's
     with errors_reported(early_language(ctx, lang)):
         asked_day = parse_date(day) if day is not None else None
     with staff_session(ctx, db, user, lang) as session:

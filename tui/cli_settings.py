@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.core.i18n import DEFAULT_LANGUAGE, tr
 from store.core.settings import SETTINGS
 
 from .cli_common import (
@@ -18,20 +18,18 @@ from .cli_common import (
     staff_session,
 )
 
-register(
-    {
-        "cli.settings.changed": (
-            "{key} = {value} (muutos kirjattu lokiin)",
-            "{key} = {value} (ändringen loggad)",
-            "{key} = {value} (the change is logged)",
-        ),
-        "cli.settings.not_allowed": (
-            "käyttäjä {username} ei saa muuttaa asetuksia (vain pääkäyttäjä)",
-            "användaren {username} får inte ändra inställningar (endast admin)",
-            "{username} may not change settings (admins only)",
-        ),
-    }
-)
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "cli.settings.changed": (
+        "{key} = {value} (muutos kirjattu lokiin)",
+        "{key} = {value} (ändringen loggad)",
+        "{key} = {value} (the change is logged)",
+    ),
+    "cli.settings.not_allowed": (
+        "käyttäjä {username} ei saa muuttaa asetuksia (vain pääkäyttäjä)",
+        "användaren {username} får inte ändra inställningar (endast admin)",
+        "{username} may not change settings (admins only)",
+    ),
+}
 
 settings_app = typer.Typer(
     help="Show or change this installation's settings.", invoke_without_command=True

@@ -1,4 +1,5 @@
-"""UI strings of the walk-in desk: the visit form, the queue, its dialogs and the feedback prompt."""
+"""UI strings of the walk-in desk (the visit form, the queue, its dialogs, the feedback
+prompt) and the visit rules' refusals."""
 
 from __future__ import annotations
 
@@ -206,5 +207,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
         "In the queue (Tab): Enter next step · d done · p left\n"
         "h hold · s transfer to a colleague",
+    ),
+    # The visit rules' refusals (store/visits/rules.py).
+    "visit.error.booked_time": (
+        "varattu aika ”{text}” ei kelpaa; anna se muodossa 10.30",
+        "den bokade tiden ”{text}” duger inte; ange den som 10.30",
+        "the booked time “{text}” is not valid; give it as 10.30",
+    ),
+    "visit.error.own_coach_needs_client": (
+        "oman valmentajan tapaaminen vaatii tunnistetun asiakkaan",
+        "möte med egen coach kräver en identifierad klient",
+        "meeting one's own coach needs a known client",
     ),
 }

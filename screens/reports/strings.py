@@ -1,4 +1,5 @@
-"""UI strings of the reports: the day report (screen and CLI) and the export dialog."""
+"""UI strings of the reports: the day report (screen and CLI), the export dialog and the
+export's refusals."""
 
 from __future__ import annotations
 
@@ -116,5 +117,61 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Käynnit syittäin, kanavittain ja tunneittain, odotusajat, NPS",
         "Besök per ärende, kanal och timme, väntetider, NPS",
         "Visits by reason, channel and hour, waiting times, NPS",
+    ),
+    # The export's refusals (store/exports), in the dialog and the CLI.
+    "export.error.bad_range": (
+        "loppupäivä {to} on ennen alkupäivää {start}",
+        "slutdatumet {to} är före startdatumet {start}",
+        "the end date {to} is before the start date {start}",
+    ),
+    "export.error.unknown_site": (
+        "toimipistettä ”{site}” ei löydy (tai nimi sopii useaan)",
+        "verksamhetsstället ”{site}” hittas inte (eller namnet passar flera)",
+        "no single site matches “{site}”",
+    ),
+    "export.error.unwritable": (
+        "tiedostoa {path} ei voi kirjoittaa: {reason}",
+        "filen {path} kan inte skrivas: {reason}",
+        "cannot write the file {path}: {reason}",
+    ),
+    "export.error.unwritable.denied": (
+        "tiedostoa {path} ei voi kirjoittaa: kansioon ei ole kirjoitusoikeutta",
+        "filen {path} kan inte skrivas: ingen skrivrätt till mappen",
+        "cannot write the file {path}: no permission to write in that folder",
+    ),
+    "export.error.unwritable.no_folder": (
+        "tiedostoa {path} ei voi kirjoittaa: kansiota ei ole",
+        "filen {path} kan inte skrivas: mappen finns inte",
+        "cannot write the file {path}: the folder does not exist",
+    ),
+    "export.error.unwritable.is_folder": (
+        "tiedostoa {path} ei voi kirjoittaa: samanniminen kansio on jo olemassa",
+        "filen {path} kan inte skrivas: det finns redan en mapp med det namnet",
+        "cannot write the file {path}: a folder of that name is in the way",
+    ),
+    "export.error.unwritable.full": (
+        "tiedostoa {path} ei voi kirjoittaa: levy on täynnä",
+        "filen {path} kan inte skrivas: disken är full",
+        "cannot write the file {path}: the disk is full",
+    ),
+    "export.error.unwritable.read_only": (
+        "tiedostoa {path} ei voi kirjoittaa: levylle voi vain lukea",
+        "filen {path} kan inte skrivas: disken är skrivskyddad",
+        "cannot write the file {path}: the disk is read-only",
+    ),
+    "export.error.bad_dialect": (
+        "tuntematon CSV-murre ”{dialect}”; valitse excel tai rfc4180",
+        "okänd CSV-dialekt ”{dialect}”; välj excel eller rfc4180",
+        "unknown CSV dialect “{dialect}”; choose excel or rfc4180",
+    ),
+    "export.error.bad_format": (
+        "tuntematon muoto ”{fmt}”; valitse csv, xlsx tai json",
+        "okänt format ”{fmt}”; välj csv, xlsx eller json",
+        "unknown format “{fmt}”; choose csv, xlsx or json",
+    ),
+    "export.error.purpose_required": (
+        "tunnistetiedot vaativat käyttötarkoituksen (--purpose)",
+        "identitetsuppgifter kräver ett ändamål (--purpose)",
+        "identities need a stated purpose (--purpose)",
     ),
 }

@@ -1,4 +1,5 @@
-"""UI strings of the shell: login, the Today screen, dialogs, help and the palette."""
+"""UI strings of the shell (login, the Today screen, dialogs, help, the palette) and the
+store's messages about logins, sites, dates and settings."""
 
 from __future__ import annotations
 
@@ -171,4 +172,60 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Något gick fel ({kind}). Försök igen; inget som skrivits gick förlorat.",
         "Something went wrong ({kind}). Try again; nothing typed was lost.",
     ),
+    # The login's refusals (store/core/auth.py).
+    "auth.error.failed": (
+        "väärä käyttäjätunnus tai salasana",
+        "fel användarnamn eller lösenord",
+        "wrong username or password",
+    ),
+    "auth.error.locked": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {seconds} sekunnin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {seconds} sekunder",
+        "too many failed logins; try again in {seconds} seconds",
+    ),
+    # Choosing a site (store/core/sites.py).
+    "site.error.unknown": (
+        "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”",
+        "inget verksamhetsställe motsvarar entydigt ”{site}”",
+        "no single site matches “{site}”",
+    ),
+    "site.error.choose": (
+        "valitse toimipiste",
+        "välj verksamhetsställe",
+        "choose a site",
+    ),
+    # Days as typed (store/core/dates.py).
+    "date.error.invalid": (
+        "päivämäärä ”{text}” ei kelpaa; anna se muodossa 28.11.2026 tai 2026-11-28",
+        "datumet ”{text}” duger inte; ange det som 28.11.2026 eller 2026-11-28",
+        "the date “{text}” is not valid; give it as 28.11.2026 or 2026-11-28",
+    ),
+    # The installation's settings and their refusals (store/core/settings.py).
+    "setting.queue.wait_threshold_minutes": (
+        "odotusaika (min), jonka jälkeen jonossa näkyy ⚠",
+        "väntetid (min) efter vilken kön visar ⚠",
+        "waiting minutes after which the queue shows ⚠",
+    ),
+    "setting.feedback.link_to_visit": (
+        "asiakaspalaute liitetään käyntiin (näkyy viennin sarakkeessa feedback_score)",
+        "kundrespons kopplas till besöket (syns i exportens kolumn feedback_score)",
+        "feedback is linked to the visit (shown in the export's feedback_score column)",
+    ),
+    "setting.error.unknown": (
+        "asetusta ”{name}” ei ole; asetukset: {known}",
+        "inställningen ”{name}” finns inte; inställningar: {known}",
+        "there is no setting “{name}”; the settings are: {known}",
+    ),
+    "setting.error.minutes": (
+        "anna kokonaisluku {low}–{high}, nyt ”{text}”",
+        "ange ett heltal {low}–{high}, nu ”{text}”",
+        "give a whole number {low}–{high}, not “{text}”",
+    ),
+    "setting.error.yes_no": (
+        "anna kyllä tai ei (on/off), nyt ”{text}”",
+        "ange ja eller nej (on/off), nu ”{text}”",
+        "give yes or no (on/off), not “{text}”",
+    ),
+    "setting.yes": ("kyllä", "ja", "yes"),
+    "setting.no": ("ei", "nej", "no"),
 }

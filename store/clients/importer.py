@@ -15,58 +15,8 @@ from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import TranslatedError, register, tr
+from store.core.i18n import TranslatedError, tr
 from store.core.models import Staff
-
-register(
-    {
-        "import.error.file_missing": (
-            "tiedostoa {path} ei löydy",
-            "filen {path} hittades inte",
-            "file {path} not found",
-        ),
-        "import.error.unreadable": (
-            "tiedostoa {path} ei voi lukea: {reason}",
-            "filen {path} kan inte läsas: {reason}",
-            "cannot read {path}: {reason}",
-        ),
-        "import.error.empty": (
-            "tiedosto on tyhjä: ensimmäisellä rivillä on oltava sarakkeiden nimet",
-            "filen är tom: första raden ska innehålla kolumnernas namn",
-            "the file is empty: the first line must name the columns",
-        ),
-        "import.error.malformed": (
-            "rivi {line} ei ole kelvollista CSV:tä: {reason}",
-            "rad {line} är inte giltig CSV: {reason}",
-            "line {line} is not valid CSV: {reason}",
-        ),
-        "import.error.unknown_columns": (
-            "tuntemattomat sarakkeet: {columns} (sallitut: {allowed})",
-            "okända kolumner: {columns} (tillåtna: {allowed})",
-            "unknown columns: {columns} (allowed: {allowed})",
-        ),
-        "import.error.missing_columns": (
-            "pakolliset sarakkeet puuttuvat: {columns}",
-            "obligatoriska kolumner saknas: {columns}",
-            "required columns are missing: {columns}",
-        ),
-        "import.error.repeated_columns": (
-            "sarake on otsikkorivillä useammin kuin kerran: {columns}",
-            "kolumnen förekommer flera gånger på rubrikraden: {columns}",
-            "column named more than once in the header: {columns}",
-        ),
-        "import.error.extra_values": (
-            "rivillä on arvoja sarakkeissa, joilla ei ole nimeä otsikkorivillä",
-            "raden har värden i kolumner som saknar namn på rubrikraden",
-            "the row has values in columns that have no name in the header",
-        ),
-        "import.error.hetu_repeated": (
-            "sama henkilötunnus on jo rivillä {line}",
-            "samma personbeteckning finns redan på rad {line}",
-            "the same identity code is already on line {line}",
-        ),
-    }
-)
 
 # CSV column -> client field. The file says `language`, as a person would.
 COLUMNS: Mapping[str, str] = MappingProxyType(

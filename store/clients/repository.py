@@ -16,22 +16,10 @@ from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import register
 from store.core.models import Staff
 from store.core.rows import insert_row, soft_delete_row, update_row
 
 _SELECT = "SELECT id, " + ", ".join(CLIENT_FIELDS) + ", created_at, updated_at FROM client"
-
-
-register(
-    {
-        "error.hetu.taken": (
-            "tällä henkilötunnuksella on jo asiakas rekisterissä",
-            "en klient med denna personbeteckning finns redan i registret",
-            "a client with this identity code is already in the register",
-        ),
-    }
-)
 
 
 class ClientNotFound(LookupError):

@@ -11,8 +11,6 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
-# Imported for its side effect: it registers the messages below.
-from store.clients import validation_strings  # noqa: F401  # pyright: ignore[reportUnusedImport]
 from store.clients.models import SERVICE_LANGUAGES
 from store.core.dates import DateError, date_parts, format_date
 from store.core.dates import parse_date as parse_day

@@ -9,24 +9,8 @@ import secrets
 from datetime import datetime, timedelta
 from functools import cache
 
-from store.core.i18n import TranslatedError, register
+from store.core.i18n import TranslatedError
 from store.core.models import Role, Staff
-
-register(
-    {
-        "auth.error.failed": (
-            "väärä käyttäjätunnus tai salasana",
-            "fel användarnamn eller lösenord",
-            "wrong username or password",
-        ),
-        "auth.error.locked": (
-            "liian monta epäonnistunutta kirjautumista; yritä uudelleen {seconds} sekunnin"
-            " kuluttua",
-            "för många misslyckade inloggningar; försök igen om {seconds} sekunder",
-            "too many failed logins; try again in {seconds} seconds",
-        ),
-    }
-)
 
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES = 16

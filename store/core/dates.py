@@ -5,17 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from store.core.i18n import TranslatedError, register
-
-register(
-    {
-        "date.error.invalid": (
-            "päivämäärä ”{text}” ei kelpaa; anna se muodossa 28.11.2026 tai 2026-11-28",
-            "datumet ”{text}” duger inte; ange det som 28.11.2026 eller 2026-11-28",
-            "the date “{text}” is not valid; give it as 28.11.2026 or 2026-11-28",
-        ),
-    }
-)
+from store.core.i18n import TranslatedError
 
 _FINNISH_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")

@@ -7,13 +7,14 @@ from collections.abc import Mapping
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 
-# key -> (fi, sv, en). Modules that own strings register their own catalogs so that
-# each string lives next to the code that uses it, yet is looked up in one place.
+# key -> (fi, sv, en). The store holds no texts: its errors carry a key and parameters.
+# The catalogs live with the screens and the CLI that show them, and each entry point
+# (the app, the board, the CLI) registers them explicitly before anything is shown.
 _CATALOG: dict[str, tuple[str, str, str]] = {}
 
 
 def register(catalog: Mapping[str, tuple[str, str, str]]) -> None:
-    """Add strings to the catalog; a key may be registered only once."""
+    """Add strings to the catalog; a key registered again must bring the same texts."""
     for key, texts in catalog.items():
         if key in _CATALOG and _CATALOG[key] != texts:
             raise ValueError(f"translation key registered twice: {key}")

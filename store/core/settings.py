@@ -15,41 +15,9 @@ from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import TranslatedError, register, tr
+from store.core.i18n import TranslatedError, tr
 from store.core.models import Staff
 from store.core.rows import upsert_row
-
-register(
-    {
-        "setting.queue.wait_threshold_minutes": (
-            "odotusaika (min), jonka jälkeen jonossa näkyy ⚠",
-            "väntetid (min) efter vilken kön visar ⚠",
-            "waiting minutes after which the queue shows ⚠",
-        ),
-        "setting.feedback.link_to_visit": (
-            "asiakaspalaute liitetään käyntiin (näkyy viennin sarakkeessa feedback_score)",
-            "kundrespons kopplas till besöket (syns i exportens kolumn feedback_score)",
-            "feedback is linked to the visit (shown in the export's feedback_score column)",
-        ),
-        "setting.error.unknown": (
-            "asetusta ”{name}” ei ole; asetukset: {known}",
-            "inställningen ”{name}” finns inte; inställningar: {known}",
-            "there is no setting “{name}”; the settings are: {known}",
-        ),
-        "setting.error.minutes": (
-            "anna kokonaisluku {low}–{high}, nyt ”{text}”",
-            "ange ett heltal {low}–{high}, nu ”{text}”",
-            "give a whole number {low}–{high}, not “{text}”",
-        ),
-        "setting.error.yes_no": (
-            "anna kyllä tai ei (on/off), nyt ”{text}”",
-            "ange ja eller nej (on/off), nu ”{text}”",
-            "give yes or no (on/off), not “{text}”",
-        ),
-        "setting.yes": ("kyllä", "ja", "yes"),
-        "setting.no": ("ei", "nej", "no"),
-    }
-)
 
 
 class SettingError(TranslatedError):

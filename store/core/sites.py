@@ -8,24 +8,9 @@ from collections.abc import Iterable, Sequence
 
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import TranslatedError, register
+from store.core.i18n import TranslatedError
 from store.core.models import Site
 from store.core.rows import insert_row
-
-register(
-    {
-        "site.error.unknown": (
-            "mikään toimipiste ei vastaa yksiselitteisesti nimeä ”{site}”",
-            "inget verksamhetsställe motsvarar entydigt ”{site}”",
-            "no single site matches “{site}”",
-        ),
-        "site.error.choose": (
-            "valitse toimipiste",
-            "välj verksamhetsställe",
-            "choose a site",
-        ),
-    }
-)
 
 _SELECT = "SELECT id, name, municipality, employment_area FROM site"
 

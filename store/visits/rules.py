@@ -9,23 +9,8 @@ from datetime import date, datetime
 
 from store.core.clock import to_iso
 from store.core.figures import minutes_between
-from store.core.i18n import TranslatedError, register
+from store.core.i18n import TranslatedError
 from store.visits.models import Visit, VisitState
-
-register(
-    {
-        "visit.error.booked_time": (
-            "varattu aika ”{text}” ei kelpaa; anna se muodossa 10.30",
-            "den bokade tiden ”{text}” duger inte; ange den som 10.30",
-            "the booked time “{text}” is not valid; give it as 10.30",
-        ),
-        "visit.error.own_coach_needs_client": (
-            "oman valmentajan tapaaminen vaatii tunnistetun asiakkaan",
-            "möte med egen coach kräver en identifierad klient",
-            "meeting one's own coach needs a known client",
-        ),
-    }
-)
 
 # Which state may follow which; "transferred" waits for one named staff member.
 TRANSITIONS: dict[str, frozenset[str]] = {
