@@ -83,13 +83,6 @@ def preflight(path: str | Path) -> str | None:
         conn.close()
 
 
-def _add_functions(conn: sqlite3.Connection) -> None:
-    """The store's own SQL functions, so a query works a figure out as the Python does."""
-    from store.core.figures import sql_minutes_between
-
-    conn.create_function("minutes_between", 2, sql_minutes_between, deterministic=True)
-
-
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -123,14 +116,13 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 
 def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
-    """Wrap a fresh connection (busy timeout, Luotsi's SQL functions) and read which schema
+    """Wrap a fresh connection (with its busy timeout) and read which schema
     steps it has; refuses a file that is not SQLite or was migrated by a newer Luotsi."""
     import sqlite_utils
 
     from store.core.migrations import migration_names
 
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    _add_functions(conn)
     db = sqlite_utils.Database(conn)
     try:
         applied = _applied_names(db)

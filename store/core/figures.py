@@ -35,9 +35,3 @@ def minutes_between(start: str | datetime, end: str | datetime) -> int:
     begun = start if isinstance(start, datetime) else _instant(start)
     ended = end if isinstance(end, datetime) else _instant(end)
     return max(0, (ended - begun) // _MINUTE)
-
-
-def sql_minutes_between(start: str | None, end: str | None) -> int | None:
-    """`minutes_between` for SQL, where it is registered on every connection as
-    `minutes_between(start, end)`; NULL when either instant is missing."""
-    return None if start is None or end is None else minutes_between(start, end)

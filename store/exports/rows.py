@@ -15,6 +15,7 @@ from typing import Literal
 from store.clients import rules
 from store.core.context import Context
 from store.core.db import write_transaction
+from store.core.figures import minutes_between
 from store.core.rows import insert_row
 from store.exports.formats import DayFeedback, Row
 from store.visits.rules import nps_of
@@ -76,9 +77,7 @@ def export_select(instants: Instants, identities: bool) -> str:
     names = ", c.first_name, c.last_name, c.hetu, c.phone" if identities else ""
     return f"""
     SELECT v.id, v.visit_date, s.name, v.ticket, v.channel, {arrived}, {called}, {finished},
-        -- the store's own `minutes_between` (store.core.figures), registered by open_db
-        minutes_between(v.arrived_at, v.called_at), minutes_between(v.called_at, v.finished_at),
-        v.process_step, v.outcome, st.username, c.id, c.birth_date,
+        v.arrived_at, v.called_at, v.finished_at, v.process_step, v.outcome, st.username, c.id, c.birth_date,
         c.unemployed_since, c.mother_tongue, v.appointment_id, v.feedback_score{names}
     FROM visit v
     JOIN site s ON s.id = v.site_id
@@ -144,10 +143,12 @@ def visit_rows(
     sql = export_select(instants, identities) + site_filter
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in ctx.db.execute(sql, params):
-        # `export_select`: id and day; site … served_by (the visit's own columns);
-        # client id … feedback_score; then the names, with --identities only.
-        visit_id, day_text, visit = record[0], record[1], record[2:13]
-        client_id, birth, unemployed, tongue, appointment, feedback = record[13:19]
+        # `export_select`: id and day; site … served_by (the visit's own columns, with the
+        # stored instants the minutes come from); client id … feedback_score; then the
+        # names, with --identities only.
+        visit_id, day_text, visit = record[0], record[1], record[2:14]
+        arrived, called, finished = visit[6:9]
+        client_id, birth, unemployed, tongue, appointment, feedback = record[14:20]
         day = days.get(day_text) or days.setdefault(day_text, date.fromisoformat(day_text))
         if client_id:
             who = people.get(client_id)
@@ -176,14 +177,16 @@ def visit_rows(
             client = no_client
         row = (
             day,
-            *visit[:8],
+            *visit[:6],
+            minutes_between(arrived, called) if called else None,
+            minutes_between(called, finished) if called and finished else None,
             *reasons[codes_of.get(visit_id, ())],
-            *visit[8:],
+            *visit[9:],
             *client,
             appointment,
             feedback,
         )
-        rows.append(row + record[19:] if identities else row)
+        rows.append(row + record[20:] if identities else row)
     return VisitRows(rows, sorted(people))
 
 
