@@ -19,6 +19,7 @@ from store.core.models import Staff
 from store.core.settings import Settings
 from store.core.sites import SiteRepository
 from store.core.staff import StaffRepository
+from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Store:
         self.audit = AuditLog(self.ctx)
         self.clients = ClientRepository(self.ctx)
         self.visits = VisitRegister(self.ctx, self.settings)
+        self.feedback = FeedbackBox(self.ctx, self.settings)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 
@@ -82,7 +84,7 @@ class Store:
         if site_id is None:
             return TodayCounts(clients_registered=registered)
         visits = self.visits.day_visits(site_id, self.today())
-        nps = self.visits.nps(site_id)
+        nps = self.feedback.nps(site_id)
         return TodayCounts(
             clients_registered=registered,
             visits=len(visits),

@@ -68,6 +68,6 @@ def build_day(world, clock, feedback: tuple[int, ...] = (10, 9, 9, 7)) -> dict[s
     step(11, 10, coach, "A007", "done")
     step(11, 25, reception, "A008", "left")
     for ticket, score in zip(("A001", "A002", "A003", "A004", "A005"), feedback, strict=False):
-        visits.record_feedback(reception, visits.get(ids[ticket]), score)
+        world.store.feedback.record(reception, visits.get(ids[ticket]), score)
     at(11, 30)
     return ids

@@ -117,5 +117,7 @@ def day_command(
     with staff_session(ctx, db, user, lang) as session:
         chosen_site = _choose_site(session.store, session.staff, site, session.lang)
         chosen_day = asked_day or session.store.today()
-        report = day_report(session.store.visits, chosen_day, chosen_site.id)
+        report = day_report(
+            session.store.visits, session.store.feedback, chosen_day, chosen_site.id
+        )
     print_report(report, chosen_site, session.lang, Console(highlight=False))

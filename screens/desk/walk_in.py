@@ -144,13 +144,11 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         lang = self.ctx.lang
         if visit.client_id is not None:
             lang = self.store.clients.visitor_language(visit.client_id) or lang
-        linked = self.store.visits.feedback_is_linked()
+        linked = self.store.feedback.is_linked()
 
         def answered(score: int | None) -> None:
             if score is not None:
-                self.store.visits.record_feedback(
-                    self.session.staff, visit, score, told_linked=linked
-                )
+                self.store.feedback.record(self.session.staff, visit, score, told_linked=linked)
 
         self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 

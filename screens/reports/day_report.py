@@ -49,7 +49,7 @@ class DayReportScreen(ScreenContextMixin, Screen[None]):
             return
         read_in_background(
             self,
-            lambda store: day_report(store.visits, today, site.id),
+            lambda store: day_report(store.visits, store.feedback, today, site.id),
             lambda report: view.show(report, site.name),
             group="day-report",
         )

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from store.core.clock import from_iso, local_day_bounds
 from store.core.figures import median, minutes_between, percentile_nearest_rank
 from store.core.i18n import in_language
+from store.visits.feedback import FeedbackBox
 from store.visits.models import CHANNELS, Channel, Visit, VisitState
 from store.visits.register import VisitRegister
 from store.visits.rules import NpsResult
@@ -124,7 +125,9 @@ def _served(register: VisitRegister, site_id: str, day: date) -> tuple[StaffServ
     return tuple(sorted(served, key=lambda s: (-s.total, s.display_name)))
 
 
-def day_report(register: VisitRegister, day: date, site_id: str) -> DayReport:
+def day_report(
+    register: VisitRegister, feedback: FeedbackBox, day: date, site_id: str
+) -> DayReport:
     """The figures of one site's day.
 
     A visit with several reasons counts once for each of them, so the reason counts may
@@ -164,6 +167,6 @@ def day_report(register: VisitRegister, day: date, site_id: str) -> DayReport:
         wait_p90=percentile_nearest_rank(waits, 90),
         left_without_service=sum(1 for v in visits if v.state == "left"),
         served=_served(register, site_id, day),
-        nps=register.nps(site_id, day),
+        nps=feedback.nps(site_id, day),
         longest_waits=tuple(LongWait(v.ticket, minutes, v.state) for v, minutes in longest),
     )

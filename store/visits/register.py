@@ -14,7 +14,7 @@ from store.core.context import Context
 from store.core.db import DatabaseBusy, write_transaction
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
-from store.core.settings import FEEDBACK_LINKED, WAIT_THRESHOLD, Settings
+from store.core.settings import WAIT_THRESHOLD, Settings
 from store.visits.models import (
     CHANNELS,
     OPEN_STATES,
@@ -32,10 +32,8 @@ from store.visits.rules import (
     OWN_COACH_REASON,
     TERMINAL_OUTCOME,
     TRANSITIONS,
-    NpsResult,
     OwnCoachNeedsClient,
     next_in_line,
-    nps_of,
 )
 from store.visits.undo import UndoStack
 
@@ -356,47 +354,3 @@ class VisitRegister:
             if visit is None:
                 return None
             return self.change_state(actor, visit.id, "called", desk=desk)
-
-    def feedback_is_linked(self) -> bool:
-        """Whether answers are kept with their visit (setting feedback.link_to_visit)."""
-        return bool(self.settings.get(FEEDBACK_LINKED))
-
-    def record_feedback(
-        self, actor: Staff, visit: Visit, score: int, *, told_linked: bool = False
-    ) -> None:
-        """Store a visitor's 0–10 answer.
-
-        Always as an anonymous `feedback` row: no client, no visit, the day only. Not
-        written to the access log, since a log row naming the staff member and the minute
-        would link the answer back to the visit. The score is also kept on the visit, and
-        that change logged like any other, only if the visitor was told so before
-        answering (`told_linked`) and feedback is still linked now: a setting changed
-        while the question was on screen never links an answer given as anonymous.
-        """
-        if not 0 <= score <= 10:
-            raise ValueError("score must be 0–10")
-        stamp = f"{visit.visit_date.isoformat()}T00:00:00.000Z"  # the day, not the time
-        with write_transaction(self.db):
-            answer = {
-                "site_id": visit.site_id,
-                "visit_date": visit.visit_date.isoformat(),
-                "channel": visit.channel,
-                "reason_codes": " ".join(visit.reason_codes),
-                "score": score,
-            }
-            insert_row(self.ctx, "feedback", answer, by=None, at=stamp)
-            if told_linked and self.feedback_is_linked():
-                now = self._now()
-                update_row(
-                    self.ctx, "visit", visit.id, {"feedback_score": score}, by=actor.id, at=now
-                )
-                self._log_change(actor, visit.id, visit.client_id, "feedback", now)
-
-    def nps(self, site_id: str, day: date | None = None) -> NpsResult:
-        day = day or self.ctx.today()
-        rows = self.db.execute(
-            "SELECT score FROM feedback WHERE site_id = ? AND visit_date = ?"
-            " AND deleted_at IS NULL",
-            [site_id, day.isoformat()],
-        ).fetchall()
-        return nps_of([score for (score,) in rows])

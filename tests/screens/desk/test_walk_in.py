@@ -490,12 +490,12 @@ async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
 async def test_the_today_screen_shows_nps_only_from_five_answers(world, clock):
     visit = world.store.visits.register(world.reception, world.site.id)
     for score in (10, 9, 9, 2):
-        world.store.visits.record_feedback(world.reception, visit, score)
+        world.store.feedback.record(world.reception, visit, score)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
         assert "liian vähän vastauksia (n = 4)" in screen_text(pilot)
-    world.store.visits.record_feedback(world.reception, visit, 10)
+    world.store.feedback.record(world.reception, visit, 10)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)

@@ -67,7 +67,7 @@ async def test_nps_appears_from_five_answers_when_the_report_is_opened_again(
         assert "NPS piilotettu (n = 4 < 5)" in " ".join(_lines(pilot))
         await pilot.press("escape")
         visits = world.store.visits
-        visits.record_feedback(world.reception, visits.get(ids["A005"]), 3)
+        world.store.feedback.record(world.reception, visits.get(ids["A005"]), 3)
         clock.at += timedelta(minutes=5)
         await pilot.press("ctrl+r")
         await pilot.pause()

@@ -47,7 +47,7 @@ def busy_day(world, clock) -> None:
     clock.at += timedelta(minutes=8)
     done = visits.change_state(reception, first.id, "done")
     visits.change_state(reception, second.id, "left")
-    visits.record_feedback(world.reception, done, 10)
+    world.store.feedback.record(world.reception, done, 10)
 
 
 def test_csv_for_finnish_excel_reads_back(world, clock, today, tmp_path: Path, helsinki_desk):
@@ -249,7 +249,7 @@ def test_feedback_score_only_for_answers_linked_to_their_visit(world, clock, tod
     third = visits.day_visits(world.site.id, today)[2]
     visits.change_state(world.reception, third.id, "called", desk="1")
     done = visits.change_state(world.reception, third.id, "done")
-    visits.record_feedback(world.reception, done, 0, told_linked=True)
+    world.store.feedback.record(world.reception, done, 0, told_linked=True)
     for fmt in ("csv", "json", "xlsx"):
         result = export_visits(
             world.store.ctx, world.reception, today, fmt=fmt, out=tmp_path / f"k.{fmt}"
@@ -381,7 +381,7 @@ def test_xlsx_summary_shows_the_day_reports_median_and_p90(world, clock, today, 
         clock.at += timedelta(minutes=wait)
         visits.change_state(world.reception, visit.id, "called", desk="1")
         visits.change_state(world.reception, visit.id, "done")
-    report = day_report(visits, today, site)
+    report = day_report(visits, world.store.feedback, today, site)
     export_visits(world.store.ctx, world.reception, today, fmt="xlsx", out=tmp_path / "k.xlsx")
     summary = {
         row[0]: row[1] for row in load_workbook(tmp_path / "k.xlsx")["Yhteenveto"].values if row

@@ -26,7 +26,7 @@ def test_hour_buckets_keep_empty_hours_and_widen_for_early_or_late_arrivals():
 
 def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsinki_desk):
     build_day(world, clock)
-    report = day_report(world.store.visits, DAY, world.site.id)
+    report = day_report(world.store.visits, world.store.feedback, DAY, world.site.id)
     assert report.visits == 8
     # A visit with two reasons counts for both: 9 reason marks on 7 visits with a reason.
     assert [(r.code, r.count) for r in report.by_reason] == [
@@ -74,24 +74,24 @@ def test_the_fixture_day_matches_the_hand_computed_figures(world, clock, helsink
 
 def test_nps_is_hidden_below_five_answers_and_shown_from_five(world, clock, helsinki_desk):
     build_day(world, clock)
-    hidden = day_report(world.store.visits, DAY, world.site.id).nps
+    hidden = day_report(world.store.visits, world.store.feedback, DAY, world.site.id).nps
     assert (hidden.responses, hidden.score, hidden.shown) == (4, None, False)
-    world.store.visits.record_feedback(
+    world.store.feedback.record(
         world.reception, world.store.visits.day_visits(world.site.id, DAY)[4], 3
     )
     # 10, 9, 9, 7, 3: three promoters, one detractor of five.
-    shown = day_report(world.store.visits, DAY, world.site.id).nps
+    shown = day_report(world.store.visits, world.store.feedback, DAY, world.site.id).nps
     assert (shown.responses, shown.score) == (5, 40.0)
 
 
 def test_an_open_visit_waits_until_now_and_an_empty_day_has_no_waits(world, clock, helsinki_desk):
     from datetime import timedelta
 
-    empty = day_report(world.store.visits, DAY, world.site.id)
+    empty = day_report(world.store.visits, world.store.feedback, DAY, world.site.id)
     assert (empty.visits, empty.wait_median, empty.wait_p90, empty.left_share) == (0, None, None, 0)
     assert [b.count for b in empty.by_hour] == [0] * 9
     world.store.visits.register(world.reception, world.site.id)
     clock.at += timedelta(minutes=17)
-    report = day_report(world.store.visits, DAY, world.site.id)
+    report = day_report(world.store.visits, world.store.feedback, DAY, world.site.id)
     assert report.longest_waits == (LongWait("A001", 17, "waiting"),)
     assert report.waits_counted == 0

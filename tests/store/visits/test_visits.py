@@ -143,7 +143,7 @@ def test_feedback_is_stored_without_identity(world):
         client_id=world.clients["makinen"].id,
         reason_codes=["cv"],
     )
-    visits.record_feedback(world.reception, visit, 10)
+    world.store.feedback.record(world.reception, visit, 10)
     row = world.store.db.execute("SELECT * FROM feedback").fetchone()
     columns = [d[0] for d in world.store.db.execute("SELECT * FROM feedback").description]
     stored = dict(zip(columns, row, strict=True))
@@ -173,11 +173,11 @@ def test_nps_is_hidden_below_five_answers(world):
     visits = world.store.visits
     visit = visits.register(world.reception, world.site.id)
     for score in (10, 10, 9, 3):
-        visits.record_feedback(world.reception, visit, score)
-    assert visits.nps(world.site.id).responses == 4
-    assert not visits.nps(world.site.id).shown
-    visits.record_feedback(world.reception, visit, 8)
-    assert visits.nps(world.site.id).score == 40.0
+        world.store.feedback.record(world.reception, visit, score)
+    assert world.store.feedback.nps(world.site.id).responses == 4
+    assert not world.store.feedback.nps(world.site.id).shown
+    world.store.feedback.record(world.reception, visit, 8)
+    assert world.store.feedback.nps(world.site.id).score == 40.0
 
 
 def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
@@ -185,23 +185,23 @@ def test_feedback_is_anonymous_unless_linking_is_switched_on(world):
     client_id = world.clients["ostman"].id
     first = visits.register(world.reception, world.site.id, client_id=client_id)
     # Told "linked" by a screen opened before an admin switched linking off: anonymous.
-    visits.record_feedback(world.reception, first, 9, told_linked=True)
+    world.store.feedback.record(world.reception, first, 9, told_linked=True)
     assert store.db.execute("SELECT feedback_score FROM visit").fetchall() == [(None,)]
     assert "update" not in {e.action for e in store.audit.events(client_id=client_id)}
 
     store.settings.set(world.admin, "feedback.link_to_visit", "kyllä")
-    assert visits.feedback_is_linked()
+    assert world.store.feedback.is_linked()
     # Told "anonymous" by a screen opened before linking was switched on: anonymous.
-    visits.record_feedback(world.reception, first, 8, told_linked=False)
+    world.store.feedback.record(world.reception, first, 8, told_linked=False)
     second = visits.register(world.reception, world.site.id, client_id=client_id)
-    visits.record_feedback(world.reception, second, 4, told_linked=True)
+    world.store.feedback.record(world.reception, second, 4, told_linked=True)
     scores = store.db.execute("SELECT ticket, feedback_score FROM visit ORDER BY ticket")
     assert scores.fetchall() == [("A001", None), ("A002", 4)]
     # Keeping the answer with the visit changes a client's record, so it is logged;
     # every answer counts in the day's NPS exactly once.
     logged = store.audit.events(client_id=client_id)[-1]
     assert (logged.action, logged.entity_id, logged.purpose) == ("update", second.id, "feedback")
-    assert visits.nps(world.site.id).responses == 3
+    assert world.store.feedback.nps(world.site.id).responses == 3
 
 
 def test_possible_duplicates_fold_letters_and_match_phones(world):
