@@ -230,28 +230,19 @@ def export_visits(
         # The log rows and the renames stand or fall together: a failed rename rolls the
         # log back, and a failed commit takes the files away again.
         with write_transaction(ctx.db):
-            log_event(
-                ctx,
-                at=now,
-                staff_id=actor.id,
-                action="export",
-                entity="visit_export",
-                entity_id=export_id,
-                purpose=summary,
-            )
-            if identities:
-                # Whose data was disclosed (906/2019 § 17), one row per client in the file.
-                for client_id in read.client_ids:
-                    log_event(
-                        ctx,
-                        at=now,
-                        staff_id=actor.id,
-                        action="export",
-                        entity="visit_export",
-                        entity_id=export_id,
-                        client_id=client_id,
-                        purpose=summary,
-                    )
+            # The export itself, then whose data it disclosed (906/2019 § 17): with
+            # identities, one row per client in the file.
+            for client_id in [None, *(read.client_ids if identities else ())]:
+                log_event(
+                    ctx,
+                    at=now,
+                    staff_id=actor.id,
+                    action="export",
+                    entity="visit_export",
+                    entity_id=export_id,
+                    client_id=client_id,
+                    purpose=summary,
+                )
             for temp, target in zip(temps, (out, manifest_path), strict=True):
                 os.replace(temp, target)
                 placed.append(target)
