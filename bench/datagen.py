@@ -23,6 +23,7 @@ from store.clients.validation import hetu_check_char  # noqa: E402
 from store.core.db import copy_database, open_db, write_transaction  # noqa: E402
 from store.core.migrations import migration_names  # noqa: E402
 from store.core.rows import insert_rows  # noqa: E402
+from store.sample.accounts import add_demo_account  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Part of the cache key: bump it whenever the rows this module generates change.
@@ -264,12 +265,12 @@ def _populate(path: Path, clients: int, seed: int) -> None:
             store.sites.create("Työpiste Keskusta", "Turku", "Turun työllisyysalue"),
             store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue"),
         ]
-        admin = store.staff.create(
-            ADMIN_USERNAME, "Laine Kaisa", "admin", ADMIN_PASSWORD, site_id=sites[0].id
+        admin = add_demo_account(
+            store.ctx, ADMIN_USERNAME, "Laine Kaisa", "admin", sites[0].id, password=ADMIN_PASSWORD
         )
         coach_ids = [
-            store.staff.create(
-                f"valmentaja{n}", f"Valmentaja {n}", "coach", "demo", sites[n % 2].id
+            add_demo_account(
+                store.ctx, f"valmentaja{n}", f"Valmentaja {n}", "coach", sites[n % 2].id
             ).id
             for n in range(1, 9)
         ]

@@ -17,6 +17,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from bench.datagen import ADMIN_PASSWORD, ADMIN_USERNAME, build_db  # noqa: E402
 from bench.harness import child_env, table  # noqa: E402
 from store.api import Store  # noqa: E402
+from store.sample.accounts import add_demo_account  # noqa: E402
 
 CLIENTS = 100_000
 RUNS = 3
@@ -126,7 +127,7 @@ def peak_rss(variant: Variant) -> Peak:
 def empty_register(path: Path) -> Path:
     """A migrated database with the admin account and no clients."""
     store = Store.open(path)
-    store.staff.create(ADMIN_USERNAME, "Admin", "admin", ADMIN_PASSWORD)
+    add_demo_account(store.ctx, ADMIN_USERNAME, "Admin", "admin", password=ADMIN_PASSWORD)
     store.close()
     return path
 

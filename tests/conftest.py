@@ -15,6 +15,7 @@ from store.clients.models import Client
 from store.clients.validation import hetu_check_char
 from store.core.clock import FixedClock
 from store.core.models import Site, Staff
+from store.sample.accounts import add_demo_account
 
 # A Saturday in ISO week 48; fixed so dates on screen and derived ages never drift.
 NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
@@ -58,11 +59,9 @@ def world(tmp_path: Path, clock: FixedClock) -> World:
     path = tmp_path / "luotsi.db"
     store = Store.open(path, clock)
     site = store.sites.create("Työpiste Keskusta", "Turku", "Varsinais-Suomen työllisyysalue")
-    admin = store.staff.create("admin", "Aalto Aino", "admin", "demo", site.id)
-    reception = store.staff.create("vastaanotto", "Nieminen Noora", "reception", "demo", site.id)
-    coach = store.staff.create(
-        "valmentaja", "Virtanen Liisa", "coach", "demo", site.id, language="fi"
-    )
+    admin = add_demo_account(store.ctx, "admin", "Aalto Aino", "admin", site.id)
+    reception = add_demo_account(store.ctx, "vastaanotto", "Nieminen Noora", "reception", site.id)
+    coach = add_demo_account(store.ctx, "valmentaja", "Virtanen Liisa", "coach", site.id)
     rows = {
         "makinen": {
             "last_name": "Mäkinen",

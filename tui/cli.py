@@ -1,8 +1,8 @@
-"""The `luotsi` command line: open the app, create databases, import clients."""
+"""The `luotsi` command line: open the app, create databases, import clients; the command
+groups (staff, site, settings, report, export) live in their own modules."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,7 +28,9 @@ from .cli_common import (
     asked_language,
     database_path,
     early_language,
+    errors_reported,
     fail,
+    new_password,
     open_store,
     prompt_text,
     site_message,
@@ -41,9 +43,10 @@ from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
 from .cli_settings import settings_app
+from .cli_staff import STRINGS as STAFF_STRINGS
+from .cli_staff import site_app, staff_app
 from .cli_strings import STRINGS as CLI_STRINGS
 
-MIN_PASSWORD_LENGTH = 8
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
 
 DeskOption = Annotated[
@@ -69,9 +72,11 @@ app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
 app.add_typer(export_app, name="export")
 app.add_typer(settings_app, name="settings")
+app.add_typer(staff_app, name="staff")
+app.add_typer(site_app, name="site")
 
 
-CLI_CATALOGS = (CLI_STRINGS, EXPORT_STRINGS, REPORT_STRINGS, SETTINGS_STRINGS)
+CLI_CATALOGS = (CLI_STRINGS, EXPORT_STRINGS, REPORT_STRINGS, SETTINGS_STRINGS, STAFF_STRINGS)
 
 
 def load_cli_strings() -> None:
@@ -180,23 +185,6 @@ def _staff_count(path: Path, lang: str) -> int:
         store.close()
 
 
-def _new_password(lang: str) -> str:
-    short = tr("cli.init.password_short", lang, min=MIN_PASSWORD_LENGTH)
-    scripted = os.environ.get("LUOTSI_PASSWORD")
-    if scripted is not None:
-        if len(scripted) < MIN_PASSWORD_LENGTH:
-            fail(short)
-        return scripted
-    while True:
-        password = typer.prompt(tr("cli.init.password", lang), hide_input=True)
-        if len(password) < MIN_PASSWORD_LENGTH:
-            typer.echo(short, err=True)
-        elif typer.prompt(tr("cli.init.password_again", lang), hide_input=True) == password:
-            return password
-        else:
-            typer.echo(tr("cli.init.password_mismatch", lang), err=True)
-
-
 @app.command()
 def init(
     ctx: typer.Context,
@@ -227,10 +215,10 @@ def init(
     display_name = display_name or prompt_text(
         tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
     )
-    password = _new_password(ui_lang)
+    password = new_password(ui_lang, "LUOTSI_PASSWORD")
     store = open_store(path, ui_lang)
     try:
-        with write_transaction(store.db):
+        with errors_reported(ui_lang), write_transaction(store.db):
             # Checked again inside the transaction: a second `init` may have run meanwhile.
             if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
                 fail(tr("cli.init.exists", ui_lang, path=path))

@@ -18,6 +18,7 @@ from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, St
 from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
+from store.core.staff import MIN_PASSWORD_LENGTH
 
 # 2 covers everything that is not about the rows of a file: a missing or unusable file or
 # database, a wrong login, or a user who may not do what was asked.
@@ -73,6 +74,35 @@ def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
 def prompt_text(text: str, default: str | None = None) -> str:
     """`typer.prompt` for a line of text, typed as the `str` it returns."""
     return typer.prompt(text, default=default)
+
+
+def new_password(lang: str, envvar: str, username: str | None = None) -> str:
+    """A new password of at least `MIN_PASSWORD_LENGTH` characters: from `envvar`, else
+    asked twice with hidden input (for `username` when it is someone else's). An aborted
+    prompt (Ctrl+C, end of input) stops the command with exit code 2."""
+    short = tr("cli.init.password_short", lang, min=MIN_PASSWORD_LENGTH)
+    scripted = os.environ.get(envvar)
+    if scripted is not None:
+        if len(scripted) < MIN_PASSWORD_LENGTH:
+            fail(short)
+        return scripted
+    if username is None:
+        first, again = tr("cli.init.password", lang), tr("cli.init.password_again", lang)
+    else:
+        first = tr("cli.password.for", lang, username=username)
+        again = tr("cli.password.for_again", lang, username=username)
+    try:
+        while True:
+            password: str = typer.prompt(first, hide_input=True)
+            if len(password) < MIN_PASSWORD_LENGTH:
+                typer.echo(short, err=True)
+            elif typer.prompt(again, hide_input=True) == password:
+                return password
+            else:
+                typer.echo(tr("cli.init.password_mismatch", lang), err=True)
+    except typer.Abort:
+        typer.echo(err=True)  # the prompt's line was left open
+        fail(tr("cli.password.aborted", lang))
 
 
 def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:

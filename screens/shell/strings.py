@@ -1,5 +1,5 @@
 """UI strings of the shell (login, the Today screen, dialogs, help, the palette) and the
-store's messages about logins, sites, dates and settings."""
+store's messages about logins, staff accounts, sites, dates and settings."""
 
 from __future__ import annotations
 
@@ -193,6 +193,95 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "valitse toimipiste",
         "välj verksamhetsställe",
         "choose a site",
+    ),
+    "site.error.empty": (
+        "toimipisteen nimi, kunta ja työllisyysalue tarvitaan",
+        "verksamhetsställets namn, kommun och sysselsättningsområde behövs",
+        "a site needs a name, a municipality and an employment area",
+    ),
+    "site.error.name_taken": (
+        "toimipiste ”{site}” on jo olemassa",
+        "verksamhetsstället ”{site}” finns redan",
+        "the site “{site}” exists already",
+    ),
+    "site.error.admin_required": (
+        "vain pääkäyttäjä voi lisätä toimipisteen",
+        "endast en administratör kan lägga till ett verksamhetsställe",
+        "only an admin can add a site",
+    ),
+    # Staff accounts (store/core/staff.py).
+    "staff.error.username_empty": (
+        "käyttäjätunnus puuttuu",
+        "användarnamnet saknas",
+        "the username is missing",
+    ),
+    "staff.error.username_chars": (
+        "käyttäjätunnus ”{username}” ei kelpaa: vain pieniä kirjaimia a–z, numeroita"
+        " sekä . - _, ei välilyöntejä",
+        "användarnamnet ”{username}” duger inte: bara små bokstäver a–z, siffror"
+        " och . - _, inga mellanslag",
+        "the username “{username}” is not valid: only lower-case letters a–z, digits"
+        " and . - _, no spaces",
+    ),
+    "staff.error.username_taken": (
+        "käyttäjätunnus {username} on jo käytössä (myös suljettu tili varaa tunnuksen)",
+        "användarnamnet {username} används redan (även ett stängt konto reserverar det)",
+        "the username {username} is taken (a deactivated account keeps its name too)",
+    ),
+    "staff.error.password_short": (
+        "salasanassa pitää olla vähintään {min} merkkiä",
+        "lösenordet måste ha minst {min} tecken",
+        "the password must have at least {min} characters",
+    ),
+    "staff.error.old_password": (
+        "nykyinen salasana puuttuu tai on väärä",
+        "det nuvarande lösenordet saknas eller är fel",
+        "the current password is missing or wrong",
+    ),
+    "staff.error.name_empty": (
+        "nimi puuttuu (muodossa Sukunimi Etunimi)",
+        "namnet saknas (som Efternamn Förnamn)",
+        "the name is missing (as Last First)",
+    ),
+    "staff.error.role": (
+        "rooli ”{role}” ei kelpaa; valitse yksi: {roles}",
+        "rollen ”{role}” duger inte; välj en: {roles}",
+        "the role “{role}” is not valid; choose one of: {roles}",
+    ),
+    "staff.error.language": (
+        "kieli ”{language}” ei kelpaa; valitse fi, sv tai en",
+        "språket ”{language}” duger inte; välj fi, sv eller en",
+        "the language “{language}” is not valid; choose fi, sv or en",
+    ),
+    "staff.error.unknown_site": (
+        "toimipistettä ei ole",
+        "verksamhetsstället finns inte",
+        "there is no such site",
+    ),
+    "staff.error.unknown": (
+        "käyttäjää {username} ei ole",
+        "användaren {username} finns inte",
+        "there is no user {username}",
+    ),
+    "staff.error.admin_required": (
+        "vain pääkäyttäjä voi luoda käyttäjätilin",
+        "endast en administratör kan skapa ett användarkonto",
+        "only an admin can create a user account",
+    ),
+    "staff.error.last_admin": (
+        "{username} on viimeinen aktiivinen pääkäyttäjä; lisää ensin toinen",
+        "{username} är den sista aktiva administratören; lägg först till en annan",
+        "{username} is the last active admin; add another one first",
+    ),
+    "staff.error.deactivate_self": (
+        "omaa tiliä ei voi sulkea",
+        "man kan inte stänga sitt eget konto",
+        "you cannot deactivate your own account",
+    ),
+    "staff.error.inactive": (
+        "käyttäjän {username} tili on jo suljettu",
+        "användaren {username} är redan stängd",
+        "{username} is deactivated already",
     ),
     # Days as typed (store/core/dates.py).
     "date.error.invalid": (

@@ -1,4 +1,5 @@
-"""Sites (toimipiste): the walk-in points of the installation, and finding one by name."""
+"""Sites (toimipiste): the walk-in points of the installation, adding one, and finding one
+by name."""
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
 # pyright: reportUnknownMemberType=false
@@ -6,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from store.core.audit import log_event
+from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.i18n import TranslatedError
-from store.core.models import Site
+from store.core.models import Site, Staff
 from store.core.rows import insert_row
+from store.core.staff import as_stored
 
 _SELECT = "SELECT id, name, municipality, employment_area FROM site"
 
@@ -61,15 +65,33 @@ class SiteRepository:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def create(self, name: str, municipality: str, employment_area: str) -> Site:
+    def create(
+        self, name: str, municipality: str, employment_area: str, actor: Staff | None = None
+    ) -> Site:
+        """A new site, made by an admin (`actor`) and logged with them; with no actor only
+        while the installation has no staff yet (its first site, as `luotsi init` makes it)."""
+        values = {
+            "name": name.strip(),
+            "municipality": municipality.strip(),
+            "employment_area": employment_area.strip(),
+        }
+        if not all(values.values()):
+            raise TranslatedError("site.error.empty")
         with write_transaction(self.ctx.db):
-            site_id = insert_row(
-                self.ctx,
-                "site",
-                {"name": name, "municipality": municipality, "employment_area": employment_area},
-                by=None,
-            )
-        return Site(site_id, name, municipality, employment_area)
+            if actor is None:
+                if self.ctx.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
+                    raise TranslatedError("site.error.admin_required")
+            else:
+                require(as_stored(self.ctx, actor), "staff.manage")
+            taken = [
+                site for site in self.all() if site.name.casefold() == values["name"].casefold()
+            ]
+            if taken:
+                raise TranslatedError("site.error.name_taken", site=taken[0].name)
+            by = actor.id if actor else None
+            site_id = insert_row(self.ctx, "site", values, by=by)
+            log_event(self.ctx, staff_id=by, action="create", entity="site", entity_id=site_id)
+        return Site(site_id, values["name"], values["municipality"], values["employment_area"])
 
     def get(self, site_id: str) -> Site | None:
         """A site by id, a deleted one too (old visits keep naming it)."""

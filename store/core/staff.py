@@ -1,9 +1,12 @@
-"""Staff accounts: creating them, listing them, logging in, and each one's language."""
+"""Staff accounts: creating and managing them (admins), listing them, logging in, and each
+one's language."""
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +15,7 @@ from store.core.auth import (
     LoginFailed,
     LoginLocked,
     after_failure,
+    allowed,
     dummy_hash,
     hash_password,
     login_name_key,
@@ -19,18 +23,56 @@ from store.core.auth import (
     seconds_locked,
     verify_password,
 )
-from store.core.clock import from_iso, to_iso
+from store.core.clock import from_iso, new_id, to_iso
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.models import Role, Staff
+from store.core.i18n import LANGUAGES, TranslatedError
+from store.core.models import ROLES, Role, Staff
 from store.core.rows import insert_row, update_row, upsert_row
 
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
+
+MIN_PASSWORD_LENGTH = 8
+_USERNAME = re.compile(r"[a-z0-9._-]+")
+
+
+class StaffError(TranslatedError):
+    """A change to a staff account that is refused; nothing was written."""
+
+
+def check_username(username: str) -> str:
+    """The username as stored: lower-case letters, digits, `.`, `-` and `_`, nothing else."""
+    if not username.strip():
+        raise StaffError("staff.error.username_empty")
+    if not _USERNAME.fullmatch(username):
+        raise StaffError("staff.error.username_chars", username=username)
+    return username
+
+
+def check_password(password: str) -> str:
+    """A real account's password: at least `MIN_PASSWORD_LENGTH` characters."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise StaffError("staff.error.password_short", min=MIN_PASSWORD_LENGTH)
+    return password
 
 
 def _to_staff(row: tuple[Any, ...]) -> Staff:
     staff_id, username, display_name, role, site_id, language, active = row
     return Staff(staff_id, username, display_name, role, site_id, language, bool(active))
+
+
+def _living(ctx: Context, staff_id: str) -> Staff | None:
+    row = ctx.db.execute(
+        f"SELECT {_COLUMNS} FROM staff WHERE id = ? AND deleted_at IS NULL", [staff_id]
+    ).fetchone()
+    return _to_staff(row) if row else None
+
+
+def as_stored(ctx: Context, actor: Staff) -> Staff:
+    """The acting user as stored now, for a permission check: a role changed or an account
+    closed since they logged in counts."""
+    current = _living(ctx, actor.id)
+    return current if current is not None else replace(actor, active=False)
 
 
 class StaffRepository:
@@ -49,11 +91,23 @@ class StaffRepository:
         language: str = "fi",
         actor: Staff | None = None,
     ) -> Staff:
-        if actor is not None:
-            require(actor, "staff.manage")
+        """A new account, made by an admin (`actor`) and logged with them.
+
+        Only the installation's first account, its admin (as `luotsi init` makes it), is
+        made with no actor; it is logged as made by itself. Demo and test accounts come
+        from `store.sample.accounts` instead.
+        """
+        check_username(username)
+        check_password(password)
+        name = display_name.strip()
+        if not name:
+            raise StaffError("staff.error.name_empty")
+        self._check_role(role)
+        if language not in LANGUAGES:
+            raise StaffError("staff.error.language", language=language)
         values = {
             "username": username,
-            "display_name": display_name,
+            "display_name": name,
             "role": role,
             "site_id": site_id,
             "password_hash": hash_password(password),
@@ -61,8 +115,112 @@ class StaffRepository:
             "active": 1,
         }
         with write_transaction(self.ctx.db):
-            staff_id = insert_row(self.ctx, "staff", values, by=actor.id if actor else None)
-        return Staff(staff_id, username, display_name, role, site_id, language, True)
+            # Checked under the write lock, so two admins cannot take one name.
+            if actor is None:
+                if role != "admin" or self._count("SELECT count(*) FROM staff"):
+                    raise StaffError("staff.error.admin_required")
+            else:
+                require(self._fresh(actor), "staff.manage")
+            if self._count("SELECT count(*) FROM staff WHERE username = ?", username):
+                raise StaffError("staff.error.username_taken", username=username)
+            if site_id is not None and not self._count(
+                "SELECT count(*) FROM site WHERE id = ? AND deleted_at IS NULL", site_id
+            ):
+                raise StaffError("staff.error.unknown_site")
+            staff_id = new_id()
+            by = actor.id if actor else staff_id
+            insert_row(self.ctx, "staff", values, by=by, row_id=staff_id)
+            audit.log_event(
+                self.ctx, staff_id=by, action="create", entity="staff", entity_id=staff_id
+            )
+        return Staff(staff_id, username, name, role, site_id, language, True)
+
+    def set_password(
+        self, actor: Staff, staff_id: str, new_password: str, old_password: str | None = None
+    ) -> None:
+        """An admin sets anyone's password; anyone else only their own, giving the old one."""
+        check_password(new_password)
+        with write_transaction(self.ctx.db):
+            fresh = self._fresh(actor)
+            target = self._existing(staff_id)
+            if not (fresh.active and fresh.id == target.id):
+                require(fresh, "staff.manage")
+            elif not allowed(fresh, "staff.manage"):
+                stored = self.ctx.db.execute(
+                    "SELECT password_hash FROM staff WHERE id = ?", [target.id]
+                ).fetchone()[0]
+                if old_password is None or not verify_password(old_password, stored):
+                    raise StaffError("staff.error.old_password")
+            changes = {"password_hash": hash_password(new_password)}
+            update_row(self.ctx, "staff", target.id, changes, by=fresh.id)
+            self._log_change(fresh, target, "password")
+
+    def set_role(self, actor: Staff, staff_id: str, role: Role) -> Staff:
+        """Give an account another role (admins only); the last active admin stays one."""
+        self._check_role(role)
+        with write_transaction(self.ctx.db):
+            fresh = self._fresh(actor)
+            require(fresh, "staff.manage")
+            target = self._existing(staff_id)
+            if target.role == role:
+                return target
+            if target.role == "admin" and target.active and self._active_admins() <= 1:
+                raise StaffError("staff.error.last_admin", username=target.username)
+            update_row(self.ctx, "staff", target.id, {"role": role}, by=fresh.id)
+            self._log_change(fresh, target, f"role:{role}")
+        return self._existing(staff_id)
+
+    def deactivate(self, actor: Staff, staff_id: str) -> Staff:
+        """Close an account (admins only): it can no longer log in, its history and its
+        access-log rows stay. Never one's own account, nor the last active admin."""
+        with write_transaction(self.ctx.db):
+            fresh = self._fresh(actor)
+            require(fresh, "staff.manage")
+            target = self._existing(staff_id)
+            if target.id == fresh.id:
+                raise StaffError("staff.error.deactivate_self")
+            if not target.active:
+                raise StaffError("staff.error.inactive", username=target.username)
+            if target.role == "admin" and self._active_admins() <= 1:
+                raise StaffError("staff.error.last_admin", username=target.username)
+            update_row(self.ctx, "staff", target.id, {"active": 0}, by=fresh.id)
+            self._log_change(fresh, target, "deactivate")
+        return self._existing(staff_id)
+
+    def _log_change(self, actor: Staff, target: Staff, what: str) -> None:
+        audit.log_event(
+            self.ctx,
+            staff_id=actor.id,
+            action="update",
+            entity="staff",
+            entity_id=target.id,
+            purpose=what,
+        )
+
+    def _fresh(self, actor: Staff) -> Staff:
+        return as_stored(self.ctx, actor)
+
+    def _living(self, staff_id: str) -> Staff | None:
+        return _living(self.ctx, staff_id)
+
+    def _existing(self, staff_id: str) -> Staff:
+        target = self._living(staff_id)
+        if target is None:
+            raise StaffError("staff.error.unknown", username=staff_id)
+        return target
+
+    def _active_admins(self) -> int:
+        return self._count(
+            "SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL"
+        )
+
+    def _count(self, sql: str, *params: object) -> int:
+        return int(self.ctx.db.execute(sql, list(params)).fetchone()[0])
+
+    @staticmethod
+    def _check_role(role: str) -> None:
+        if role not in ROLES:
+            raise StaffError("staff.error.role", role=role, roles=", ".join(ROLES))
 
     def get(self, staff_id: str) -> Staff | None:
         row = self.ctx.db.execute(
@@ -70,14 +228,30 @@ class StaffRepository:
         ).fetchone()
         return _to_staff(row) if row else None
 
-    def all(self, role: Role | None = None) -> list[Staff]:
-        """Active staff members by name, of one role when `role` is given."""
-        sql = f"SELECT {_COLUMNS} FROM staff WHERE deleted_at IS NULL AND active = 1"
+    def find(self, username: str) -> Staff | None:
+        """An account by its username, a deactivated one too."""
+        row = self.ctx.db.execute(
+            f"SELECT {_COLUMNS} FROM staff WHERE username = ? AND deleted_at IS NULL",
+            [username.strip()],
+        ).fetchone()
+        return _to_staff(row) if row else None
+
+    def all(
+        self, role: Role | None = None, site_id: str | None = None, *, inactive: bool = False
+    ) -> list[Staff]:
+        """Active staff members by name; of one role and of one site when they are given,
+        and the deactivated ones too with `inactive`."""
+        sql = f"SELECT {_COLUMNS} FROM staff WHERE deleted_at IS NULL"
         params: list[object] = []
+        if not inactive:
+            sql += " AND active = 1"
         if role:
             sql += " AND role = ?"
             params.append(role)
-        rows = self.ctx.db.execute(sql + " ORDER BY display_name", params).fetchall()
+        if site_id:
+            sql += " AND site_id = ?"
+            params.append(site_id)
+        rows = self.ctx.db.execute(sql + " ORDER BY display_name, username", params).fetchall()
         return [_to_staff(row) for row in rows]
 
     def authenticate(self, username: str, password: str) -> Staff | None:

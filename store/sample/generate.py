@@ -18,6 +18,7 @@ from store.core.context import Context
 from store.core.db import open_db, write_transaction
 from store.core.models import Role
 from store.core.rows import insert_rows
+from store.sample.accounts import DEMO_PASSWORD
 from store.sample.people import (
     AGES,
     CENTURY_SIGNS,
@@ -35,7 +36,6 @@ from store.sample.seeded import helsinki_moment, seeded_uuid
 from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history
 
 EMPLOYMENT_AREA = "Turun työllisyysalue"
-DEMO_PASSWORD = "demo"
 BATCH_SIZE = 5000
 
 _Coach = tuple[str, str]  # (staff id, the language the coach works in)

@@ -7,7 +7,13 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LUOTSI_DB", "LUOTSI_USER", "LUOTSI_PASSWORD", "LUOTSI_DESK"):
+    for name in (
+        "LUOTSI_DB",
+        "LUOTSI_USER",
+        "LUOTSI_PASSWORD",
+        "LUOTSI_NEW_PASSWORD",
+        "LUOTSI_DESK",
+    ):
         monkeypatch.delenv(name, raising=False)
     # Wide enough that Rich never wraps a reason across lines.
     monkeypatch.setenv("COLUMNS", "200")

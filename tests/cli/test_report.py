@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from typer.testing import CliRunner
 
+from store.sample.accounts import add_demo_account
 from tests.report_day import build_day
 from tui.cli import app
 
@@ -89,8 +90,8 @@ def test_a_wrong_login_is_exit_2(world):
 
 
 def test_a_user_without_a_site_must_choose_one_when_there_are_several(world):
-    world.store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue")
-    world.store.staff.create("ulla", "Ulla Ulkopuolinen", "admin", "demo", None)
+    world.store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue", world.admin)
+    add_demo_account(world.store.ctx, "ulla", "Ulla Ulkopuolinen", "admin")
     result = _report(world, "--lang", "en", user="ulla")
     assert result.exit_code == 2
     assert "choose one with --site" in result.output

@@ -22,7 +22,9 @@ def test_tickets_run_per_site_and_day(world):
     first = visits.register(world.reception, world.site.id, reason_codes=["cv"])
     second = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
     assert (first.ticket, second.ticket) == ("A001", "A002")
-    other_site = world.store.sites.create("Raision työpiste", "Raisio", "Turun työllisyysalue")
+    other_site = world.store.sites.create(
+        "Raision työpiste", "Raisio", "Turun työllisyysalue", world.admin
+    )
     assert visits.register(world.reception, other_site.id).ticket == "A001"
     advance(world, 24 * 60)
     assert visits.register(world.reception, world.site.id).ticket == "A001"

@@ -1,0 +1,36 @@
+"""Demo and test accounts: made without an acting admin or the password rule, never for a
+real installation (its accounts go through `StaffRepository.create`)."""
+
+from __future__ import annotations
+
+from store.core.auth import hash_password
+from store.core.context import Context
+from store.core.db import write_transaction
+from store.core.models import Role, Staff
+from store.core.rows import insert_row
+
+DEMO_PASSWORD = "demo"
+
+
+def add_demo_account(
+    ctx: Context,
+    username: str,
+    display_name: str,
+    role: Role,
+    site_id: str | None = None,
+    language: str = "fi",
+    password: str = DEMO_PASSWORD,
+) -> Staff:
+    """One staff account with the shared demo password (or `password`), unlogged."""
+    values = {
+        "username": username,
+        "display_name": display_name,
+        "role": role,
+        "site_id": site_id,
+        "password_hash": hash_password(password),
+        "language": language,
+        "active": 1,
+    }
+    with write_transaction(ctx.db):
+        staff_id = insert_row(ctx, "staff", values, by=None)
+    return Staff(staff_id, username, display_name, role, site_id, language, True)

@@ -1,0 +1,281 @@
+"""`luotsi staff` and `luotsi site`: an admin's accounts and sites, every change logged."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from store.core.auth import require
+from store.core.i18n import tr
+from store.core.models import Staff
+from store.core.sites import choose_site
+from store.core.staff import check_username
+
+from .cli_common import (
+    DbOption,
+    LangOption,
+    Language,
+    Session,
+    UserOption,
+    fail,
+    new_password,
+    staff_session,
+)
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "cli.staff.not_allowed": (
+        "käyttäjä {username} ei saa hallita käyttäjiä eikä toimipisteitä (vain pääkäyttäjä)",
+        "användaren {username} får inte hantera användare eller verksamhetsställen (endast admin)",
+        "{username} may not manage staff or sites (admins only)",
+    ),
+    "cli.staff.unknown": (
+        "käyttäjää {username} ei ole",
+        "användaren {username} finns inte",
+        "there is no user {username}",
+    ),
+    "cli.staff.added": (
+        "käyttäjä {username} ({role}) lisätty, toimipiste {site} (muutos kirjattu lokiin)",
+        "användaren {username} ({role}) tillagd, verksamhetsställe {site} (ändringen loggad)",
+        "added {username} ({role}), site {site} (the change is logged)",
+    ),
+    "cli.staff.password_set": (
+        "käyttäjän {username} salasana vaihdettu (muutos kirjattu lokiin)",
+        "lösenordet för {username} har bytts (ändringen loggad)",
+        "the password of {username} is changed (the change is logged)",
+    ),
+    "cli.staff.role_set": (
+        "käyttäjän {username} rooli on nyt {role} (muutos kirjattu lokiin)",
+        "rollen för {username} är nu {role} (ändringen loggad)",
+        "{username} is now {role} (the change is logged)",
+    ),
+    "cli.staff.deactivated": (
+        "käyttäjän {username} tili suljettu; hänen tietonsa ja lokinsa säilyvät"
+        " (muutos kirjattu lokiin)",
+        "kontot {username} är stängt; dess uppgifter och logg finns kvar (ändringen loggad)",
+        "{username} is deactivated; their history and log stay (the change is logged)",
+    ),
+    "cli.staff.column.username": ("tunnus", "användarnamn", "username"),
+    "cli.staff.column.name": ("nimi", "namn", "name"),
+    "cli.staff.column.role": ("rooli", "roll", "role"),
+    "cli.staff.column.site": ("toimipiste", "verksamhetsställe", "site"),
+    "cli.staff.column.active": ("aktiivinen", "aktiv", "active"),
+    "cli.staff.yes": ("kyllä", "ja", "yes"),
+    "cli.staff.no": ("suljettu", "stängd", "deactivated"),
+    "cli.site.added": (
+        "toimipiste {site} lisätty (muutos kirjattu lokiin)",
+        "verksamhetsstället {site} tillagt (ändringen loggad)",
+        "added the site {site} (the change is logged)",
+    ),
+    "cli.site.column.name": ("toimipiste", "verksamhetsställe", "site"),
+    "cli.site.column.municipality": ("kunta", "kommun", "municipality"),
+    "cli.site.column.area": ("työllisyysalue", "sysselsättningsområde", "employment area"),
+    "cli.password.for": (
+        "Käyttäjän {username} uusi salasana",
+        "Nytt lösenord för {username}",
+        "New password for {username}",
+    ),
+    "cli.password.for_again": (
+        "Käyttäjän {username} uusi salasana uudelleen",
+        "Nytt lösenord för {username} igen",
+        "New password for {username} again",
+    ),
+    "cli.password.aborted": (
+        "keskeytetty; mitään ei muutettu",
+        "avbrutet; inget ändrades",
+        "aborted; nothing was changed",
+    ),
+}
+
+NEW_PASSWORD_ENV = "LUOTSI_NEW_PASSWORD"
+RoleName = Literal["reception", "coach", "admin"]
+UsernameArgument = Annotated[str, typer.Argument(help="The account's username.")]
+
+staff_app = typer.Typer(
+    help="Staff accounts (admins only): list, add, passwords, roles, deactivation.",
+    no_args_is_help=True,
+)
+site_app = typer.Typer(help="The installation's sites (admins only).", no_args_is_help=True)
+
+
+def _admin_session(
+    ctx: typer.Context, db: DbOption, user: UserOption, lang: str | None
+) -> AbstractContextManager[Session]:
+    """Log in like every command; then anyone but an admin stops here with exit code 2."""
+    return staff_session(ctx, db, user, lang, not_allowed="cli.staff.not_allowed")
+
+
+def _require_admin(session: Session) -> None:
+    require(session.staff, "staff.manage")
+
+
+def _account(session: Session, username: str) -> Staff:
+    staff = session.store.staff.find(username)
+    if staff is None:
+        fail(tr("cli.staff.unknown", session.lang, username=username))
+    return staff
+
+
+def _role(role: str, lang: str) -> str:
+    return tr(f"role.{role}", lang)
+
+
+@staff_app.command("list")
+def list_staff(
+    ctx: typer.Context, user: UserOption = None, db: DbOption = None, lang: LangOption = None
+) -> None:
+    """Every account, deactivated ones too: username, name, role, site, active."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        sites = {site.id: site.name for site in session.store.sites.all()}
+        accounts = session.store.staff.all(inactive=True)
+
+    def t(key: str) -> str:
+        return tr(key, session.lang)
+
+    table = Table()
+    for column in ("username", "name", "role", "site", "active"):
+        table.add_column(t(f"cli.staff.column.{column}"))
+    for staff in accounts:
+        table.add_row(
+            staff.username,
+            escape(staff.display_name),
+            _role(staff.role, session.lang),
+            escape(sites.get(staff.site_id, "—") if staff.site_id else "—"),
+            t("cli.staff.yes") if staff.active else t("cli.staff.no"),
+        )
+    Console(highlight=False).print(table)
+
+
+@staff_app.command("add")
+def add_staff(
+    ctx: typer.Context,
+    username: UsernameArgument,
+    name: Annotated[str, typer.Option("--name", help='The name, as "Last First".')],
+    role: Annotated[RoleName, typer.Option("--role", help="What the account may do.")],
+    site: Annotated[
+        str | None,
+        typer.Option(
+            help="The account's site (part of its name will do); with one site, optional."
+        ),
+    ] = None,
+    language: Annotated[Language, typer.Option("--lang", help="The new user's language.")] = "fi",
+    user: UserOption = None,
+    db: DbOption = None,
+) -> None:
+    """Add an account; its password comes from $LUOTSI_NEW_PASSWORD or is asked twice.
+
+    Messages are in your own language (or the one given before the command: luotsi --lang
+    en staff add …), since --lang here is the new user's.
+    """
+    with _admin_session(ctx, db, user, None) as session:
+        _require_admin(session)
+        check_username(username)
+        chosen = choose_site(session.store.sites.all(), site)
+        password = new_password(session.lang, NEW_PASSWORD_ENV, username)
+        session.store.staff.create(
+            username, name, role, password, chosen.id, language, actor=session.staff
+        )
+    typer.echo(
+        tr(
+            "cli.staff.added",
+            session.lang,
+            username=username,
+            role=_role(role, session.lang),
+            site=chosen.name,
+        )
+    )
+
+
+@staff_app.command("passwd")
+def set_password(
+    ctx: typer.Context,
+    username: UsernameArgument,
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Set an account's password: from $LUOTSI_NEW_PASSWORD, or asked twice."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        target = _account(session, username)
+        password = new_password(session.lang, NEW_PASSWORD_ENV, target.username)
+        session.store.staff.set_password(session.staff, target.id, password)
+    typer.echo(tr("cli.staff.password_set", session.lang, username=target.username))
+
+
+@staff_app.command("role")
+def set_role(
+    ctx: typer.Context,
+    username: UsernameArgument,
+    role: Annotated[RoleName, typer.Argument(help="reception, coach or admin.")],
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Give an account another role; the last active admin stays an admin."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        target = _account(session, username)
+        session.store.staff.set_role(session.staff, target.id, role)
+    typer.echo(
+        tr(
+            "cli.staff.role_set",
+            session.lang,
+            username=target.username,
+            role=_role(role, session.lang),
+        )
+    )
+
+
+@staff_app.command("deactivate")
+def deactivate(
+    ctx: typer.Context,
+    username: UsernameArgument,
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Close an account: no more logins; what it did and its access log stay."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        target = _account(session, username)
+        session.store.staff.deactivate(session.staff, target.id)
+    typer.echo(tr("cli.staff.deactivated", session.lang, username=target.username))
+
+
+@site_app.command("list")
+def list_sites(
+    ctx: typer.Context, user: UserOption = None, db: DbOption = None, lang: LangOption = None
+) -> None:
+    """Every site with its municipality and employment area."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        sites = session.store.sites.all()
+    table = Table()
+    for column in ("name", "municipality", "area"):
+        table.add_column(tr(f"cli.site.column.{column}", session.lang))
+    for site in sites:
+        table.add_row(escape(site.name), escape(site.municipality), escape(site.employment_area))
+    Console(highlight=False).print(table)
+
+
+@site_app.command("add")
+def add_site(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The site's name.")],
+    municipality: Annotated[str, typer.Option(help="Its municipality.")],
+    area: Annotated[str, typer.Option(help="Its employment area.")],
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Add a site (a walk-in point)."""
+    with _admin_session(ctx, db, user, lang) as session:
+        _require_admin(session)
+        site = session.store.sites.create(name, municipality, area, actor=session.staff)
+    typer.echo(tr("cli.site.added", session.lang, site=site.name))
