@@ -57,7 +57,7 @@ def test_feedback_question_after_a_done_visit(snap_compare, world, clock, helsin
         await still(pilot)
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("d", "f9")
+        await pilot.press("ctrl+d", "f9")
         await still(pilot)
         assert isinstance(pilot.app.screen, FeedbackScreen)
 
@@ -73,7 +73,7 @@ def test_transfer_dialog_lists_the_colleagues(snap_compare, world, clock, helsin
         await still(pilot)
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("s")
+        await pilot.press("ctrl+t")
         await still(pilot)
         assert isinstance(pilot.app.screen, TransferDialog)
 

@@ -60,7 +60,7 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         await open_desk(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, QueueTable)
-        await pilot.press("d")  # the queue's own key: done
+        await pilot.press("ctrl+d")  # the queue's own key: done
         await pilot.pause()
         assert world.store.visits.get(visit.id).state == "done"
         await pilot.press("shift+tab", *"mäki")
@@ -69,20 +69,49 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         assert app.focused is not None and app.focused.id == "search-results"
 
 
-async def test_a_name_typed_into_the_queue_is_taken_back_with_ctrl_z(world, clock):
+@pytest.mark.parametrize("name", ["pitkä", "dahl", "heikki", "salo"])
+async def test_a_name_typed_into_the_queue_goes_to_the_search_and_changes_no_visit(
+    world, clock, name
+):
     visit = world.store.visits.register(
         world.reception, world.site.id, client_id=world.clients["makinen"].id
     )
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
-        await pilot.press("tab", *"pekka")  # meant for the search: the "p" marks "left"
+        await pilot.press("f6")  # a called visitor: every queue key could act on it
+        desk.query_one(QueueTable).focus()
+        await pilot.press(*name)
         await pilot.pause()
-        assert world.store.visits.get(visit.id).state == "left"
-        assert "A001: poistui · Ctrl+Z peruu" in messages(app)
-        # The rest of the name went to the search, not to the visits.
-        assert desk.query_one(ClientSearch).input.value == "ekka"
+        assert desk.query_one(ClientSearch).input.value == name
         assert app.focused is desk.query_one(ClientSearch).input
+        assert isinstance(app.screen, WalkInScreen)  # no colleague list either
+    assert world.store.visits.get(visit.id).state == "called"
+    assert [e.to_state for e in world.store.visits.events(visit.id)] == ["waiting", "called"]
+
+
+@pytest.mark.parametrize(
+    ("key", "state", "said"),
+    [
+        ("ctrl+d", "done", "Valmis. F9"),
+        ("ctrl+l", "left", "A001: poistui · Ctrl+Z peruu"),
+        ("ctrl+o", "on_hold", "A001: tauolla · Ctrl+Z peruu"),
+    ],
+)
+async def test_each_queue_key_changes_the_visit_and_ctrl_z_takes_it_back(
+    world, clock, key, state, said
+):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == state
+        assert any(m.startswith(said) for m in messages(app))
         await pilot.press("ctrl+z")
         await pilot.pause()
         restored = world.store.visits.get(visit.id)
@@ -289,7 +318,7 @@ async def test_left_without_service_from_the_queue(world, clock):
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("p")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert "A001" not in screen_text(pilot)
     left = world.store.visits.get(visit.id)
@@ -377,11 +406,11 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await open_desk(pilot)
-        await pilot.press("tab", "s")  # still waiting: nobody has met them to pass them on
+        await pilot.press("tab", "ctrl+t")  # still waiting: nobody has met them to pass them on
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)  # no colleague list first
         assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
-        await pilot.press("f6", "s")  # called to the desk, then passed on
+        await pilot.press("f6", "ctrl+t")  # called to the desk, then passed on
         await pilot.pause()
         assert isinstance(app.screen, TransferDialog)
         assert "Virtanen Liisa · valmentaja" in screen_text(pilot)
@@ -389,8 +418,12 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)
         assert "A001: siirretty: Virtanen Liisa · Ctrl+Z peruu" in messages(app)
-    moved = visits.get(visit.id)
-    assert (moved.state, moved.assigned_to) == ("transferred", world.coach.id)
+        moved = visits.get(visit.id)
+        assert (moved.state, moved.assigned_to) == ("transferred", world.coach.id)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    back = visits.get(visit.id)
+    assert (back.state, back.assigned_to, back.desk) == ("called", None, "1")
 
 
 async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
@@ -444,7 +477,7 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("d", "f9")
+        await pilot.press("ctrl+d", "f9")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert "recommend" in screen_text(pilot)  # the visitor's language
@@ -475,7 +508,7 @@ async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("d", "f9")
+        await pilot.press("ctrl+d", "f9")
         await pilot.pause()
         assert "tallennetaan tämän käynnin tietoihin" in screen_text(pilot)
         await pilot.press("s")  # the visitor switches to Swedish before answering
