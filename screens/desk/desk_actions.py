@@ -11,7 +11,14 @@ from store.core.db import DatabaseBusy
 from store.core.models import Staff
 from store.visits.models import Channel, Visit, VisitState
 from store.visits.register import DeskOccupied, InvalidTransition
-from store.visits.rules import OWN_COACH_REASON, OwnCoachNeedsClient, can_transfer, next_step
+from store.visits.rules import (
+    OWN_COACH_REASON,
+    Holder,
+    OwnCoachNeedsClient,
+    can_transfer,
+    held_elsewhere,
+    next_step,
+)
 from store.visits.undo import UndoStack
 
 
@@ -51,6 +58,11 @@ class DeskActions:
 
     def can_transfer(self, visit: Visit) -> bool:
         return can_transfer(visit)
+
+    def held_elsewhere(self, visit: Visit) -> Holder | None:
+        """Who else has `visit` now, read afresh: the queue on screen may be seconds old."""
+        current = self.store.visits.get(visit.id)
+        return held_elsewhere(current, self.staff.id, self.desk)
 
     def queue_action(self, visit: Visit, action: str) -> Notice | None:
         """Carry out a queue key's action on `visit`; None for a key that does nothing here."""

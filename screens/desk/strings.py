@@ -139,6 +139,44 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.reasons.queue": ("Jonoon", "Till kön", "Queue"),
     "binding.reasons.cancel": ("Peru", "Avbryt", "Cancel"),
     "binding.app.walk_in": ("Asiointi", "Besök", "Walk-in"),
+    # Asked before done, left or transfer of a visit a colleague or another desk has.
+    "others.done": (
+        "Merkitäänkö {ticket} {name} valmiiksi?",
+        "Markera {ticket} {name} som klar?",
+        "Mark {ticket} {name} done?",
+    ),
+    "others.left": (
+        "Merkitäänkö {ticket} {name} poistuneeksi?",
+        "Markera att {ticket} {name} gick?",
+        "Mark {ticket} {name} as left?",
+    ),
+    "others.transfer": (
+        "Siirretäänkö {ticket} {name} kollegalle?",
+        "Överföra {ticket} {name} till en kollega?",
+        "Transfer {ticket} {name} to a colleague?",
+    ),
+    "others.staff_desk": (
+        "Käyntiä hoitaa {staff} tiskillä {desk}.",
+        "Besöket sköts av {staff} vid disk {desk}.",
+        "{staff} has this visit, at desk {desk}.",
+    ),
+    "others.staff": (
+        "Käyntiä hoitaa {staff}.",
+        "Besöket sköts av {staff}.",
+        "{staff} has this visit.",
+    ),
+    "others.desk": (
+        "Käynti on kutsuttu tiskille {desk}.",
+        "Besöket är kallat till disk {desk}.",
+        "This visit was called to desk {desk}.",
+    ),
+    "others.keys": (
+        "Enter tai y: kyllä · Esc tai n: ei",
+        "Enter eller y: ja · Esc eller n: nej",
+        "Enter or y: yes · Esc or n: no",
+    ),
+    "binding.others_visit.yes": ("Kyllä", "Ja", "Yes"),
+    "binding.others_visit.no": ("Ei", "Nej", "No"),
     "transfer.title": ("Siirrä kenelle?", "Överför till vem?", "Transfer to whom?"),
     "leftopen.title": (
         "Sulkematta jääneet käynnit",

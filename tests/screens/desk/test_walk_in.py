@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 from screens.clients.client_search import ClientSearch
 from screens.clients.new_client_dialog import NewClientDialog
 from screens.desk.feedback import FeedbackScreen
-from screens.desk.queue_dialogs import TransferDialog
+from screens.desk.queue_dialogs import ConfirmOthersVisit, TransferDialog
 from screens.desk.queue_table import QueueTable
 from screens.desk.reason_picker import ReasonPicker
 from screens.desk.walk_in import WalkInScreen
@@ -323,6 +323,61 @@ async def test_left_without_service_from_the_queue(world, clock):
         assert "A001" not in screen_text(pilot)
     left = world.store.visits.get(visit.id)
     assert (left.state, left.outcome) == ("left", "left_without_service")
+
+
+@pytest.mark.parametrize("confirm", ["enter", "y"])
+async def test_done_on_a_visit_served_at_another_desk_asks_first(world, clock, confirm):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id, client_id=world.clients["makinen"].id)
+    visits.change_state(world.coach, visit.id, "called", desk="2")
+    visits.change_state(world.coach, visit.id, "serving")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOthersVisit)
+        text = screen_text(pilot)
+        assert "Merkitäänkö A001 Mäkinen Anna valmiiksi?" in text
+        assert "Käyntiä hoitaa Virtanen Liisa tiskillä 2." in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is desk and visits.get(visit.id).state == "serving"
+        await pilot.press("ctrl+d", "n")  # n, too, keeps it
+        await pilot.pause()
+        assert app.screen is desk and visits.get(visit.id).state == "serving"
+        await pilot.press("ctrl+d", confirm)
+        await pilot.pause()
+        assert app.screen is desk
+    done = visits.get(visit.id)
+    assert (done.state, done.served_by) == ("done", world.coach.id)
+
+
+async def test_left_and_transfer_of_a_visit_called_to_another_desk_ask_first(world, clock):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, visit.id, "called", desk="2")  # another terminal
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOthersVisit)
+        text = screen_text(pilot)
+        assert "Merkitäänkö A001 Nimetön kävijä poistuneeksi?" in text
+        assert "Käynti on kutsuttu tiskille 2." in text
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        assert "Siirretäänkö A001 Nimetön kävijä kollegalle?" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TransferDialog)
+        await pilot.press("escape", "ctrl+o")  # on hold is not asked about
+        await pilot.pause()
+        assert app.screen is desk
+    assert visits.get(visit.id).state == "on_hold"
 
 
 async def test_enter_on_a_row_moves_the_visit_along(world, clock):
