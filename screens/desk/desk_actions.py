@@ -24,13 +24,14 @@ from store.visits.undo import UndoStack
 
 @dataclass(frozen=True)
 class Notice:
-    """A message for the user (a translation key and its values), and whether the
-    queue changed so that it must be redrawn first."""
+    """A message for the user (a translation key and its values), whether the queue
+    changed so that it must be redrawn first, and the visit to put the cursor on."""
 
     key: str
     params: dict[str, object] = field(default_factory=dict)
     severity: Literal["information", "warning", "error"] = "information"
     changed: bool = False
+    visit_id: str | None = None
 
 
 BUSY = Notice("error.busy", severity="error")
@@ -122,7 +123,7 @@ class DeskActions:
             visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
         except DeskOccupied as occupied:
             params: dict[str, object] = {"ticket": occupied.visit.ticket, "desk": self.desk}
-            return Notice("walkin.desk_occupied", params, "warning")
+            return Notice("walkin.desk_occupied", params, "warning", visit_id=occupied.visit.id)
         except DatabaseBusy:
             return BUSY
         if visit is None:
@@ -133,7 +134,8 @@ class DeskActions:
             return Notice(key, changed=True)
         if visit.id in waiting:
             self.history.push(waiting[visit.id], visit)
-        return Notice("walkin.called", {"ticket": visit.ticket, "desk": self.desk}, changed=True)
+        params = {"ticket": visit.ticket, "desk": self.desk}
+        return Notice("walkin.called", params, changed=True, visit_id=visit.id)
 
     def register(
         self,

@@ -134,9 +134,13 @@ class QueueTable(ContextMixin, DataTable[Text]):
             }
             self.add_row(*(fit(cells[key], width) for key, width in COLUMNS), key=visit.id)
         if selected is not None:
-            ids = [v.id for v in view.visits]
-            if selected.id in ids:
-                self.move_cursor(row=ids.index(selected.id))
+            self.select_visit(selected.id)
+
+    def select_visit(self, visit_id: str) -> None:
+        """Put the cursor on the visit, if the queue shows it."""
+        ids = [v.id for v in self.view.visits] if self.view is not None else []
+        if visit_id in ids:
+            self.move_cursor(row=ids.index(visit_id))
 
     @property
     def selected_visit(self) -> Visit | None:

@@ -105,7 +105,16 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self._say(self.actions.undo())
 
     def action_call_next(self) -> None:
-        self._say(self.actions.call_next())
+        notice = self.actions.call_next()
+        self._say(notice)
+        if notice.visit_id is None:
+            return
+        # The called visitor under the cursor, so that Enter starts serving them; the
+        # visit form keeps the focus while one is being filled in.
+        table = self.query_one(QueueTable)
+        table.select_visit(notice.visit_id)
+        if not self.has_class("picking"):
+            table.focus()
 
     @on(QueueTable.TypedAhead)
     def _typed_in_queue(self, event: QueueTable.TypedAhead) -> None:

@@ -312,6 +312,55 @@ async def test_f6_twice_does_not_call_two_visitors_to_one_desk(world, clock):
         assert visits.get(first.id).called_at is None
 
 
+async def test_f6_then_enter_starts_serving_the_called_visitor(world, clock):
+    visits = world.store.visits
+    held = visits.register(world.reception, world.site.id)  # first row: the cursor's
+    visits.change_state(world.reception, held.id, "on_hold")
+    waiting = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        table = desk.query_one(QueueTable)
+        assert app.focused is table and table.selected_visit is not None
+        assert table.selected_visit.id == waiting.id
+        await pilot.press("enter")
+        await pilot.pause()
+    assert (visits.get(waiting.id).state, visits.get(held.id).state) == ("serving", "on_hold")
+
+
+async def test_f6_while_a_visit_is_being_filled_in_leaves_the_focus_in_the_form(world, clock):
+    waiting = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f7", "f6")  # a second visitor at the counter, the next one called
+        await pilot.pause()
+        assert isinstance(app.focused, ReasonPicker) and desk.has_class("picking")
+        selected = desk.query_one(QueueTable).selected_visit
+        assert selected is not None and selected.id == waiting.id
+
+
+async def test_f6_while_the_desk_is_occupied_puts_the_cursor_on_the_called_visitor(world, clock):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, first.id, "called", desk="1")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        table = desk.query_one(QueueTable)
+        table.focus()
+        await pilot.press("down", "f6")
+        await pilot.pause()
+        assert app.focused is table and table.selected_visit is not None
+        assert table.selected_visit.id == first.id
+        await pilot.press("enter")
+        await pilot.pause()
+    assert visits.get(first.id).state == "serving"
+
+
 async def test_left_without_service_from_the_queue(world, clock):
     visit = world.store.visits.register(world.reception, world.site.id)
     app = make_app(world.path, clock=clock)
