@@ -11,19 +11,27 @@ from store.core.db import DatabaseBusy
 from store.core.models import Staff
 from store.visits.models import Channel, Visit, VisitState
 from store.visits.register import DeskOccupied, InvalidTransition
-from store.visits.rules import OWN_COACH_REASON, OwnCoachNeedsClient, can_transfer, next_step
+from store.visits.rules import (
+    OWN_COACH_REASON,
+    Holder,
+    OwnCoachNeedsClient,
+    can_transfer,
+    held_elsewhere,
+    next_step,
+)
 from store.visits.undo import UndoStack
 
 
 @dataclass(frozen=True)
 class Notice:
-    """A message for the user (a translation key and its values), and whether the
-    queue changed so that it must be redrawn first."""
+    """A message for the user (a translation key and its values), whether the queue
+    changed so that it must be redrawn first, and the visit to put the cursor on."""
 
     key: str
     params: dict[str, object] = field(default_factory=dict)
     severity: Literal["information", "warning", "error"] = "information"
     changed: bool = False
+    visit_id: str | None = None
 
 
 BUSY = Notice("error.busy", severity="error")
@@ -51,6 +59,11 @@ class DeskActions:
 
     def can_transfer(self, visit: Visit) -> bool:
         return can_transfer(visit)
+
+    def held_elsewhere(self, visit: Visit) -> Holder | None:
+        """Who else has `visit` now, read afresh: the queue on screen may be seconds old."""
+        current = self.store.visits.get(visit.id)
+        return held_elsewhere(current, self.staff.id, self.desk)
 
     def queue_action(self, visit: Visit, action: str) -> Notice | None:
         """Carry out a queue key's action on `visit`; None for a key that does nothing here."""
@@ -110,7 +123,7 @@ class DeskActions:
             visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
         except DeskOccupied as occupied:
             params: dict[str, object] = {"ticket": occupied.visit.ticket, "desk": self.desk}
-            return Notice("walkin.desk_occupied", params, "warning")
+            return Notice("walkin.desk_occupied", params, "warning", visit_id=occupied.visit.id)
         except DatabaseBusy:
             return BUSY
         if visit is None:
@@ -121,7 +134,8 @@ class DeskActions:
             return Notice(key, changed=True)
         if visit.id in waiting:
             self.history.push(waiting[visit.id], visit)
-        return Notice("walkin.called", {"ticket": visit.ticket, "desk": self.desk}, changed=True)
+        params = {"ticket": visit.ticket, "desk": self.desk}
+        return Notice("walkin.called", params, changed=True, visit_id=visit.id)
 
     def register(
         self,

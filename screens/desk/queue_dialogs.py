@@ -1,4 +1,5 @@
-"""Dialogs of the queue: transfer a visitor to a colleague, close visits left open."""
+"""Dialogs of the queue: ask before changing a visit someone else has, transfer a visitor
+to a colleague, close visits left open."""
 
 from __future__ import annotations
 
@@ -12,9 +13,44 @@ from textual.widgets.option_list import Option
 from store.core.dates import format_date
 from store.core.models import Staff
 from store.visits.models import Visit, VisitState
+from store.visits.rules import Holder
 
 from ..shell.context import ScreenContextMixin
 from ..shell.formatting import initials
+
+
+class ConfirmOthersVisit(ScreenContextMixin, ModalScreen[bool]):
+    """Asks before done, left or transfer of a visit a colleague or another desk has in
+    hand; returns True to go ahead."""
+
+    BINDINGS = [
+        Binding("enter", "answer(True)", "Yes", id="others_visit.yes"),
+        Binding("y", "answer(True)", "Yes", show=False, id="others_visit.yes_y"),
+        Binding("escape", "answer(False)", "No", id="others_visit.no"),
+        Binding("n", "answer(False)", "No", show=False, id="others_visit.no_n"),
+    ]
+
+    def __init__(self, action: str, ticket: str, visitor: str, holder: Holder, staff: str) -> None:
+        super().__init__()
+        self.action, self.ticket, self.visitor = action, ticket, visitor
+        self.holder, self.staff = holder, staff
+
+    def _who(self) -> str:
+        if self.holder.staff_id is not None and self.holder.desk is not None:
+            return self.t("others.staff_desk", staff=self.staff, desk=self.holder.desk)
+        if self.holder.staff_id is not None:
+            return self.t("others.staff", staff=self.staff)
+        return self.t("others.desk", desk=self.holder.desk)
+
+    def compose(self) -> ComposeResult:
+        question = self.t(f"others.{self.action}", ticket=self.ticket, name=self.visitor)
+        with Vertical(classes="dialog"):
+            yield Static(question, classes="dialog-title", id="others-question")
+            yield Static(self._who(), id="others-holder")
+            yield Static(self.t("others.keys"), id="others-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):

@@ -53,14 +53,17 @@ def fit(text: Text, width: int) -> Text:
 class QueueTable(ContextMixin, DataTable[Text]):
     BINDINGS = [
         Binding("enter", "request('advance')", "Next step", id="queue.advance"),
-        Binding("d", "request('done')", "Done", id="queue.done"),
-        Binding("p", "request('left')", "Left", id="queue.left"),
-        Binding("h", "request('hold')", "Hold", id="queue.hold"),
-        Binding("s", "request('transfer')", "Transfer", id="queue.transfer"),
+        # Ctrl combinations, never letters: a name typed here must not change a visit.
+        # Terminals deliver these as they are (not as Backspace, Tab or Enter), and the
+        # app gives them no other meaning on the desk.
+        Binding("ctrl+d", "request('done')", "Done", id="queue.done"),
+        Binding("ctrl+l", "request('left')", "Left", id="queue.left"),
+        Binding("ctrl+o", "request('hold')", "Hold", id="queue.hold"),
+        Binding("ctrl+t", "request('transfer')", "Transfer", id="queue.transfer"),
     ]
 
     class TypedAhead(Message):
-        """A letter typed into the queue that is not one of its keys: meant for the search."""
+        """A character typed into the queue: meant for the search."""
 
         def __init__(self, character: str) -> None:
             super().__init__()
@@ -68,8 +71,8 @@ class QueueTable(ContextMixin, DataTable[Text]):
 
     def on_key(self, event: events.Key) -> None:
         # Typing a name with the queue focused must not act on visits letter by letter:
-        # anything printable that is not a queue key goes on to the search.
-        if event.is_printable and event.character and event.key not in _QUEUE_KEYS:
+        # anything printable goes on to the search.
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             self.post_message(self.TypedAhead(event.character))
@@ -131,9 +134,13 @@ class QueueTable(ContextMixin, DataTable[Text]):
             }
             self.add_row(*(fit(cells[key], width) for key, width in COLUMNS), key=visit.id)
         if selected is not None:
-            ids = [v.id for v in view.visits]
-            if selected.id in ids:
-                self.move_cursor(row=ids.index(selected.id))
+            self.select_visit(selected.id)
+
+    def select_visit(self, visit_id: str) -> None:
+        """Put the cursor on the visit, if the queue shows it."""
+        ids = [v.id for v in self.view.visits] if self.view is not None else []
+        if visit_id in ids:
+            self.move_cursor(row=ids.index(visit_id))
 
     @property
     def selected_visit(self) -> Visit | None:
@@ -146,7 +153,3 @@ class QueueTable(ContextMixin, DataTable[Text]):
         visit = self.selected_visit
         if visit is not None:
             self.post_message(self.ActionRequested(visit, action))
-
-
-# The queue's own letters (d, p, h, s …); every other printable key is typed ahead.
-_QUEUE_KEYS = frozenset(b.key for b in QueueTable.BINDINGS if isinstance(b, Binding))

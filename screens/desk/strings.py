@@ -71,9 +71,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Nothing to undo",
     ),
     "walkin.desk_occupied": (
-        "Tiskille {desk} on jo kutsuttu {ticket}: ensin Enter (palvelussa) tai p (poistui)",
-        "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller p (gick)",
-        "{ticket} is already called to desk {desk}: first Enter (serving) or p (left)",
+        "Tiskille {desk} on jo kutsuttu {ticket}: ensin Enter (palvelussa) tai Ctrl+L (poistui)",
+        "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller Ctrl+L (gick)",
+        "{ticket} is already called to desk {desk}: first Enter (serving) or Ctrl+L (left)",
     ),
     "walkin.own_coach_needs_client": (
         "Oman valmentajan tapaaminen vaatii tunnistetun asiakkaan: poista valinta tai hae asiakas",
@@ -139,6 +139,44 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.reasons.queue": ("Jonoon", "Till kön", "Queue"),
     "binding.reasons.cancel": ("Peru", "Avbryt", "Cancel"),
     "binding.app.walk_in": ("Asiointi", "Besök", "Walk-in"),
+    # Asked before done, left or transfer of a visit a colleague or another desk has.
+    "others.done": (
+        "Merkitäänkö {ticket} {name} valmiiksi?",
+        "Markera {ticket} {name} som klar?",
+        "Mark {ticket} {name} done?",
+    ),
+    "others.left": (
+        "Merkitäänkö {ticket} {name} poistuneeksi?",
+        "Markera att {ticket} {name} gick?",
+        "Mark {ticket} {name} as left?",
+    ),
+    "others.transfer": (
+        "Siirretäänkö {ticket} {name} kollegalle?",
+        "Överföra {ticket} {name} till en kollega?",
+        "Transfer {ticket} {name} to a colleague?",
+    ),
+    "others.staff_desk": (
+        "Käyntiä hoitaa {staff} tiskillä {desk}.",
+        "Besöket sköts av {staff} vid disk {desk}.",
+        "{staff} has this visit, at desk {desk}.",
+    ),
+    "others.staff": (
+        "Käyntiä hoitaa {staff}.",
+        "Besöket sköts av {staff}.",
+        "{staff} has this visit.",
+    ),
+    "others.desk": (
+        "Käynti on kutsuttu tiskille {desk}.",
+        "Besöket är kallat till disk {desk}.",
+        "This visit was called to desk {desk}.",
+    ),
+    "others.keys": (
+        "Enter tai y: kyllä · Esc tai n: ei",
+        "Enter eller y: ja · Esc eller n: nej",
+        "Enter or y: yes · Esc or n: no",
+    ),
+    "binding.others_visit.yes": ("Kyllä", "Ja", "Yes"),
+    "binding.others_visit.no": ("Ei", "Nej", "No"),
     "transfer.title": ("Siirrä kenelle?", "Överför till vem?", "Transfer to whom?"),
     "leftopen.title": (
         "Sulkematta jääneet käynnit",
@@ -197,16 +235,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "walkin.help": (
         "Asiointi: F6 kutsu seuraava · F7 nimetön · F8 aiemmat avoimet\n"
         "F9 palaute asiakkaalta · F10 vie päivä · Ctrl+Z peru muutos\n"
-        "Jonossa (Tab): Enter seuraava vaihe · d valmis · p poistui\n"
-        "h tauko · s siirrä kollegalle",
+        "Jonossa (Tab): Enter seuraava vaihe · Ctrl+D valmis · Ctrl+L poistui\n"
+        "Ctrl+O tauko · Ctrl+T siirrä · kirjaimet menevät hakuun",
         "Besök: F6 kalla nästa · F7 anonymt · F8 öppna från förr\n"
         "F9 respons från besökaren · F10 exportera dagen · Ctrl+Z ångra\n"
-        "I kön (Tab): Enter nästa steg · d klar · p gick\n"
-        "h paus · s överför till kollega",
+        "I kön (Tab): Enter nästa steg · Ctrl+D klar · Ctrl+L gick\n"
+        "Ctrl+O paus · Ctrl+T överför · bokstäver går till sökningen",
         "Walk-in: F6 call next · F7 anonymous · F8 open from earlier\n"
         "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
-        "In the queue (Tab): Enter next step · d done · p left\n"
-        "h hold · s transfer to a colleague",
+        "In the queue (Tab): Enter next step · Ctrl+D done · Ctrl+L left\n"
+        "Ctrl+O hold · Ctrl+T transfer · letters go to the search",
     ),
     # The visit rules' refusals (store/visits/rules.py).
     "visit.error.booked_time": (

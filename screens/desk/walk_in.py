@@ -21,10 +21,13 @@ from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
 from .desk_actions import DeskActions, Notice
 from .feedback import FeedbackScreen
-from .queue_dialogs import LeftOpenDialog, TransferDialog
+from .queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from .queue_panel import QueuePanel
 from .queue_table import QueueTable, QueueView
 from .visit_form import VisitForm, Visitor, visitor_name
+
+# Finishing or passing on a visit someone else has in hand is asked about first.
+ASKED_FIRST = frozenset({"done", "left", "transfer"})
 
 
 class WalkInScreen(ScreenContextMixin, Screen[None]):
@@ -102,7 +105,16 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self._say(self.actions.undo())
 
     def action_call_next(self) -> None:
-        self._say(self.actions.call_next())
+        notice = self.actions.call_next()
+        self._say(notice)
+        if notice.visit_id is None:
+            return
+        # The called visitor under the cursor, so that Enter starts serving them; the
+        # visit form keeps the focus while one is being filled in.
+        table = self.query_one(QueueTable)
+        table.select_visit(notice.visit_id)
+        if not self.has_class("picking"):
+            table.focus()
 
     @on(QueueTable.TypedAhead)
     def _typed_in_queue(self, event: QueueTable.TypedAhead) -> None:
@@ -110,19 +122,35 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     @on(QueueTable.ActionRequested)
     def _queue_action(self, event: QueueTable.ActionRequested) -> None:
-        visit = event.visit
-        if event.action != "transfer":
-            self._say(self.actions.queue_action(visit, event.action))
-        elif not self.actions.can_transfer(visit):  # say so before the list
-            self._say(self.actions.cannot(visit))
-        else:
-            colleagues = [s for s in self.store.staff.all() if s.id != self.session.staff.id]
+        visit, action = event.visit, event.action
+        if action == "transfer" and not self.actions.can_transfer(visit):
+            self._say(self.actions.cannot(visit))  # say so before asking or listing
+            return
+        holder = self.actions.held_elsewhere(visit) if action in ASKED_FIRST else None
+        if holder is None:
+            self._carry_out(visit, action)
+            return
 
-            def transfer(staff_id: str | None) -> None:
-                if staff_id:
-                    self._say(self.actions.change(visit, "transferred", to_staff_id=staff_id))
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._carry_out(visit, action)
 
-            self.app.push_screen(TransferDialog(colleagues), transfer)
+        name = self._visitor_name(visit.first_name or "", visit.last_name or "")
+        staff = self.staff_names.get(holder.staff_id or "", "")
+        dialog = ConfirmOthersVisit(action, visit.ticket, name, holder, staff)
+        self.app.push_screen(dialog, answered)
+
+    def _carry_out(self, visit: Visit, action: str) -> None:
+        if action != "transfer":
+            self._say(self.actions.queue_action(visit, action))
+            return
+        colleagues = [s for s in self.store.staff.all() if s.id != self.session.staff.id]
+
+        def transfer(staff_id: str | None) -> None:
+            if staff_id:
+                self._say(self.actions.change(visit, "transferred", to_staff_id=staff_id))
+
+        self.app.push_screen(TransferDialog(colleagues), transfer)
 
     def action_left_open(self) -> None:
         visits = self.store.visits.left_open(self.site_id)

@@ -53,6 +53,34 @@ def can_transfer(visit: Visit) -> bool:
     return "transferred" in TRANSITIONS[visit.state]
 
 
+@dataclass(frozen=True)
+class Holder:
+    """Who, other than the asking staff member at their desk, has a visit in hand: a
+    colleague, another desk, or both (None where it is the asker's own)."""
+
+    staff_id: str | None
+    desk: str | None
+
+
+def held_elsewhere(visit: Visit, staff_id: str, desk: str) -> Holder | None:
+    """The colleague or other desk that has `visit` now, or None when nobody else does:
+    done, left or transfer of such a visit is asked about first. Somebody has a visit
+    while it is called, served or on hold (its desk and the one serving it, else the one
+    who called it), or transferred (the colleague it waits for); a visit waiting in the
+    line, or transferred to the asker, is nobody else's."""
+    if visit.state == "transferred":
+        other = visit.assigned_to not in (None, staff_id)
+        return Holder(visit.assigned_to, None) if other else None
+    if visit.state not in ("called", "serving", "on_hold"):
+        return None
+    holder = visit.served_by or visit.called_by
+    other_staff = holder if holder not in (None, staff_id) else None
+    other_desk = visit.desk if visit.desk not in (None, desk) else None
+    if other_staff is None and other_desk is None:
+        return None
+    return Holder(other_staff, other_desk)
+
+
 def parse_clock_time(text: str) -> tuple[int, int] | None:
     """'10.30', '10:30' or '10' as (hour, minute); None if it is not a time of day."""
     parts = text.strip().replace(":", ".").split(".")

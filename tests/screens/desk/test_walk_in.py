@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 from screens.clients.client_search import ClientSearch
 from screens.clients.new_client_dialog import NewClientDialog
 from screens.desk.feedback import FeedbackScreen
-from screens.desk.queue_dialogs import TransferDialog
+from screens.desk.queue_dialogs import ConfirmOthersVisit, TransferDialog
 from screens.desk.queue_table import QueueTable
 from screens.desk.reason_picker import ReasonPicker
 from screens.desk.walk_in import WalkInScreen
@@ -60,7 +60,7 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         await open_desk(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, QueueTable)
-        await pilot.press("d")  # the queue's own key: done
+        await pilot.press("ctrl+d")  # the queue's own key: done
         await pilot.pause()
         assert world.store.visits.get(visit.id).state == "done"
         await pilot.press("shift+tab", *"mäki")
@@ -69,20 +69,49 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         assert app.focused is not None and app.focused.id == "search-results"
 
 
-async def test_a_name_typed_into_the_queue_is_taken_back_with_ctrl_z(world, clock):
+@pytest.mark.parametrize("name", ["pitkä", "dahl", "heikki", "salo"])
+async def test_a_name_typed_into_the_queue_goes_to_the_search_and_changes_no_visit(
+    world, clock, name
+):
     visit = world.store.visits.register(
         world.reception, world.site.id, client_id=world.clients["makinen"].id
     )
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
-        await pilot.press("tab", *"pekka")  # meant for the search: the "p" marks "left"
+        await pilot.press("f6")  # a called visitor: every queue key could act on it
+        desk.query_one(QueueTable).focus()
+        await pilot.press(*name)
         await pilot.pause()
-        assert world.store.visits.get(visit.id).state == "left"
-        assert "A001: poistui · Ctrl+Z peruu" in messages(app)
-        # The rest of the name went to the search, not to the visits.
-        assert desk.query_one(ClientSearch).input.value == "ekka"
+        assert desk.query_one(ClientSearch).input.value == name
         assert app.focused is desk.query_one(ClientSearch).input
+        assert isinstance(app.screen, WalkInScreen)  # no colleague list either
+    assert world.store.visits.get(visit.id).state == "called"
+    assert [e.to_state for e in world.store.visits.events(visit.id)] == ["waiting", "called"]
+
+
+@pytest.mark.parametrize(
+    ("key", "state", "said"),
+    [
+        ("ctrl+d", "done", "Valmis. F9"),
+        ("ctrl+l", "left", "A001: poistui · Ctrl+Z peruu"),
+        ("ctrl+o", "on_hold", "A001: tauolla · Ctrl+Z peruu"),
+    ],
+)
+async def test_each_queue_key_changes_the_visit_and_ctrl_z_takes_it_back(
+    world, clock, key, state, said
+):
+    visit = world.store.visits.register(
+        world.reception, world.site.id, client_id=world.clients["makinen"].id
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == state
+        assert any(m.startswith(said) for m in messages(app))
         await pilot.press("ctrl+z")
         await pilot.pause()
         restored = world.store.visits.get(visit.id)
@@ -283,17 +312,121 @@ async def test_f6_twice_does_not_call_two_visitors_to_one_desk(world, clock):
         assert visits.get(first.id).called_at is None
 
 
+async def test_f6_then_enter_starts_serving_the_called_visitor(world, clock):
+    visits = world.store.visits
+    held = visits.register(world.reception, world.site.id)  # first row: the cursor's
+    visits.change_state(world.reception, held.id, "on_hold")
+    waiting = visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        table = desk.query_one(QueueTable)
+        assert app.focused is table and table.selected_visit is not None
+        assert table.selected_visit.id == waiting.id
+        await pilot.press("enter")
+        await pilot.pause()
+    assert (visits.get(waiting.id).state, visits.get(held.id).state) == ("serving", "on_hold")
+
+
+async def test_f6_while_a_visit_is_being_filled_in_leaves_the_focus_in_the_form(world, clock):
+    waiting = world.store.visits.register(world.reception, world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        await pilot.press("f7", "f6")  # a second visitor at the counter, the next one called
+        await pilot.pause()
+        assert isinstance(app.focused, ReasonPicker) and desk.has_class("picking")
+        selected = desk.query_one(QueueTable).selected_visit
+        assert selected is not None and selected.id == waiting.id
+
+
+async def test_f6_while_the_desk_is_occupied_puts_the_cursor_on_the_called_visitor(world, clock):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, first.id, "called", desk="1")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        table = desk.query_one(QueueTable)
+        table.focus()
+        await pilot.press("down", "f6")
+        await pilot.pause()
+        assert app.focused is table and table.selected_visit is not None
+        assert table.selected_visit.id == first.id
+        await pilot.press("enter")
+        await pilot.pause()
+    assert visits.get(first.id).state == "serving"
+
+
 async def test_left_without_service_from_the_queue(world, clock):
     visit = world.store.visits.register(world.reception, world.site.id)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("p")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert "A001" not in screen_text(pilot)
     left = world.store.visits.get(visit.id)
     assert (left.state, left.outcome) == ("left", "left_without_service")
+
+
+@pytest.mark.parametrize("confirm", ["enter", "y"])
+async def test_done_on_a_visit_served_at_another_desk_asks_first(world, clock, confirm):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id, client_id=world.clients["makinen"].id)
+    visits.change_state(world.coach, visit.id, "called", desk="2")
+    visits.change_state(world.coach, visit.id, "serving")
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOthersVisit)
+        text = screen_text(pilot)
+        assert "Merkitäänkö A001 Mäkinen Anna valmiiksi?" in text
+        assert "Käyntiä hoitaa Virtanen Liisa tiskillä 2." in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is desk and visits.get(visit.id).state == "serving"
+        await pilot.press("ctrl+d", "n")  # n, too, keeps it
+        await pilot.pause()
+        assert app.screen is desk and visits.get(visit.id).state == "serving"
+        await pilot.press("ctrl+d", confirm)
+        await pilot.pause()
+        assert app.screen is desk
+    done = visits.get(visit.id)
+    assert (done.state, done.served_by) == ("done", world.coach.id)
+
+
+async def test_left_and_transfer_of_a_visit_called_to_another_desk_ask_first(world, clock):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, visit.id, "called", desk="2")  # another terminal
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOthersVisit)
+        text = screen_text(pilot)
+        assert "Merkitäänkö A001 Nimetön kävijä poistuneeksi?" in text
+        assert "Käynti on kutsuttu tiskille 2." in text
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        assert "Siirretäänkö A001 Nimetön kävijä kollegalle?" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TransferDialog)
+        await pilot.press("escape", "ctrl+o")  # on hold is not asked about
+        await pilot.pause()
+        assert app.screen is desk
+    assert visits.get(visit.id).state == "on_hold"
 
 
 async def test_enter_on_a_row_moves_the_visit_along(world, clock):
@@ -377,11 +510,11 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await open_desk(pilot)
-        await pilot.press("tab", "s")  # still waiting: nobody has met them to pass them on
+        await pilot.press("tab", "ctrl+t")  # still waiting: nobody has met them to pass them on
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)  # no colleague list first
         assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
-        await pilot.press("f6", "s")  # called to the desk, then passed on
+        await pilot.press("f6", "ctrl+t")  # called to the desk, then passed on
         await pilot.pause()
         assert isinstance(app.screen, TransferDialog)
         assert "Virtanen Liisa · valmentaja" in screen_text(pilot)
@@ -389,8 +522,12 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)
         assert "A001: siirretty: Virtanen Liisa · Ctrl+Z peruu" in messages(app)
-    moved = visits.get(visit.id)
-    assert (moved.state, moved.assigned_to) == ("transferred", world.coach.id)
+        moved = visits.get(visit.id)
+        assert (moved.state, moved.assigned_to) == ("transferred", world.coach.id)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    back = visits.get(visit.id)
+    assert (back.state, back.assigned_to, back.desk) == ("called", None, "1")
 
 
 async def test_a_transferred_visitor_waits_from_the_transfer(world, clock, monkeypatch):
@@ -444,7 +581,7 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("d", "f9")
+        await pilot.press("ctrl+d", "f9")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert "recommend" in screen_text(pilot)  # the visitor's language
@@ -475,7 +612,7 @@ async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("d", "f9")
+        await pilot.press("ctrl+d", "f9")
         await pilot.pause()
         assert "tallennetaan tämän käynnin tietoihin" in screen_text(pilot)
         await pilot.press("s")  # the visitor switches to Swedish before answering

@@ -1,5 +1,6 @@
-"""The desk's rules in the store: Enter's next step, transfers, booked times, the own
-coach, and an undo history that checks each change against later moves."""
+"""The desk's rules in the store: Enter's next step, transfers, who else has a visit,
+booked times, the own coach, and an undo history that checks each change against later
+moves."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from store.visits.rules import (
     ADVANCE,
     TRANSITIONS,
     BookedTimeError,
+    Holder,
     OwnCoachNeedsClient,
     booked_instant,
     can_transfer,
+    held_elsewhere,
     next_step,
 )
 from store.visits.undo import UndoStack
@@ -43,6 +46,30 @@ def test_only_a_called_or_served_visit_can_be_transferred(world):
     called = visits.change_state(reception, visit.id, "called", desk="1")
     assert can_transfer(called)
     assert can_transfer(visits.change_state(reception, visit.id, "serving"))
+
+
+def test_a_visit_called_or_served_elsewhere_is_held_by_that_colleague_and_desk(world):
+    visits, reception, coach = world.store.visits, world.reception, world.coach
+    visit = walk_in(world)
+    assert held_elsewhere(visit, reception.id, "1") is None  # waiting: nobody's yet
+    called = visits.change_state(coach, visit.id, "called", desk="2")
+    assert held_elsewhere(called, reception.id, "1") == Holder(coach.id, "2")
+    assert held_elsewhere(called, coach.id, "2") is None  # the coach's own
+    assert held_elsewhere(called, coach.id, "1") == Holder(None, "2")  # at another terminal
+    served = visits.change_state(reception, visit.id, "serving")  # taken over at desk 2
+    assert held_elsewhere(served, reception.id, "2") is None
+    assert held_elsewhere(served, coach.id, "2") == Holder(reception.id, None)
+    held = visits.change_state(reception, visit.id, "on_hold")
+    assert held_elsewhere(held, coach.id, "2") == Holder(reception.id, None)
+
+
+def test_a_transferred_visit_is_held_by_the_colleague_it_waits_for(world):
+    visits, reception, coach = world.store.visits, world.reception, world.coach
+    visit = walk_in(world)
+    visits.change_state(reception, visit.id, "called", desk="1")
+    passed = visits.change_state(reception, visit.id, "transferred", to_staff_id=coach.id)
+    assert held_elsewhere(passed, coach.id, "3") is None  # handed to them: theirs now
+    assert held_elsewhere(passed, reception.id, "1") == Holder(coach.id, None)
 
 
 @pytest.mark.parametrize(
