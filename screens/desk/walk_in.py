@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
+from store.core.auth import allowed
 from store.core.db import DatabaseBusy
 from store.visits.models import Visit, VisitState
 
@@ -62,7 +63,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.staff_names = {s.id: s.display_name for s in self.store.staff.all()}
+        self.staff_names = {s.id: s.display_name for s in self.store.staff.all(inactive=True)}
         self.actions = DeskActions(
             self.store, self.session.staff, self.site_id, self.ctx.desk, self._state
         )
@@ -144,7 +145,12 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         if action != "transfer":
             self._say(self.actions.queue_action(visit, action))
             return
-        colleagues = [s for s in self.store.staff.all() if s.id != self.session.staff.id]
+        # Someone who can take the visitor over here: staff of this site who serve at the desk.
+        colleagues = [
+            s
+            for s in self.store.staff.all(site_id=self.site_id)
+            if s.id != self.session.staff.id and allowed(s, "visit.register")
+        ]
 
         def transfer(staff_id: str | None) -> None:
             if staff_id:

@@ -16,6 +16,7 @@ from screens.desk.reason_picker import ReasonPicker
 from screens.desk.walk_in import WalkInScreen
 from screens.shell.today import TodayScreen
 from store.core.clock import to_iso
+from store.sample.accounts import add_demo_account
 from tui.app import make_app
 
 from ..helpers import log_in, open_desk, screen_text, wait_until
@@ -507,6 +508,10 @@ async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
 async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
     visits = world.store.visits
     visit = visits.register(world.reception, world.site.id)
+    elsewhere = world.store.sites.create(
+        "Työpiste Itä", "Turku", "Varsinais-Suomen työllisyysalue", actor=world.admin
+    )
+    add_demo_account(world.store.ctx, "itakoutsi", "Itä Ilmari", "coach", elsewhere.id)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await open_desk(pilot)
@@ -517,8 +522,11 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         await pilot.press("f6", "ctrl+t")  # called to the desk, then passed on
         await pilot.pause()
         assert isinstance(app.screen, TransferDialog)
-        assert "Virtanen Liisa · valmentaja" in screen_text(pilot)
-        await pilot.press("down", "enter")  # the second colleague, after Aalto Aino
+        offered = screen_text(pilot)
+        assert "Virtanen Liisa · valmentaja" in offered
+        # Only colleagues who serve at this site's desk: not the admin, not another site's coach.
+        assert "Aalto Aino" not in offered and "Itä Ilmari" not in offered
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)
         assert "A001: siirretty: Virtanen Liisa · Ctrl+Z peruu" in messages(app)
