@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Literal
 
 import typer
@@ -102,15 +103,15 @@ staff_app = typer.Typer(
 site_app = typer.Typer(help="The installation's sites (admins only).", no_args_is_help=True)
 
 
+@contextmanager
 def _admin_session(
     ctx: typer.Context, db: DbOption, user: UserOption, lang: str | None
-) -> AbstractContextManager[Session]:
-    """Log in like every command; then anyone but an admin stops here with exit code 2."""
-    return staff_session(ctx, db, user, lang, not_allowed="cli.staff.not_allowed")
-
-
-def _require_admin(session: Session) -> None:
-    require(session.staff, "staff.manage")
+) -> Iterator[Session]:
+    """Log in like every command; then anyone but an admin stops here with exit code 2,
+    before being asked for anything else (such as a new password)."""
+    with staff_session(ctx, db, user, lang, not_allowed="cli.staff.not_allowed") as session:
+        require(session.staff, "staff.manage")
+        yield session
 
 
 def _account(session: Session, username: str) -> Staff:
@@ -130,7 +131,6 @@ def list_staff(
 ) -> None:
     """Every account, deactivated ones too: username, name, role, site, active."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         sites = {site.id: site.name for site in session.store.sites.all()}
         accounts = session.store.staff.all(inactive=True)
 
@@ -173,7 +173,6 @@ def add_staff(
     en staff add …), since --lang here is the new user's.
     """
     with _admin_session(ctx, db, user, None) as session:
-        _require_admin(session)
         check_username(username)
         chosen = choose_site(session.store.sites.all(), site)
         password = new_password(session.lang, NEW_PASSWORD_ENV, username)
@@ -201,7 +200,6 @@ def set_password(
 ) -> None:
     """Set an account's password: from $LUOTSI_NEW_PASSWORD, or asked twice."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         target = _account(session, username)
         password = new_password(session.lang, NEW_PASSWORD_ENV, target.username)
         session.store.staff.set_password(session.staff, target.id, password)
@@ -219,7 +217,6 @@ def set_role(
 ) -> None:
     """Give an account another role; the last active admin stays an admin."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         target = _account(session, username)
         session.store.staff.set_role(session.staff, target.id, role)
     typer.echo(
@@ -242,7 +239,6 @@ def deactivate(
 ) -> None:
     """Close an account: no more logins; what it did and its access log stay."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         target = _account(session, username)
         session.store.staff.deactivate(session.staff, target.id)
     typer.echo(tr("cli.staff.deactivated", session.lang, username=target.username))
@@ -254,7 +250,6 @@ def list_sites(
 ) -> None:
     """Every site with its municipality and employment area."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         sites = session.store.sites.all()
     table = Table()
     for column in ("name", "municipality", "area"):
@@ -276,6 +271,5 @@ def add_site(
 ) -> None:
     """Add a site (a walk-in point)."""
     with _admin_session(ctx, db, user, lang) as session:
-        _require_admin(session)
         site = session.store.sites.create(name, municipality, area, actor=session.staff)
     typer.echo(tr("cli.site.added", session.lang, site=site.name))
