@@ -11,7 +11,6 @@ from textual.widgets import Footer, Static
 
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
-from store.core.auth import allowed
 from store.core.db import DatabaseBusy
 from store.visits.models import Visit, VisitState
 
@@ -145,12 +144,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         if action != "transfer":
             self._say(self.actions.queue_action(visit, action))
             return
-        # Someone who can take the visitor over here: staff of this site who serve at the desk.
-        colleagues = [
-            s
-            for s in self.store.staff.all(site_id=self.site_id)
-            if s.id != self.session.staff.id and allowed(s, "visit.register")
-        ]
+        me = self.session.staff.id
+        colleagues = [s for s in self.store.staff.serving_at(self.site_id) if s.id != me]
 
         def transfer(staff_id: str | None) -> None:
             if staff_id:

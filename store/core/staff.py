@@ -236,6 +236,11 @@ class StaffRepository:
         ).fetchone()
         return _to_staff(row) if row else None
 
+    def serving_at(self, site_id: str) -> list[Staff]:
+        """Who can take a visitor over at a site's desk (a transfer): its active staff who
+        may serve walk-ins; not admins, who cannot open the desk, nor other sites' staff."""
+        return [s for s in self.all(site_id=site_id) if allowed(s, "visit.register")]
+
     def all(
         self, role: Role | None = None, site_id: str | None = None, *, inactive: bool = False
     ) -> list[Staff]:

@@ -231,3 +231,13 @@ def test_an_admin_adds_a_site_and_it_is_logged(world):
     with pytest.raises(Exception) as no_actor:
         sites.create("Työpiste Länsi", "Kuopio", "Kuopion työllisyysalue")
     assert getattr(no_actor.value, "key", None) == "site.error.admin_required"
+
+
+def test_a_transfer_goes_only_to_staff_who_serve_at_that_sites_desk(world):
+    staff = world.store.staff
+    elsewhere = world.store.sites.create(
+        "Työpiste Itä", "Turku", "Varsinais-Suomen työllisyysalue", actor=world.admin
+    )
+    staff.create("itakoutsi", "Itä Ilmari", "coach", "salasana123", elsewhere.id, actor=world.admin)
+    serving = {s.username for s in staff.serving_at(world.site.id)}
+    assert serving == {"vastaanotto", "valmentaja"}  # not the admin, not the other site's coach
