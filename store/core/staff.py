@@ -61,6 +61,21 @@ def _to_staff(row: tuple[Any, ...]) -> Staff:
     return Staff(staff_id, username, display_name, role, site_id, language, bool(active))
 
 
+def staff_row(
+    username: str, display_name: str, role: Role, password: str, site_id: str | None, language: str
+) -> dict[str, object]:
+    """The columns of a new, active account; the password stored only as its hash."""
+    return {
+        "username": username,
+        "display_name": display_name,
+        "role": role,
+        "site_id": site_id,
+        "password_hash": hash_password(password),
+        "language": language,
+        "active": 1,
+    }
+
+
 def _living(ctx: Context, staff_id: str) -> Staff | None:
     row = ctx.db.execute(
         f"SELECT {_COLUMNS} FROM staff WHERE id = ? AND deleted_at IS NULL", [staff_id]
@@ -105,15 +120,7 @@ class StaffRepository:
         self._check_role(role)
         if language not in LANGUAGES:
             raise StaffError("staff.error.language", language=language)
-        values = {
-            "username": username,
-            "display_name": name,
-            "role": role,
-            "site_id": site_id,
-            "password_hash": hash_password(password),
-            "language": language,
-            "active": 1,
-        }
+        values = staff_row(username, name, role, password, site_id, language)
         with write_transaction(self.ctx.db):
             # Checked under the write lock, so two admins cannot take one name.
             if actor is None:

@@ -3,11 +3,11 @@ real installation (its accounts go through `StaffRepository.create`)."""
 
 from __future__ import annotations
 
-from store.core.auth import hash_password
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.models import Role, Staff
 from store.core.rows import insert_row
+from store.core.staff import staff_row
 
 DEMO_PASSWORD = "demo"
 
@@ -22,15 +22,7 @@ def add_demo_account(
     password: str = DEMO_PASSWORD,
 ) -> Staff:
     """One staff account with the shared demo password (or `password`), unlogged."""
-    values = {
-        "username": username,
-        "display_name": display_name,
-        "role": role,
-        "site_id": site_id,
-        "password_hash": hash_password(password),
-        "language": language,
-        "active": 1,
-    }
+    values = staff_row(username, display_name, role, password, site_id, language)
     with write_transaction(ctx.db):
         staff_id = insert_row(ctx, "staff", values, by=None)
     return Staff(staff_id, username, display_name, role, site_id, language, True)
