@@ -15,7 +15,6 @@ from store.visits.rules import (
     OWN_COACH_REASON,
     Holder,
     OwnCoachNeedsClient,
-    can_transfer,
     held_elsewhere,
     next_step,
 )
@@ -56,9 +55,6 @@ class DeskActions:
 
     def cannot(self, visit: Visit) -> Notice:
         return Notice("walkin.cannot", {"state": self.state_text(visit)}, "warning")
-
-    def can_transfer(self, visit: Visit) -> bool:
-        return can_transfer(visit)
 
     def held_elsewhere(self, visit: Visit) -> Holder | None:
         """Who else has `visit` now, read afresh: the queue on screen may be seconds old."""

@@ -13,13 +13,14 @@ from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
 from store.core.db import DatabaseBusy
 from store.visits.models import Visit, VisitState
+from store.visits.rules import can_transfer
 
 from ..clients.client_search import ClientSearch
 from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
 from ..reports.export_dialog import ExportDialog
 from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
-from .desk_actions import DeskActions, Notice
+from .desk_actions import BUSY, DeskActions, Notice
 from .feedback import FeedbackScreen
 from .queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from .queue_panel import QueuePanel
@@ -80,9 +81,6 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         name = self.staff_names.get(visit.assigned_to or "", "")
         return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
 
-    def _busy(self) -> None:
-        self.notify(self.t("error.busy"), severity="error")
-
     # The queue ----------------------------------------------------------------------
 
     def refresh_queue(self) -> None:
@@ -123,7 +121,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     @on(QueueTable.ActionRequested)
     def _queue_action(self, event: QueueTable.ActionRequested) -> None:
         visit, action = event.visit, event.action
-        if action == "transfer" and not self.actions.can_transfer(visit):
+        if action == "transfer" and not can_transfer(visit):
             self._say(self.actions.cannot(visit))  # say so before asking or listing
             return
         holder = self.actions.held_elsewhere(visit) if action in ASKED_FIRST else None
@@ -234,7 +232,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
                 self.notify(exc.errors[0].message(self.ctx.lang), severity="error")
                 return
             except DatabaseBusy:
-                return self._busy()
+                return self._say(BUSY)
             self._start_visit(client.id, client.first_name, client.last_name)
 
         prefill = prefill_from_search(event.typed, self.store.today())
