@@ -145,14 +145,19 @@ class StaffRepository:
     def set_password(
         self, actor: Staff, staff_id: str, new_password: str, old_password: str | None = None
     ) -> None:
-        """An admin sets anyone's password; anyone else only their own, giving the old one."""
+        """An admin sets anyone's password; anyone else only their own, giving the old one.
+
+        An old password that is given is checked, an admin's own too (changing one's own
+        password asks for it whatever the role). The new password ends any login lock on
+        the username: the failures counted were against a password that is gone.
+        """
         check_password(new_password)
         with write_transaction(self.ctx.db):
             fresh = self._fresh(actor)
             target = self._existing(staff_id)
             if not (fresh.active and fresh.id == target.id):
                 require(fresh, "staff.manage")
-            elif not allowed(fresh, "staff.manage"):
+            elif old_password is not None or not allowed(fresh, "staff.manage"):
                 stored = self.ctx.db.execute(
                     "SELECT password_hash FROM staff WHERE id = ?", [target.id]
                 ).fetchone()[0]
@@ -160,6 +165,10 @@ class StaffRepository:
                     raise StaffError("staff.error.old_password")
             changes = {"password_hash": hash_password(new_password)}
             update_row(self.ctx, "staff", target.id, changes, by=fresh.id)
+            throttle_id, failures, locked_until = self._throttle(login_name_key(target.username))
+            if throttle_id is not None and (failures or locked_until):
+                unlocked = {"failures": 0, "locked_until": None}
+                update_row(self.ctx, "login_throttle", throttle_id, unlocked, by=fresh.id)
             self._log_change(fresh, target, "password")
 
     def set_role(self, actor: Staff, staff_id: str, role: Role) -> Staff:

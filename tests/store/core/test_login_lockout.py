@@ -78,3 +78,26 @@ def test_every_third_failure_in_a_row_locks(failures_in_a_row: int):
         range(MAX_FAILED_LOGINS, failures_in_a_row + 1, MAX_FAILED_LOGINS)
     )
     assert all(lock == NOW + timedelta(seconds=LOCK_SECONDS) for lock in locks if lock)
+
+
+def test_an_admins_password_reset_ends_the_lock_and_the_count(world):
+    staff = world.store.staff
+    fail_twice(staff, "valmentaja")
+    with pytest.raises(LoginLocked):
+        staff.log_in("valmentaja", "wrong")
+    staff.set_password(world.admin, world.coach.id, "uusi salasana")
+    assert staff.log_in("valmentaja", "uusi salasana") == world.coach  # no wait
+    # The count starts again too: two failures after the reset do not lock.
+    fail_twice(staff, "valmentaja")
+    assert staff.log_in("valmentaja", "uusi salasana") == world.coach
+
+
+def test_a_reset_leaves_other_usernames_locked(world):
+    staff = world.store.staff
+    for name in ("valmentaja", "vastaanotto"):
+        fail_twice(staff, name)
+        with pytest.raises(LoginLocked):
+            staff.log_in(name, "wrong")
+    staff.set_password(world.admin, world.coach.id, "uusi salasana")
+    with pytest.raises(LoginLocked):
+        staff.log_in("vastaanotto", "demo")

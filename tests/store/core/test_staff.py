@@ -127,6 +127,17 @@ def test_a_user_changes_only_their_own_password_giving_the_old_one(world):
     assert staff.authenticate("valmentaja", GOOD) == world.coach
 
 
+def test_an_admin_changing_their_own_password_gives_the_old_one_too(world):
+    staff = world.store.staff
+    with pytest.raises(StaffError) as refused:
+        staff.set_password(world.admin, world.admin.id, GOOD, old_password="wrong")
+    assert refused.value.key == "staff.error.old_password"
+    assert staff.authenticate("admin", "demo") == world.admin
+    staff.set_password(world.admin, world.admin.id, GOOD, old_password="demo")
+    assert staff.authenticate("admin", GOOD) == world.admin
+    assert (world.admin.id, "update", "password") in _staff_events(world, world.admin.id)
+
+
 def test_an_admin_changes_a_role_and_it_is_logged(world):
     changed = world.store.staff.set_role(world.admin, world.reception.id, "coach")
     assert changed.role == "coach"
