@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from store.core.i18n import register
 
+from .admin.strings import STRINGS as ADMIN_STRINGS
 from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
@@ -21,6 +22,7 @@ CATALOGS = (
     DESK_STRINGS,
     REPORT_STRINGS,
     BOARD_STRINGS,
+    ADMIN_STRINGS,
 )
 
 

@@ -7,6 +7,7 @@ from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from screens.admin import change_own_password, open_admin_screen
 from store.core.i18n import LANGUAGES
 from store.core.models import Session
 
@@ -67,6 +68,13 @@ class LuotsiCommands(Provider):
                         t("cmd.language.help"),
                         lambda lang=lang: app.set_language(lang),
                     )
+            yield (
+                t("cmd.own_password"),
+                t("cmd.own_password.help"),
+                lambda: change_own_password(self.app),
+            )
+            # Offered to everyone: someone who may not manage staff is told so plainly.
+            yield t("cmd.admin"), t("cmd.admin.help"), lambda: open_admin_screen(self.app)
             yield t("cmd.logout"), t("cmd.logout.help"), app.action_logout
         yield t("cmd.help") + "  (F1)", t("cmd.help.help"), app.action_help
         yield t("cmd.quit"), t("cmd.quit.help"), app.action_quit

@@ -203,6 +203,11 @@ class StaffRepository:
             self._log_change(fresh, target, "deactivate")
         return self._existing(staff_id)
 
+    def may(self, actor: Staff, permission: str) -> bool:
+        """Whether `actor`, as stored now (see `as_stored`), has `permission`: what a screen
+        asks before it opens; each change checks again."""
+        return allowed(self._fresh(actor), permission)
+
     def _log_change(self, actor: Staff, target: Staff, what: str) -> None:
         audit.log_event(
             self.ctx,

@@ -252,3 +252,13 @@ def test_a_transfer_goes_only_to_staff_who_serve_at_that_sites_desk(world):
     staff.create("itakoutsi", "Itä Ilmari", "coach", "salasana123", elsewhere.id, actor=world.admin)
     serving = {s.username for s in staff.serving_at(world.site.id)}
     assert serving == {"vastaanotto", "valmentaja"}  # not the admin, not the other site's coach
+
+
+def test_may_asks_the_stored_account_not_the_sessions_snapshot(world):
+    staff = world.store.staff
+    assert staff.may(world.admin, "staff.manage")
+    assert not staff.may(world.reception, "staff.manage")
+    promoted = staff.set_role(world.admin, world.coach.id, "admin")
+    assert staff.may(world.coach, "staff.manage")  # the role as it is now
+    staff.deactivate(world.admin, world.coach.id)
+    assert not staff.may(promoted, "staff.manage")
