@@ -24,7 +24,8 @@ def open_admin_screen(app: App[Any]) -> None:
     if not ctx.store.staff.may(ctx.session.staff, "staff.manage"):
         app.notify(tr("admin.not_allowed", ctx.lang), severity="warning")
         return
-    if not isinstance(app.screen, AdminScreen):
+    # Once is enough: from one of its own dialogs the palette finds it already open.
+    if not any(isinstance(screen, AdminScreen) for screen in app.screen_stack):
         app.push_screen(AdminScreen())
 
 
