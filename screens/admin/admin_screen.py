@@ -76,7 +76,8 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
     def reload(self, select_id: str | None = None) -> None:
         """Redraw both lists from the store; the cursor stays on (or moves to) a user."""
         staff_table = self.query_one("#staff-table", DataTable)
-        keep = select_id or self._selected_id()
+        row = staff_table.cursor_row
+        keep = select_id or (self.accounts[row].id if 0 <= row < len(self.accounts) else None)
         sites = self.store.sites.all()
         site_names = {site.id: site.name for site in sites}
         self.accounts = self.store.staff.all(inactive=True)
@@ -99,16 +100,13 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
             site_table.add_row(site.name, site.municipality, site.employment_area, key=site.id)
         self.sites = sites
 
-    def _selected_id(self) -> str | None:
-        row = self.query_one("#staff-table", DataTable).cursor_row
-        return self.accounts[row].id if 0 <= row < len(self.accounts) else None
-
     def _selected(self) -> Staff | None:
-        selected_id = self._selected_id()
-        staff = next((s for s in self.accounts if s.id == selected_id), None)
-        if staff is None:
-            self._notice(self.t("admin.no_user"))
-        return staff
+        """The account under the cursor; when there is none, the user is told to choose."""
+        row = self.query_one("#staff-table", DataTable).cursor_row
+        if 0 <= row < len(self.accounts):
+            return self.accounts[row]
+        self._notice(self.t("admin.no_user"))
+        return None
 
     def _notice(self, text: str) -> None:
         self.query_one("#admin-notice", Static).update(text)
@@ -139,7 +137,7 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
                 self._notice(self.t("admin.added", username=added[0].username))
 
         site_id = self.session.site.id if self.session.site else None
-        self.app.push_screen(NewAccountDialog(save, self.store.sites.all(), site_id), after)
+        self.app.push_screen(NewAccountDialog(save, self.sites, site_id), after)
 
     def action_password(self) -> None:
         target = self._selected()
