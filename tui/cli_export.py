@@ -23,10 +23,15 @@ from .cli_common import (
 )
 
 STRINGS: dict[str, tuple[str, str, str]] = {
-    "cli.export.done": (
-        "{rows} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
-        "{rows} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
-        "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+    "cli.export.done.one": (
+        "{count} käynti kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+        "{count} besök skrivet till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+        "{count} visit written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+    ),
+    "cli.export.done.other": (
+        "{count} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+        "{count} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+        "{count} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
     ),
     "cli.export.empty": (
         "ei käyntejä valittuina päivinä: {path} kirjoitettiin ilman rivejä",
@@ -125,7 +130,7 @@ def export_visits_command(
         tr(
             "cli.export.done",
             staff_lang,
-            rows=result.rows,
+            count=result.rows,
             path=result.path,
             sha256=result.sha256,
             manifest=result.manifest_path,

@@ -123,7 +123,7 @@ class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
     def _written(self, message: Written) -> None:
         result = message.result
         key = "export.empty" if result.empty else "export.done"
-        self.notify(self.t(key, rows=result.rows, path=result.path))
+        self.notify(self.t(key, count=result.rows, path=result.path))
         self.dismiss(result)
 
     @on(Failed)

@@ -32,13 +32,25 @@ def in_language(texts: tuple[str, str, str], lang: str | None) -> str:
     return texts[LANGUAGES.index(normalise_language(lang))]
 
 
+def plural_key(key: str, count: int) -> str:
+    """The catalog entry of a message about `count` things: `key.one` for exactly one,
+    else `key.other`. One rule fits all three languages: Finnish puts the noun in the
+    partitive after any other number ("0 käyntiä", "2 käyntiä"), Swedish and English in
+    the plural ("0 besök", "2 visits")."""
+    return f"{key}.one" if count == 1 else f"{key}.other"
+
+
 def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """Translate `key` into `lang`, filling `{name}` placeholders from `params`.
 
-    An unknown key is returned as is, so a missing translation shows up on screen
-    instead of crashing the app.
+    A message that counts something has two entries, `key.one` and `key.other` (see
+    `plural_key`), and `tr(key, lang, count=n)` picks the one for `n`. An unknown key is
+    returned as is, so a missing translation shows up on screen instead of crashing the app.
     """
     texts = _CATALOG.get(key)
+    count = params.get("count")
+    if texts is None and isinstance(count, int):
+        texts = _CATALOG.get(plural_key(key, count))
     if texts is None:
         return key
     text = in_language(texts, lang)
