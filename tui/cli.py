@@ -3,6 +3,7 @@ groups (staff, site, settings, report, export) live in their own modules."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,6 +29,7 @@ from .cli_common import (
     asked_language,
     database_path,
     early_language,
+    ended_by_signals,
     errors_reported,
     fail,
     new_password,
@@ -58,6 +60,7 @@ DeskOption = Annotated[
     ),
 ]
 DEFAULT_DESK = "1"
+DEMO_DESK_USER = "vastaanotto"  # the demo's reception login: its site is the board's
 MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
@@ -106,9 +109,28 @@ def _run_app(path: Path, lang: str | None, desk: str) -> None:
     if problem is not None:
         fail(tr("cli.error.not_a_database", ui_lang, path=path))
     luotsi = make_app(path, lang=lang, desk=desk)
-    luotsi.run()
+    with ended_by_signals(lambda code: luotsi.exit(return_code=code)):
+        luotsi.run()
     if luotsi.return_code:
         raise typer.Exit(luotsi.return_code)
+
+
+def demo_lines(copy: Path, lang: str) -> list[str]:
+    """What `luotsi demo` says before the app takes the terminal: where the throwaway
+    database is, and the command that opens the waiting-room board on it."""
+    store = open_store(copy, lang)
+    try:
+        desk_staff = store.staff.find(DEMO_DESK_USER)
+        site = store.sites.get(desk_staff.site_id) if desk_staff and desk_staff.site_id else None
+    finally:
+        store.close()
+    command = ["luotsi", "board", "--db", str(copy)]
+    if site is not None:
+        command += ["--site", site.name]
+    return [
+        tr("cli.demo.database", lang, path=copy),
+        tr("cli.demo.board", lang, command=shlex.join(command)),
+    ]
 
 
 @app.callback(invoke_without_command=True)
@@ -132,15 +154,20 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     from store.sample.generate import refresh_visit_history
 
     chosen_lang = asked_language(ctx, lang)
-    chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
+    text_lang = early_language(ctx, lang)
+    chosen_desk = _desk(ctx, desk, text_lang)
     if not SAMPLE_DB.is_file():
-        fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
-    with tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
+        fail(tr("cli.demo.missing", text_lang, path=SAMPLE_DB))
+    # A closed terminal (SIGHUP) or SIGTERM ends the demo as Ctrl+Q does, so the
+    # throwaway folder is removed whenever the demo ends, even before the app is up.
+    with ended_by_signals(), tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
         shutil.copyfile(SAMPLE_DB, copy)
         # The committed sample holds no visits (they would make it ~6 MB): they are
         # made here, up to this very minute, so the queue is never weeks old.
         refresh_visit_history(copy)
+        for line in demo_lines(copy, text_lang):
+            typer.echo(line)
         _run_app(copy, chosen_lang, chosen_desk)
 
 
@@ -204,16 +231,16 @@ def init(
     ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
     if path.exists() and _staff_count(path, ui_lang) > 0:
         fail(tr("cli.init.exists", ui_lang, path=path))
-    site = site or prompt_text(
-        tr("cli.init.site_name", ui_lang), default=tr("cli.init.site_name_default", ui_lang)
-    )
-    municipality = municipality or prompt_text(
-        tr("cli.init.municipality", ui_lang), default="Turku"
-    )
-    area = area or prompt_text(tr("cli.init.area", ui_lang), default="Turun työllisyysalue")
-    username = username or prompt_text(tr("cli.init.username", ui_lang), default="admin")
-    display_name = display_name or prompt_text(
-        tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
+
+    def asked(key: str, default: str) -> str:
+        return prompt_text(tr(key, ui_lang), ui_lang, default=default)
+
+    site = site or asked("cli.init.site_name", tr("cli.init.site_name_default", ui_lang))
+    municipality = municipality or asked("cli.init.municipality", "Turku")
+    area = area or asked("cli.init.area", "Turun työllisyysalue")
+    username = username or asked("cli.init.username", "admin")
+    display_name = display_name or asked(
+        "cli.init.display_name", tr("cli.init.display_name_default", ui_lang)
     )
     password = new_password(ui_lang, "LUOTSI_PASSWORD")
     store = open_store(path, ui_lang)
@@ -255,7 +282,7 @@ def sample(
         for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
     generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
-    typer.echo(tr("cli.sample.done", ui_lang, path=path, clients=clients, password=DEMO_PASSWORD))
+    typer.echo(tr("cli.sample.done", ui_lang, path=path, count=clients, password=DEMO_PASSWORD))
 
 
 def _print_report(report: ImportReport, lang: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from pathlib import Path
 
@@ -410,6 +411,44 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     assert opened and opened[0] != SAMPLE_DB.resolve()
     assert SAMPLE_DB.read_bytes() == before
     assert not opened[0].exists()  # the throwaway copy is gone afterwards
+
+
+def test_demo_says_where_its_database_is_and_how_to_open_the_board_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    import tui.app
+
+    boards = _capture_board(monkeypatch)
+    copies: list[Path] = []
+
+    def run(self) -> None:  # while the demo runs, its lines name the copy the app opened
+        self.open_store()
+        copies.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
+
+    monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
+    result = runner.invoke(app, ["demo", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    [copy] = copies
+    command = f"luotsi board --db {copy} --site 'Työpiste Keskusta'"
+    assert result.output.splitlines()[:2] == [
+        f"Throwaway sample database: {copy} (removed when Luotsi closes)",
+        f"The waiting-room board in another terminal: {command}",
+    ]
+    assert boards == []
+
+
+def test_the_demos_board_command_opens_the_board_on_its_copy(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
+    from tui.cli import demo_lines
+
+    boards = _capture_board(monkeypatch)
+    [_, board_line] = demo_lines(sample_db, "fi")
+    assert board_line.startswith("Odotustilan näyttö toisessa päätteessä: luotsi board --db ")
+    command = shlex.split(board_line.split(": ", 1)[1])
+    result = runner.invoke(app, command[1:])
+    assert result.exit_code == 0, result.output
+    assert boards == [("Työpiste Keskusta", 1)]
 
 
 def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
