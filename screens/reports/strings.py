@@ -90,6 +90,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Fil (.csv, .xlsx eller .json)",
         "File (.csv, .xlsx or .json)",
     ),
+    "export.target": (
+        "Tallennetaan: {path}",
+        "Sparas som: {path}",
+        "Saved as: {path}",
+    ),
     "export.hint": (
         "Enter kirjoittaa tiedoston · Esc peruu",
         "Enter skriver filen · Esc avbryter",
