@@ -17,10 +17,12 @@ import typer
 from store.api import Store
 from store.core.auth import LoginFailed, PermissionDenied
 from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
-from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
+from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, locale_language, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
 from store.core.staff import MIN_PASSWORD_LENGTH
+
+from .cli_help import help_for
 
 # 2 covers everything that is not about the rows of a file: a missing or unusable file or
 # database, a wrong login, or a user who may not do what was asked.
@@ -32,14 +34,12 @@ DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="Database file; default $LUOTSI_DB, else luotsi.db in the user data folder.",
+        help=help_for("help.db"),
         dir_okay=False,
     ),
 ]
-LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
-UserOption = Annotated[
-    str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-]
+LangOption = Annotated[Language | None, typer.Option("--lang", help=help_for("help.lang"))]
+UserOption = Annotated[str | None, typer.Option(help=help_for("help.user"))]
 
 
 def fail(message: str) -> NoReturn:
@@ -202,9 +202,15 @@ class Session:
     lang: str  # --lang, else the staff member's own
 
 
+def text_language(asked: str | None) -> str:
+    """The language of a message for no one in particular: `asked` (--lang), else the
+    locale's (LC_ALL, LC_MESSAGES, LANG), else Finnish."""
+    return asked or locale_language(os.environ) or DEFAULT_LANGUAGE
+
+
 def early_language(ctx: typer.Context, lang: str | None) -> str:
-    """The language for messages before anyone has logged in."""
-    return asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    """The language for messages before anyone has logged in (see `text_language`)."""
+    return text_language(asked_language(ctx, lang))
 
 
 @contextmanager
@@ -218,7 +224,7 @@ def staff_session(
     """Open the named database, log the user in, and report the store's errors (see
     `errors_reported`) in their language; the store is closed however the command ends."""
     chosen = asked_language(ctx, lang)
-    early = chosen or DEFAULT_LANGUAGE
+    early = early_language(ctx, lang)
     store = open_existing_store(ctx, db, early)
     try:
         with errors_reported(early):

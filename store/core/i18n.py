@@ -23,6 +23,18 @@ def register(catalog: Mapping[str, tuple[str, str, str]]) -> None:
         _CATALOG[key] = texts
 
 
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """The language of the user's locale if it is one of ours: the first of LC_ALL,
+    LC_MESSAGES and LANG that is set decides, as POSIX has it (`sv_FI.UTF-8` is "sv";
+    `C` or `de_DE` is None)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            lang = value.split("_")[0].split(".")[0].lower()
+            return lang if lang in LANGUAGES else None
+    return None
+
+
 def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 

@@ -578,3 +578,16 @@ def test_board_without_a_database_or_sites_exits_2(monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 2 and "is not a Luotsi database" in result.output
     assert notes.read_text() == "shopping list\n"
     assert shown == []
+
+
+def test_messages_before_a_login_follow_the_locale_unless_lang_is_given(tmp_path: Path):
+    missing = tmp_path / "missing.db"
+    swedish = runner.invoke(app, ["board", "--db", str(missing)], env={"LANG": "sv_FI.UTF-8"})
+    assert swedish.exit_code == 2
+    assert f"databasen {missing} finns inte" in swedish.output
+    english = runner.invoke(
+        app, ["board", "--db", str(missing), "--lang", "en"], env={"LANG": "sv_FI.UTF-8"}
+    )
+    assert f"there is no database at {missing}" in english.output
+    finnish = runner.invoke(app, ["board", "--db", str(missing)], env={"LANG": "C.UTF-8"})
+    assert f"tietokantaa {missing} ei ole" in finnish.output
