@@ -266,6 +266,22 @@ def test_import_a_bad_file_lists_lines_and_reasons_and_imports_nothing(
     assert _client_count(sample_db) == 50
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "Tuotiin 1 asiakas tiedostosta yksi.csv."),
+        ("sv", "1 klient importerades från yksi.csv."),
+        ("en", "Imported 1 client from yksi.csv."),
+    ],
+)
+def test_one_imported_client_is_one_client(sample_db: Path, tmp_path: Path, lang, expected):
+    csv_file = tmp_path / "yksi.csv"
+    csv_file.write_text("first_name,last_name,birth_date\nLiisa,Laine,4.5.1991\n", encoding="utf-8")
+    result = _import(sample_db, csv_file, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
 def test_a_dry_run_imports_nothing(sample_db: Path, tmp_path: Path):
     csv_file = tmp_path / "uudet.csv"
     csv_file.write_text(GOOD_CSV, encoding="utf-8")
