@@ -3,6 +3,7 @@ groups (staff, site, settings, report, export) live in their own modules."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.table import Table
 from screens.strings import load_screen_strings
 from store.clients.importer import ImportReport, import_clients
 from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
-from store.core.i18n import DEFAULT_LANGUAGE, register, tr
+from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
@@ -28,6 +29,7 @@ from .cli_common import (
     asked_language,
     database_path,
     early_language,
+    ended_by_signals,
     errors_reported,
     fail,
     new_password,
@@ -36,9 +38,12 @@ from .cli_common import (
     site_message,
     staff_session,
     store_error_message,
+    text_language,
 )
 from .cli_export import STRINGS as EXPORT_STRINGS
 from .cli_export import export_app
+from .cli_help import HELP as HELP_STRINGS
+from .cli_help import help_for
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
@@ -54,20 +59,20 @@ DeskOption = Annotated[
     typer.Option(
         "--desk",
         envvar="LUOTSI_DESK",
-        help="This terminal's service desk, shown on the waiting-room board; default 1.",
+        help=help_for("help.desk"),
     ),
 ]
 DEFAULT_DESK = "1"
+DEMO_DESK_USER = "vastaanotto"  # the demo's reception login: its site is the board's
 MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
-    help="Luotsi: a keyboard-first register for municipal employment services.",
-    epilog="Exit codes: 0 done; 1 bad rows in an import file, nothing imported; 2 usage error"
-    " (missing or unusable file or database, wrong login, not allowed).",
+    help=help_for("help.app"),
+    epilog=help_for("help.exit_codes"),
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
+import_app = typer.Typer(help=help_for("help.import"), no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
 app.add_typer(export_app, name="export")
@@ -76,7 +81,14 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 
 
-CLI_CATALOGS = (CLI_STRINGS, EXPORT_STRINGS, REPORT_STRINGS, SETTINGS_STRINGS, STAFF_STRINGS)
+CLI_CATALOGS = (
+    CLI_STRINGS,
+    EXPORT_STRINGS,
+    REPORT_STRINGS,
+    SETTINGS_STRINGS,
+    STAFF_STRINGS,
+    HELP_STRINGS,
+)
 
 
 def load_cli_strings() -> None:
@@ -98,7 +110,7 @@ def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:
 def _run_app(path: Path, lang: str | None, desk: str) -> None:
     from tui.app import make_app  # Textual loads only when the app is really opened
 
-    ui_lang = lang or DEFAULT_LANGUAGE
+    ui_lang = text_language(lang)
     problem = preflight(path)
     if problem == "no_staff":
         # A new database has nobody who could log in: say how to create the first admin.
@@ -106,9 +118,28 @@ def _run_app(path: Path, lang: str | None, desk: str) -> None:
     if problem is not None:
         fail(tr("cli.error.not_a_database", ui_lang, path=path))
     luotsi = make_app(path, lang=lang, desk=desk)
-    luotsi.run()
+    with ended_by_signals(lambda code: luotsi.exit(return_code=code)):
+        luotsi.run()
     if luotsi.return_code:
         raise typer.Exit(luotsi.return_code)
+
+
+def demo_lines(copy: Path, lang: str) -> list[str]:
+    """What `luotsi demo` says before the app takes the terminal: where the throwaway
+    database is, and the command that opens the waiting-room board on it."""
+    store = open_store(copy, lang)
+    try:
+        desk_staff = store.staff.find(DEMO_DESK_USER)
+        site = store.sites.get(desk_staff.site_id) if desk_staff and desk_staff.site_id else None
+    finally:
+        store.close()
+    command = ["luotsi", "board", "--db", str(copy)]
+    if site is not None:
+        command += ["--site", site.name]
+    return [
+        tr("cli.demo.database", lang, path=copy),
+        tr("cli.demo.board", lang, command=shlex.join(command)),
+    ]
 
 
 @app.callback(invoke_without_command=True)
@@ -119,46 +150,41 @@ def root(
     load_cli_strings()  # every command passes through here first
     ctx.obj = {"db": db, "lang": lang, "desk": desk}
     if ctx.invoked_subcommand is None:
-        _run_app(database_path(ctx, None), lang, _desk(ctx, desk, lang or DEFAULT_LANGUAGE))
+        _run_app(database_path(ctx, None), lang, _desk(ctx, desk, text_language(lang)))
 
 
-@app.command()
+@app.command(help=help_for("help.demo"))
 def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -> None:
-    """Open Luotsi on a throwaway copy of the sample database.
-
-    Logins admin, vastaanotto and valmentaja; password demo. The copy gets the visits of
-    the past four weeks and a queue for today, whatever day and hour it is.
-    """
+    """Open Luotsi on a throwaway copy of the sample database, removed when it closes."""
     from store.sample.generate import refresh_visit_history
 
     chosen_lang = asked_language(ctx, lang)
-    chosen_desk = _desk(ctx, desk, chosen_lang or DEFAULT_LANGUAGE)
+    text_lang = early_language(ctx, lang)
+    chosen_desk = _desk(ctx, desk, text_lang)
     if not SAMPLE_DB.is_file():
-        fail(tr("cli.demo.missing", chosen_lang or DEFAULT_LANGUAGE, path=SAMPLE_DB))
-    with tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
+        fail(tr("cli.demo.missing", text_lang, path=SAMPLE_DB))
+    # A closed terminal (SIGHUP) or SIGTERM ends the demo as Ctrl+Q does, so the
+    # throwaway folder is removed whenever the demo ends, even before the app is up.
+    with ended_by_signals(), tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
         shutil.copyfile(SAMPLE_DB, copy)
         # The committed sample holds no visits (they would make it ~6 MB): they are
         # made here, up to this very minute, so the queue is never weeks old.
         refresh_visit_history(copy)
+        for line in demo_lines(copy, text_lang):
+            typer.echo(line)
         _run_app(copy, chosen_lang, chosen_desk)
 
 
-@app.command()
+@app.command(help=help_for("help.board"))
 def board(
     ctx: typer.Context,
-    site: Annotated[
-        str | None,
-        typer.Option(help="The site whose queue to show (part of its name will do)."),
-    ] = None,
+    site: Annotated[str | None, typer.Option(help=help_for("help.board.site"))] = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show the waiting-room board: called ticket numbers and their desks, never names.
-
-    Needs no login and never writes to the database. With one site, --site may be left out.
-    """
-    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    """Show the waiting-room board of one site (needs no --site where there is one)."""
+    ui_lang = early_language(ctx, lang)
     path = database_path(ctx, db)
     if not path.is_file():
         fail(tr("cli.error.no_database", ui_lang, path=path))
@@ -185,35 +211,33 @@ def _staff_count(path: Path, lang: str) -> int:
         store.close()
 
 
-@app.command()
+@app.command(help=help_for("help.init"))
 def init(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="The database file to create.", dir_okay=False)],
-    site: Annotated[str | None, typer.Option(help="Name of the first site.")] = None,
-    municipality: Annotated[str | None, typer.Option(help="Its municipality.")] = None,
-    area: Annotated[str | None, typer.Option(help="Its employment area.")] = None,
-    username: Annotated[str | None, typer.Option(help="The first admin's username.")] = None,
-    display_name: Annotated[str | None, typer.Option(help="The admin's name.")] = None,
+    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"), dir_okay=False)],
+    site: Annotated[str | None, typer.Option(help=help_for("help.init.site"))] = None,
+    municipality: Annotated[str | None, typer.Option(help=help_for("help.municipality"))] = None,
+    area: Annotated[str | None, typer.Option(help=help_for("help.area"))] = None,
+    username: Annotated[str | None, typer.Option(help=help_for("help.init.username"))] = None,
+    display_name: Annotated[
+        str | None, typer.Option(help=help_for("help.init.display_name"))
+    ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Create a database with its first site and admin.
-
-    Asks for what the options leave out; the password comes from $LUOTSI_PASSWORD or is
-    asked twice.
-    """
-    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    """Create a database with its first site and admin, asking for what is not given."""
+    ui_lang = early_language(ctx, lang)
     if path.exists() and _staff_count(path, ui_lang) > 0:
         fail(tr("cli.init.exists", ui_lang, path=path))
-    site = site or prompt_text(
-        tr("cli.init.site_name", ui_lang), default=tr("cli.init.site_name_default", ui_lang)
-    )
-    municipality = municipality or prompt_text(
-        tr("cli.init.municipality", ui_lang), default="Turku"
-    )
-    area = area or prompt_text(tr("cli.init.area", ui_lang), default="Turun työllisyysalue")
-    username = username or prompt_text(tr("cli.init.username", ui_lang), default="admin")
-    display_name = display_name or prompt_text(
-        tr("cli.init.display_name", ui_lang), default=tr("cli.init.display_name_default", ui_lang)
+
+    def asked(key: str, default: str) -> str:
+        return prompt_text(tr(key, ui_lang), ui_lang, default=default)
+
+    site = site or asked("cli.init.site_name", tr("cli.init.site_name_default", ui_lang))
+    municipality = municipality or asked("cli.init.municipality", "Turku")
+    area = area or asked("cli.init.area", "Turun työllisyysalue")
+    username = username or asked("cli.init.username", "admin")
+    display_name = display_name or asked(
+        "cli.init.display_name", tr("cli.init.display_name_default", ui_lang)
     )
     password = new_password(ui_lang, "LUOTSI_PASSWORD")
     store = open_store(path, ui_lang)
@@ -229,23 +253,20 @@ def init(
     typer.echo(tr("cli.init.done", ui_lang, path=path, username=username))
 
 
-@app.command()
+@app.command(help=help_for("help.sample"))
 def sample(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="The database file to create.", dir_okay=False)],
-    clients: Annotated[int, typer.Option(min=0, help="How many clients.")] = 500,
-    seed: Annotated[int, typer.Option(help="The same seed gives the same clients.")] = 1,
-    force: Annotated[bool, typer.Option(help="Replace an existing database file.")] = False,
-    weeks: Annotated[
-        int, typer.Option(min=0, help="Weeks of walk-in visits before today; 0 for none.")
-    ] = HISTORY_WEEKS,
+    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"), dir_okay=False)],
+    clients: Annotated[int, typer.Option(min=0, help=help_for("help.sample.clients"))] = 500,
+    seed: Annotated[int, typer.Option(help=help_for("help.sample.seed"))] = 1,
+    force: Annotated[bool, typer.Option(help=help_for("help.sample.force"))] = False,
+    weeks: Annotated[int, typer.Option(min=0, help=help_for("help.sample.weeks"))] = HISTORY_WEEKS,
     lang: LangOption = None,
 ) -> None:
-    """Create a database of made-up clients with temporary identity codes (900–999),
-    with the walk-in visits of the past weeks at every site."""
+    """Create a database of made-up clients (temporary identity codes) and their visits."""
     from store.sample.generate import DEMO_PASSWORD, generate_sample
 
-    ui_lang = asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    ui_lang = early_language(ctx, lang)
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(tr("cli.sample.exists", ui_lang, path=path))
@@ -255,7 +276,7 @@ def sample(
         for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
     generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
-    typer.echo(tr("cli.sample.done", ui_lang, path=path, clients=clients, password=DEMO_PASSWORD))
+    typer.echo(tr("cli.sample.done", ui_lang, path=path, count=clients, password=DEMO_PASSWORD))
 
 
 def _print_report(report: ImportReport, lang: str) -> None:
@@ -288,22 +309,16 @@ def _print_report(report: ImportReport, lang: str) -> None:
     console.print(escape(summary))
 
 
-@import_app.command("clients")
+@import_app.command("clients", help=help_for("help.import.clients"))
 def import_clients_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
-    dry_run: Annotated[bool, typer.Option(help="Check the file; save nothing.")] = False,
+    file: Annotated[Path, typer.Argument(help=help_for("help.import.file"), dir_okay=False)],
+    dry_run: Annotated[bool, typer.Option(help=help_for("help.import.dry_run"))] = False,
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Import clients from a CSV file: every row or none (admins only).
-
-    Columns: hetu, first_name, last_name, birth_date, phone, email, language (fi, sv, en,
-    other), municipality; first_name and last_name are required. Comma or semicolon
-    separated, UTF-8 or Windows-1252. Rows whose identity code is already registered are
-    skipped. The password comes from $LUOTSI_PASSWORD or is asked.
-    """
+    """Import clients from a CSV file (admins only): every row or none."""
     if not file.is_file():
         fail(tr("import.error.file_missing", early_language(ctx, lang), path=file))
     with staff_session(ctx, db, user, lang, not_allowed="cli.import.not_allowed") as session:

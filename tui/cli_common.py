@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +17,12 @@ import typer
 from store.api import Store
 from store.core.auth import LoginFailed, PermissionDenied
 from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
-from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
+from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, locale_language, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
 from store.core.staff import MIN_PASSWORD_LENGTH
+
+from .cli_help import help_for
 
 # 2 covers everything that is not about the rows of a file: a missing or unusable file or
 # database, a wrong login, or a user who may not do what was asked.
@@ -30,14 +34,12 @@ DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="Database file; default $LUOTSI_DB, else luotsi.db in the user data folder.",
+        help=help_for("help.db"),
         dir_okay=False,
     ),
 ]
-LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the interface.")]
-UserOption = Annotated[
-    str | None, typer.Option(help="Your username; default $LUOTSI_USER, else asked.")
-]
+LangOption = Annotated[Language | None, typer.Option("--lang", help=help_for("help.lang"))]
+UserOption = Annotated[str | None, typer.Option(help=help_for("help.user"))]
 
 
 def fail(message: str) -> NoReturn:
@@ -71,9 +73,20 @@ def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
     return lang or (ctx.obj or {}).get("lang")
 
 
-def prompt_text(text: str, default: str | None = None) -> str:
-    """`typer.prompt` for a line of text, typed as the `str` it returns."""
-    return typer.prompt(text, default=default)
+def _asked(text: str, lang: str, *, default: str | None = None, hidden: bool = False) -> str:
+    """What the user types at a prompt; an aborted prompt (Ctrl+C, Ctrl+D, end of input)
+    stops the command with exit code 2, as every other usage error does."""
+    try:
+        answer: str = typer.prompt(text, default=default, hide_input=hidden)
+    except typer.Abort:
+        typer.echo(err=True)  # the prompt's line was left open
+        fail(tr("cli.password.aborted", lang))
+    return answer
+
+
+def prompt_text(text: str, lang: str, default: str | None = None) -> str:
+    """A line of text asked at the terminal (see `_asked` for an aborted prompt)."""
+    return _asked(text, lang, default=default)
 
 
 def new_password(lang: str, envvar: str, username: str | None = None) -> str:
@@ -91,18 +104,44 @@ def new_password(lang: str, envvar: str, username: str | None = None) -> str:
     else:
         first = tr("cli.password.for", lang, username=username)
         again = tr("cli.password.for_again", lang, username=username)
+    while True:
+        password = _asked(first, lang, hidden=True)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            typer.echo(short, err=True)
+        elif _asked(again, lang, hidden=True) == password:
+            return password
+        else:
+            typer.echo(tr("cli.init.password_mismatch", lang), err=True)
+
+
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextmanager
+def ended_by_signals(stop_app: Callable[[int], object] | None = None) -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP (its terminal was closed) end the command
+    as Ctrl+Q would: an app running in the block is asked to exit from its own event loop
+    (`stop_app`, given the exit code), else the block is left by `SystemExit`, so that
+    every `with` and `finally` in it still cleans up."""
+
+    def stop(signum: int, _frame: object) -> None:
+        code = 128 + signum
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if stop_app is None or loop is None:
+            raise SystemExit(code)
+        loop.call_soon_threadsafe(stop_app, code)
+
+    previous = {number: signal.signal(number, stop) for number in ENDING_SIGNALS}
     try:
-        while True:
-            password: str = typer.prompt(first, hide_input=True)
-            if len(password) < MIN_PASSWORD_LENGTH:
-                typer.echo(short, err=True)
-            elif typer.prompt(again, hide_input=True) == password:
-                return password
-            else:
-                typer.echo(tr("cli.init.password_mismatch", lang), err=True)
-    except typer.Abort:
-        typer.echo(err=True)  # the prompt's line was left open
-        fail(tr("cli.password.aborted", lang))
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:
@@ -118,10 +157,10 @@ def login(store: Store, username: str | None, lang: str) -> Staff:
 
     A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
     username = username or os.environ.get("LUOTSI_USER")
-    username = username or prompt_text(tr("cli.import.username", lang))
+    username = username or prompt_text(tr("cli.import.username", lang), lang)
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
-        password = typer.prompt(tr("cli.import.password", lang), hide_input=True)
+        password = _asked(tr("cli.import.password", lang), lang, hidden=True)
     try:
         return store.staff.log_in(username, password)
     except LoginFailed:
@@ -163,9 +202,15 @@ class Session:
     lang: str  # --lang, else the staff member's own
 
 
+def text_language(asked: str | None) -> str:
+    """The language of a message for no one in particular: `asked` (--lang), else the
+    locale's (LC_ALL, LC_MESSAGES, LANG), else Finnish."""
+    return asked or locale_language(os.environ) or DEFAULT_LANGUAGE
+
+
 def early_language(ctx: typer.Context, lang: str | None) -> str:
-    """The language for messages before anyone has logged in."""
-    return asked_language(ctx, lang) or DEFAULT_LANGUAGE
+    """The language for messages before anyone has logged in (see `text_language`)."""
+    return text_language(asked_language(ctx, lang))
 
 
 @contextmanager
@@ -179,7 +224,7 @@ def staff_session(
     """Open the named database, log the user in, and report the store's errors (see
     `errors_reported`) in their language; the store is closed however the command ends."""
     chosen = asked_language(ctx, lang)
-    early = chosen or DEFAULT_LANGUAGE
+    early = early_language(ctx, lang)
     store = open_existing_store(ctx, db, early)
     try:
         with errors_reported(early):

@@ -21,12 +21,18 @@ from .cli_common import (
     fail,
     staff_session,
 )
+from .cli_help import help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
-    "cli.export.done": (
-        "{rows} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
-        "{rows} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
-        "{rows} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+    "cli.export.done.one": (
+        "{count} käynti kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+        "{count} besök skrivet till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+        "{count} visit written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
+    ),
+    "cli.export.done.other": (
+        "{count} käyntiä kirjoitettu tiedostoon {path}\nSHA-256 {sha256}\nluettelo {manifest}",
+        "{count} besök skrivna till filen {path}\nSHA-256 {sha256}\nförteckning {manifest}",
+        "{count} visits written to {path}\nSHA-256 {sha256}\nmanifest {manifest}",
     ),
     "cli.export.empty": (
         "ei käyntejä valittuina päivinä: {path} kirjoitettiin ilman rivejä",
@@ -50,48 +56,32 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-export_app = typer.Typer(help="Export data for reporting.", no_args_is_help=True)
+export_app = typer.Typer(help=help_for("help.export"), no_args_is_help=True)
 
 
-@export_app.command("visits")
+@export_app.command("visits", help=help_for("help.export.visits"))
 def export_visits_command(
     ctx: typer.Context,
-    date: Annotated[str, typer.Option("--date", help="The (first) day: 28.11.2026 or ISO.")],
-    to: Annotated[
-        str | None, typer.Option("--to", help="The last day of a range; default --date.")
-    ] = None,
-    site: Annotated[
-        str | None, typer.Option(help="One site (part of its name will do); default all.")
-    ] = None,
+    date: Annotated[str, typer.Option("--date", help=help_for("help.export.date"))],
+    to: Annotated[str | None, typer.Option("--to", help=help_for("help.export.to"))] = None,
+    site: Annotated[str | None, typer.Option(help=help_for("help.export.site"))] = None,
     fmt: Annotated[
         Literal["csv", "xlsx", "json"] | None,
-        typer.Option("--format", help="File format; default from --out's suffix, else csv."),
+        typer.Option("--format", help=help_for("help.export.format")),
     ] = None,
     out: Annotated[
-        Path | None,
-        typer.Option(
-            help="The file to write; default kaynnit-<site>-<date>.<format> here.", dir_okay=False
-        ),
+        Path | None, typer.Option(help=help_for("help.export.out"), dir_okay=False)
     ] = None,
     dialect: Annotated[
-        Literal["excel", "rfc4180"],
-        typer.Option(help="CSV: excel (BOM, ';', d.m.yyyy) or rfc4180 (',', ISO 8601)."),
+        Literal["excel", "rfc4180"], typer.Option(help=help_for("help.export.dialect"))
     ] = "excel",
-    identities: Annotated[
-        bool, typer.Option(help="Add names, HETU and phone (admins only, needs --purpose).")
-    ] = False,
-    purpose: Annotated[
-        str | None, typer.Option(help="Why identities are exported; written to the log.")
-    ] = None,
+    identities: Annotated[bool, typer.Option(help=help_for("help.export.identities"))] = False,
+    purpose: Annotated[str | None, typer.Option(help=help_for("help.export.purpose"))] = None,
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Export the visits of a day (or --date … --to) one row per visit, pseudonymised.
-
-    Writes FILE and FILE.manifest.json (row count, columns, SHA-256) whole or not at all,
-    and logs the export under your name.
-    """
+    """Export the visits of a day or a range, pseudonymised unless an admin states why."""
     early_lang = early_language(ctx, lang)
     with errors_reported(early_lang):
         first_day = parse_date(date)
@@ -125,7 +115,7 @@ def export_visits_command(
         tr(
             "cli.export.done",
             staff_lang,
-            rows=result.rows,
+            count=result.rows,
             path=result.path,
             sha256=result.sha256,
             manifest=result.manifest_path,

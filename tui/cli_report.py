@@ -35,6 +35,7 @@ from .cli_common import (
     site_message,
     staff_session,
 )
+from .cli_help import help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.report.choose_site": (
@@ -44,7 +45,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-report_app = typer.Typer(help="Reports of the walk-in visits.", no_args_is_help=True)
+report_app = typer.Typer(help=help_for("help.report"), no_args_is_help=True)
 
 
 def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Site:
@@ -92,26 +93,19 @@ def print_report(report: DayReport, site: Site, lang: str, console: Console) -> 
         console.print(escape(t("report.no_visits")))
 
 
-@report_app.command("day")
+@report_app.command("day", help=help_for("help.report.day"))
 def day_command(
     ctx: typer.Context,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="The day, d.m.yyyy or yyyy-mm-dd; default today."),
+        typer.Option("--date", help=help_for("help.report.date")),
     ] = None,
-    site: Annotated[
-        str | None,
-        typer.Option(help="The site (part of its name will do); default your own site."),
-    ] = None,
+    site: Annotated[str | None, typer.Option(help=help_for("help.report.site"))] = None,
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show a site's day: visits by reason, channel and hour, waits (median and 90th
-    percentile), left without service, served per staff member, NPS and the longest waits.
-
-    The password comes from $LUOTSI_PASSWORD or is asked.
-    """
+    """Print a site's day report, the figures the day report screen shows."""
     with errors_reported(early_language(ctx, lang)):
         asked_day = parse_date(day) if day is not None else None
     with staff_session(ctx, db, user, lang) as session:

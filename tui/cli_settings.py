@@ -17,6 +17,7 @@ from .cli_common import (
     open_existing_store,
     staff_session,
 )
+from .cli_help import help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.settings.changed": (
@@ -31,9 +32,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-settings_app = typer.Typer(
-    help="Show or change this installation's settings.", invoke_without_command=True
-)
+settings_app = typer.Typer(help=help_for("help.settings"), invoke_without_command=True)
 
 
 @settings_app.callback()
@@ -51,11 +50,13 @@ def show_settings(ctx: typer.Context, db: DbOption = None, lang: LangOption = No
         store.close()
 
 
-@settings_app.command("set")
+@settings_app.command("set", help=help_for("help.settings.set"))
 def set_setting(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
-    value: Annotated[str, typer.Argument(help="A number, or yes/no (kyllä/ei, on/off).")],
+    key: Annotated[
+        str, typer.Argument(help=help_for("help.settings.key").format(keys=", ".join(SETTINGS)))
+    ],
+    value: Annotated[str, typer.Argument(help=help_for("help.settings.value"))],
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,

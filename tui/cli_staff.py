@@ -27,6 +27,7 @@ from .cli_common import (
     new_password,
     staff_session,
 )
+from .cli_help import help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.staff.not_allowed": (
@@ -94,13 +95,13 @@ STRINGS: dict[str, tuple[str, str, str]] = {
 
 NEW_PASSWORD_ENV = "LUOTSI_NEW_PASSWORD"
 RoleName = Literal["reception", "coach", "admin"]
-UsernameArgument = Annotated[str, typer.Argument(help="The account's username.")]
+UsernameArgument = Annotated[str, typer.Argument(help=help_for("help.staff.username"))]
 
 staff_app = typer.Typer(
-    help="Staff accounts (admins only): list, add, passwords, roles, deactivation.",
+    help=help_for("help.staff"),
     no_args_is_help=True,
 )
-site_app = typer.Typer(help="The installation's sites (admins only).", no_args_is_help=True)
+site_app = typer.Typer(help=help_for("help.site"), no_args_is_help=True)
 
 
 @contextmanager
@@ -125,7 +126,7 @@ def _role(role: str, lang: str) -> str:
     return tr(f"role.{role}", lang)
 
 
-@staff_app.command("list")
+@staff_app.command("list", help=help_for("help.staff.list"))
 def list_staff(
     ctx: typer.Context, user: UserOption = None, db: DbOption = None, lang: LangOption = None
 ) -> None:
@@ -151,27 +152,18 @@ def list_staff(
     Console(highlight=False).print(table)
 
 
-@staff_app.command("add")
+@staff_app.command("add", help=help_for("help.staff.add"))
 def add_staff(
     ctx: typer.Context,
     username: UsernameArgument,
-    name: Annotated[str, typer.Option("--name", help='The name, as "Last First".')],
-    role: Annotated[RoleName, typer.Option("--role", help="What the account may do.")],
-    site: Annotated[
-        str | None,
-        typer.Option(
-            help="The account's site (part of its name will do); with one site, optional."
-        ),
-    ] = None,
-    language: Annotated[Language, typer.Option("--lang", help="The new user's language.")] = "fi",
+    name: Annotated[str, typer.Option("--name", help=help_for("help.staff.name"))],
+    role: Annotated[RoleName, typer.Option("--role", help=help_for("help.staff.role"))],
+    site: Annotated[str | None, typer.Option(help=help_for("help.staff.site"))] = None,
+    language: Annotated[Language, typer.Option("--lang", help=help_for("help.staff.lang"))] = "fi",
     user: UserOption = None,
     db: DbOption = None,
 ) -> None:
-    """Add an account; its password comes from $LUOTSI_NEW_PASSWORD or is asked twice.
-
-    Messages are in your own language (or the one given before the command: luotsi --lang
-    en staff add …), since --lang here is the new user's.
-    """
+    """Add an account; messages are in the admin's language, as --lang is the new user's."""
     with _admin_session(ctx, db, user, None) as session:
         check_username(username)
         chosen = choose_site(session.store.sites.all(), site)
@@ -190,7 +182,7 @@ def add_staff(
     )
 
 
-@staff_app.command("passwd")
+@staff_app.command("passwd", help=help_for("help.staff.passwd"))
 def set_password(
     ctx: typer.Context,
     username: UsernameArgument,
@@ -206,11 +198,11 @@ def set_password(
     typer.echo(tr("cli.staff.password_set", session.lang, username=target.username))
 
 
-@staff_app.command("role")
+@staff_app.command("role", help=help_for("help.staff.set_role"))
 def set_role(
     ctx: typer.Context,
     username: UsernameArgument,
-    role: Annotated[RoleName, typer.Argument(help="reception, coach or admin.")],
+    role: Annotated[RoleName, typer.Argument(help=help_for("help.staff.role_name"))],
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
@@ -229,7 +221,7 @@ def set_role(
     )
 
 
-@staff_app.command("deactivate")
+@staff_app.command("deactivate", help=help_for("help.staff.deactivate"))
 def deactivate(
     ctx: typer.Context,
     username: UsernameArgument,
@@ -244,7 +236,7 @@ def deactivate(
     typer.echo(tr("cli.staff.deactivated", session.lang, username=target.username))
 
 
-@site_app.command("list")
+@site_app.command("list", help=help_for("help.site.list"))
 def list_sites(
     ctx: typer.Context, user: UserOption = None, db: DbOption = None, lang: LangOption = None
 ) -> None:
@@ -259,12 +251,12 @@ def list_sites(
     Console(highlight=False).print(table)
 
 
-@site_app.command("add")
+@site_app.command("add", help=help_for("help.site.add"))
 def add_site(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The site's name.")],
-    municipality: Annotated[str, typer.Option(help="Its municipality.")],
-    area: Annotated[str, typer.Option(help="Its employment area.")],
+    name: Annotated[str, typer.Argument(help=help_for("help.site.name"))],
+    municipality: Annotated[str, typer.Option(help=help_for("help.municipality"))],
+    area: Annotated[str, typer.Option(help=help_for("help.area"))],
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,

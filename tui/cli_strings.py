@@ -105,13 +105,31 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{path} är ingen SQLite-databas och ersätts därför inte",
         "{path} is not an SQLite database, so it is not replaced",
     ),
-    "cli.sample.done": (
-        "Esimerkkitietokanta {path}: {clients} asiakasta. Tunnukset admin, vastaanotto"
+    "cli.sample.done.one": (
+        "Esimerkkitietokanta {path}: {count} asiakas. Tunnukset admin, vastaanotto"
         " ja valmentaja, salasana {password}.",
-        "Exempeldatabasen {path}: {clients} klienter. Användarna admin, vastaanotto"
+        "Exempeldatabasen {path}: {count} klient. Användarna admin, vastaanotto"
         " och valmentaja, lösenord {password}.",
-        "Sample database {path}: {clients} clients. Logins admin, vastaanotto and"
+        "Sample database {path}: {count} client. Logins admin, vastaanotto and"
         " valmentaja, password {password}.",
+    ),
+    "cli.sample.done.other": (
+        "Esimerkkitietokanta {path}: {count} asiakasta. Tunnukset admin, vastaanotto"
+        " ja valmentaja, salasana {password}.",
+        "Exempeldatabasen {path}: {count} klienter. Användarna admin, vastaanotto"
+        " och valmentaja, lösenord {password}.",
+        "Sample database {path}: {count} clients. Logins admin, vastaanotto and"
+        " valmentaja, password {password}.",
+    ),
+    "cli.demo.database": (
+        "Kertakäyttöinen esimerkkitietokanta: {path} (poistetaan, kun Luotsi suljetaan)",
+        "Tillfällig exempeldatabas: {path} (tas bort när Luotsi stängs)",
+        "Throwaway sample database: {path} (removed when Luotsi closes)",
+    ),
+    "cli.demo.board": (
+        "Odotustilan näyttö toisessa päätteessä: {command}",
+        "Väntrummets skärm i en annan terminal: {command}",
+        "The waiting-room board in another terminal: {command}",
     ),
     "cli.demo.missing": (
         "esimerkkitietokantaa {path} ei löydy; luo se komennolla: luotsi sample {path}",
@@ -150,12 +168,22 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Inget importerades. Rätta raderna och importera {file} på nytt.",
         "Nothing was imported. Fix the rows and import {file} again.",
     ),
-    "cli.import.dry_run": (
+    "cli.import.dry_run.one": (
+        "Koeajo: {count} asiakas voidaan tuoda tiedostosta {file}; mitään ei tallennettu.",
+        "Provkörning: {count} klient kan importeras från {file}; inget sparades.",
+        "Dry run: {count} client can be imported from {file}; nothing was saved.",
+    ),
+    "cli.import.dry_run.other": (
         "Koeajo: {count} asiakasta voidaan tuoda tiedostosta {file}; mitään ei tallennettu.",
         "Provkörning: {count} klienter kan importeras från {file}; inget sparades.",
         "Dry run: {count} clients can be imported from {file}; nothing was saved.",
     ),
-    "cli.import.done": (
+    "cli.import.done.one": (
+        "Tuotiin {count} asiakas tiedostosta {file}.",
+        "{count} klient importerades från {file}.",
+        "Imported {count} client from {file}.",
+    ),
+    "cli.import.done.other": (
         "Tuotiin {count} asiakasta tiedostosta {file}.",
         "{count} klienter importerades från {file}.",
         "Imported {count} clients from {file}.",

@@ -40,7 +40,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Besöksvyn används av mottagningen och coacherna.",
         "The walk-in screen is for reception and coaches.",
     ),
-    "walkin.left_open": (
+    "walkin.left_open.one": (
+        "⚠ Aiemmalta päivältä sulkematta {count} käynti · F8 käsittele",
+        "⚠ {count} besök från en tidigare dag är öppet · F8 hantera",
+        "⚠ {count} visit from an earlier day is still open · F8 handle",
+    ),
+    "walkin.left_open.other": (
         "⚠ Aiemmilta päiviltä sulkematta {count} käyntiä · F8 käsittele",
         "⚠ {count} besök från tidigare dagar är öppna · F8 hantera",
         "⚠ {count} visits from earlier days are still open · F8 handle",
@@ -56,9 +61,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{ticket}: {state} · Ctrl+Z undoes",
     ),
     "walkin.undone": (
-        "Peruttu: {ticket} on taas {state}",
-        "Ångrat: {ticket} är åter {state}",
-        "Undone: {ticket} is {state} again",
+        "Peruttu: {ticket} on taas tilassa ”{state}”",
+        "Ångrat: {ticket} har åter status ”{state}”",
+        "Undone: {ticket} is back to “{state}”",
     ),
     "walkin.undo_too_late": (
         "{ticket} on muuttunut sen jälkeen; muutosta ei voi enää perua",
@@ -96,9 +101,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Called {ticket} to desk {desk} · Ctrl+Z undoes",
     ),
     "walkin.cannot": (
-        "Tätä ei voi tehdä käynnille, jonka tila on {state}.",
-        "Det går inte för ett besök med status {state}.",
-        "Not possible for a visit that is {state}.",
+        "Tätä ei voi tehdä käynnille, jonka tila on ”{state}”.",
+        "Det går inte för ett besök med status ”{state}”.",
+        "Not possible for a visit in the state “{state}”.",
     ),
     "walkin.queue_empty_hint": ("Jono on tyhjä", "Kön är tom", "The queue is empty"),
     "walkin.queue_counts": (

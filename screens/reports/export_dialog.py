@@ -34,8 +34,17 @@ from ..shell.context import ScreenContextMixin
 
 
 def default_folder() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.cwd()
+    """The user's Documents folder, else their home: never the folder Luotsi happened to
+    be started in (which may be a source checkout or a system folder)."""
+    home = Path.home()
+    documents = home / "Documents"
+    return documents if documents.is_dir() else home
+
+
+def target_of(typed: str) -> Path | None:
+    """The file a typed path names, `~` expanded and made absolute; None for nothing typed."""
+    text = typed.strip()
+    return Path(text).expanduser().absolute() if text else None
 
 
 class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
@@ -77,19 +86,29 @@ class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
             yield Static(self.t("export.no_identities"))
             yield Label(self.t("export.path"))
             yield Input(str(default), id="export-path")
+            # The whole path, however long: the input may show only its end.
+            yield Static(self._target_text(str(default)), id="export-target", markup=False)
             yield Static(self.t("export.hint"), classes="hint", id="export-hint")
 
     def _day_text(self) -> str:
         return format_date(self.day)
+
+    def _target_text(self, typed: str) -> str:
+        target = target_of(typed)
+        return self.t("export.target", path=target) if target else ""
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        self.query_one("#export-target", Static).update(self._target_text(event.value))
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
-        if self.writing or not event.value.strip():
+        target = target_of(event.value)
+        if self.writing or target is None:
             return
-        target = Path(event.value.strip()).expanduser()
         if target.is_file() and target != self.replace_ok:
             self.replace_ok = target
             self.query_one("#export-hint", Static).update(self.t("export.exists"))
@@ -123,7 +142,7 @@ class ExportDialog(ScreenContextMixin, ModalScreen[ExportResult | None]):
     def _written(self, message: Written) -> None:
         result = message.result
         key = "export.empty" if result.empty else "export.done"
-        self.notify(self.t(key, rows=result.rows, path=result.path))
+        self.notify(self.t(key, count=result.rows, path=result.path))
         self.dismiss(result)
 
     @on(Failed)

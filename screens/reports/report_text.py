@@ -44,7 +44,7 @@ def waits_text(report: DayReport, lang: str) -> str:
 
 
 def left_text(report: DayReport, lang: str) -> str:
-    share = number(round(100 * report.left_share, 1), lang)
+    share = number(report.left_percent, lang)
     return tr("report.left", lang, count=report.left_without_service, share=share)
 
 

@@ -90,16 +90,26 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Fil (.csv, .xlsx eller .json)",
         "File (.csv, .xlsx or .json)",
     ),
+    "export.target": (
+        "Tallennetaan: {path}",
+        "Sparas som: {path}",
+        "Saved as: {path}",
+    ),
     "export.hint": (
         "Enter kirjoittaa tiedoston · Esc peruu",
         "Enter skriver filen · Esc avbryter",
         "Enter writes the file · Esc cancels",
     ),
     "export.writing": ("Kirjoitetaan…", "Skriver…", "Writing…"),
-    "export.done": (
-        "{rows} käyntiä viety: {path}",
-        "{rows} besök exporterade: {path}",
-        "{rows} visits exported: {path}",
+    "export.done.one": (
+        "{count} käynti viety: {path}",
+        "{count} besök exporterat: {path}",
+        "{count} visit exported: {path}",
+    ),
+    "export.done.other": (
+        "{count} käyntiä viety: {path}",
+        "{count} besök exporterade: {path}",
+        "{count} visits exported: {path}",
     ),
     "export.empty": (
         "Ei käyntejä: {path} kirjoitettiin ilman rivejä",

@@ -1,4 +1,5 @@
-"""The figures every report shows, each worked out by one function: median, percentile, minutes."""
+"""The figures every report shows, each worked out by one function: median, percentile,
+minutes, percentage."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import math
 import statistics
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from fractions import Fraction
 
 _MINUTE = timedelta(minutes=1)
 # Stored instants end in "Z", which `fromisoformat` reads since Python 3.11.
@@ -35,3 +37,13 @@ def minutes_between(start: str | datetime, end: str | datetime) -> int:
     begun = start if isinstance(start, datetime) else _instant(start)
     ended = end if isinstance(end, datetime) else _instant(end)
     return max(0, (ended - begun) // _MINUTE)
+
+
+def percentage(part: int, whole: int) -> float:
+    """`part` as a percentage of `whole`, to one decimal, halves rounded up (1 of 8 is
+    12.5, 1 of 3 is 33.3, 1 of 16 is 6.3); 0.0 when `whole` is 0. Worked out exactly, so
+    no binary fraction tips a half either way."""
+    if whole <= 0:
+        return 0.0
+    tenths = math.floor(Fraction(1000 * part, whole) + Fraction(1, 2))
+    return tenths / 10

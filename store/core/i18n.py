@@ -23,6 +23,18 @@ def register(catalog: Mapping[str, tuple[str, str, str]]) -> None:
         _CATALOG[key] = texts
 
 
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """The language of the user's locale if it is one of ours: the first of LC_ALL,
+    LC_MESSAGES and LANG that is set decides, as POSIX has it (`sv_FI.UTF-8` is "sv";
+    `C` or `de_DE` is None)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            lang = value.split("_")[0].split(".")[0].lower()
+            return lang if lang in LANGUAGES else None
+    return None
+
+
 def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
@@ -32,13 +44,25 @@ def in_language(texts: tuple[str, str, str], lang: str | None) -> str:
     return texts[LANGUAGES.index(normalise_language(lang))]
 
 
+def plural_key(key: str, count: int) -> str:
+    """The catalog entry of a message about `count` things: `key.one` for exactly one,
+    else `key.other`. One rule fits all three languages: Finnish puts the noun in the
+    partitive after any other number ("0 käyntiä", "2 käyntiä"), Swedish and English in
+    the plural ("0 besök", "2 visits")."""
+    return f"{key}.one" if count == 1 else f"{key}.other"
+
+
 def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """Translate `key` into `lang`, filling `{name}` placeholders from `params`.
 
-    An unknown key is returned as is, so a missing translation shows up on screen
-    instead of crashing the app.
+    A message that counts something has two entries, `key.one` and `key.other` (see
+    `plural_key`), and `tr(key, lang, count=n)` picks the one for `n`. An unknown key is
+    returned as is, so a missing translation shows up on screen instead of crashing the app.
     """
     texts = _CATALOG.get(key)
+    count = params.get("count")
+    if texts is None and isinstance(count, int):
+        texts = _CATALOG.get(plural_key(key, count))
     if texts is None:
         return key
     text = in_language(texts, lang)

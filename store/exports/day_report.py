@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from store.core.clock import from_iso, local_day_bounds
-from store.core.figures import median, minutes_between, percentile_nearest_rank
+from store.core.figures import median, minutes_between, percentage, percentile_nearest_rank
 from store.core.i18n import in_language
 from store.visits.feedback import FeedbackBox
 from store.visits.models import CHANNELS, Channel, Visit, VisitState
@@ -86,6 +86,11 @@ class DayReport:
     def left_share(self) -> float:
         """Share (0–1) of the day's visits that left without service."""
         return self.left_without_service / self.visits if self.visits else 0.0
+
+    @property
+    def left_percent(self) -> float:
+        """The percentage shown for `left_share`, the same on the screen and in the CLI."""
+        return percentage(self.left_without_service, self.visits)
 
 
 def hour_buckets(

@@ -1,4 +1,5 @@
-"""What every command-line test starts from: no LUOTSI_* settings from the machine."""
+"""What every command-line test starts from: no LUOTSI_* settings and no locale from the
+machine."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "LUOTSI_PASSWORD",
         "LUOTSI_NEW_PASSWORD",
         "LUOTSI_DESK",
+        "LC_ALL",  # the locale picks the language of messages when --lang is not given
+        "LC_MESSAGES",
+        "LANG",
     ):
         monkeypatch.delenv(name, raising=False)
     # Wide enough that Rich never wraps a reason across lines.

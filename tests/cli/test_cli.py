@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from pathlib import Path
 
@@ -265,6 +266,22 @@ def test_import_a_bad_file_lists_lines_and_reasons_and_imports_nothing(
     assert _client_count(sample_db) == 50
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "Tuotiin 1 asiakas tiedostosta yksi.csv."),
+        ("sv", "1 klient importerades från yksi.csv."),
+        ("en", "Imported 1 client from yksi.csv."),
+    ],
+)
+def test_one_imported_client_is_one_client(sample_db: Path, tmp_path: Path, lang, expected):
+    csv_file = tmp_path / "yksi.csv"
+    csv_file.write_text("first_name,last_name,birth_date\nLiisa,Laine,4.5.1991\n", encoding="utf-8")
+    result = _import(sample_db, csv_file, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
 def test_a_dry_run_imports_nothing(sample_db: Path, tmp_path: Path):
     csv_file = tmp_path / "uudet.csv"
     csv_file.write_text(GOOD_CSV, encoding="utf-8")
@@ -412,6 +429,44 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     assert not opened[0].exists()  # the throwaway copy is gone afterwards
 
 
+def test_demo_says_where_its_database_is_and_how_to_open_the_board_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    import tui.app
+
+    boards = _capture_board(monkeypatch)
+    copies: list[Path] = []
+
+    def run(self) -> None:  # while the demo runs, its lines name the copy the app opened
+        self.open_store()
+        copies.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
+
+    monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
+    result = runner.invoke(app, ["demo", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    [copy] = copies
+    command = f"luotsi board --db {copy} --site 'Työpiste Keskusta'"
+    assert result.output.splitlines()[:2] == [
+        f"Throwaway sample database: {copy} (removed when Luotsi closes)",
+        f"The waiting-room board in another terminal: {command}",
+    ]
+    assert boards == []
+
+
+def test_the_demos_board_command_opens_the_board_on_its_copy(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
+    from tui.cli import demo_lines
+
+    boards = _capture_board(monkeypatch)
+    [_, board_line] = demo_lines(sample_db, "fi")
+    assert board_line.startswith("Odotustilan näyttö toisessa päätteessä: luotsi board --db ")
+    command = shlex.split(board_line.split(": ", 1)[1])
+    result = runner.invoke(app, command[1:])
+    assert result.exit_code == 0, result.output
+    assert boards == [("Työpiste Keskusta", 1)]
+
+
 def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
     """Run the real app's set-up but, instead of the terminal, remember the app."""
     import tui.app
@@ -539,3 +594,16 @@ def test_board_without_a_database_or_sites_exits_2(monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 2 and "is not a Luotsi database" in result.output
     assert notes.read_text() == "shopping list\n"
     assert shown == []
+
+
+def test_messages_before_a_login_follow_the_locale_unless_lang_is_given(tmp_path: Path):
+    missing = tmp_path / "missing.db"
+    swedish = runner.invoke(app, ["board", "--db", str(missing)], env={"LANG": "sv_FI.UTF-8"})
+    assert swedish.exit_code == 2
+    assert f"databasen {missing} finns inte" in swedish.output
+    english = runner.invoke(
+        app, ["board", "--db", str(missing), "--lang", "en"], env={"LANG": "sv_FI.UTF-8"}
+    )
+    assert f"there is no database at {missing}" in english.output
+    finnish = runner.invoke(app, ["board", "--db", str(missing)], env={"LANG": "C.UTF-8"})
+    assert f"tietokantaa {missing} ei ole" in finnish.output

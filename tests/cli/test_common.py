@@ -72,3 +72,42 @@ def test_the_cli_login_is_locked_after_three_failures(world):
     assert third.output.endswith("luotsi: too many failed logins; try again in 30 seconds\n")
     assert right.exit_code == 2
     assert "try again in" in right.output
+
+
+COMMANDS_THAT_LOG_IN = [
+    ["export", "visits", "--date", "28.11.2026"],
+    ["report", "day"],
+    ["import", "clients", "{csv}"],
+    ["settings", "set", "queue.wait_threshold_minutes", "20"],
+    ["staff", "list"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS_THAT_LOG_IN, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize(
+    ("user", "typed"),
+    [(None, ""), ("admin", "")],
+    ids=["username", "password"],
+)
+def test_a_login_prompt_at_end_of_input_exits_2(world, tmp_path, command, user, typed):
+    # End of input is what Ctrl+D gives at a terminal; Ctrl+C: tests/cli/test_terminal.py.
+    world.store.close()
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text("first_name,last_name\nLiisa,Laine\n")
+    args = [part.format(csv=csv_file) for part in command]
+    user_args = ["--user", user] if user else []
+    result = runner.invoke(
+        app, [*args, "--db", str(world.path), *user_args, "--lang", "en"], input=typed
+    )
+    assert result.exit_code == 2, result.output
+    assert "\nluotsi: aborted; nothing was changed\n" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_aborted_init_prompt_exits_2_and_creates_nothing(tmp_path):
+    path = tmp_path / "uusi.db"
+    for typed in ("", "Työpiste Itä\n", "Työpiste Itä\nKuopio\nKuopion alue\nadmin\nAalto\n"):
+        result = runner.invoke(app, ["init", str(path), "--lang", "en"], input=typed)
+        assert result.exit_code == 2, (typed, result.output)
+        assert "\nluotsi: aborted; nothing was changed\n" in result.output
+    assert not path.exists()

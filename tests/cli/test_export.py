@@ -207,3 +207,21 @@ def test_unwritable_path_exits_2_without_a_file(visited, out_dir: Path):
     result = export(visited, "--date", "28.11.2026", "--out", str(blocker / "k.csv"))
     assert result.exit_code == 2, result.output
     assert list(out_dir.iterdir()) == [blocker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "none", "one"),
+    [
+        ("fi", "0 käyntiä kirjoitettu tiedostoon", "1 käynti kirjoitettu tiedostoon"),
+        ("sv", "0 besök skrivna till filen", "1 besök skrivet till filen"),
+        ("en", "0 visits written to", "1 visit written to"),
+    ],
+)
+def test_the_count_of_visits_takes_the_right_noun_form(world, out_dir: Path, lang, none, one):
+    world.store.visits.register(world.reception, world.site.id)
+    world.store.close()
+    single = export(world, "--date", "28.11.2026", "--lang", lang, "--out", str(out_dir / "1.csv"))
+    empty = export(world, "--date", "27.11.2026", "--lang", lang, "--out", str(out_dir / "0.csv"))
+    assert single.exit_code == empty.exit_code == 0, single.output + empty.output
+    assert one in single.output
+    assert none in empty.output

@@ -29,7 +29,7 @@ async def test_ctrl_z_twice_takes_back_two_changes_newest_first(world, clock):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert (visits.get(first.id).state, visits.get(second.id).state) == ("waiting", "waiting")
-        assert "Peruttu: A001 on taas odottaa" in messages(app)
+        assert "Peruttu: A001 on taas tilassa ”odottaa”" in messages(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert messages(app)[-1] == "Ei peruttavaa muutosta"

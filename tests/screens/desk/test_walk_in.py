@@ -117,7 +117,7 @@ async def test_each_queue_key_changes_the_visit_and_ctrl_z_takes_it_back(
         await pilot.pause()
         restored = world.store.visits.get(visit.id)
         assert (restored.state, restored.outcome, restored.finished_at) == ("waiting", None, None)
-        assert "Peruttu: A001 on taas odottaa" in messages(app)
+        assert "Peruttu: A001 on taas tilassa ”odottaa”" in messages(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "Ei peruttavaa muutosta" in messages(app)
@@ -464,7 +464,7 @@ async def test_visits_from_earlier_days_are_offered_for_closing(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
-        assert "sulkematta 1 käyntiä" in screen_text(pilot)
+        assert "sulkematta 1 käynti ·" in screen_text(pilot)
         await pilot.press("f8", "enter")
         await pilot.pause()
         assert app.screen is desk and "sulkematta" not in screen_text(pilot)
@@ -518,7 +518,7 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         await pilot.press("tab", "ctrl+t")  # still waiting: nobody has met them to pass them on
         await pilot.pause()
         assert isinstance(app.screen, WalkInScreen)  # no colleague list first
-        assert "Tätä ei voi tehdä käynnille, jonka tila on odottaa." in messages(app)
+        assert "Tätä ei voi tehdä käynnille, jonka tila on ”odottaa”." in messages(app)
         await pilot.press("f6", "ctrl+t")  # called to the desk, then passed on
         await pilot.pause()
         assert isinstance(app.screen, TransferDialog)

@@ -72,3 +72,30 @@ async def test_nps_appears_from_five_answers_when_the_report_is_opened_again(
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "NPS +40 (n = 5)" in " ".join(_lines(pilot))
+
+
+async def test_the_screen_and_the_cli_show_the_same_percentage(world, clock, helsinki_desk):
+    from typer.testing import CliRunner
+
+    from tui.cli import app as cli
+
+    build_day(world, clock)  # 8 visits, 1 left without service
+    for _ in range(8):  # 16 visits: 1 in 16 is 6.25 %, a half to round
+        clock.at += timedelta(minutes=1)
+        world.store.visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    app = make_app(world.path, lang="sv", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        on_screen = " ".join(_lines(pilot))
+    world.store.close()
+    printed = CliRunner().invoke(
+        cli,
+        ["report", "day", "--date", "28.11.2026", "--db", str(world.path), "--user", "vastaanotto"]
+        + ["--lang", "sv"],
+        env={"LUOTSI_PASSWORD": "demo"},
+    )
+    assert printed.exit_code == 0, printed.output
+    assert "Gick utan service: 1 (6,3 %)" in on_screen
+    assert "Gick utan service: 1 (6,3 %)" in printed.output.splitlines()

@@ -105,3 +105,54 @@ async def test_an_existing_file_is_replaced_only_when_the_user_agrees(world, clo
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
     assert out.read_text("utf-8-sig").startswith("date;site;ticket")
+
+
+async def _suggested_path(world, clock) -> tuple[str, str]:
+    """The path F10 suggests, and the line that shows where the file will go."""
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        return dialog.query_one("#export-path", Input).value, screen_text(pilot)
+
+
+async def test_the_file_goes_to_documents_else_home_never_the_current_folder(
+    world, clock, tmp_path, monkeypatch
+):
+    home, elsewhere = tmp_path / "koti", tmp_path / "lähdekoodi"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    name = "kaynnit-tyopiste-keskusta-2026-11-28.csv"
+    suggested, _ = await _suggested_path(world, clock)
+    assert suggested == str(home / name)
+    (home / "Documents").mkdir()
+    suggested, _ = await _suggested_path(world, clock)
+    assert suggested == str(home / "Documents" / name)
+    assert list(elsewhere.iterdir()) == []
+
+
+async def test_the_whole_target_path_is_shown_before_anything_is_written(
+    world, clock, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    queue_two(world)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_desk(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        target = dialog.query_one("#export-target")
+        assert (
+            str(target.render())
+            == f"Tallennetaan: {tmp_path}/kaynnit-tyopiste-keskusta-2026-11-28.csv"
+        )
+        dialog.query_one("#export-path", Input).value = "~/raportit/k.csv"
+        await pilot.pause()
+        assert str(target.render()) == f"Tallennetaan: {tmp_path}/raportit/k.csv"
+        assert not (tmp_path / "raportit").exists()

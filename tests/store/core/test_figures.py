@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.core.clock import to_iso
-from store.core.figures import median, minutes_between, percentile_nearest_rank
+from store.core.figures import median, minutes_between, percentage, percentile_nearest_rank
 
 
 def test_nearest_rank_percentile_is_always_one_of_the_values():
@@ -46,3 +46,22 @@ def test_whole_minutes_are_counted_down_and_never_negative(milliseconds: int):
     start = to_iso(START)
     end = to_iso(START + timedelta(milliseconds=milliseconds))
     assert minutes_between(start, end) == max(0, milliseconds // 60_000)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (1, 8, 12.5),
+        (1, 3, 33.3),
+        (2, 3, 66.7),
+        (1, 16, 6.3),
+        (3, 16, 18.8),
+        (0, 5, 0.0),
+        (5, 5, 100.0),
+        (0, 0, 0.0),
+        (1, 2000, 0.1),
+        (1, 2001, 0.0),
+    ],
+)
+def test_a_percentage_has_one_decimal_and_halves_round_up(part, whole, shown):
+    assert percentage(part, whole) == shown
