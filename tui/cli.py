@@ -15,6 +15,7 @@ from rich.table import Table
 
 from screens.strings import load_screen_strings
 from store.clients.importer import ImportReport, import_clients
+from store.core.dates import format_date
 from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
 from store.core.i18n import DEFAULT_LANGUAGE, register, tr
 from store.core.sites import SiteNotChosen
@@ -279,6 +280,17 @@ def _print_report(report: ImportReport, lang: str) -> None:
         for duplicate in report.duplicates:
             table.add_row(str(duplicate.line), duplicate.masked_hetu)
         console.print(table)
+    if report.likely_duplicates:
+        heading = "cli.import.likely_imported" if report.allow_duplicates else "cli.import.likely"
+        console.print(tr(heading, lang, count=len(report.likely_duplicates)))
+        table = Table()
+        table.add_column(tr("cli.import.column.line", lang), justify="right")
+        table.add_column(tr("cli.import.column.in_file", lang))
+        table.add_column(tr("cli.import.column.registered", lang))
+        for likely in report.likely_duplicates:
+            in_file = f"{likely.name} {format_date(likely.birth_date)}"
+            table.add_row(str(likely.line), escape(in_file), escape(", ".join(likely.registered)))
+        console.print(table)
     if not report.ok:
         summary = tr("cli.import.failed", lang, file=report.file_name)
     elif report.dry_run:
@@ -293,6 +305,13 @@ def import_clients_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
     dry_run: Annotated[bool, typer.Option(help="Check the file; save nothing.")] = False,
+    allow_duplicates: Annotated[
+        bool,
+        typer.Option(
+            help="Also import rows without an identity code that look like a registered"
+            " client (same birth date, a similar name)."
+        ),
+    ] = False,
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
@@ -302,12 +321,20 @@ def import_clients_command(
     Columns: hetu, first_name, last_name, birth_date, phone, email, language (fi, sv, en,
     other), municipality; first_name and last_name are required. Comma or semicolon
     separated, UTF-8 or Windows-1252. Rows whose identity code is already registered are
-    skipped. The password comes from $LUOTSI_PASSWORD or is asked.
+    skipped, and so are rows without one that look like a registered client (same birth
+    date, a similar name) unless --allow-duplicates; importing a file twice adds nothing
+    the second time. The password comes from $LUOTSI_PASSWORD or is asked.
     """
     if not file.is_file():
         fail(tr("import.error.file_missing", early_language(ctx, lang), path=file))
     with staff_session(ctx, db, user, lang, not_allowed="cli.import.not_allowed") as session:
-        report = import_clients(session.store.ctx, session.staff, file, dry_run=dry_run)
+        report = import_clients(
+            session.store.ctx,
+            session.staff,
+            file,
+            dry_run=dry_run,
+            allow_duplicates=allow_duplicates,
+        )
     _print_report(report, session.lang)
     if not report.ok:
         raise typer.Exit(EXIT_BAD_ROWS)
