@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 # Surname particles written in lower case before the name they belong to (af Forselles,
-# von Wright, van der Berg); a particle that is the whole surname is capitalised.
+# von Wright, van der Berg); a particle that is the whole surname is capitalised. Not Do,
+# Du, Le or La: they are also whole surnames (Vietnamese, Chinese) typed before a first name.
 SURNAME_PARTICLES = frozenset(
-    {"af", "av", "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le"}
-    | {"ten", "ter", "zu", "dos", "das", "do"}
+    {"af", "av", "von", "van", "der", "den", "de", "del", "della", "ten", "ter", "zu"}
 )
 # A word, or a run of separators between words.
 _PIECES = re.compile(r"[^\s\-]+|[\s\-]+")

@@ -200,6 +200,19 @@ def test_prefill_reads_a_typed_name_surname_first(today):
     }
     assert prefill_from_search("010190-900p", today) == {"hetu": "010190-900P"}
     assert prefill_from_search("010190g900p", today) == {"hetu": "010190G900P"}
+    assert prefill_from_search("af forselles aino", today) == {
+        "last_name": "af forselles",
+        "first_name": "aino",
+    }
+    # Do, Le, Du are whole surnames, not particles.
+    assert prefill_from_search("do minh anh", today) == {
+        "last_name": "do",
+        "first_name": "minh anh",
+    }
+    assert prefill_from_search("von der Goltz", today) == {
+        "last_name": "von der Goltz",
+        "first_name": "",
+    }
     assert prefill_from_search("1.2.1985", today) == {"birth_date": "1.2.1985"}
 
 
