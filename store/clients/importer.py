@@ -67,7 +67,7 @@ class LikelyDuplicateRow:
     name at most one typo apart. Skipped unless duplicates are allowed."""
 
     line: int
-    name: str  # as the file has it, surname first
+    name: str  # as it would be stored, surname first
     birth_date: date
     registered: tuple[str, ...]  # the names of the registered clients it may be
 

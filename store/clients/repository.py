@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from store.clients import search
 from store.clients.models import Client, ClientMatch
@@ -168,11 +168,27 @@ def born_on(ctx: Context, birth_date: date) -> list[Client]:
     return [row_to_client(row) for row in rows]
 
 
+class _Candidate(NamedTuple):
+    id: str
+    first_name: str
+    last_name: str
+
+
 def similar_clients(
     ctx: Context, birth_date: date, first_name: str, last_name: str
 ) -> list[Client]:
-    """Living clients born on `birth_date` who may be the person named (see `similar`)."""
-    return similar_people(born_on(ctx, birth_date), first_name, last_name)
+    """Living clients born on `birth_date` who may be the person named (see `similar`).
+
+    Only the names of that day's clients are read and compared; whole rows only for the
+    few that match."""
+    rows = ctx.db.execute(
+        "SELECT id, first_name, last_name FROM client WHERE birth_date = ? AND deleted_at IS NULL",
+        [birth_date.isoformat()],
+    ).fetchall()
+    candidates = [_Candidate(*row) for row in rows]
+    return [
+        fetch_client(ctx, match.id) for match in similar_people(candidates, first_name, last_name)
+    ]
 
 
 def possible_duplicates(ctx: Context, values: Mapping[str, object]) -> list[Client]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from rapidfuzz.distance import OSA
@@ -44,8 +45,10 @@ def fold(name: str) -> str:
     return _SEPARATORS.sub(" ", letters).strip()
 
 
+@lru_cache(maxsize=8192)
 def name_parts(name: str) -> tuple[str, ...]:
-    """The folded parts of a name: "Mäki-Jokela" → ("maki", "jokela")."""
+    """The folded parts of a name: "Mäki-Jokela" → ("maki", "jokela"). Cached: the same
+    few thousand names come back in every check."""
     return tuple(fold(name).split())
 
 
@@ -53,24 +56,39 @@ def _one_typo_apart(first: str, second: str) -> bool:
     return OSA.distance(first, second, score_cutoff=MAX_TYPOS) <= MAX_TYPOS
 
 
+def _similar_surname_parts(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    if not first or not second:
+        return False
+    if _one_typo_apart("".join(first), "".join(second)):
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) < len(longer) and set(shorter) <= set(longer)
+
+
+def _same_first_name_parts(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    return bool(first and second) and (first == second or first[0] == second[0])
+
+
+def _likely_same_parts(
+    first: tuple[str, ...],
+    last: tuple[str, ...],
+    other_first: tuple[str, ...],
+    other_last: tuple[str, ...],
+) -> bool:
+    if _same_first_name_parts(first, other_first) and _similar_surname_parts(last, other_last):
+        return True
+    return bool(first and last) and (first, last) == (other_last, other_first)
+
+
 def similar_surnames(first: str, second: str) -> bool:
     """The same surname give or take one typo, spacing or hyphens, or one holding the
     other as a part (Mäki-Jokela and Jokela, a double name taken or dropped)."""
-    first_parts, second_parts = name_parts(first), name_parts(second)
-    if not first_parts or not second_parts:
-        return False
-    if _one_typo_apart("".join(first_parts), "".join(second_parts)):
-        return True
-    shorter, longer = sorted((first_parts, second_parts), key=len)
-    return len(shorter) < len(longer) and set(shorter) <= set(longer)
+    return _similar_surname_parts(name_parts(first), name_parts(second))
 
 
 def same_first_name(first: str, second: str) -> bool:
     """The same given names, or the same first given name (Anna and Anna Maria)."""
-    first_parts, second_parts = name_parts(first), name_parts(second)
-    return bool(first_parts and second_parts) and (
-        first_parts == second_parts or first_parts[0] == second_parts[0]
-    )
+    return _same_first_name_parts(name_parts(first), name_parts(second))
 
 
 def likely_same_person(
@@ -78,18 +96,19 @@ def likely_same_person(
 ) -> bool:
     """For two people born on the same day: the same first name and a surname one typo
     apart, or the two names typed into each other's fields."""
-    if same_first_name(first_name, other_first_name) and similar_surnames(
-        last_name, other_last_name
-    ):
-        return True
-    typed = (name_parts(first_name), name_parts(last_name))
-    return all(typed) and typed == (name_parts(other_last_name), name_parts(other_first_name))
+    return _likely_same_parts(
+        name_parts(first_name),
+        name_parts(last_name),
+        name_parts(other_first_name),
+        name_parts(other_last_name),
+    )
 
 
 def similar_people(people: Iterable[_N], first_name: str, last_name: str) -> list[_N]:
     """Those of `people` (born on the same day as the person named) who may be them."""
+    typed = (name_parts(first_name), name_parts(last_name))
     return [
         person
         for person in people
-        if likely_same_person(first_name, last_name, person.first_name, person.last_name)
+        if _likely_same_parts(*typed, name_parts(person.first_name), name_parts(person.last_name))
     ]
