@@ -16,6 +16,7 @@ from rich.table import Table
 
 from screens.strings import load_screen_strings
 from store.clients.importer import ImportReport, import_clients
+from store.core.dates import format_date
 from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
 from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
@@ -300,6 +301,17 @@ def _print_report(report: ImportReport, lang: str) -> None:
         for duplicate in report.duplicates:
             table.add_row(str(duplicate.line), duplicate.masked_hetu)
         console.print(table)
+    if report.likely_duplicates:
+        heading = "cli.import.likely_imported" if report.allow_duplicates else "cli.import.likely"
+        console.print(tr(heading, lang, count=len(report.likely_duplicates)))
+        table = Table()
+        table.add_column(tr("cli.import.column.line", lang), justify="right")
+        table.add_column(tr("cli.import.column.in_file", lang))
+        table.add_column(tr("cli.import.column.registered", lang))
+        for likely in report.likely_duplicates:
+            in_file = f"{likely.name} {format_date(likely.birth_date)}"
+            table.add_row(str(likely.line), escape(in_file), escape(", ".join(likely.registered)))
+        console.print(table)
     if not report.ok:
         summary = tr("cli.import.failed", lang, file=report.file_name)
     elif report.dry_run:
@@ -314,6 +326,9 @@ def import_clients_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help=help_for("help.import.file"), dir_okay=False)],
     dry_run: Annotated[bool, typer.Option(help=help_for("help.import.dry_run"))] = False,
+    allow_duplicates: Annotated[
+        bool, typer.Option(help=help_for("help.import.allow_duplicates"))
+    ] = False,
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,
@@ -322,7 +337,13 @@ def import_clients_command(
     if not file.is_file():
         fail(tr("import.error.file_missing", early_language(ctx, lang), path=file))
     with staff_session(ctx, db, user, lang, not_allowed="cli.import.not_allowed") as session:
-        report = import_clients(session.store.ctx, session.staff, file, dry_run=dry_run)
+        report = import_clients(
+            session.store.ctx,
+            session.staff,
+            file,
+            dry_run=dry_run,
+            allow_duplicates=allow_duplicates,
+        )
     _print_report(report, session.lang)
     if not report.ok:
         raise typer.Exit(EXIT_BAD_ROWS)

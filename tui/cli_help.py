@@ -162,19 +162,26 @@ HELP: dict[str, tuple[str, str, str]] = {
         " pääkäyttäjä).\n\nSarakkeet: hetu, first_name, last_name, birth_date, phone, email,"
         " language (fi, sv, en, other), municipality; first_name ja last_name ovat pakollisia."
         " Erottimena pilkku tai puolipiste, merkistönä UTF-8 tai Windows-1252. Rivit, joiden"
-        " henkilötunnus on jo rekisterissä, ohitetaan. Salasana tulee muuttujasta"
+        " henkilötunnus on jo rekisterissä, ohitetaan, samoin rivit ilman henkilötunnusta, jotka"
+        " näyttävät rekisterissä olevalta asiakkaalta (sama syntymäaika, samankaltainen nimi),"
+        " ellei annettu --allow-duplicates; saman tiedoston toinen tuonti ei lisää mitään. Salasana tulee muuttujasta"
         " $LUOTSI_PASSWORD tai kysytään.",
         "Importera klienter från en CSV-fil: alla rader eller ingen (endast"
         " huvudanvändare).\n\nKolumner: hetu, first_name, last_name, birth_date, phone, email,"
         " language (fi, sv, en, other), municipality; first_name och last_name krävs."
         " Komma- eller semikolonseparerad, UTF-8 eller Windows-1252. Rader vars"
-        " personbeteckning redan finns i registret hoppas över. Lösenordet tas från"
+        " personbeteckning redan finns i registret hoppas över, liksom rader utan"
+        " personbeteckning som liknar en registrerad klient (samma födelsedatum, ett liknande"
+        " namn) om inte --allow-duplicates anges; samma fil importerad två gånger lägger inte"
+        " till något. Lösenordet tas från"
         " $LUOTSI_PASSWORD eller frågas.",
         "Import clients from a CSV file: every row or none (admins only).\n\nColumns: hetu,"
         " first_name, last_name, birth_date, phone, email, language (fi, sv, en, other),"
         " municipality; first_name and last_name are required. Comma or semicolon separated,"
-        " UTF-8 or Windows-1252. Rows whose identity code is already registered are skipped."
-        " The password comes from $LUOTSI_PASSWORD or is asked.",
+        " UTF-8 or Windows-1252. Rows whose identity code is already registered are skipped, and so are"
+        " rows without one that look like a registered client (same birth date, a similar"
+        " name) unless --allow-duplicates; importing a file twice adds nothing the second"
+        " time. The password comes from $LUOTSI_PASSWORD or is asked.",
     ),
     "help.import.file": (
         "CSV-tiedosto, jossa on otsikkorivi.",
@@ -185,6 +192,14 @@ HELP: dict[str, tuple[str, str, str]] = {
         "Tarkista tiedosto; älä tallenna mitään.",
         "Kontrollera filen; spara inget.",
         "Check the file; save nothing.",
+    ),
+    "help.import.allow_duplicates": (
+        "Tuo myös rivit ilman henkilötunnusta, jotka näyttävät rekisterissä olevalta"
+        " asiakkaalta (sama syntymäaika, samankaltainen nimi).",
+        "Importera även rader utan personbeteckning som liknar en registrerad klient (samma"
+        " födelsedatum, ett liknande namn).",
+        "Also import rows without an identity code that look like a registered client (same"
+        " birth date, a similar name).",
     ),
     "help.report": (
         "Raportit asiointikäynneistä.",

@@ -163,6 +163,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Redan i registret, hoppas över: {count}",
         "Already in the register, skipped: {count}",
     ),
+    "cli.import.column.in_file": ("Tiedostossa", "I filen", "In the file"),
+    "cli.import.column.registered": ("Rekisterissä", "I registret", "In the register"),
+    "cli.import.likely": (
+        "Todennäköisesti jo rekisterissä (sama syntymäaika, samankaltainen nimi), ohitetaan:"
+        " {count}. Tuo ne silti valitsimella --allow-duplicates.",
+        "Troligen redan i registret (samma födelsedatum, liknande namn), hoppas över:"
+        " {count}. Importera dem ändå med --allow-duplicates.",
+        "Likely already in the register (same birth date, a similar name), skipped:"
+        " {count}. Import them anyway with --allow-duplicates.",
+    ),
+    "cli.import.likely_imported": (
+        "Todennäköisesti jo rekisterissä, tuodaan silti (--allow-duplicates): {count}",
+        "Troligen redan i registret, importeras ändå (--allow-duplicates): {count}",
+        "Likely already in the register, imported anyway (--allow-duplicates): {count}",
+    ),
     "cli.import.failed": (
         "Mitään ei tuotu. Korjaa rivit ja tuo tiedosto {file} uudelleen.",
         "Inget importerades. Rätta raderna och importera {file} på nytt.",

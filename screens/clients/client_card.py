@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
@@ -20,7 +20,7 @@ from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding
 from ..shell.formatting import initials
 from ..shell.header import LuotsiHeader
-from .form import field_row, read_form, show_field_errors
+from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
 FIELD_ORDER = CLIENT_FIELDS
 
@@ -35,6 +35,34 @@ def client_form_values(client: Client) -> dict[str, str]:
         else:
             values[field] = value or ""
     return values
+
+
+class ConfirmHetuChange(ScreenContextMixin, ModalScreen[bool]):
+    """Returns True when the user confirms replacing a client's identity code."""
+
+    BINDINGS = [
+        Binding("enter", "change", "Change", id="hetuchange.yes"),
+        Binding("escape", "back", "Back", id="hetuchange.no"),
+    ]
+
+    def __init__(self, old: str | None, new: str | None) -> None:
+        super().__init__()
+        self.old = old or "—"
+        self.new = new or "—"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.t("card.hetu_change.title"), classes="dialog-title")
+            yield Static(self.t("card.hetu_change.body", old=self.old, new=self.new))
+            yield Static(
+                f"Enter  {self.t('card.hetu_change.yes')}\nEsc    {self.t('card.hetu_change.no')}"
+            )
+
+    def action_change(self) -> None:
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
 
 
 class ClientCardScreen(ScreenContextMixin, Screen[None]):
@@ -161,12 +189,42 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         field = event.widget.id
+        if field == "hetu":
+            move_misplaced(self, FIELD_ORDER)
         if field in FIELD_ORDER:
             self.touched.add(field)
             self.show_errors(self._errors_for(self.form_values()), only=self.touched)
 
+    def _failed(self, errors: list[FieldError]) -> None:
+        self.touched.update(FIELD_ORDER)
+        self.show_errors(errors)
+        focus_first_error(self, FIELD_ORDER, errors)
+        self.notify(self.t("card.invalid"), severity="error")
+
     def action_save(self) -> None:
-        values = self.form_values()
+        values = move_misplaced(self, FIELD_ORDER)
+        client = self.client
+        if client is None:
+            self._save(values)
+            return
+        try:
+            new_hetu = self.store.clients.check(values, client_id=client.id)["hetu"]
+        except ValidationError as exc:
+            self._failed(list(exc.errors))
+            return
+        if new_hetu == client.hetu:
+            self._save(values)
+            return
+
+        def answered(change: bool | None) -> None:
+            if change:
+                self._save(values)
+            else:
+                self.query_one("#hetu").focus()
+
+        self.app.push_screen(ConfirmHetuChange(client.hetu, str(new_hetu or "")), answered)
+
+    def _save(self, values: dict[str, str]) -> None:
         try:
             if self.client is None:
                 self.client = self.store.clients.create(self.session.staff, values)
@@ -180,11 +238,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
                 changed = self.client.updated_at != before
                 message = self.t("card.saved") if changed else self.t("card.unchanged")
         except ValidationError as exc:
-            self.touched.update(FIELD_ORDER)
-            self.show_errors(list(exc.errors))
-            first = next(f for f in FIELD_ORDER if any(e.field == f for e in exc.errors))
-            self.query_one(f"#{first}").focus()
-            self.notify(self.t("card.invalid"), severity="error")
+            self._failed(list(exc.errors))
             return
         except StaleEdit:
             self.notify(self.t("card.stale"), severity="error", timeout=10)

@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from store.clients.validation import FieldError
+from store.clients.validation import FieldError, move_misplaced_values
 
 
 def field_row(label: str, widget: Widget) -> Iterator[Widget]:
@@ -48,3 +48,25 @@ def show_field_errors(
         line.update(f"⚠ {error.message(lang)}" if error else "")
         line.set_class(error is not None, "visible")
         node.query_one(f"#{field}").set_class(error is not None, "invalid")
+
+
+def focus_first_error(node: DOMNode, fields: Iterable[str], errors: Iterable[FieldError]) -> None:
+    """Put the cursor in the first field, in form order, that has an error."""
+    wrong = {e.field for e in errors}
+    first = next((field for field in fields if field in wrong), None)
+    if first is not None:
+        node.query_one(f"#{first}").focus()
+
+
+def move_misplaced(node: DOMNode, fields: Iterable[str]) -> dict[str, str]:
+    """Move what was typed into the wrong field (a date into the HETU field) to its own
+    field on screen, and return the form's values."""
+    fields = tuple(fields)
+    typed = read_form(node, fields)
+    moved = move_misplaced_values(typed)
+    for field in fields:
+        if moved.get(field, "") != typed[field]:
+            widget = node.query_one(f"#{field}")
+            assert isinstance(widget, Input)
+            widget.value = moved[field]
+    return read_form(node, fields)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from store.clients.models import Client
 from store.clients.validation import ValidationError
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding
-from .form import field_row, read_form, show_field_errors
+from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
 FIELDS = ("last_name", "first_name", "hetu", "birth_date", "phone")
 
@@ -60,27 +62,42 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
     def _notice(self, text: str) -> None:
         self.query_one("#newclient-notice", Static).update(text)
 
+    def _offer(self, key: str, clients: list[Client]) -> None:
+        """Name the people this may be; Ctrl+O picks the first."""
+        self.offered_id = clients[0].id if clients else None
+        if clients:
+            self._notice(self.t(key, names=", ".join(c.full_name for c in clients[:3])))
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "hetu":
+            move_misplaced(self, FIELDS)
+
     def action_save(self) -> None:
-        values = read_form(self, FIELDS)
+        values = move_misplaced(self, FIELDS)
+        self._notice("")
+        self.offered_id = None
         try:
             # One call validates the form and looks for people it may already describe.
             duplicates = self.store.clients.possible_duplicates(values)
         except ValidationError as exc:
             show_field_errors(self, FIELDS, exc.errors, self.ctx.lang)
-            if any(e.key == "error.hetu.taken" for e in exc.errors):
+            focus_first_error(self, FIELDS, exc.errors)
+            keys = {e.key for e in exc.errors}
+            if "error.hetu.taken" in keys:
                 [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
                 self.offered_id = owner.id
                 self._notice(
                     self.t("newclient.hetu_taken", name=f"{owner.last_name} {owner.first_name}")
                 )
+            elif "error.hetu.checksum" in keys:
+                offered = self.store.clients.offered_for_mistyped_hetu(values)
+                self._offer("newclient.hetu_similar", offered)
             return
         show_field_errors(self, FIELDS, [], self.ctx.lang)
         if duplicates and values != self.warned_values:
             # Warn once; the same Ctrl+S again on the same values overrides.
             self.warned_values = values
-            self.offered_id = duplicates[0].id
-            names = ", ".join(f"{c.last_name} {c.first_name}" for c in duplicates[:3])
-            self._notice(self.t("newclient.duplicates", names=names))
+            self._offer("newclient.duplicates", duplicates)
             return
         self.dismiss(NewClientChoice(raw=values))
 

@@ -88,6 +88,20 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Ctrl+S sparar · Esc tillbaka",
         "Ctrl+S saves · Esc back",
     ),
+    "card.hetu_change.title": (
+        "Muutetaanko henkilötunnus?",
+        "Ändra personbeteckningen?",
+        "Change the identity code?",
+    ),
+    "card.hetu_change.body": (
+        "{old} → {new}\nMuutos kirjataan lokiin vanhoine ja uusine tunnuksineen.",
+        "{old} → {new}\nÄndringen loggas med den gamla och den nya beteckningen.",
+        "{old} → {new}\nThe change is logged with the old and the new code.",
+    ),
+    "card.hetu_change.yes": ("muuta ja tallenna", "ändra och spara", "change and save"),
+    "card.hetu_change.no": ("takaisin korttiin", "tillbaka till kortet", "back to the card"),
+    "binding.hetuchange.yes": ("Muuta", "Ändra", "Change"),
+    "binding.hetuchange.no": ("Takaisin", "Tillbaka", "Back"),
     "newclient.title": ("Uusi asiakas", "Ny klient", "New client"),
     "newclient.hint": (
         "Pakolliset: suku- ja etunimi sekä henkilötunnus tai syntymäaika · Ctrl+S tallentaa",
@@ -103,6 +117,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Mahdollisesti sama henkilö: {names}. Ctrl+O valitsee ensimmäisen · Ctrl+S tallentaa silti uutena.",
         "Kanske samma person: {names}. Ctrl+O väljer den första · Ctrl+S sparar ändå som ny.",
         "Possibly the same person: {names}. Ctrl+O picks the first · Ctrl+S saves as new anyway.",
+    ),
+    "newclient.hetu_similar": (
+        "Syntynyt samana päivänä: {names}. Ctrl+O valitsee ensimmäisen.",
+        "Född samma dag: {names}. Ctrl+O väljer den första.",
+        "Born the same day: {names}. Ctrl+O picks the first.",
     ),
     "binding.newclient.save": ("Tallenna", "Spara", "Save"),
     "binding.newclient.existing": ("Valitse olemassa oleva", "Välj befintlig", "Pick existing"),

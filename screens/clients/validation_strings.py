@@ -58,6 +58,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "födelsedatumet ligger i framtiden — kontrollera skiljetecknet",
         "the birth date is in the future — check the century sign",
     ),
+    "error.hetu.too_old": (
+        "syntymäaika on yli {years} vuotta sitten — tarkista välimerkki",
+        "födelsedatumet ligger över {years} år tillbaka — kontrollera skiljetecknet",
+        "the birth date is more than {years} years ago — check the century sign",
+    ),
+    "error.birth_date.too_old": (
+        "yli {years} vuotta sitten — tarkista vuosi",
+        "över {years} år sedan — kontrollera året",
+        "more than {years} years ago — check the year",
+    ),
     "error.name.characters": (
         "vain kirjaimet, välilyönti, yhdysmerkki, heittomerkki ja piste"
         " ovat sallittuja (ei ”{char}”)",

@@ -6,10 +6,11 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from store.clients.repository import client_id_by_hetu, insert_client
+from store.clients.repository import client_id_by_hetu, insert_client, similar_clients
 from store.clients.validation import ValidationError, clean_client, mask_hetu
 from store.core.audit import log_event
 from store.core.auth import require
@@ -61,6 +62,17 @@ class DuplicateRow:
 
 
 @dataclass(frozen=True)
+class LikelyDuplicateRow:
+    """A row without a HETU naming someone already registered: born the same day, with a
+    name at most one typo apart. Skipped unless duplicates are allowed."""
+
+    line: int
+    name: str  # as it would be stored, surname first
+    birth_date: date
+    registered: tuple[str, ...]  # the names of the registered clients it may be
+
+
+@dataclass(frozen=True)
 class CsvRow:
     line: int  # as Excel numbers its rows: the header is line 1
     values: Mapping[str, str]  # client form field -> text
@@ -72,9 +84,11 @@ class ImportReport:
     file_name: str
     problems: tuple[RowProblem, ...]
     duplicates: tuple[DuplicateRow, ...]
+    likely_duplicates: tuple[LikelyDuplicateRow, ...]
     to_import: int
     imported: int
     dry_run: bool
+    allow_duplicates: bool = False
 
     @property
     def ok(self) -> bool:
@@ -85,6 +99,7 @@ class ImportReport:
 class _Checked:
     problems: tuple[RowProblem, ...]
     duplicates: tuple[DuplicateRow, ...]
+    likely_duplicates: tuple[LikelyDuplicateRow, ...]
     clients: tuple[dict[str, object], ...]
 
 
@@ -161,10 +176,25 @@ def read_csv(path: Path) -> list[CsvRow]:
     return parse_csv(decode(data))
 
 
-def check_rows(ctx: Context, rows: Sequence[CsvRow]) -> _Checked:
-    """Validate every row as the client form would; HETUs already registered are duplicates."""
+def _likely_duplicate(
+    ctx: Context, line: int, values: Mapping[str, object]
+) -> LikelyDuplicateRow | None:
+    birth_date = values["birth_date"]
+    assert isinstance(birth_date, date)
+    first_name, last_name = str(values["first_name"]), str(values["last_name"])
+    registered = similar_clients(ctx, birth_date, first_name, last_name)
+    if not registered:
+        return None
+    names = tuple(client.full_name for client in registered)
+    return LikelyDuplicateRow(line, f"{last_name} {first_name}", birth_date, names)
+
+
+def check_rows(ctx: Context, rows: Sequence[CsvRow], *, allow_duplicates: bool = False) -> _Checked:
+    """Validate every row as the client form would; HETUs already registered are duplicates,
+    and rows without a HETU like a registered client likely ones (imported if allowed)."""
     problems: list[RowProblem] = []
     duplicates: list[DuplicateRow] = []
+    likely_duplicates: list[LikelyDuplicateRow] = []
     clients: list[dict[str, object]] = []
     first_line_of_hetu: dict[str, int] = {}
     for row in rows:
@@ -193,17 +223,28 @@ def check_rows(ctx: Context, rows: Sequence[CsvRow]) -> _Checked:
             problems += row_problems
         elif isinstance(hetu, str) and client_id_by_hetu(ctx, hetu) is not None:
             duplicates.append(DuplicateRow(row.line, mask_hetu(hetu)))
+        elif hetu is None and (likely := _likely_duplicate(ctx, row.line, values)):
+            likely_duplicates.append(likely)
+            if allow_duplicates:
+                clients.append(values)
         else:
             clients.append(values)
-    return _Checked(tuple(problems), tuple(duplicates), tuple(clients))
+    return _Checked(tuple(problems), tuple(duplicates), tuple(likely_duplicates), tuple(clients))
 
 
 def import_clients(
-    ctx: Context, actor: Staff, path: Path, *, dry_run: bool = False
+    ctx: Context,
+    actor: Staff,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    allow_duplicates: bool = False,
 ) -> ImportReport:
     """Import the clients in a CSV file, or none of them if any row is bad.
 
-    Rows whose HETU is already registered are reported and skipped. Raises
+    Rows whose HETU is already registered are reported and skipped; so are rows without a
+    HETU that name a registered client, unless `allow_duplicates`. So the same file
+    imported twice adds nothing the second time. Raises
     `PermissionDenied` for anyone but an admin, `ImportFileError` for an unusable file.
     """
     require(actor, "client.import")
@@ -214,17 +255,19 @@ def import_clients(
             path.name,
             checked.problems,
             checked.duplicates,
+            checked.likely_duplicates,
             len(checked.clients),
             imported,
             dry_run,
+            allow_duplicates,
         )
 
     if dry_run:
-        return report(check_rows(ctx, rows), 0)
+        return report(check_rows(ctx, rows, allow_duplicates=allow_duplicates), 0)
     # Checking inside the write transaction: nobody can register one of these HETUs
     # between the check and the insert.
     with write_transaction(ctx.db):
-        checked = check_rows(ctx, rows)
+        checked = check_rows(ctx, rows, allow_duplicates=allow_duplicates)
         if checked.problems or not checked.clients:
             return report(checked, 0)
         now = ctx.now_iso()

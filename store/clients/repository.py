@@ -4,14 +4,20 @@
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from store.clients import search
 from store.clients.models import Client, ClientMatch
-from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError, clean_client
+from store.clients.similar import similar_people
+from store.clients.validation import (
+    CLIENT_FIELDS,
+    FieldError,
+    ValidationError,
+    birth_date_of_mistyped_hetu,
+    clean_client,
+)
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
@@ -124,7 +130,26 @@ def update_client_row(
         client_id=client_id,
         purpose=",".join(changed),
     )
+    if "hetu" in changed:
+        # Except the identity code: which person a record is about must stay traceable.
+        log_event(
+            ctx,
+            staff_id=actor_id,
+            action="update",
+            entity=HETU_CHANGE_ENTITY,
+            entity_id=client_id,
+            client_id=client_id,
+            purpose=hetu_change_text(current.hetu, values.get("hetu")),
+        )
     return changed
+
+
+HETU_CHANGE_ENTITY = "client.hetu"
+
+
+def hetu_change_text(old: object, new: object) -> str:
+    """How the access log records a changed HETU: "old → new", "—" for none."""
+    return f"{old or '—'} → {new or '—'}"
 
 
 def count_created_between(ctx: Context, start_iso: str, end_iso: str) -> int:
@@ -135,25 +160,48 @@ def count_created_between(ctx: Context, start_iso: str, end_iso: str) -> int:
     ).fetchone()[0]
 
 
-def fold_name(name: str) -> str:
-    """A name for comparison: case and diacritics gone, so Mäkinen == MAKINEN."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+def born_on(ctx: Context, birth_date: date) -> list[Client]:
+    """Living clients born on `birth_date` (the birth-date index: a handful at most)."""
+    rows = ctx.db.execute(
+        f"{_SELECT} WHERE birth_date = ? AND deleted_at IS NULL", [birth_date.isoformat()]
+    ).fetchall()
+    return [row_to_client(row) for row in rows]
+
+
+class _Candidate(NamedTuple):
+    id: str
+    first_name: str
+    last_name: str
+
+
+def similar_clients(
+    ctx: Context, birth_date: date, first_name: str, last_name: str
+) -> list[Client]:
+    """Living clients born on `birth_date` who may be the person named (see `similar`).
+
+    Only the names of that day's clients are read and compared; whole rows only for the
+    few that match."""
+    rows = ctx.db.execute(
+        "SELECT id, first_name, last_name FROM client WHERE birth_date = ? AND deleted_at IS NULL",
+        [birth_date.isoformat()],
+    ).fetchall()
+    candidates = [_Candidate(*row) for row in rows]
+    return [
+        fetch_client(ctx, match.id) for match in similar_people(candidates, first_name, last_name)
+    ]
 
 
 def possible_duplicates(ctx: Context, values: Mapping[str, object]) -> list[Client]:
-    """Living clients who may be the same person: same folded name and birth date, or
-    same phone. (A HETU already in the register is an error, not a warning.)"""
+    """Living clients who may be the same person: born the same day with a similar name,
+    or with the same phone. (A HETU already in the register is an error, not a warning.)"""
     found: dict[str, Client] = {}
     birth_date = values.get("birth_date")
     if isinstance(birth_date, date):
-        rows = ctx.db.execute(
-            f"{_SELECT} WHERE birth_date = ? AND deleted_at IS NULL", [birth_date.isoformat()]
-        ).fetchall()
-        wanted = (fold_name(str(values["first_name"])), fold_name(str(values["last_name"])))
-        for client in map(row_to_client, rows):
-            if (fold_name(client.first_name), fold_name(client.last_name)) == wanted:
-                found[client.id] = client
+        first_name, last_name = str(values["first_name"]), str(values["last_name"])
+        found.update(
+            (client.id, client)
+            for client in similar_clients(ctx, birth_date, first_name, last_name)
+        )
     phone = values.get("phone")
     if phone:
         rows = ctx.db.execute(
@@ -209,6 +257,17 @@ class ClientRepository:
     def possible_duplicates(self, raw: Mapping[str, str]) -> list[Client]:
         """Clients who may be the person on a new-client form (call after it validates)."""
         return possible_duplicates(self.ctx, check_client(self.ctx, raw))
+
+    def offered_for_mistyped_hetu(self, raw: Mapping[str, str], limit: int = 5) -> list[Client]:
+        """For a form whose HETU is wrong only in its check character: the clients born on
+        its date with a name like the one typed (everyone born that day if no name is)."""
+        birth_date = birth_date_of_mistyped_hetu(raw.get("hetu", ""))
+        if birth_date is None:
+            return []
+        first_name, last_name = raw.get("first_name", ""), raw.get("last_name", "")
+        if first_name.strip() and last_name.strip():
+            return similar_clients(self.ctx, birth_date, first_name, last_name)[:limit]
+        return born_on(self.ctx, birth_date)[:limit]
 
     def create(self, actor: Staff, raw: Mapping[str, str]) -> Client:
         require(actor, "client.edit")

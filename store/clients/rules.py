@@ -24,6 +24,11 @@ def _add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier; 29.2. becomes 28.2. in a common year."""
+    return _add_months(day, -12 * years)
+
+
 def months_between(start: date, end: date) -> int:
     """Whole calendar months from `start` to `end`; 0 when `end` is before `start`.
 

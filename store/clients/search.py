@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from store.clients.models import ClientMatch
+from store.clients.names import SURNAME_PARTICLES
 from store.clients.validation import looks_like_hetu, parse_birth_date_query, phone_search_key
 from store.core.dates import format_date
 
@@ -108,7 +109,8 @@ def search_clients(
 def prefill_from_search(text: str, today: date) -> dict[str, str]:
     """Turn what was typed into a search into new-client form values.
 
-    A name is read the way the result list shows it, surname first: "Mäkinen Anna".
+    A name is read the way the result list shows it, surname first: "Mäkinen Anna", with
+    a surname's particles kept in it: "af Forselles Anna".
     """
     query = route_query(text, today)
     if query.kind == "hetu":
@@ -119,5 +121,9 @@ def prefill_from_search(text: str, today: date) -> dict[str, str]:
         return {"phone": text.strip()}
     if query.kind == "name":
         words = text.split()
-        return {"last_name": words[0], "first_name": " ".join(words[1:])}
+        particles = 0
+        while particles < len(words) - 1 and words[particles].casefold() in SURNAME_PARTICLES:
+            particles += 1
+        surname = particles + 1
+        return {"last_name": " ".join(words[:surname]), "first_name": " ".join(words[surname:])}
     return {}

@@ -11,7 +11,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
+from store.clients import rules
 from store.clients.models import SERVICE_LANGUAGES
+from store.clients.names import usual_capitalisation
 from store.core.dates import DateError, date_parts, format_date
 from store.core.dates import parse_date as parse_day
 from store.core.i18n import tr
@@ -50,7 +52,8 @@ def _fail(field_name: str, key: str, **params: object) -> ValidationError:
 _CENTURIES = {"+": 1800} | dict.fromkeys("-YXWVU", 1900) | dict.fromkeys("ABCDEF", 2000)
 _CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _HETU_SHAPE = re.compile(r"[0-9]{6}.[0-9]{3}.")
-_HETU_LOOSE = re.compile(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Z]", re.IGNORECASE)
+# Any letter as the sign: a mistyped sign is still a HETU, and gets the sign's message.
+_HETU_LOOSE = re.compile(r"[0-9]{6}[-+A-Z][0-9]{3}[0-9A-Z]", re.IGNORECASE)
 
 
 def hetu_check_char(digits9: str) -> str:
@@ -90,7 +93,18 @@ def mask_hetu(code: str) -> str:
 
 
 def looks_like_hetu(text: str) -> bool:
+    """The shape of a HETU, right or wrong: six digits, a sign, three digits, a check."""
     return _HETU_LOOSE.fullmatch(text.strip()) is not None
+
+
+def birth_date_of_mistyped_hetu(text: str) -> date | None:
+    """The birth date of a HETU whose only fault is its check character, else None."""
+    try:
+        clean_hetu(text)
+    except ValidationError as exc:
+        if [error.key for error in exc.errors] == ["error.hetu.checksum"]:
+            return hetu_birth_date(text.strip().upper())
+    return None
 
 
 # --- names ------------------------------------------------------------------------------
@@ -100,7 +114,8 @@ _NAME_PUNCTUATION = frozenset(" -'’.")
 
 
 def clean_name(value: str, field: str) -> str:
-    """Collapse whitespace; allow letters (any script), spaces, hyphens, apostrophes, dots."""
+    """Collapse whitespace; allow letters (any script), spaces, hyphens, apostrophes, dots;
+    a name typed all in lower case gets the usual capitals."""
     name = " ".join(value.split())
     if not name:
         raise _fail(field, "error.required")
@@ -112,7 +127,7 @@ def clean_name(value: str, field: str) -> str:
             raise _fail(field, "error.name.characters", char=char)
     if not any(char.isalpha() for char in name):
         raise _fail(field, "error.name.no_letter")
-    return name
+    return usual_capitalisation(name, surname=field == "last_name")
 
 
 # --- phone and e-mail -------------------------------------------------------------------
@@ -222,6 +237,24 @@ def parse_birth_date_query(text: str, today: date) -> list[date]:
 
 # --- whole client -----------------------------------------------------------------------
 
+
+def move_misplaced_values(raw: Mapping[str, str]) -> dict[str, str]:
+    """A form's values with what was typed into the wrong field moved to its own: a date
+    in the HETU field to the (empty or equal) birth date, a HETU as the surname to the
+    (empty) HETU field."""
+    values = dict(raw)
+    typed_date = date_parts(values.get("hetu", "").strip())
+    birth_date = values.get("birth_date", "").strip()
+    if typed_date is not None and (not birth_date or date_parts(birth_date) == typed_date):
+        values["birth_date"] = birth_date or values["hetu"].strip()
+        values["hetu"] = ""
+    surname = values.get("last_name", "")
+    if looks_like_hetu(surname) and not values.get("hetu", "").strip():
+        values["hetu"] = surname.strip().upper()
+        values["last_name"] = ""
+    return values
+
+
 # In the order the client card shows them: surname first, as Finnish registers do.
 CLIENT_FIELDS = (
     "hetu",
@@ -239,6 +272,8 @@ CLIENT_FIELDS = (
     "consent_notes",
 )
 CONSENT_NOTES_MAX_LENGTH = 2000
+# A birth date further back is a typing error (a wrong century sign, 1.1.1890).
+MAX_AGE_YEARS = 110
 
 _T = TypeVar("_T")
 
@@ -269,10 +304,13 @@ def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
 
     hetu = optional("hetu", clean_hetu)
     birth_date = optional("birth_date", date_cleaner("birth_date"))
+    earliest_birth = rules.years_before(today, MAX_AGE_YEARS)
     if hetu is not None:
         from_hetu = hetu_birth_date(hetu)
         if from_hetu > today:
             errors.append(FieldError("hetu", "error.hetu.future"))
+        elif from_hetu < earliest_birth:
+            errors.append(FieldError("hetu", "error.hetu.too_old", {"years": MAX_AGE_YEARS}))
         if birth_date is not None and birth_date != from_hetu:
             expected = format_date(from_hetu)
             errors.append(
@@ -281,6 +319,9 @@ def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
         birth_date = from_hetu
     elif birth_date is not None and birth_date > today:
         errors.append(FieldError("birth_date", "error.date.future"))
+    elif birth_date is not None and birth_date < earliest_birth:
+        limit = {"years": MAX_AGE_YEARS}
+        errors.append(FieldError("birth_date", "error.birth_date.too_old", limit))
     elif text("hetu") is None and text("birth_date") is None:
         errors.append(FieldError("birth_date", "error.birth_date.missing"))
 

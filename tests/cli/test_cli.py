@@ -306,6 +306,41 @@ def test_a_registered_hetu_is_reported_masked_and_not_overwritten(sample_db: Pat
     ]
 
 
+def test_importing_a_file_twice_adds_nothing_and_names_the_likely_duplicates(
+    sample_db: Path, tmp_path: Path
+):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    assert _import(sample_db, csv_file).exit_code == 0
+    assert _client_count(sample_db) == 52
+    again = _import(sample_db, csv_file, "--lang", "en")
+    assert again.exit_code == 0, again.output
+    assert "Already in the register, skipped: 1" in again.output
+    assert "Likely already in the register (same birth date, a similar name), skipped: 1" in (
+        again.output
+    )
+    assert "--allow-duplicates" in again.output
+    row = next(line for line in again.output.splitlines() if "Al-Hassan Ahmed" in line)
+    assert "4.5.1991" in row and row.count("Al-Hassan Ahmed") == 2  # the file's and the register's
+    assert "Imported 0 clients" in again.output
+    assert _client_count(sample_db) == 52
+
+
+def test_allow_duplicates_imports_the_likely_duplicates(sample_db: Path, tmp_path: Path):
+    csv_file = tmp_path / "uudet.csv"
+    csv_file.write_text(GOOD_CSV, encoding="utf-8")
+    _import(sample_db, csv_file)
+    result = _import(sample_db, csv_file, "--allow-duplicates")
+    assert result.exit_code == 0, result.output
+    assert "tuodaan silti (--allow-duplicates): 1" in result.output
+    assert "Tuotiin 1 asiakas " in result.output
+    assert _rows(
+        sample_db,
+        "SELECT count(*) FROM client WHERE last_name = 'Al-Hassan' AND birth_date = '1991-05-04'",
+    ) == [(2,)]
+    assert _client_count(sample_db) == 53
+
+
 def test_import_usage_errors_exit_2(sample_db: Path, tmp_path: Path):
     missing = _import(sample_db, tmp_path / "nope.csv")
     assert missing.exit_code == 2 and "nope.csv" in missing.output

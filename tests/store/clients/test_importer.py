@@ -189,3 +189,63 @@ def test_a_missing_file_is_a_file_error(world: World, tmp_path: Path):
         import_clients(world.store.ctx, world.admin, tmp_path / "nope.csv")
     assert caught.value.key == "import.error.file_missing"
     assert "nope.csv" in caught.value.message("sv")
+
+
+NO_HETU_ROWS = (
+    "first_name,last_name,birth_date\n"
+    "Anna,Makinen,1.1.1990\n"  # Mäkinen Anna of the register, typed without dots
+    "Pekka,Mäki-Jokla,15.7.2005\n"  # Mäki-Jokela Pekka, one letter missing
+    "Ahmed,Al-Hassan,4.5.1991\n"  # nobody like him in the register
+)
+
+
+def test_rows_without_a_hetu_naming_a_registered_client_are_likely_duplicates(
+    world: World, tmp_path: Path
+):
+    before = _client_count(world)
+    report = import_clients(world.store.ctx, world.admin, _write(tmp_path, NO_HETU_ROWS))
+    assert report.ok and report.imported == 1 and _client_count(world) == before + 1
+    assert [(d.line, d.name, d.registered) for d in report.likely_duplicates] == [
+        (2, "Makinen Anna", ("Mäkinen Anna",)),
+        (3, "Mäki-Jokla Pekka", ("Mäki-Jokela Pekka",)),
+    ]
+    assert ("Anna", "Makinen") not in _names(world)
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(world: World, tmp_path: Path):
+    path = _write(
+        tmp_path,
+        "hetu,first_name,last_name,birth_date\n"
+        f"{HETU_A},uusi,asiakas,\n"
+        ",Ahmed,Al-Hassan,4.5.1991\n"
+        ",åsa-maria,lindholm,2.3.1980\n",
+    )
+    first = import_clients(world.store.ctx, world.admin, path)
+    assert first.ok and first.imported == 3
+    assert {("Uusi", "Asiakas"), ("Åsa-Maria", "Lindholm")} <= _names(world)
+    count, events = _client_count(world), len(world.store.audit.events())
+    second = import_clients(world.store.ctx, world.admin, path)
+    assert second.ok and second.imported == 0
+    assert [d.line for d in second.duplicates] == [2]
+    assert [d.line for d in second.likely_duplicates] == [3, 4]
+    assert _client_count(world) == count
+    assert len(world.store.audit.events()) == events
+
+
+def test_allow_duplicates_imports_the_likely_duplicates_but_never_a_registered_hetu(
+    world: World, tmp_path: Path
+):
+    existing = world.clients["makinen"]
+    path = _write(
+        tmp_path,
+        "hetu,first_name,last_name,birth_date\n"
+        ",Anna,Makinen,1.1.1990\n"
+        f"{existing.hetu},Anna,Mäkinen,\n",
+    )
+    before = _client_count(world)
+    report = import_clients(world.store.ctx, world.admin, path, allow_duplicates=True)
+    assert report.ok and report.imported == 1 and report.allow_duplicates
+    assert [d.line for d in report.likely_duplicates] == [2]
+    assert [d.line for d in report.duplicates] == [3]
+    assert _client_count(world) == before + 1
+    assert ("Anna", "Makinen") in _names(world)

@@ -21,6 +21,7 @@ TODAY = date(2026, 11, 28)
         ("010190-900P", "hetu"),
         ("010190y900p", "hetu"),
         ("150705A912U", "hetu"),
+        ("010190G900P", "hetu"),  # a wrong century sign: still a HETU, to get its message
         ("1.2.1985", "birth_date"),
         ("01.02.1985", "birth_date"),
         ("010285", "birth_date"),
@@ -198,6 +199,20 @@ def test_prefill_reads_a_typed_name_surname_first(today):
         "first_name": "Elin Maria",
     }
     assert prefill_from_search("010190-900p", today) == {"hetu": "010190-900P"}
+    assert prefill_from_search("010190g900p", today) == {"hetu": "010190G900P"}
+    assert prefill_from_search("af forselles aino", today) == {
+        "last_name": "af forselles",
+        "first_name": "aino",
+    }
+    # Do, Le, Du are whole surnames, not particles.
+    assert prefill_from_search("do minh anh", today) == {
+        "last_name": "do",
+        "first_name": "minh anh",
+    }
+    assert prefill_from_search("von der Goltz", today) == {
+        "last_name": "von der Goltz",
+        "first_name": "",
+    }
     assert prefill_from_search("1.2.1985", today) == {"birth_date": "1.2.1985"}
 
 

@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 from stdnum.fi import hetu as stdnum_hetu
 
 from store.clients import validation
+from store.clients.names import has_capitals
 from store.clients.validation import (
     FieldError,
     ValidationError,
+    birth_date_of_mistyped_hetu,
     clean_client,
     clean_email,
     clean_hetu,
@@ -27,6 +29,7 @@ from store.clients.validation import (
     is_temporary_hetu,
     looks_like_hetu,
     mask_hetu,
+    move_misplaced_values,
     parse_birth_date_query,
     parse_date,
     phone_search_key,
@@ -189,7 +192,102 @@ def test_names_that_fail(raw: str, key: str, params: dict[str, object]) -> None:
 @given(st.text(st.characters(categories=["L"]) | st.sampled_from(" -'’."), max_size=100))
 def test_letters_and_name_punctuation_pass(raw: str) -> None:
     assume(any(char.isalpha() for char in raw))
-    assert clean_name(raw, "first_name") == " ".join(raw.split())
+    typed = " ".join(raw.split())
+    clean = clean_name(raw, "first_name")
+    # Only capitals may be added, letter for letter, and only to a name typed without any.
+    assert len(clean) == len(typed)
+    assert all(
+        c == t or (c == t.title() and not has_capitals(typed))
+        for c, t in zip(clean, typed, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "stored"),
+    [
+        ("rautavaara", "last_name", "Rautavaara"),
+        ("aino", "first_name", "Aino"),
+        ("anna-liisa", "first_name", "Anna-Liisa"),
+        ("mäki-jokela", "last_name", "Mäki-Jokela"),
+        ("af forselles", "last_name", "af Forselles"),
+        ("von wright", "last_name", "von Wright"),
+        ("van der berg", "last_name", "van der Berg"),
+        ("le van", "last_name", "Le Van"),
+        ("o'connor", "last_name", "O'Connor"),
+        ("d’angelo", "last_name", "D’Angelo"),
+        ("öhman", "last_name", "Öhman"),
+        ("  aino   maria ", "first_name", "Aino Maria"),
+        # A particle alone is the whole surname, and first names have no particles.
+        ("de", "last_name", "De"),
+        ("van", "first_name", "Van"),
+        # Any capital typed: the name is kept exactly as typed.
+        ("McDonald", "last_name", "McDonald"),
+        ("MacDonald", "last_name", "MacDonald"),
+        ("af Forselles", "last_name", "af Forselles"),
+        ("Af Forselles", "last_name", "Af Forselles"),
+        ("deLillo", "last_name", "deLillo"),
+        ("محمد", "first_name", "محمد"),
+    ],
+)
+def test_a_name_typed_in_lower_case_gets_the_usual_capitals(
+    typed: str, field: str, stored: str
+) -> None:
+    assert clean_name(typed, field) == stored
+
+
+def test_a_birth_date_more_than_110_years_ago_is_refused() -> None:
+    oldest = date(TODAY.year - 110, TODAY.month, TODAY.day)
+    assert clean_client(form(birth_date=format_date(oldest), hetu=""), TODAY)["birth_date"] == (
+        oldest
+    )
+    too_old = format_date(oldest - timedelta(days=1))
+    assert errors_of(lambda: clean_client(form(birth_date=too_old, hetu=""), TODAY)) == [
+        ("birth_date", "error.birth_date.too_old")
+    ]
+    # A HETU of the 1800s ("+") is refused at the HETU, where the sign was typed.
+    plus = make_hetu(date(1899, 12, 31), "+", 950)
+    assert errors_of(lambda: clean_client(form(hetu=plus), TODAY)) == [
+        ("hetu", "error.hetu.too_old")
+    ]
+    message = FieldError("birth_date", "error.birth_date.too_old", {"years": 110}).message("en")
+    assert message == "Date of birth: more than 110 years ago — check the year"
+
+
+def test_a_wrong_century_sign_is_still_a_hetu_and_gets_the_sign_message() -> None:
+    assert looks_like_hetu("010190G923E")
+    assert errors_of(lambda: clean_hetu("010190G923E")) == [("hetu", "error.hetu.century")]
+
+
+def test_only_a_wrong_check_character_gives_the_birth_date_to_offer_people_by() -> None:
+    good = make_hetu(date(1990, 1, 1), "-", 923)
+    wrong = good[:10] + ("A" if good[10] != "A" else "B")
+    assert birth_date_of_mistyped_hetu(wrong.lower()) == date(1990, 1, 1)
+    for other in (good, "010190G923E", "300290-923E", "123", ""):
+        assert birth_date_of_mistyped_hetu(other) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "moved"),
+    [
+        ({"hetu": "1.1.1990", "birth_date": ""}, {"hetu": "", "birth_date": "1.1.1990"}),
+        ({"hetu": " 1990-01-01 ", "birth_date": ""}, {"hetu": "", "birth_date": "1990-01-01"}),
+        ({"hetu": "01.01.1990", "birth_date": "1.1.1990"}, {"hetu": "", "birth_date": "1.1.1990"}),
+        # A different birth date already typed: nothing moves, the HETU error shows.
+        (
+            {"hetu": "2.2.1992", "birth_date": "1.1.1990"},
+            {"hetu": "2.2.1992", "birth_date": "1.1.1990"},
+        ),
+        (
+            {"hetu": "", "last_name": "010190g923e"},
+            {"hetu": "010190G923E", "last_name": ""},
+        ),
+        ({"hetu": "010190-923M", "birth_date": ""}, {"hetu": "010190-923M", "birth_date": ""}),
+    ],
+)
+def test_what_was_typed_into_the_wrong_field_moves_to_its_own(
+    typed: dict[str, str], moved: dict[str, str]
+) -> None:
+    assert move_misplaced_values(typed) == moved
 
 
 LETTERS = st.text(st.characters(categories=["L"]), max_size=20)
@@ -524,6 +622,8 @@ ONE_OF_EACH: list[Callable[[], object]] = [
     lambda: clean_client(form(hetu=""), TODAY),
     lambda: clean_client(form(birth_date="2.1.1990"), TODAY),
     lambda: clean_client(form(service_language="fin"), TODAY),
+    lambda: clean_client(form(hetu="", birth_date="1.1.1900"), TODAY),
+    lambda: clean_client(form(hetu=make_hetu(date(1880, 1, 1), "+", 950)), TODAY),
 ]
 
 
