@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from store.clients.display import fit_name, name_initials
+from store.clients.display import blanked_label, fit_name, name_initials
 from store.core.clock import from_iso
 from store.core.i18n import keys
 from store.visits.models import Visit, VisitReason
@@ -122,8 +122,10 @@ class QueueTable(ContextMixin, DataTable[Text]):
         if visit.client_id is None:
             return Text(own + "—", style="dim")
         first, last = visit.first_name or "", visit.last_name or ""
-        if self.ctx.blanked:
-            return Text(own + name_initials(first, last))
+        if self.ctx.blanked:  # the birth year keeps namesakes' initials apart
+            born = visit.client_birth_date
+            label = blanked_label(first, last, born, None) if born else name_initials(first, last)
+            return Text(own + label)
         return Text(own + fit_name(first, last, max(width - 1 - len(own), 1)))
 
     def _wait_cell(self, entry: QueueEntry) -> Text:
