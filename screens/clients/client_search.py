@@ -51,9 +51,18 @@ class ResultList(OptionList):
     """The results; digits move the highlight to the row of that number (the number a
     blanked list shows), so a row can be chosen without reading a name aloud."""
 
+    class ChoiceNeeded(Message):
+        """Enter with no row highlighted: nothing is chosen for the user."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.typed_number = ""
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.ChoiceNeeded())
+            return
+        super().action_select()
 
     def on_key(self, event: events.Key) -> None:
         if not (event.character and event.character.isdigit()):
@@ -206,6 +215,11 @@ class ClientSearch(ContextMixin, Vertical):
             status = self.t(f"search.hits.{keys}", count=len(self.matches))
         self.status.set_class(choose, "-choose")
         self.status.update(status)
+
+    @on(ResultList.ChoiceNeeded)
+    def _choice_needed(self, event: ResultList.ChoiceNeeded) -> None:
+        event.stop()
+        self._show_status(choose=True)
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _moved(self) -> None:

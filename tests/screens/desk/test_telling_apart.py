@@ -146,6 +146,18 @@ async def test_blanked_rows_tell_namesakes_apart_and_a_typed_number_picks_one(wo
     assert visit.client_id == ids[1]
 
 
+async def test_enter_in_the_result_list_with_no_row_chosen_asks_too(world, clock):
+    add_namesakes(world)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        desk = await open_desk(pilot)
+        await search(pilot, desk, "söderholm")
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert not desk.has_class("picking")
+        assert status(desk) == "⚠ Osumia 3: valitse ensin ↑↓, sitten Enter"
+
+
 async def test_a_number_past_the_last_row_moves_nothing(world, clock):
     add_namesakes(world)
     app = make_app(world.path, clock=clock)
