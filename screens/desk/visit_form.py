@@ -71,11 +71,6 @@ class VisitForm(ContextMixin, Vertical):
         self.all_reasons = reasons
         self.visitor: Visitor | None = None
 
-    @property
-    def reasons(self) -> list[VisitReason]:
-        """The reasons as numbered on screen (and in the queue's reason column)."""
-        return self.query_one(ReasonPicker).reasons
-
     def compose(self) -> ComposeResult:
         yield Static("", id="picked")
         yield ReasonPicker(self.all_reasons, id="reasons")
