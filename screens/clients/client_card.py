@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
+from store.clients.display import name_initials
 from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
 from store.clients.repository import StaleEdit
 from store.clients.search import prefill_from_search
@@ -18,7 +19,6 @@ from store.core.dates import format_date
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding
-from ..shell.formatting import initials
 from ..shell.header import LuotsiHeader
 from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
@@ -138,7 +138,9 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             facts.update("")
             return
         if self.ctx.blanked:
-            title.update(f"{self.t('card.title')}: {initials(client.first_name, client.last_name)}")
+            title.update(
+                f"{self.t('card.title')}: {name_initials(client.first_name, client.last_name)}"
+            )
             facts.update("")
             return
         title.update(f"{self.t('card.title')}: {client.last_name} {client.first_name}")

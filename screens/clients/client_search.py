@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,26 +11,85 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.clients.display import blanked_label, fit_name
 from store.clients.models import ClientMatch
 from store.clients.search import SEARCH_LIMIT
 from store.clients.validation import mask_hetu
 from store.core.dates import format_date
 
 from ..shell.context import ContextMixin
-from ..shell.formatting import initials
+
+DATE_WIDTH = 10  # 31.12.1999
+HETU_WIDTH = 11
+GAP = "  "
+# The identity code joins a row only when the name still has this much room beside it.
+NAME_WIDTH_WITH_HETU = 26
+
+
+def result_label(match: ClientMatch, width: int, *, blanked: bool, number: int) -> Text:
+    """One result on one line of `width` cells: the name (its surname end cut first), the
+    birth date and, where it fits, the masked identity code. Blanked: the row number to
+    read aloud, initials, birth year and the code's last character."""
+    if blanked:
+        label = blanked_label(match.first_name, match.last_name, match.birth_date, match.hetu)
+        return Text.assemble((f"{number:>2}", "bold"), GAP, label)
+    name_width = width - len(GAP) - DATE_WIDTH
+    # Decided by the width alone, so that every row's birth date is in the same place.
+    show_hetu = name_width - len(GAP) - HETU_WIDTH >= NAME_WIDTH_WITH_HETU
+    if show_hetu:
+        name_width -= len(GAP) + HETU_WIDTH
+    name = fit_name(match.first_name, match.last_name, max(name_width, 1))
+    label = Text.assemble(
+        (f"{name:<{name_width}}", "bold"), GAP, f"{format_date(match.birth_date):>{DATE_WIDTH}}"
+    )
+    if show_hetu and match.hetu:
+        label.append(GAP + mask_hetu(match.hetu), style="dim")
+    return label
+
+
+class ResultList(OptionList):
+    """The results; digits move the highlight to the row of that number (the number a
+    blanked list shows), so a row can be chosen without reading a name aloud."""
+
+    class ChoiceNeeded(Message):
+        """Enter with no row highlighted: nothing is chosen for the user."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.typed_number = ""
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.ChoiceNeeded())
+            return
+        super().action_select()
+
+    def on_key(self, event: events.Key) -> None:
+        if not (event.character and event.character.isdigit()):
+            self.typed_number = ""
+            return
+        event.stop()
+        typed = self.typed_number + event.character
+        if not (0 < int(typed) <= self.option_count):
+            typed = event.character  # a fresh number, not a continuation
+        self.typed_number = typed if 0 < int(typed) <= self.option_count else ""
+        if self.typed_number:
+            self.highlighted = int(self.typed_number) - 1
 
 
 class ClientSearch(ContextMixin, Vertical):
     """An input, a live result list and a status line.
 
     Posts `ClientSelected` when a result is chosen and `NewClientRequested` (with what
-    was typed) when Enter is pressed and nothing matches.
+    was typed) when Enter is pressed and nothing matches. Of several results none is
+    chosen until the user moves to one: Enter alone then asks them to choose.
     """
 
     DEFAULT_CSS = """
     ClientSearch { height: 1fr; }
     ClientSearch #search-results { height: 1fr; border: none; }
     ClientSearch #search-status { color: $text-muted; height: 1; }
+    ClientSearch #search-status.-choose { color: $warning; text-style: bold; }
     /* In the narrow desk column the status and its keys wrap instead of being cut. */
     ClientSearch.-compact #search-status { height: auto; }
     """
@@ -53,8 +112,9 @@ class ClientSearch(ContextMixin, Vertical):
     def __init__(self, *, id: str | None = None, compact: bool = False) -> None:
         super().__init__(id=id)
         self.matches: list[ClientMatch] = []
-        self.compact = compact  # a narrow column: name and birth date only
+        self.compact = compact  # a column beside other work: the status wraps
         self.set_class(compact, "-compact")
+        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         # On the desk, letters typed into the queue carry on here, and selecting the text
@@ -65,7 +125,7 @@ class ClientSearch(ContextMixin, Vertical):
             select_on_focus=not self.compact,
         )
         yield Static(self.t("search.prompt"), id="search-status")
-        results = OptionList(id="search-results")
+        results = ResultList(id="search-results")
         results.can_focus = False  # until there is something to choose
         yield results
 
@@ -75,15 +135,24 @@ class ClientSearch(ContextMixin, Vertical):
     def _apply_blanking(self, blanked: bool) -> None:
         # What was typed is often a name, so it is hidden like one.
         self.input.password = blanked
-        self._show_matches()
+        self._draw_rows()
+        self._show_status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._row_width() != self._drawn_width:
+            self._draw_rows()
 
     @property
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
     @property
-    def results(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+    def results(self) -> ResultList:
+        return self.query_one("#search-results", ResultList)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#search-status", Static)
 
     def focus_input(self) -> None:
         self.input.focus()
@@ -100,36 +169,62 @@ class ClientSearch(ContextMixin, Vertical):
         self.matches = self.store.clients.search(event.value)
         self._show_matches()
 
-    def _label(self, match: ClientMatch) -> Text:
-        width = 17 if self.compact else 28
-        if self.ctx.blanked:
-            return Text(initials(match.first_name, match.last_name))
-        name = f"{match.last_name} {match.first_name}"
-        label = Text.assemble(
-            (f"{name[:width]:<{width}} ", "bold"), f"{format_date(match.birth_date):>10}"
+    def _row_width(self) -> int:
+        results = self.results
+        # The scrollbar's column is kept free, so a long list does not cut every row.
+        width = results.content_region.width - results.styles.scrollbar_size_vertical
+        return max(width, 20)
+
+    def _draw_rows(self) -> None:
+        """Draw the results for the width there is, keeping the highlighted row."""
+        results = self.results
+        highlighted = results.highlighted
+        width = self._drawn_width = self._row_width()
+        blanked = self.ctx.blanked
+        results.clear_options()
+        results.add_options(
+            Option(result_label(m, width, blanked=blanked, number=n), id=m.id)
+            for n, m in enumerate(self.matches, 1)
         )
-        if not self.compact:
-            label.append(f"  {mask_hetu(match.hetu) if match.hetu else '':<11}", style="dim")
-        return label
+        results.highlighted = highlighted
 
     def _show_matches(self) -> None:
         results = self.results
-        results.clear_options()
-        results.add_options(Option(self._label(m), id=m.id) for m in self.matches)
+        results.clear_options()  # a new search: nothing chosen yet
+        self._draw_rows()
         # An empty list is no stop for Tab: from an empty search it goes to what is next.
         results.can_focus = bool(self.matches)
-        if self.matches:
-            results.highlighted = 0
+        # The only result is the one Enter takes; of several, the user picks one.
+        results.highlighted = 0 if len(self.matches) == 1 else None
+        self._show_status()
+
+    def _show_status(self, *, choose: bool = False) -> None:
         typed = self.input.value.strip()
+        keys = "blanked" if self.ctx.blanked else "plain"
         if not typed:
             status = self.t("search.prompt")
         elif not self.matches:
             status = self.t("search.none")
+        elif choose:
+            status = self.t(f"search.choose.{keys}", count=len(self.matches))
         elif len(self.matches) >= SEARCH_LIMIT:
             status = self.t("search.many", count=SEARCH_LIMIT)
+        elif len(self.matches) == 1:
+            status = self.t("search.one")
         else:
-            status = self.t("search.hits", count=len(self.matches))
-        self.query_one("#search-status", Static).update(status)
+            status = self.t(f"search.hits.{keys}", count=len(self.matches))
+        self.status.set_class(choose, "-choose")
+        self.status.update(status)
+
+    @on(ResultList.ChoiceNeeded)
+    def _choice_needed(self, event: ResultList.ChoiceNeeded) -> None:
+        event.stop()
+        self._show_status(choose=True)
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _moved(self) -> None:
+        if self.status.has_class("-choose"):
+            self._show_status()  # chosen now: the warning has done its work
 
     def action_cursor_down(self) -> None:
         self.results.action_cursor_down()
@@ -143,7 +238,9 @@ class ClientSearch(ContextMixin, Vertical):
         highlighted = self.results.highlighted
         if self.matches and highlighted is not None:
             self.post_message(self.ClientSelected(self.matches[highlighted].id))
-        elif event.value.strip() and not self.matches:
+        elif self.matches:
+            self._show_status(choose=True)  # never the first of several by default
+        elif event.value.strip():
             self.post_message(self.NewClientRequested(event.value.strip()))
 
     @on(OptionList.OptionSelected, "#search-results")

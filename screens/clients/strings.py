@@ -41,10 +41,31 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Sök klient: namn, telefon, födelsedatum eller personbeteckning",
         "Find a client: name, phone, birth date or identity code",
     ),
-    "search.hits": (
+    "search.one": (
+        "Yksi osuma · Enter avaa",
+        "En träff · Enter öppnar",
+        "One match · Enter opens",
+    ),
+    "search.hits.plain": (
         "Osumia {count} · ↑↓ valitse · Enter avaa",
         "Träffar {count} · ↑↓ välj · Enter öppnar",
         "Matches {count} · ↑↓ choose · Enter opens",
+    ),
+    # Blanked: the rows carry numbers to read aloud, and a number typed in the list picks.
+    "search.hits.blanked": (
+        "Osumia {count} · ↑↓ tai Tab ja rivin numero · Enter avaa",
+        "Träffar {count} · ↑↓ eller Tab och radens nummer · Enter öppnar",
+        "Matches {count} · ↑↓ or Tab and the row's number · Enter opens",
+    ),
+    "search.choose.plain": (
+        "⚠ Osumia {count}: valitse ensin ↑↓, sitten Enter",
+        "⚠ {count} träffar: välj först med ↑↓, sedan Enter",
+        "⚠ {count} matches: choose one with ↑↓ first, then Enter",
+    ),
+    "search.choose.blanked": (
+        "⚠ Osumia {count}: valitse ↑↓ tai Tab ja rivin numero, sitten Enter",
+        "⚠ {count} träffar: välj med ↑↓ eller Tab och radens nummer, sedan Enter",
+        "⚠ {count} matches: choose with ↑↓ or Tab and the row's number, then Enter",
     ),
     "search.many": (
         "Yli {count} osumaa — tarkenna hakua",

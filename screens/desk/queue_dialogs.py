@@ -10,13 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.clients.display import person_label
 from store.core.dates import format_date
 from store.core.models import Staff
 from store.visits.models import Visit, VisitState
 from store.visits.rules import Holder
 
 from ..shell.context import ScreenContextMixin
-from ..shell.formatting import initials
 
 
 class ConfirmOthersVisit(ScreenContextMixin, ModalScreen[bool]):
@@ -105,10 +105,13 @@ class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, VisitState] | No
         for visit in self.visits:
             if visit.client_id is None:
                 name = "—"
-            elif self.ctx.blanked:
-                name = initials(visit.first_name or "", visit.last_name or "")
             else:
-                name = f"{visit.last_name} {visit.first_name}"
+                name = person_label(
+                    visit.first_name or "",
+                    visit.last_name or "",
+                    visit.client_birth_date,
+                    blanked=self.ctx.blanked,
+                )
             state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
             table.add_row(format_date(visit.visit_date), visit.ticket, name, state, key=visit.id)
         table.focus()

@@ -1,7 +1,9 @@
-"""Today's queue at this site: ticket, arrival, live waiting time, client, reasons, state."""
+"""Today's queue at this site: ticket, arrival, live waiting time, client, reasons, state,
+in columns laid out for the width there is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -10,21 +12,23 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from store.clients.display import blanked_label, fit_name, name_initials
 from store.core.clock import from_iso
-from store.visits.models import Visit
+from store.core.i18n import keys
+from store.visits.models import Visit, VisitReason
 from store.visits.queue import QueueEntry
 
 from ..shell.context import ContextMixin
-from ..shell.formatting import format_time, initials
+from ..shell.formatting import format_time
 
 
 @dataclass(frozen=True)
 class QueueView:
-    """What the table needs to draw one refresh: the store's entries, and the names the
-    desk gives reasons (their digits) and colleagues."""
+    """What the table needs to draw one refresh: the store's entries, and the reasons and
+    colleagues the entries name by code and id."""
 
     entries: tuple[QueueEntry, ...]
-    reason_numbers: dict[str, int]
+    reasons: dict[str, VisitReason]
     staff_names: dict[str, str]
 
     @property
@@ -32,15 +36,32 @@ class QueueView:
         return [entry.visit for entry in self.entries]
 
 
+ORDER = ("ticket", "arrived", "wait", "client", "reasons", "state")
 # Widths include the one-space gap after each column (the table has no cell padding).
-COLUMNS = (
-    ("ticket", 5),
-    ("arrived", 7),
-    ("wait", 8),
-    ("client", 13),
-    ("reasons", 5),
-    ("state", 11),
-)
+# These four always show; in 80 columns they are all the queue has room for.
+REQUIRED = {"ticket": 5, "wait": 8, "client": 15, "state": 11}
+# Added, in this order, while the width allows: why someone came matters more than
+# when, which the wait already tells.
+OPTIONAL = (("reasons", 10), ("arrived", 7))
+# Spare width goes to these, in this order, up to what their cells hold: the name
+# first, then the whole state (who a visitor was transferred to), then the reasons.
+GROWS = ("client", "state", "reasons")
+
+
+def column_widths(total: int, needs: Mapping[str, int]) -> dict[str, int]:
+    """Each shown column's width in `total` cells, given the widest cell of each (`needs`,
+    without the gap)."""
+    widths = dict(REQUIRED)
+    for key, width in OPTIONAL:
+        if sum(widths.values()) + width <= total:
+            widths[key] = width
+    spare = total - sum(widths.values())
+    for key in GROWS:
+        if key in widths and spare > 0:
+            grow = min(spare, max(needs.get(key, 0) + 1 - widths[key], 0))
+            widths[key] += grow
+            spare -= grow
+    return {key: widths[key] for key in ORDER if key in widths}
 
 
 def fit(text: Text, width: int) -> Text:
@@ -86,22 +107,26 @@ class QueueTable(ContextMixin, DataTable[Text]):
             self.action = action
 
     def __init__(self, *, id: str | None = None) -> None:
-        # No cell padding: six columns must fit beside the search in 80 columns.
+        # No cell padding: the columns must fit beside the search in 80 columns.
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
         self.view: QueueView | None = None
 
     def on_mount(self) -> None:
-        for key, width in COLUMNS:
-            self.add_column(fit(Text(self.t(f"col.{key}")), width), key=key, width=width)
         self.watch(self.app, "blanked", lambda _: self.show(self.view), init=False)
 
-    def _client_cell(self, visit: Visit) -> Text:
+    def on_resize(self, event: events.Resize) -> None:
+        self.show(self.view)  # the columns are laid out for the width there is
+
+    def _client_cell(self, visit: Visit, width: int) -> Text:
         own = "★ " if visit.wants_own_coach else ""
         if visit.client_id is None:
             return Text(own + "—", style="dim")
-        if self.ctx.blanked:
-            return Text(own + initials(visit.first_name or "", visit.last_name or ""))
-        return Text(f"{own}{visit.last_name} {visit.first_name}")
+        first, last = visit.first_name or "", visit.last_name or ""
+        if self.ctx.blanked:  # the birth year keeps namesakes' initials apart
+            born = visit.client_birth_date
+            label = blanked_label(first, last, born, None) if born else name_initials(first, last)
+            return Text(own + label)
+        return Text(own + fit_name(first, last, max(width - 1 - len(own), 1)))
 
     def _wait_cell(self, entry: QueueEntry) -> Text:
         if entry.early_for is not None:  # early for an appointment: the time, not a wait
@@ -114,25 +139,51 @@ class QueueTable(ContextMixin, DataTable[Text]):
         name = view.staff_names.get(visit.assigned_to or "", "")
         return Text(self.t(f"state.{visit.state}", desk=visit.desk or "", name=name))
 
+    def _reasons_cell(self, visit: Visit, view: QueueView) -> Text:
+        known = [view.reasons[code] for code in visit.reason_codes if code in view.reasons]
+        known.sort(key=lambda reason: reason.sort_order)  # the picker's order
+        return Text(", ".join(self._short_label(reason) for reason in known))
+
+    def _short_label(self, reason: VisitReason) -> str:
+        key = f"reason.short.{reason.code}"
+        if key in keys():
+            return self.t(key)
+        # A reason a site added itself has no short label: its first word stands in.
+        return reason.label(self.ctx.lang).split()[0]
+
+    def _table_width(self, rows: int) -> int:
+        overflows = rows + 1 > self.size.height  # the header row as well
+        return self.size.width - (self.styles.scrollbar_size_vertical if overflows else 0)
+
     def show(self, view: QueueView | None) -> None:
         """Redraw from `view`, keeping the cursor on the same visit."""
         self.view = view
         if view is None:
             return
         selected = self.selected_visit
-        self.clear()
+        rows: list[dict[str, Text]] = []
         for entry in view.entries:
             visit = entry.visit
-            numbers = sorted(view.reason_numbers.get(c, 0) for c in visit.reason_codes)
-            cells = {
-                "ticket": Text(visit.ticket, style="bold"),
-                "arrived": Text(format_time(from_iso(visit.arrived_at))),
-                "wait": self._wait_cell(entry),
-                "client": self._client_cell(visit),
-                "reasons": Text(",".join(map(str, numbers))),
-                "state": self._state_cell(visit, view),
-            }
-            self.add_row(*(fit(cells[key], width) for key, width in COLUMNS), key=visit.id)
+            rows.append(
+                {
+                    "ticket": Text(visit.ticket, style="bold"),
+                    "arrived": Text(format_time(from_iso(visit.arrived_at))),
+                    "wait": self._wait_cell(entry),
+                    "client": self._client_cell(visit, 200),
+                    "reasons": self._reasons_cell(visit, view),
+                    "state": self._state_cell(visit, view),
+                }
+            )
+        needs = {key: max((row[key].cell_len for row in rows), default=0) for key in ORDER}
+        widths = column_widths(self._table_width(len(rows)), needs)
+        self.clear(columns=True)
+        for key, width in widths.items():
+            self.add_column(fit(Text(self.t(f"col.{key}")), width), key=key, width=width)
+        for entry, cells in zip(view.entries, rows, strict=True):
+            cells["client"] = self._client_cell(entry.visit, widths["client"])
+            self.add_row(
+                *(fit(cells[key], width) for key, width in widths.items()), key=entry.visit.id
+            )
         if selected is not None:
             self.select_visit(selected.id)
 

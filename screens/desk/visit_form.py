@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 from textual import on
@@ -11,20 +12,23 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
+from store.clients.display import person_label
 from store.core.i18n import tr
 from store.visits.models import CHANNELS, Channel, VisitReason
 from store.visits.rules import OWN_COACH_REASON, BookedTimeError, booked_instant
 
 from ..shell.context import ContextMixin
-from ..shell.formatting import initials
 from .reason_picker import ReasonPicker
 
 
-def visitor_name(first: str, last: str, blanked: bool, lang: str) -> str:
-    """How the desk names a visitor: initials on a blanked screen, "anonymous" for no one."""
+def visitor_name(
+    first: str, last: str, blanked: bool, lang: str, birth_date: date | None = None
+) -> str:
+    """How the desk names a visitor: with the birth date, so that namesakes stay apart;
+    initials on a blanked screen; "anonymous" for no one."""
     if not (first or last):
         return tr("walkin.anonymous", lang)
-    return initials(first, last) if blanked else f"{last} {first}"
+    return person_label(first, last, birth_date, blanked=blanked)
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Visitor:
     first_name: str = ""
     last_name: str = ""
     coach_name: str | None = None
+    birth_date: date | None = None
 
 
 class VisitForm(ContextMixin, Vertical):
@@ -65,11 +70,6 @@ class VisitForm(ContextMixin, Vertical):
         super().__init__(id=id)
         self.all_reasons = reasons
         self.visitor: Visitor | None = None
-
-    @property
-    def reasons(self) -> list[VisitReason]:
-        """The reasons as numbered on screen (and in the queue's reason column)."""
-        return self.query_one(ReasonPicker).reasons
 
     def compose(self) -> ComposeResult:
         yield Static("", id="picked")
@@ -106,7 +106,13 @@ class VisitForm(ContextMixin, Vertical):
         visitor = self.visitor
         if visitor is None:
             return
-        name = visitor_name(visitor.first_name, visitor.last_name, self.ctx.blanked, self.ctx.lang)
+        name = visitor_name(
+            visitor.first_name,
+            visitor.last_name,
+            self.ctx.blanked,
+            self.ctx.lang,
+            visitor.birth_date,
+        )
         lines = [self.t("walkin.picked", name=name)]
         if visitor.coach_name is not None:
             lines.append(self.t("walkin.own_coach", name=visitor.coach_name))

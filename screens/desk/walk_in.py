@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,15 +69,13 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self.actions = DeskActions(
             self.store, self.session.staff, self.site_id, self.ctx.desk, self._state
         )
-        self.reason_numbers = {
-            r.code: n for n, r in enumerate(self.query_one(VisitForm).reasons, 1)
-        }
+        self.reasons = {r.code: r for r in self.store.visits.reasons()}
         self.refresh_queue()
         self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
         self.query_one(ClientSearch).focus_input()
 
-    def _visitor_name(self, first: str = "", last: str = "") -> str:
-        return visitor_name(first, last, self.ctx.blanked, self.ctx.lang)
+    def _visitor_name(self, first: str = "", last: str = "", born: date | None = None) -> str:
+        return visitor_name(first, last, self.ctx.blanked, self.ctx.lang, born)
 
     def _state(self, visit: Visit) -> str:
         name = self.staff_names.get(visit.assigned_to or "", "")
@@ -86,7 +86,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def refresh_queue(self) -> None:
         """Reread the queue (other desks change it too) and redraw waiting times."""
         queue = self.store.visits.desk_queue(self.site_id)
-        view = QueueView(queue.entries, self.reason_numbers, self.staff_names)
+        view = QueueView(queue.entries, self.reasons, self.staff_names)
         self.query_one(QueuePanel).show(queue, view)
         banner = self.query_one("#left-open-banner", Static)
         banner.update(self.t("walkin.left_open", count=queue.left_open) if queue.left_open else "")
@@ -133,7 +133,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             if yes:
                 self._carry_out(visit, action)
 
-        name = self._visitor_name(visit.first_name or "", visit.last_name or "")
+        name = self._visitor_name(
+            visit.first_name or "", visit.last_name or "", visit.client_birth_date
+        )
         staff = self.staff_names.get(holder.staff_id or "", "")
         dialog = ConfirmOthersVisit(action, visit.ticket, name, holder, staff)
         self.app.push_screen(dialog, answered)
@@ -186,7 +188,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     # Registering a visit ------------------------------------------------------------
 
-    def _start_visit(self, client_id: str | None, first: str = "", last: str = "") -> None:
+    def _start_visit(
+        self, client_id: str | None, first: str = "", last: str = "", born: date | None = None
+    ) -> None:
         coach_name = None
         if client_id is not None:
             open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
@@ -195,7 +199,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
                     self.t(
                         "walkin.already_queued",
                         ticket=open_visit.ticket,
-                        name=self._visitor_name(first, last),
+                        name=self._visitor_name(first, last, born),
                     ),
                     severity="warning",
                 )
@@ -203,7 +207,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             coach = self.store.coach_of(client_id)
             coach_name = coach.display_name if coach is not None else None
         self.add_class("picking")
-        self.query_one(VisitForm).start(Visitor(client_id, first, last, coach_name))
+        self.query_one(VisitForm).start(Visitor(client_id, first, last, coach_name, born))
 
     def _end_visit_form(self) -> None:
         self.remove_class("picking")
@@ -213,7 +217,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     @on(ClientSearch.ClientSelected)
     def _client_picked(self, event: ClientSearch.ClientSelected) -> None:
         match = next(m for m in self.query_one(ClientSearch).matches if m.id == event.client_id)
-        self._start_visit(match.id, match.first_name, match.last_name)
+        self._start_visit(match.id, match.first_name, match.last_name, match.birth_date)
 
     @on(ClientSearch.NewClientRequested)
     def _new_client(self, event: ClientSearch.NewClientRequested) -> None:
@@ -233,7 +237,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
                 return
             except DatabaseBusy:
                 return self._say(BUSY)
-            self._start_visit(client.id, client.first_name, client.last_name)
+            self._start_visit(client.id, client.first_name, client.last_name, client.birth_date)
 
         prefill = prefill_from_search(event.typed, self.store.today())
         self.app.push_screen(NewClientDialog(prefill), chosen)
@@ -248,7 +252,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     @on(VisitForm.VisitRequested)
     def _register(self, event: VisitForm.VisitRequested) -> None:
         visitor = event.visitor
-        name = self._visitor_name(visitor.first_name, visitor.last_name)
+        name = self._visitor_name(visitor.first_name, visitor.last_name, visitor.birth_date)
         notice = self.actions.register(
             visitor.client_id, name, event.reason_codes, event.channel, event.booked_for
         )

@@ -1,4 +1,4 @@
-"""How the screens write a day, a clock time and a blanked name."""
+"""How the screens write a day and a clock time."""
 
 from __future__ import annotations
 
@@ -18,8 +18,3 @@ def format_day_header(day: date, lang: str) -> str:
 def format_time(moment: datetime) -> str:
     """24-hour local clock time."""
     return moment.astimezone().strftime("%H:%M")
-
-
-def initials(first_name: str, last_name: str) -> str:
-    """What a blanked screen shows instead of a name."""
-    return " ".join(f"{part[:1].upper()}." for part in (last_name, first_name) if part)

@@ -55,6 +55,8 @@ class Visit:
     # the colleague). None once called.
     waiting_since: str | None
     reason_codes: tuple[str, ...]
+    # The client's birth date, so that the desk can say who a visit is for beyond a name.
+    client_birth_date: date | None = None
 
     @property
     def is_open(self) -> bool:

@@ -1,5 +1,5 @@
-"""How a visit is read from SQL: one SELECT with the client's names, the wait's start
-and the reason codes, and the row to `Visit` conversion."""
+"""How a visit is read from SQL: one SELECT with the client's names, the wait's start,
+the reason codes and the client's birth date, and the row to `Visit` conversion."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ VISIT_SELECT = """
         END,
         (SELECT group_concat(r.code, ' ') FROM visit_reason_link l
             JOIN visit_reason r ON r.id = l.reason_id
-            WHERE l.visit_id = v.id AND l.deleted_at IS NULL)
+            WHERE l.visit_id = v.id AND l.deleted_at IS NULL),
+        c.birth_date
     FROM visit v LEFT JOIN client c ON c.id = v.client_id
 """
 
@@ -28,5 +29,10 @@ def to_visit(row: tuple[Any, ...]) -> Visit:
     values = list(row)
     values[2] = date.fromisoformat(values[2])
     values[11] = bool(values[11])
+    birth_date = values.pop()
     codes = values.pop()
-    return Visit(*values, reason_codes=tuple(sorted(codes.split())) if codes else ())
+    return Visit(
+        *values,
+        reason_codes=tuple(sorted(codes.split())) if codes else (),
+        client_birth_date=date.fromisoformat(birth_date) if birth_date else None,
+    )

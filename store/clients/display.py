@@ -1,0 +1,63 @@
+"""How a client is named on screen: the name fitted to a width, the blanked label that
+still tells people apart, and the name with the birth date that confirmations repeat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.clients.validation import mask_hetu
+from store.core.dates import format_date
+
+ELLIPSIS = "…"
+
+
+def fit_name(first_name: str, last_name: str, width: int) -> str:
+    """ "Last First" in at most `width` characters.
+
+    What does not fit is cut from the end of the surname, so the first name, which is
+    what tells relatives apart, stays whole; only when even the first name does not fit
+    beside a surname initial is the first name cut too.
+    """
+    full = f"{last_name} {first_name}".strip()
+    if len(full) <= width:
+        return full
+    if not first_name:
+        return last_name[: max(width - 1, 0)] + ELLIPSIS
+    room_for_surname = width - len(first_name) - 1  # the space before the first name
+    if room_for_surname >= 2:  # at least one letter and the ellipsis
+        return f"{last_name[: room_for_surname - 1]}{ELLIPSIS} {first_name}"
+    head = f"{last_name[:1]}{ELLIPSIS} "
+    return head + first_name[: max(width - len(head) - 1, 0)] + ELLIPSIS
+
+
+def name_initials(first_name: str, last_name: str) -> str:
+    """Initials of every part of a name, surname first: "S-M. A-L." for
+    Söderholm-Mäkelä Anna-Liisa, so that double names stay apart from single ones."""
+    parts = (
+        "-".join(piece[:1].upper() for piece in word.split("-") if piece) + "."
+        for name in (last_name, first_name)
+        for word in name.split()
+    )
+    return " ".join(parts)
+
+
+def hetu_tail(hetu: str | None) -> str:
+    """The masked identity code's last character ("…A"), or "" for a client without one."""
+    return ELLIPSIS + mask_hetu(hetu)[-1] if hetu else ""
+
+
+def blanked_label(first_name: str, last_name: str, birth_date: date, hetu: str | None) -> str:
+    """What a blanked list shows of a client: initials, birth year, the code's last
+    character. Enough to tell apart the people a receptionist is choosing between, not
+    enough for an onlooker to recognise anyone."""
+    parts = [name_initials(first_name, last_name), str(birth_date.year), hetu_tail(hetu)]
+    return "  ".join(part for part in parts if part)
+
+
+def person_label(first_name: str, last_name: str, birth_date: date | None, *, blanked: bool) -> str:
+    """Who a confirmation is about: "Östman Åsa (3.4.1961)"; blanked "Ö. Å. (1961)"."""
+    name = name_initials(first_name, last_name) if blanked else f"{last_name} {first_name}"
+    if birth_date is None:
+        return name
+    born = str(birth_date.year) if blanked else format_date(birth_date)
+    return f"{name} ({born})"
