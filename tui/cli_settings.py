@@ -55,7 +55,12 @@ def show_settings(ctx: typer.Context, db: DbOption = None, lang: LangOption = No
 def set_setting(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
-    value: Annotated[str, typer.Argument(help="A number, or yes/no (kyllä/ei, on/off).")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="A number, yes/no (kyllä/ei, on/off), or a time zone such as Europe/Helsinki."
+        ),
+    ],
     user: UserOption = None,
     db: DbOption = None,
     lang: LangOption = None,

@@ -388,3 +388,25 @@ def test_xlsx_summary_shows_the_day_reports_median_and_p90(world, clock, today, 
     }
     assert (report.wait_median, report.wait_p90) == (2.5, 4)
     assert (summary["mediaani"], summary["90 %"], summary["pisin"]) == (2.5, 4, 4)
+
+
+def test_times_are_local_across_the_autumn_clock_change(world, clock, tmp_path: Path):
+    # 25.10.2026: Finnish clocks go back from 04:00 to 03:00 (01:00 UTC), so 03:30 comes
+    # twice; the machine itself runs on UTC (tests/conftest.py).
+    visits = world.store.visits
+    clock.at = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    first = visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    clock.at = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    visits.change_state(world.reception, first.id, "called", desk="1")
+    clock.at = datetime(2026, 10, 25, 21, 59, tzinfo=UTC)  # 23:59, still the same day
+    visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    day = date(2026, 10, 25)
+    export_visits(world.store.ctx, world.reception, day, out=tmp_path / "k.csv")
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert [(r["date"], r["arrived"], r["called"], r["waiting_minutes"]) for r in rows] == [
+        ("25.10.2026", "03:30", "03:30", "60"),
+        ("25.10.2026", "23:59", "", ""),
+    ]
+
