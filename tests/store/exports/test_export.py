@@ -105,6 +105,11 @@ def test_json_and_xlsx_read_back(world, clock, today, tmp_path: Path):
     assert list(sheet_rows[0]) == list(COLUMNS)
     assert len(sheet_rows) == 4
     assert sheet_rows[1][COLUMNS.index("reason_labels")] == "Työnhaun neuvonta, CV ja hakemukset"
+    first = dict(zip(COLUMNS, sheet_rows[1], strict=True))
+    assert first["date"] == datetime(2026, 11, 28)  # a date cell, shown d.m.yyyy
+    assert book["Käynnit"]["A2"].number_format == "d.m.yyyy"
+    assert (first["ticket"], first["arrived"], first["waiting_minutes"]) == ("A001", "12:30", 12)
+    assert (first["under_25"], first["foreign_language"]) == (0, 0)  # flags sum as 1/0
     summary = [cell for row in book["Yhteenveto"].values for cell in row]
     assert "CV ja hakemukset" in summary and 3 in summary
 
@@ -410,3 +415,18 @@ def test_times_are_local_across_the_autumn_clock_change(world, clock, tmp_path: 
         ("25.10.2026", "23:59", "", ""),
     ]
 
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(world, clock, today, tmp_path: Path):
+    import zipfile
+
+    site = world.store.sites.create(
+        '=HYPERLINK("http://x")+1', "Turku", "Varsinais-Suomi", actor=world.admin
+    )
+    world.store.visits.register(world.reception, site.id, reason_codes=["cv"])
+    out = tmp_path / "k.xlsx"
+    export_visits(world.store.ctx, world.admin, today, site_id=site.id, fmt="xlsx", out=out)
+    with zipfile.ZipFile(out) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    sheet_rows = list(load_workbook(out)["Käynnit"].values)
+    assert sheet_rows[1][COLUMNS.index("site")] == '=HYPERLINK("http://x")+1'
