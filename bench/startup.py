@@ -31,7 +31,7 @@ load_screen_strings()  # the login strings looked for below
 CLIENTS = 100_000
 RUNS = 15
 IMPORT_ROWS = 10
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.2
 TERMINAL_SIZE = (24, 80)  # rows, columns
 TIMEOUT_SECONDS = 60
 QUIT_KEY = b"\x11"  # ctrl+q quits both apps

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from store.clients.repository import ClientRepository
 from store.core.audit import AuditLog
-from store.core.clock import Clock, local_day_bounds
+from store.core.clock import Clock, local_day_bounds, use_zone
 from store.core.context import Context
 from store.core.db import open_db
 from store.core.models import Staff
@@ -43,6 +43,7 @@ class Store:
         self.sites = SiteRepository(self.ctx)
         self.staff = StaffRepository(self.ctx)
         self.settings = Settings(self.ctx)
+        use_zone(self.settings.zone())  # the installation's clock, not the machine's
         self.audit = AuditLog(self.ctx)
         self.clients = ClientRepository(self.ctx)
         self.visits = VisitRegister(self.ctx, self.settings)

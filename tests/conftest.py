@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+
+# The machine's zone is not the installation's: the suite runs on UTC, so a time shown or
+# exported in the machine's zone instead of the installation's (Helsinki) fails a test.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):
+    time.tzset()
 
 from screens.strings import load_screen_strings
 from store.api import Store
 from store.clients.models import Client
 from store.clients.validation import hetu_check_char
-from store.core.clock import FixedClock
+from store.core.clock import DEFAULT_ZONE, FixedClock, use_zone
 from store.core.models import Site, Staff
 from store.sample.accounts import add_demo_account
 
@@ -99,13 +107,15 @@ def today() -> date:
     return NOW.date()
 
 
+@pytest.fixture(autouse=True)
+def installation_zone() -> None:
+    """Each test starts on the default installation zone (Helsinki), as a new database
+    does; the zone is process-wide, so a test that changed it must not leak into the next."""
+    use_zone(ZoneInfo(DEFAULT_ZONE))
+
+
 @pytest.fixture
-def helsinki_desk(monkeypatch: pytest.MonkeyPatch):
-    """A desk in Finland: local time, and so the store's 'today', is Helsinki's."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset to set the local time zone")
-    monkeypatch.setenv("TZ", "Europe/Helsinki")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def helsinki_desk() -> None:
+    """A desk in Finland on a machine set to UTC: local time, and so the store's
+    'today', is the installation's (Helsinki), never the machine's."""
+    use_zone(ZoneInfo(DEFAULT_ZONE))

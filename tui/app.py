@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from screens.clients.client_card import ClientCardScreen
 from screens.shell.background import describe_error
 from screens.shell.dialogs import HelpScreen, ask_before_discarding
 from screens.shell.login import LoginScreen
-from screens.shell.today import TodayScreen
 from screens.strings import load_screen_strings
-from store.api import Store
 from store.core.auth import allowed
-from store.core.clock import Clock
 from store.core.db import StoreError
 from store.core.i18n import normalise_language, tr
 from store.core.models import Session, Staff
 
 from . import work_screens
 
+# Only the login form is needed for the first paint: the Today screen, the client card and
+# the store (sqlite_utils and every repository) are imported where they are first used.
+if TYPE_CHECKING:
+    from screens.shell.today import TodayScreen
+    from store.api import Store
+    from store.core.clock import Clock
+
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
+STORE_AFTER_PAINT_S = 0.1
 
 
 def _luotsi_commands() -> type:
@@ -81,9 +86,11 @@ class LuotsiApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.show_login()
-        # Opening (and perhaps migrating) the database waits until the login form is
-        # painted: sqlite_utils' import alone would hold the first screen back ~120 ms.
-        self.call_after_refresh(self.open_store)
+        # Opening (and perhaps migrating) the database waits until the login form is on
+        # the terminal: importing sqlite_utils and the store holds the interpreter ~100 ms,
+        # and right after the refresh it would keep Textual's writer thread from sending
+        # the frame. Whoever needs the store sooner opens it then (`ContextMixin.store`).
+        self.set_timer(STORE_AFTER_PAINT_S, self.open_store)
 
     def open_store(self) -> None:
         if self.store is not None:
@@ -100,6 +107,8 @@ class LuotsiApp(App[None]):
         if staff is None:
             return
         assert self.store is not None  # a login went through it
+        from screens.shell.today import TodayScreen
+
         site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
         self.lang = normalise_language(self.lang_override or staff.language)
@@ -113,6 +122,8 @@ class LuotsiApp(App[None]):
         work = work_screens.showing(self.screen)
 
         def switch() -> None:
+            from screens.shell.today import TodayScreen
+
             assert self.session is not None and self.store is not None
             staff = self.store.staff.set_language(self.session.staff, lang)
             self.session = Session(staff, self.session.site)
@@ -192,6 +203,8 @@ class LuotsiApp(App[None]):
 
     def _confirm_leaving(self, then: Callable[[], object]) -> None:
         """Run `then` now, or once the user agrees to drop unsaved input on a client card."""
+        from screens.clients.client_card import ClientCardScreen
+
         unsaved = any(
             isinstance(screen, ClientCardScreen) and screen.has_unsaved_changes
             for screen in self.screen_stack
@@ -205,6 +218,8 @@ class LuotsiApp(App[None]):
 
     def _today(self) -> TodayScreen:
         """Close the screens above the Today screen and return it."""
+        from screens.shell.today import TodayScreen
+
         while not isinstance(self.screen, TodayScreen):
             self.pop_screen()
         return self.screen
@@ -218,4 +233,10 @@ def make_app(
     The database is opened when the app starts; `desk` names this terminal's service
     desk, shown on the waiting-room board.
     """
-    return LuotsiApp(lambda: Store.open(db_path, clock), lang=lang, desk=desk)
+
+    def open_store() -> Store:
+        from store.api import Store
+
+        return Store.open(db_path, clock)
+
+    return LuotsiApp(open_store, lang=lang, desk=desk)

@@ -375,8 +375,8 @@ HELP: dict[str, tuple[str, str, str]] = {
     ),
     "help.settings.key": ("Yksi näistä: {keys}.", "En av: {keys}.", "One of: {keys}."),
     "help.settings.value": (
-        "Luku tai kyllä/ei (yes/no, on/off).",
-        "Ett tal eller ja/nej (kyllä/ei, yes/no, on/off).",
-        "A number, or yes/no (kyllä/ei, on/off).",
+        "Luku, kyllä/ei (yes/no, on/off) tai aikavyöhyke, kuten Europe/Helsinki.",
+        "Ett tal, ja/nej (kyllä/ei, yes/no, on/off) eller en tidszon som Europe/Helsinki.",
+        "A number, yes/no (kyllä/ei, on/off), or a time zone such as Europe/Helsinki.",
     ),
 }

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.screen import Screen
-
-from screens.desk.walk_in import WalkInScreen
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,22 @@ class WorkScreen:
     id: str  # names the binding ("app.<id>"), the footer label ("binding.app.<id>") …
     description: str  # the binding's own description, before any translation
     help_label: str  # what the F1 help's key line calls it
-    screen: type[Screen[None]] | None = None  # None: planned, named in the help, not bound
+    # "module:Class", imported when the screen is first opened, not before the login
+    # screen paints; None: planned, named in the help, not bound.
+    screen_path: str | None = None
     command: str | None = None  # the palette verb's key; its help text is "<command>.help"
     help_section: str | None = None  # the screen's own keys, a paragraph of the help
     permission: str | None = None  # what the user must be allowed to do to open it
     needs_site: bool = False  # whether the user must belong to a site
     refused: str = ""  # what the user is told when they may not open it
+
+    @property
+    def screen(self) -> type[Screen[None]] | None:
+        if self.screen_path is None:
+            return None
+        module, name = self.screen_path.split(":")
+        screen: type[Screen[None]] = getattr(importlib.import_module(module), name)
+        return screen
 
     @property
     def action(self) -> str:
@@ -41,7 +51,7 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         "walk_in",
         "Asiointi",
         "help.work.walk_in",
-        WalkInScreen,
+        "screens.desk.walk_in:WalkInScreen",
         command="cmd.walk_in",
         help_section="walkin.help",
         permission="visit.register",
@@ -56,7 +66,7 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
 
 def built() -> Iterator[WorkScreen]:
     """The work screens that exist (and so have a key and a palette verb)."""
-    return (w for w in WORK_SCREENS if w.screen is not None)
+    return (w for w in WORK_SCREENS if w.screen_path is not None)
 
 
 def find(screen_id: str) -> WorkScreen:
@@ -65,7 +75,12 @@ def find(screen_id: str) -> WorkScreen:
 
 def showing(screen: Screen[object]) -> WorkScreen | None:
     """The work screen `screen` is, if it is one."""
-    return next((w for w in built() if w.screen is not None and isinstance(screen, w.screen)), None)
+    for work in built():
+        # A screen not yet imported cannot be showing.
+        module = work.screen_path.split(":")[0] if work.screen_path else ""
+        if module in sys.modules and work.screen is not None and isinstance(screen, work.screen):
+            return work
+    return None
 
 
 def bindings() -> list[Binding]:
@@ -77,7 +92,7 @@ def help_lines(t: Callable[[str], str]) -> list[str]:
     first, last = WORK_SCREENS[0], WORK_SCREENS[-1]
     keys = first.key_display if first is last else f"{first.key_display}–{last.key_display}"
     line = f"{keys} {', '.join(t(w.help_label) for w in WORK_SCREENS)}"
-    if any(w.screen is None for w in WORK_SCREENS):
+    if any(w.screen_path is None for w in WORK_SCREENS):
         line += f" {t('help.work.coming')}"
     sections = [t(w.help_section) for w in built() if w.help_section]
     return [line, *(part for section in sections for part in ("", section))]

@@ -9,17 +9,19 @@ worker-error handler, which turns it into a notification in the user's language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from store.api import Store
 from store.core.auth import PermissionDenied
 from store.core.db import DatabaseBusy, StoreError
 from store.core.i18n import TranslatedError, tr
 
 from .context import context
+
+if TYPE_CHECKING:  # imported by the app shell before its first paint, the store after it
+    from store.api import Store
 
 T = TypeVar("T")
 
@@ -35,6 +37,8 @@ def read_in_background(
     path, clock = store.path, store.clock
 
     def work() -> None:
+        from store.api import Store
+
         own = Store.open(path, clock, migrate=False)
         try:
             result = read(own)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.widgets import OptionList, Select
 
-from store.api import Store
 from store.core.i18n import keys, tr
 from store.core.models import Session
+
+if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
+    from store.api import Store
 
 
 class AppContext(Protocol):

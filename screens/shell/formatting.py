@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from store.core.clock import to_local
 from store.core.dates import format_date
 from store.core.i18n import tr
 
@@ -16,5 +17,5 @@ def format_day_header(day: date, lang: str) -> str:
 
 
 def format_time(moment: datetime) -> str:
-    """24-hour local clock time."""
-    return moment.astimezone().strftime("%H:%M")
+    """24-hour clock time in the installation's time zone."""
+    return to_local(moment).strftime("%H:%M")

@@ -300,6 +300,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "kundrespons kopplas till besöket (syns i exportens kolumn feedback_score)",
         "feedback is linked to the visit (shown in the export's feedback_score column)",
     ),
+    "setting.timezone": (
+        "aikavyöhyke, jonka kellonaikoina ajat näytetään ja viedään (esim. Europe/Helsinki)",
+        "tidszonen vars klocktider visas och exporteras (t.ex. Europe/Helsinki)",
+        "the time zone whose clock times are shown and exported (e.g. Europe/Helsinki)",
+    ),
     "setting.error.unknown": (
         "asetusta ”{name}” ei ole; asetukset: {known}",
         "inställningen ”{name}” finns inte; inställningar: {known}",
@@ -314,6 +319,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "anna kyllä tai ei (on/off), nyt ”{text}”",
         "ange ja eller nej (on/off), nu ”{text}”",
         "give yes or no (on/off), not “{text}”",
+    ),
+    "setting.error.timezone": (
+        "aikavyöhykettä ”{text}” ei tunneta; anna IANA-nimi, esim. Europe/Helsinki",
+        "tidszonen ”{text}” är okänd; ange ett IANA-namn, t.ex. Europe/Helsinki",
+        "unknown time zone “{text}”; give an IANA name such as Europe/Helsinki",
     ),
     "setting.yes": ("kyllä", "ja", "yes"),
     "setting.no": ("ei", "nej", "no"),

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from store.core.audit import log_event
 from store.core.auth import require
+from store.core.clock import DEFAULT_ZONE, use_zone, zone_named
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.i18n import TranslatedError, tr
@@ -48,16 +50,30 @@ def _minutes(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _zone_name(text: str) -> str:
+    zone = zone_named(text)
+    if zone is None:
+        raise SettingError("setting.error.timezone", text=text.strip())
+    return zone.key
+
+
+Value = int | bool | str
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
-    default: int | bool
-    parse: Callable[[str], int | bool]
+    default: Value
+    parse: Callable[[str], Value]
 
-    def show(self, value: int | bool, lang: str) -> str:
+    def show(self, value: Value, lang: str) -> str:
         if isinstance(value, bool):
             return tr("setting.yes" if value else "setting.no", lang)
         return str(value)
+
+    def stored(self, value: Value) -> str:
+        """The text kept in `setting`, read back by `parse`: booleans as 1/0."""
+        return value if isinstance(value, str) else str(int(value))
 
     def describe(self, lang: str) -> str:
         return tr(f"setting.{self.key}", lang)
@@ -67,7 +83,9 @@ WAIT_THRESHOLD = Setting("queue.wait_threshold_minutes", 20, _minutes(1, 240))
 # Anonymous by default (domain §5). When on, the visitor is told before answering that
 # the answer is kept with the visit, and the export fills feedback_score.
 FEEDBACK_LINKED = Setting("feedback.link_to_visit", False, _yes_no)
-SETTINGS: dict[str, Setting] = {s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINKED)}
+# The installation's wall clock, whatever zone the machine is set to (`store.core.clock`).
+TIMEZONE = Setting("timezone", DEFAULT_ZONE, _zone_name)
+SETTINGS: dict[str, Setting] = {s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINKED, TIMEZONE)}
 
 
 class Settings:
@@ -76,7 +94,7 @@ class Settings:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def get(self, setting: Setting) -> int | bool:
+    def get(self, setting: Setting) -> Value:
         row = self.ctx.db.execute(
             "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL", [setting.key]
         ).fetchone()
@@ -87,17 +105,21 @@ class Settings:
         except SettingError:  # edited by hand outside Luotsi: the desk keeps working
             return setting.default
 
-    def all(self) -> list[tuple[Setting, int | bool]]:
+    def all(self) -> list[tuple[Setting, Value]]:
         return [(setting, self.get(setting)) for setting in SETTINGS.values()]
 
-    def set(self, actor: Staff, key: str, text: str) -> int | bool:
+    def zone(self) -> ZoneInfo:
+        """The installation's time zone."""
+        return zone_named(str(self.get(TIMEZONE))) or ZoneInfo(DEFAULT_ZONE)
+
+    def set(self, actor: Staff, key: str, text: str) -> Value:
         """Check `text` for the setting `key` and store it, logged; returns the value."""
         require(actor, "settings.edit")
         setting = SETTINGS.get(key.strip())
         if setting is None:
             raise SettingError("setting.error.unknown", name=key, known=", ".join(SETTINGS))
         value = setting.parse(text)
-        stored = str(int(value))  # booleans as 1/0, read back by the same parser
+        stored = setting.stored(value)
         now = self.ctx.now_iso()
         with write_transaction(self.ctx.db):
             upsert_row(
@@ -112,4 +134,6 @@ class Settings:
                 purpose=stored,
                 at=now,
             )
+        if setting is TIMEZONE:
+            use_zone(self.zone())
         return value

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store.core.clock import from_iso, local_day_bounds
+from store.core.clock import from_iso, local_day_bounds, to_local
 from store.core.figures import median, minutes_between, percentage, percentile_nearest_rank
 from store.core.i18n import in_language
 from store.visits.feedback import FeedbackBox
@@ -153,7 +153,7 @@ def day_report(
         key=lambda rc: -rc.count,  # stable: ties keep the reasons' own order
     )
     channel_counts = Counter(v.channel for v in visits)
-    by_hour = hour_buckets(from_iso(v.arrived_at).astimezone().hour for v in visits)
+    by_hour = hour_buckets(to_local(from_iso(v.arrived_at)).hour for v in visits)
     waits = [wait_of(v, now) for v in visits if v.called_at is not None]
     until = min(now, from_iso(local_day_bounds(day)[1]))
     longest = sorted(

@@ -5,16 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
 from store.core.dates import format_date
 from store.core.figures import median, percentile_nearest_rank
+from store.exports.xlsx import workbook_bytes
 
 Format = Literal["csv", "xlsx", "json"]
 Dialect = Literal["excel", "rfc4180"]
@@ -64,6 +63,7 @@ STAFF_COLUMNS: tuple[str, ...] = ("served_by",)
 # One visit, its values in column order.
 Row = tuple[object, ...]
 AT = {column: index for index, column in enumerate(COLUMNS + IDENTITY_COLUMNS)}
+LIST_COLUMNS = ("reason_codes", "reason_labels")
 BOOLEAN_COLUMNS = frozenset({"under_25", "under_30", "long_term_unemployed", "foreign_language"})
 SUMMARY_SHEET = "Yhteenveto"
 ROWS_SHEET = "Käynnit"
@@ -168,55 +168,25 @@ def _summary(rows: list[Row], feedback: list[DayFeedback]) -> list[tuple[object,
     return lines
 
 
-def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
-    """Rewrite an .xlsx so that the same content gives the same bytes: fixed member
-    times and the workbook's modified time set to `stamp` (openpyxl writes the clock)."""
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + iso.encode() + rb"\g<2>",
-                    content,
-                )
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, content)
-    return output.getvalue()
-
-
 def xlsx_bytes(
     rows: list[Row],
     columns: Sequence[str],
     feedback: list[DayFeedback],
     stamp: datetime,
 ) -> bytes:
-    from openpyxl import Workbook  # only exports need it; keeps it off the app's start-up
-
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "Luotsi"
-    workbook.properties.created = stamp.replace(tzinfo=None)
-    sheet = workbook.create_sheet(ROWS_SHEET)
-    sheet.append(list(columns))
+    """The rows and a summary sheet; the same data and `stamp` give the same bytes."""
     # Dates stay dates (Excel shows them its own way); times are local HH:MM text (the
     # rows are read with `instants="local"`), lists joined, flags 1/0 so they can be summed.
     converters = _converters(columns, "excel")
-    lists = {i for i, c in enumerate(columns) if c in ("reason_codes", "reason_labels")}
-    for row in rows:
-        cells: list[object] = []
-        for i, value in enumerate(row):
-            if i in lists:
-                value = converters[i](value) or None  # type: ignore[misc]
-            elif isinstance(value, bool):
-                value = int(value)
-            cells.append(value)
-        sheet.append(cells)
-    summary = workbook.create_sheet(SUMMARY_SHEET)
-    for line in _summary(rows, feedback):
-        summary.append(list(line))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _deterministic_zip(buffer.getvalue(), stamp)
+    lists = [(i, converters[i]) for i, c in enumerate(columns) if c in LIST_COLUMNS]
+
+    def sheet_rows() -> Iterator[Row]:
+        yield tuple(columns)
+        for row in rows:
+            cells = list(row)
+            for i, convert in lists:
+                cells[i] = convert(cells[i]) or None  # type: ignore[misc]
+            yield tuple(cells)
+
+    sheets = ((ROWS_SHEET, sheet_rows()), (SUMMARY_SHEET, _summary(rows, feedback)))
+    return workbook_bytes(sheets, stamp)

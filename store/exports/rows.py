@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 from store.clients import rules
+from store.core.clock import local_clock_times
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.figures import minutes_between
@@ -58,12 +59,13 @@ def age_band(age: int, bands: Sequence[int] = DEFAULT_AGE_BANDS) -> str:
 
 # Reading the visits -----------------------------------------------------------------------
 
-# How the arrived/called/finished instants come out of SQLite: local 24-hour HH:MM for
-# people (Finnish Excel, XLSX), ISO 8601 UTC to the second for machines (RFC 4180, JSON).
-# SQLite's 'localtime' uses the same C library time zone as Python's astimezone().
+# How the arrived/called/finished instants are exported: the installation's 24-hour
+# HH:MM for people (Finnish Excel, XLSX), ISO 8601 UTC to the second for machines
+# (RFC 4180, JSON). Local times are worked out in Python (`local_clock_times`): SQLite's
+# 'localtime' would read the machine's zone, not the installation's.
 Instants = Literal["local", "iso"]
 _INSTANT_SQL: dict[str, str] = {
-    "local": "strftime('%H:%M', {0}, 'localtime')",
+    "local": "{0}",
     "iso": "strftime('%Y-%m-%dT%H:%M:%SZ', {0})",
 }
 
@@ -140,6 +142,7 @@ def visit_rows(
     no_client = (None,) * 6
     days: dict[str, date] = {}
     rows: list[Row] = []
+    clock_time = local_clock_times() if instants == "local" else None
     sql = export_select(instants, identities) + site_filter
     sql += " ORDER BY v.visit_date, s.name, v.ticket_number"
     for record in ctx.db.execute(sql, params):
@@ -175,9 +178,17 @@ def visit_rows(
             )
         else:
             client = no_client
+        shown = visit[3:6]
+        if clock_time is not None:
+            shown = (
+                clock_time(arrived),
+                clock_time(called) if called else None,
+                clock_time(finished) if finished else None,
+            )
         row = (
             day,
-            *visit[:6],
+            *visit[:3],
+            *shown,
             minutes_between(arrived, called) if called else None,
             minutes_between(called, finished) if called and finished else None,
             *reasons[codes_of.get(visit_id, ())],

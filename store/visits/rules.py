@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from store.core.clock import to_iso
+from store.core.clock import local_moment, to_iso
 from store.core.figures import minutes_between
 from store.core.i18n import TranslatedError
 from store.visits.models import Visit, VisitState
@@ -96,8 +96,7 @@ def booked_instant(text: str, day: date) -> str:
     clock_time = parse_clock_time(text)
     if clock_time is None:
         raise BookedTimeError("visit.error.booked_time", text=text.strip())
-    local = datetime(day.year, day.month, day.day, *clock_time).astimezone()
-    return to_iso(local)
+    return to_iso(local_moment(day, time(*clock_time)))
 
 
 NPS_MIN_RESPONSES = 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner
@@ -64,8 +65,8 @@ def test_nps_with_five_answers_iso_date_and_finnish(world, clock, helsinki_desk)
 def test_default_day_is_today(world, clock, helsinki_desk):
     result = _report(world)
     assert result.exit_code == 0, result.output
-    # The CLI runs on the real clock: its title names the real today.
-    today = datetime.now().astimezone().date()
+    # The CLI runs on the real clock: its title names the real today in Helsinki.
+    today = datetime.now(ZoneInfo("Europe/Helsinki")).date()
     assert f"Päivän raportti {today.day}.{today.month}.{today.year}" in _lines(result.output)
 
 

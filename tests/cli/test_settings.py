@@ -37,6 +37,7 @@ def test_lists_every_setting_with_its_value_and_meaning(db_path):
     assert "queue.wait_threshold_minutes = 20" in result.output
     assert "feedback.link_to_visit = ei" in result.output
     assert "feedback_score" in result.output  # what switching it on does
+    assert "timezone = Europe/Helsinki" in result.output
 
 
 def test_an_admin_switches_feedback_linking_on(db_path):
@@ -62,6 +63,8 @@ def test_answers_in_the_admins_own_language(world):
         (("queue.wait_threshold_minutes", "999", "--user", "admin"), "kokonaisluku 1–240"),
         (("queue.odotus", "5", "--user", "admin"), "asetusta ”queue.odotus” ei ole"),
         (("feedback.link_to_visit", "kyllä", "--user", "valmentaja"), "vain pääkäyttäjä"),
+        (("timezone", "Helsinki", "--user", "admin"), "aikavyöhykettä ”Helsinki” ei tunneta"),
+        (("timezone", "Europe/Stockholm", "--user", "vastaanotto"), "vain pääkäyttäjä"),
     ],
 )
 def test_refusals_exit_2_and_change_nothing(db_path, args, message):
@@ -69,3 +72,11 @@ def test_refusals_exit_2_and_change_nothing(db_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert stored(db_path) == []
+
+
+def test_an_admin_sets_the_installations_time_zone(db_path):
+    result = settings(db_path, "set", "timezone", "Europe/Stockholm", "--user", "admin")
+    assert result.exit_code == 0, result.output
+    assert "timezone = Europe/Stockholm (muutos kirjattu lokiin)" in result.output
+    assert stored(db_path) == [("timezone", "Europe/Stockholm")]
+    assert "timezone = Europe/Stockholm" in settings(db_path).output

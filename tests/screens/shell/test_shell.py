@@ -131,7 +131,8 @@ async def test_a_database_from_a_newer_luotsi_ends_the_app_with_a_message(world,
     )
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        # The database is opened just after the login form is painted.
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
         # What Textual prints to the terminal once the app has closed.
         exit_message = " ".join(str(m) for m in app._exit_renderables)
     assert app.return_code == 2

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from store.api import Store
 from store.core.auth import PermissionDenied
-from store.core.settings import FEEDBACK_LINKED, WAIT_THRESHOLD, SettingError
+from store.core.clock import DEFAULT_ZONE, local_day_bounds, use_zone
+from store.core.settings import FEEDBACK_LINKED, TIMEZONE, WAIT_THRESHOLD, SettingError
 
 
 def test_defaults_until_an_admin_changes_them(world):
@@ -13,6 +18,7 @@ def test_defaults_until_an_admin_changes_them(world):
     assert [(s.key, value) for s, value in settings.all()] == [
         ("queue.wait_threshold_minutes", 20),
         ("feedback.link_to_visit", False),
+        ("timezone", "Europe/Helsinki"),
     ]
     assert settings.set(world.admin, "queue.wait_threshold_minutes", " 15 ") == 15
     assert settings.set(world.admin, "feedback.link_to_visit", "on") is True
@@ -40,6 +46,10 @@ def test_each_change_is_one_logged_write(world):
         ("queue.wait_threshold_minutes", "1_5", "anna kokonaisluku 1–240, nyt ”1_5”"),
         ("queue.wait_threshold_minutes", "-5", "anna kokonaisluku 1–240, nyt ”-5”"),
         ("feedback.link_to_visit", "ehkä", "anna kyllä tai ei (on/off), nyt ”ehkä”"),
+        ("timezone", "Europe/Turku", "aikavyöhykettä ”Europe/Turku” ei tunneta"),
+        ("timezone", "localtime", "aikavyöhykettä ”localtime” ei tunneta"),  # the machine's
+        ("timezone", "../../etc/passwd", "aikavyöhykettä ”../../etc/passwd” ei tunneta"),
+        ("timezone", "", "aikavyöhykettä ”” ei tunneta"),
         ("export.pseudonym_secret", "00", "asetusta ”export.pseudonym_secret” ei ole"),
     ],
 )
@@ -67,3 +77,30 @@ def test_a_value_spoilt_outside_luotsi_reads_as_the_default(world):
             "UPDATE setting SET value = 'paljon' WHERE key = 'queue.wait_threshold_minutes'"
         )
     assert world.store.settings.get(WAIT_THRESHOLD) == 20
+
+
+def test_the_time_zone_is_the_installations_and_moves_todays_bounds(world, clock):
+    """Set to Stockholm, 'today' and its bounds follow Stockholm at once and after a reopen."""
+    settings = world.store.settings
+    # 23:30 in Stockholm, already 0:30 the next day in Helsinki.
+    clock.at = datetime(2026, 11, 28, 22, 30, tzinfo=UTC)
+    assert world.store.today() == date(2026, 11, 29)
+    assert settings.set(world.admin, "timezone", " Europe/Stockholm ") == "Europe/Stockholm"
+    assert world.store.today() == date(2026, 11, 28)
+    assert local_day_bounds(date(2026, 11, 28)) == (
+        "2026-11-27T23:00:00.000Z",
+        "2026-11-28T23:00:00.000Z",
+    )
+    use_zone(ZoneInfo(DEFAULT_ZONE))
+    world.store.close()
+    reopened = Store.open(world.path, clock)
+    assert reopened.settings.get(TIMEZONE) == "Europe/Stockholm"
+    assert reopened.today() == date(2026, 11, 28)
+    reopened.close()
+
+
+def test_a_zone_spoilt_outside_luotsi_reads_as_helsinki(world):
+    world.store.settings.set(world.admin, "timezone", "America/New_York")
+    with world.store.db.conn:
+        world.store.db.execute("UPDATE setting SET value = 'Mars/Olympus' WHERE key = 'timezone'")
+    assert world.store.settings.zone() == ZoneInfo("Europe/Helsinki")

@@ -105,6 +105,11 @@ def test_json_and_xlsx_read_back(world, clock, today, tmp_path: Path):
     assert list(sheet_rows[0]) == list(COLUMNS)
     assert len(sheet_rows) == 4
     assert sheet_rows[1][COLUMNS.index("reason_labels")] == "Työnhaun neuvonta, CV ja hakemukset"
+    first = dict(zip(COLUMNS, sheet_rows[1], strict=True))
+    assert first["date"] == datetime(2026, 11, 28)  # a date cell, shown d.m.yyyy
+    assert book["Käynnit"]["A2"].number_format == "d.m.yyyy"
+    assert (first["ticket"], first["arrived"], first["waiting_minutes"]) == ("A001", "12:30", 12)
+    assert (first["under_25"], first["foreign_language"]) == (0, 0)  # flags sum as 1/0
     summary = [cell for row in book["Yhteenveto"].values for cell in row]
     assert "CV ja hakemukset" in summary and 3 in summary
 
@@ -388,3 +393,40 @@ def test_xlsx_summary_shows_the_day_reports_median_and_p90(world, clock, today, 
     }
     assert (report.wait_median, report.wait_p90) == (2.5, 4)
     assert (summary["mediaani"], summary["90 %"], summary["pisin"]) == (2.5, 4, 4)
+
+
+def test_times_are_local_across_the_autumn_clock_change(world, clock, tmp_path: Path):
+    # 25.10.2026: Finnish clocks go back from 04:00 to 03:00 (01:00 UTC), so 03:30 comes
+    # twice; the machine itself runs on UTC (tests/conftest.py).
+    visits = world.store.visits
+    clock.at = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    first = visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    clock.at = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    visits.change_state(world.reception, first.id, "called", desk="1")
+    clock.at = datetime(2026, 10, 25, 21, 59, tzinfo=UTC)  # 23:59, still the same day
+    visits.register(world.reception, world.site.id, reason_codes=["cv"])
+    day = date(2026, 10, 25)
+    export_visits(world.store.ctx, world.reception, day, out=tmp_path / "k.csv")
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "k.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert [(r["date"], r["arrived"], r["called"], r["waiting_minutes"]) for r in rows] == [
+        ("25.10.2026", "03:30", "03:30", "60"),
+        ("25.10.2026", "23:59", "", ""),
+    ]
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(world, clock, today, tmp_path: Path):
+    import zipfile
+
+    site = world.store.sites.create(
+        '=HYPERLINK("http://x")+1', "Turku", "Varsinais-Suomi", actor=world.admin
+    )
+    world.store.visits.register(world.reception, site.id, reason_codes=["cv"])
+    out = tmp_path / "k.xlsx"
+    export_visits(world.store.ctx, world.admin, today, site_id=site.id, fmt="xlsx", out=out)
+    with zipfile.ZipFile(out) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    sheet_rows = list(load_workbook(out)["Käynnit"].values)
+    assert sheet_rows[1][COLUMNS.index("site")] == '=HYPERLINK("http://x")+1'
