@@ -210,7 +210,7 @@ class ClientSearch(ContextMixin, Vertical):
         elif len(self.matches) >= SEARCH_LIMIT:
             status = self.t("search.many", count=SEARCH_LIMIT)
         elif len(self.matches) == 1:
-            status = self.t("search.one")
+            status = self.t("search.single")
         else:
             status = self.t(f"search.hits.{keys}", count=len(self.matches))
         self.status.set_class(choose, "-choose")

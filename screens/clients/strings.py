@@ -41,7 +41,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Sök klient: namn, telefon, födelsedatum eller personbeteckning",
         "Find a client: name, phone, birth date or identity code",
     ),
-    "search.one": (
+    "search.single": (
         "Yksi osuma · Enter avaa",
         "En träff · Enter öppnar",
         "One match · Enter opens",
