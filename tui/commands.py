@@ -67,7 +67,7 @@ class LuotsiCommands(Provider):
                         t("cmd.language.help"),
                         lambda lang=lang: app.set_language(lang),
                     )
-            yield t("cmd.logout"), t("cmd.logout.help"), app.action_logout
+            yield t("cmd.logout") + "  (Ctrl+G)", t("cmd.logout.help"), app.action_logout
         yield t("cmd.help") + "  (F1)", t("cmd.help.help"), app.action_help
         yield t("cmd.quit"), t("cmd.quit.help"), app.action_quit
 

@@ -19,7 +19,8 @@ class WorkScreen:
     id: str  # names the binding ("app.<id>"), the footer label ("binding.app.<id>") …
     description: str  # the binding's own description, before any translation
     help_label: str  # what the F1 help's key line calls it
-    screen: type[Screen[None]] | None = None  # None: planned, named in the help, not bound
+    # None: planned; its key says so, and the help names it as coming.
+    screen: type[Screen[None]] | None = None
     command: str | None = None  # the palette verb's key; its help text is "<command>.help"
     help_section: str | None = None  # the screen's own keys, a paragraph of the help
     permission: str | None = None  # what the user must be allowed to do to open it
@@ -60,7 +61,7 @@ def built() -> Iterator[WorkScreen]:
 
 
 def find(screen_id: str) -> WorkScreen:
-    return next(w for w in built() if w.id == screen_id)
+    return next(w for w in WORK_SCREENS if w.id == screen_id)
 
 
 def showing(screen: Screen[object]) -> WorkScreen | None:
@@ -69,7 +70,16 @@ def showing(screen: Screen[object]) -> WorkScreen | None:
 
 
 def bindings() -> list[Binding]:
-    return [Binding(w.key, w.action, w.description, id=f"app.{w.id}") for w in built()]
+    """Every work screen's key: a planned one's only says it is not there yet, off the footer."""
+    return [
+        Binding(w.key, w.action, w.description, show=w.screen is not None, id=f"app.{w.id}")
+        for w in WORK_SCREENS
+    ]
+
+
+def not_yet(work: WorkScreen, t: Callable[..., str]) -> str:
+    """What a planned screen's key says."""
+    return t("work.planned", fkey=work.key_display, name=t(work.help_label))
 
 
 def help_lines(t: Callable[[str], str]) -> list[str]:
