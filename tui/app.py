@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App
 from textual.binding import Binding
@@ -54,6 +54,8 @@ class LuotsiApp(App[None]):
         *work_screens.bindings(),
         Binding("f12", "toggle_blank", "Piilota", id="app.blank", priority=True),
         Binding("ctrl+q", "quit", "Lopeta", id="app.quit", priority=True),
+        # Off the footer, which at 80 columns has no room left; the help and palette say it.
+        Binding("ctrl+g", "logout", "Kirjaudu ulos", id="app.logout", show=False),
         Binding(
             "ctrl+p", "command_palette", "Komennot", show=False, id="app.palette", priority=True
         ),
@@ -164,12 +166,15 @@ class LuotsiApp(App[None]):
         self.blanked = not self.blanked
 
     async def action_quit(self) -> None:
-        self._confirm_leaving(self.exit)
+        self._confirm_leaving(lambda: self._ask_about_visits("quit", self.exit))
 
     def action_open_work_screen(self, screen_id: str) -> None:
         """Open a work screen over the Today screen, if the user may use it."""
         work = work_screens.find(screen_id)
-        if self.session is None or work.screen is None:
+        if self.session is None:
+            return
+        if work.screen is None:
+            self.notify(work_screens.not_yet(work, self.t))
             return
         staff, site = self.session.staff, self.session.site
         if (work.permission and not allowed(staff, work.permission)) or (
@@ -191,13 +196,16 @@ class LuotsiApp(App[None]):
         self._confirm_leaving(lambda: self._today().action_new_client())
 
     def action_logout(self) -> None:
+        if self.session is None:
+            return
+
         def log_out() -> None:
             self._close_screens()
             self.session = None
             self.blanked = False
             self.show_login()
 
-        self._confirm_leaving(log_out)
+        self._confirm_leaving(lambda: self._ask_about_visits("logout", log_out))
 
     # Navigation ----------------------------------------------------------------------
 
@@ -210,6 +218,14 @@ class LuotsiApp(App[None]):
             for screen in self.screen_stack
         )
         ask_before_discarding(self, unsaved, then)
+
+    def _ask_about_visits(
+        self, leaving: Literal["quit", "logout"], then: Callable[[], object]
+    ) -> None:
+        """Run `then` now, or once the user has seen the visitors still in their hands."""
+        from screens.desk.in_hand_dialog import ask_about_visits_in_hand
+
+        ask_about_visits_in_hand(self, leaving, then)
 
     def _close_screens(self) -> None:
         """Close every screen the app pushed, down to Textual's own first screen."""

@@ -75,7 +75,7 @@ class LuotsiCommands(Provider):
             )
             # Offered to everyone: someone who may not manage staff is told so plainly.
             yield t("cmd.admin"), t("cmd.admin.help"), lambda: open_admin_screen(self.app)
-            yield t("cmd.logout"), t("cmd.logout.help"), app.action_logout
+            yield t("cmd.logout") + "  (Ctrl+G)", t("cmd.logout.help"), app.action_logout
         yield t("cmd.help") + "  (F1)", t("cmd.help.help"), app.action_help
         yield t("cmd.quit"), t("cmd.quit.help"), app.action_quit
 

@@ -20,7 +20,7 @@ class WorkScreen:
     description: str  # the binding's own description, before any translation
     help_label: str  # what the F1 help's key line calls it
     # "module:Class", imported when the screen is first opened, not before the login
-    # screen paints; None: planned, named in the help, not bound.
+    # screen paints; None: planned; its key says so, and the help names it as coming.
     screen_path: str | None = None
     command: str | None = None  # the palette verb's key; its help text is "<command>.help"
     help_section: str | None = None  # the screen's own keys, a paragraph of the help
@@ -70,7 +70,7 @@ def built() -> Iterator[WorkScreen]:
 
 
 def find(screen_id: str) -> WorkScreen:
-    return next(w for w in built() if w.id == screen_id)
+    return next(w for w in WORK_SCREENS if w.id == screen_id)
 
 
 def showing(screen: Screen[object]) -> WorkScreen | None:
@@ -84,7 +84,16 @@ def showing(screen: Screen[object]) -> WorkScreen | None:
 
 
 def bindings() -> list[Binding]:
-    return [Binding(w.key, w.action, w.description, id=f"app.{w.id}") for w in built()]
+    """Every work screen's key: a planned one's only says it is not there yet, off the footer."""
+    return [
+        Binding(w.key, w.action, w.description, show=w.screen_path is not None, id=f"app.{w.id}")
+        for w in WORK_SCREENS
+    ]
+
+
+def not_yet(work: WorkScreen, t: Callable[..., str]) -> str:
+    """What a planned screen's key says."""
+    return t("work.planned", fkey=work.key_display, name=t(work.help_label))
 
 
 def help_lines(t: Callable[[str], str]) -> list[str]:

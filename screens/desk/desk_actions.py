@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,7 +27,7 @@ class Notice:
     changed so that it must be redrawn first, and the visit to put the cursor on."""
 
     key: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict[str, object])
     severity: Literal["information", "warning", "error"] = "information"
     changed: bool = False
     visit_id: str | None = None
@@ -47,14 +47,22 @@ class DeskActions:
         site_id: str,
         desk: str,
         state_text: Callable[[Visit], str],
+        visitor_text: Callable[[Visit], str],
     ) -> None:
         self.store, self.staff, self.site_id, self.desk = store, staff, site_id, desk
-        self.state_text = state_text
+        self.state_text, self.visitor_text = state_text, visitor_text
         self.last_done: Visit | None = None
         self.history = UndoStack()  # this session's changes here, for Ctrl+Z
 
     def cannot(self, visit: Visit) -> Notice:
         return Notice("walkin.cannot", {"state": self.state_text(visit)}, "warning")
+
+    def occupied(self, occupied: DeskOccupied) -> Notice:
+        """Who is still at the desk, and the key that finishes them; the cursor goes to them."""
+        visit = occupied.visit
+        params = {"ticket": visit.ticket, "name": self.visitor_text(visit), "desk": visit.desk}
+        key = f"walkin.desk_occupied.{visit.state}"
+        return Notice(key, params, "warning", changed=True, visit_id=visit.id)
 
     def held_elsewhere(self, visit: Visit) -> Holder | None:
         """Who else has `visit` now, read afresh: the queue on screen may be seconds old."""
@@ -65,7 +73,7 @@ class DeskActions:
         """Carry out a queue key's action on `visit`; None for a key that does nothing here."""
         if action == "advance" and (step := next_step(visit)) is not None:
             return self.change(visit, step, desk=self.desk)
-        if action in ("done", "left"):
+        if action == "left":  # done is asked about first: its outcome (see OutcomeDialog)
             return self.change(visit, action)
         if action == "hold":
             return self.change(visit, "waiting" if visit.state == "on_hold" else "on_hold")
@@ -78,14 +86,17 @@ class DeskActions:
         *,
         desk: str | None = None,
         to_staff_id: str | None = None,
+        outcome: str | None = None,
     ) -> Notice:
         try:
             before = self.store.visits.get(visit.id)
             changed = self.store.visits.change_state(
-                self.staff, visit.id, to_state, desk=desk, to_staff_id=to_staff_id
+                self.staff, visit.id, to_state, desk=desk, to_staff_id=to_staff_id, outcome=outcome
             )
         except InvalidTransition:
             return self.cannot(visit)
+        except DeskOccupied as occupied:
+            return self.occupied(occupied)
         except DatabaseBusy:
             return BUSY
         self.history.push(before, changed)
@@ -93,7 +104,8 @@ class DeskActions:
         # day being closed (F8), whose answer would also land in that day's NPS.
         if changed.state == "done" and changed.visit_date == self.store.today():
             self.last_done = changed
-            return Notice("walkin.feedback_offer", changed=True)
+            params = {"ticket": changed.ticket, "state": self.state_text(changed)}
+            return Notice("walkin.feedback_offer", params, changed=True)
         state = self.state_text(changed)
         return Notice("walkin.changed", {"ticket": changed.ticket, "state": state}, changed=True)
 
@@ -104,6 +116,8 @@ class DeskActions:
             restored = self.store.visits.undo_latest(self.staff, self.history)
         except InvalidTransition as too_late:
             return Notice("walkin.undo_too_late", {"ticket": too_late.visit.ticket}, "warning")
+        except DeskOccupied as occupied:
+            return self.occupied(occupied)
         except DatabaseBusy:
             return BUSY
         if restored is None:
@@ -118,8 +132,7 @@ class DeskActions:
         try:
             visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
         except DeskOccupied as occupied:
-            params: dict[str, object] = {"ticket": occupied.visit.ticket, "desk": self.desk}
-            return Notice("walkin.desk_occupied", params, "warning", visit_id=occupied.visit.id)
+            return self.occupied(occupied)
         except DatabaseBusy:
             return BUSY
         if visit is None:

@@ -23,9 +23,10 @@ class FeedbackScreen(ModalScreen[int | None]):
             for n in range(10)
         ),
         Binding("plus", "answer(10)", "10", show=False, id="feedback.10"),
-        Binding("f", "language('fi')", "suomi", show=False, id="feedback.fi"),
-        Binding("s", "language('sv')", "svenska", show=False, id="feedback.sv"),
-        Binding("e", "language('en')", "English", show=False, id="feedback.en"),
+        # The screen shows the letters in capitals; either case works.
+        Binding("f,F", "language('fi')", "suomi", show=False, id="feedback.fi"),
+        Binding("s,S", "language('sv')", "svenska", show=False, id="feedback.sv"),
+        Binding("e,E", "language('en')", "English", show=False, id="feedback.en"),
         Binding("escape", "skip", "", show=False, id="feedback.skip"),
     ]
     DEFAULT_CSS = """

@@ -51,9 +51,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "⚠ {count} visits from earlier days are still open · F8 handle",
     ),
     "walkin.feedback_offer": (
-        "Valmis. F9 kääntää palautekysymyksen asiakkaalle · Ctrl+Z peruu",
-        "Klart. F9 visar responsfrågan för besökaren · Ctrl+Z ångrar",
-        "Done. F9 turns the feedback question to the visitor · Ctrl+Z undoes",
+        "{ticket} {state} · F9 kääntää palautekysymyksen asiakkaalle · Ctrl+Z peruu",
+        "{ticket} {state} · F9 visar responsfrågan för besökaren · Ctrl+Z ångrar",
+        "{ticket} {state} · F9 turns the feedback question to the visitor · Ctrl+Z undoes",
     ),
     "walkin.changed": (
         "{ticket}: {state} · Ctrl+Z peruu",
@@ -75,10 +75,19 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Ingen ändring att ångra",
         "Nothing to undo",
     ),
-    "walkin.desk_occupied": (
-        "Tiskille {desk} on jo kutsuttu {ticket}: ensin Enter (palvelussa) tai Ctrl+L (poistui)",
-        "{ticket} är redan kallad till disk {desk}: först Enter (betjänas) eller Ctrl+L (gick)",
-        "{ticket} is already called to desk {desk}: first Enter (serving) or Ctrl+L (left)",
+    # F6 (or Enter on a waiting row) while the desk has a visitor: who, and the way out.
+    "walkin.desk_occupied.called": (
+        "Tiskille {desk} on jo kutsuttu {ticket} {name}: ensin Enter (palvelussa)"
+        " tai Ctrl+L (poistui)",
+        "{ticket} {name} är redan kallad till disk {desk}: först Enter (betjänas)"
+        " eller Ctrl+L (gick)",
+        "{ticket} {name} is already called to desk {desk}: first Enter (serving) or Ctrl+L (left)",
+    ),
+    "walkin.desk_occupied.serving": (
+        "Tiskillä {desk} palvellaan vielä {ticket} {name}: ensin Ctrl+D (valmis)"
+        " tai Ctrl+O (tauko)",
+        "Vid disk {desk} betjänas ännu {ticket} {name}: först Ctrl+D (klar) eller Ctrl+O (paus)",
+        "Desk {desk} is still serving {ticket} {name}: first Ctrl+D (done) or Ctrl+O (hold)",
     ),
     "walkin.own_coach_needs_client": (
         "Oman valmentajan tapaaminen vaatii tunnistetun asiakkaan: poista valinta tai hae asiakas",
@@ -89,6 +98,46 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Ei kutsuttavaa: jonossa olevat odottavat nimettyä työntekijää tai varattua aikaansa.",
         "Ingen att kalla: de i kön väntar på en namngiven kollega eller sin bokade tid.",
         "Nobody to call: those in the queue wait for a named colleague or their booked time.",
+    ),
+    "walkin.no_left_open": (
+        "Aiemmilta päiviltä ei ole sulkematta jääneitä käyntejä.",
+        "Inga besök från tidigare dagar är öppna.",
+        "No visits from earlier days are left open.",
+    ),
+    "walkin.no_feedback_waiting": (
+        "Ei palautetta odottavaa käyntiä: F9 toimii heti, kun käynti on merkitty valmiiksi"
+        " (Ctrl+D).",
+        "Inget besök väntar på respons: F9 fungerar direkt efter att ett besök markerats klart"
+        " (Ctrl+D).",
+        "No visit is waiting for feedback: F9 works right after a visit is marked done (Ctrl+D).",
+    ),
+    # Ctrl+Q or log-out while the user has visitors called or being served.
+    "in_hand.title": (
+        "Sinulla on vielä kesken {count} käyntiä:",
+        "Du har ännu {count} besök på gång:",
+        "You still have {count} visits in hand:",
+    ),
+    "in_hand.stays": (
+        "Ne jäävät tiskille, kunnes joku merkitsee ne.",
+        "De blir kvar vid disken tills någon markerar dem.",
+        "They stay at the desk until someone marks them.",
+    ),
+    "in_hand.quit": (
+        "Enter: lopeta silti · Esc: peru",
+        "Enter: avsluta ändå · Esc: avbryt",
+        "Enter: quit anyway · Esc: cancel",
+    ),
+    "in_hand.logout": (
+        "Enter: kirjaudu silti ulos · Esc: peru",
+        "Enter: logga ut ändå · Esc: avbryt",
+        "Enter: log out anyway · Esc: cancel",
+    ),
+    "binding.in_hand.yes": ("Kyllä", "Ja", "Yes"),
+    "binding.in_hand.no": ("Peru", "Avbryt", "Cancel"),
+    "curtain.hint": (
+        "◼ Nimet piilotettu · paina mitä tahansa näppäintä jatkaaksesi",
+        "◼ Namnen är dolda · tryck på valfri tangent för att fortsätta",
+        "◼ Names hidden · press any key to go on",
     ),
     "walkin.nobody_waiting": (
         "Jonossa ei ole ketään.",
@@ -136,6 +185,27 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "state.transferred": ("siirretty: {name}", "överförd: {name}", "transferred: {name}"),
     "state.on_hold": ("tauolla", "paus", "on hold"),
     "state.done": ("valmis", "klar", "done"),
+    # A finished visit in the desk's messages, with how it ended.
+    "state.done_with": ("valmis: {outcome}", "klar: {outcome}", "done: {outcome}"),
+    "outcome.title": (
+        "{ticket} {name} valmis: miten asia päättyi?",
+        "{ticket} {name} klar: hur slutade ärendet?",
+        "{ticket} {name} done: how did it end?",
+    ),
+    "outcome.hint": (
+        "Enter tai 1–3 valitsee · Esc peruu (käynti jää ennalleen)",
+        "Enter eller 1–3 väljer · Esc avbryter (besöket lämnas som det är)",
+        "Enter or 1–3 chooses · Esc cancels (the visit stays as it is)",
+    ),
+    "binding.outcome.cancel": ("Peru", "Avbryt", "Cancel"),
+    "outcome.resolved": ("asia hoidettu", "ärendet löst", "resolved"),
+    "outcome.referred": ("ohjattu eteenpäin", "hänvisad vidare", "referred"),
+    "outcome.appointment_booked": ("aika varattu", "tid bokad", "appointment booked"),
+    "outcome.left_without_service": (
+        "poistui ilman palvelua",
+        "gick utan service",
+        "left without service",
+    ),
     "state.left": ("poistui", "gick", "left"),
     "channel.walk_in": ("käynti", "besök", "walk-in"),
     "channel.appointment": ("ajanvaraus", "tidsbokning", "appointment"),

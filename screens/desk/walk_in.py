@@ -15,7 +15,7 @@ from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
 from store.core.db import DatabaseBusy
 from store.visits.models import Visit, VisitState
-from store.visits.rules import can_transfer
+from store.visits.rules import can_finish, can_transfer, next_step
 
 from ..clients.client_search import ClientSearch
 from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
@@ -24,6 +24,8 @@ from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
 from .desk_actions import BUSY, DeskActions, Notice
 from .feedback import FeedbackScreen
+from .outcome_dialog import OutcomeDialog
+from .privacy_curtain import PrivacyCurtain
 from .queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from .queue_panel import QueuePanel
 from .queue_table import QueueTable, QueueView
@@ -67,7 +69,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def on_mount(self) -> None:
         self.staff_names = {s.id: s.display_name for s in self.store.staff.all(inactive=True)}
         self.actions = DeskActions(
-            self.store, self.session.staff, self.site_id, self.ctx.desk, self._state
+            self.store, self.session.staff, self.site_id, self.ctx.desk, self._state, self._named
         )
         self.reasons = {r.code: r for r in self.store.visits.reasons()}
         self.refresh_queue()
@@ -77,7 +79,12 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def _visitor_name(self, first: str = "", last: str = "", born: date | None = None) -> str:
         return visitor_name(first, last, self.ctx.blanked, self.ctx.lang, born)
 
+    def _named(self, visit: Visit) -> str:
+        return self._visitor_name(visit.first_name or "", visit.last_name or "")
+
     def _state(self, visit: Visit) -> str:
+        if visit.state == "done" and visit.outcome is not None:
+            return self.t("state.done_with", outcome=self.t(f"outcome.{visit.outcome}"))
         name = self.staff_names.get(visit.assigned_to or "", "")
         return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
 
@@ -121,7 +128,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     @on(QueueTable.ActionRequested)
     def _queue_action(self, event: QueueTable.ActionRequested) -> None:
         visit, action = event.visit, event.action
-        if action == "transfer" and not can_transfer(visit):
+        refused = (action == "transfer" and not can_transfer(visit)) or (
+            action == "done" and not can_finish(visit)
+        )
+        if refused:
             self._say(self.actions.cannot(visit))  # say so before asking or listing
             return
         holder = self.actions.held_elsewhere(visit) if action in ASKED_FIRST else None
@@ -141,6 +151,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def _carry_out(self, visit: Visit, action: str) -> None:
+        if action == "done" or (action == "advance" and next_step(visit) == "done"):
+            self._finish(visit)
+            return
         if action != "transfer":
             self._say(self.actions.queue_action(visit, action))
             return
@@ -153,9 +166,19 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(TransferDialog(colleagues), transfer)
 
+    def _finish(self, visit: Visit) -> None:
+        """Mark the visit done with the outcome picked (Enter: resolved)."""
+
+        def chosen(outcome: str | None) -> None:
+            if outcome is not None:
+                self._say(self.actions.change(visit, "done", outcome=outcome))
+
+        self.app.push_screen(OutcomeDialog(visit.ticket, self._named(visit)), chosen)
+
     def action_left_open(self) -> None:
         visits = self.store.visits.left_open(self.site_id)
         if not visits:
+            self.notify(self.t("walkin.no_left_open"))
             return
 
         def close(choice: tuple[str, VisitState] | None) -> None:
@@ -169,6 +192,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def action_feedback(self) -> None:
         visit = self.actions.take_last_done()
         if visit is None:
+            self.notify(self.t("walkin.no_feedback_waiting"))
             return
         lang = self.ctx.lang
         if visit.client_id is not None:
@@ -178,6 +202,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         def answered(score: int | None) -> None:
             if score is not None:
                 self.store.feedback.record(self.session.staff, visit, score, told_linked=linked)
+            # The screen is still turned to the visitor: it comes back with names hidden.
+            self.app.push_screen(PrivacyCurtain())
 
         self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 

@@ -18,6 +18,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     # Footer labels of key bindings, by binding id
     "binding.app.help": ("Ohje", "Hjälp", "Help"),
     "binding.app.quit": ("Lopeta", "Avsluta", "Quit"),
+    "binding.app.logout": ("Kirjaudu ulos", "Logga ut", "Log out"),
     "binding.app.blank": ("Piilota", "Dölj", "Hide"),
     "binding.app.palette": ("Komennot", "Kommandon", "Commands"),
     "binding.today.find": ("Etsi", "Sök", "Find"),
@@ -136,15 +137,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "help.title": ("Ohje", "Hjälp", "Help"),
     # The keys of the whole app; the work screens' line and sections follow it.
     "help.keys": (
-        "F1 ohje · F12 piilota / näytä henkilötiedot · Ctrl+Q lopeta\n"
+        "F1 ohje · F12 piilota / näytä henkilötiedot\nCtrl+G kirjaudu ulos · Ctrl+Q lopeta\n"
         "Ctrl+P komennot (etsi asiakas, uusi asiakas, kieli …)\n"
         "Ctrl+F etsi asiakas · Ctrl+N uusi asiakas · Ctrl+S tallenna\n"
         "Ctrl+R päivän raportti · Esc takaisin (kysyy, jos tallentamatta)",
-        "F1 hjälp · F12 dölj / visa personuppgifter · Ctrl+Q avsluta\n"
+        "F1 hjälp · F12 dölj / visa personuppgifter\nCtrl+G logga ut · Ctrl+Q avsluta\n"
         "Ctrl+P kommandon (sök klient, ny klient, språk …)\n"
         "Ctrl+F sök klient · Ctrl+N ny klient · Ctrl+S spara\n"
         "Ctrl+R dagsrapport · Esc tillbaka (frågar om osparat)",
-        "F1 help · F12 hide / show personal data · Ctrl+Q quit\n"
+        "F1 help · F12 hide / show personal data\nCtrl+G log out · Ctrl+Q quit\n"
         "Ctrl+P commands (find client, new client, language …)\n"
         "Ctrl+F find client · Ctrl+N new client · Ctrl+S save\n"
         "Ctrl+R day report · Esc back (asks if anything is unsaved)",
@@ -154,6 +155,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "help.work.service_path": ("palvelupolku", "servicestig", "service path"),
     "help.work.schedule": ("ajanvaraus", "tidsbokning", "scheduling"),
     "help.work.coming": ("(tulossa)", "(kommer)", "(coming)"),
+    # F3–F5 before their screens exist.
+    "work.planned": (
+        "{fkey} {name}: ei vielä käytössä tässä versiossa.",
+        "{fkey} {name}: finns ännu inte i den här versionen.",
+        "{fkey} {name}: not in this version yet.",
+    ),
     "help.close": ("Esc sulkee", "Esc stänger", "Esc closes"),
     # The Select menu's own Esc, which Textual labels in English.
     "menu.close": ("sulje valikko", "stäng menyn", "close the menu"),

@@ -113,7 +113,7 @@ class Visitor:
     service: tuple[float, float]  # minutes at the first desk, and after a transfer
     patience: float | None  # leaves without service after this long
     hold: tuple[float, float] | None  # (put on hold, back in line), minutes after arrival
-    forgotten: bool  # served, but the visit was never closed
+    forgotten: bool  # served, then put on hold and never closed
     outcome: str
     # (minute, staff id, to state, to staff id, desk, outcome), filled by `simulate`.
     events: list[tuple[float, str, str, str | None, str | None, str | None]] = field(
@@ -305,7 +305,7 @@ def _serve(
     if visitor.patience is not None:  # called, but already gone
         gone = t + rng.uniform(1.5, 4)
         visitor.log(gone, me, "left")
-        return gone
+        return gone + rng.uniform(0, 1.5)  # marked left first, the next call a moment after
     start = t + rng.uniform(0.3, 1.5)
     visitor.log(start, me, "serving")
     end = start + visitor.service[1 if visitor.transferred else 0]
@@ -319,6 +319,10 @@ def _serve(
             visitor.assigned_to, visitor.transferred, visitor.ready_at = target, True, end
             line.append(visitor)
             return end + rng.uniform(0, 1.5)
-    if not visitor.forgotten:
+    # A forgotten visit is put on hold and never picked up again: one left serving would
+    # keep the desk from calling anyone else (one visitor per desk, VisitRegister).
+    if visitor.forgotten:
+        visitor.log(end, me, "on_hold")
+    else:
         visitor.log(end, me, "done", outcome=visitor.outcome)
     return end + rng.uniform(0, 1.5)

@@ -13,7 +13,9 @@ Channel = Literal["walk_in", "appointment", "phone", "remote"]
 CHANNELS: tuple[Channel, ...] = ("walk_in", "appointment", "phone", "remote")
 OPEN_STATES: tuple[VisitState, ...] = ("waiting", "called", "serving", "transferred", "on_hold")
 PROCESS_STEPS = ("none", "initial_interview", "job_search_discussion", "supplementary_discussion")
-OUTCOMES = ("resolved", "referred", "appointment_booked", "left_without_service")
+# How a visit that was done ended, the first the usual one; a visit left ends one way.
+DONE_OUTCOMES = ("resolved", "referred", "appointment_booked")
+OUTCOMES = (*DONE_OUTCOMES, "left_without_service")
 
 
 @dataclass(frozen=True)

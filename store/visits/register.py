@@ -17,6 +17,7 @@ from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import WAIT_THRESHOLD, Settings
 from store.visits.models import (
     CHANNELS,
+    DONE_OUTCOMES,
     OPEN_STATES,
     OUTCOMES,
     Channel,
@@ -29,10 +30,13 @@ from store.visits.models import (
 from store.visits.queue import DeskQueue, desk_queue
 from store.visits.reading import VISIT_SELECT, to_visit
 from store.visits.rules import (
+    AT_DESK,
     OWN_COACH_REASON,
     TERMINAL_OUTCOME,
     TRANSITIONS,
     OwnCoachNeedsClient,
+    at_desk,
+    in_hand_of,
     next_in_line,
 )
 from store.visits.undo import UndoStack
@@ -48,10 +52,11 @@ class InvalidTransition(Exception):
 
 
 class DeskOccupied(Exception):
-    """The desk has called someone who has not been seen to yet."""
+    """The desk already has a visitor, called to it or being served there: one desk, one
+    visitor at a time, so that the board never shows two tickets for one desk."""
 
     def __init__(self, visit: Visit) -> None:
-        super().__init__(f"desk {visit.desk} has already called {visit.ticket}")
+        super().__init__(f"desk {visit.desk} already has {visit.ticket} ({visit.state})")
         self.visit = visit
 
 
@@ -144,6 +149,16 @@ class VisitRegister:
             [client_id, site_id, self.ctx.today().isoformat(), *OPEN_STATES],
         ).fetchone()
         return to_visit(row) if row else None
+
+    def in_hand(self, staff_id: str, site_id: str) -> list[Visit]:
+        """Today's visits at the site that `staff_id` has called or is serving."""
+        return in_hand_of(self.queue(site_id), staff_id)
+
+    def _check_desk_free(self, site_id: str, desk: str | None, visit_id: str) -> None:
+        """Raise `DeskOccupied` if `desk` has a visitor other than `visit_id` today. Read
+        inside the caller's write transaction, so two terminals never both get through."""
+        if desk is not None and (holder := at_desk(self.queue(site_id), desk, visit_id)):
+            raise DeskOccupied(holder)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
         rows = self.db.execute(
@@ -277,10 +292,16 @@ class VisitRegister:
         to_staff_id: str | None = None,
         outcome: str | None = None,
     ) -> Visit:
-        """Move a visit along; the change and who made it are stored as an event."""
+        """Move a visit along; the change and who made it are stored as an event.
+
+        Raises `InvalidTransition` for a change its state does not allow, and
+        `DeskOccupied` for a call to a desk that has a visitor already.
+        """
         require(actor, "visit.register")
         if outcome is not None and outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome}")
+        if to_state == "done" and outcome not in (None, *DONE_OUTCOMES):
+            raise ValueError(f"a visit that was done cannot end as {outcome}")
         with write_transaction(self.db):
             now = self._now()  # under the lock, so events keep the order they happened in
             visit = self.get(visit_id)
@@ -288,6 +309,7 @@ class VisitRegister:
                 raise InvalidTransition(visit, to_state)
             changes: dict[str, object] = {"state": to_state}
             if to_state == "called":
+                self._check_desk_free(visit.site_id, desk, visit.id)
                 changes.update(called_at=visit.called_at or now, called_by=actor.id, desk=desk)
             elif to_state == "serving":
                 changes.update(served_by=actor.id)
@@ -309,7 +331,8 @@ class VisitRegister:
     def undo(self, actor: Staff, before: Visit, after: Visit) -> Visit:
         """Put a visit back as it was before a change (a key pressed by mistake): `after`
         is what the change made of `before`. Refused with `InvalidTransition` when anything
-        has changed the visit since. Kept as an event and in the access log like any
+        has changed the visit since, and with `DeskOccupied` when it would put the visitor
+        back at a desk that has called someone else since. Kept as an event and in the access log like any
         change, so the record shows both the slip and its correction."""
         require(actor, "visit.register")
         with write_transaction(self.db):
@@ -317,6 +340,8 @@ class VisitRegister:
             current = self.get(after.id)
             if any(getattr(current, f) != getattr(after, f) for f in _CHANGED_BY_STATE):
                 raise InvalidTransition(current, before.state)
+            if before.state in AT_DESK:
+                self._check_desk_free(before.site_id, before.desk, before.id)
             restored = {column: getattr(before, column) for column in _CHANGED_BY_STATE}
             update_row(self.ctx, "visit", after.id, restored, by=actor.id, at=now)
             self._event(after.id, now, actor, after.state, before.state, before.assigned_to)
@@ -327,29 +352,28 @@ class VisitRegister:
         """Take back the newest change of `history` (see `undo`); None when there is none.
 
         The change leaves the history whether or not it could be undone, except when the
-        database was busy: then it stays, to be tried again.
+        database was busy or the desk is taken: then it stays, to be tried again.
         """
         change = history.pop()
         if change is None:
             return None
         try:
             return self.undo(actor, change.before, change.after)
-        except DatabaseBusy:
+        except (DatabaseBusy, DeskOccupied):
             history.put_back(change)
             raise
 
     def call_next(self, actor: Staff, site_id: str, desk: str | None) -> Visit | None:
         """Call whoever is next in line (see `next_in_line`); None when nobody waits.
 
-        Raises `DeskOccupied` while someone called to this desk is still to be seen to
-        (served, sent back to wait, or marked left): one desk, one visitor at a time.
+        Raises `DeskOccupied` while the desk has a visitor, called or being served, who
+        is still to be finished, put on hold, passed on or marked left; whoever is logged
+        in at the desk, and whichever terminal asks.
         """
         with write_transaction(self.db):
             queue = self.queue(site_id)
-            if desk is not None:
-                for visit in queue:
-                    if visit.state == "called" and visit.desk == desk:
-                        raise DeskOccupied(visit)
+            if desk is not None and (holder := at_desk(queue, desk)) is not None:
+                raise DeskOccupied(holder)
             visit = next_in_line(queue, self._now(), actor.id)
             if visit is None:
                 return None

@@ -48,6 +48,11 @@ def next_step(visit: Visit) -> VisitState | None:
     return ADVANCE.get(visit.state)
 
 
+def can_finish(visit: Visit) -> bool:
+    """Whether the visit may be marked done now (not while on hold or transferred)."""
+    return "done" in TRANSITIONS[visit.state]
+
+
 def can_transfer(visit: Visit) -> bool:
     """Whether the visit may be handed on to a colleague now (called or being served)."""
     return "transferred" in TRANSITIONS[visit.state]
@@ -79,6 +84,25 @@ def held_elsewhere(visit: Visit, staff_id: str, desk: str) -> Holder | None:
     if other_staff is None and other_desk is None:
         return None
     return Holder(other_staff, other_desk)
+
+
+# The states in which a visitor is at a desk: called to it, or being served there. The
+# board shows each of these; a desk has at most one at a time.
+AT_DESK: frozenset[VisitState] = frozenset({"called", "serving"})
+
+
+def at_desk(visits: Iterable[Visit], desk: str, other_than: str | None = None) -> Visit | None:
+    """The visitor called to `desk` or being served there (besides the visit `other_than`),
+    or None when the desk is free to call someone."""
+    return next(
+        (v for v in visits if v.state in AT_DESK and v.desk == desk and v.id != other_than),
+        None,
+    )
+
+
+def in_hand_of(visits: Iterable[Visit], staff_id: str) -> list[Visit]:
+    """The visits `staff_id` has called or is serving: still theirs to finish or pass on."""
+    return [v for v in visits if v.state in AT_DESK and (v.served_by or v.called_by) == staff_id]
 
 
 def parse_clock_time(text: str) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.pilot import Pilot
 
 from screens.desk.feedback import FeedbackScreen
+from screens.desk.outcome_dialog import OutcomeDialog
 from screens.desk.queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from screens.desk.queue_table import QueueTable
 from tui.app import make_app
@@ -57,7 +58,7 @@ def test_feedback_question_after_a_done_visit(snap_compare, world, clock, helsin
         await still(pilot)
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d", "f9")
+        await pilot.press("ctrl+d", "enter", "f9")  # done, resolved, the question
         await still(pilot)
         assert isinstance(pilot.app.screen, FeedbackScreen)
 
@@ -110,5 +111,21 @@ def test_done_on_a_colleagues_visit_asks_first(snap_compare, world, clock, helsi
         await pilot.press("ctrl+d")
         await still(pilot)
         assert isinstance(pilot.app.screen, ConfirmOthersVisit)
+
+    assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
+
+
+def test_done_asks_how_the_visit_ended(snap_compare, world, clock, helsinki_desk):
+    visits = world.store.visits
+    visit = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
+    visits.change_state(world.reception, visit.id, "called", desk="1")
+
+    async def run_before(pilot: Pilot) -> None:
+        await still(pilot)
+        desk = await open_desk(pilot)
+        desk.query_one(QueueTable).focus()
+        await pilot.press("ctrl+d")
+        await still(pilot)
+        assert isinstance(pilot.app.screen, OutcomeDialog)
 
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)

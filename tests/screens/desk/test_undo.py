@@ -20,7 +20,7 @@ async def test_ctrl_z_twice_takes_back_two_changes_newest_first(world, clock):
         await open_desk(pilot)
         await pilot.press("f6")  # A001 called to desk 1, the queue focused on it
         await pilot.pause()
-        await pilot.press("down", "ctrl+d")  # A002 marked done by mistake
+        await pilot.press("down", "ctrl+d", "enter")  # A002 marked done by mistake
         await pilot.pause()
         assert (visits.get(first.id).state, visits.get(second.id).state) == ("called", "done")
         await pilot.press("ctrl+z")

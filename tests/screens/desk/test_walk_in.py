@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 from screens.clients.client_search import ClientSearch
 from screens.clients.new_client_dialog import NewClientDialog
 from screens.desk.feedback import FeedbackScreen
+from screens.desk.privacy_curtain import PrivacyCurtain
 from screens.desk.queue_dialogs import ConfirmOthersVisit, TransferDialog
 from screens.desk.queue_table import QueueTable
 from screens.desk.reason_picker import ReasonPicker
@@ -61,7 +62,7 @@ async def test_one_tab_from_an_empty_search_reaches_the_queue(world, clock):
         await open_desk(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, QueueTable)
-        await pilot.press("ctrl+d")  # the queue's own key: done
+        await pilot.press("ctrl+d", "enter")  # the queue's own key: done, resolved
         await pilot.pause()
         assert world.store.visits.get(visit.id).state == "done"
         await pilot.press("shift+tab", *"mäki")
@@ -94,7 +95,7 @@ async def test_a_name_typed_into_the_queue_goes_to_the_search_and_changes_no_vis
 @pytest.mark.parametrize(
     ("key", "state", "said"),
     [
-        ("ctrl+d", "done", "Valmis. F9"),
+        ("ctrl+d enter", "done", "A001 valmis: asia hoidettu · F9"),
         ("ctrl+l", "left", "A001: poistui · Ctrl+Z peruu"),
         ("ctrl+o", "on_hold", "A001: tauolla · Ctrl+Z peruu"),
     ],
@@ -109,7 +110,7 @@ async def test_each_queue_key_changes_the_visit_and_ctrl_z_takes_it_back(
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press(key)
+        await pilot.press(*key.split())
         await pilot.pause()
         assert world.store.visits.get(visit.id).state == state
         assert any(m.startswith(said) for m in messages(app))
@@ -274,7 +275,7 @@ async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wa
                 v for v in visits.day_visits(world.site.id, clock.today()) if v.state == "called"
             )
             called.append(visit.ticket)
-            visits.change_state(world.reception, visit.id, "serving")  # the desk is free again
+            visits.change_state(world.reception, visit.id, "done")  # the desk is free again
     assert called == ["A003", first.ticket, second.ticket]
 
 
@@ -396,7 +397,7 @@ async def test_done_on_a_visit_served_at_another_desk_asks_first(world, clock, c
         await pilot.press("ctrl+d", "n")  # n, too, keeps it
         await pilot.pause()
         assert app.screen is desk and visits.get(visit.id).state == "serving"
-        await pilot.press("ctrl+d", confirm)
+        await pilot.press("ctrl+d", confirm, "enter")  # yes, then the outcome: resolved
         await pilot.pause()
         assert app.screen is desk
     done = visits.get(visit.id)
@@ -438,7 +439,7 @@ async def test_enter_on_a_row_moves_the_visit_along(world, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert "kutsuttu 3" in screen_text(pilot)
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "enter", "enter")  # serving, done, resolved
         await pilot.pause()
     states = [e.to_state for e in world.store.visits.events(visit.id)]
     assert states == ["waiting", "called", "serving", "done"]
@@ -588,7 +589,7 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d", "f9")
+        await pilot.press("ctrl+d", "enter", "f9")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert "recommend" in screen_text(pilot)  # the visitor's language
@@ -600,7 +601,10 @@ async def test_feedback_after_done_is_stored_without_identity(world, clock, monk
         assert isinstance(app.screen, FeedbackScreen) and not app.blanked
         assert app.is_running
         await pilot.press("plus")
-        await wait_until(pilot, lambda: isinstance(app.screen, WalkInScreen), "the desk back")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrivacyCurtain), "the desk back")
+        await pilot.press("x")  # the receptionist is back: any key
+        await pilot.pause()
+        assert isinstance(app.screen, WalkInScreen) and not app.blanked
     rows = world.store.db.execute("SELECT * FROM feedback").fetchall()
     assert len(rows) == 1
     assert 10 in rows[0] and client.id not in rows[0]
@@ -619,13 +623,13 @@ async def test_linked_feedback_tells_the_visitor_and_is_kept_with_the_visit(
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
         desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d", "f9")
+        await pilot.press("ctrl+d", "enter", "f9")
         await pilot.pause()
         assert "tallennetaan tämän käynnin tietoihin" in screen_text(pilot)
         await pilot.press("s")  # the visitor switches to Swedish before answering
         assert "sparas med uppgifterna om detta besök" in screen_text(pilot)
         await pilot.press("7")
-        await wait_until(pilot, lambda: isinstance(app.screen, WalkInScreen), "the desk back")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrivacyCurtain), "the desk back")
     assert world.store.db.execute(
         "SELECT feedback_score, updated_by FROM visit WHERE id = ?", [visit.id]
     ).fetchall() == [(7, world.reception.id)]

@@ -36,7 +36,7 @@ def _desk(path: str, staff_id: str, site_id: str, desk: str, meet, results) -> N
                 if visit is not None:
                     called.append(visit.id)
                     # Seen to at once, so the desk is free for its next call.
-                    store.visits.change_state(staff, visit.id, "serving")
+                    store.visits.change_state(staff, visit.id, "done")
         except (sqlite3.Error, Exception) as exc:  # noqa: BLE001 — the parent asserts on these
             errors.append(f"{type(exc).__name__}: {exc}")
     store.close()

@@ -65,6 +65,11 @@ def _replay(source: Path, target: Path) -> None:
         " ORDER BY at, rowid",
     )
     staff = {s.id: s for s in store.staff.all()}
+    # A row keeps only its last desk; a visitor transferred on was first called to the
+    # desk of whoever called them then, which is that staff member's desk of the day.
+    desk_of = {
+        (v["site_id"], v["visit_date"], v["called_by"]): v["desk"] for v in visits if v["desk"]
+    }
     replayed: dict[str, str] = {}
     try:
         for visit_id, at, staff_id, from_state, to_state, to_staff_id in events:
@@ -85,7 +90,9 @@ def _replay(source: Path, target: Path) -> None:
                     staff[staff_id],
                     replayed[visit_id],
                     to_state,
-                    desk=visit["desk"] or "?",
+                    desk=desk_of.get(
+                        (visit["site_id"], visit["visit_date"], staff_id), visit["desk"] or "?"
+                    ),
                     to_staff_id=to_staff_id,
                     outcome=visit["outcome"] if to_state == "done" else None,
                 )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from store.api import Store
 from store.core.auth import PermissionDenied
 from store.core.clock import to_iso
 from store.visits.register import DeskOccupied, InvalidTransition
@@ -269,7 +270,78 @@ def test_a_desk_calls_one_visitor_at_a_time(world):
         visits.call_next(world.reception, world.site.id, "1")
     assert occupied.value.visit.id == first.id
     assert visits.get(second.id).state == "waiting"
-    # Another desk may call; and once the first visitor is being served, so may desk 1.
+    # Another desk may call; desk 1 may again once its visitor is done, not while served.
     assert visits.call_next(world.coach, world.site.id, "2").id == second.id
+    third = visits.register(world.reception, world.site.id)
     visits.change_state(world.reception, first.id, "serving")
-    assert visits.call_next(world.reception, world.site.id, "1") is None
+    with pytest.raises(DeskOccupied) as occupied:
+        visits.call_next(world.reception, world.site.id, "1")
+    assert occupied.value.visit.id == first.id and occupied.value.visit.state == "serving"
+    visits.change_state(world.reception, first.id, "done")
+    assert visits.call_next(world.reception, world.site.id, "1").id == third.id
+
+
+def at_desk(world, desk: str) -> list[str]:
+    """The tickets the waiting-room board shows for `desk`."""
+    return [n.ticket for n in world.store.visits.now_serving(world.site.id) if n.desk == desk]
+
+
+def test_enter_on_a_waiting_row_cannot_call_a_second_visitor_to_a_busy_desk(world):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    second = visits.register(world.reception, world.site.id)
+    visits.change_state(world.reception, first.id, "called", desk="1")
+    visits.change_state(world.reception, first.id, "serving")
+    with pytest.raises(DeskOccupied):
+        visits.change_state(world.coach, second.id, "called", desk="1")  # the next user here
+    assert visits.get(second.id).state == "waiting" and at_desk(world, "1") == ["A001"]
+    # Put on hold, the first visitor leaves the desk free (and is not on the board).
+    visits.change_state(world.reception, first.id, "on_hold")
+    visits.change_state(world.coach, second.id, "called", desk="1")
+    assert at_desk(world, "1") == ["A002"]
+
+
+def test_a_second_store_on_the_same_file_cannot_call_to_a_busy_desk(world, clock):
+    first = world.store.visits.register(world.reception, world.site.id)
+    second = world.store.visits.register(world.reception, world.site.id)
+    other_terminal = Store.open(world.path, clock)
+    try:
+        assert world.store.visits.call_next(world.reception, world.site.id, "1").id == first.id
+        world.store.visits.change_state(world.reception, first.id, "serving")
+        with pytest.raises(DeskOccupied) as occupied:
+            other_terminal.visits.call_next(world.coach, world.site.id, "1")
+        assert occupied.value.visit.id == first.id
+        with pytest.raises(DeskOccupied):
+            other_terminal.visits.change_state(world.coach, second.id, "called", desk="1")
+    finally:
+        other_terminal.close()
+    assert world.store.visits.get(second.id).state == "waiting"
+    assert at_desk(world, "1") == ["A001"]
+
+
+def test_undo_does_not_put_a_visitor_back_at_a_desk_that_called_someone_since(world):
+    visits = world.store.visits
+    first = visits.register(world.reception, world.site.id)
+    second = visits.register(world.reception, world.site.id)
+    served = visits.change_state(world.reception, first.id, "called", desk="1")
+    served = visits.change_state(world.reception, first.id, "serving")
+    done = visits.change_state(world.reception, first.id, "done")
+    visits.change_state(world.coach, second.id, "called", desk="1")  # after a log-in here
+    with pytest.raises(DeskOccupied) as occupied:
+        visits.undo(world.reception, served, done)
+    assert occupied.value.visit.id == second.id
+    assert visits.get(first.id).state == "done" and at_desk(world, "1") == ["A002"]
+
+
+def test_the_visits_in_hand_are_those_called_or_served_by_the_user(world):
+    visits = world.store.visits
+    called, served, waiting, other = (
+        visits.register(world.reception, world.site.id) for _ in range(4)
+    )
+    visits.change_state(world.reception, called.id, "called", desk="1")
+    visits.change_state(world.coach, served.id, "called", desk="2")
+    visits.change_state(world.reception, served.id, "serving")  # taken over at desk 2
+    visits.change_state(world.coach, other.id, "called", desk="3")
+    in_hand = visits.in_hand(world.reception.id, world.site.id)
+    assert [v.ticket for v in in_hand] == [called.ticket, served.ticket]
+    assert waiting.ticket not in [v.ticket for v in in_hand]
