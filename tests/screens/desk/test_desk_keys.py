@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from textual.coordinate import Coordinate
 from textual.widgets import Input
 
 from screens.desk.feedback import FeedbackScreen
@@ -34,7 +35,10 @@ def board_at(world, desk: str) -> list[str]:
 def queue_names(desk: WalkInScreen) -> list[str]:
     """The client column of the desk's queue, as drawn (also beneath a dialog)."""
     table = desk.query_one(QueueTable)
-    return [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+    return [
+        str(table.get_cell_at(Coordinate(row, table.get_column_index("client")))).strip()
+        for row in range(table.row_count)
+    ]
 
 
 async def log_out(pilot) -> None:
@@ -116,7 +120,7 @@ async def test_done_is_not_offered_for_a_visit_on_hold(world, clock):
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert app.screen is desk  # said at once, not after picking an outcome
-        assert "Tätä ei voi tehdä käynnille, jonka tila on tauolla." in messages(app)
+        assert "Tätä ei voi tehdä käynnille, jonka tila on ”tauolla”." in messages(app)
 
 
 async def test_keys_that_cannot_act_say_why(world, clock):
@@ -171,12 +175,12 @@ async def test_after_feedback_the_desk_hides_names_until_a_key(world, clock, mon
         await pilot.press("ctrl+d", "enter", "f9", "8")
         await wait_until(pilot, lambda: isinstance(app.screen, PrivacyCurtain), "the curtain")
         assert app.blanked and "paina mitä tahansa näppäintä" in screen_text(pilot)
-        assert queue_names(desk) == ["Ö. Å."]  # the next client beneath, as initials
+        assert queue_names(desk) == ["Ö. Å.  1961"]  # the next client beneath, blanked
         await pilot.press("f6")  # only wakes the desk: nobody is called
         await pilot.pause()
         assert app.screen is desk and not app.blanked
         assert "Östman Åsa" in screen_text(pilot)
-        assert queue_names(desk) == ["Östman Åsa"]
+        assert queue_names(desk)[0].startswith("Östman Åsa")
         assert [v.state for v in visits.queue(world.site.id)] == ["waiting"]
 
 
