@@ -112,12 +112,22 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "No visit is waiting for feedback: F9 works right after a visit is marked done (Ctrl+D).",
     ),
     # Ctrl+Q or log-out while the user has visitors called or being served.
-    "in_hand.title": (
+    "in_hand.title.one": (
+        "Sinulla on vielä kesken {count} käynti:",
+        "Du har ännu {count} besök på gång:",
+        "You still have {count} visit in hand:",
+    ),
+    "in_hand.title.other": (
         "Sinulla on vielä kesken {count} käyntiä:",
         "Du har ännu {count} besök på gång:",
         "You still have {count} visits in hand:",
     ),
-    "in_hand.stays": (
+    "in_hand.stays.one": (
+        "Se jää tiskille, kunnes joku merkitsee sen.",
+        "Det blir kvar vid disken tills någon markerar det.",
+        "It stays at the desk until someone marks it.",
+    ),
+    "in_hand.stays.other": (
         "Ne jäävät tiskille, kunnes joku merkitsee ne.",
         "De blir kvar vid disken tills någon markerar dem.",
         "They stay at the desk until someone marks them.",

@@ -224,7 +224,8 @@ async def test_quitting_with_a_called_visitor_names_them_and_esc_stays(world, cl
         await pilot.pause()
         assert isinstance(app.screen, ConfirmLeavingVisits)
         text = screen_text(pilot)
-        assert "Sinulla on vielä kesken 1 käyntiä:" in text
+        assert "Sinulla on vielä kesken 1 käynti:" in text
+        assert "Se jää tiskille" in text
         assert "A001 Mäkinen Anna · palvelussa" in text and "A003" not in text
         await pilot.press("escape")
         await pilot.pause()

@@ -52,7 +52,9 @@ def test_every_counted_message_has_both_forms_in_each_language():
         one, other = entries[plural_key(key, 1)], entries[plural_key(key, 2)]
         for lang in LANGUAGES:
             index = LANGUAGES.index(lang)
-            assert "{count}" in one[index] and "{count}" in other[index], (key, lang)
+            # Both forms show the number, or neither does (a pronoun agreeing with it).
+            assert ("{count}" in one[index]) == ("{count}" in other[index]), (key, lang)
+            assert one[index] and other[index], (key, lang)
 
 
 def test_a_counted_message_without_a_count_shows_its_key():
