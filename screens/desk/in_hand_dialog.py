@@ -46,7 +46,9 @@ class ConfirmLeavingVisits(ScreenContextMixin, ModalScreen[bool]):
                 id="in-hand-title",
             )
             yield Static("\n".join(self._line(v) for v in self.visits), id="in-hand-visits")
-            yield Static(self.t("in_hand.stays", count=len(self.visits)), classes="-wrap", id="in-hand-stays")
+            yield Static(
+                self.t("in_hand.stays", count=len(self.visits)), classes="-wrap", id="in-hand-stays"
+            )
             yield Static(self.t(f"in_hand.{self.leaving}"), classes="hint -wrap", id="in-hand-keys")
 
     def action_answer(self, yes: bool) -> None:

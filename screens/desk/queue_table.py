@@ -43,6 +43,9 @@ REQUIRED = {"ticket": 5, "wait": 8, "client": 15, "state": 11}
 # Added, in this order, while the width allows: why someone came matters more than
 # when, which the wait already tells.
 OPTIONAL = (("reasons", 10), ("arrived", 7))
+# A state's word itself ("being served", "kutsuttu 1") is read whole before any optional
+# column is added; only who a visitor was transferred to may be cut.
+STATE_WORD = 14
 # Spare width goes to these, in this order, up to what their cells hold: the name
 # first, then the whole state (who a visitor was transferred to), then the reasons.
 GROWS = ("client", "state", "reasons")
@@ -52,9 +55,13 @@ def column_widths(total: int, needs: Mapping[str, int]) -> dict[str, int]:
     """Each shown column's width in `total` cells, given the widest cell of each (`needs`,
     without the gap)."""
     widths = dict(REQUIRED)
+    word = min(needs.get("state", 0) + 1, STATE_WORD)
+    if sum(widths.values()) - widths["state"] + word <= total:
+        widths["state"] = max(widths["state"], word)
     for key, width in OPTIONAL:
-        if sum(widths.values()) + width <= total:
-            widths[key] = width
+        if sum(widths.values()) + width > total:
+            break  # never the arrival time without the reasons
+        widths[key] = width
     spare = total - sum(widths.values())
     for key in GROWS:
         if key in widths and spare > 0:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from screens.clients.client_search import ClientSearch
+from screens.desk.queue_table import column_widths
 from screens.desk.walk_in import WalkInScreen
 from tui.app import make_app
 
@@ -184,3 +185,13 @@ async def test_the_only_result_is_taken_by_enter_at_once(world, clock):
         await pilot.pause()
     [visit] = world.store.visits.queue(world.site.id)
     assert visit.client_id == ids[2]
+
+
+def test_the_state_word_is_whole_before_the_queue_adds_columns():
+    needs = {"ticket": 4, "wait": 6, "client": 20, "reasons": 12, "state": 12}  # being served
+    narrow = column_widths(41, needs)
+    assert narrow["state"] >= 13 and "reasons" not in narrow
+    # The arrival time never shows without the reasons it would displace.
+    assert "arrived" not in column_widths(49, needs)
+    wide = column_widths(60, needs)
+    assert {"reasons", "arrived"} <= wide.keys() and wide["state"] >= 13
