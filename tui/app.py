@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 STORE_AFTER_PAINT_S = 0.1
+# How long the demo's notice (its database and board command) stays over the login form.
+NOTICE_SECONDS = 60
 
 
 def _luotsi_commands() -> type:
@@ -64,11 +66,16 @@ class LuotsiApp(App[None]):
     blanked: reactive[bool] = reactive(False)
 
     def __init__(
-        self, open_store: Callable[[], Store], lang: str | None = None, desk: str = "1"
+        self,
+        open_store: Callable[[], Store],
+        lang: str | None = None,
+        desk: str = "1",
+        notice: str | None = None,
     ) -> None:
         load_screen_strings()
         super().__init__()
         self._open_store = open_store
+        self._notice = notice
         self.store: Store | None = None  # opened once the first screen is on the terminal
         self.desk = desk
         self.session: Session | None = None
@@ -88,6 +95,8 @@ class LuotsiApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.show_login()
+        if self._notice:
+            self.notify(self._notice, timeout=NOTICE_SECONDS)
         # Opening (and perhaps migrating) the database waits until the login form is on
         # the terminal: importing sqlite_utils and the store holds the interpreter ~100 ms,
         # and right after the refresh it would keep Textual's writer thread from sending
@@ -242,12 +251,17 @@ class LuotsiApp(App[None]):
 
 
 def make_app(
-    db_path: str | Path, lang: str | None = None, clock: Clock | None = None, desk: str = "1"
+    db_path: str | Path,
+    lang: str | None = None,
+    clock: Clock | None = None,
+    desk: str = "1",
+    notice: str | None = None,
 ) -> LuotsiApp:
     """Build the app over the database at `db_path` (used by the CLI and the tests).
 
     The database is opened when the app starts; `desk` names this terminal's service
-    desk, shown on the waiting-room board.
+    desk, shown on the waiting-room board; `notice` is shown over the login form (the
+    demo's database path and board command, which the full-screen app would hide).
     """
 
     def open_store() -> Store:
@@ -255,4 +269,4 @@ def make_app(
 
         return Store.open(db_path, clock)
 
-    return LuotsiApp(open_store, lang=lang, desk=desk)
+    return LuotsiApp(open_store, lang=lang, desk=desk, notice=notice)

@@ -108,7 +108,7 @@ def _desk(ctx: typer.Context, option: str | None, lang: str) -> str:
     return desk
 
 
-def _run_app(path: Path, lang: str | None, desk: str) -> None:
+def _run_app(path: Path, lang: str | None, desk: str, notice: str | None = None) -> None:
     from tui.app import make_app  # Textual loads only when the app is really opened
 
     ui_lang = text_language(lang)
@@ -118,7 +118,7 @@ def _run_app(path: Path, lang: str | None, desk: str) -> None:
         fail(tr("cli.error.no_staff", ui_lang, path=path))
     if problem is not None:
         fail(tr("cli.error.not_a_database", ui_lang, path=path))
-    luotsi = make_app(path, lang=lang, desk=desk)
+    luotsi = make_app(path, lang=lang, desk=desk, notice=notice)
     with ended_by_signals(lambda code: luotsi.exit(return_code=code)):
         luotsi.run()
     if luotsi.return_code:
@@ -172,9 +172,11 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
         # The committed sample holds no visits (they would make it ~6 MB): they are
         # made here, up to this very minute, so the queue is never weeks old.
         refresh_visit_history(copy)
-        for line in demo_lines(copy, text_lang):
+        lines = demo_lines(copy, text_lang)
+        for line in lines:
             typer.echo(line)
-        _run_app(copy, chosen_lang, chosen_desk)
+        # Also inside the app: its full screen hides what was printed until it closes.
+        _run_app(copy, chosen_lang, chosen_desk, notice="\n".join(lines))
 
 
 @app.command(help=help_for("help.board"))

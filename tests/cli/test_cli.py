@@ -471,10 +471,12 @@ def test_demo_says_where_its_database_is_and_how_to_open_the_board_on_it(
 
     boards = _capture_board(monkeypatch)
     copies: list[Path] = []
+    notices: list[str | None] = []
 
     def run(self) -> None:  # while the demo runs, its lines name the copy the app opened
         self.open_store()
         copies.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
+        notices.append(self._notice)
 
     monkeypatch.setattr(tui.app.LuotsiApp, "run", run)
     result = runner.invoke(app, ["demo", "--lang", "en"])
@@ -485,6 +487,8 @@ def test_demo_says_where_its_database_is_and_how_to_open_the_board_on_it(
         f"Throwaway sample database: {copy} (removed when Luotsi closes)",
         f"The waiting-room board in another terminal: {command}",
     ]
+    # The app shows the same lines over its login form, where the printed ones are hidden.
+    assert notices == ["\n".join(result.output.splitlines()[:2])]
     assert boards == []
 
 

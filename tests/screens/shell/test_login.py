@@ -6,7 +6,7 @@ from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import screen_text
+from ..helpers import log_in, screen_text
 
 
 async def test_login_with_keys_shows_site_user_date_and_week(world, clock):
@@ -56,3 +56,14 @@ async def test_lang_option_shows_swedish(world, clock):
     app = make_app(world.path, lang="sv", clock=clock)
     async with app.run_test() as pilot:
         assert "Logga in i Luotsi" in screen_text(pilot)
+
+
+async def test_a_notice_given_to_the_app_is_shown_over_the_login_form(world, clock):
+    # The demo's database path and board command: printed lines hide behind the full screen.
+    notice = "Kertakäyttöinen esimerkkitietokanta: /tmp/x/luotsi-demo.db"
+    app = make_app(world.path, clock=clock, notice=notice)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert [note.message for note in app._notifications] == [notice]
+        await log_in(pilot, "vastaanotto")  # the form stays usable beneath it
+        assert app.session is not None
