@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from screens.admin import change_own_password, open_admin_screen
 from store.core.i18n import LANGUAGES
 from store.core.models import Session
 
@@ -71,10 +71,14 @@ class LuotsiCommands(Provider):
             yield (
                 t("cmd.own_password"),
                 t("cmd.own_password.help"),
-                lambda: change_own_password(self.app),
+                lambda: _admin_entry().change_own_password(self.app),
             )
             # Offered to everyone: someone who may not manage staff is told so plainly.
-            yield t("cmd.admin"), t("cmd.admin.help"), lambda: open_admin_screen(self.app)
+            yield (
+                t("cmd.admin"),
+                t("cmd.admin.help"),
+                lambda: _admin_entry().open_admin_screen(self.app),
+            )
             yield t("cmd.logout") + "  (Ctrl+G)", t("cmd.logout.help"), app.action_logout
         yield t("cmd.help") + "  (F1)", t("cmd.help.help"), app.action_help
         yield t("cmd.quit"), t("cmd.quit.help"), app.action_quit
@@ -89,3 +93,10 @@ class LuotsiCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+def _admin_entry() -> ModuleType:
+    """The admin room, imported when first asked for rather than before the login paints."""
+    import screens.admin.entry
+
+    return screens.admin.entry

@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Input, Select
 
-from screens.admin import AdminScreen
 from screens.admin.account_dialogs import (
     ConfirmDeactivate,
     NewAccountDialog,
@@ -16,6 +15,7 @@ from screens.admin.account_dialogs import (
     RoleDialog,
     SiteDialog,
 )
+from screens.admin.admin_screen import AdminScreen
 from screens.desk.walk_in import WalkInScreen
 from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
