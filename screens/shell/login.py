@@ -65,13 +65,13 @@ class LoginScreen(ScreenContextMixin, Screen[Staff]):
 
     def _lock(self, seconds: int) -> None:
         self.locked_for = seconds
-        self.query_one("#login-error", Static).update(self.t("login.locked", seconds=seconds))
+        self.query_one("#login-error", Static).update(self.t("login.locked", count=seconds))
         self.set_interval(1, self._tick_lock, repeat=seconds)
 
     def _tick_lock(self) -> None:
         self.locked_for -= 1
         error = self.query_one("#login-error", Static)
         if self.locked_for > 0:
-            error.update(self.t("login.locked", seconds=self.locked_for))
+            error.update(self.t("login.locked", count=self.locked_for))
         else:
             error.update("")

@@ -88,10 +88,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Användarnamnet eller lösenordet är fel.",
         "The username or password is wrong.",
     ),
-    "login.locked": (
-        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {seconds} sekunnin kuluttua.",
-        "För många misslyckade försök. Försök igen om {seconds} sekunder.",
-        "Too many failed attempts. Try again in {seconds} seconds.",
+    "login.locked.one": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} sekunnin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} sekund.",
+        "Too many failed attempts. Try again in {count} second.",
+    ),
+    "login.locked.other": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} sekunnin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} sekunder.",
+        "Too many failed attempts. Try again in {count} seconds.",
     ),
     "login.hint": (
         "Enter kirjautuu · Ctrl+Q lopettaa",
@@ -185,10 +190,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "fel användarnamn eller lösenord",
         "wrong username or password",
     ),
-    "auth.error.locked": (
-        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {seconds} sekunnin kuluttua",
-        "för många misslyckade inloggningar; försök igen om {seconds} sekunder",
-        "too many failed logins; try again in {seconds} seconds",
+    "auth.error.locked.one": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} sekunnin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} sekund",
+        "too many failed logins; try again in {count} second",
+    ),
+    "auth.error.locked.other": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} sekunnin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} sekunder",
+        "too many failed logins; try again in {count} seconds",
     ),
     # Choosing a site (store/core/sites.py).
     "site.error.unknown": (

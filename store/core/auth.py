@@ -57,7 +57,7 @@ class LoginLocked(TranslatedError):
     """Too many failed logins for this username: refused for `seconds` more."""
 
     def __init__(self, seconds: int) -> None:
-        super().__init__("auth.error.locked", seconds=seconds)
+        super().__init__("auth.error.locked", count=seconds)
         self.seconds = seconds
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screens.strings import CATALOGS
+from store.core.auth import LoginLocked
 from store.core.i18n import LANGUAGES, plural_key, tr
 from tui.cli import CLI_CATALOGS, load_cli_strings
 
@@ -59,3 +60,10 @@ def test_every_counted_message_has_both_forms_in_each_language():
 
 def test_a_counted_message_without_a_count_shows_its_key():
     assert tr("export.done", "fi") == "export.done"
+
+
+def test_a_lock_of_one_second_says_second():
+    assert LoginLocked(1).message("en").endswith("try again in 1 second")
+    assert LoginLocked(1).message("sv").endswith("försök igen om 1 sekund")
+    assert LoginLocked(30).message("sv").endswith("försök igen om 30 sekunder")
+    assert LoginLocked(1).message("fi").endswith("1 sekunnin kuluttua")
