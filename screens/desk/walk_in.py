@@ -80,7 +80,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         return visitor_name(first, last, self.ctx.blanked, self.ctx.lang, born)
 
     def _named(self, visit: Visit) -> str:
-        return self._visitor_name(visit.first_name or "", visit.last_name or "")
+        """Who a visit is for, with the birth date, as every confirmation names them."""
+        return self._visitor_name(
+            visit.first_name or "", visit.last_name or "", visit.client_birth_date
+        )
 
     def _state(self, visit: Visit) -> str:
         if visit.state == "done" and visit.outcome is not None:
@@ -143,9 +146,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             if yes:
                 self._carry_out(visit, action)
 
-        name = self._visitor_name(
-            visit.first_name or "", visit.last_name or "", visit.client_birth_date
-        )
+        name = self._named(visit)
         staff = self.staff_names.get(holder.staff_id or "", "")
         dialog = ConfirmOthersVisit(action, visit.ticket, name, holder, staff)
         self.app.push_screen(dialog, answered)

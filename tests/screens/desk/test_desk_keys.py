@@ -55,7 +55,7 @@ async def test_f6_never_gives_one_desk_two_tickets_across_log_out_and_log_in(wor
         await open_desk(pilot)
         await pilot.press("f6", "enter", "f6")  # called, being served, F6 again
         await pilot.pause()
-        refusal = "Tiskillä 1 palvellaan vielä A001 Östman Åsa: ensin Ctrl+D (valmis)"
+        refusal = "Tiskillä 1 palvellaan vielä A001 Östman Åsa (3.4.1961): ensin Ctrl+D (valmis)"
         assert any(m.startswith(refusal) for m in messages(app))
         assert board_at(world, "1") == ["A001"]
         # Log out (asked first: A001 is in hand) and in again as the same user, then
@@ -93,7 +93,7 @@ async def test_the_outcome_picked_at_done_is_stored_shown_and_exported(
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, OutcomeDialog)
-        assert "A001 Mäkinen Anna valmis: miten asia päättyi?" in screen_text(pilot)
+        assert "A001 Mäkinen Anna (1.1.1990) valmis: miten asia päättyi?" in screen_text(pilot)
         await pilot.press("escape")  # changed their mind: nothing happens to the visit
         await pilot.pause()
         assert app.screen is desk and visits.get(visit.id).state == "waiting"
