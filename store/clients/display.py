@@ -14,8 +14,9 @@ ELLIPSIS = "…"
 def fit_name(first_name: str, last_name: str, width: int) -> str:
     """ "Last First" in at most `width` characters.
 
-    What does not fit is cut from the end of the surname, so the first name, which is
-    what tells relatives apart, stays whole; only when even the first name does not fit
+    What does not fit is taken from the surname, so the first name, which is what tells
+    relatives apart, stays whole: a double surname's later parts become initials
+    ("Söderholm-M. Anna-Leena"), any other is cut at its end; only when even the first name does not fit
     beside a surname initial is the first name cut too.
     """
     full = f"{last_name} {first_name}".strip()
@@ -24,10 +25,23 @@ def fit_name(first_name: str, last_name: str, width: int) -> str:
     if not first_name:
         return last_name[: max(width - 1, 0)] + ELLIPSIS
     room_for_surname = width - len(first_name) - 1  # the space before the first name
+    for short in _shortened(last_name):
+        if len(short) <= room_for_surname:
+            return f"{short} {first_name}"
     if room_for_surname >= 2:  # at least one letter and the ellipsis
         return f"{last_name[: room_for_surname - 1]}{ELLIPSIS} {first_name}"
     head = f"{last_name[:1]}{ELLIPSIS} "
     return head + first_name[: max(width - len(head) - 1, 0)] + ELLIPSIS
+
+
+def _shortened(last_name: str) -> list[str]:
+    """A double surname with its later parts as initials, longest first:
+    "Söderholm-Mäkelä" → ["Söderholm-M."], so a cut name still shows it is a double one."""
+    pieces = last_name.split("-")
+    return [
+        "-".join(pieces[:keep] + [f"{piece[:1]}." for piece in pieces[keep:] if piece])
+        for keep in range(len(pieces) - 1, 0, -1)
+    ]
 
 
 def name_initials(first_name: str, last_name: str) -> str:

@@ -16,9 +16,17 @@ def test_a_name_that_fits_is_shown_whole():
     assert fit_name("Anna-Liisa", "Söderholm-Mäkelä", 27) == "Söderholm-Mäkelä Anna-Liisa"
 
 
+def test_a_double_surname_loses_its_later_parts_to_initials_first():
+    # Still readable as a double name, unlike "Söderhol… Anna-Liisa".
+    assert fit_name("Anna-Liisa", "Söderholm-Mäkelä", 23) == "Söderholm-M. Anna-Liisa"
+    assert fit_name("Eeva", "Aho-Mäki-Jokela", 16) == "Aho-Mäki-J. Eeva"
+    assert fit_name("Eeva", "Aho-Mäki-Jokela", 14) == "Aho-M.-J. Eeva"
+
+
 def test_the_surname_end_is_cut_before_the_first_name():
     assert fit_name("Anna-Liisa", "Söderholm-Mäkelä", 20) == "Söderhol… Anna-Liisa"
     assert fit_name("Anna-Liisa", "Söderholm-Mäkelä", 13) == "S… Anna-Liisa"
+    assert fit_name("Anna", "Rautavaara", 10) == "Raut… Anna"
 
 
 def test_only_a_first_name_too_long_for_the_width_is_cut():
