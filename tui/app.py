@@ -123,6 +123,9 @@ class LuotsiApp(App[None]):
         site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
         self.lang = normalise_language(self.lang_override or staff.language)
+        if self._notice:  # the demo's lines were for the login form, not over the work
+            self.clear_notifications()
+            self._notice = None
         self.push_screen(TodayScreen())
 
     def set_language(self, lang: str) -> None:

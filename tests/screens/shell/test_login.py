@@ -67,3 +67,4 @@ async def test_a_notice_given_to_the_app_is_shown_over_the_login_form(world, clo
         assert [note.message for note in app._notifications] == [notice]
         await log_in(pilot, "vastaanotto")  # the form stays usable beneath it
         assert app.session is not None
+        assert list(app._notifications) == []  # gone once the work begins: it hid the queue
