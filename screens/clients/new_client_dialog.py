@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from store.clients.display import person_label
 from store.clients.models import Client
 from store.clients.validation import ValidationError
 
@@ -66,7 +67,13 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
         """Name the people this may be; Ctrl+O picks the first."""
         self.offered_id = clients[0].id if clients else None
         if clients:
-            self._notice(self.t(key, names=", ".join(c.full_name for c in clients[:3])))
+            self._notice(self.t(key, names=", ".join(self._named(c) for c in clients[:3])))
+
+    def _named(self, client: Client) -> str:
+        """A person offered, with the birth date that tells namesakes apart."""
+        return person_label(
+            client.first_name, client.last_name, client.birth_date, blanked=self.ctx.blanked
+        )
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "hetu":
@@ -86,9 +93,7 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
             if "error.hetu.taken" in keys:
                 [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
                 self.offered_id = owner.id
-                self._notice(
-                    self.t("newclient.hetu_taken", name=f"{owner.last_name} {owner.first_name}")
-                )
+                self._notice(self.t("newclient.hetu_taken", name=self._named(owner)))
             elif "error.hetu.checksum" in keys:
                 offered = self.store.clients.offered_for_mistyped_hetu(values)
                 self._offer("newclient.hetu_similar", offered)

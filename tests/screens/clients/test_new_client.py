@@ -43,7 +43,7 @@ async def test_a_surname_one_letter_off_warns_and_saves_nothing_until_confirmed(
         await pilot.pause()
         assert isinstance(app.screen, NewClientDialog)
         notice = text_of(dialog, "newclient-notice")
-        assert "Mahdollisesti sama henkilö: Mäkinen Anna" in notice
+        assert "Mahdollisesti sama henkilö: Mäkinen Anna (1.1.1990)" in notice
         assert client_count(world) == before
         await pilot.press("ctrl+s")  # the same values again: save as new after all
         await pilot.pause()
@@ -64,7 +64,7 @@ async def test_a_wrong_check_character_says_so_and_offers_the_people_born_that_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "tarkistusmerkki on väärä" in text_of(dialog, "error-hetu")
-        assert "Syntynyt samana päivänä: Mäkinen Anna" in text_of(dialog, "newclient-notice")
+        assert "Syntynyt samana päivänä: Mäkinen Anna (1.1.1990)" in text_of(dialog, "newclient-notice")
         assert app.focused is dialog.query_one("#hetu")
         await pilot.press("ctrl+o")  # take the one offered
         await pilot.pause()
