@@ -7,7 +7,10 @@ import subprocess
 import sys
 
 DEFERRED = (
+    "sqlite3",
     "sqlite_utils",
+    "store.core.db",
+    "store.core.auth",
     "store.api",
     "screens.desk.walk_in",
     "screens.admin.admin_screen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -15,10 +16,7 @@ from screens.shell.background import describe_error
 from screens.shell.dialogs import HelpScreen, ask_before_discarding
 from screens.shell.login import LoginScreen
 from screens.strings import load_screen_strings
-from store.core.auth import allowed
-from store.core.db import StoreError
 from store.core.i18n import normalise_language, tr
-from store.core.models import Session, Staff
 
 from . import work_screens
 
@@ -28,6 +26,7 @@ if TYPE_CHECKING:
     from screens.shell.today import TodayScreen
     from store.api import Store
     from store.core.clock import Clock
+    from store.core.models import Session, Staff
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 STORE_AFTER_PAINT_S = 0.1
@@ -106,6 +105,8 @@ class LuotsiApp(App[None]):
     def open_store(self) -> None:
         if self.store is not None:
             return
+        from store.core.db import StoreError
+
         try:
             self.store = self._open_store()
         except StoreError as exc:
@@ -119,6 +120,7 @@ class LuotsiApp(App[None]):
             return
         assert self.store is not None  # a login went through it
         from screens.shell.today import TodayScreen
+        from store.core.models import Session
 
         site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
@@ -140,7 +142,7 @@ class LuotsiApp(App[None]):
 
             assert self.session is not None and self.store is not None
             staff = self.store.staff.set_language(self.session.staff, lang)
-            self.session = Session(staff, self.session.site)
+            self.session = replace(self.session, staff=staff)
             self.lang_override = None
             self.lang = normalise_language(lang)
             self._close_screens()
@@ -188,6 +190,8 @@ class LuotsiApp(App[None]):
         if work.screen is None:
             self.notify(work_screens.not_yet(work, self.t))
             return
+        from store.core.auth import allowed
+
         staff, site = self.session.staff, self.session.site
         if (work.permission and not allowed(staff, work.permission)) or (
             work.needs_site and site is None

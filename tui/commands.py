@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.core.i18n import LANGUAGES
-from store.core.models import Session
 
 from .work_screens import built
+
+if TYPE_CHECKING:
+    from store.core.models import Session
 
 
 class PaletteHost(Protocol):

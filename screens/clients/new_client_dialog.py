@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.clients.display import person_label
-from store.clients.models import Client
+from store.clients.models import Client, ClientMatch
 from store.clients.validation import ValidationError
 
 from ..shell.context import ScreenContextMixin
@@ -69,7 +69,7 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
         if clients:
             self._notice(self.t(key, names=", ".join(self._named(c) for c in clients[:3])))
 
-    def _named(self, client: Client) -> str:
+    def _named(self, client: Client | ClientMatch) -> str:
         """A person offered, with the birth date that tells namesakes apart."""
         return person_label(
             client.first_name, client.last_name, client.birth_date, blanked=self.ctx.blanked

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from store.core.auth import PermissionDenied
-from store.core.db import DatabaseBusy, StoreError
 from store.core.i18n import TranslatedError, tr
 
 from .context import context
@@ -59,6 +57,10 @@ def _deliver(node: Widget, then: Callable[[T], None], result: T) -> None:
 
 def describe_error(error: BaseException, lang: str) -> str:
     """What the user is told when a store call fails: plainly, in their language."""
+    # Imported on a failure, not before the login form paints (sqlite3, hashlib).
+    from store.core.auth import PermissionDenied
+    from store.core.db import DatabaseBusy, StoreError
+
     if isinstance(error, DatabaseBusy):
         return tr("error.busy", lang)
     if isinstance(error, TranslatedError):

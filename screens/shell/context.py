@@ -10,10 +10,10 @@ from textual.dom import DOMNode
 from textual.widgets import OptionList, Select
 
 from store.core.i18n import keys, tr
-from store.core.models import Session
 
 if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
     from store.api import Store
+    from store.core.models import Session
 
 
 class AppContext(Protocol):

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from store.core.auth import LoginFailed, LoginLocked, after_failure, seconds_locked
-from store.core.models import Staff
-
 from .context import ScreenContextMixin
 
+if TYPE_CHECKING:  # the store's modules load after the form has painted
+    from store.core.models import Staff  # noqa: F401 (the base class names it as text)
 
-class LoginScreen(ScreenContextMixin, Screen[Staff]):
+
+class LoginScreen(ScreenContextMixin, Screen["Staff"]):
     """Dismisses with the logged-in `Staff`."""
 
     def __init__(self) -> None:
@@ -43,6 +45,9 @@ class LoginScreen(ScreenContextMixin, Screen[Staff]):
 
     @on(Input.Submitted, "#password")
     def _submit(self) -> None:
+        # The store's login rules load with the store, after the form has painted.
+        from store.core.auth import LoginFailed, LoginLocked, after_failure, seconds_locked
+
         if self.locked_for > 0:
             return
         username = self.query_one("#username", Input).value

@@ -64,7 +64,9 @@ async def test_a_wrong_check_character_says_so_and_offers_the_people_born_that_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "tarkistusmerkki on väärä" in text_of(dialog, "error-hetu")
-        assert "Syntynyt samana päivänä: Mäkinen Anna (1.1.1990)" in text_of(dialog, "newclient-notice")
+        assert "Syntynyt samana päivänä: Mäkinen Anna (1.1.1990)" in text_of(
+            dialog, "newclient-notice"
+        )
         assert app.focused is dialog.query_one("#hetu")
         await pilot.press("ctrl+o")  # take the one offered
         await pilot.pause()
