@@ -58,13 +58,15 @@ class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="transfer.cancel")]
 
-    def __init__(self, colleagues: list[Staff]) -> None:
+    def __init__(self, ticket: str, visitor: str, site: str, colleagues: list[Staff]) -> None:
         super().__init__()
+        self.ticket, self.visitor, self.site = ticket, visitor, site
         self.colleagues = colleagues
 
     def compose(self) -> ComposeResult:
+        title = self.t("transfer.title", ticket=self.ticket, name=self.visitor, site=self.site)
         with Vertical(classes="dialog"):
-            yield Static(self.t("transfer.title"), classes="dialog-title")
+            yield Static(title, classes="dialog-title", id="transfer-title")
             yield OptionList(
                 *(
                     Option(f"{s.display_name} · {self.t('role.' + s.role)}", id=s.id)

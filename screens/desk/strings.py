@@ -272,7 +272,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "binding.others_visit.yes": ("Kyllä", "Ja", "Yes"),
     "binding.others_visit.no": ("Ei", "Nej", "No"),
-    "transfer.title": ("Siirrä kenelle?", "Överför till vem?", "Transfer to whom?"),
+    "transfer.title": (
+        "Kenelle {ticket} {name} siirretään? ({site})",
+        "Till vem överförs {ticket} {name}? ({site})",
+        "Transfer {ticket} {name} to whom? ({site})",
+    ),
     "leftopen.title": (
         "Sulkematta jääneet käynnit",
         "Besök som inte stängts",

@@ -165,7 +165,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             if staff_id:
                 self._say(self.actions.change(visit, "transferred", to_staff_id=staff_id))
 
-        self.app.push_screen(TransferDialog(colleagues), transfer)
+        site = self.session.site
+        assert site is not None
+        dialog = TransferDialog(visit.ticket, self._named(visit), site.name, colleagues)
+        self.app.push_screen(dialog, transfer)
 
     def _finish(self, visit: Visit) -> None:
         """Mark the visit done with the outcome picked (Enter: resolved)."""

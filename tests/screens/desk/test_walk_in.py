@@ -523,6 +523,7 @@ async def test_transfer_is_offered_only_for_a_visitor_already_met(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, TransferDialog)
         offered = screen_text(pilot)
+        assert "Kenelle A001 Nimetön kävijä siirretään? (Työpiste Keskusta)" in offered
         assert "Virtanen Liisa · valmentaja" in offered
         # Only colleagues who serve at this site's desk: not the admin, not another site's coach.
         assert "Aalto Aino" not in offered and "Itä Ilmari" not in offered
