@@ -86,7 +86,8 @@ class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, VisitState] | No
     """Lists visits from earlier days that were never closed; returns (visit id, state)."""
 
     BINDINGS = [
-        Binding("p", "close_visit('left')", "Left", id="leftopen.left"),
+        # As on the queue: Ctrl+L, never a letter that could start a typed word.
+        Binding("ctrl+l", "close_visit('left')", "Left", id="leftopen.left"),
         Binding("escape", "cancel", "Close", id="leftopen.cancel"),
     ]
 

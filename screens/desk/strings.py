@@ -283,9 +283,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Visits left open",
     ),
     "leftopen.hint": (
-        "Enter merkitsee valmiiksi · P poistui ilman palvelua · Esc sulkee",
-        "Enter markerar klart · P gick utan service · Esc stänger",
-        "Enter marks done · P left without service · Esc closes",
+        "Enter merkitsee valmiiksi · Ctrl+L poistui ilman palvelua · Esc sulkee",
+        "Enter markerar klart · Ctrl+L gick utan service · Esc stänger",
+        "Enter marks done · Ctrl+L left without service · Esc closes",
     ),
     "feedback.question": (
         "Kuinka todennäköisesti suosittelisit palveluamme ystävällesi?",

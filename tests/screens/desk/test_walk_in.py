@@ -486,6 +486,14 @@ async def test_the_left_open_dialog_says_what_each_of_its_keys_does(world, clock
         # The hint may wrap inside the dialog's frame, but no key loses its meaning.
         words = " ".join(w for w in screen_text(pilot).split() if w != "█")
         assert "Enter merkitsee valmiiksi" in words and "Esc sulkee" in words
+        assert "Ctrl+L poistui ilman palvelua" in words
+        await pilot.press("p")  # a letter does nothing here either
+        await pilot.pause()
+        [visit] = world.store.visits.left_open(world.site.id, world.store.today())
+        assert visit.state == "waiting"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert world.store.visits.get(visit.id).state == "left"
 
 
 async def test_waiting_time_refreshes_by_itself_and_long_waits_get_a_symbol(
