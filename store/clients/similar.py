@@ -1,8 +1,8 @@
 """Whether two names may be the same person's: Finnish-aware folding and typo distance.
 
 The desk's new-client check, the check of a mistyped identity code and the client import
-all ask `likely_same_person`, over the clients born on the same day (an indexed lookup),
-so a register of a million clients is never scanned.
+all ask `similar_people` (whose rule is `likely_same_person`) about the clients born on
+the same day (an indexed lookup), so a register of a million clients is never scanned.
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def _one_typo_apart(first: str, second: str) -> bool:
 
 
 def _similar_surname_parts(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """The same surname give or take one typo, spacing or hyphens, or one holding the
+    other as a part (Mäki-Jokela and Jokela, a double name taken or dropped)."""
     if not first or not second:
         return False
     if _one_typo_apart("".join(first), "".join(second)):
@@ -66,6 +68,7 @@ def _similar_surname_parts(first: tuple[str, ...], second: tuple[str, ...]) -> b
 
 
 def _same_first_name_parts(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """The same given names, or the same first given name (Anna and Anna Maria)."""
     return bool(first and second) and (first == second or first[0] == second[0])
 
 
@@ -78,17 +81,6 @@ def _likely_same_parts(
     if _same_first_name_parts(first, other_first) and _similar_surname_parts(last, other_last):
         return True
     return bool(first and last) and (first, last) == (other_last, other_first)
-
-
-def similar_surnames(first: str, second: str) -> bool:
-    """The same surname give or take one typo, spacing or hyphens, or one holding the
-    other as a part (Mäki-Jokela and Jokela, a double name taken or dropped)."""
-    return _similar_surname_parts(name_parts(first), name_parts(second))
-
-
-def same_first_name(first: str, second: str) -> bool:
-    """The same given names, or the same first given name (Anna and Anna Maria)."""
-    return _same_first_name_parts(name_parts(first), name_parts(second))
 
 
 def likely_same_person(

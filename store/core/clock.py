@@ -38,11 +38,6 @@ def zone_named(name: str) -> ZoneInfo | None:
         return None
 
 
-def local_zone() -> ZoneInfo:
-    """The installation's time zone."""
-    return _Installation.zone
-
-
 def use_zone(zone: ZoneInfo) -> None:
     """Make `zone` the installation's time zone for this process (`Store.open` does)."""
     _Installation.zone = zone
