@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 
 from store.clients.display import blanked_label, fit_name, name_initials
 from store.core.clock import from_iso
-from store.core.i18n import keys
+from store.core.i18n import has_text
 from store.visits.models import Visit, VisitReason
 from store.visits.queue import QueueEntry
 
@@ -153,7 +153,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
 
     def _short_label(self, reason: VisitReason) -> str:
         key = f"reason.short.{reason.code}"
-        if key in keys():
+        if has_text(key):
             return self.t(key)
         # A reason a site added itself has no short label: its first word stands in.
         return reason.label(self.ctx.lang).split()[0]

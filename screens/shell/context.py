@@ -9,7 +9,7 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.widgets import OptionList, Select
 
-from store.core.i18n import keys, tr
+from store.core.i18n import has_text, tr
 
 if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
     from store.api import Store
@@ -30,10 +30,10 @@ def context(node: DOMNode) -> AppContext:
     return cast(AppContext, node.app)
 
 
-def binding_label(active: ActiveBinding, lang: str, known: frozenset[str]) -> str:
+def binding_label(active: ActiveBinding, lang: str) -> str:
     """A key's label in `lang`: the text of "binding.<id>", else the binding's own."""
     binding = active.binding
-    if binding.id and f"binding.{binding.id}" in known:
+    if binding.id and has_text(f"binding.{binding.id}"):
         return tr(f"binding.{binding.id}", lang)
     # A Select's open menu brings its own Esc, labelled in English and with no id.
     if (
@@ -81,10 +81,8 @@ class ScreenContextMixin(ContextMixin):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
-        lang, known = self.ctx.lang, keys()
+        lang = self.ctx.lang
         return {
-            key: item._replace(
-                binding=replace(item.binding, description=binding_label(item, lang, known))
-            )
+            key: item._replace(binding=replace(item.binding, description=binding_label(item, lang)))
             for key, item in active.items()
         }

@@ -73,6 +73,11 @@ def keys() -> frozenset[str]:
     return frozenset(_CATALOG)
 
 
+def has_text(key: str) -> bool:
+    """Whether `key` is in the catalog (a lookup; `keys()` copies the whole catalog)."""
+    return key in _CATALOG
+
+
 class TranslatedError(Exception):
     """An error whose message the user reads in their own language: `message(lang)`."""
 
