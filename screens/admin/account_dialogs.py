@@ -18,6 +18,7 @@ from store.core.models import ROLES, Role, Site, Staff
 from store.core.staff import MIN_PASSWORD_LENGTH, check_password, check_username
 
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import YesNoDialog, yes_no_bindings
 from .form_dialog import ADMIN_CSS, FieldProblem, FormDialog, Save
 
 NO_SITE = "-"  # the site Select's value for an account of no site (an admin's, say)
@@ -152,14 +153,11 @@ class RoleDialog(ScreenContextMixin, ModalScreen[Role | None]):
         self.dismiss(None)
 
 
-class ConfirmDeactivate(ScreenContextMixin, ModalScreen[bool]):
-    """Asks before closing an account; returns True to close it."""
+class ConfirmDeactivate(YesNoDialog):
+    """Asks before closing an account; yes closes it."""
 
     CSS_PATH = ADMIN_CSS
-    BINDINGS = [
-        Binding("enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = yes_no_bindings("confirm")
 
     def __init__(self, staff: Staff) -> None:
         super().__init__()
@@ -173,6 +171,3 @@ class ConfirmDeactivate(ScreenContextMixin, ModalScreen[bool]):
             yield Static(question, classes="dialog-title", id="deactivate-question")
             yield Static(self.t("deactivate.detail"), classes="-wrap")
             yield Static(self.t("deactivate.keys"), classes="hint")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

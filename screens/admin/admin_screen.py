@@ -18,6 +18,7 @@ from store.core.models import Role, Site, Staff
 
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import ask
 from ..shell.header import LuotsiHeader
 from .account_dialogs import (
     NO_SITE,
@@ -34,7 +35,7 @@ SITE_COLUMNS = ("name", "municipality", "area")
 
 
 class AdminScreen(ScreenContextMixin, Screen[None]):
-    """Opened only for an admin (see `screens.admin.open_admin_screen`)."""
+    """Opened only for an admin (see `screens.admin.entry.open_admin_screen`)."""
 
     CSS_PATH = ADMIN_CSS
     BINDINGS = [
@@ -177,14 +178,12 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
         if target is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes and self._attempt(
-                lambda: self.store.staff.deactivate(self.session.staff, target.id)
-            ):
+        def deactivate() -> None:
+            if self._attempt(lambda: self.store.staff.deactivate(self.session.staff, target.id)):
                 self.reload(target.id)
                 self._notice(self.t("admin.deactivated", username=target.username))
 
-        self.app.push_screen(ConfirmDeactivate(target), answered)
+        ask(self.app, ConfirmDeactivate(target), deactivate)
 
     def action_add_site(self) -> None:
         admin = self.session.staff

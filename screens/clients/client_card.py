@@ -6,7 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
@@ -18,7 +18,7 @@ from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError
 from store.core.dates import format_date
 
 from ..shell.context import ScreenContextMixin
-from ..shell.dialogs import ask_before_discarding
+from ..shell.dialogs import YesNoDialog, ask_before_discarding, yes_no_bindings
 from ..shell.header import LuotsiHeader
 from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
@@ -37,13 +37,10 @@ def client_form_values(client: Client) -> dict[str, str]:
     return values
 
 
-class ConfirmHetuChange(ScreenContextMixin, ModalScreen[bool]):
-    """Returns True when the user confirms replacing a client's identity code."""
+class ConfirmHetuChange(YesNoDialog):
+    """Answers yes when the user confirms replacing a client's identity code."""
 
-    BINDINGS = [
-        Binding("enter", "change", "Change", id="hetuchange.yes"),
-        Binding("escape", "back", "Back", id="hetuchange.no"),
-    ]
+    BINDINGS = yes_no_bindings("hetuchange", "Change", "Back")
 
     def __init__(self, old: str | None, new: str | None) -> None:
         super().__init__()
@@ -57,12 +54,6 @@ class ConfirmHetuChange(ScreenContextMixin, ModalScreen[bool]):
             yield Static(
                 f"Enter  {self.t('card.hetu_change.yes')}\nEsc    {self.t('card.hetu_change.no')}"
             )
-
-    def action_change(self) -> None:
-        self.dismiss(True)
-
-    def action_back(self) -> None:
-        self.dismiss(False)
 
 
 class ClientCardScreen(ScreenContextMixin, Screen[None]):

@@ -6,35 +6,29 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from store.visits.models import Visit
 
-from ..shell.context import ScreenContextMixin, context
-from .visit_form import visitor_name
+from ..shell.context import context
+from ..shell.dialogs import YesNoDialog, ask, yes_no_bindings
+from .visit_form import visit_name
 
 Leaving = Literal["quit", "logout"]
 
 
-class ConfirmLeavingVisits(ScreenContextMixin, ModalScreen[bool]):
-    """Names the visits still in the user's hands; returns True to leave all the same."""
+class ConfirmLeavingVisits(YesNoDialog):
+    """Names the visits still in the user's hands; yes leaves all the same."""
 
-    BINDINGS = [
-        Binding("enter", "answer(True)", "Yes", id="in_hand.yes"),
-        Binding("escape", "answer(False)", "Cancel", id="in_hand.no"),
-    ]
+    BINDINGS = yes_no_bindings("in_hand", "Yes", "Cancel")
 
     def __init__(self, leaving: Leaving, visits: list[Visit]) -> None:
         super().__init__()
         self.leaving, self.visits = leaving, visits
 
     def _line(self, visit: Visit) -> str:
-        name = visitor_name(
-            visit.first_name or "", visit.last_name or "", self.ctx.blanked, self.ctx.lang
-        )
+        name = visit_name(visit, self.ctx.blanked, self.ctx.lang)
         state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
         return f"{visit.ticket} {name} · {state}"
 
@@ -51,9 +45,6 @@ class ConfirmLeavingVisits(ScreenContextMixin, ModalScreen[bool]):
             )
             yield Static(self.t(f"in_hand.{self.leaving}"), classes="hint -wrap", id="in-hand-keys")
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
 
 def ask_about_visits_in_hand(app: App[Any], leaving: Leaving, then: Callable[[], object]) -> None:
     """Run `then` now, or, while the user has visitors called or being served, once they
@@ -66,12 +57,7 @@ def ask_about_visits_in_hand(app: App[Any], leaving: Leaving, then: Callable[[],
         then()
         return
     visits = store.visits.in_hand(session.staff.id, session.site.id)
-    if not visits:
+    if visits:
+        ask(app, ConfirmLeavingVisits(leaving, visits), then)
+    else:
         then()
-        return
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            then()
-
-    app.push_screen(ConfirmLeavingVisits(leaving, visits), answered)

@@ -17,16 +17,16 @@ from store.visits.models import Visit, VisitState
 from store.visits.rules import Holder
 
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import YesNoDialog, yes_no_bindings
 
 
-class ConfirmOthersVisit(ScreenContextMixin, ModalScreen[bool]):
+class ConfirmOthersVisit(YesNoDialog):
     """Asks before done, left or transfer of a visit a colleague or another desk has in
-    hand; returns True to go ahead."""
+    hand; yes goes ahead."""
 
     BINDINGS = [
-        Binding("enter", "answer(True)", "Yes", id="others_visit.yes"),
+        *yes_no_bindings("others_visit"),
         Binding("y", "answer(True)", "Yes", show=False, id="others_visit.yes_y"),
-        Binding("escape", "answer(False)", "No", id="others_visit.no"),
         Binding("n", "answer(False)", "No", show=False, id="others_visit.no_n"),
     ]
 
@@ -48,9 +48,6 @@ class ConfirmOthersVisit(ScreenContextMixin, ModalScreen[bool]):
             yield Static(question, classes="dialog-title", id="others-question")
             yield Static(self._who(), id="others-holder")
             yield Static(self.t("others.keys"), id="others-keys")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):

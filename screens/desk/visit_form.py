@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from store.clients.display import person_label
 from store.core.i18n import tr
-from store.visits.models import CHANNELS, Channel, VisitReason
+from store.visits.models import CHANNELS, Channel, Visit, VisitReason
 from store.visits.rules import OWN_COACH_REASON, BookedTimeError, booked_instant
 
 from ..shell.context import ContextMixin
@@ -29,6 +29,13 @@ def visitor_name(
     if not (first or last):
         return tr("walkin.anonymous", lang)
     return person_label(first, last, birth_date, blanked=blanked)
+
+
+def visit_name(visit: Visit, blanked: bool, lang: str) -> str:
+    """Who `visit` is for, named as `visitor_name` does: with the birth date."""
+    return visitor_name(
+        visit.first_name or "", visit.last_name or "", blanked, lang, visit.client_birth_date
+    )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from ..clients.client_search import ClientSearch
 from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
 from ..reports.export_dialog import ExportDialog
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import ask
 from ..shell.header import LuotsiHeader
 from .desk_actions import BUSY, DeskActions, Notice
 from .feedback import FeedbackScreen
@@ -29,7 +30,7 @@ from .privacy_curtain import PrivacyCurtain
 from .queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from .queue_panel import QueuePanel
 from .queue_table import QueueTable, QueueView
-from .visit_form import VisitForm, Visitor, visitor_name
+from .visit_form import VisitForm, Visitor, visit_name, visitor_name
 
 # Finishing or passing on a visit someone else has in hand is asked about first.
 ASKED_FIRST = frozenset({"done", "left", "transfer"})
@@ -81,9 +82,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     def _named(self, visit: Visit) -> str:
         """Who a visit is for, with the birth date, as every confirmation names them."""
-        return self._visitor_name(
-            visit.first_name or "", visit.last_name or "", visit.client_birth_date
-        )
+        return visit_name(visit, self.ctx.blanked, self.ctx.lang)
 
     def _state(self, visit: Visit) -> str:
         if visit.state == "done" and visit.outcome is not None:
@@ -142,14 +141,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             self._carry_out(visit, action)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._carry_out(visit, action)
-
         name = self._named(visit)
         staff = self.staff_names.get(holder.staff_id or "", "")
         dialog = ConfirmOthersVisit(action, visit.ticket, name, holder, staff)
-        self.app.push_screen(dialog, answered)
+        ask(self.app, dialog, lambda: self._carry_out(visit, action))
 
     def _carry_out(self, visit: Visit, action: str) -> None:
         if action == "done" or (action == "advance" and next_step(visit) == "done"):

@@ -1,4 +1,5 @@
-"""Small modal dialogs: confirm discarding changes, and help."""
+"""Small modal dialogs: the yes-or-no question every confirmation is, confirm discarding
+changes, and help."""
 
 from __future__ import annotations
 
@@ -14,37 +15,49 @@ from textual.widgets import Static
 from .context import ScreenContextMixin
 
 
-class ConfirmDiscard(ScreenContextMixin, ModalScreen[bool]):
-    """Returns True when the user chooses to throw the unsaved changes away."""
+class YesNoDialog(ScreenContextMixin, ModalScreen[bool]):
+    """A question answered with Enter (yes, True) or Esc (no, False). A subclass composes
+    the question and takes its keys from `yes_no_bindings`, whose ids label the footer."""
 
-    BINDINGS = [
-        Binding("enter", "discard", "Discard", id="discard.yes"),
-        Binding("escape", "keep", "Keep editing", id="discard.no"),
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+def yes_no_bindings(prefix: str, yes: str = "Yes", no: str = "No") -> list[Binding]:
+    """Enter and Esc for a `YesNoDialog`, with the ids "<prefix>.yes" and "<prefix>.no"."""
+    return [
+        Binding("enter", "answer(True)", yes, id=f"{prefix}.yes"),
+        Binding("escape", "answer(False)", no, id=f"{prefix}.no"),
     ]
+
+
+def ask(app: App[Any], question: YesNoDialog, then: Callable[[], object]) -> None:
+    """Put `question` to the user; run `then` once they answer yes."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    app.push_screen(question, answered)
+
+
+class ConfirmDiscard(YesNoDialog):
+    """Answers yes when the user chooses to throw the unsaved changes away."""
+
+    BINDINGS = yes_no_bindings("discard", "Discard", "Keep editing")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.t("discard.title"), classes="dialog-title")
             yield Static(f"Enter  {self.t('discard.yes')}\nEsc    {self.t('discard.no')}")
 
-    def action_discard(self) -> None:
-        self.dismiss(True)
-
-    def action_keep(self) -> None:
-        self.dismiss(False)
-
 
 def ask_before_discarding(app: App[Any], unsaved: bool, then: Callable[[], object]) -> None:
     """Run `then` now, or, when there is unsaved input, once the user agrees to drop it."""
-    if not unsaved:
+    if unsaved:
+        ask(app, ConfirmDiscard(), then)
+    else:
         then()
-        return
-
-    def answered(discard: bool | None) -> None:
-        if discard:
-            then()
-
-    app.push_screen(ConfirmDiscard(), answered)
 
 
 class HelpScreen(ScreenContextMixin, ModalScreen[None]):

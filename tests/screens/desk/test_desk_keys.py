@@ -226,7 +226,7 @@ async def test_quitting_with_a_called_visitor_names_them_and_esc_stays(world, cl
         text = screen_text(pilot)
         assert "Sinulla on vielä kesken 1 käynti:" in text
         assert "Se jää tiskille" in text
-        assert "A001 Mäkinen Anna · palvelussa" in text and "A003" not in text
+        assert "A001 Mäkinen Anna (1.1.1990) · palvelussa" in text and "A003" not in text
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.screen is desk
