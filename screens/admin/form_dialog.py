@@ -17,7 +17,7 @@ from store.core.auth import PermissionDenied
 from store.core.db import StoreError
 from store.core.i18n import TranslatedError
 
-from ..clients.form import field_row, read_form
+from ..clients.form import field_row, focus_first_error, read_form, show_field_messages
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding
@@ -135,17 +135,10 @@ class FormDialog(ScreenContextMixin, ModalScreen[bool]):
         return [FieldProblem(field, refused.message(self.ctx.lang))]
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        by_field = {p.field: p for p in problems}
-        for field in self.FIELDS:
-            problem = by_field.get(field)
-            line = self.query_one(f"#error-{field}", Static)
-            line.update(f"⚠ {problem.message}" if problem else "")
-            line.set_class(problem is not None, "visible")
-            self.query_one(f"#{field}").set_class(problem is not None, "invalid")
+        show_field_messages(self, self.FIELDS, {p.field: p.message for p in problems})
         general = [p.message for p in problems if p.field not in self.FIELDS]
         self._notice(" ".join(f"⚠ {m}" for m in general))
-        if problems and problems[0].field in self.FIELDS:
-            self.query_one(f"#{problems[0].field}").focus()
+        focus_first_error(self, self.FIELDS, (p.field for p in problems))
 
     def _notice(self, text: str) -> None:
         notice = self.query_one("#form-notice", Static)

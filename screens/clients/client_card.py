@@ -191,7 +191,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
     def _failed(self, errors: list[FieldError]) -> None:
         self.touched.update(FIELD_ORDER)
         self.show_errors(errors)
-        focus_first_error(self, FIELD_ORDER, errors)
+        focus_first_error(self, FIELD_ORDER, (e.field for e in errors))
         self.notify(self.t("card.invalid"), severity="error")
 
     def action_save(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from textual.containers import Horizontal
 from textual.dom import DOMNode
@@ -39,20 +39,31 @@ def show_field_errors(
     only: set[str] | None = None,
 ) -> None:
     """Put each error next to its field and clear the rest (or only those in `only`)."""
-    by_field = {e.field: e for e in errors}
+    messages = {e.field: e.message(lang) for e in errors}
+    show_field_messages(node, fields, messages, only)
+
+
+def show_field_messages(
+    node: DOMNode,
+    fields: Iterable[str],
+    messages: Mapping[str, str],
+    only: set[str] | None = None,
+) -> None:
+    """Put each field's message on its error line, marking the field, and clear the rest
+    (or only those in `only`)."""
     for field in fields:
         if only is not None and field not in only:
             continue
-        error = by_field.get(field)
+        message = messages.get(field)
         line = node.query_one(f"#error-{field}", Static)
-        line.update(f"⚠ {error.message(lang)}" if error else "")
-        line.set_class(error is not None, "visible")
-        node.query_one(f"#{field}").set_class(error is not None, "invalid")
+        line.update(f"⚠ {message}" if message else "")
+        line.set_class(message is not None, "visible")
+        node.query_one(f"#{field}").set_class(message is not None, "invalid")
 
 
-def focus_first_error(node: DOMNode, fields: Iterable[str], errors: Iterable[FieldError]) -> None:
-    """Put the cursor in the first field, in form order, that has an error."""
-    wrong = {e.field for e in errors}
+def focus_first_error(node: DOMNode, fields: Iterable[str], wrong: Iterable[str]) -> None:
+    """Put the cursor in the first field, in form order, of those `wrong`."""
+    wrong = set(wrong)
     first = next((field for field in fields if field in wrong), None)
     if first is not None:
         node.query_one(f"#{first}").focus()

@@ -88,7 +88,7 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
             duplicates = self.store.clients.possible_duplicates(values)
         except ValidationError as exc:
             show_field_errors(self, FIELDS, exc.errors, self.ctx.lang)
-            focus_first_error(self, FIELDS, exc.errors)
+            focus_first_error(self, FIELDS, (e.field for e in exc.errors))
             keys = {e.key for e in exc.errors}
             if "error.hetu.taken" in keys:
                 [owner] = self.store.clients.search(values["hetu"].strip().upper())[:1]
