@@ -135,12 +135,12 @@ class ClientSearch(ContextMixin, Vertical):
     def _apply_blanking(self, blanked: bool) -> None:
         # What was typed is often a name, so it is hidden like one.
         self.input.password = blanked
-        self._draw_rows()
+        self._draw_rows(self.results.highlighted)
         self._show_status()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._row_width() != self._drawn_width:
-            self._draw_rows()
+            self._draw_rows(self.results.highlighted)
 
     @property
     def input(self) -> Input:
@@ -175,10 +175,9 @@ class ClientSearch(ContextMixin, Vertical):
         width = results.content_region.width - results.styles.scrollbar_size_vertical
         return max(width, 20)
 
-    def _draw_rows(self) -> None:
-        """Draw the results for the width there is, keeping the highlighted row."""
+    def _draw_rows(self, highlighted: int | None) -> None:
+        """Draw the results for the width there is, with row `highlighted` chosen."""
         results = self.results
-        highlighted = results.highlighted
         width = self._drawn_width = self._row_width()
         blanked = self.ctx.blanked
         results.clear_options()
@@ -189,13 +188,10 @@ class ClientSearch(ContextMixin, Vertical):
         results.highlighted = highlighted
 
     def _show_matches(self) -> None:
-        results = self.results
-        results.clear_options()  # a new search: nothing chosen yet
-        self._draw_rows()
-        # An empty list is no stop for Tab: from an empty search it goes to what is next.
-        results.can_focus = bool(self.matches)
         # The only result is the one Enter takes; of several, the user picks one.
-        results.highlighted = 0 if len(self.matches) == 1 else None
+        self._draw_rows(0 if len(self.matches) == 1 else None)
+        # An empty list is no stop for Tab: from an empty search it goes to what is next.
+        self.results.can_focus = bool(self.matches)
         self._show_status()
 
     def _show_status(self, *, choose: bool = False) -> None:
