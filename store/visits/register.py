@@ -154,10 +154,18 @@ class VisitRegister:
         """Today's visits at the site that `staff_id` has called or is serving."""
         return in_hand_of(self.queue(site_id), staff_id)
 
-    def _check_desk_free(self, site_id: str, desk: str | None, visit_id: str) -> None:
-        """Raise `DeskOccupied` if `desk` has a visitor other than `visit_id` today. Read
-        inside the caller's write transaction, so two terminals never both get through."""
-        if desk is not None and (holder := at_desk(self.queue(site_id), desk, visit_id)):
+    def _check_desk_free(
+        self,
+        site_id: str,
+        desk: str | None,
+        visit_id: str | None = None,
+        queue: list[Visit] | None = None,
+    ) -> None:
+        """Raise `DeskOccupied` if `desk` has a visitor other than `visit_id` today (in
+        `queue`, if the caller has read it already). Read inside the caller's write
+        transaction, so two terminals never both get through."""
+        visits = self.queue(site_id) if queue is None else queue
+        if desk is not None and (holder := at_desk(visits, desk, visit_id)):
             raise DeskOccupied(holder)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
@@ -332,8 +340,8 @@ class VisitRegister:
         """Put a visit back as it was before a change (a key pressed by mistake): `after`
         is what the change made of `before`. Refused with `InvalidTransition` when anything
         has changed the visit since, and with `DeskOccupied` when it would put the visitor
-        back at a desk that has called someone else since. Kept as an event and in the access log like any
-        change, so the record shows both the slip and its correction."""
+        back at a desk that has called someone else since. Kept as an event and in the
+        access log like any change, so the record shows both the slip and its correction."""
         require(actor, "visit.register")
         with write_transaction(self.db):
             now = self._now()
@@ -372,8 +380,7 @@ class VisitRegister:
         """
         with write_transaction(self.db):
             queue = self.queue(site_id)
-            if desk is not None and (holder := at_desk(queue, desk)) is not None:
-                raise DeskOccupied(holder)
+            self._check_desk_free(site_id, desk, queue=queue)
             visit = next_in_line(queue, self._now(), actor.id)
             if visit is None:
                 return None
