@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -20,6 +21,11 @@ async def log_in(pilot: Pilot, username: str = "vastaanotto", password: str = "d
     await pilot.press("enter")
     await settled(pilot)
     assert isinstance(pilot.app.screen, TodayScreen), "login did not reach the Today screen"
+
+
+def messages(app: App[object]) -> list[str]:
+    """The notifications the app has shown (toasts, which the screen's text does not hold)."""
+    return [note.message for note in app._notifications]
 
 
 async def settled(pilot: Pilot) -> None:

@@ -22,7 +22,7 @@ from screens.shell.today import TodayScreen
 from store.core.auth import LoginLocked
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text, settled
+from ..helpers import log_in, messages, screen_text, settled
 from .palette import choose_verb
 
 NEW_PASSWORD = "uusi salasana"
@@ -33,11 +33,6 @@ async def open_admin(pilot) -> AdminScreen:
     await choose_verb(pilot, "käyttäjät ja", "Käyttäjät ja toimipisteet")
     assert isinstance(pilot.app.screen, AdminScreen)
     return pilot.app.screen
-
-
-def notifications(app) -> list[str]:
-    """The notifications the app has shown (toasts, which screen text does not hold)."""
-    return [note.message for note in app._notifications]
 
 
 def fill(screen, **values: str) -> None:
@@ -263,7 +258,7 @@ async def test_only_an_admin_opens_the_admin_screen(world, clock, username):
         await log_in(pilot, username)
         await choose_verb(pilot, "käyttäjät ja", "Käyttäjät ja toimipisteet")
         assert isinstance(app.screen, TodayScreen)
-        assert notifications(app) == ["Vain ylläpitäjä voi hallita käyttäjiä ja toimipisteitä."]
+        assert messages(app) == ["Vain ylläpitäjä voi hallita käyttäjiä ja toimipisteitä."]
 
 
 async def test_an_admin_demoted_meanwhile_cannot_open_it(world, clock):
@@ -277,4 +272,4 @@ async def test_an_admin_demoted_meanwhile_cannot_open_it(world, clock):
         clock.at += timedelta(minutes=1)
         await choose_verb(pilot, "käyttäjät ja", "Käyttäjät ja toimipisteet")
         assert isinstance(app.screen, TodayScreen)
-        assert any("Vain ylläpitäjä" in note for note in notifications(app))
+        assert any("Vain ylläpitäjä" in note for note in messages(app))

@@ -11,9 +11,9 @@ from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text, settled
+from ..helpers import log_in, messages, screen_text, settled
 from .palette import choose_verb
-from .test_admin_screen import error_of, fill, notifications
+from .test_admin_screen import error_of, fill
 
 NEW_PASSWORD = "oma uusi salasana"
 
@@ -38,7 +38,7 @@ async def test_any_user_changes_their_password_and_the_old_one_stops_working(
         await pilot.press(*"demo", "enter", *NEW_PASSWORD, "enter", *NEW_PASSWORD, "enter")
         await settled(pilot)
         assert isinstance(app.screen, TodayScreen)
-        assert "Salasanasi on vaihdettu." in notifications(app)
+        assert "Salasanasi on vaihdettu." in messages(app)
         app.action_logout()
         await settled(pilot)
         login = app.screen

@@ -20,11 +20,7 @@ from screens.shell.today import TodayScreen
 from store.exports.visit_export import export_visits
 from tui.app import make_app
 
-from ..helpers import log_in, open_desk, screen_text, wait_until
-
-
-def messages(app) -> list[str]:
-    return [note.message for note in app._notifications]
+from ..helpers import log_in, messages, open_desk, screen_text, wait_until
 
 
 def board_at(world, desk: str) -> list[str]:

@@ -15,6 +15,22 @@ from tui.app import make_app
 from ..helpers import log_in, open_desk, screen_text, still
 
 
+def queue_keys_open(*keys: str, shows: type, focus_queue: bool = True):
+    """A snapshot's set-up: the desk opened, its queue focused, `keys` pressed, and the
+    screen they bring up checked to be a `shows`."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await still(pilot)
+        desk = await open_desk(pilot)
+        if focus_queue:
+            desk.query_one(QueueTable).focus()
+        await pilot.press(*keys)
+        await still(pilot)
+        assert isinstance(pilot.app.screen, shows)
+
+    return run_before
+
+
 def test_walk_in_desk_with_a_populated_queue(snap_compare, world, clock, helsinki_desk):
     visits, site = world.store.visits, world.site.id
     clock.at -= timedelta(minutes=40)
@@ -54,14 +70,8 @@ def test_feedback_question_after_a_done_visit(snap_compare, world, clock, helsin
         world.reception, world.site.id, client_id=world.clients["makinen"].id, reason_codes=["cv"]
     )
 
-    async def run_before(pilot: Pilot) -> None:
-        await still(pilot)
-        desk = await open_desk(pilot)
-        desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d", "enter", "f9")  # done, resolved, the question
-        await still(pilot)
-        assert isinstance(pilot.app.screen, FeedbackScreen)
-
+    # done, resolved, the question
+    run_before = queue_keys_open("ctrl+d", "enter", "f9", shows=FeedbackScreen)
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
 
 
@@ -70,14 +80,7 @@ def test_transfer_dialog_lists_the_colleagues(snap_compare, world, clock, helsin
     visit = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
     visits.change_state(world.reception, visit.id, "called", desk="1")
 
-    async def run_before(pilot: Pilot) -> None:
-        await still(pilot)
-        desk = await open_desk(pilot)
-        desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+t")
-        await still(pilot)
-        assert isinstance(pilot.app.screen, TransferDialog)
-
+    run_before = queue_keys_open("ctrl+t", shows=TransferDialog)
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
 
 
@@ -89,13 +92,7 @@ def test_left_open_dialog_lists_visits_of_earlier_days(snap_compare, world, cloc
     visits.change_state(world.reception, called.id, "called", desk="2")
     clock.at += timedelta(days=1)
 
-    async def run_before(pilot: Pilot) -> None:
-        await still(pilot)
-        await open_desk(pilot)
-        await pilot.press("f8")
-        await still(pilot)
-        assert isinstance(pilot.app.screen, LeftOpenDialog)
-
+    run_before = queue_keys_open("f8", shows=LeftOpenDialog, focus_queue=False)
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
 
 
@@ -104,14 +101,7 @@ def test_done_on_a_colleagues_visit_asks_first(snap_compare, world, clock, helsi
     visit = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
     visits.change_state(world.coach, visit.id, "called", desk="2")
 
-    async def run_before(pilot: Pilot) -> None:
-        await still(pilot)
-        desk = await open_desk(pilot)
-        desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d")
-        await still(pilot)
-        assert isinstance(pilot.app.screen, ConfirmOthersVisit)
-
+    run_before = queue_keys_open("ctrl+d", shows=ConfirmOthersVisit)
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
 
 
@@ -120,12 +110,5 @@ def test_done_asks_how_the_visit_ended(snap_compare, world, clock, helsinki_desk
     visit = visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
     visits.change_state(world.reception, visit.id, "called", desk="1")
 
-    async def run_before(pilot: Pilot) -> None:
-        await still(pilot)
-        desk = await open_desk(pilot)
-        desk.query_one(QueueTable).focus()
-        await pilot.press("ctrl+d")
-        await still(pilot)
-        assert isinstance(pilot.app.screen, OutcomeDialog)
-
+    run_before = queue_keys_open("ctrl+d", shows=OutcomeDialog)
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)

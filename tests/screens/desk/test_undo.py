@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from tui.app import make_app
 
-from ..helpers import open_desk
-
-
-def messages(app) -> list[str]:
-    return [note.message for note in app._notifications]
+from ..helpers import messages, open_desk
 
 
 async def test_ctrl_z_twice_takes_back_two_changes_newest_first(world, clock):

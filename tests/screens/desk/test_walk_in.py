@@ -20,12 +20,7 @@ from store.core.clock import to_iso
 from store.sample.accounts import add_demo_account
 from tui.app import make_app
 
-from ..helpers import log_in, open_desk, screen_text, wait_until
-
-
-def messages(app) -> list[str]:
-    """The notifications the app has shown (toasts, which screen text does not hold)."""
-    return [note.message for note in app._notifications]
+from ..helpers import log_in, messages, open_desk, screen_text, wait_until
 
 
 def queue_rows(world):

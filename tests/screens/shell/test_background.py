@@ -6,11 +6,7 @@ from screens.reports.day_report import DayReportScreen
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text, settled
-
-
-def notifications(app) -> list[str]:
-    return [note.message for note in app._notifications]
+from ..helpers import log_in, messages, screen_text, settled
 
 
 async def test_the_day_report_fills_in_from_its_background_read(world, clock):
@@ -34,7 +30,7 @@ async def test_a_read_that_fails_is_told_in_finnish_and_the_app_goes_on(world, c
         world.path.rename(tmp_path / "moved.db")
         await pilot.press("ctrl+r")
         await settled(pilot)
-        assert any("Jokin meni vikaan" in note for note in notifications(app))
+        assert any("Jokin meni vikaan" in note for note in messages(app))
         assert isinstance(app.screen, DayReportScreen)
         await pilot.press("escape")
         await settled(pilot)
