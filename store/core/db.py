@@ -8,12 +8,16 @@ WAL mode lets those readers and the one writer work side by side.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Generator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from store.core.i18n import TranslatedError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -24,6 +28,10 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MMAP_BYTES = 256 * 1024 * 1024
+# The register holds personal data: the database, the -wal, -shm and journal files SQLite
+# makes beside it (which take the database's mode) and the backups are the owner's only.
+PRIVATE_MODE = 0o600
+KEPT_BACKUPS = 3
 
 
 class StoreError(Exception):
@@ -46,31 +54,185 @@ class DatabaseBusy(StoreError):
     """Another process held the write lock longer than the busy timeout."""
 
 
+class DatabaseDamaged(StoreError, TranslatedError):
+    """The file is SQLite's, but a page or its header is damaged (truncated, overwritten):
+    nothing can be trusted in it; the message names the newest backup to restore."""
+
+    def __init__(self, path: Path | None) -> None:
+        backup = newest_backup(path) if path is not None else None
+        if backup is None:
+            super().__init__("error.damaged", path=path or "")
+        else:
+            super().__init__("error.damaged_backup", path=path, backup=backup)
+        self.path = path
+        self.backup = backup
+
+
+class DatabaseIsFolder(NotADatabaseError, TranslatedError):
+    """A folder was named where a database file was expected."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("error.database_is_folder", path=path)
+
+
+class FolderReadOnly(StoreError, TranslatedError):
+    """A read-only open of a WAL database needs its -shm file, which SQLite cannot create
+    in a folder this user may not write to."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("error.folder_read_only", path=path, folder=path.parent)
+
+
+# SQLite's primary result codes for a damaged file: a page that does not parse
+# (SQLITE_CORRUPT), and a header that does not (SQLITE_NOTADB, once ours was checked).
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_CANTOPEN, _SQLITE_READONLY = 14, 8
+# The header fields that say how long the file must be (https://sqlite.org/fileformat.html).
+_HEADER_BYTES = 100
+
+
+def _backup_pattern(path: Path) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(path.name)}\.v(\d+)\.bak(\d*)")
+
+
+def backups_of(path: str | Path) -> list[Path]:
+    """The migration backups beside the database at `path` (NAME.vN.bak, NAME.vN.bakK),
+    newest first: by the time they were written, then by schema version and counter."""
+    path = Path(path)
+    pattern = _backup_pattern(path)
+    found: list[tuple[int, int, int, Path]] = []
+    try:
+        candidates = list(path.parent.iterdir())
+    except OSError:
+        return []
+    for candidate in candidates:
+        match = pattern.fullmatch(candidate.name)
+        if match is None or not candidate.is_file():
+            continue
+        version, counter = int(match[1]), int(match[2] or 0)
+        found.append((candidate.stat().st_mtime_ns, version, counter, candidate))
+    return [entry[3] for entry in sorted(found, key=lambda e: e[:3], reverse=True)]
+
+
+def newest_backup(path: str | Path) -> Path | None:
+    backups = backups_of(path)
+    return backups[0] if backups else None
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether `error` says the file's pages are damaged (not busy, full or read-only)."""
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    return (
+        isinstance(error, sqlite3.DatabaseError)
+        and code >= 0
+        and code & 0xFF
+        in (
+            _SQLITE_CORRUPT,
+            _SQLITE_NOTADB,
+        )
+    )
+
+
+def database_file(conn: sqlite3.Connection) -> Path | None:
+    """The file a connection reads (for naming it, and its backups, in a message)."""
+    try:
+        for _seq, name, file in conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def damage_of(error: BaseException, path: Path | None = None) -> DatabaseDamaged | None:
+    """`DatabaseDamaged` for an error that says the file is damaged, else None."""
+    return DatabaseDamaged(path) if is_damage(error) else None
+
+
+@contextmanager
+def damage_reported(
+    where: sqlite_utils.Database | str | Path,
+) -> Generator[None, None, None]:
+    """Reads in the block that meet a damaged page raise `DatabaseDamaged`, naming the
+    file (`where`, or the database's) and its newest backup, instead of sqlite3's
+    "database disk image is malformed"."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        path = Path(where) if isinstance(where, str | Path) else database_file(where.conn)
+        raise DatabaseDamaged(path) from exc
+
+
+def _shorter_than_its_header(path: Path, header: bytes, size: int) -> bool:
+    """Whether the file ends before the last page its header counts: cut off by a copy
+    or a full disk. The count is trusted only when SQLite marks it valid (the change
+    counter matches), and a -wal beside the file may hold the missing pages."""
+    if len(header) < _HEADER_BYTES:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return False  # SQLite itself says the header is spoilt (SQLITE_NOTADB)
+    change_counter, pages = header[24:28], int.from_bytes(header[28:32], "big")
+    if header[92:96] != change_counter or pages == 0:
+        return False
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    return size < pages * page_size
+
+
 def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseIsFolder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(_HEADER_BYTES)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
+    if _shorter_than_its_header(path, header, path.stat().st_size):
+        raise DatabaseDamaged(path)
+
+
+def _create_private(path: Path) -> None:
+    """Make `path` an empty file only its owner can read and write, before any data is
+    written to it (SQLite gives its -wal, -shm and journal the same mode). An empty file
+    already there is made private too; one that is not empty is left as it is."""
+    try:
+        _create_new_private(path)
+    except FileExistsError:
+        if path.stat().st_size == 0:
+            os.chmod(path, PRIVATE_MODE)
 
 
 def preflight(path: str | Path) -> str | None:
     """A quick look, with plain sqlite3 and read-only, at whether the app can start on
-    `path`: None if so, else "not_a_database", "not_luotsi" or "no_staff".
+    `path`: None if so, else "folder", "not_a_database", "damaged", "not_luotsi" or
+    "no_staff".
 
     The full open (and any migration) happens inside the app after its first paint.
     """
     path = Path(path)
+    if path.is_dir():
+        return "folder"
     if not path.exists() or path.stat().st_size == 0:
         return "no_staff"
     try:
         _check_file(path)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except DatabaseDamaged:
+        return "damaged"
     except (NotADatabaseError, sqlite3.Error):
         return "not_a_database"
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            # Our header check passed, so a page SQLite cannot read is damage.
+            return "damaged" if is_damage(exc) else "not_a_database"
         if not {"_sqlite_migrations", "staff"} <= tables:
             return "not_luotsi"
         staff = conn.execute(
@@ -102,17 +264,40 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.table_names())
 
 
+def _create_new_private(path: Path) -> None:
+    """Create `path` empty with mode 0600 (exactly: whatever the umask); `FileExistsError`
+    if it is there already."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+    try:
+        os.fchmod(fd, PRIVATE_MODE)
+    finally:
+        os.close(fd)
+
+
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the database aside with SQLite's online backup, so WAL content is included."""
-    target = path.with_name(f"{path.name}.v{version}.bak")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.v{version}.bak{counter}")
-        counter += 1
-    with sqlite3.connect(target) as copy:
+    """Copy the database aside with SQLite's online backup, so WAL content is included;
+    the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept."""
+    counter = 0
+    while True:
+        target = path.with_name(f"{path.name}.v{version}.bak{counter or ''}")
+        try:
+            _create_new_private(target)
+            break
+        except FileExistsError:
+            counter += 1
+    with closing(sqlite3.connect(target)) as copy:
         conn.backup(copy)
-    copy.close()
+    prune_backups(path)
     return target
+
+
+def prune_backups(path: str | Path, keep: int = KEPT_BACKUPS) -> list[Path]:
+    """Remove all but the newest `keep` migration backups of the database at `path`
+    (each is a full copy of the register); returns the ones removed."""
+    removed = backups_of(path)[keep:]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
 
 
 def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
@@ -127,6 +312,9 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     try:
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
+        # `_check_file` found SQLite's header, so pages SQLite cannot read are damage.
+        if is_damage(exc):
+            raise DatabaseDamaged(path) from exc
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
     unknown = [name for name in applied if name not in migration_names()]
     if unknown:
@@ -137,18 +325,40 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     return db, applied
 
 
-def open_read_only(path: str | Path) -> sqlite_utils.Database:
+def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils.Database:
     """Open a current database so that nothing can change the file, not even its journal
-    mode (for displays such as the waiting-room board, which log nobody in)."""
+    mode (for displays such as the waiting-room board, which log nobody in).
+
+    A WAL database is read through its -shm file, which SQLite creates if it is missing;
+    in a folder this user may not write to, that fails with `FolderReadOnly`. Then
+    `immutable=True` reads the file as SQLite's documented `immutable` URI parameter
+    does, with no -shm and no locks: right only while no -wal holds newer rows, so it
+    is refused (`FolderReadOnly`) when a -wal is there, and a caller that wants changes
+    opens again (see `open_display`).
+    """
     from store.core.migrations import migration_names
 
     path = Path(path)
     _check_file(path)
     if not path.exists():
         raise NotADatabaseError(f"{path} does not exist")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if immutable:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise FolderReadOnly(path)
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA query_only = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _cannot_make_shm(exc, path):
+                raise FolderReadOnly(path) from exc
+            if is_damage(exc):
+                raise DatabaseDamaged(path) from exc
+            raise NotADatabaseError(f"{path} cannot be read: {exc}") from exc
         db, applied = _luotsi_schema(conn, path)
         if applied != migration_names():
             raise SchemaTooOldError(f"{path} must be opened by Luotsi once to be updated")
@@ -156,6 +366,26 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
     except BaseException:
         conn.close()
         raise
+
+
+def _cannot_make_shm(error: sqlite3.Error, path: Path) -> bool:
+    """A read-only or cannot-open error (SQLITE_READONLY_DIRECTORY, _CANTINIT, CANTOPEN)
+    from a database whose folder this user may not write to: its -shm cannot be made."""
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    primary = code & 0xFF if code >= 0 else -1
+    return primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not os.access(
+        path.resolve().parent, os.W_OK
+    )
+
+
+def open_display(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
+    """A read-only connection for a display, and whether it is a snapshot that must be
+    opened again to see later changes: in a read-only folder with no -shm beside the
+    database, the file is read `immutable` (see `open_read_only`)."""
+    try:
+        return open_read_only(path), False
+    except FolderReadOnly:
+        return open_read_only(path, immutable=True), True
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -170,7 +400,9 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     _check_file(path)
     existed = path.exists() and path.stat().st_size > 0
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not existed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -219,14 +451,31 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def copy_database(source: str | Path, target: str | Path) -> Path:
-    """Copy a database file (for demo runs and tests) without touching the source."""
+    """Copy a database file that nothing is writing to (the sample for a demo run, tests)
+    without touching the source; the copy is the owner's only, from its first byte.
+    A database in use is copied with SQLite's backup instead (see README)."""
     target = Path(target)
-    shutil.copyfile(source, target)
+    with open(source, "rb") as reading:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+        os.fchmod(fd, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as writing:
+            shutil.copyfileobj(reading, writing)
     return target
 
 
 __all__ = [
     "DatabaseBusy",
+    "DatabaseDamaged",
+    "DatabaseIsFolder",
+    "FolderReadOnly",
+    "backups_of",
+    "damage_of",
+    "database_file",
+    "damage_reported",
+    "is_damage",
+    "newest_backup",
+    "open_display",
+    "prune_backups",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StoreError",
