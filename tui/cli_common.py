@@ -30,14 +30,8 @@ EXIT_BAD_ROWS = 1
 EXIT_USAGE = 2
 
 Language = Literal["fi", "sv", "en"]
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help=help_for("help.db"),
-        dir_okay=False,
-    ),
-]
+# A folder is let through to be refused in the user's language (`existing_database`).
+DbOption = Annotated[Path | None, typer.Option("--db", help=help_for("help.db"))]
 LangOption = Annotated[Language | None, typer.Option("--lang", help=help_for("help.lang"))]
 UserOption = Annotated[str | None, typer.Option(help=help_for("help.user"))]
 

@@ -101,21 +101,24 @@ def test_starting_the_app_on_a_damaged_database_says_so(visited):
     assert "is damaged" in said(result)
 
 
+@pytest.mark.parametrize("given", ["--db", "LUOTSI_DB"])
 @pytest.mark.parametrize(
     "command",
     [[], ["board"], ["settings"], ["report", "day"], ["staff", "list"]],
     ids=["app", "board", "settings", "report", "staff"],
 )
-def test_a_folder_given_as_the_database_says_so(tmp_path, command):
+def test_a_folder_given_as_the_database_says_so(tmp_path, command, given):
     folder = tmp_path / "luotsi.db"
     folder.mkdir()
-    result = runner.invoke(
-        app,
-        [*command, "--lang", "en"],
-        env={"LUOTSI_DB": str(folder), "LUOTSI_USER": "admin", "LUOTSI_PASSWORD": "demo"},
-    )
+    env = {"LUOTSI_USER": "admin", "LUOTSI_PASSWORD": "demo"}
+    if given == "--db":
+        args = [*command, "--db", str(folder), "--lang", "fi"]
+    else:
+        args = [*command, "--lang", "fi"]
+        env["LUOTSI_DB"] = str(folder)
+    result = runner.invoke(app, args, env=env)
     assert result.exit_code == 2
-    assert f"{folder} is a folder, not a database" in said(result)
+    assert f"{folder} on kansio, ei tietokanta" in said(result)
 
 
 @pytest.mark.parametrize(
