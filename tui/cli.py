@@ -19,6 +19,7 @@ from store.core.dates import format_date
 from store.core.db import (
     SQLITE_HEADER,
     DatabaseDamaged,
+    FolderReadOnly,
     SchemaTooOldError,
     StoreError,
     copy_database,
@@ -128,6 +129,8 @@ def _run_app(path: Path, lang: str | None, desk: str, notice: str | None = None)
         fail(tr("error.database_is_folder", ui_lang, path=path))
     if problem == "damaged":
         fail(DatabaseDamaged(path).message(ui_lang))
+    if problem == "folder_read_only":
+        fail(FolderReadOnly(path).message(ui_lang))
     if problem is not None:
         fail(tr("cli.error.not_a_database", ui_lang, path=path))
     luotsi = make_app(path, lang=lang, desk=desk, notice=notice)

@@ -210,8 +210,8 @@ def _create_private(path: Path) -> None:
 
 def preflight(path: str | Path) -> str | None:
     """A quick look, with plain sqlite3 and read-only, at whether the app can start on
-    `path`: None if so, else "folder", "not_a_database", "damaged", "not_luotsi" or
-    "no_staff".
+    `path`: None if so, else "folder", "not_a_database", "damaged", "folder_read_only"
+    (no -shm can be made beside it), "not_luotsi" or "no_staff".
 
     The full open (and any migration) happens inside the app after its first paint.
     """
@@ -232,7 +232,9 @@ def preflight(path: str | Path) -> str | None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as exc:
             # Our header check passed, so a page SQLite cannot read is damage.
-            return "damaged" if is_damage(exc) else "not_a_database"
+            if is_damage(exc):
+                return "damaged"
+            return "folder_read_only" if _cannot_make_shm(exc, path) else "not_a_database"
         if not {"_sqlite_migrations", "staff"} <= tables:
             return "not_luotsi"
         staff = conn.execute(

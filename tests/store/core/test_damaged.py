@@ -51,10 +51,11 @@ def add_backup(path: Path, version: int, age_seconds: int) -> Path:
 
 @pytest.fixture
 def closed(world):
-    """The fixture world's file, closed (checkpointed, no -wal), with one visitor called
-    to desk 4."""
+    """The fixture world's file, closed (checkpointed, no -wal), with two visitors, the
+    first called to desk 4."""
     visits = world.store.visits
     visits.register(world.reception, world.site.id, client_id=world.clients["ostman"].id)
+    visits.register(world.reception, world.site.id, client_id=world.clients["makinen"].id)
     visits.call_next(world.reception, world.site.id, "4")
     world.store.close()
     return world
@@ -179,29 +180,51 @@ def read_only_folder(closed) -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def _as_nobody(work) -> str:
-    """`work()`'s answer, run in a forked child that has become `nobody` (root may write
-    anywhere, so a read-only folder is only read-only to another user). Everything the
-    child needs is imported first: nobody may not read root's Python installation."""
+def _as_nobody(work, between=None) -> list[str]:
+    """What `work(step)` tells, run in a forked child that has become `nobody` (root may
+    write anywhere, so a read-only folder is read-only only to another user): each
+    `step(text)`, then its answer. After each step the parent runs `between()` before the
+    child goes on. Everything the child needs is imported first: nobody may not read
+    root's Python installation."""
     nobody = _nobody()
     assert nobody is not None
     read_end, write_end = os.pipe()
+    go_read, go_write = os.pipe()
     child = os.fork()
     if child == 0:
         os.close(read_end)
+
+        def step(text: str) -> None:
+            os.write(write_end, f"step {text}\n".encode())
+            os.read(go_read, 1)
+
         try:
             os.setgid(nobody.pw_gid)
             os.setuid(nobody.pw_uid)
-            answer = work()
+            answer = work(step)
         except BaseException as exc:  # noqa: BLE001 — the parent reports it
             answer = f"{type(exc).__name__}: {exc}"
-        os.write(write_end, answer.encode())
+        os.write(write_end, f"done {answer}\n".encode())
         os._exit(0)
     os.close(write_end)
+    told: list[str] = []
     with os.fdopen(read_end, "rb") as reading:
-        answer = reading.read().decode()
+        for line in reading:
+            kind, text = line.decode().rstrip("\n").split(" ", 1)
+            told.append(text)
+            if kind == "step":
+                if between is not None:
+                    between()
+                os.write(go_write, b"x")
     os.waitpid(child, 0)
-    return answer
+    os.close(go_read)
+    os.close(go_write)
+    return told
+
+
+def _tickets(store, site_id: str) -> str:
+    serving = store.visits.now_serving(site_id, limit=5)
+    return "|".join(f"{row.ticket}@{row.desk}" for row in serving) or "(none)"
 
 
 def test_the_board_reads_a_database_in_a_read_only_folder(read_only_folder, closed, clock):
@@ -210,13 +233,42 @@ def test_the_board_reads_a_database_in_a_read_only_folder(read_only_folder, clos
     def tickets_on(path: Path) -> str:
         board = make_board(path, clock=clock)
         try:
-            serving = board.board.store.visits.now_serving(board.board.site.id, limit=5)
-            return "|".join(f"{row.ticket}@{row.desk}" for row in serving) or "(none)"
+            return _tickets(board.board.store, board.board.site.id)
         finally:
             board.board.store.close()
 
     # What the board shows on the writable original; this also imports all it needs.
     shown = tickets_on(closed.path)
     assert shown.endswith("@4")
-    assert _as_nobody(lambda: tickets_on(read_only_folder)) == shown
+    assert _as_nobody(lambda step: tickets_on(read_only_folder)) == [shown]
     assert sorted(p.name for p in read_only_folder.parent.iterdir()) == ["luotsi.db"]
+    assert _as_nobody(lambda step: str(preflight(read_only_folder))) == ["folder_read_only"]
+
+
+def test_the_board_in_a_read_only_folder_shows_calls_made_since(read_only_folder, closed, clock):
+    """A desk of another account (here root) calls the next visitor while the board of
+    `nobody` is up: the board's next refresh shows the call."""
+    from store.api import Store
+    from tui.board import make_board
+
+    def board_refreshed(step) -> str:
+        screen = make_board(read_only_folder, clock=clock).board
+        step(_tickets(screen.store, screen.site.id))
+        assert screen.reopen is not None  # a snapshot: read anew at each refresh
+        fresh = screen.reopen()
+        screen.store.close()
+        try:
+            return _tickets(fresh, screen.site.id)
+        finally:
+            fresh.close()
+
+    def desk_calls() -> None:
+        desk = Store.open(read_only_folder, clock)
+        desk.visits.call_next(closed.reception, closed.site.id, "5")
+        desk.close()
+
+    make_board(closed.path, clock=clock).board.store.close()  # imports what the board needs
+    before, after = _as_nobody(board_refreshed, between=desk_calls)
+    assert before.endswith("@4")
+    assert before == "A001@4"
+    assert sorted(after.split("|")) == ["A001@4", "A002@5"]
