@@ -109,6 +109,24 @@ def test_a_second_backup_of_the_same_version_is_kept_beside_the_first(
     assert path.with_name(f"luotsi.db.v{version}.bak").read_bytes() == b"an earlier attempt"
 
 
+def test_a_damaged_database_is_neither_backed_up_nor_migrated(world, test_only_migrations):
+    from store.core.db import DatabaseDamaged
+
+    from .test_damaged import add_backup, damage_page
+
+    world.store.close()
+    path = world.path
+    kept = [add_backup(path, n, age_seconds=600 - n) for n in (1, 2, 3)]
+    damage_page(path, "client")
+    before = path.read_bytes()
+    _add_migration(test_only_migrations)
+    with pytest.raises(DatabaseDamaged) as raised:
+        open_db(path)
+    assert raised.value.backup == kept[-1]
+    assert sorted(path.parent.glob("luotsi.db.v*")) == kept  # none made, none removed
+    assert path.read_bytes() == before
+
+
 def test_a_copy_of_a_database_is_the_owners_only(world, tmp_path):
     world.store.close()
     os.chmod(world.path, 0o644)
