@@ -9,7 +9,6 @@ WAL mode lets those readers and the one writer work side by side.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sqlite3
 from collections.abc import Generator
@@ -17,6 +16,16 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.core.files import (
+    HEADER_BYTES,
+    PRIVATE_MODE,
+    backups_of,
+    create_new_private,
+    create_private,
+    newest_backup,
+    prune_backups,
+    shorter_than_its_header,
+)
 from store.core.i18n import TranslatedError
 
 if TYPE_CHECKING:
@@ -28,10 +37,6 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MMAP_BYTES = 256 * 1024 * 1024
-# The register holds personal data: the database, the -wal, -shm and journal files SQLite
-# makes beside it (which take the database's mode) and the backups are the owner's only.
-PRIVATE_MODE = 0o600
-KEPT_BACKUPS = 3
 
 
 class StoreError(Exception):
@@ -87,50 +92,14 @@ class FolderReadOnly(StoreError, TranslatedError):
 # (SQLITE_CORRUPT), and a header that does not (SQLITE_NOTADB, once ours was checked).
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 _SQLITE_CANTOPEN, _SQLITE_READONLY = 14, 8
-# The header fields that say how long the file must be (https://sqlite.org/fileformat.html).
-_HEADER_BYTES = 100
-
-
-def _backup_pattern(path: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(path.name)}\.v(\d+)\.bak(\d*)")
-
-
-def backups_of(path: str | Path) -> list[Path]:
-    """The migration backups beside the database at `path` (NAME.vN.bak, NAME.vN.bakK),
-    newest first: by the time they were written, then by schema version and counter."""
-    path = Path(path)
-    pattern = _backup_pattern(path)
-    found: list[tuple[int, int, int, Path]] = []
-    try:
-        candidates = list(path.parent.iterdir())
-    except OSError:
-        return []
-    for candidate in candidates:
-        match = pattern.fullmatch(candidate.name)
-        if match is None or not candidate.is_file():
-            continue
-        version, counter = int(match[1]), int(match[2] or 0)
-        found.append((candidate.stat().st_mtime_ns, version, counter, candidate))
-    return [entry[3] for entry in sorted(found, key=lambda e: e[:3], reverse=True)]
-
-
-def newest_backup(path: str | Path) -> Path | None:
-    backups = backups_of(path)
-    return backups[0] if backups else None
 
 
 def is_damage(error: BaseException) -> bool:
     """Whether `error` says the file's pages are damaged (not busy, full or read-only)."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
     code: int = getattr(error, "sqlite_errorcode", -1)
-    return (
-        isinstance(error, sqlite3.DatabaseError)
-        and code >= 0
-        and code & 0xFF
-        in (
-            _SQLITE_CORRUPT,
-            _SQLITE_NOTADB,
-        )
-    )
+    return code >= 0 and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def database_file(conn: sqlite3.Connection) -> Path | None:
@@ -165,47 +134,17 @@ def damage_reported(
         raise DatabaseDamaged(path) from exc
 
 
-def _shorter_than_its_header(path: Path, header: bytes, size: int) -> bool:
-    """Whether the file ends before the last page its header counts: cut off by a copy
-    or a full disk. The count is trusted only when SQLite marks it valid (the change
-    counter matches), and a -wal beside the file may hold the missing pages."""
-    if len(header) < _HEADER_BYTES:
-        return True
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return False  # SQLite itself says the header is spoilt (SQLITE_NOTADB)
-    change_counter, pages = header[24:28], int.from_bytes(header[28:32], "big")
-    if header[92:96] != change_counter or pages == 0:
-        return False
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return False
-    return size < pages * page_size
-
-
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseIsFolder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
-        header = handle.read(_HEADER_BYTES)
+        header = handle.read(HEADER_BYTES)
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
-    if _shorter_than_its_header(path, header, path.stat().st_size):
+    if shorter_than_its_header(path, header, path.stat().st_size):
         raise DatabaseDamaged(path)
-
-
-def _create_private(path: Path) -> None:
-    """Make `path` an empty file only its owner can read and write, before any data is
-    written to it (SQLite gives its -wal, -shm and journal the same mode). An empty file
-    already there is made private too; one that is not empty is left as it is."""
-    try:
-        _create_new_private(path)
-    except FileExistsError:
-        if path.stat().st_size == 0:
-            os.chmod(path, PRIVATE_MODE)
 
 
 def preflight(path: str | Path) -> str | None:
@@ -266,16 +205,6 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.table_names())
 
 
-def _create_new_private(path: Path) -> None:
-    """Create `path` empty with mode 0600 (exactly: whatever the umask); `FileExistsError`
-    if it is there already."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
-    try:
-        os.fchmod(fd, PRIVATE_MODE)
-    finally:
-        os.close(fd)
-
-
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the database aside with SQLite's online backup, so WAL content is included;
     the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept."""
@@ -283,7 +212,7 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     while True:
         target = path.with_name(f"{path.name}.v{version}.bak{counter or ''}")
         try:
-            _create_new_private(target)
+            create_new_private(target)
             break
         except FileExistsError:
             counter += 1
@@ -291,15 +220,6 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         conn.backup(copy)
     prune_backups(path)
     return target
-
-
-def prune_backups(path: str | Path, keep: int = KEPT_BACKUPS) -> list[Path]:
-    """Remove all but the newest `keep` migration backups of the database at `path`
-    (each is a full copy of the register); returns the ones removed."""
-    removed = backups_of(path)[keep:]
-    for old in removed:
-        old.unlink(missing_ok=True)
-    return removed
 
 
 def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
@@ -414,7 +334,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     existed = path.exists() and path.stat().st_size > 0
     if not existed:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _create_private(path)
+        create_private(path)
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:

@@ -17,14 +17,9 @@ from typing import Literal
 from store.clients import rules
 from store.core.clock import local_clock_times
 from store.core.context import Context
-from store.core.db import (
-    StoreError,
-    damage_reported,
-    database_file,
-    newest_backup,
-    write_transaction,
-)
+from store.core.db import StoreError, damage_reported, database_file, write_transaction
 from store.core.figures import minutes_between
+from store.core.files import newest_backup
 from store.core.i18n import TranslatedError
 from store.core.rows import insert_row
 from store.exports.formats import DayFeedback, Row
