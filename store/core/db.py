@@ -22,6 +22,7 @@ from store.core.files import (
     backups_of,
     create_new_private,
     create_private,
+    make_private,
     newest_backup,
     prune_backups,
     shorter_than_its_header,
@@ -335,6 +336,8 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     if not existed:
         path.parent.mkdir(parents=True, exist_ok=True)
         create_private(path)
+    for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+        make_private(own)
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:

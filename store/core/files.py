@@ -48,7 +48,10 @@ def newest_backup(path: str | Path) -> Path | None:
 def prune_backups(path: str | Path, keep: int = KEPT_BACKUPS) -> list[Path]:
     """Remove all but the newest `keep` migration backups of the database at `path`
     (each is a full copy of the register); returns the ones removed."""
-    removed = backups_of(path)[keep:]
+    backups = backups_of(path)
+    for kept in backups[:keep]:
+        make_private(kept)
+    removed = backups[keep:]
     for old in removed:
         old.unlink(missing_ok=True)
     return removed
@@ -72,6 +75,18 @@ def shorter_than_its_header(path: Path, header: bytes, size: int) -> bool:
         if beside.exists() and beside.stat().st_size > 0:
             return False
     return size < pages * page_size
+
+
+def make_private(path: Path) -> None:
+    """Take group and other access away from a file of ours made before Luotsi created
+    its files 0600 (an older database, its -wal and -shm, a backup); another user's
+    file, or one already private, is left as it is."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    if info.st_uid == os.geteuid() and info.st_mode & 0o077:
+        os.chmod(path, info.st_mode & 0o700)
 
 
 def create_new_private(path: Path) -> None:

@@ -52,6 +52,19 @@ def test_an_empty_file_given_a_schema_is_made_the_owners_only(tmp_path):
     assert mode(path) == 0o600
 
 
+def test_an_older_database_open_to_everyone_is_made_the_owners_only(world):
+    world.store.visits.register(world.reception, world.site.id)  # the -wal and -shm are there
+    files = [world.path, *(world.path.with_name(world.path.name + e) for e in ("-wal", "-shm"))]
+    for made_before in files:
+        os.chmod(made_before, 0o644)
+    from store.core.db import open_read_only
+
+    open_read_only(world.path).close()  # a display changes nothing, not even modes
+    assert [mode(f) for f in files] == [0o644] * 3
+    open_db(world.path).close()
+    assert [mode(f) for f in files] == [0o600] * 3
+
+
 @pytest.fixture
 def test_only_migrations() -> Iterator[list[str]]:
     """Room for migrations added by a test, removed again afterwards."""
