@@ -203,4 +203,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{count} klienter importerades från {file}.",
         "Imported {count} clients from {file}.",
     ),
+    "cli.error.empty_database": (
+        "{path} on tyhjä tiedosto; luo siihen tietokanta komennolla: luotsi init {path}",
+        "{path} är en tom fil; skapa en databas i den med: luotsi init {path}",
+        "{path} is an empty file; create a database in it with: luotsi init {path}",
+    ),
 }

@@ -344,4 +344,56 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "setting.yes": ("kyllä", "ja", "yes"),
     "setting.no": ("ei", "nej", "no"),
+    "error.damaged": (
+        "Tietokanta {path} on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
+        " tietoihin voi luottaa. Mitään ei muutettu. Palauta tietokanta varmuuskopiosta.",
+        "Databasen {path} är skadad (avkortad eller delvis överskriven) och dess uppgifter"
+        " går inte att lita på. Inget ändrades. Återställ databasen från en säkerhetskopia.",
+        "The database {path} is damaged (cut short or partly overwritten) and its data"
+        " cannot be trusted. Nothing was changed. Restore the database from a backup.",
+    ),
+    "error.damaged_backup": (
+        "Tietokanta {path} on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
+        " tietoihin voi luottaa. Mitään ei muutettu. Uusin varmuuskopio on {backup}.",
+        "Databasen {path} är skadad (avkortad eller delvis överskriven) och dess uppgifter"
+        " går inte att lita på. Inget ändrades. Den nyaste säkerhetskopian är {backup}.",
+        "The database {path} is damaged (cut short or partly overwritten) and its data"
+        " cannot be trusted. Nothing was changed. The newest backup is {backup}.",
+    ),
+    "error.database_is_folder": (
+        "{path} on kansio, ei tietokanta; anna tietokantatiedoston polku",
+        "{path} är en mapp, inte en databas; ange sökvägen till databasfilen",
+        "{path} is a folder, not a database; give the path of the database file",
+    ),
+    "error.folder_read_only": (
+        "Tietokantaa {path} ei voi lukea: kansioon {folder} ei voi kirjoittaa, ja SQLite"
+        " tarvitsee sen viereen tiedoston {path}-shm. Anna tälle käyttäjälle kirjoitusoikeus"
+        " kansioon.",
+        "Databasen {path} kan inte läsas: mappen {folder} är skrivskyddad och SQLite behöver"
+        " filen {path}-shm bredvid den. Ge den här användaren skrivrätt till mappen.",
+        "The database {path} cannot be read: the folder {folder} is read-only and SQLite"
+        " needs the file {path}-shm beside it. Give this user write access to the folder.",
+    ),
+    "error.pseudonym_key_damaged": (
+        "Vientien pseudonyymiavain (asetus {setting}) on vahingoittunut, joten pseudonyymejä"
+        " ei voi muodostaa; mitään ei viety. Palauta avain varmuuskopiosta: uusi avain"
+        " antaisi jokaiselle asiakkaalle uuden pseudonyymin.",
+        "Exporternas pseudonymnyckel (inställningen {setting}) är skadad, så pseudonymer kan"
+        " inte bildas; inget exporterades. Återställ nyckeln från en säkerhetskopia: en ny"
+        " nyckel skulle ge varje klient en ny pseudonym.",
+        "The exports' pseudonym key (setting {setting}) is damaged, so no pseudonyms can be"
+        " made; nothing was exported. Restore the key from a backup: a new key would give"
+        " every client a new pseudonym.",
+    ),
+    "error.pseudonym_key_damaged_backup": (
+        "Vientien pseudonyymiavain (asetus {setting}) on vahingoittunut, joten pseudonyymejä"
+        " ei voi muodostaa; mitään ei viety. Palauta avain uusimmasta varmuuskopiosta"
+        " {backup}: uusi avain antaisi jokaiselle asiakkaalle uuden pseudonyymin.",
+        "Exporternas pseudonymnyckel (inställningen {setting}) är skadad, så pseudonymer kan"
+        " inte bildas; inget exporterades. Återställ nyckeln från den nyaste"
+        " säkerhetskopian {backup}: en ny nyckel skulle ge varje klient en ny pseudonym.",
+        "The exports' pseudonym key (setting {setting}) is damaged, so no pseudonyms can be"
+        " made; nothing was exported. Restore the key from the newest backup {backup}: a new"
+        " key would give every client a new pseudonym.",
+    ),
 }
