@@ -1,0 +1,63 @@
+"""The login form under the store's growing lock, and with an account whose password data is
+damaged: a message on the form, never a crash."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from screens.shell.login import LoginScreen
+from store.core.auth import LoginFailed, LoginLocked
+from tui.app import make_app
+
+from ..helpers import settled
+
+
+async def submit(pilot, username: str, password: str) -> str:
+    login = pilot.app.screen
+    login.query_one("#username").value = username
+    login.query_one("#password").value = password
+    login.query_one("#password").focus()
+    await pilot.press("enter")
+    await settled(pilot)
+    return str(login.query_one("#login-error").render())
+
+
+async def test_a_longer_lock_is_shown_in_minutes_and_holds_the_right_password(world, clock):
+    staff = world.store.staff
+    for _ in range(2):
+        with pytest.raises(LoginFailed):
+            staff.log_in("valmentaja", "wrong")
+    with pytest.raises(LoginLocked):
+        staff.log_in("valmentaja", "wrong")
+    clock.at += timedelta(minutes=1)
+    with pytest.raises(LoginLocked):  # the fourth failure in a row: one minute
+        staff.log_in("valmentaja", "wrong")
+    app = make_app(world.path, clock=clock)  # the app started after the failures
+    async with app.run_test() as pilot:
+        shown = await submit(pilot, "valmentaja", "demo")
+        assert isinstance(app.screen, LoginScreen)
+        assert shown == "Liian monta epäonnistunutta yritystä. Yritä uudelleen 1 minuutin kuluttua."
+    assert world.store.audit.events(action="login") == []
+
+
+async def test_a_damaged_account_is_a_message_on_the_form(world, clock):
+    world.store.db.execute(
+        "UPDATE staff SET password_hash = 'scrypt$16384$8$1$ei-heksaa$' WHERE id = ?",
+        [world.coach.id],
+    )
+    world.store.db.conn.commit()
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        shown = await submit(pilot, "valmentaja", "demo")
+        assert isinstance(app.screen, LoginScreen)
+        assert shown == (
+            "Tilin salasanatiedot ovat vioittuneet. Pyydä ylläpitäjää asettamaan uusi salasana."
+        )
+        assert app.screen.query_one("#password").value == ""
+        # The form stays usable: another account logs in.
+        await submit(pilot, "vastaanotto", "demo")
+        assert not isinstance(app.screen, LoginScreen)
+    failed = world.store.audit.events(action="failed_login")
+    assert [(e.entity_id, e.purpose) for e in failed] == [(world.coach.id, "damaged")]
