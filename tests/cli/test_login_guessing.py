@@ -86,9 +86,7 @@ DAMAGED = "luotsi: the account's password data is damaged; ask an admin to set a
     [("report", "day"), ("export", "visits", "--date", "28.11.2026")],
     ids=["report", "export"],
 )
-def test_report_and_export_as_a_damaged_account_say_so_and_exit_2(
-    world, tmp_path, stored, command
-):
+def test_report_and_export_as_a_damaged_account_say_so_and_exit_2(world, tmp_path, stored, command):
     world.store.db.execute(
         "UPDATE staff SET password_hash = ? WHERE username = 'valmentaja'", [stored]
     )

@@ -142,7 +142,9 @@ def test_a_lock_of_one_minute_says_so_in_the_singular(world, clock):
     with pytest.raises(LoginLocked) as locked:
         staff.log_in("valmentaja", "demo")
     assert locked.value.message("en") == "too many failed logins; try again in 1 minute"
-    assert locked.value.message("sv") == "för många misslyckade inloggningar; försök igen om 1 minut"
+    assert (
+        locked.value.message("sv") == "för många misslyckade inloggningar; försök igen om 1 minut"
+    )
     clock.at += timedelta(seconds=1)
     with pytest.raises(LoginLocked) as locked:
         staff.log_in("valmentaja", "demo")
