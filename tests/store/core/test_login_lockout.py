@@ -3,6 +3,7 @@ failure for twice as long up to 15 minutes; kept in the database."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.api import Store
+from store.core import auth
 from store.core.auth import (
     LOCK_SECONDS,
     MAX_FAILED_LOGINS,
@@ -172,3 +174,36 @@ def test_a_reset_leaves_other_usernames_locked(world):
     staff.set_password(world.admin, world.coach.id, "uusi salasana")
     with pytest.raises(LoginLocked):
         staff.log_in("vastaanotto", "demo")
+
+
+def test_guesses_made_at_once_from_many_connections_all_count(world, clock, monkeypatch):
+    # A hash slow enough that eight guesses started together overlap while they are checked.
+    monkeypatch.setattr(auth, "HASH_COST", auth.ScryptCost(n=2**14, r=8, p=1))
+    world.store.staff.set_password(world.admin, world.coach.id, "oikea salasana")
+    world.store.close()
+    start = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def guess(number: int) -> None:
+        store = Store.open(world.path, clock, migrate=False)
+        try:
+            start.wait()
+            store.staff.log_in("valmentaja", f"arvaus {number}")
+        except (LoginFailed, LoginLocked) as refused:
+            outcomes.append(type(refused).__name__)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=guess, args=(number,)) for number in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["LoginFailed"] * 2 + ["LoginLocked"] * 6
+    store = Store.open(world.path, clock)
+    try:
+        failed = store.audit.events(action="failed_login", entity_id=world.coach.id)
+        # Only the first three were checked against the password; the rest met the lock.
+        assert sorted(e.purpose or "checked" for e in failed) == ["checked"] * 3 + ["locked"] * 5
+    finally:
+        store.close()
