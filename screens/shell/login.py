@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
+from textual.worker import get_current_worker
 
 from .context import ScreenContextMixin
 
@@ -135,5 +136,6 @@ def _check_login(
             store.close()
     except Exception as exc:  # every refusal and failure is said on the form
         outcome = exc
-    if screen.is_attached:
+    # A form left meanwhile (the app quitting) cancels the worker: nothing to tell then.
+    if not get_current_worker().is_cancelled and screen.is_attached:
         screen.app.call_from_thread(screen._checked, outcome)

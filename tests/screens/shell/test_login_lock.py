@@ -3,11 +3,13 @@ damaged: a message on the form, never a crash."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
 
 from screens.shell.login import LoginScreen
+from store.api import Store
 from store.core.auth import LoginFailed, LoginLocked
 from tui.app import make_app
 
@@ -60,3 +62,33 @@ async def test_a_damaged_account_is_a_message_on_the_form(world, clock):
         await log_in(pilot, "vastaanotto")
     failed = world.store.audit.events(action="failed_login")
     assert [(e.entity_id, e.purpose) for e in failed] == [(world.coach.id, "damaged")]
+
+
+async def test_the_form_keeps_drawing_while_the_password_is_checked(world, clock):
+    # Another desk holds the write lock: the check waits for it, off the event loop.
+    world.store.close()
+    other_desk = sqlite3.connect(world.path, isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")
+    app = make_app(world.path, clock=clock)
+    try:
+        async with app.run_test() as pilot:
+            login = app.screen
+            login.query_one("#username").value = "valmentaja"
+            login.query_one("#password").value = "demo"
+            login.query_one("#password").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(login.query_one("#login-error").render()) == "Tarkistetaan…"
+            await pilot.press("enter")  # a second Enter is not a second attempt
+            await pilot.press("tab", "end", "x")  # and the form takes keys meanwhile
+            assert login.query_one("#username").value == "valmentajax"
+            other_desk.execute("ROLLBACK")
+            await settled(pilot)
+            assert not isinstance(app.screen, LoginScreen)
+    finally:
+        other_desk.close()
+    store = Store.open(world.path, clock)
+    try:
+        assert len(store.audit.events(action="login")) == 1
+    finally:
+        store.close()
