@@ -44,7 +44,7 @@ OWASP_MINIMUM = ScryptCost(n=2**17, r=8, p=1)
 HASH_COST = OWASP_MINIMUM
 
 # Stored parameters outside these are refused before any hashing: a tampered row must
-# not make a login allocate gigabytes (N = 2^30 asks for 128 GiB) or run for minutes. The
+# not make a login allocate gigabytes (N = 2^30 asks for 1 TiB) or run for minutes. The
 # lowest N is that of the hashes made before OWASP_MINIMUM; memory and time are capped at
 # twice and eight times what OWASP_MINIMUM takes (256 MiB; some seconds on a laptop).
 MIN_N, MAX_N = 2**14, 2**20
@@ -108,9 +108,12 @@ def _sane(cost: ScryptCost) -> bool:
     )
 
 
-def parse_hash(stored: str) -> StoredHash:
+def parse_hash(stored: object) -> StoredHash:
     """A stored hash's parts, checked before anything is computed with them; raises
-    `PasswordDataDamaged` for anything `hash_password` would not have made."""
+    `PasswordDataDamaged` for anything `hash_password` would not have made (a column
+    written by hand may even hold a number or bytes)."""
+    if not isinstance(stored, str):
+        raise PasswordDataDamaged()
     fields = stored.split("$")
     if len(fields) != 6 or fields[0] != "scrypt":
         raise PasswordDataDamaged()

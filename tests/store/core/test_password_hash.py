@@ -96,6 +96,7 @@ TAMPERED = {
     "fields-extra": f"scrypt$16384$8$1${SALT}${DIGEST}$x",
     "other-scheme": f"bcrypt$16384$8$1${SALT}${DIGEST}",
     "empty": "",
+    "bytes": f"scrypt$16384$8$1${SALT}${DIGEST}".encode(),  # stored as a blob
 }
 
 
