@@ -161,7 +161,9 @@ def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store
 def login(store: Store, username: str | None, lang: str) -> Staff:
     """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt.
 
-    A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
+    A username locked after failed logins raises `LoginLocked`, an account whose password
+    data is damaged `PasswordDataDamaged`: `errors_reported` says either (the lock's time
+    left, in the language asked) with exit code 2, as the login screen does."""
     username = username or os.environ.get("LUOTSI_USER")
     username = username or prompt_text(tr("cli.import.username", lang), lang)
     password = os.environ.get("LUOTSI_PASSWORD")

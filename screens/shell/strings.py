@@ -396,4 +396,36 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         " made; nothing was exported. Restore the key from the newest backup {backup}: a new"
         " key would give every client a new pseudonym.",
     ),
+    # The login's longer locks and damaged password data (store/core/auth.py).
+    "auth.error.locked_minutes.one": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} minuutin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} minut",
+        "too many failed logins; try again in {count} minute",
+    ),
+    "auth.error.locked_minutes.other": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} minuutin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} minuter",
+        "too many failed logins; try again in {count} minutes",
+    ),
+    "auth.error.damaged": (
+        "tilin salasanatiedot ovat vioittuneet; pyydä ylläpitäjää asettamaan uusi salasana",
+        "kontots lösenordsuppgifter är skadade; be en administratör att ange ett nytt lösenord",
+        "the account's password data is damaged; ask an admin to set a new password",
+    ),
+    "login.locked_minutes.one": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} minuutin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} minut.",
+        "Too many failed attempts. Try again in {count} minute.",
+    ),
+    "login.locked_minutes.other": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} minuutin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} minuter.",
+        "Too many failed attempts. Try again in {count} minutes.",
+    ),
+    "login.damaged": (
+        "Tilin salasanatiedot ovat vioittuneet. Pyydä ylläpitäjää asettamaan uusi salasana.",
+        "Kontots lösenordsuppgifter är skadade. Be en administratör att ange ett nytt lösenord.",
+        "The account's password data is damaged. Ask an admin to set a new password.",
+    ),
+    "login.checking": ("Tarkistetaan…", "Kontrollerar…", "Checking…"),
 }
