@@ -116,7 +116,9 @@ def columns_for(identities: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _EVENT_COLUMNS = ("at", "staff_id", "action", "entity", "entity_id", "client_id", "purpose")
 
 
-def _log_not_written(ctx: Context, actor: Staff, export_id: str, exc: Exception) -> None:
+def log_not_written(
+    ctx: Context, actor: Staff, entity: str, export_id: str | None, exc: Exception
+) -> None:
     """Say in the log that a logged export's file was not written after all (if the
     database still takes it: the export's own error is what the user hears of)."""
     try:
@@ -125,7 +127,7 @@ def _log_not_written(ctx: Context, actor: Staff, export_id: str, exc: Exception)
                 ctx,
                 staff_id=actor.id,
                 action="delete",
-                entity="visit_export",
+                entity=entity,
                 entity_id=export_id,
                 purpose=f"not written: {type(exc).__name__}: {exc}",
             )
@@ -250,7 +252,7 @@ def export_visits(
     try:
         place_files([(out, data), (manifest_path, manifest_data)])
     except Exception as exc:
-        _log_not_written(ctx, actor, export_id, exc)
+        log_not_written(ctx, actor, "visit_export", export_id, exc)
         if isinstance(exc, OSError):
             raise unwritable(out, exc) from exc
         raise
