@@ -92,9 +92,10 @@ def test_replace_into_is_refused_and_the_log_still_verifies(logged):
     with pytest.raises(sqlite3.IntegrityError):
         _tamper(
             logged,
-            "REPLACE INTO audit_event SELECT id, at, staff_id, action, entity, entity_id,"
-            " client_id, 'rewritten', created_at, updated_at, updated_by, deleted_at, seq,"
-            " prev_hash, hash FROM audit_event WHERE action = 'export'",
+            "REPLACE INTO audit_event (id, at, staff_id, action, entity, entity_id, client_id,"
+            " purpose, created_at, updated_at, updated_by) SELECT id, at, staff_id, action,"
+            " entity, entity_id, client_id, 'rewritten', created_at, updated_at, updated_by"
+            " FROM audit_event WHERE action = 'export'",
         )
     assert audit(logged, "verify").exit_code == 0
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from store.exports.files import is_temporary
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled, wait_until
+
+TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # an export's temporary file
 
 
 def _tamper_and_verify(world) -> str:
@@ -65,4 +67,4 @@ async def test_the_app_start_removes_a_crashed_exports_temporary_file(
     async with app.run_test() as pilot:
         await log_in(pilot)
         await settled(pilot)
-    assert not [p for p in tmp_path.iterdir() if is_temporary(p.name)]
+    assert not [p for p in tmp_path.iterdir() if TEMPORARY.fullmatch(p.name)]

@@ -13,8 +13,9 @@ import pytest
 
 from store.api import Store
 from store.core.audit import log_event
-from store.core.audit_chain import GENESIS
 from store.core.db import write_transaction
+
+GENESIS = "0" * 64  # the first event's prev_hash
 
 
 def _raw(path: Path) -> sqlite3.Connection:
@@ -61,9 +62,10 @@ def test_replace_into_cannot_rewrite_an_event(world):
     conn = _raw(world.path)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute(
-            "REPLACE INTO audit_event SELECT id, at, staff_id, action, entity, entity_id,"
-            " client_id, 'nothing to see', created_at, updated_at, updated_by, deleted_at,"
-            " seq, prev_hash, hash FROM audit_event WHERE action = 'export'"
+            "REPLACE INTO audit_event (id, at, staff_id, action, entity, entity_id, client_id,"
+            " purpose, created_at, updated_at, updated_by) SELECT id, at, staff_id, action,"
+            " entity, entity_id, client_id, 'nothing to see', created_at, updated_at, updated_by"
+            " FROM audit_event WHERE action = 'export'"
         )
     purposes = [row[0] for row in conn.execute("SELECT purpose FROM audit_event")]
     assert "nothing to see" not in purposes
@@ -170,6 +172,8 @@ import sys
 from store.api import Store
 from store.core.audit import log_event
 from store.core.db import write_transaction
+
+GENESIS = "0" * 64  # the first event's prev_hash
 store = Store.open(sys.argv[1], migrate=False)
 for n in range(int(sys.argv[2])):
     with write_transaction(store.db):

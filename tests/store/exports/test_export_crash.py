@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from store.api import Store
-from store.exports.files import is_temporary, remove_stale_temporaries
+
+
+def is_temporary(name: str) -> bool:
+    """The exporter's temporary files: `.NAME.` + mkstemp's 8 random characters + `.tmp`."""
+    return re.fullmatch(r"\..+\.[a-z0-9_]{8}\.tmp", name) is not None
+
 
 # The real command in a real process, killed with SIGKILL (nothing can clean up after it)
 # just before or just after the n-th rename the export makes.
@@ -137,6 +143,8 @@ def test_the_next_export_into_the_folder_removes_a_left_over_temporary_file(
 
 def test_a_temporary_file_an_export_is_still_writing_is_left_alone(tmp_path: Path):
     import fcntl
+
+    from store.exports.files import remove_stale_temporaries
 
     held = tmp_path / ".kaynnit.csv.abcd1234.tmp"
     held.write_bytes(b"rows being written")
