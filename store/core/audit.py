@@ -56,20 +56,28 @@ def _last_link(ctx: Context) -> tuple[int, str]:
 def _append(ctx: Context, events: Iterable[Mapping[str, object]]) -> list[str]:
     """Chain and insert `events` (each with every chained column but seq) after the newest.
 
-    Inside the caller's write transaction, so the newest hash is read under the write lock
-    and two processes logging at once still form one chain.
+    The newest hash is read under the write lock (the caller's write transaction, else one
+    of its own), so two processes logging at once still form one chain; the insert
+    trigger refuses anything but the next link, should a caller hold only a read snapshot.
     """
+    if not ctx.db.conn.in_transaction:
+        with write_transaction(ctx.db):
+            return _append(ctx, events)
+    seq, prev_hash = _last_link(ctx)
     ids: list[str] = []
-    with write_transaction(ctx.db):
-        seq, prev_hash = _last_link(ctx)
-        rows: list[list[object]] = []
-        for event in events:
-            seq += 1
-            fields = [seq, *(event.get(column) for column in CHAINED_COLUMNS[1:])]
-            digest = event_hash(prev_hash, fields)
-            rows.append([*fields, prev_hash, digest])
-            ids.append(str(event["id"]))
-            prev_hash = digest
+    rows: list[list[object]] = []
+    for event in events:
+        seq += 1
+        fields = [seq, *(event.get(column) for column in CHAINED_COLUMNS[1:])]
+        digest = event_hash(prev_hash, fields)
+        rows.append([*fields, prev_hash, digest])
+        ids.append(str(event["id"]))
+        prev_hash = digest
+    # No savepoint: should a row fail, those before it are still a whole chain, and the
+    # caller's transaction decides whether any of them stay.
+    if len(rows) == 1:
+        ctx.db.conn.execute(_INSERT, rows[0])
+    else:
         ctx.db.conn.executemany(_INSERT, rows)
     return ids
 
