@@ -145,7 +145,10 @@ class LastCheck:
 
     def due(self, now: datetime) -> bool:
         """Whether it is time to check again (an admin is reminded)."""
-        return now - from_iso(self.at) > timedelta(days=CHECK_DUE_DAYS)
+        try:
+            return now - from_iso(self.at) > timedelta(days=CHECK_DUE_DAYS)
+        except ValueError:  # a time edited by hand: check again
+            return True
 
 
 def _broken_json(broken: BrokenEvent | None) -> dict[str, object] | None:
