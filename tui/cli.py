@@ -1,5 +1,5 @@
 """The `luotsi` command line: open the app, create databases, import clients; the command
-groups (staff, site, settings, report, export) live in their own modules."""
+groups (staff, site, settings, report, export, audit) live in their own modules."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
+from .cli_audit import STRINGS as AUDIT_STRINGS
+from .cli_audit import audit_app
 from .cli_common import (
     EXIT_BAD_ROWS,
     DbOption,
@@ -89,6 +91,7 @@ app.add_typer(export_app, name="export")
 app.add_typer(settings_app, name="settings")
 app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
+app.add_typer(audit_app, name="audit")
 
 
 CLI_CATALOGS = (
@@ -98,6 +101,7 @@ CLI_CATALOGS = (
     SETTINGS_STRINGS,
     STAFF_STRINGS,
     HELP_STRINGS,
+    AUDIT_STRINGS,
 )
 
 

@@ -428,4 +428,17 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The account's password data is damaged. Ask an admin to set a new password.",
     ),
     "login.checking": ("Tarkistetaan…", "Kontrollerar…", "Checking…"),
+    "today.audit_broken": (
+        "⚠ Käyttölokin tarkistus {day} löysi muutetun tapahtuman: #{seq} ({at})."
+        " Selvitä asia ja tarkista uudelleen: luotsi audit verify",
+        "⚠ Loggkontrollen {day} hittade en ändrad händelse: #{seq} ({at})."
+        " Utred saken och kontrollera igen: luotsi audit verify",
+        "⚠ The access-log check of {day} found a tampered event: #{seq} ({at})."
+        " Look into it and check again: luotsi audit verify",
+    ),
+    "today.audit_due": (
+        "⚠ Käyttöloki on viimeksi tarkistettu {day}: luotsi audit verify",
+        "⚠ Loggen kontrollerades senast {day}: luotsi audit verify",
+        "⚠ The access log was last checked on {day}: luotsi audit verify",
+    ),
 }

@@ -239,6 +239,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "export.visits": frozenset({"reception", "coach", "admin"}),
     # Names, HETUs and phones leave the machine only for an admin who states why.
     "export.identities": frozenset({"admin"}),
+    # Checking and exporting the access log: for the data-protection officer's requests.
+    "audit.read": frozenset({"admin"}),
 }
 
 
