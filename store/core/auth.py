@@ -96,10 +96,8 @@ def hash_password(password: str) -> str:
 
 
 def _sane(cost: ScryptCost) -> bool:
-    # The suite's lowered HASH_COST makes hashes below MIN_N: they stay readable.
-    lowest_n = min(MIN_N, HASH_COST.n)
     return (
-        lowest_n <= cost.n <= MAX_N
+        MIN_N <= cost.n <= MAX_N
         and cost.n & (cost.n - 1) == 0
         and 1 <= cost.r <= MAX_R
         and 1 <= cost.p <= MAX_P
