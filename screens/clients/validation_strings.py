@@ -162,4 +162,29 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "skiljetecknet + betyder 1800-talet — kontrollera skiljetecknet",
         "the sign + means the 1800s — check the century sign",
     ),
+    # Names and labels of sites and staff (store/core/text.py).
+    "text.field.site.name": ("Toimipisteen nimi", "Verksamhetsställets namn", "Site name"),
+    "text.field.site.municipality": ("Kunta", "Kommun", "Municipality"),
+    "text.field.site.employment_area": (
+        "Työllisyysalue",
+        "Sysselsättningsområde",
+        "Employment area",
+    ),
+    "text.field.staff.username": ("Käyttäjätunnus", "Användarnamn", "Username"),
+    "text.field.staff.display_name": ("Nimi", "Namn", "Name"),
+    "text.error.control": (
+        "sisältää ohjausmerkin tai näkymättömän merkin ({char}) — poista se",
+        "innehåller ett styrtecken eller ett osynligt tecken ({char}) — ta bort det",
+        "contains a control or invisible character ({char}) — remove it",
+    ),
+    "text.error.too_long": (
+        "enintään {max} merkkiä",
+        "högst {max} tecken",
+        "at most {max} characters",
+    ),
+    "text.error.start": (
+        "on alettava kirjaimella tai numerolla (ei ”{char}”)",
+        "ska börja med en bokstav eller siffra (inte ”{char}”)",
+        "must start with a letter or a digit (not “{char}”)",
+    ),
 }

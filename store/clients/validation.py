@@ -129,6 +129,7 @@ _NAME_PUNCTUATION = frozenset(" -'’.")
 # An apostrophe may start a name ('t Hooft); a hyphen or a full stop may not, and a name
 # starting with "-" would be a formula in a spreadsheet.
 _NAME_FIRST_PUNCTUATION = frozenset("'’")
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def clean_name(value: str, field: str) -> str:
@@ -137,11 +138,17 @@ def clean_name(value: str, field: str) -> str:
     name = " ".join(value.split())
     if not name:
         raise _fail(field, "error.required")
-    check_text(name, field, NAME_MAX_LENGTH)
+    if len(name) > NAME_MAX_LENGTH:
+        raise _fail(field, "error.text.too_long", max=NAME_MAX_LENGTH)
     for char in name:
+        if char in _JOINERS:
+            continue  # where one may stand is `check_text`'s to say
         # Category M covers combining accents of decomposed input ("a" + U+0308 = "ä").
         if char not in _NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":
+            if not char.isprintable():
+                raise _fail(field, "error.text.control", char=code_point(char))
             raise _fail(field, "error.name.characters", char=char)
+    check_text(name, field, NAME_MAX_LENGTH)
     if not any(char.isalpha() for char in name):
         raise _fail(field, "error.name.no_letter")
     if not (name[0].isalpha() or name[0] in _NAME_FIRST_PUNCTUATION):

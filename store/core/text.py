@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from store.core.i18n import TranslatedError, tr
+
 # Invisible characters that shape letters in joining and Indic scripts: a Persian or
 # Kurdish (Sorani) name needs ZWNJ (U+200C) to keep a word's parts apart, a Malayalam or
 # Sinhala one ZWJ (U+200D) for its conjuncts. Between Latin, Greek or Cyrillic letters
@@ -49,9 +51,7 @@ def _joins_letters(text: str, index: int) -> bool:
     neighbours = text[index - 1], text[index + 1]
     if not all(unicodedata.category(char)[0] in "LM" for char in neighbours):
         return False
-    return any(
-        unicodedata.name(char, "").startswith(_JOINING_SCRIPTS) for char in neighbours
-    )
+    return any(unicodedata.name(char, "").startswith(_JOINING_SCRIPTS) for char in neighbours)
 
 
 def _hidden(char: str) -> bool:
@@ -121,3 +121,37 @@ def visible(text: str) -> str:
         else:
             shown.append(char)
     return "".join(shown)
+
+
+LABEL_MAX_LENGTH = 100
+
+
+class TextRefused(TranslatedError):
+    """A name or label refused, with the form field (`field`) it was typed into; its
+    message starts with what the field holds (`label`, the key of its name), as the client
+    form's do."""
+
+    def __init__(self, field: str, label: str, key: str, **params: object) -> None:
+        super().__init__(key, **params)
+        self.field = field
+        self.label = label
+
+    def message(self, lang: str = "fi") -> str:
+        return f"{tr(self.label, lang)}: {super().message(lang)}"
+
+
+def check_label(value: str, field: str, label: str, max_length: int = LABEL_MAX_LENGTH) -> str:
+    """A site's name, municipality or area, or a staff member's name, stripped: no control
+    or invisible format character, at most `max_length` characters, and its first
+    character a letter or a digit, so that it never starts like a spreadsheet formula
+    (= + - @) wherever it is exported. Raises `TextRefused`; an empty value is the
+    caller's to refuse, with its own message."""
+    text = value.strip()
+    char = unsafe_character(text)
+    if char is not None:
+        raise TextRefused(field, label, "text.error.control", char=code_point(char))
+    if len(text) > max_length:
+        raise TextRefused(field, label, "text.error.too_long", max=max_length)
+    if text and not text[0].isalnum():
+        raise TextRefused(field, label, "text.error.start", char=text[0])
+    return text
