@@ -6,8 +6,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.binding import ActiveBinding
-from textual.markup import escape
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.widgets import OptionList, Select
 
 from store.core.i18n import has_text, tr
