@@ -13,7 +13,7 @@ from typing import Literal
 
 from store.core.dates import format_date
 from store.core.figures import median, percentile_nearest_rank
-from store.core.text import starts_like_formula
+from store.core.text import FORMULA_START, starts_like_formula
 from store.exports.xlsx import workbook_bytes
 
 Format = Literal["csv", "xlsx", "json"]
@@ -140,7 +140,11 @@ def csv_bytes(rows: list[Row], columns: Sequence[str], dialect: Dialect) -> byte
         for i, convert in special:
             cells[i] = convert(cells[i])
         if dialect == "excel":
-            cells = [excel_text(cell) for cell in cells]
+            # `excel_text`, inlined: it runs for every cell of a month's 20 000 rows.
+            cells = [
+                "'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_START else cell
+                for cell in cells
+            ]
         writer.writerow(cells)
     data = buffer.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect == "excel" else data

@@ -176,3 +176,17 @@ def test_site_and_staff_names_are_checked_in_the_store(world) -> None:
         assert caught.value.key == key
     # Digits first are fine: "4H-talo", "3. kerros".
     assert store.sites.create("4H-talo", "Kuopio", "Pohjois-Savo", actor=admin).name == "4H-talo"
+
+
+def test_every_code_point_of_the_basic_plane_is_judged_by_its_category() -> None:
+    import unicodedata
+
+    refused_categories = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+    placeholders = {chr(c) for c in range(0x2400, 0x2422)} | {"\ufffd"}
+    blank_letters = {"\u115f", "\u1160", "\u3164", "\uffa0"}
+    for code in range(0x10000):
+        char = chr(code)
+        refused = (
+            unicodedata.category(char) in refused_categories or char in placeholders | blank_letters
+        )
+        assert (unsafe_character(f"a{char}b") is not None) == refused, f"U+{code:04X}"
