@@ -17,7 +17,7 @@ from store.clients.names import usual_capitalisation
 from store.core.dates import DateError, date_parts, format_date
 from store.core.dates import parse_date as parse_day
 from store.core.i18n import tr
-from store.core.text import code_point, unsafe_character
+from store.core.text import JOINERS, code_point, unsafe_character
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,6 @@ _NAME_PUNCTUATION = frozenset(" -'’.")
 # An apostrophe may start a name ('t Hooft); a hyphen or a full stop may not, and a name
 # starting with "-" would be a formula in a spreadsheet.
 _NAME_FIRST_PUNCTUATION = frozenset("'’")
-_JOINERS = frozenset("\u200c\u200d")
 
 
 def clean_name(value: str, field: str) -> str:
@@ -141,7 +140,7 @@ def clean_name(value: str, field: str) -> str:
     if len(name) > NAME_MAX_LENGTH:
         raise _fail(field, "error.text.too_long", max=NAME_MAX_LENGTH)
     for char in name:
-        if char in _JOINERS:
+        if char in JOINERS:
             continue  # where one may stand is `check_text`'s to say
         # Category M covers combining accents of decomposed input ("a" + U+0308 = "ä").
         if char not in _NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":

@@ -1,11 +1,11 @@
-"""Text typed or imported into the register: what may be stored, and stored text made safe to show."""
+"""Text in the register: what a field may hold, and stored text made safe to show."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from store.core.i18n import TranslatedError, tr
+from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, tr
 
 # Invisible characters that shape letters in joining and Indic scripts: a Persian or
 # Kurdish (Sorani) name needs ZWNJ (U+200C) to keep a word's parts apart, a Malayalam or
@@ -31,7 +31,7 @@ _JOINING_SCRIPTS = (
     "MYANMAR",
     "KHMER",
 )
-_JOINERS = frozenset("\u200c\u200d")
+JOINERS = frozenset("\u200c\u200d")
 # Letters (category Lo) that draw nothing: Hangul fillers make a name look empty or like
 # another one.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
@@ -87,7 +87,7 @@ def unsafe_character(text: str) -> str | None:
     if text.isprintable() and not _PRINTABLE_REFUSED.search(text):
         return None
     for index, char in enumerate(text):
-        if char in _JOINERS:
+        if char in JOINERS:
             if not _joins_letters(text, index):
                 return char
         elif _never_stored(char):
@@ -116,13 +116,13 @@ def visible(text: str) -> str:
         return text
     shown: list[str] = []
     for index, char in enumerate(text):
-        if char in _JOINERS and _joins_letters(text, index):
+        if char in JOINERS and _joins_letters(text, index):
             shown.append(char)
         elif char < " ":
             shown.append(chr(0x2400 + ord(char)))
         elif char == "\x7f":
             shown.append("\u2421")
-        elif char in _JOINERS or _hidden(char):
+        elif char in JOINERS or _hidden(char):
             shown.append(REPLACEMENT)
         else:
             shown.append(char)
@@ -142,7 +142,7 @@ class TextRefused(TranslatedError):
         self.field = field
         self.label = label
 
-    def message(self, lang: str = "fi") -> str:
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return f"{tr(self.label, lang)}: {super().message(lang)}"
 
 
