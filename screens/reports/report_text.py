@@ -88,7 +88,7 @@ def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Tab
         title=title,
     )
     for reason in report.by_reason:
-        table.add_row(Text(reason.label(lang)), str(reason.count))
+        table.add_row(Text(visible(reason.label(lang))), str(reason.count))
     if report.without_reason:
         table.add_row(Text(tr("report.no_reason", lang)), str(report.without_reason))
     return table
