@@ -28,6 +28,7 @@ from store.core.db import (
 )
 from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
+from store.core.text import visible
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
@@ -309,7 +310,9 @@ def _print_report(report: ImportReport, lang: str) -> None:
         table.add_column(tr("cli.import.column.reason", lang))
         for problem in report.problems:
             table.add_row(
-                str(problem.line), escape(problem.column or "—"), escape(problem.reason(lang))
+                str(problem.line),
+                escape(visible(problem.column or "—")),
+                escape(visible(problem.reason(lang))),
             )
         console.print(table)
     if report.duplicates:
@@ -329,7 +332,8 @@ def _print_report(report: ImportReport, lang: str) -> None:
         table.add_column(tr("cli.import.column.registered", lang))
         for likely in report.likely_duplicates:
             in_file = f"{likely.name} {format_date(likely.birth_date)}"
-            table.add_row(str(likely.line), escape(in_file), escape(", ".join(likely.registered)))
+            registered = visible(", ".join(likely.registered))
+            table.add_row(str(likely.line), escape(visible(in_file)), escape(registered))
         console.print(table)
     if not report.ok:
         summary = tr("cli.import.failed", lang, file=report.file_name)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
-from store.clients.display import name_initials
+from store.clients.display import full_name, name_initials
 from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
 from store.clients.repository import StaleEdit
 from store.clients.search import prefill_from_search
 from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError
 from store.core.dates import format_date
+from store.core.text import visible
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, ask_before_discarding, yes_no_bindings
@@ -26,14 +29,15 @@ FIELD_ORDER = CLIENT_FIELDS
 
 
 def client_form_values(client: Client) -> dict[str, str]:
-    """A stored client as the strings its form shows."""
+    """A stored client as the strings its form shows: a control character stored before
+    the checks is shown as a symbol (and refused at its field when the card is saved)."""
     values: dict[str, str] = {}
     for field in FIELD_ORDER:
         value = getattr(client, field)
         if field in ("birth_date", "jobseeker_since", "unemployed_since"):
             values[field] = format_date(value)
         else:
-            values[field] = value or ""
+            values[field] = visible(value or "")
     return values
 
 
@@ -69,7 +73,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
         self.client: Client | None = None
         self.saved_values: dict[str, str] = {}
         self.touched: set[str] = set()
-        self.select_options: dict[str, list[tuple[str, str]]] = {}
+        self.select_options: dict[str, list[tuple[str | Text, str]]] = {}
 
     # Building the form --------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             )
         if field == "coach_id":
             self.select_options[field] = [
-                (c.display_name, c.id) for c in self.store.staff.all(role="coach")
+                (Text(visible(c.display_name)), c.id) for c in self.store.staff.all(role="coach")
             ]
             return Select(
                 self.select_options[field], prompt=self.t("card.no_coach"), id=field, compact=True
@@ -129,12 +133,12 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             facts.update("")
             return
         if self.ctx.blanked:
-            title.update(
-                f"{self.t('card.title')}: {name_initials(client.first_name, client.last_name)}"
-            )
+            initials = name_initials(client.first_name, client.last_name)
+            title.update(Content(f"{self.t('card.title')}: {initials}"))
             facts.update("")
             return
-        title.update(f"{self.t('card.title')}: {client.last_name} {client.first_name}")
+        name = full_name(client.first_name, client.last_name)
+        title.update(Content(f"{self.t('card.title')}: {name}"))
         derived = client.derived_facts(self.store.today())
         parts = [self.t("card.age", age=derived.age)]
         if derived.under_youth_age:
@@ -159,7 +163,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
                 options = self.select_options.get(field)
                 if value and options is not None and value not in {v for _, v in options}:
                     # A value stored elsewhere (an import, another version) stays selectable.
-                    options.append((value, value))
+                    options.append((Text(value), value))
                     widget.set_options(options)
                 widget.value = value if value else Select.NULL
             else:
