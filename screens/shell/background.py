@@ -59,10 +59,15 @@ def describe_error(error: BaseException, lang: str) -> str:
     """What the user is told when a store call fails: plainly, in their language."""
     # Imported on a failure, not before the login form paints (sqlite3, hashlib).
     from store.core.auth import PermissionDenied
-    from store.core.db import DatabaseBusy, StoreError
+    from store.core.db import DatabaseBusy, DatabaseFull, DatabaseReadOnly, StoreError, store_fault
 
+    error = store_fault(error) or error  # SQLite's own error, read where it was not yet
     if isinstance(error, DatabaseBusy):
         return tr("error.busy", lang)
+    if isinstance(error, DatabaseFull):
+        return tr("error.full", lang)
+    if isinstance(error, DatabaseReadOnly):
+        return tr("error.read_only", lang)
     if isinstance(error, TranslatedError):
         return error.message(lang)
     if isinstance(error, PermissionDenied):

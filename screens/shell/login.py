@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from .context import ScreenContextMixin
+from .faults import store_faults_told
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.models import Staff  # noqa: F401 (the base class names it as text)
@@ -44,6 +45,7 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")
+    @store_faults_told  # a busy database: told, and both fields kept for another Enter
     def _submit(self) -> None:
         # The store's login rules load with the store, after the form has painted.
         from store.core.auth import LoginFailed, LoginLocked, after_failure, seconds_locked

@@ -344,4 +344,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "setting.yes": ("kyllä", "ja", "yes"),
     "setting.no": ("ei", "nej", "no"),
+    # A store call that could not write (see store.core.db.DatabaseFault).
+    "error.full": (
+        "Tietokanta tai sen levy on täynnä, eikä mitään tallennettu. Kirjoittamasi on "
+        "tallella: yritä uudelleen, kun ylläpito on vapauttanut tilaa.",
+        "Databasen eller dess disk är full och inget sparades. Det du skrivit finns kvar: "
+        "försök igen när administratören har frigjort utrymme.",
+        "The database or its disk is full, and nothing was saved. What you typed is kept: "
+        "try again once the administrator has freed some space.",
+    ),
+    "error.read_only": (
+        "Tietokantaan ei voi kirjoittaa (tiedosto tai kansio on vain luku), eikä mitään "
+        "tallennettu. Kirjoittamasi on tallella: pyydä ylläpitoa korjaamaan oikeudet.",
+        "Databasen går inte att skriva till (filen eller mappen är skrivskyddad) och inget "
+        "sparades. Det du skrivit finns kvar: be administratören rätta behörigheterna.",
+        "The database cannot be written (the file or its folder is read-only), and nothing "
+        "was saved. What you typed is kept: ask the administrator to fix the permissions.",
+    ),
 }

@@ -42,8 +42,63 @@ class SchemaTooOldError(StoreError):
     """A read-only open of a database that still needs migrating."""
 
 
-class DatabaseBusy(StoreError):
+class DatabaseFault(StoreError):
+    """The database cannot be written just now; nothing was changed, and the same
+    action may be tried again once the cause is gone (see `store_fault`)."""
+
+
+class DatabaseBusy(DatabaseFault):
     """Another process held the write lock longer than the busy timeout."""
+
+
+class DatabaseFull(DatabaseFault):
+    """The disk (or the database's size limit) is full."""
+
+
+class DatabaseReadOnly(DatabaseFault):
+    """The database file, its folder or its -wal/-shm files cannot be written."""
+
+
+# SQLite's primary result codes (the low byte of `sqlite_errorcode`).
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_PERM = 8, 10, 13, 14, 3
+# The I/O errors that mean a file could not be opened or created for writing
+# (the -shm or -wal next to a read-only database, or in a read-only folder).
+_IOERR_NOT_WRITABLE = {
+    _SQLITE_IOERR | (18 << 8),  # SQLITE_IOERR_SHMOPEN
+    _SQLITE_IOERR | (19 << 8),  # SQLITE_IOERR_SHMSIZE
+    _SQLITE_IOERR | (21 << 8),  # SQLITE_IOERR_SHMMAP
+    _SQLITE_IOERR | (10 << 8),  # SQLITE_IOERR_DELETE
+    _SQLITE_IOERR | (3 << 8),  # SQLITE_IOERR_WRITE (EROFS, EPERM)
+}
+
+
+def store_fault(error: BaseException) -> StoreError | None:
+    """What `error` from a store call means for the user: the `StoreError` itself, a
+    busy, full or read-only database as `DatabaseBusy`, `DatabaseFull` or
+    `DatabaseReadOnly`, or None for anything else (a fault in the program).
+
+    The one place that reads SQLite's result codes; `write_transaction` raises its
+    answer, and the app and the CLI ask it about errors from reads outside one.
+    """
+    if isinstance(error, StoreError):
+        return error
+    if not isinstance(error, sqlite3.Error):
+        return None
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    primary = code & 0xFF if code >= 0 else -1
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseBusy(str(error))
+    if primary == _SQLITE_FULL:
+        return DatabaseFull(str(error))
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or code in _IOERR_NOT_WRITABLE:
+        return DatabaseReadOnly(str(error))
+    return None
+
+
+def _as_store_error(error: sqlite3.Error) -> BaseException:
+    fault = store_fault(error)
+    return error if fault is None else fault
 
 
 def _check_file(path: Path) -> None:
@@ -194,7 +249,10 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
     """One write transaction; nested calls become savepoints of the outer one.
 
     BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock
-    upgrading a read lock; the busy timeout makes the second one wait its turn.
+    upgrading a read lock; the busy timeout makes the second one wait its turn. A busy,
+    full or read-only database, at BEGIN, in a statement or at COMMIT, raises
+    `DatabaseBusy`, `DatabaseFull` or `DatabaseReadOnly` after a rollback: the file is as
+    it was and the same connection can try again.
     """
     if db.conn.in_transaction:
         with db.atomic():
@@ -202,16 +260,19 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
         return
     try:
         db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise DatabaseBusy(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise _as_store_error(exc) from exc
     try:
         yield db
-    except BaseException:
+        db.conn.execute("COMMIT")
+    except BaseException as exc:
+        # A failed COMMIT (the disk filled while writing) leaves the transaction open:
+        # roll it back too, so the file is as it was and the connection can try again.
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise _as_store_error(exc) from exc
         raise
-    else:
-        db.conn.execute("COMMIT")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -227,6 +288,9 @@ def copy_database(source: str | Path, target: str | Path) -> Path:
 
 __all__ = [
     "DatabaseBusy",
+    "DatabaseFault",
+    "DatabaseFull",
+    "DatabaseReadOnly",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StoreError",
@@ -236,5 +300,6 @@ __all__ = [
     "SchemaTooOldError",
     "preflight",
     "schema_version",
+    "store_fault",
     "write_transaction",
 ]
