@@ -9,14 +9,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
+import click
 import platformdirs
 import typer
+from typer.core import TyperGroup
 
 from store.api import Store
 from store.core.auth import LoginFailed, PermissionDenied
-from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
+from store.core.db import (
+    DatabaseBusy,
+    DatabaseFull,
+    DatabaseReadOnly,
+    NotADatabaseError,
+    SchemaTooNewError,
+    StoreError,
+    store_fault,
+)
 from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, locale_language, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
@@ -47,19 +57,39 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def store_error_message(exc: StoreError, path: Path, lang: str) -> str:
-    if isinstance(exc, NotADatabaseError):
+def store_error_message(exc: StoreError, path: Path | None, lang: str) -> str:
+    """What the user is told of a database that could not be opened or written."""
+    if isinstance(exc, DatabaseBusy):
+        return tr("cli.error.busy", lang)
+    if isinstance(exc, DatabaseFull):
+        return tr("cli.error.full", lang)
+    if isinstance(exc, DatabaseReadOnly):
+        return tr("cli.error.read_only", lang)
+    if path is not None and isinstance(exc, NotADatabaseError):
         return tr("cli.error.not_a_database", lang, path=path)
-    if isinstance(exc, SchemaTooNewError):
+    if path is not None and isinstance(exc, SchemaTooNewError):
         return tr("cli.error.schema_too_new", lang, path=path)
     return str(exc)
 
 
-def open_store(path: Path, lang: str) -> Store:
+@contextmanager
+def store_faults_reported(lang: str, path: Path | None = None) -> Iterator[None]:
+    """A database that cannot be opened or written (busy, full, read-only, not Luotsi's)
+    as `luotsi: <message>` in `lang` and exit code 2, never a traceback; the error may be
+    the store's or SQLite's own (see `store.core.db.store_fault`)."""
     try:
+        yield
+    except Exception as exc:
+        fault = store_fault(exc)
+        if fault is None:
+            raise
+        fail(store_error_message(fault, path, lang))
+
+
+def open_store(path: Path, lang: str) -> Store:
+    with store_faults_reported(lang, path):
         return Store.open(path)
-    except StoreError as exc:
-        fail(store_error_message(exc, path, lang))
+    raise AssertionError("unreachable")  # for the type checker: the block returns or fails
 
 
 def database_path(ctx: typer.Context, option: Path | None) -> Path:
@@ -69,7 +99,12 @@ def database_path(ctx: typer.Context, option: Path | None) -> Path:
 
 
 def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
-    """--lang given with the command or before it; None leaves it to the user's own."""
+    """--lang given with the command or before it; None leaves it to the user's own.
+
+    A --lang given with the command is kept in the shared `ctx.obj`, so that an error
+    reported for the whole command line (see `LuotsiGroup`) is in that language too."""
+    if lang and isinstance(ctx.obj, dict):
+        ctx.obj.setdefault("command_lang", lang)
     return lang or (ctx.obj or {}).get("lang")
 
 
@@ -180,17 +215,17 @@ def site_message(exc: SiteNotChosen, lang: str, choose: str | None = None) -> st
 @contextmanager
 def errors_reported(lang: str, not_allowed: str = "cli.error.not_allowed") -> Iterator[None]:
     """The store's refusals as `luotsi: <message>` in `lang` and exit code 2: not allowed
-    (`not_allowed`, given the username), database busy, and every translated error."""
-    try:
-        yield
-    except PermissionDenied as exc:
-        fail(tr(not_allowed, lang, username=exc.staff.username))
-    except DatabaseBusy:
-        fail(tr("cli.error.busy", lang))
-    except SiteNotChosen as exc:
-        fail(site_message(exc, lang))
-    except TranslatedError as exc:
-        fail(exc.message(lang))
+    (`not_allowed`, given the username), a busy, full or read-only database (see
+    `store_faults_reported`), and every translated error."""
+    with store_faults_reported(lang):
+        try:
+            yield
+        except PermissionDenied as exc:
+            fail(tr(not_allowed, lang, username=exc.staff.username))
+        except SiteNotChosen as exc:
+            fail(site_message(exc, lang))
+        except TranslatedError as exc:
+            fail(exc.message(lang))
 
 
 @dataclass(frozen=True)
@@ -234,3 +269,20 @@ def staff_session(
             yield session
     finally:
         store.close()
+
+
+class LuotsiGroup(TyperGroup):
+    """The `luotsi` command line: a database that cannot be opened or written, wherever
+    a command meets it outside its own reporting (creating, generating, migrating), is
+    `luotsi: <message>` and exit code 2 in the language asked for, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            fault = store_fault(exc)
+            if fault is None:
+                raise
+            shared = ctx.obj if isinstance(ctx.obj, dict) else {}
+            lang = text_language(shared.get("command_lang") or shared.get("lang"))
+            fail(store_error_message(fault, None, lang))

@@ -62,15 +62,15 @@ class DatabaseReadOnly(DatabaseFault):
 # SQLite's primary result codes (the low byte of `sqlite_errorcode`).
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_PERM = 8, 10, 13, 14, 3
-# The I/O errors that mean a file could not be opened or created for writing
-# (the -shm or -wal next to a read-only database, or in a read-only folder).
+# The I/O errors that mean a file could not be opened, created or removed for writing
+# (the -shm or -wal next to a read-only database, or in a read-only folder) ...
 _IOERR_NOT_WRITABLE = {
     _SQLITE_IOERR | (18 << 8),  # SQLITE_IOERR_SHMOPEN
-    _SQLITE_IOERR | (19 << 8),  # SQLITE_IOERR_SHMSIZE
     _SQLITE_IOERR | (21 << 8),  # SQLITE_IOERR_SHMMAP
     _SQLITE_IOERR | (10 << 8),  # SQLITE_IOERR_DELETE
-    _SQLITE_IOERR | (3 << 8),  # SQLITE_IOERR_WRITE (EROFS, EPERM)
 }
+# ... and the one that means the disk had no room to grow the -shm file.
+_IOERR_NO_ROOM = _SQLITE_IOERR | (19 << 8)  # SQLITE_IOERR_SHMSIZE
 
 
 def store_fault(error: BaseException) -> StoreError | None:
@@ -89,7 +89,7 @@ def store_fault(error: BaseException) -> StoreError | None:
     primary = code & 0xFF if code >= 0 else -1
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return DatabaseBusy(str(error))
-    if primary == _SQLITE_FULL:
+    if primary == _SQLITE_FULL or code == _IOERR_NO_ROOM:
         return DatabaseFull(str(error))
     if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or code in _IOERR_NOT_WRITABLE:
         return DatabaseReadOnly(str(error))
@@ -182,7 +182,10 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     try:
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+        # A file locked by another process, or one that may not be read, is no stranger.
+        raise store_fault(exc) or NotADatabaseError(
+            f"{path} is not a Luotsi (SQLite) database: {exc}"
+        ) from exc
     unknown = [name for name in applied if name not in migration_names()]
     if unknown:
         raise SchemaTooNewError(
