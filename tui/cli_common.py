@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn
 
-import click
 import platformdirs
 import typer
 from typer.core import TyperGroup
@@ -276,7 +275,7 @@ class LuotsiGroup(TyperGroup):
     a command meets it outside its own reporting (creating, generating, migrating), is
     `luotsi: <message>` and exit code 2 in the language asked for, never a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # Typer makes every context a typer.Context
         try:
             return super().invoke(ctx)
         except Exception as exc:
