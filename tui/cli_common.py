@@ -71,24 +71,22 @@ def store_error_message(exc: StoreError, path: Path | None, lang: str) -> str:
     return str(exc)
 
 
-@contextmanager
-def store_faults_reported(lang: str, path: Path | None = None) -> Iterator[None]:
+def fail_on_store_fault(exc: Exception, lang: str, path: Path | None = None) -> NoReturn:
     """A database that cannot be opened or written (busy, full, read-only, not Luotsi's)
     as `luotsi: <message>` in `lang` and exit code 2, never a traceback; the error may be
-    the store's or SQLite's own (see `store.core.db.store_fault`)."""
-    try:
-        yield
-    except Exception as exc:
-        fault = store_fault(exc)
-        if fault is None:
-            raise
-        fail(store_error_message(fault, path, lang))
+    the store's or SQLite's own (see `store.core.db.store_fault`). Anything else is
+    raised again."""
+    fault = store_fault(exc)
+    if fault is None:
+        raise exc
+    fail(store_error_message(fault, path, lang))
 
 
 def open_store(path: Path, lang: str) -> Store:
-    with store_faults_reported(lang, path):
+    try:
         return Store.open(path)
-    raise AssertionError("unreachable")  # for the type checker: the block returns or fails
+    except Exception as exc:
+        fail_on_store_fault(exc, lang, path)
 
 
 def database_path(ctx: typer.Context, option: Path | None) -> Path:
@@ -215,16 +213,17 @@ def site_message(exc: SiteNotChosen, lang: str, choose: str | None = None) -> st
 def errors_reported(lang: str, not_allowed: str = "cli.error.not_allowed") -> Iterator[None]:
     """The store's refusals as `luotsi: <message>` in `lang` and exit code 2: not allowed
     (`not_allowed`, given the username), a busy, full or read-only database (see
-    `store_faults_reported`), and every translated error."""
-    with store_faults_reported(lang):
-        try:
-            yield
-        except PermissionDenied as exc:
-            fail(tr(not_allowed, lang, username=exc.staff.username))
-        except SiteNotChosen as exc:
-            fail(site_message(exc, lang))
-        except TranslatedError as exc:
-            fail(exc.message(lang))
+    `fail_on_store_fault`), and every translated error."""
+    try:
+        yield
+    except PermissionDenied as exc:
+        fail(tr(not_allowed, lang, username=exc.staff.username))
+    except SiteNotChosen as exc:
+        fail(site_message(exc, lang))
+    except TranslatedError as exc:
+        fail(exc.message(lang))
+    except Exception as exc:
+        fail_on_store_fault(exc, lang)
 
 
 @dataclass(frozen=True)
@@ -279,9 +278,7 @@ class LuotsiGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Exception as exc:
-            fault = store_fault(exc)
-            if fault is None:
-                raise
             shared = ctx.obj if isinstance(ctx.obj, dict) else {}
-            lang = text_language(shared.get("command_lang") or shared.get("lang"))
-            fail(store_error_message(fault, None, lang))
+            fail_on_store_fault(
+                exc, text_language(shared.get("command_lang") or shared.get("lang"))
+            )
