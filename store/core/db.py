@@ -96,11 +96,6 @@ def store_fault(error: BaseException) -> StoreError | None:
     return None
 
 
-def _as_store_error(error: sqlite3.Error) -> BaseException:
-    fault = store_fault(error)
-    return error if fault is None else fault
-
-
 def _check_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -264,7 +259,10 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
-        raise _as_store_error(exc) from exc
+        fault = store_fault(exc)
+        if fault is None:
+            raise
+        raise fault from exc
     try:
         yield db
         db.conn.execute("COMMIT")
@@ -273,9 +271,10 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
         # roll it back too, so the file is as it was and the connection can try again.
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise _as_store_error(exc) from exc
-        raise
+        fault = store_fault(exc) if isinstance(exc, sqlite3.Error) else None
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
