@@ -204,3 +204,16 @@ async def test_a_read_only_database_is_told_in_the_users_language(world, clock):
         await pilot.pause()
         assert not card.has_unsaved_changes
     assert phone_of(world, client.id) == "+358401112222"
+
+
+async def test_an_app_started_on_a_database_another_process_keeps_says_it_is_busy(
+    world, clock, monkeypatch, capsys
+):
+    world.store.close()  # the other process has the file to itself
+    with write_lock_on(world.path, monkeypatch, exclusive=True) as lock, lock.held():
+        app = make_app(world.path, clock=clock, lang="en")
+        async with app.run_test() as pilot:
+            # The app opens its database itself, once the login form is painted.
+            await wait_until(pilot, lambda: app.return_code is not None, "the app's exit")
+        assert app.return_code == 2
+        assert capsys.readouterr().err.strip() == BUSY_EN
