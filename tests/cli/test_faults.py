@@ -29,6 +29,10 @@ READ_ONLY_EN = (
     "luotsi: the database cannot be written (the file or its folder is read-only); "
     "nothing was saved\n"
 )
+READ_ONLY_SV = (
+    "luotsi: databasen går inte att skriva till (filen eller mappen är skrivskyddad); "
+    "inget sparades\n"
+)
 FULL_FI = (
     "luotsi: tietokanta tai sen levy on täynnä; mitään ei tallennettu "
     "(vapauta tilaa ja yritä uudelleen)\n"
@@ -99,17 +103,36 @@ _AS_NOBODY = """
 import json, os, sys
 from typer.testing import CliRunner
 from tui.cli import app
-nobody, read_only, scratch, *command = sys.argv[1:]
+nobody, warm_args, args, env = json.loads(sys.argv[1])
 runner = CliRunner()
-env = {"LUOTSI_PASSWORD": "demo"}
-user = ["--user", "admin", "--lang", "en"]
-warm = runner.invoke(app, [*command, "--db", scratch, *user], env=env)
-os.setgid(int(nobody))
-os.setuid(int(nobody))
-result = runner.invoke(app, [*command, "--db", read_only, *user], env=env)
+warm = runner.invoke(app, warm_args, env=env)
+os.setgid(nobody)
+os.setuid(nobody)
+result = runner.invoke(app, args, env=env)
 print(json.dumps({"warm": warm.exit_code, "exit": result.exit_code, "output": result.output,
                   "exception": type(result.exception).__name__}))
 """
+
+
+def _as_nobody(warm_args: list[str], args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """Run `args` as nobody, after `warm_args` as root; the exit code, output and the
+    exception that ended the command (SystemExit for a plain exit)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _AS_NOBODY, json.dumps([NOBODY, warm_args, args, env])],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    outcome = json.loads(proc.stdout.splitlines()[-1])
+    assert outcome["warm"] == 0
+    return outcome["exit"], outcome["output"], outcome["exception"]
+
+
+AS_ROOT_ONLY = pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root, to drop to nobody"
+)
 
 
 @pytest.fixture
@@ -131,9 +154,7 @@ def open_folders():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root, to drop to nobody"
-)
+@AS_ROOT_ONLY
 @pytest.mark.parametrize("command", COMMANDS_THAT_LOG_IN[1:4], ids=lambda c: " ".join(c[:2]))
 @pytest.mark.parametrize("folder_mode", [0o755, 0o777], ids=["read-only folder", "writable folder"])
 def test_a_command_on_a_read_only_file_says_so(world, open_folders, command, folder_mode):
@@ -146,33 +167,40 @@ def test_a_command_on_a_read_only_file_says_so(world, open_folders, command, fol
     read_only.write_bytes(world.path.read_bytes())
     os.chmod(read_only, 0o444)
     before = read_only.read_bytes()
-    out = open_folders()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _AS_NOBODY,
-            str(NOBODY),
-            str(read_only),
-            str(world.path),
-            *_args(command, out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=120,
+    args = [*_args(command, open_folders()), "--user", "admin", "--lang", "en"]
+    outcome = _as_nobody(
+        [*args, "--db", str(world.path)],
+        [*args, "--db", str(read_only)],
+        {"LUOTSI_PASSWORD": "demo"},
     )
-    assert proc.returncode == 0, proc.stderr
-    outcome = json.loads(proc.stdout.splitlines()[-1])
-    assert outcome["warm"] == 0
-    assert (outcome["exit"], outcome["output"], outcome["exception"]) == (
-        2,
-        READ_ONLY_EN,
-        "SystemExit",
-    )
+    assert outcome == (2, READ_ONLY_EN, "SystemExit")
     assert read_only.read_bytes() == before
     if folder_mode == 0o755:
         assert sorted(p.name for p in folder.iterdir()) == ["luotsi.db"]
+
+
+@AS_ROOT_ONLY
+def test_a_new_database_in_a_read_only_folder_is_refused_in_the_language_asked(
+    tmp_path, open_folders
+):
+    folder = open_folders()
+    sample = ["sample", "--clients", "1", "--weeks", "0"]
+    init = [
+        *("init", "--site", "Työpiste Itä", "--municipality", "Turku", "--area", "Turun alue"),
+        *("--username", "admin", "--display-name", "Aalto"),
+    ]
+    env = {"LUOTSI_PASSWORD": "salasana-123"}
+    for command, lang, expected in [
+        (sample, "sv", READ_ONLY_SV),
+        (init, "en", READ_ONLY_EN),
+    ]:
+        outcome = _as_nobody(
+            [*command, str(tmp_path / f"{command[0]}.db"), "--lang", lang],
+            [*command, str(folder / "luotsi.db"), "--lang", lang],
+            env,
+        )
+        assert outcome == (2, expected, "SystemExit"), command[0]
+    assert list(folder.iterdir()) == []
 
 
 def _mount_small_disk(where: Path, size_kib: int) -> None:
