@@ -74,29 +74,10 @@ def store_faults_told(
     method: Callable[Concatenate[N, P], R],
 ) -> Callable[Concatenate[N, P], R | None]:
     """A handler or action of a widget or screen whose store errors are told, not raised
-    (see the module's docstring). Works on plain and `async` methods."""
-
-    if inspect.iscoroutinefunction(method):
-        async_method = cast(Callable[..., Awaitable[Any]], method)
-
-        @functools.wraps(method)
-        async def told_async(self: N, *args: P.args, **kwargs: P.kwargs) -> Any:
-            try:
-                return await async_method(self, *args, **kwargs)
-            except Exception as error:
-                if not tell_store_fault(self, error):
-                    raise
-                return None
-
-        return cast(Callable[Concatenate[N, P], R | None], told_async)
+    (see the module's docstring and `reporting_store_faults`)."""
 
     @functools.wraps(method)
     def told(self: N, *args: P.args, **kwargs: P.kwargs) -> R | None:
-        try:
-            return method(self, *args, **kwargs)
-        except Exception as error:
-            if not tell_store_fault(self, error):
-                raise
-            return None
+        return reporting_store_faults(self, method)(self, *args, **kwargs)
 
     return told
