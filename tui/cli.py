@@ -37,6 +37,7 @@ from .cli_common import (
     EXIT_BAD_ROWS,
     DbOption,
     LangOption,
+    LuotsiGroup,
     UserOption,
     asked_language,
     database_path,
@@ -80,6 +81,7 @@ DEMO_DESK_USER = "vastaanotto"  # the demo's reception login: its site is the bo
 MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
+    cls=LuotsiGroup,
     help=help_for("help.app"),
     epilog=help_for("help.exit_codes"),
     add_completion=False,

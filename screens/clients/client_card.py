@@ -22,6 +22,7 @@ from store.core.text import visible
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, ask_before_discarding, yes_no_bindings
+from ..shell.faults import store_faults_told, tell_store_fault
 from ..shell.header import LuotsiHeader
 from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
@@ -110,7 +111,14 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
 
     def on_mount(self) -> None:
         if self.client_id is not None:
-            self.client = self.store.clients.open(self.session.staff, self.client_id)
+            try:
+                self.client = self.store.clients.open(self.session.staff, self.client_id)
+            except Exception as error:
+                # A view the access log could not record is not shown: back to the search.
+                if not tell_store_fault(self, error):
+                    raise
+                self.dismiss(None)
+                return
             self.saved_values = client_form_values(self.client)
             self.set_values(self.saved_values)
         else:
@@ -184,6 +192,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             return list(exc.errors)
         return []
 
+    @store_faults_told
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         field = event.widget.id
         if field == "hetu":
@@ -198,6 +207,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
         focus_first_error(self, FIELD_ORDER, (e.field for e in errors))
         self.notify(self.t("card.invalid"), severity="error")
 
+    @store_faults_told  # a busy, full or read-only database: told, the form kept as typed
     def action_save(self) -> None:
         values = move_misplaced(self, FIELD_ORDER)
         client = self.client
@@ -221,6 +231,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(ConfirmHetuChange(client.hetu, str(new_hetu or "")), answered)
 
+    @store_faults_told
     def _save(self, values: dict[str, str]) -> None:
         try:
             if self.client is None:
