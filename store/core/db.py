@@ -8,6 +8,7 @@ WAL mode lets those readers and the one writer work side by side.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -161,6 +162,16 @@ _IOERR_NOT_WRITABLE = {
 }
 # ... and the one that means the disk had no room to grow the -shm file.
 _IOERR_NO_ROOM = _SQLITE_IOERR | (19 << 8)  # SQLITE_IOERR_SHMSIZE
+
+
+def _file_fault(error: OSError) -> StoreError | OSError:
+    """A file or folder of the database that could not be made: the disk is full, or
+    this user may not write there; any other OS error as it is."""
+    if error.errno == errno.ENOSPC:
+        return DatabaseFull(str(error))
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return DatabaseReadOnly(str(error))
+    return error
 
 
 def store_fault(error: BaseException) -> StoreError | None:
@@ -389,11 +400,14 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     _check_file(path)
     existed = path.exists() and path.stat().st_size > 0
-    if not existed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_private(path)
-    for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
-        make_private(own)
+    try:
+        if not existed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
+        for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+            make_private(own)
+    except OSError as exc:
+        raise _file_fault(exc) from exc
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
