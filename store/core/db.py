@@ -12,6 +12,8 @@ import errno
 import os
 import shutil
 import sqlite3
+import threading
+import weakref
 from collections.abc import Generator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -199,11 +201,46 @@ def store_fault(error: BaseException) -> StoreError | None:
     return None
 
 
+class _Connection(sqlite3.Connection):
+    """A connection that says whether it is still open (see `_open_in_this_process`)."""
+
+    is_open = True
+
+    def close(self) -> None:
+        self.is_open = False
+        super().close()
+
+
+# POSIX file locks belong to a process, not to a file descriptor: closing any descriptor
+# of the database file drops every lock this process's connections hold on it. Another
+# process closing its own connection may then take itself for the last one and checkpoint
+# and delete the -wal under ours (sqlite.org/howtocorrupt.html, §2.2). So the file is read
+# directly (its header checked) only while this process has no connection open to it.
+_connections: dict[Path, weakref.WeakSet[_Connection]] = {}
+_connections_lock = threading.Lock()
+
+
+def _connect(path: Path, target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection to the database file `path` (opened as `target`), known to
+    `_open_in_this_process` until it is closed."""
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, factory=_Connection)
+    with _connections_lock:
+        _connections.setdefault(path.resolve(), weakref.WeakSet()).add(conn)
+    return conn
+
+
+def _open_in_this_process(path: Path) -> bool:
+    with _connections_lock:
+        return any(conn.is_open for conn in _connections.get(path.resolve(), ()))
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseIsFolder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
+    if _open_in_this_process(path):
+        return  # checked when it was first opened; reading it now would drop our locks
     with path.open("rb") as handle:
         header = handle.read(HEADER_BYTES)
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
@@ -348,7 +385,7 @@ def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils
         if wal.exists() and wal.stat().st_size > 0:
             raise FolderReadOnly(path)
         uri += "&immutable=1"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn = _connect(path, uri, uri=True)
     try:
         conn.execute("PRAGMA query_only = ON")
         try:
@@ -409,7 +446,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     except OSError as exc:
         raise _file_fault(exc) from exc
     # Autocommit at the driver level: every write goes through `write_transaction`.
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = _connect(path, path)
     try:
         db, applied = _luotsi_schema(conn, path)
         if not applied and _has_tables(db):

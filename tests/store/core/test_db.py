@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
+from store.api import Store
 from store.core.db import NotADatabaseError, SchemaTooNewError, open_db
 from store.core.migrations import migration_names
 
@@ -242,3 +245,25 @@ def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
         )
     with pytest.raises(SchemaTooOldError):
         open_read_only(old)
+
+
+_ANOTHER_PROCESS_READS = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("SELECT count(*) FROM staff").fetchone()
+conn.close()
+"""
+
+
+def test_opening_the_database_again_in_one_process_keeps_the_first_connections_safe(world):
+    # The app opens a connection per thread worker while its own stays open; checking the
+    # file's header with a plain open() and close() would drop this process's locks, and
+    # another desk closing its connection would then delete the -wal under ours.
+    events_before = len(world.store.audit.events())
+    worker = Store.open(world.path, migrate=False)
+    worker.close()
+    subprocess.run([sys.executable, "-c", _ANOTHER_PROCESS_READS, str(world.path)], check=True)
+    assert world.path.with_name(world.path.name + "-wal").exists()
+    world.store.staff.log_in("valmentaja", "demo")
+    assert len(world.store.audit.events()) == events_before + 1
+    assert world.store.db.execute("PRAGMA quick_check").fetchone() == ("ok",)
