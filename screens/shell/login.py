@@ -14,7 +14,6 @@ from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from .context import ScreenContextMixin
-from .faults import store_faults_told
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.clock import Clock
@@ -50,7 +49,6 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")
-    @store_faults_told  # a busy database: told, and both fields kept for another Enter
     def _submit(self) -> None:
         if self.locked_for > 0 or self.checking:
             return
@@ -81,13 +79,21 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         )
 
         from .background import describe_error
+        from .faults import tell_store_fault
 
         self.checking = False
         if not isinstance(outcome, BaseException):
             self.dismiss(outcome)
             return
-        self.query_one("#password", Input).value = ""
         error = self.query_one("#login-error", Static)
+        if not isinstance(outcome, LoginLocked | LoginFailed | PasswordDataDamaged):
+            # A busy or unwritable database: told as everywhere in the app, and both
+            # fields kept, so Enter tries again once it is free.
+            error.update("")
+            if not tell_store_fault(self, outcome):
+                error.update(describe_error(outcome, self.ctx.lang))
+            return
+        self.query_one("#password", Input).value = ""
         if isinstance(outcome, LoginLocked):
             self._lock(outcome.seconds)
         elif isinstance(outcome, LoginFailed):
@@ -97,10 +103,8 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
                 self._lock(seconds_locked(locked_until, now))
             else:
                 error.update(self.t("login.failed"))
-        elif isinstance(outcome, PasswordDataDamaged):
+        else:
             error.update(self.t("login.damaged"))
-        else:  # a busy or unreadable database: said, and the form stays for another try
-            error.update(describe_error(outcome, self.ctx.lang))
 
     def _lock(self, seconds: int) -> None:
         self.locked_for = seconds

@@ -57,7 +57,7 @@ async def test_a_login_while_the_database_is_locked_is_told_and_works_after(
         login.query_one("#password", Input).focus()
         with write_lock.held():
             await pilot.press("enter")
-            await pilot.pause()
+            await settled(pilot)
             assert app.is_running and isinstance(app.screen, LoginScreen)
             assert messages(app) == [BUSY_FI]
             assert login.query_one("#username", Input).value == "valmentaja"
