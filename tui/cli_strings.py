@@ -203,4 +203,10 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{count} klienter importerades från {file}.",
         "Imported {count} clients from {file}.",
     ),
+    # Under an import report's table when the file had more such rows than it lists.
+    "cli.import.unlisted": (
+        "Luettelossa ensimmäiset {shown}; loput {count} jätettiin luettelematta.",
+        "De första {shown} listas; de övriga {count} listas inte.",
+        "The first {shown} are listed; {count} more are not.",
+    ),
 }
