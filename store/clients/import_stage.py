@@ -22,6 +22,10 @@ from store.core.context import Context
 _TABLE = "temp.client_import"
 _HETUS = "temp.client_import_seen"
 _FIELDS = ", ".join(CLIENT_FIELDS)
+_INSERT = (
+    f"INSERT INTO {_TABLE} (line, id, {_FIELDS}, status)"
+    f" VALUES ({', '.join('?' * (len(CLIENT_FIELDS) + 3))})"
+)
 # The final insert's page cache: the client table's indexes and the search index take
 # random pages, and a transaction bigger than the cache spills them to the WAL twice.
 WRITE_CACHE_KIB = 64 * 1024
@@ -58,6 +62,7 @@ class Stage:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.conn = ctx.db.conn
+        self._pending: list[list[object]] = []
         # Who was registered after this point was not seen by the checks.
         self.started_at = ctx.now_iso()
         self.last_rowid: int = self.conn.execute(
@@ -92,7 +97,11 @@ class Stage:
             self.conn.execute("BEGIN")
 
     def flush(self) -> None:
-        """End the batch's read transaction: the staged rows are kept, the snapshot let go."""
+        """Write the rows staged since the last flush and end the batch's read
+        transaction: the staged rows are kept, the snapshot of the register let go."""
+        if self._pending:
+            self.conn.executemany(_INSERT, self._pending)
+            self._pending.clear()
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
@@ -109,12 +118,9 @@ class Stage:
         ).fetchone()[0]
 
     def add(self, line: int, values: Mapping[str, object], *, likely: bool) -> None:
+        """Stage a checked row (written at the next `flush`)."""
         row = [line, new_id(), *(_sql_value(values.get(name)) for name in CLIENT_FIELDS)]
-        marks = ", ".join("?" * len(row))
-        self.conn.execute(
-            f"INSERT INTO {_TABLE} (line, id, {_FIELDS}, status) VALUES ({marks}, ?)",
-            [*row, "likely" if likely else "new"],
-        )
+        self._pending.append([*row, "likely" if likely else "new"])
 
     @staticmethod
     def _statuses(include_likely: bool) -> str:
