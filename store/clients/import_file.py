@@ -165,43 +165,62 @@ def _row(line: int, names: Sequence[str], cells: Sequence[str]) -> CsvRow:
     return CsvRow(line, values, extra)
 
 
-def iter_rows(lines: Iterable[str], encoding: str = "utf-8") -> Iterator[CsvRow]:
+def iter_rows(lines: Iterable[str]) -> Iterator[CsvRow]:
     """Rows of a client CSV given as lines; raises `ImportFileError` when the header is
-    unusable, a line is not CSV, or the text is not in `encoding`."""
+    unusable or a line is not CSV."""
     line_iter = iter(lines)
     blank_lines = 0
-    line = 0
+    header_line = ""
+    for candidate in line_iter:
+        if candidate.strip(_BLANK):
+            header_line = candidate
+            break
+        blank_lines += 1  # Excel shows a blank line as a row of its own
+    if not header_line:
+        raise ImportFileError("import.error.empty")
+    reader = csv.reader(chain([header_line], line_iter), delimiter=_delimiter(header_line))
     try:
-        header_line = ""
-        for candidate in line_iter:
-            if candidate.strip(_BLANK):
-                header_line = candidate
-                break
-            blank_lines += 1  # Excel shows a blank line as a row of its own
-        if not header_line:
-            raise ImportFileError("import.error.empty")
-        reader = csv.reader(chain([header_line], line_iter), delimiter=_delimiter(header_line))
-        try:
-            names = _header(next(reader))
-            # Excel numbers records, not physical lines: a quoted value may span several.
-            line = blank_lines + 1
-            for cells in reader:
-                line += 1
-                if not any(cell.strip() for cell in cells):
-                    continue  # Excel leaves rows of bare separators behind deleted content
-                yield _row(line, names, cells)
-        except csv.Error as exc:
-            raise ImportFileError(
-                "import.error.malformed", line=blank_lines + reader.line_num, reason=exc
-            ) from exc
-    except UnicodeDecodeError as exc:
-        name = _ENCODING_NAMES.get(encoding, encoding)
-        raise ImportFileError("import.error.encoding", encoding=name, line=line + 1) from exc
+        names = _header(next(reader))
+        # Excel numbers records, not physical lines: a quoted value may span several.
+        line = blank_lines + 1
+        for cells in reader:
+            line += 1
+            if not any(cell.strip() for cell in cells):
+                continue  # Excel leaves rows of bare separators behind deleted content
+            yield _row(line, names, cells)
+    except csv.Error as exc:
+        raise ImportFileError(
+            "import.error.malformed", line=blank_lines + reader.line_num, reason=exc
+        ) from exc
 
 
 def parse_csv(text: str) -> list[CsvRow]:
     """Rows of a client CSV's whole text; raises `ImportFileError` when the header is unusable."""
     return list(iter_rows(io.StringIO(text, newline="")))
+
+
+def _decoded_lines(handle: BinaryIO, encoding: str, errors: str) -> Iterator[str]:
+    """The lines of a file as text, decoded one at a time; a line not in `encoding` is
+    an `ImportFileError` naming the encoding and the line."""
+    name = _ENCODING_NAMES.get(encoding, encoding)
+    number = 0  # lines read whole
+    try:
+        if encoding.startswith(("utf-16", "utf-32")):
+            # Its line ends are two or four bytes: the text layer finds them (and a bad
+            # byte is found a little ahead of the line that holds it).
+            for line in io.TextIOWrapper(handle, encoding=encoding, errors=errors, newline=""):
+                yield line
+                number += 1
+            return
+        decoder = codecs.getincrementaldecoder(encoding)(errors)
+        for raw in handle:
+            text = decoder.decode(raw)
+            # A line ended by a bare CR (old Mac Excel) holds several: split as Excel would.
+            yield from io.StringIO(text, newline="") if "\r" in text.rstrip("\r\n") else (text,)
+            number += 1
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError("import.error.encoding", encoding=name, line=number + 1) from exc
 
 
 @contextmanager
@@ -221,5 +240,4 @@ def open_rows(path: Path) -> Generator[Iterator[CsvRow], None, None]:
             raise ImportFileError(
                 "import.error.unreadable", path=path, reason=exc.strerror
             ) from exc
-        text = io.TextIOWrapper(handle, encoding=encoding, errors=errors, newline="")
-        yield iter_rows(text, encoding)
+        yield iter_rows(_decoded_lines(handle, encoding, errors))

@@ -116,6 +116,21 @@ def test_a_utf16_file_cut_in_the_middle_of_a_letter_names_its_encoding(
     assert "UTF-16" in caught.value.message("en")
 
 
+def test_a_file_that_changes_encoding_midway_is_refused_naming_the_line(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Begun in UTF-8 and ended in Windows-1252 after the part that told the encoding:
+    # read either way, one half would be garbled.
+    monkeypatch.setattr("store.clients.import_file.SNIFF_BYTES", 16, raising=False)
+    data = (HEADER + ",Åsa,Östman,1.1.1990\n").encode() + ",Jörö,Öhman,1.1.1990\n".encode("cp1252")
+    before = _client_count(world.store)
+    with pytest.raises(importer.ImportFileError) as caught:
+        import_clients(world.store.ctx, world.admin, _write(tmp_path, data))
+    assert caught.value.key == "import.error.encoding"
+    assert caught.value.params == {"encoding": "UTF-8", "line": 3}
+    assert _client_count(world.store) == before
+
+
 def test_blank_lines_before_the_header_are_skipped_and_counted_as_excel_rows(
     world: World, tmp_path: Path
 ):

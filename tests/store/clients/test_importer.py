@@ -50,6 +50,9 @@ def test_semicolons_bom_and_crlf_as_finnish_excel_writes_them():
 def test_windows_1252_files_are_read_when_they_are_not_utf8():
     text = decode("first_name,last_name\nÅsa,Öhman\n".encode("cp1252"))
     assert parse_csv(text)[0].values == {"first_name": "Åsa", "last_name": "Öhman"}
+    # The first accented letter decides, however far into the file it is.
+    long = "first_name,last_name\n" + "Anna,Aalto\n" * 8000 + "Åsa,Öhman\n"
+    assert parse_csv(decode(long.encode("cp1252")))[-1].values["last_name"] == "Öhman"
 
 
 @pytest.mark.parametrize(
