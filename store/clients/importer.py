@@ -206,17 +206,17 @@ def check_rows(
         stage.begin_batch()
         problems, values = _row_problems(ctx, stage, row)
         hetu = values.get("hetu")
+        # Once a row is bad nothing will be imported: the rest are checked, not staged.
         if problems:
             for problem in problems:
                 checked.problems.add(problem)
-        elif checked.problems:
-            pass  # nothing will be imported: staging the rest would be wasted
         elif isinstance(hetu, str) and client_id_by_hetu(ctx, hetu) is not None:
             checked.duplicates.add(DuplicateRow(row.line, mask_hetu(hetu)))
         elif hetu is None and (likely := _likely_duplicate(ctx, row.line, values)):
             checked.likely_duplicates.add(likely)
-            stage.add(row.line, values, likely=True)
-        else:
+            if not checked.problems:
+                stage.add(row.line, values, likely=True)
+        elif not checked.problems:
             stage.add(row.line, values, likely=False)
         count += 1
         if count % PROGRESS_ROWS == 0:
@@ -234,10 +234,8 @@ def _recheck(ctx: Context, stage: Stage, checked: _Checked) -> None:
     checked become duplicates (or likely ones), as they would have been had the desk
     been a minute earlier. Only clients registered since are read."""
     for client in stage.registered_since(ctx):
-        if client.hetu is not None:
-            if (line := stage.take_hetu(client.hetu)) is not None:
-                checked.duplicates.add(DuplicateRow(line, mask_hetu(client.hetu)))
-            continue
+        if client.hetu is not None and (line := stage.take_hetu(client.hetu)) is not None:
+            checked.duplicates.add(DuplicateRow(line, mask_hetu(client.hetu)))
         for line, first_name, last_name in stage.similar_unflagged(client):
             name = f"{last_name} {first_name}"
             likely = LikelyDuplicateRow(line, name, client.birth_date, (client.full_name,))

@@ -205,7 +205,11 @@ def test_a_bad_row_after_rows_already_staged_imports_nothing(
 def test_a_hetu_registered_at_a_desk_during_the_checks_is_skipped_as_a_duplicate(
     world: World, tmp_path: Path, desk: Store, small_batches: None
 ):
-    text = HEADER + f"{HETU_A},Åsa,Östman,\n{HETU_B},Pekka,Puro,\n,Faisal,Warsame,2.3.1988\n"
+    text = (
+        HEADER
+        + f"{HETU_A},Åsa,Östman,\n{HETU_B},Pekka,Puro,\n,Faisal,Warsame,2.3.1988\n"
+        + ",Åsa,Östman,1.1.1990\n"  # Åsa again, without her HETU
+    )
     path = _write(tmp_path, text.encode())
     desk_ids: list[str] = []
 
@@ -218,10 +222,13 @@ def test_a_hetu_registered_at_a_desk_during_the_checks_is_skipped_as_a_duplicate
         desk_ids.append(desk.clients.create(world.reception, raw).id)
 
     before = _client_count(world.store)
-    report = import_clients(world.store.ctx, world.admin, path, progress=_once_at(3, register_both))
+    report = import_clients(world.store.ctx, world.admin, path, progress=_once_at(4, register_both))
     assert report.ok and report.imported == 1
     assert [(d.line, d.masked_hetu[:7]) for d in report.duplicates] == [(2, HETU_A[:7])]
-    assert [(d.line, d.registered) for d in report.likely_duplicates] == [(4, ("Varsame Faisal",))]
+    assert [(d.line, d.registered) for d in report.likely_duplicates] == [
+        (4, ("Varsame Faisal",)),
+        (5, ("Östman Åsa",)),
+    ]
     assert _client_count(world.store) == before + 3
     # The desk's card stands as the desk wrote it; only Pekka came from the file.
     assert [m.id for m in world.store.clients.search(HETU_A)] == [desk_ids[0]]
