@@ -23,8 +23,8 @@ _TABLE = "temp.client_import"
 _HETUS = "temp.client_import_seen"
 _FIELDS = ", ".join(CLIENT_FIELDS)
 _INSERT = (
-    f"INSERT INTO {_TABLE} (line, id, {_FIELDS}, status)"
-    f" VALUES ({', '.join('?' * (len(CLIENT_FIELDS) + 3))})"
+    f"INSERT INTO {_TABLE} (line, id, event_id, {_FIELDS}, status)"
+    f" VALUES ({', '.join('?' * (len(CLIENT_FIELDS) + 4))})"
 )
 # The final insert's page cache: the client table's indexes and the search index take
 # random pages, and a transaction bigger than the cache spills them to the WAL twice.
@@ -77,7 +77,7 @@ class Stage:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute(
             f"""CREATE TABLE {_TABLE} (
-                line INTEGER PRIMARY KEY, id TEXT NOT NULL, {_FIELDS},
+                line INTEGER PRIMARY KEY, id TEXT NOT NULL, event_id TEXT NOT NULL, {_FIELDS},
                 status TEXT NOT NULL CHECK (status IN ('new', 'likely', 'taken')))"""
         )
         conn.execute(f"CREATE INDEX {_TABLE}_hetu ON client_import(hetu) WHERE hetu IS NOT NULL")
@@ -123,8 +123,9 @@ class Stage:
         ).fetchone()[0]
 
     def add(self, line: int, values: Mapping[str, object], *, likely: bool) -> None:
-        """Stage a checked row (written at the next `flush`)."""
-        row = [line, new_id(), *(_sql_value(values.get(name)) for name in CLIENT_FIELDS)]
+        """Stage a checked row (written at the next `flush`), with the ids of its client and
+        of the access-log event of its creation drawn now, outside the write lock."""
+        row = [line, new_id(), new_id(), *(_sql_value(values.get(n)) for n in CLIENT_FIELDS)]
         self._pending.append([*row, "likely" if likely else "new"])
 
     @staticmethod
@@ -204,9 +205,10 @@ class Stage:
             (at, at, actor_id),
         )
 
-    def ids(self, *, include_likely: bool) -> Iterator[str]:
-        """The ids of the staged clients to import, in the order they were inserted."""
+    def ids(self, *, include_likely: bool) -> Iterator[tuple[str, str]]:
+        """(client id, event id) of the staged clients to import, in the order inserted."""
         rows = self.conn.execute(
-            f"SELECT id FROM {_TABLE} WHERE status IN {self._statuses(include_likely)} ORDER BY line"
+            f"SELECT id, event_id FROM {_TABLE}"
+            f" WHERE status IN {self._statuses(include_likely)} ORDER BY line"
         )
-        return (str(row[0]) for row in rows)
+        return ((str(client_id), str(event_id)) for client_id, event_id in rows)

@@ -242,11 +242,15 @@ def _recheck(ctx: Context, stage: Stage, checked: _Checked) -> None:
             checked.likely_duplicates.add(likely)
 
 
-def _log_imported(ctx: Context, actor: Staff, client_ids: Iterable[str], at: str) -> None:
-    """One access-log event per imported client, as `insert_client` logs a desk's."""
-    columns = ("at", "staff_id", "action", "entity", "entity_id", "client_id")
+def _log_imported(
+    ctx: Context, actor: Staff, staged_ids: Iterable[tuple[str, str]], at: str
+) -> None:
+    """One access-log event per imported client, as `insert_client` logs a desk's; each
+    (client id, event id) pair was drawn when the row was staged."""
+    columns = ("id", "at", "staff_id", "action", "entity", "entity_id", "client_id")
     events: Iterable[Sequence[object]] = (
-        (at, actor.id, "create", "client", client_id, client_id) for client_id in client_ids
+        (event_id, at, actor.id, "create", "client", client_id, client_id)
+        for client_id, event_id in staged_ids
     )
     insert_rows(ctx, "audit_event", columns, events, by=actor.id, at=at)
 
