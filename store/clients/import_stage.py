@@ -28,8 +28,9 @@ _INSERT = (
 )
 # The final insert's page cache: the client table's indexes and the search index take
 # pages all over the file, and with SQLite's default 2 MiB, dirty pages spilled to the WAL
-# mid-transaction made an insert of 100 000 rows take about 1.7 times as long.
-WRITE_CACHE_KIB = 64 * 1024
+# mid-transaction made an insert of 100 000 rows take about 1.7 times as long. Twice this
+# gained nothing clear at 100 000 rows and cost 100 MiB more at 700 000.
+WRITE_CACHE_KIB = 32 * 1024
 
 
 class StagedRow(NamedTuple):
