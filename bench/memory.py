@@ -75,6 +75,7 @@ async def drive(pilot):
         login.query_one("#password", Input).value = {password!r}
         login.query_one("#password", Input).focus()
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the password is checked in a worker
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen), "the login failed"
     if {search!r}:

@@ -21,6 +21,7 @@ from screens.strings import load_screen_strings
 from store.api import Store
 from store.clients.models import Client
 from store.clients.validation import hetu_check_char
+from store.core import auth
 from store.core.clock import DEFAULT_ZONE, FixedClock, use_zone
 from store.core.models import Site, Staff
 from store.sample.accounts import add_demo_account
@@ -55,6 +56,16 @@ def screen_strings() -> None:
     first, just as a user's app or CLI command does. The CLI's own texts are left to its
     entry point, which the CLI tests go through."""
     load_screen_strings()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Password hashes at the lowest cost a stored hash may have: the suite makes and checks
+    hundreds, and at the real cost (OWASP's minimum, ~128 MiB) each takes up to a second.
+    Not lower, so that a `luotsi` command run as a child process (at the real cost, which
+    refuses anything below `MIN_N` as damaged) still accepts them. Tests of the cost itself
+    put `auth.HASH_COST` back (tests/store/core/test_password_hash.py)."""
+    monkeypatch.setattr(auth, "HASH_COST", auth.ScryptCost(n=auth.MIN_N, r=8, p=1))
 
 
 @pytest.fixture

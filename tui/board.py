@@ -11,7 +11,7 @@ from screens.board.board import REFRESH_SECONDS, BoardScreen
 from screens.strings import load_screen_strings
 from store.api import Store
 from store.core.clock import Clock
-from store.core.db import open_read_only
+from store.core.db import open_display
 from store.core.i18n import normalise_language
 from store.core.sites import SiteNotChosen, choose_site
 
@@ -48,10 +48,25 @@ def make_board(
     Raises `SiteNotChosen` when the site is not clear (with one site, none need be named), `SchemaTooOldError` for a database
     a desk has not updated yet, and the store's errors for a file that is not Luotsi's.
     """
-    store = Store(open_read_only(db_path), clock)
+    db, snapshot = open_display(db_path)
+    store = Store(db, clock)
     try:
         site = choose_site(store.sites.all(), site_name)
     except SiteNotChosen:
         store.close()
         raise
-    return BoardApp(BoardScreen(store, site, normalise_language(lang), refresh_seconds))
+
+    def reopen() -> Store:
+        """The file read again: a snapshot in a read-only folder (see `open_display`)
+        shows later changes only when opened anew."""
+        return Store(open_display(db_path)[0], clock)
+
+    return BoardApp(
+        BoardScreen(
+            store,
+            site,
+            normalise_language(lang),
+            refresh_seconds,
+            reopen=reopen if snapshot else None,
+        )
+    )

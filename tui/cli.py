@@ -1,10 +1,9 @@
 """The `luotsi` command line: open the app, create databases, import clients; the command
-groups (staff, site, settings, report, export) live in their own modules."""
+groups (staff, site, settings, report, export, audit) live in their own modules."""
 
 from __future__ import annotations
 
 import shlex
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -17,11 +16,22 @@ from rich.table import Table
 from screens.strings import load_screen_strings
 from store.clients.importer import ImportReport, import_clients
 from store.core.dates import format_date
-from store.core.db import SQLITE_HEADER, SchemaTooOldError, StoreError, preflight, write_transaction
+from store.core.db import (
+    SQLITE_HEADER,
+    DatabaseDamaged,
+    FolderReadOnly,
+    SchemaTooOldError,
+    StoreError,
+    copy_database,
+    preflight,
+    write_transaction,
+)
 from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
+from .cli_audit import STRINGS as AUDIT_STRINGS
+from .cli_audit import audit_app
 from .cli_common import (
     EXIT_BAD_ROWS,
     DbOption,
@@ -32,6 +42,7 @@ from .cli_common import (
     early_language,
     ended_by_signals,
     errors_reported,
+    existing_database,
     fail,
     new_password,
     open_store,
@@ -80,6 +91,7 @@ app.add_typer(export_app, name="export")
 app.add_typer(settings_app, name="settings")
 app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
+app.add_typer(audit_app, name="audit")
 
 
 CLI_CATALOGS = (
@@ -89,6 +101,7 @@ CLI_CATALOGS = (
     SETTINGS_STRINGS,
     STAFF_STRINGS,
     HELP_STRINGS,
+    AUDIT_STRINGS,
 )
 
 
@@ -116,6 +129,12 @@ def _run_app(path: Path, lang: str | None, desk: str, notice: str | None = None)
     if problem == "no_staff":
         # A new database has nobody who could log in: say how to create the first admin.
         fail(tr("cli.error.no_staff", ui_lang, path=path))
+    if problem == "folder":
+        fail(tr("error.database_is_folder", ui_lang, path=path))
+    if problem == "damaged":
+        fail(DatabaseDamaged(path).message(ui_lang))
+    if problem == "folder_read_only":
+        fail(FolderReadOnly(path).message(ui_lang))
     if problem is not None:
         fail(tr("cli.error.not_a_database", ui_lang, path=path))
     luotsi = make_app(path, lang=lang, desk=desk, notice=notice)
@@ -168,7 +187,7 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     # throwaway folder is removed whenever the demo ends, even before the app is up.
     with ended_by_signals(), tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
-        shutil.copyfile(SAMPLE_DB, copy)
+        copy_database(SAMPLE_DB, copy)
         # The committed sample holds no visits (they would make it ~6 MB): they are
         # made here, up to this very minute, so the queue is never weeks old.
         refresh_visit_history(copy)
@@ -188,9 +207,7 @@ def board(
 ) -> None:
     """Show the waiting-room board of one site (needs no --site where there is one)."""
     ui_lang = early_language(ctx, lang)
-    path = database_path(ctx, db)
-    if not path.is_file():
-        fail(tr("cli.error.no_database", ui_lang, path=path))
+    path = existing_database(ctx, db, ui_lang)
     from tui.board import make_board
 
     try:

@@ -30,14 +30,8 @@ EXIT_BAD_ROWS = 1
 EXIT_USAGE = 2
 
 Language = Literal["fi", "sv", "en"]
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help=help_for("help.db"),
-        dir_okay=False,
-    ),
-]
+# A folder is let through to be refused in the user's language (`existing_database`).
+DbOption = Annotated[Path | None, typer.Option("--db", help=help_for("help.db"))]
 LangOption = Annotated[Language | None, typer.Option("--lang", help=help_for("help.lang"))]
 UserOption = Annotated[str | None, typer.Option(help=help_for("help.user"))]
 
@@ -48,6 +42,8 @@ def fail(message: str) -> NoReturn:
 
 
 def store_error_message(exc: StoreError, path: Path, lang: str) -> str:
+    if isinstance(exc, TranslatedError):  # a folder, a damaged file: said precisely
+        return exc.message(lang)
     if isinstance(exc, NotADatabaseError):
         return tr("cli.error.not_a_database", lang, path=path)
     if isinstance(exc, SchemaTooNewError):
@@ -144,18 +140,30 @@ def ended_by_signals(stop_app: Callable[[int], object] | None = None) -> Iterato
             signal.signal(number, handler)
 
 
-def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:
-    """The database the command names; it must exist already (else exit 2)."""
+def existing_database(ctx: typer.Context, db: Path | None, lang: str) -> Path:
+    """The database the command names: a file, and not an empty one (which only
+    `luotsi init` may give a schema), else exit 2 saying what is there instead."""
     path = database_path(ctx, db)
+    if path.is_dir():
+        fail(tr("error.database_is_folder", lang, path=path))
     if not path.is_file():
         fail(tr("cli.error.no_database", lang, path=path))
-    return open_store(path, lang)
+    if path.stat().st_size == 0:
+        fail(tr("cli.error.empty_database", lang, path=path))
+    return path
+
+
+def open_existing_store(ctx: typer.Context, db: Path | None, lang: str) -> Store:
+    """The database the command names; it must exist already (else exit 2)."""
+    return open_store(existing_database(ctx, db, lang), lang)
 
 
 def login(store: Store, username: str | None, lang: str) -> Staff:
     """Identify the staff member: --user or $LUOTSI_USER, and $LUOTSI_PASSWORD or a prompt.
 
-    A username locked after failed logins raises `LoginLocked` (see `errors_reported`)."""
+    A username locked after failed logins raises `LoginLocked`, an account whose password
+    data is damaged `PasswordDataDamaged`: `errors_reported` says either (the lock's time
+    left, in the language asked) with exit code 2, as the login screen does."""
     username = username or os.environ.get("LUOTSI_USER")
     username = username or prompt_text(tr("cli.import.username", lang), lang)
     password = os.environ.get("LUOTSI_PASSWORD")

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from store.core.dates import parse_date
+from store.core.db import damage_reported
 from store.core.i18n import tr
 from store.core.sites import choose_site
 from store.exports.visit_export import default_file_name, export_visits, format_of
@@ -16,6 +17,7 @@ from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
+    database_path,
     early_language,
     errors_reported,
     fail,
@@ -92,7 +94,13 @@ def export_visits_command(
     if fmt and asked and fmt != asked:
         fail(tr("cli.export.suffix_mismatch", early_lang, fmt=fmt, path=out))
     fmt = fmt or asked or "csv"
-    with staff_session(ctx, db, user, lang, not_allowed="cli.export.not_allowed") as session:
+    # A damaged page is said in the staff member's language once they are known.
+    with (
+        errors_reported(early_lang),
+        damage_reported(database_path(ctx, db)),
+        staff_session(ctx, db, user, lang, not_allowed="cli.export.not_allowed") as session,
+        damage_reported(session.store.db),
+    ):
         store = session.store
         chosen_site = choose_site(store.sites.all(), site) if site else None
         target = out or Path(default_file_name(chosen_site, first_day, last_day, fmt))

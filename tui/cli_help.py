@@ -380,4 +380,41 @@ HELP: dict[str, tuple[str, str, str]] = {
         "Ett tal, ja/nej (kyllä/ei, yes/no, on/off) eller en tidszon som Europe/Helsinki.",
         "A number, yes/no (kyllä/ei, on/off), or a time zone such as Europe/Helsinki.",
     ),
+    "help.audit": (
+        "Käyttölokin eheyden tarkistus ja vienti tietosuojavastaavalle (vain pääkäyttäjä).",
+        "Kontroll av loggens integritet och export till dataskyddsombudet (endast admin).",
+        "Check the access log's integrity and export it for the data-protection officer"
+        " (admins only).",
+    ),
+    "help.audit.verify": (
+        "Tarkista käyttölokin koko hajautusketju: 0 = eheä; 1 = ensimmäinen rikkinäinen"
+        " tapahtuma nimetään. Tulos näkyy pääkäyttäjän Tänään-näkymässä.",
+        "Kontrollera hela loggens hashkedja: 0 = obruten; 1 = den första brutna händelsen"
+        " namnges. Resultatet syns i huvudanvändarens Idag-vy.",
+        "Check the access log's whole hash chain: 0 = intact; 1 = the first broken event is"
+        " named. The result shows on the admin's Today screen.",
+    ),
+    "help.audit.export": (
+        "Kirjoita päivien käyttölokitapahtumat CSV-tiedostoksi ketjun tiivisteineen, jotta"
+        " ne voi tarkistaa; vienti kirjataan lokiin.",
+        "Skriv dagarnas logghändelser som CSV med kedjans hashvärden, så att de kan"
+        " kontrolleras; exporten loggas.",
+        "Write the access-log events of the days as CSV with the chain's hashes, so they can"
+        " be checked; the export is logged.",
+    ),
+    "help.audit.from": (
+        "Ensimmäinen päivä (p.k.vvvv tai vvvv-kk-pp).",
+        "Första dagen (d.m.åååå eller åååå-mm-dd).",
+        "The first day (d.m.yyyy or yyyy-mm-dd).",
+    ),
+    "help.audit.to": (
+        "Viimeinen päivä (oletus: sama kuin --from).",
+        "Sista dagen (standard: samma som --from).",
+        "The last day (default: the same as --from).",
+    ),
+    "help.audit.out": (
+        "Tiedosto (oletus kayttoloki-ALKU_LOPPU.csv nykyiseen kansioon).",
+        "Filen (standard kayttoloki-START_SLUT.csv i aktuell mapp).",
+        "The file (default kayttoloki-FROM_TO.csv in the current folder).",
+    ),
 }

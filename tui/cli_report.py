@@ -20,6 +20,7 @@ from screens.reports.report_text import (
 )
 from store.api import Store
 from store.core.dates import format_date, parse_date
+from store.core.db import damage_reported
 from store.core.i18n import tr
 from store.core.models import Site, Staff
 from store.core.sites import SiteNotChosen, choose_site
@@ -29,6 +30,7 @@ from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
+    database_path,
     early_language,
     errors_reported,
     fail,
@@ -106,9 +108,16 @@ def day_command(
     lang: LangOption = None,
 ) -> None:
     """Print a site's day report, the figures the day report screen shows."""
-    with errors_reported(early_language(ctx, lang)):
+    early_lang = early_language(ctx, lang)
+    with errors_reported(early_lang):
         asked_day = parse_date(day) if day is not None else None
-    with staff_session(ctx, db, user, lang) as session:
+    # A damaged page is said in the staff member's language once they are known.
+    with (
+        errors_reported(early_lang),
+        damage_reported(database_path(ctx, db)),
+        staff_session(ctx, db, user, lang) as session,
+        damage_reported(session.store.db),
+    ):
         chosen_site = _choose_site(session.store, session.staff, site, session.lang)
         chosen_day = asked_day or session.store.today()
         report = day_report(

@@ -203,6 +203,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{count} klienter importerades från {file}.",
         "Imported {count} clients from {file}.",
     ),
+    "cli.error.empty_database": (
+        "{path} on tyhjä tiedosto; luo siihen tietokanta komennolla: luotsi init {path}",
+        "{path} är en tom fil; skapa en databas i den med: luotsi init {path}",
+        "{path} is an empty file; create a database in it with: luotsi init {path}",
+    ),
     # Under an import report's table when the file had more such rows than it lists.
     "cli.import.unlisted": (
         "Luettelossa ensimmäiset {shown}; loput {count} jätettiin luettelematta.",

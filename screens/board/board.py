@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -43,10 +45,19 @@ class BoardScreen(Screen[None]):
     """Refreshes itself every `refresh_seconds`; shows tickets and desks, never names."""
 
     def __init__(
-        self, store: Store, site: Site, lang: str, refresh_seconds: float = REFRESH_SECONDS
+        self,
+        store: Store,
+        site: Site,
+        lang: str,
+        refresh_seconds: float = REFRESH_SECONDS,
+        *,
+        reopen: Callable[[], Store] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        # Given when the store reads a snapshot (a read-only folder): each refresh opens
+        # the file again, so the calls made since are shown.
+        self.reopen = reopen
         self.site = site
         self.lang = lang
         self.refresh_seconds = refresh_seconds
@@ -80,6 +91,10 @@ class BoardScreen(Screen[None]):
         )
         stale = self.query_one("#board-stale", Static)
         try:
+            if self.reopen is not None:
+                fresh = self.reopen()
+                self.store.close()
+                self.store = fresh
             serving = self.store.visits.now_serving(self.site.id, limit=ROWS)
         except Exception:  # noqa: BLE001 — a kiosk keeps showing what it last knew, and says so
             stale.update(self.t("board.stale"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -9,11 +11,13 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
+from textual.worker import get_current_worker
 
 from .context import ScreenContextMixin
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
-    from store.core.models import Staff  # noqa: F401 (the base class names it as text)
+    from store.core.clock import Clock
+    from store.core.models import Staff
 
 
 class LoginScreen(ScreenContextMixin, Screen["Staff"]):
@@ -25,6 +29,7 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         # terminal also counts its own failures, whatever names were typed, by the same rule.
         self.failures_here = 0
         self.locked_for = 0
+        self.checking = False  # a login is being checked: Enter waits for its answer
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="login-box"):
@@ -45,38 +50,92 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
 
     @on(Input.Submitted, "#password")
     def _submit(self) -> None:
-        # The store's login rules load with the store, after the form has painted.
-        from store.core.auth import LoginFailed, LoginLocked, after_failure, seconds_locked
-
-        if self.locked_for > 0:
+        if self.locked_for > 0 or self.checking:
             return
+        store = self.store
+        assert store.path is not None, "the app's store was opened from a file"
         username = self.query_one("#username", Input).value
-        password_input = self.query_one("#password", Input)
-        try:
-            staff = self.store.staff.log_in(username, password_input.value)
-        except LoginLocked as locked:
-            password_input.value = ""
-            self._lock(locked.seconds)
-        except LoginFailed:
-            password_input.value = ""
+        password = self.query_one("#password", Input).value
+        self.checking = True
+        self.query_one("#login-error", Static).update(self.t("login.checking"))
+        # The password hash takes most of a second by design: checked off the event loop,
+        # the form keeps drawing meanwhile.
+        self.run_worker(
+            partial(_check_login, self, store.path, store.clock, username, password),
+            thread=True,
+            exclusive=True,
+            group="login",
+            exit_on_error=False,
+        )
+
+    def _checked(self, outcome: Staff | BaseException) -> None:
+        # The store's login rules load with the store, after the form has painted.
+        from store.core.auth import (
+            LoginFailed,
+            LoginLocked,
+            PasswordDataDamaged,
+            after_failure,
+            seconds_locked,
+        )
+
+        from .background import describe_error
+
+        self.checking = False
+        if not isinstance(outcome, BaseException):
+            self.dismiss(outcome)
+            return
+        self.query_one("#password", Input).value = ""
+        error = self.query_one("#login-error", Static)
+        if isinstance(outcome, LoginLocked):
+            self._lock(outcome.seconds)
+        elif isinstance(outcome, LoginFailed):
             now = self.store.clock.now()
             self.failures_here, locked_until = after_failure(self.failures_here, now)
             if locked_until is not None:
                 self._lock(seconds_locked(locked_until, now))
             else:
-                self.query_one("#login-error", Static).update(self.t("login.failed"))
-        else:
-            self.dismiss(staff)
+                error.update(self.t("login.failed"))
+        elif isinstance(outcome, PasswordDataDamaged):
+            error.update(self.t("login.damaged"))
+        else:  # a busy or unreadable database: said, and the form stays for another try
+            error.update(describe_error(outcome, self.ctx.lang))
 
     def _lock(self, seconds: int) -> None:
         self.locked_for = seconds
-        self.query_one("#login-error", Static).update(self.t("login.locked", count=seconds))
+        self._show_lock()
         self.set_interval(1, self._tick_lock, repeat=seconds)
+
+    def _show_lock(self) -> None:
+        from store.core.auth import wait_in_words
+
+        unit, count = wait_in_words(self.locked_for)
+        key = "login.locked" if unit == "seconds" else "login.locked_minutes"
+        self.query_one("#login-error", Static).update(self.t(key, count=count))
 
     def _tick_lock(self) -> None:
         self.locked_for -= 1
-        error = self.query_one("#login-error", Static)
         if self.locked_for > 0:
-            error.update(self.t("login.locked", count=self.locked_for))
+            self._show_lock()
         else:
-            error.update("")
+            self.query_one("#login-error", Static).update("")
+
+
+def _check_login(
+    screen: LoginScreen, path: Path, clock: Clock, username: str, password: str
+) -> None:
+    """The login, in a thread worker on a connection of its own (a connection belongs to
+    the thread that opened it); its outcome goes back to the form on the event loop."""
+    from store.api import Store
+
+    outcome: Staff | BaseException
+    try:
+        store = Store.open(path, clock, migrate=False)
+        try:
+            outcome = store.staff.log_in(username, password)
+        finally:
+            store.close()
+    except Exception as exc:  # every refusal and failure is said on the form
+        outcome = exc
+    # A form left meanwhile (the app quitting) cancels the worker: nothing to tell then.
+    if not get_current_worker().is_cancelled and screen.is_attached:
+        screen.app.call_from_thread(screen._checked, outcome)

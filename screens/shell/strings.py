@@ -344,4 +344,101 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "setting.yes": ("kyllä", "ja", "yes"),
     "setting.no": ("ei", "nej", "no"),
+    "error.damaged": (
+        "Tietokanta {path} on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
+        " tietoihin voi luottaa. Mitään ei muutettu. Palauta tietokanta varmuuskopiosta.",
+        "Databasen {path} är skadad (avkortad eller delvis överskriven) och dess uppgifter"
+        " går inte att lita på. Inget ändrades. Återställ databasen från en säkerhetskopia.",
+        "The database {path} is damaged (cut short or partly overwritten) and its data"
+        " cannot be trusted. Nothing was changed. Restore the database from a backup.",
+    ),
+    "error.damaged_backup": (
+        "Tietokanta {path} on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
+        " tietoihin voi luottaa. Mitään ei muutettu. Uusin varmuuskopio on {backup}.",
+        "Databasen {path} är skadad (avkortad eller delvis överskriven) och dess uppgifter"
+        " går inte att lita på. Inget ändrades. Den nyaste säkerhetskopian är {backup}.",
+        "The database {path} is damaged (cut short or partly overwritten) and its data"
+        " cannot be trusted. Nothing was changed. The newest backup is {backup}.",
+    ),
+    "error.database_is_folder": (
+        "{path} on kansio, ei tietokanta; anna tietokantatiedoston polku",
+        "{path} är en mapp, inte en databas; ange sökvägen till databasfilen",
+        "{path} is a folder, not a database; give the path of the database file",
+    ),
+    "error.folder_read_only": (
+        "Tietokantaa {path} ei voi lukea: kansioon {folder} ei voi kirjoittaa, ja SQLite"
+        " tarvitsee sen viereen tiedoston {path}-shm. Anna tälle käyttäjälle kirjoitusoikeus"
+        " kansioon.",
+        "Databasen {path} kan inte läsas: mappen {folder} är skrivskyddad och SQLite behöver"
+        " filen {path}-shm bredvid den. Ge den här användaren skrivrätt till mappen.",
+        "The database {path} cannot be read: the folder {folder} is read-only and SQLite"
+        " needs the file {path}-shm beside it. Give this user write access to the folder.",
+    ),
+    "error.pseudonym_key_damaged": (
+        "Vientien pseudonyymiavain (asetus {setting}) on vahingoittunut, joten pseudonyymejä"
+        " ei voi muodostaa; mitään ei viety. Palauta avain varmuuskopiosta: uusi avain"
+        " antaisi jokaiselle asiakkaalle uuden pseudonyymin.",
+        "Exporternas pseudonymnyckel (inställningen {setting}) är skadad, så pseudonymer kan"
+        " inte bildas; inget exporterades. Återställ nyckeln från en säkerhetskopia: en ny"
+        " nyckel skulle ge varje klient en ny pseudonym.",
+        "The exports' pseudonym key (setting {setting}) is damaged, so no pseudonyms can be"
+        " made; nothing was exported. Restore the key from a backup: a new key would give"
+        " every client a new pseudonym.",
+    ),
+    "error.pseudonym_key_damaged_backup": (
+        "Vientien pseudonyymiavain (asetus {setting}) on vahingoittunut, joten pseudonyymejä"
+        " ei voi muodostaa; mitään ei viety. Palauta avain uusimmasta varmuuskopiosta"
+        " {backup}: uusi avain antaisi jokaiselle asiakkaalle uuden pseudonyymin.",
+        "Exporternas pseudonymnyckel (inställningen {setting}) är skadad, så pseudonymer kan"
+        " inte bildas; inget exporterades. Återställ nyckeln från den nyaste"
+        " säkerhetskopian {backup}: en ny nyckel skulle ge varje klient en ny pseudonym.",
+        "The exports' pseudonym key (setting {setting}) is damaged, so no pseudonyms can be"
+        " made; nothing was exported. Restore the key from the newest backup {backup}: a new"
+        " key would give every client a new pseudonym.",
+    ),
+    # The login's longer locks and damaged password data (store/core/auth.py).
+    "auth.error.locked_minutes.one": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} minuutin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} minut",
+        "too many failed logins; try again in {count} minute",
+    ),
+    "auth.error.locked_minutes.other": (
+        "liian monta epäonnistunutta kirjautumista; yritä uudelleen {count} minuutin kuluttua",
+        "för många misslyckade inloggningar; försök igen om {count} minuter",
+        "too many failed logins; try again in {count} minutes",
+    ),
+    "auth.error.damaged": (
+        "tilin salasanatiedot ovat vioittuneet; pyydä ylläpitäjää asettamaan uusi salasana",
+        "kontots lösenordsuppgifter är skadade; be en administratör att ange ett nytt lösenord",
+        "the account's password data is damaged; ask an admin to set a new password",
+    ),
+    "login.locked_minutes.one": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} minuutin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} minut.",
+        "Too many failed attempts. Try again in {count} minute.",
+    ),
+    "login.locked_minutes.other": (
+        "Liian monta epäonnistunutta yritystä. Yritä uudelleen {count} minuutin kuluttua.",
+        "För många misslyckade försök. Försök igen om {count} minuter.",
+        "Too many failed attempts. Try again in {count} minutes.",
+    ),
+    "login.damaged": (
+        "Tilin salasanatiedot ovat vioittuneet. Pyydä ylläpitäjää asettamaan uusi salasana.",
+        "Kontots lösenordsuppgifter är skadade. Be en administratör att ange ett nytt lösenord.",
+        "The account's password data is damaged. Ask an admin to set a new password.",
+    ),
+    "login.checking": ("Tarkistetaan…", "Kontrollerar…", "Checking…"),
+    "today.audit_broken": (
+        "⚠ Käyttölokin tarkistus {day} löysi muutetun tapahtuman: #{seq} ({at})."
+        " Selvitä asia ja tarkista uudelleen: luotsi audit verify",
+        "⚠ Loggkontrollen {day} hittade en ändrad händelse: #{seq} ({at})."
+        " Utred saken och kontrollera igen: luotsi audit verify",
+        "⚠ The access-log check of {day} found a tampered event: #{seq} ({at})."
+        " Look into it and check again: luotsi audit verify",
+    ),
+    "today.audit_due": (
+        "⚠ Käyttöloki on viimeksi tarkistettu {day}: luotsi audit verify",
+        "⚠ Loggen kontrollerades senast {day}: luotsi audit verify",
+        "⚠ The access log was last checked on {day}: luotsi audit verify",
+    ),
 }

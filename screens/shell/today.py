@@ -10,6 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store.api import TodayCounts
+from store.core.audit import LastCheck
+from store.core.auth import allowed
+from store.core.dates import format_date
 
 from ..clients.client_card import ClientCardScreen
 from ..clients.client_search import ClientSearch
@@ -30,6 +33,8 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
         yield Static(self.t("today.title"), classes="screen-title")
+        # Shown to an admin only when the access log's last check failed or is overdue.
+        yield Static("", id="audit-warning", markup=False)
         with Horizontal(id="today-figures"):
             yield Static("", id="figure-registered", classes="figure")
             yield Static("", id="figure-visits", classes="figure")
@@ -40,6 +45,21 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ClientSearch).focus_input()
+        self.query_one("#audit-warning").display = False
+        self._remove_stale_exports()
+
+    def _remove_stale_exports(self) -> None:
+        """Temporary files an export killed mid-write left in the export folder (they may
+        hold personal data); the next export into a folder also clears that folder."""
+
+        def sweep() -> None:
+            from store.exports.files import remove_stale_temporaries
+
+            from ..reports.export_dialog import default_folder
+
+            remove_stale_temporaries(default_folder())
+
+        self.app.run_worker(sweep, thread=True, group="stale-exports", exit_on_error=False)
 
     def on_screen_resume(self) -> None:
         self.refresh_figures()
@@ -54,6 +74,40 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
             lambda counts: self._show_figures(counts, site is not None),
             group="today-figures",
         )
+        if allowed(self.session.staff, "audit.read"):
+            read_in_background(
+                self,
+                lambda store: store.audit.last_check(),
+                self._show_audit_check,
+                group="today-audit",
+            )
+
+    def _show_audit_check(self, check: LastCheck | None) -> None:
+        warning = self.query_one("#audit-warning", Static)
+        text = ""
+        if check is not None and check.broken is not None:
+            broken = check.broken
+            text = self.t(
+                "today.audit_broken",
+                day=self._local_day(check.at),
+                seq=broken.seq if broken.seq is not None else "-",
+                at=self._local_day(broken.at, with_time=True),
+            )
+        elif check is not None and check.due(self.store.clock.now()):
+            text = self.t("today.audit_due", day=self._local_day(check.at))
+        warning.update(text)
+        warning.display = bool(text)
+
+    @staticmethod
+    def _local_day(at: str, *, with_time: bool = False) -> str:
+        from store.core.clock import from_iso, to_local
+
+        try:
+            moment = to_local(from_iso(at))
+        except ValueError:
+            return at
+        day = format_date(moment.date())
+        return f"{day} {moment:%H:%M}" if with_time else day
 
     def _show_figures(self, counts: TodayCounts, at_a_site: bool) -> None:
         self.query_one("#figure-registered", Static).update(

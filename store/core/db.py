@@ -8,12 +8,26 @@ WAL mode lets those readers and the one writer work side by side.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Generator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from store.core.files import (
+    HEADER_BYTES,
+    PRIVATE_MODE,
+    backups_of,
+    create_new_private,
+    create_private,
+    make_private,
+    newest_backup,
+    prune_backups,
+    shorter_than_its_header,
+)
+from store.core.i18n import TranslatedError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -46,31 +60,121 @@ class DatabaseBusy(StoreError):
     """Another process held the write lock longer than the busy timeout."""
 
 
+class DatabaseDamaged(StoreError, TranslatedError):
+    """The file is SQLite's, but a page or its header is damaged (truncated, overwritten):
+    nothing can be trusted in it; the message names the newest backup to restore."""
+
+    def __init__(self, path: Path | None) -> None:
+        backup = newest_backup(path) if path is not None else None
+        if backup is None:
+            super().__init__("error.damaged", path=path or "")
+        else:
+            super().__init__("error.damaged_backup", path=path, backup=backup)
+        self.path = path
+        self.backup = backup
+
+
+class DatabaseIsFolder(NotADatabaseError, TranslatedError):
+    """A folder was named where a database file was expected."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("error.database_is_folder", path=path)
+
+
+class FolderReadOnly(StoreError, TranslatedError):
+    """A read-only open of a WAL database needs its -shm file, which SQLite cannot create
+    in a folder this user may not write to."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("error.folder_read_only", path=path, folder=path.parent)
+
+
+# SQLite's primary result codes for a damaged file: a page that does not parse
+# (SQLITE_CORRUPT), and a header that does not (SQLITE_NOTADB, once ours was checked).
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_CANTOPEN, _SQLITE_READONLY = 14, 8
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether `error` says the file's pages are damaged (not busy, full or read-only)."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    return code >= 0 and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def database_file(conn: sqlite3.Connection) -> Path | None:
+    """The file a connection reads (for naming it, and its backups, in a message)."""
+    try:
+        for _seq, name, file in conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def damage_of(error: BaseException, path: Path | None = None) -> DatabaseDamaged | None:
+    """`DatabaseDamaged` for an error that says the file is damaged, else None."""
+    return DatabaseDamaged(path) if is_damage(error) else None
+
+
+@contextmanager
+def damage_reported(
+    where: sqlite_utils.Database | str | Path,
+) -> Generator[None, None, None]:
+    """Reads in the block that meet a damaged page raise `DatabaseDamaged`, naming the
+    file (`where`, or the database's) and its newest backup, instead of sqlite3's
+    "database disk image is malformed"."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        path = Path(where) if isinstance(where, str | Path) else database_file(where.conn)
+        raise DatabaseDamaged(path) from exc
+
+
 def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseIsFolder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(HEADER_BYTES)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
+    if shorter_than_its_header(path, header, path.stat().st_size):
+        raise DatabaseDamaged(path)
 
 
 def preflight(path: str | Path) -> str | None:
     """A quick look, with plain sqlite3 and read-only, at whether the app can start on
-    `path`: None if so, else "not_a_database", "not_luotsi" or "no_staff".
+    `path`: None if so, else "folder", "not_a_database", "damaged", "folder_read_only"
+    (no -shm can be made beside it), "not_luotsi" or "no_staff".
 
     The full open (and any migration) happens inside the app after its first paint.
     """
     path = Path(path)
+    if path.is_dir():
+        return "folder"
     if not path.exists() or path.stat().st_size == 0:
         return "no_staff"
     try:
         _check_file(path)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except DatabaseDamaged:
+        return "damaged"
     except (NotADatabaseError, sqlite3.Error):
         return "not_a_database"
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            # Our header check passed, so a page SQLite cannot read is damage.
+            if is_damage(exc):
+                return "damaged"
+            return "folder_read_only" if _cannot_make_shm(exc, path) else "not_a_database"
         if not {"_sqlite_migrations", "staff"} <= tables:
             return "not_luotsi"
         staff = conn.execute(
@@ -103,16 +207,30 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the database aside with SQLite's online backup, so WAL content is included."""
-    target = path.with_name(f"{path.name}.v{version}.bak")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.v{version}.bak{counter}")
-        counter += 1
-    with sqlite3.connect(target) as copy:
+    """Copy the database aside with SQLite's online backup, so WAL content is included;
+    the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept."""
+    counter = 0
+    while True:
+        target = path.with_name(f"{path.name}.v{version}.bak{counter or ''}")
+        try:
+            create_new_private(target)
+            break
+        except FileExistsError:
+            counter += 1
+    with closing(sqlite3.connect(target)) as copy:
         conn.backup(copy)
-    copy.close()
+    prune_backups(path)
     return target
+
+
+def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged file before it is backed up and migrated: its backup would push
+    a good one out of the kept three. `quick_check` reads every page (about 0.2 s for
+    16 MB), which a migration, done once per update of Luotsi, can afford."""
+    with damage_reported(path):
+        (result,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+    if result != "ok":
+        raise DatabaseDamaged(path)
 
 
 def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
@@ -127,6 +245,9 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     try:
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
+        # `_check_file` found SQLite's header, so pages SQLite cannot read are damage.
+        if is_damage(exc):
+            raise DatabaseDamaged(path) from exc
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
     unknown = [name for name in applied if name not in migration_names()]
     if unknown:
@@ -137,18 +258,40 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     return db, applied
 
 
-def open_read_only(path: str | Path) -> sqlite_utils.Database:
+def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils.Database:
     """Open a current database so that nothing can change the file, not even its journal
-    mode (for displays such as the waiting-room board, which log nobody in)."""
+    mode (for displays such as the waiting-room board, which log nobody in).
+
+    A WAL database is read through its -shm file, which SQLite creates if it is missing;
+    in a folder this user may not write to, that fails with `FolderReadOnly`. Then
+    `immutable=True` reads the file as SQLite's documented `immutable` URI parameter
+    does, with no -shm and no locks: right only while no -wal holds newer rows, so it
+    is refused (`FolderReadOnly`) when a -wal is there, and a caller that wants changes
+    opens again (see `open_display`).
+    """
     from store.core.migrations import migration_names
 
     path = Path(path)
     _check_file(path)
     if not path.exists():
         raise NotADatabaseError(f"{path} does not exist")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if immutable:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise FolderReadOnly(path)
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA query_only = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _cannot_make_shm(exc, path):
+                raise FolderReadOnly(path) from exc
+            if is_damage(exc):
+                raise DatabaseDamaged(path) from exc
+            raise NotADatabaseError(f"{path} cannot be read: {exc}") from exc
         db, applied = _luotsi_schema(conn, path)
         if applied != migration_names():
             raise SchemaTooOldError(f"{path} must be opened by Luotsi once to be updated")
@@ -156,6 +299,26 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
     except BaseException:
         conn.close()
         raise
+
+
+def _cannot_make_shm(error: sqlite3.Error, path: Path) -> bool:
+    """A read-only or cannot-open error (SQLITE_READONLY_DIRECTORY, _CANTINIT, CANTOPEN)
+    from a database whose folder this user may not write to: its -shm cannot be made."""
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    primary = code & 0xFF if code >= 0 else -1
+    return primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not os.access(
+        path.resolve().parent, os.W_OK
+    )
+
+
+def open_display(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
+    """A read-only connection for a display, and whether it is a snapshot that must be
+    opened again to see later changes: in a read-only folder with no -shm beside the
+    database, the file is read `immutable` (see `open_read_only`)."""
+    try:
+        return open_read_only(path), False
+    except FolderReadOnly:
+        return open_read_only(path, immutable=True), True
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -170,7 +333,11 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     _check_file(path)
     existed = path.exists() and path.stat().st_size > 0
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not existed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(path)
+    for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+        make_private(own)
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -181,6 +348,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         pending = migrations.pending(db)
         if pending and migrate:
             if existed and applied:
+                _check_pages(conn, path)
                 _backup(conn, path, len(applied))
             migrations.apply(db)
         return db
@@ -219,14 +387,31 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def copy_database(source: str | Path, target: str | Path) -> Path:
-    """Copy a database file (for demo runs and tests) without touching the source."""
+    """Copy a database file that nothing is writing to (the sample for a demo run, tests)
+    without touching the source; the copy is the owner's only, from its first byte.
+    A database in use is copied with SQLite's backup instead (see README)."""
     target = Path(target)
-    shutil.copyfile(source, target)
+    with open(source, "rb") as reading:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+        os.fchmod(fd, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as writing:
+            shutil.copyfileobj(reading, writing)
     return target
 
 
 __all__ = [
     "DatabaseBusy",
+    "DatabaseDamaged",
+    "DatabaseIsFolder",
+    "FolderReadOnly",
+    "backups_of",
+    "damage_of",
+    "database_file",
+    "damage_reported",
+    "is_damage",
+    "newest_backup",
+    "open_display",
+    "prune_backups",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StoreError",

@@ -14,11 +14,14 @@ from store.core import audit
 from store.core.auth import (
     LoginFailed,
     LoginLocked,
+    PasswordDataDamaged,
     after_failure,
     allowed,
     dummy_hash,
     hash_password,
     login_name_key,
+    needs_rehash,
+    parse_hash,
     require,
     seconds_locked,
     verify_password,
@@ -88,6 +91,15 @@ def as_stored(ctx: Context, actor: Staff) -> Staff:
     closed since they logged in counts."""
     current = _living(ctx, actor.id)
     return current if current is not None else replace(actor, active=False)
+
+
+def _usable(stored: str) -> bool:
+    """Whether a stored password hash can be checked against (see `auth.parse_hash`)."""
+    try:
+        parse_hash(stored)
+    except PasswordDataDamaged:
+        return False
+    return True
 
 
 class StaffRepository:
@@ -284,16 +296,18 @@ class StaffRepository:
         """Check a login (see `log_in`); None when it is refused, locked or not."""
         try:
             return self.log_in(username, password)
-        except (LoginFailed, LoginLocked):
+        except (LoginFailed, LoginLocked, PasswordDataDamaged):
             return None
 
     def log_in(self, username: str, password: str) -> Staff:
         """Check a login; every attempt lands in the access log, none says which part failed.
 
-        Raises `LoginFailed`, or `LoginLocked` on the failure that starts a lock (the
-        third in a row for this username) and on every attempt while it lasts, the right
-        password included. Unknown usernames are locked alike, so a lock never tells
-        whether an account exists.
+        Raises `LoginFailed`; `LoginLocked` on a failure that starts a lock (the third in a
+        row for this username, and each after it, see `auth.lock_seconds`) and on every
+        attempt while it lasts, the right password included; `PasswordDataDamaged` when
+        the account's stored hash cannot be used. Unknown usernames are locked alike, so a
+        lock never tells whether an account exists. A right password whose hash was made
+        at an older cost is hashed again, in the login's own write.
         """
         row = self.ctx.db.execute(
             f"SELECT {_COLUMNS}, password_hash FROM staff"
@@ -301,34 +315,59 @@ class StaffRepository:
             [username.strip()],
         ).fetchone()
         staff = _to_staff(row[:-1]) if row else None
+        stored: str | None = row[-1] if row else None
         name_key = login_name_key(username)
         now = self.ctx.clock.now()
-        locked = seconds_locked(self._throttle(name_key)[2], now)
-        if locked:
-            with write_transaction(self.ctx.db):
+        # The attempt counts as a failure before the password is checked, under the write
+        # lock: attempts made at once from many processes all count, and one that finds
+        # the name locked is refused without hashing anything.
+        refused: TranslatedError | None = None
+        locked_until: datetime | None = None
+        with write_transaction(self.ctx.db):
+            _, failures, previous_lock = self._throttle(name_key)
+            locked = seconds_locked(previous_lock, now)
+            if locked:
+                refused = LoginLocked(locked)
                 self._log_attempt(staff, ok=False, purpose="locked")
-            raise LoginLocked(locked)
-        ok = verify_password(password, row[-1] if row else dummy_hash())
+            elif stored is not None and not _usable(stored):
+                refused = PasswordDataDamaged()
+                self._log_attempt(staff, ok=False, purpose="damaged")
+            else:
+                failures, locked_until = after_failure(failures, now)
+                self._set_throttle(name_key, failures, locked_until)
+        if refused is not None:
+            raise refused
+        ok = verify_password(password, stored or dummy_hash())
         ok = ok and staff is not None and staff.active
+        # Hashed before the write lock is taken, so other desks do not wait for it.
+        rehashed = hash_password(password) if ok and stored and needs_rehash(stored) else None
         with write_transaction(self.ctx.db):
             self._log_attempt(staff, ok=ok)
-            # Read again under the write lock: two desks failing at once both count.
-            throttle_id, failures, _ = self._throttle(name_key)
-            locked_until = None
-            if not ok:
-                failures, locked_until = after_failure(failures, now)
-                values = {
-                    "failures": failures,
-                    "locked_until": to_iso(locked_until) if locked_until else None,
-                }
-                upsert_row(self.ctx, "login_throttle", {"name_key": name_key}, values, by=None)
-            elif throttle_id is not None and failures:
-                update_row(self.ctx, "login_throttle", throttle_id, {"failures": 0}, by=None)
+            if ok:
+                self._set_throttle(name_key, 0, None)
+            if ok and staff is not None and rehashed is not None:
+                self._replace_hash(staff.id, stored, rehashed)
         if ok and staff is not None:
             return staff
         if locked_until is not None:
             raise LoginLocked(seconds_locked(locked_until, now))
         raise LoginFailed()
+
+    def _set_throttle(self, name_key: str, failures: int, locked_until: datetime | None) -> None:
+        values = {
+            "failures": failures,
+            "locked_until": to_iso(locked_until) if locked_until else None,
+        }
+        upsert_row(self.ctx, "login_throttle", {"name_key": name_key}, values, by=None)
+
+    def _replace_hash(self, staff_id: str, old: str | None, new: str) -> None:
+        """Store `new` for the password just checked, unless the stored hash changed
+        meanwhile (an admin's new password must not be overwritten by the old one)."""
+        current = self.ctx.db.execute(
+            "SELECT password_hash FROM staff WHERE id = ?", [staff_id]
+        ).fetchone()
+        if current is not None and current[0] == old:
+            update_row(self.ctx, "staff", staff_id, {"password_hash": new}, by=staff_id)
 
     def _throttle(self, name_key: str) -> tuple[str | None, int, datetime | None]:
         """(row id, failures in a row, locked until) of a username's lockout record."""

@@ -6,23 +6,30 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from store.clients import rules
 from store.core.clock import local_clock_times
 from store.core.context import Context
-from store.core.db import write_transaction
+from store.core.db import StoreError, damage_reported, database_file, write_transaction
 from store.core.figures import minutes_between
+from store.core.files import newest_backup
+from store.core.i18n import TranslatedError
 from store.core.rows import insert_row
 from store.exports.formats import DayFeedback, Row
 from store.visits.rules import nps_of
 
 PSEUDONYM_SETTING = "export.pseudonym_secret"
 PSEUDONYM_HEX_DIGITS = 16
+PSEUDONYM_SECRET_BYTES = 32
+# What `pseudonym_secret` makes; anything shorter would make pseudonyms easier to undo.
+_SECRET_PATTERN = re.compile(f"(?:[0-9a-fA-F]{{2}}){{{PSEUDONYM_SECRET_BYTES},}}")
 # A letter first: Excel reads an all-digit text such as 4203917755108826, or one like
 # 12e45, as a number and loses it.
 PSEUDONYM_PREFIX = "p"
@@ -33,8 +40,25 @@ DEFAULT_AGE_BANDS: tuple[int, ...] = (25, 30, 50, 55, 60, 65)
 # Pseudonyms and age bands ---------------------------------------------------------------
 
 
+class PseudonymKeyDamaged(StoreError, TranslatedError):
+    """The stored pseudonym key is not one `pseudonym_secret` made (not hex, or too short):
+    no export is made, since a new key would give every client a new pseudonym and a
+    short one would make them easy to undo. The message names the newest backup, which
+    holds the key as it was."""
+
+    def __init__(self, path: Path | None) -> None:
+        backup = newest_backup(path) if path is not None else None
+        if backup is None:
+            super().__init__("error.pseudonym_key_damaged", setting=PSEUDONYM_SETTING)
+        else:
+            super().__init__(
+                "error.pseudonym_key_damaged_backup", setting=PSEUDONYM_SETTING, backup=backup
+            )
+
+
 def pseudonym_secret(ctx: Context) -> bytes:
-    """This installation's key for pseudonyms, made on first use and never shown."""
+    """This installation's key for pseudonyms, made on first use and never shown;
+    `PseudonymKeyDamaged` if the stored one is not a key this function made."""
     sql = "SELECT value FROM setting WHERE key = ? AND deleted_at IS NULL"
     row = ctx.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
     if row is None:
@@ -42,9 +66,12 @@ def pseudonym_secret(ctx: Context) -> bytes:
         with write_transaction(ctx.db):
             row = ctx.db.execute(sql, [PSEUDONYM_SETTING]).fetchone()
             if row is None:
-                row = (secrets.token_hex(32),)
+                row = (secrets.token_hex(PSEUDONYM_SECRET_BYTES),)
                 insert_row(ctx, "setting", {"key": PSEUDONYM_SETTING, "value": row[0]}, by=None)
-    return bytes.fromhex(row[0])
+    value: object = row[0]
+    if not isinstance(value, str) or _SECRET_PATTERN.fullmatch(value) is None:
+        raise PseudonymKeyDamaged(database_file(ctx.db.conn))
+    return bytes.fromhex(value)
 
 
 def age_band(age: int, bands: Sequence[int] = DEFAULT_AGE_BANDS) -> str:
@@ -116,7 +143,20 @@ def visit_rows(
 ) -> VisitRows:
     """The visits as tuples in `columns_for(identities)` order (tuples, not dicts: a month
     of a busy site is 20 000 rows). Reason codes and labels are tuples shared by every
-    visit with the same reasons."""
+    visit with the same reasons. A damaged page raises `DatabaseDamaged`."""
+    with damage_reported(ctx.db):
+        return _visit_rows(ctx, date_from, date_to, site_id, identities, bands, instants)
+
+
+def _visit_rows(
+    ctx: Context,
+    date_from: date,
+    date_to: date,
+    site_id: str | None,
+    identities: bool,
+    bands: Sequence[int],
+    instants: Instants,
+) -> VisitRows:
     params: list[object] = [date_from.isoformat(), date_to.isoformat()]
     site_filter = ""
     if site_id is not None:
@@ -215,8 +255,9 @@ def day_feedback(
         sql += " AND f.site_id = ?"
         params.append(site_id)
     scores: dict[tuple[str, str], list[int]] = {}
-    for day_text, site_name, score in ctx.db.execute(sql, params):
-        scores.setdefault((day_text, site_name), []).append(score)
+    with damage_reported(ctx.db):
+        for day_text, site_name, score in ctx.db.execute(sql, params):
+            scores.setdefault((day_text, site_name), []).append(score)
     result: list[DayFeedback] = []
     for (day_text, site_name), values in sorted(scores.items()):
         nps = nps_of(values)

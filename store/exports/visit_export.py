@@ -5,15 +5,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from store.core.audit import log_event
+from store.core.audit import append_events, log_event
 from store.core.auth import require
 from store.core.clock import new_id
 from store.core.context import Context
@@ -22,6 +20,12 @@ from store.core.db import write_transaction
 from store.core.i18n import TranslatedError
 from store.core.models import Site, Staff
 from store.core.sites import SiteRepository
+from store.exports.files import (
+    check_folder,
+    durable_commits,
+    place_files,
+    remove_stale_temporaries,
+)
 from store.exports.formats import (
     AT,
     COLUMNS,
@@ -109,19 +113,26 @@ def columns_for(identities: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # Writing --------------------------------------------------------------------------------
 
 
-def _temp_beside(target: Path, data: bytes) -> Path:
-    """Write `data` to a new temporary file in `target`'s folder (same file system, so
-    the final rename is atomic)."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+_EVENT_COLUMNS = ("at", "staff_id", "action", "entity", "entity_id", "client_id", "purpose")
+
+
+def log_not_written(
+    ctx: Context, actor: Staff, entity: str, export_id: str | None, exc: Exception
+) -> None:
+    """Say in the log that a logged export's file was not written after all (if the
+    database still takes it: the export's own error is what the user hears of)."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
+        with write_transaction(ctx.db):
+            log_event(
+                ctx,
+                staff_id=actor.id,
+                action="delete",
+                entity=entity,
+                entity_id=export_id,
+                purpose=f"not written: {type(exc).__name__}: {exc}",
+            )
+    except Exception:  # noqa: BLE001 - the export's own error is the one to report
+        pass
 
 
 def export_visits(
@@ -139,8 +150,8 @@ def export_visits(
 ) -> ExportResult:
     """Write the visits of [date_from, date_to] to `out` (and `<out>.manifest.json`).
 
-    The file appears whole or not at all, and the export is written to the access log.
-    Raises `ExportError` (nothing written) or `PermissionDenied`.
+    The export is in the access log before the file appears, and the file appears whole
+    or not at all. Raises `ExportError` (no file written) or `PermissionDenied`.
     """
     require(actor, "export.visits")
     if identities:
@@ -164,10 +175,13 @@ def export_visits(
     out = Path(out) if out is not None else Path(default_file_name(site, date_from, date_to, fmt))
     manifest_path = out.with_name(out.name + ".manifest.json")
     for target in (out, manifest_path):
-        # Checked first: once the file has replaced an earlier export, its manifest must
-        # not fail to follow it.
-        if target.is_dir():
-            raise unwritable(target)
+        # Checked before anything is logged: a folder that cannot take the file is a
+        # refusal, not an export that was logged and then failed.
+        problem = check_folder(target)
+        if problem is not None:
+            raise unwritable(target, None if target.is_dir() else problem)
+    # A crash of an earlier export may have left its temporary files here.
+    remove_stale_temporaries(out.parent)
 
     columns, personal = columns_for(identities)
     instants: Instants = (
@@ -213,42 +227,32 @@ def export_visits(
     ).encode("utf-8")
 
     # What was exported, for the access log: who asked, why, which days and sites, how
-    # many rows, and the checksum that identifies the file.
+    # many rows, the checksum that identifies the file and where it was to be written.
     kind = "identified" if identities else "pseudonymised"
     note = f"{purpose.strip()}; " if identities and purpose else ""
     summary = (
         f"{note}{kind}; {date_from.isoformat()}..{date_to.isoformat()};"
-        f" sites={', '.join(sites) or '-'}; rows={len(rows)}; sha256={digest}"
+        f" sites={', '.join(sites) or '-'}; rows={len(rows)}; sha256={digest};"
+        f" file={out.absolute()}"
     )
-    temps: list[Path] = []
-    placed: list[Path] = []
+    export_id = new_id()
+    # The log entry is committed, to the disk, before any byte of the file is written: a
+    # crash then leaves a logged export whose file never arrived, never a file with no
+    # log entry. The export itself, then whose data it disclosed (906/2019 § 17): with
+    # identities, one row per client in the file.
+    if ctx.db.conn.in_transaction:
+        raise RuntimeError("an export commits its log entry itself: call it outside a transaction")
+    now = ctx.now_iso()
+    events = [
+        (now, actor.id, "export", "visit_export", export_id, client_id, summary)
+        for client_id in [None, *(read.client_ids if identities else ())]
+    ]
+    with durable_commits(ctx.db), write_transaction(ctx.db):
+        append_events(ctx, _EVENT_COLUMNS, events, by=actor.id, at=now)
     try:
-        temps.append(_temp_beside(out, data))
-        temps.append(_temp_beside(manifest_path, manifest_data))
-        export_id = new_id()
-        now = ctx.now_iso()
-        # The log rows and the renames stand or fall together: a failed rename rolls the
-        # log back, and a failed commit takes the files away again.
-        with write_transaction(ctx.db):
-            # The export itself, then whose data it disclosed (906/2019 § 17): with
-            # identities, one row per client in the file.
-            for client_id in [None, *(read.client_ids if identities else ())]:
-                log_event(
-                    ctx,
-                    at=now,
-                    staff_id=actor.id,
-                    action="export",
-                    entity="visit_export",
-                    entity_id=export_id,
-                    client_id=client_id,
-                    purpose=summary,
-                )
-            for temp, target in zip(temps, (out, manifest_path), strict=True):
-                os.replace(temp, target)
-                placed.append(target)
-    except BaseException as exc:
-        for leftover in (*temps, *placed):
-            leftover.unlink(missing_ok=True)
+        place_files([(out, data), (manifest_path, manifest_data)])
+    except Exception as exc:
+        log_not_written(ctx, actor, "visit_export", export_id, exc)
         if isinstance(exc, OSError):
             raise unwritable(out, exc) from exc
         raise

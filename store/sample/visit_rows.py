@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from store.core.audit import append_events
 from store.core.clock import to_iso
 from store.core.context import Context
 from store.core.rows import insert_rows
@@ -232,6 +233,6 @@ def insert_sample_rows(ctx: Context, rows: SampleRows) -> None:
     insert_rows(
         ctx, "visit_event", _EVENT_COLUMNS, sorted(rows.events, key=lambda r: r[2]), by=None
     )
-    insert_rows(ctx, "audit_event", _AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
+    append_events(ctx, _AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
     # Anonymous answers: nobody is named as their author.
     insert_rows(ctx, "feedback", _FEEDBACK_COLUMNS, rows.feedback, by=None)

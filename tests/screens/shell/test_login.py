@@ -6,14 +6,14 @@ from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text
+from ..helpers import log_in, screen_text, settled
 
 
 async def test_login_with_keys_shows_site_user_date_and_week(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press(*"valmentaja", "enter", *"demo", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(pilot)
         assert "Työpiste Keskusta" in text
@@ -34,7 +34,7 @@ async def test_failed_logins_are_logged_without_saying_which_part_was_wrong(worl
             login.query_one("#password").value = password
             login.query_one("#password").focus()
             await pilot.press("enter")
-            await pilot.pause()
+            await settled(pilot)
             messages.append(str(login.query_one("#login-error").render()))
         assert isinstance(app.screen, LoginScreen)
         assert messages[0] == messages[1] == "Käyttäjätunnus tai salasana on väärä."
@@ -43,7 +43,7 @@ async def test_failed_logins_are_logged_without_saying_which_part_was_wrong(worl
         login.query_one("#password").value = "demo"
         login.query_one("#username").value = "valmentaja"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LoginScreen)
     failed = world.store.audit.events(action="failed_login")
     assert len(failed) == 3

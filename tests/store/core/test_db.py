@@ -50,6 +50,9 @@ EXPECTED_COLUMNS = {
         "client_id",
         "purpose",
         *COMMON,
+        "seq",
+        "prev_hash",
+        "hash",
     ],
     "setting": ["id", "key", "value", *COMMON],
     "visit_reason": [

@@ -1,16 +1,21 @@
-"""The login lockout: three failures in a row lock a username for 30 seconds, in the store."""
+"""The login lockout: the third failure in a row locks a username for 30 seconds, each further
+failure for twice as long up to 15 minutes; kept in the database."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from store.api import Store
+from store.core import auth
 from store.core.auth import (
     LOCK_SECONDS,
     MAX_FAILED_LOGINS,
+    MAX_LOCK_SECONDS,
     LoginFailed,
     LoginLocked,
     after_failure,
@@ -68,16 +73,84 @@ def test_an_unknown_name_locks_alike_and_is_not_stored(world):
     assert not any("nobody" in str(value).casefold() for value in stored[0])
 
 
-@given(st.integers(min_value=1, max_value=30))
-def test_every_third_failure_in_a_row_locks(failures_in_a_row: int):
+@given(st.integers(min_value=1, max_value=40))
+def test_the_third_failure_in_a_row_locks_and_each_further_one_doubles_the_lock(failures: int):
     count, locks = 0, []
-    for _ in range(failures_in_a_row):
+    for _ in range(failures):
         count, locked_until = after_failure(count, NOW)
         locks.append(locked_until)
-    assert [i + 1 for i, lock in enumerate(locks) if lock] == list(
-        range(MAX_FAILED_LOGINS, failures_in_a_row + 1, MAX_FAILED_LOGINS)
+    assert count == failures  # a lock does not start the count again; a success does
+    seconds = [int((lock - NOW).total_seconds()) if lock else 0 for lock in locks]
+    expected = [0, 0, 30, 60, 120, 240, 480, 900, *[900] * 40][:failures]
+    assert seconds == expected
+    assert max(seconds) <= MAX_LOCK_SECONDS == 15 * 60
+
+
+def fail_after_the_lock(store, clock, username: str = "valmentaja") -> int:
+    """Wait out the username's lock, as a patient script would, and fail once more: the
+    seconds of the lock that failure starts."""
+    clock.at += timedelta(minutes=16)
+    with pytest.raises(LoginLocked) as locked:
+        store.staff.log_in(username, "wrong")
+    return locked.value.seconds
+
+
+def test_a_lock_survives_a_restart_and_grows_with_each_failure(world, clock):
+    fail_twice(world.store.staff, "valmentaja")
+    with pytest.raises(LoginLocked):
+        world.store.staff.log_in("valmentaja", "wrong")
+    world.store.close()
+    store = Store.open(world.path, clock)  # the app or the CLI started again
+    try:
+        with pytest.raises(LoginLocked) as still:
+            store.staff.log_in("valmentaja", "demo")
+        assert still.value.seconds == 30
+        assert [fail_after_the_lock(store, clock) for _ in range(6)] == [
+            60,
+            120,
+            240,
+            480,
+            900,
+            900,
+        ]
+        assert still.value.message("en") == "too many failed logins; try again in 30 seconds"
+        clock.at += timedelta(seconds=30)
+        with pytest.raises(LoginLocked) as long_lock:
+            store.staff.log_in("valmentaja", "demo")  # the right password, 14.5 min early
+        assert long_lock.value.seconds == 870
+        assert long_lock.value.message("en") == "too many failed logins; try again in 15 minutes"
+        assert long_lock.value.message("fi") == (
+            "liian monta epäonnistunutta kirjautumista; yritä uudelleen 15 minuutin kuluttua"
+        )
+        assert long_lock.value.message("sv") == (
+            "för många misslyckade inloggningar; försök igen om 15 minuter"
+        )
+        clock.at += timedelta(minutes=15)
+        assert store.staff.log_in("valmentaja", "demo") == world.coach
+        # A success starts the count again: the next failures are two free ones.
+        fail_twice(store.staff, "valmentaja")
+        events = store.audit.events(entity_id=world.coach.id)
+        assert [(e.action, e.purpose) for e in events].count(("failed_login", "locked")) == 2
+    finally:
+        store.close()
+
+
+def test_a_lock_of_one_minute_says_so_in_the_singular(world, clock):
+    staff = world.store.staff
+    fail_twice(staff, "valmentaja")
+    with pytest.raises(LoginLocked):
+        staff.log_in("valmentaja", "wrong")
+    assert fail_after_the_lock(world.store, clock) == 60
+    with pytest.raises(LoginLocked) as locked:
+        staff.log_in("valmentaja", "demo")
+    assert locked.value.message("en") == "too many failed logins; try again in 1 minute"
+    assert (
+        locked.value.message("sv") == "för många misslyckade inloggningar; försök igen om 1 minut"
     )
-    assert all(lock == NOW + timedelta(seconds=LOCK_SECONDS) for lock in locks if lock)
+    clock.at += timedelta(seconds=1)
+    with pytest.raises(LoginLocked) as locked:
+        staff.log_in("valmentaja", "demo")
+    assert locked.value.message("en") == "too many failed logins; try again in 59 seconds"
 
 
 def test_an_admins_password_reset_ends_the_lock_and_the_count(world):
@@ -101,3 +174,36 @@ def test_a_reset_leaves_other_usernames_locked(world):
     staff.set_password(world.admin, world.coach.id, "uusi salasana")
     with pytest.raises(LoginLocked):
         staff.log_in("vastaanotto", "demo")
+
+
+def test_guesses_made_at_once_from_many_connections_all_count(world, clock, monkeypatch):
+    # A hash slow enough that eight guesses started together overlap while they are checked.
+    monkeypatch.setattr(auth, "HASH_COST", auth.ScryptCost(n=2**14, r=8, p=1))
+    world.store.staff.set_password(world.admin, world.coach.id, "oikea salasana")
+    world.store.close()
+    start = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def guess(number: int) -> None:
+        store = Store.open(world.path, clock, migrate=False)
+        try:
+            start.wait()
+            store.staff.log_in("valmentaja", f"arvaus {number}")
+        except (LoginFailed, LoginLocked) as refused:
+            outcomes.append(type(refused).__name__)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=guess, args=(number,)) for number in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["LoginFailed"] * 2 + ["LoginLocked"] * 6
+    store = Store.open(world.path, clock)
+    try:
+        failed = store.audit.events(action="failed_login", entity_id=world.coach.id)
+        # Only the first three were checked against the password; the rest met the lock.
+        assert sorted(e.purpose or "checked" for e in failed) == ["checked"] * 3 + ["locked"] * 5
+    finally:
+        store.close()

@@ -298,11 +298,13 @@ def test_tickets_run_from_a001_in_arrival_order_per_site_and_day(month: Path):
 def test_the_same_seed_and_day_give_the_same_visits(month: Path, tmp_path: Path):
     again = tmp_path / "again.db"
     generate_sample(again, clients=300, seed=SEED, today=FRIDAY)
-    # The log rows of the clients' creation take their ids from the system (insert_client).
+    # The log rows of the clients' creation take their ids from the system (insert_client),
+    # and so the hash chain that runs through every row differs.
     tables = ("visit", "visit_event", "visit_reason_link", "feedback", "audit_event")
     for table in tables:
         where = "entity = 'visit'" if table == "audit_event" else "1"
-        sql = f"SELECT * FROM {table} WHERE {where} ORDER BY id"
+        what = "id, at, staff_id, action, entity_id, client_id" if table == "audit_event" else "*"
+        sql = f"SELECT {what} FROM {table} WHERE {where} ORDER BY id"
         assert _query(again, sql) == _query(month, sql), table
 
 
