@@ -207,10 +207,15 @@ class Stage:
             (at, at, actor_id),
         )
 
-    def ids(self, *, include_likely: bool) -> Iterator[tuple[str, str]]:
-        """(client id, event id) of the staged clients to import, in the order inserted."""
-        rows = self.conn.execute(
+    @contextmanager
+    def ids(self, *, include_likely: bool) -> Generator[Iterator[tuple[str, str]], None, None]:
+        """(client id, event id) of the staged clients to import, in the order inserted;
+        the reading ends with the block, so the stage can be dropped even after an error."""
+        cursor = self.conn.execute(
             f"SELECT id, event_id FROM {_TABLE}"
             f" WHERE status IN {self._statuses(include_likely)} ORDER BY line"
         )
-        return ((str(client_id), str(event_id)) for client_id, event_id in rows)
+        try:
+            yield ((str(client_id), str(event_id)) for client_id, event_id in cursor)
+        finally:
+            cursor.close()

@@ -10,9 +10,10 @@ a desk may have changed meanwhile and inserts the staged rows with one statement
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -28,13 +29,12 @@ from store.clients.import_file import (
 from store.clients.import_stage import Stage
 from store.clients.repository import client_id_by_hetu, similar_clients
 from store.clients.validation import ValidationError, clean_client, mask_hetu
-from store.core.audit import log_event
+from store.core.audit import append_events, log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.i18n import tr
 from store.core.models import Staff
-from store.core.rows import insert_rows
 
 __all__ = [
     "COLUMNS",
@@ -55,6 +55,8 @@ _COLUMN_OF_FIELD = {client_field: column for column, client_field in COLUMNS.ite
 # A report lists this many rows of each kind and counts the rest: a file of half a
 # million bad rows must not fill the memory, nor the terminal.
 REPORT_LIMIT = 1000
+# Access-log events chained and inserted at a time, inside the one write transaction.
+LOG_SLICE = 10_000
 # Rows checked in one read transaction (one snapshot of the register), and between two
 # calls of `progress`.
 PROGRESS_ROWS = 2000
@@ -246,13 +248,15 @@ def _log_imported(
     ctx: Context, actor: Staff, staged_ids: Iterable[tuple[str, str]], at: str
 ) -> None:
     """One access-log event per imported client, as `insert_client` logs a desk's; each
-    (client id, event id) pair was drawn when the row was staged."""
+    (client id, event id) pair was drawn when the row was staged. Chained in slices, so
+    the links of a million events are never in memory at once."""
     columns = ("id", "at", "staff_id", "action", "entity", "entity_id", "client_id")
-    events: Iterable[Sequence[object]] = (
+    events: Iterator[Sequence[object]] = (
         (event_id, at, actor.id, "create", "client", client_id, client_id)
         for client_id, event_id in staged_ids
     )
-    insert_rows(ctx, "audit_event", columns, events, by=actor.id, at=at)
+    while chunk := list(islice(events, LOG_SLICE)):
+        append_events(ctx, columns, chunk, by=actor.id, at=at)
 
 
 def import_clients(
@@ -311,7 +315,8 @@ def import_clients(
                 if not to_import:
                     return report(0)
                 stage.insert_clients(ctx, actor.id, now, include_likely=allow_duplicates)
-            _log_imported(ctx, actor, stage.ids(include_likely=allow_duplicates), now)
+            with stage.ids(include_likely=allow_duplicates) as staged_ids:
+                _log_imported(ctx, actor, staged_ids, now)
             log_event(
                 ctx,
                 at=now,

@@ -64,8 +64,10 @@ def desk(world: World, clock: FixedClock) -> Iterator[Store]:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Progress after every other row, so a small file has checks before and after a call.
+    # Progress after every other row, so a small file has checks before and after a call;
+    # and its access-log events chained two at a time, as a large file's are by thousands.
     monkeypatch.setattr(importer, "PROGRESS_ROWS", 2, raising=False)
+    monkeypatch.setattr(importer, "LOG_SLICE", 2, raising=False)
 
 
 def _register(desk: Store, world: World, last_name: str, **fields: str) -> str:
@@ -177,6 +179,7 @@ def test_the_desk_sees_nothing_of_an_import_until_it_is_written(
     assert report.imported == 6
     assert seen == [before]
     assert _client_count(desk) == before + 6
+    assert world.store.audit.check().ok
 
 
 def test_a_bad_row_after_rows_already_staged_imports_nothing(
@@ -234,6 +237,8 @@ def test_a_hetu_registered_at_a_desk_during_the_checks_is_skipped_as_a_duplicate
     assert [m.id for m in world.store.clients.search(HETU_A)] == [desk_ids[0]]
     assert world.store.clients.search("Puro")
     assert _import_events(world) == ["clients.csv: 1 clients"]
+    # The desk's events and the import's are one unbroken chain in the access log.
+    assert world.store.audit.check().ok
 
 
 def test_a_hetu_given_to_an_older_card_during_the_checks_is_skipped_too(
