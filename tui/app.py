@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from screens.shell.background import describe_error
 from screens.shell.dialogs import HelpScreen, ask_before_discarding
+from screens.shell.faults import reporting_store_faults
 from screens.shell.login import LoginScreen
 from screens.strings import load_screen_strings
 from store.core.i18n import normalise_language, tr
@@ -105,12 +106,17 @@ class LuotsiApp(App[None]):
     def open_store(self) -> None:
         if self.store is not None:
             return
-        from store.core.db import StoreError
+        from store.core.db import store_fault
 
         try:
             self.store = self._open_store()
-        except StoreError as exc:
-            self.exit(return_code=2, message=str(exc))
+        except Exception as exc:
+            # Not a Luotsi database, or one that cannot be opened for writing (read-only,
+            # locked while being migrated): said in the user's language, never a traceback.
+            fault = store_fault(exc)
+            if fault is None:
+                raise
+            self.exit(return_code=2, message=describe_error(fault, self.lang))
 
     def show_login(self) -> None:
         self.push_screen(LoginScreen(), self._logged_in)
@@ -226,14 +232,15 @@ class LuotsiApp(App[None]):
     # Navigation ----------------------------------------------------------------------
 
     def _confirm_leaving(self, then: Callable[[], object]) -> None:
-        """Run `then` now, or once the user agrees to drop unsaved input on a client card."""
+        """Run `then` now, or once the user agrees to drop unsaved input on a client card;
+        a busy, full or read-only database stops it where it was, and is told."""
         from screens.clients.client_card import ClientCardScreen
 
         unsaved = any(
             isinstance(screen, ClientCardScreen) and screen.has_unsaved_changes
             for screen in self.screen_stack
         )
-        ask_before_discarding(self, unsaved, then)
+        ask_before_discarding(self, unsaved, reporting_store_faults(self, then))
 
     def _ask_about_visits(
         self, leaving: Literal["quit", "logout"], then: Callable[[], object]

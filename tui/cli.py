@@ -28,6 +28,7 @@ from store.core.db import (
 )
 from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
+from store.core.text import visible
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
@@ -36,6 +37,7 @@ from .cli_common import (
     EXIT_BAD_ROWS,
     DbOption,
     LangOption,
+    LuotsiGroup,
     UserOption,
     asked_language,
     database_path,
@@ -79,6 +81,7 @@ DEMO_DESK_USER = "vastaanotto"  # the demo's reception login: its site is the bo
 MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
+    cls=LuotsiGroup,
     help=help_for("help.app"),
     epilog=help_for("help.exit_codes"),
     add_completion=False,
@@ -314,7 +317,9 @@ def _print_report(report: ImportReport, lang: str) -> None:
         table.add_column(tr("cli.import.column.reason", lang))
         for problem in report.problems:
             table.add_row(
-                str(problem.line), escape(problem.column or "—"), escape(problem.reason(lang))
+                str(problem.line),
+                escape(visible(problem.column or "—")),
+                escape(visible(problem.reason(lang))),
             )
         console.print(table)
         _print_unlisted(console, len(report.problems), report.unlisted_problems, lang)
@@ -336,7 +341,8 @@ def _print_report(report: ImportReport, lang: str) -> None:
         table.add_column(tr("cli.import.column.registered", lang))
         for likely in report.likely_duplicates:
             in_file = f"{likely.name} {format_date(likely.birth_date)}"
-            table.add_row(str(likely.line), escape(in_file), escape(", ".join(likely.registered)))
+            registered = visible(", ".join(likely.registered))
+            table.add_row(str(likely.line), escape(visible(in_file)), escape(registered))
         console.print(table)
         unlisted = report.unlisted_likely_duplicates
         _print_unlisted(console, len(report.likely_duplicates), unlisted, lang)

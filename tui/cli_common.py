@@ -9,14 +9,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 import platformdirs
 import typer
+from typer.core import TyperGroup
 
 from store.api import Store
 from store.core.auth import LoginFailed, PermissionDenied
-from store.core.db import DatabaseBusy, NotADatabaseError, SchemaTooNewError, StoreError
+from store.core.db import (
+    DatabaseBusy,
+    DatabaseFull,
+    DatabaseReadOnly,
+    NotADatabaseError,
+    SchemaTooNewError,
+    StoreError,
+    store_fault,
+)
 from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, locale_language, tr
 from store.core.models import Staff
 from store.core.sites import SiteNotChosen
@@ -41,21 +50,39 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def store_error_message(exc: StoreError, path: Path, lang: str) -> str:
+def store_error_message(exc: StoreError, path: Path | None, lang: str) -> str:
+    """What the user is told of a database that could not be opened or written."""
+    if isinstance(exc, DatabaseBusy):
+        return tr("cli.error.busy", lang)
+    if isinstance(exc, DatabaseFull):
+        return tr("cli.error.full", lang)
+    if isinstance(exc, DatabaseReadOnly):
+        return tr("cli.error.read_only", lang)
     if isinstance(exc, TranslatedError):  # a folder, a damaged file: said precisely
         return exc.message(lang)
-    if isinstance(exc, NotADatabaseError):
+    if path is not None and isinstance(exc, NotADatabaseError):
         return tr("cli.error.not_a_database", lang, path=path)
-    if isinstance(exc, SchemaTooNewError):
+    if path is not None and isinstance(exc, SchemaTooNewError):
         return tr("cli.error.schema_too_new", lang, path=path)
     return str(exc)
+
+
+def fail_on_store_fault(exc: Exception, lang: str, path: Path | None = None) -> NoReturn:
+    """A database that cannot be opened or written (busy, full, read-only, not Luotsi's)
+    as `luotsi: <message>` in `lang` and exit code 2, never a traceback; the error may be
+    the store's or SQLite's own (see `store.core.db.store_fault`). Anything else is
+    raised again."""
+    fault = store_fault(exc)
+    if fault is None:
+        raise exc
+    fail(store_error_message(fault, path, lang))
 
 
 def open_store(path: Path, lang: str) -> Store:
     try:
         return Store.open(path)
-    except StoreError as exc:
-        fail(store_error_message(exc, path, lang))
+    except Exception as exc:
+        fail_on_store_fault(exc, lang, path)
 
 
 def database_path(ctx: typer.Context, option: Path | None) -> Path:
@@ -65,7 +92,12 @@ def database_path(ctx: typer.Context, option: Path | None) -> Path:
 
 
 def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
-    """--lang given with the command or before it; None leaves it to the user's own."""
+    """--lang given with the command or before it; None leaves it to the user's own.
+
+    A --lang given with the command is kept in the shared `ctx.obj`, so that an error
+    reported for the whole command line (see `LuotsiGroup`) is in that language too."""
+    if lang and isinstance(ctx.obj, dict):
+        ctx.obj.setdefault("command_lang", lang)
     return lang or (ctx.obj or {}).get("lang")
 
 
@@ -188,17 +220,18 @@ def site_message(exc: SiteNotChosen, lang: str, choose: str | None = None) -> st
 @contextmanager
 def errors_reported(lang: str, not_allowed: str = "cli.error.not_allowed") -> Iterator[None]:
     """The store's refusals as `luotsi: <message>` in `lang` and exit code 2: not allowed
-    (`not_allowed`, given the username), database busy, and every translated error."""
+    (`not_allowed`, given the username), a busy, full or read-only database (see
+    `fail_on_store_fault`), and every translated error."""
     try:
         yield
     except PermissionDenied as exc:
         fail(tr(not_allowed, lang, username=exc.staff.username))
-    except DatabaseBusy:
-        fail(tr("cli.error.busy", lang))
     except SiteNotChosen as exc:
         fail(site_message(exc, lang))
     except TranslatedError as exc:
         fail(exc.message(lang))
+    except Exception as exc:
+        fail_on_store_fault(exc, lang)
 
 
 @dataclass(frozen=True)
@@ -242,3 +275,18 @@ def staff_session(
             yield session
     finally:
         store.close()
+
+
+class LuotsiGroup(TyperGroup):
+    """The `luotsi` command line: a database that cannot be opened or written, wherever
+    a command meets it outside its own reporting (creating, generating, migrating), is
+    `luotsi: <message>` and exit code 2 in the language asked for, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # Typer makes every context a typer.Context
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            shared = ctx.obj if isinstance(ctx.obj, dict) else {}
+            fail_on_store_fault(
+                exc, text_language(shared.get("command_lang") or shared.get("lang"))
+            )

@@ -24,6 +24,7 @@ from store.core.db import damage_reported
 from store.core.i18n import tr
 from store.core.models import Site, Staff
 from store.core.sites import SiteNotChosen, choose_site
+from store.core.text import visible
 from store.exports.day_report import DayReport, day_report
 
 from .cli_common import (
@@ -61,7 +62,9 @@ def _choose_site(store: Store, staff: Staff, asked: str | None, lang: str) -> Si
 
 def print_report(report: DayReport, site: Site, lang: str, console: Console) -> None:
     def t(key: str, **params: object) -> str:
-        return tr(key, lang, **params)
+        # A stored name's control characters are shown as symbols (`visible`), never sent.
+        shown = {k: visible(v) if isinstance(v, str) else v for k, v in params.items()}
+        return tr(key, lang, **shown)
 
     def heading(key: str) -> None:
         console.print()

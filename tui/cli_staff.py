@@ -16,6 +16,7 @@ from store.core.i18n import tr
 from store.core.models import Staff
 from store.core.sites import choose_site
 from store.core.staff import check_username
+from store.core.text import visible
 
 from .cli_common import (
     DbOption,
@@ -142,11 +143,13 @@ def list_staff(
     for column in ("username", "name", "role", "site", "active"):
         table.add_column(t(f"cli.staff.column.{column}"))
     for staff in accounts:
+        # Stored names are shown with their control characters as symbols (`visible`)
+        # and their markup as written (`escape`).
         table.add_row(
-            staff.username,
-            escape(staff.display_name),
+            escape(visible(staff.username)),
+            escape(visible(staff.display_name)),
             _role(staff.role, session.lang),
-            escape(sites.get(staff.site_id, "—") if staff.site_id else "—"),
+            escape(visible(sites.get(staff.site_id, "—") if staff.site_id else "—")),
             t("cli.staff.yes") if staff.active else t("cli.staff.no"),
         )
     Console(highlight=False).print(table)
@@ -177,7 +180,7 @@ def add_staff(
             session.lang,
             username=username,
             role=_role(role, session.lang),
-            site=chosen.name,
+            site=visible(chosen.name),
         )
     )
 
@@ -247,7 +250,8 @@ def list_sites(
     for column in ("name", "municipality", "area"):
         table.add_column(tr(f"cli.site.column.{column}", session.lang))
     for site in sites:
-        table.add_row(escape(site.name), escape(site.municipality), escape(site.employment_area))
+        cells = (site.name, site.municipality, site.employment_area)
+        table.add_row(*(escape(visible(cell)) for cell in cells))
     Console(highlight=False).print(table)
 
 

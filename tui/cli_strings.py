@@ -208,6 +208,17 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{path} är en tom fil; skapa en databas i den med: luotsi init {path}",
         "{path} is an empty file; create a database in it with: luotsi init {path}",
     ),
+    # A busy database has its own message above ("cli.error.busy").
+    "cli.error.full": (
+        "tietokanta tai sen levy on täynnä; mitään ei tallennettu (vapauta tilaa ja yritä uudelleen)",
+        "databasen eller dess disk är full; inget sparades (frigör utrymme och försök igen)",
+        "the database or its disk is full; nothing was saved (free some space and try again)",
+    ),
+    "cli.error.read_only": (
+        "tietokantaan ei voi kirjoittaa (tiedosto tai kansio on vain luku); mitään ei tallennettu",
+        "databasen går inte att skriva till (filen eller mappen är skrivskyddad); inget sparades",
+        "the database cannot be written (the file or its folder is read-only); nothing was saved",
+    ),
     # Under an import report's table when the file had more such rows than it lists.
     "cli.import.unlisted": (
         "Luettelossa ensimmäiset {shown}; loput {count} jätettiin luettelematta.",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from screens.shell.faults import reporting_store_faults
 from store.core.i18n import LANGUAGES
 
 from .work_screens import built
@@ -85,13 +86,19 @@ class LuotsiCommands(Provider):
         yield t("cmd.help") + "  (F1)", t("cmd.help.help"), app.action_help
         yield t("cmd.quit"), t("cmd.quit.help"), app.action_quit
 
-    async def discover(self) -> Hits:
+    def _told_verbs(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """The verbs, each telling of a busy, full or read-only database rather than
+        stopping the app (the palette runs them from the app's own message loop)."""
         for title, help_text, callback in self._verbs():
+            yield title, help_text, reporting_store_faults(self.app, callback)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._told_verbs():
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, callback in self._verbs():
+        for title, help_text, callback in self._told_verbs():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from store.core.auth import PermissionDenied
 from store.core.db import StoreError
 from store.core.i18n import TranslatedError
 from store.core.models import Role, Site, Staff
+from store.core.text import visible
 
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
@@ -84,11 +86,12 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
         self.accounts = self.store.staff.all(inactive=True)
         staff_table.clear()
         for staff in self.accounts:
+            # Text, not str: a stored name is never read as markup.
             staff_table.add_row(
-                staff.username,
-                staff.display_name,
+                Text(visible(staff.username)),
+                Text(visible(staff.display_name)),
                 self.t(f"role.{staff.role}"),
-                site_names.get(staff.site_id or "", self.t("admin.no_site")),
+                Text(visible(site_names.get(staff.site_id or "", self.t("admin.no_site")))),
                 self.t("admin.active" if staff.active else "admin.inactive"),
                 key=staff.id,
             )
@@ -98,7 +101,8 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
         site_table = self.query_one("#site-table", DataTable)
         site_table.clear()
         for site in sites:
-            site_table.add_row(site.name, site.municipality, site.employment_area, key=site.id)
+            cells = (site.name, site.municipality, site.employment_area)
+            site_table.add_row(*(Text(visible(cell)) for cell in cells), key=site.id)
         self.sites = sites
 
     def _selected(self) -> Staff | None:

@@ -131,7 +131,7 @@ class FormDialog(ScreenContextMixin, ModalScreen[bool]):
 
     def problems_of(self, refused: TranslatedError, values: dict[str, str]) -> list[FieldProblem]:
         """Where the store's refusal is shown: next to its field, else under the form."""
-        field = ERROR_FIELDS.get(refused.key, "")
+        field = getattr(refused, "field", None) or ERROR_FIELDS.get(refused.key, "")
         return [FieldProblem(field, refused.message(self.ctx.lang))]
 
     def show_problems(self, problems: list[FieldProblem]) -> None:

@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from store.api import Store
 from store.core.i18n import tr
 from store.core.models import Site
+from store.core.text import visible
 from store.visits.models import NowServing
 
 from ..shell.formatting import format_day_header, format_time
@@ -68,7 +70,7 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-header"):
-            yield Static(self.site.name, id="board-site")
+            yield Static(Content(visible(self.site.name)), id="board-site")
             yield Static("", id="board-clock")
         yield Static(self.t("board.title"), id="board-title")
         with Horizontal(id="board-headings"):

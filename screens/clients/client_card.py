@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
-from store.clients.display import name_initials
+from store.clients.display import full_name, name_initials
 from store.clients.models import MOTHER_TONGUES, SERVICE_LANGUAGES, Client
 from store.clients.repository import StaleEdit
 from store.clients.search import prefill_from_search
 from store.clients.validation import CLIENT_FIELDS, FieldError, ValidationError
 from store.core.dates import format_date
+from store.core.text import visible
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, ask_before_discarding, yes_no_bindings
+from ..shell.faults import store_faults_told, tell_store_fault
 from ..shell.header import LuotsiHeader
 from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
@@ -26,14 +30,15 @@ FIELD_ORDER = CLIENT_FIELDS
 
 
 def client_form_values(client: Client) -> dict[str, str]:
-    """A stored client as the strings its form shows."""
+    """A stored client as the strings its form shows: a control character stored before
+    the checks is shown as a symbol (and refused at its field when the card is saved)."""
     values: dict[str, str] = {}
     for field in FIELD_ORDER:
         value = getattr(client, field)
         if field in ("birth_date", "jobseeker_since", "unemployed_since"):
             values[field] = format_date(value)
         else:
-            values[field] = value or ""
+            values[field] = visible(value or "")
     return values
 
 
@@ -69,7 +74,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
         self.client: Client | None = None
         self.saved_values: dict[str, str] = {}
         self.touched: set[str] = set()
-        self.select_options: dict[str, list[tuple[str, str]]] = {}
+        self.select_options: dict[str, list[tuple[str | Text, str]]] = {}
 
     # Building the form --------------------------------------------------------------
 
@@ -97,7 +102,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             )
         if field == "coach_id":
             self.select_options[field] = [
-                (c.display_name, c.id) for c in self.store.staff.all(role="coach")
+                (Text(visible(c.display_name)), c.id) for c in self.store.staff.all(role="coach")
             ]
             return Select(
                 self.select_options[field], prompt=self.t("card.no_coach"), id=field, compact=True
@@ -106,7 +111,14 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
 
     def on_mount(self) -> None:
         if self.client_id is not None:
-            self.client = self.store.clients.open(self.session.staff, self.client_id)
+            try:
+                self.client = self.store.clients.open(self.session.staff, self.client_id)
+            except Exception as error:
+                # A view the access log could not record is not shown: back to the search.
+                if not tell_store_fault(self, error):
+                    raise
+                self.dismiss(None)
+                return
             self.saved_values = client_form_values(self.client)
             self.set_values(self.saved_values)
         else:
@@ -129,12 +141,12 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             facts.update("")
             return
         if self.ctx.blanked:
-            title.update(
-                f"{self.t('card.title')}: {name_initials(client.first_name, client.last_name)}"
-            )
+            initials = name_initials(client.first_name, client.last_name)
+            title.update(Content(f"{self.t('card.title')}: {initials}"))
             facts.update("")
             return
-        title.update(f"{self.t('card.title')}: {client.last_name} {client.first_name}")
+        name = full_name(client.first_name, client.last_name)
+        title.update(Content(f"{self.t('card.title')}: {name}"))
         derived = client.derived_facts(self.store.today())
         parts = [self.t("card.age", age=derived.age)]
         if derived.under_youth_age:
@@ -159,7 +171,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
                 options = self.select_options.get(field)
                 if value and options is not None and value not in {v for _, v in options}:
                     # A value stored elsewhere (an import, another version) stays selectable.
-                    options.append((value, value))
+                    options.append((Text(value), value))
                     widget.set_options(options)
                 widget.value = value if value else Select.NULL
             else:
@@ -180,6 +192,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
             return list(exc.errors)
         return []
 
+    @store_faults_told
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         field = event.widget.id
         if field == "hetu":
@@ -194,6 +207,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
         focus_first_error(self, FIELD_ORDER, (e.field for e in errors))
         self.notify(self.t("card.invalid"), severity="error")
 
+    @store_faults_told  # a busy, full or read-only database: told, the form kept as typed
     def action_save(self) -> None:
         values = move_misplaced(self, FIELD_ORDER)
         client = self.client
@@ -217,6 +231,7 @@ class ClientCardScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(ConfirmHetuChange(client.hetu, str(new_hetu or "")), answered)
 
+    @store_faults_told
     def _save(self, values: dict[str, str]) -> None:
         try:
             if self.client is None:

@@ -18,6 +18,7 @@ from store.clients.validation import mask_hetu
 from store.core.dates import format_date
 
 from ..shell.context import ContextMixin
+from ..shell.faults import store_faults_told
 
 DATE_WIDTH = 10  # 31.12.1999
 HETU_WIDTH = 11
@@ -165,6 +166,7 @@ class ClientSearch(ContextMixin, Vertical):
         box.focus()
 
     @on(Input.Changed, "#search-input")
+    @store_faults_told
     def _search(self, event: Input.Changed) -> None:
         self.matches = self.store.clients.search(event.value)
         self._show_matches()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -56,7 +57,8 @@ def show_field_messages(
             continue
         message = messages.get(field)
         line = node.query_one(f"#error-{field}", Static)
-        line.update(f"⚠ {message}" if message else "")
+        # Content: what was typed, quoted in a message, is never read as markup.
+        line.update(Content(f"⚠ {message}" if message else ""))
         line.set_class(message is not None, "visible")
         node.query_one(f"#{field}").set_class(message is not None, "invalid")
 

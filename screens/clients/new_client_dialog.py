@@ -17,6 +17,7 @@ from store.clients.validation import ValidationError
 
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask_before_discarding
+from ..shell.faults import store_faults_told
 from .form import field_row, focus_first_error, move_misplaced, read_form, show_field_errors
 
 FIELDS = ("last_name", "first_name", "hetu", "birth_date", "phone")
@@ -79,6 +80,7 @@ class NewClientDialog(ScreenContextMixin, ModalScreen[NewClientChoice | None]):
         if event.widget.id == "hetu":
             move_misplaced(self, FIELDS)
 
+    @store_faults_told  # the form stays as typed
     def action_save(self) -> None:
         values = move_misplaced(self, FIELDS)
         self._notice("")

@@ -140,4 +140,51 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "en klient med denna personbeteckning finns redan i registret",
         "a client with this identity code is already in the register",
     ),
+    # Control and invisible characters (store/core/text.py), names' first character and
+    # birth dates before 1900.
+    "error.text.control": (
+        "sisältää ohjausmerkin tai näkymättömän merkin ({char}) — poista se",
+        "innehåller ett styrtecken eller ett osynligt tecken ({char}) — ta bort det",
+        "contains a control or invisible character ({char}) — remove it",
+    ),
+    "error.name.start": (
+        "nimen on alettava kirjaimella (ei ”{char}”)",
+        "namnet måste börja med en bokstav (inte ”{char}”)",
+        "must start with a letter (not “{char}”)",
+    ),
+    "error.birth_date.before_1900": (
+        "syntymäaika ennen vuotta 1900 — tarkista vuosi",
+        "födelsedatum före år 1900 — kontrollera året",
+        "born before 1900 — check the year",
+    ),
+    "error.hetu.before_1900": (
+        "välimerkki + tarkoittaa 1800-lukua — tarkista välimerkki",
+        "skiljetecknet + betyder 1800-talet — kontrollera skiljetecknet",
+        "the sign + means the 1800s — check the century sign",
+    ),
+    # Names and labels of sites and staff (store/core/text.py).
+    "text.field.site.name": ("Toimipisteen nimi", "Verksamhetsställets namn", "Site name"),
+    "text.field.site.municipality": ("Kunta", "Kommun", "Municipality"),
+    "text.field.site.employment_area": (
+        "Työllisyysalue",
+        "Sysselsättningsområde",
+        "Employment area",
+    ),
+    "text.field.staff.username": ("Käyttäjätunnus", "Användarnamn", "Username"),
+    "text.field.staff.display_name": ("Nimi", "Namn", "Name"),
+    "text.error.control": (
+        "sisältää ohjausmerkin tai näkymättömän merkin ({char}) — poista se",
+        "innehåller ett styrtecken eller ett osynligt tecken ({char}) — ta bort det",
+        "contains a control or invisible character ({char}) — remove it",
+    ),
+    "text.error.too_long": (
+        "enintään {max} merkkiä",
+        "högst {max} tecken",
+        "at most {max} characters",
+    ),
+    "text.error.start": (
+        "on alettava kirjaimella tai numerolla (ei ”{char}”)",
+        "ska börja med en bokstav eller siffra (inte ”{char}”)",
+        "must start with a letter or a digit (not “{char}”)",
+    ),
 }

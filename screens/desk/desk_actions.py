@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from store.api import Store
-from store.core.db import DatabaseBusy
+from store.core.db import DatabaseFault
 from store.core.models import Staff
 from store.visits.models import Channel, Visit, VisitState
 from store.visits.register import DeskOccupied, InvalidTransition
@@ -19,6 +19,8 @@ from store.visits.rules import (
     next_step,
 )
 from store.visits.undo import UndoStack
+
+from ..shell.background import fault_key
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,9 @@ class Notice:
     visit_id: str | None = None
 
 
-BUSY = Notice("error.busy", severity="error")
+def unavailable(fault: DatabaseFault) -> Notice:
+    """The database could not be written (busy, full or read-only): nothing changed."""
+    return Notice(fault_key(fault) or "error.busy", severity="error")
 
 
 class DeskActions:
@@ -97,8 +101,8 @@ class DeskActions:
             return self.cannot(visit)
         except DeskOccupied as occupied:
             return self.occupied(occupied)
-        except DatabaseBusy:
-            return BUSY
+        except DatabaseFault as fault:
+            return unavailable(fault)
         self.history.push(before, changed)
         # The question is for a visitor still at the desk: not for a visit of an earlier
         # day being closed (F8), whose answer would also land in that day's NPS.
@@ -118,8 +122,8 @@ class DeskActions:
             return Notice("walkin.undo_too_late", {"ticket": too_late.visit.ticket}, "warning")
         except DeskOccupied as occupied:
             return self.occupied(occupied)
-        except DatabaseBusy:
-            return BUSY
+        except DatabaseFault as fault:
+            return unavailable(fault)
         if restored is None:
             return Notice("walkin.nothing_to_undo")
         if self.last_done is not None and self.last_done.id == restored.id:
@@ -133,8 +137,8 @@ class DeskActions:
             visit = self.store.visits.call_next(self.staff, self.site_id, self.desk)
         except DeskOccupied as occupied:
             return self.occupied(occupied)
-        except DatabaseBusy:
-            return BUSY
+        except DatabaseFault as fault:
+            return unavailable(fault)
         if visit is None:
             # The count above the queue includes people waiting for a named colleague or
             # for their booked time; say so rather than "nobody".
@@ -167,8 +171,8 @@ class DeskActions:
             )
         except OwnCoachNeedsClient:
             return Notice("walkin.own_coach_needs_client", severity="warning")
-        except DatabaseBusy:
-            return BUSY
+        except DatabaseFault as fault:
+            return unavailable(fault)
         return Notice("walkin.queued", {"ticket": visit.ticket, "name": name}, changed=True)
 
     def take_last_done(self) -> Visit | None:

@@ -3,6 +3,7 @@ to a colleague, close visits left open."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.widgets.option_list import Option
 from store.clients.display import person_label
 from store.core.dates import format_date
 from store.core.models import Staff
+from store.core.text import visible
 from store.visits.models import Visit, VisitState
 from store.visits.rules import Holder
 
@@ -66,7 +68,7 @@ class TransferDialog(ScreenContextMixin, ModalScreen[str | None]):
             yield Static(title, classes="dialog-title", id="transfer-title")
             yield OptionList(
                 *(
-                    Option(f"{s.display_name} · {self.t('role.' + s.role)}", id=s.id)
+                    Option(Text(f"{visible(s.display_name)} · {self.t('role.' + s.role)}"), id=s.id)
                     for s in self.colleagues
                 ),
                 id="transfer-list",
@@ -113,7 +115,9 @@ class LeftOpenDialog(ScreenContextMixin, ModalScreen[tuple[str, VisitState] | No
                     blanked=self.ctx.blanked,
                 )
             state = self.t(f"state.{visit.state}", desk=visit.desk or "", name="")
-            table.add_row(format_date(visit.visit_date), visit.ticket, name, state, key=visit.id)
+            table.add_row(
+                format_date(visit.visit_date), visit.ticket, Text(name), state, key=visit.id
+            )
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

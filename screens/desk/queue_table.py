@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 from store.clients.display import blanked_label, fit_name, name_initials
 from store.core.clock import from_iso
 from store.core.i18n import has_text
+from store.core.text import visible
 from store.visits.models import Visit, VisitReason
 from store.visits.queue import QueueEntry
 
@@ -156,7 +157,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
         if has_text(key):
             return self.t(key)
         # A reason a site added itself has no short label: its first word stands in.
-        return reason.label(self.ctx.lang).split()[0]
+        return visible(reason.label(self.ctx.lang)).split()[0]
 
     def _table_width(self, rows: int) -> int:
         overflows = rows + 1 > self.size.height  # the header row as well

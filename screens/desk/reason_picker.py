@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from store.core.text import visible
 from store.visits.models import VisitReason
 
 from ..shell.context import ContextMixin
@@ -52,7 +53,7 @@ class ReasonPicker(ContextMixin, Static, can_focus=True):
         for number, reason in enumerate(self.reasons, 1):
             mark = "[✔]" if reason.code in self.chosen else "[ ]"
             style = "bold" if reason.code in self.chosen else ""
-            lines.append(f"{mark} {number} {reason.label(self.ctx.lang)}\n", style=style)
+            lines.append(f"{mark} {number} {visible(reason.label(self.ctx.lang))}\n", style=style)
         lines.append(self.t("walkin.reasons_hint"), style="dim")
         self.update(lines)
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
-from store.core.db import DatabaseBusy
+from store.core.db import DatabaseFault
 from store.visits.models import Visit, VisitState
 from store.visits.rules import can_finish, can_transfer, next_step
 
@@ -22,8 +22,9 @@ from ..clients.new_client_dialog import NewClientChoice, NewClientDialog
 from ..reports.export_dialog import ExportDialog
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask
+from ..shell.faults import store_faults_told
 from ..shell.header import LuotsiHeader
-from .desk_actions import BUSY, DeskActions, Notice
+from .desk_actions import DeskActions, Notice, unavailable
 from .feedback import FeedbackScreen
 from .outcome_dialog import OutcomeDialog
 from .privacy_curtain import PrivacyCurtain
@@ -92,6 +93,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     # The queue ----------------------------------------------------------------------
 
+    @store_faults_told  # also run by a timer, which must not stop the desk
     def refresh_queue(self) -> None:
         """Reread the queue (other desks change it too) and redraw waiting times."""
         queue = self.store.visits.desk_queue(self.site_id)
@@ -128,6 +130,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self.query_one(ClientSearch).type_ahead(event.character)
 
     @on(QueueTable.ActionRequested)
+    @store_faults_told
     def _queue_action(self, event: QueueTable.ActionRequested) -> None:
         visit, action = event.visit, event.action
         refused = (action == "transfer" and not can_transfer(visit)) or (
@@ -174,6 +177,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(OutcomeDialog(visit.ticket, self._named(visit)), chosen)
 
+    @store_faults_told
     def action_left_open(self) -> None:
         visits = self.store.visits.left_open(self.site_id)
         if not visits:
@@ -188,6 +192,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(LeftOpenDialog(visits), close)
 
+    @store_faults_told
     def action_feedback(self) -> None:
         visit = self.actions.take_last_done()
         if visit is None:
@@ -200,7 +205,12 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         def answered(score: int | None) -> None:
             if score is not None:
-                self.store.feedback.record(self.session.staff, visit, score, told_linked=linked)
+                try:
+                    self.store.feedback.record(self.session.staff, visit, score, told_linked=linked)
+                except DatabaseFault as fault:
+                    # Not written: F9 asks this visit's question again once it can be.
+                    self.actions.last_done = visit
+                    self._say(unavailable(fault))
             # The screen is still turned to the visitor: it comes back with names hidden.
             self.app.push_screen(PrivacyCurtain())
 
@@ -240,6 +250,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self.query_one(ClientSearch).focus_input()
 
     @on(ClientSearch.ClientSelected)
+    @store_faults_told
     def _client_picked(self, event: ClientSearch.ClientSelected) -> None:
         match = next(m for m in self.query_one(ClientSearch).matches if m.id == event.client_id)
         self._start_visit(match.id, match.first_name, match.last_name, match.birth_date)
@@ -260,8 +271,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
                 # Another desk registered the same HETU after the form was checked.
                 self.notify(exc.errors[0].message(self.ctx.lang), severity="error")
                 return
-            except DatabaseBusy:
-                return self._say(BUSY)
+            except DatabaseFault as fault:
+                return self._say(unavailable(fault))
             self._start_visit(client.id, client.first_name, client.last_name, client.birth_date)
 
         prefill = prefill_from_search(event.typed, self.store.today())

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from store.core.i18n import tr
+from store.core.text import visible
 from store.exports.day_report import DayReport
 
 BAR_WIDTH = 20
@@ -87,7 +88,7 @@ def reasons_table(report: DayReport, lang: str, title: str | None = None) -> Tab
         title=title,
     )
     for reason in report.by_reason:
-        table.add_row(Text(reason.label(lang)), str(reason.count))
+        table.add_row(Text(visible(reason.label(lang))), str(reason.count))
     if report.without_reason:
         table.add_row(Text(tr("report.no_reason", lang)), str(report.without_reason))
     return table
@@ -126,7 +127,7 @@ def served_table(report: DayReport, lang: str, title: str | None = None) -> Tabl
         title=title,
     )
     for person in report.served:
-        table.add_row(Text(person.display_name), str(person.done), str(person.transferred))
+        table.add_row(Text(visible(person.display_name)), str(person.done), str(person.transferred))
     return table
 
 

@@ -55,14 +55,30 @@ def _deliver(node: Widget, then: Callable[[T], None], result: T) -> None:
         then(result)
 
 
+def fault_key(error: BaseException) -> str | None:
+    """The text key for a database that could not be written just now (busy, full or
+    read-only), else None."""
+    from store.core.db import DatabaseBusy, DatabaseFull, DatabaseReadOnly
+
+    if isinstance(error, DatabaseBusy):
+        return "error.busy"
+    if isinstance(error, DatabaseFull):
+        return "error.full"
+    if isinstance(error, DatabaseReadOnly):
+        return "error.read_only"
+    return None
+
+
 def describe_error(error: BaseException, lang: str) -> str:
     """What the user is told when a store call fails: plainly, in their language."""
     # Imported on a failure, not before the login form paints (sqlite3, hashlib).
     from store.core.auth import PermissionDenied
-    from store.core.db import DatabaseBusy, StoreError
+    from store.core.db import StoreError, store_fault
 
-    if isinstance(error, DatabaseBusy):
-        return tr("error.busy", lang)
+    error = store_fault(error) or error  # SQLite's own error, read where it was not yet
+    key = fault_key(error)
+    if key is not None:
+        return tr(key, lang)
     if isinstance(error, TranslatedError):
         return error.message(lang)
     if isinstance(error, PermissionDenied):

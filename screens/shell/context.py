@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.binding import ActiveBinding
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.widgets import OptionList, Select
 
 from store.core.i18n import has_text, tr
+from store.core.text import visible
 
 if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
     from store.api import Store
@@ -68,7 +70,14 @@ class ContextMixin:
         return session
 
     def t(self, key: str, **params: object) -> str:
-        return tr(key, self.ctx.lang, **params)
+        """The text of `key` in the user's language; a text parameter (a name, a site, what
+        was typed) is shown as it reads: its control characters as symbols (see
+        `store.core.text.visible`) and any markup in it as written, never obeyed."""
+        shown = {
+            name: escape(visible(value)) if isinstance(value, str) else value
+            for name, value in params.items()
+        }
+        return tr(key, self.ctx.lang, **shown)
 
 
 class ScreenContextMixin(ContextMixin):

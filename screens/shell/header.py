@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
+
+from store.core.text import visible
 
 from .context import ContextMixin
 from .formatting import format_day_header, format_time
@@ -31,14 +34,15 @@ class LuotsiHeader(ContextMixin, Static):
             left.append(self.t("blanked.badge"))
         if ctx.session is not None:
             if ctx.session.site is not None:
-                left.append(ctx.session.site.name)
+                left.append(visible(ctx.session.site.name))
             if not ctx.blanked:
-                left.append(ctx.session.staff.display_name)
+                left.append(visible(ctx.session.staff.display_name))
         left_text = " │ ".join(left) or self.t("app.title")
         clock = self.store.clock
         right_text = f"{format_day_header(clock.today(), ctx.lang)} │ {format_time(clock.now())}"
         gap = max(1, self.size.width - 2 - len(left_text) - len(right_text))
-        self.update(f"{left_text}{' ' * gap}{right_text}")
+        # Content: a stored name is never read as markup.
+        self.update(Content(f"{left_text}{' ' * gap}{right_text}"))
 
     def on_resize(self) -> None:
         self.refresh_text()

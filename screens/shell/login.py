@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from .context import ScreenContextMixin
+from .faults import store_faults_told
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.clock import Clock
@@ -49,6 +50,7 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")
+    @store_faults_told  # a busy database: told, and both fields kept for another Enter
     def _submit(self) -> None:
         if self.locked_for > 0 or self.checking:
             return

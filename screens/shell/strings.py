@@ -352,6 +352,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The database {path} is damaged (cut short or partly overwritten) and its data"
         " cannot be trusted. Nothing was changed. Restore the database from a backup.",
     ),
+    "error.damaged_unnamed": (
+        "Tietokanta on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
+        " tietoihin voi luottaa. Mitään ei muutettu. Palauta tietokanta varmuuskopiosta.",
+        "Databasen är skadad (avkortad eller delvis överskriven) och dess uppgifter"
+        " går inte att lita på. Inget ändrades. Återställ databasen från en säkerhetskopia.",
+        "The database is damaged (cut short or partly overwritten) and its data"
+        " cannot be trusted. Nothing was changed. Restore the database from a backup.",
+    ),
     "error.damaged_backup": (
         "Tietokanta {path} on vahingoittunut (katkennut tai osin ylikirjoittunut), eikä sen"
         " tietoihin voi luottaa. Mitään ei muutettu. Uusin varmuuskopio on {backup}.",
@@ -440,5 +448,22 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "⚠ Käyttöloki on viimeksi tarkistettu {day}: luotsi audit verify",
         "⚠ Loggen kontrollerades senast {day}: luotsi audit verify",
         "⚠ The access log was last checked on {day}: luotsi audit verify",
+    ),
+    # A store call that could not write (see store.core.db.DatabaseFault).
+    "error.full": (
+        "Tietokanta tai sen levy on täynnä, eikä mitään tallennettu. Kirjoittamasi on "
+        "tallella: yritä uudelleen, kun ylläpito on vapauttanut tilaa.",
+        "Databasen eller dess disk är full och inget sparades. Det du skrivit finns kvar: "
+        "försök igen när administratören har frigjort utrymme.",
+        "The database or its disk is full, and nothing was saved. What you typed is kept: "
+        "try again once the administrator has freed some space.",
+    ),
+    "error.read_only": (
+        "Tietokantaan ei voi kirjoittaa (tiedosto tai kansio on vain luku), eikä mitään "
+        "tallennettu. Kirjoittamasi on tallella: pyydä ylläpitoa korjaamaan oikeudet.",
+        "Databasen går inte att skriva till (filen eller mappen är skrivskyddad) och inget "
+        "sparades. Det du skrivit finns kvar: be administratören rätta behörigheterna.",
+        "The database cannot be written (the file or its folder is read-only), and nothing "
+        "was saved. What you typed is kept: ask the administrator to fix the permissions.",
     ),
 }

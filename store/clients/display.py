@@ -1,5 +1,9 @@
 """How a client is named on screen: the name fitted to a width, the blanked label that
-still tells people apart, and the name with the birth date that confirmations repeat."""
+still tells people apart, and the name with the birth date that confirmations repeat.
+
+Each shows the stored name through `store.core.text.visible`: a control character stored
+before the checks, or written into the file by other means, is shown as a symbol and never
+reaches the terminal."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import date
 
 from store.clients.validation import mask_hetu
 from store.core.dates import format_date
+from store.core.text import visible
 
 ELLIPSIS = "…"
 
@@ -19,6 +24,7 @@ def fit_name(first_name: str, last_name: str, width: int) -> str:
     ("Söderholm-M. Anna-Leena"), any other is cut at its end; only when even the first name does not fit
     beside a surname initial is the first name cut too.
     """
+    first_name, last_name = visible(first_name), visible(last_name)
     full = f"{last_name} {first_name}".strip()
     if len(full) <= width:
         return full
@@ -47,6 +53,7 @@ def _shortened(last_name: str) -> list[str]:
 def name_initials(first_name: str, last_name: str) -> str:
     """Initials of every part of a name, surname first: "S-M. A-L." for
     Söderholm-Mäkelä Anna-Liisa, so that double names stay apart from single ones."""
+    first_name, last_name = visible(first_name), visible(last_name)
     parts = (
         "-".join(piece[:1].upper() for piece in word.split("-") if piece) + "."
         for name in (last_name, first_name)
@@ -70,8 +77,13 @@ def blanked_label(first_name: str, last_name: str, birth_date: date, hetu: str |
 
 def person_label(first_name: str, last_name: str, birth_date: date | None, *, blanked: bool) -> str:
     """Who a confirmation is about: "Östman Åsa (3.4.1961)"; blanked "Ö. Å. (1961)"."""
-    name = name_initials(first_name, last_name) if blanked else f"{last_name} {first_name}"
+    name = name_initials(first_name, last_name) if blanked else full_name(first_name, last_name)
     if birth_date is None:
         return name
     born = str(birth_date.year) if blanked else format_date(birth_date)
     return f"{name} ({born})"
+
+
+def full_name(first_name: str, last_name: str) -> str:
+    """ "Last First", as every list and title shows a client."""
+    return f"{visible(last_name)} {visible(first_name)}"

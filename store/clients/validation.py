@@ -17,6 +17,7 @@ from store.clients.names import usual_capitalisation
 from store.core.dates import DateError, date_parts, format_date
 from store.core.dates import parse_date as parse_day
 from store.core.i18n import tr
+from store.core.text import JOINERS, code_point, unsafe_character
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,27 @@ def birth_date_of_mistyped_hetu(text: str) -> date | None:
     return None
 
 
+# --- any text ----------------------------------------------------------------------------
+
+
+def check_text(value: str, field: str, max_length: int) -> str:
+    """`value` as it is, if it holds no control or invisible format character (see
+    `store.core.text.unsafe_character`) and at most `max_length` characters."""
+    char = unsafe_character(value)
+    if char is not None:
+        raise _fail(field, "error.text.control", char=code_point(char))
+    if len(value) > max_length:
+        raise _fail(field, "error.text.too_long", max=max_length)
+    return value
+
+
 # --- names ------------------------------------------------------------------------------
 
 NAME_MAX_LENGTH = 100
 _NAME_PUNCTUATION = frozenset(" -'’.")
+# An apostrophe may start a name ('t Hooft); a hyphen or a full stop may not, and a name
+# starting with "-" would be a formula in a spreadsheet.
+_NAME_FIRST_PUNCTUATION = frozenset("'’")
 
 
 def clean_name(value: str, field: str) -> str:
@@ -122,11 +140,18 @@ def clean_name(value: str, field: str) -> str:
     if len(name) > NAME_MAX_LENGTH:
         raise _fail(field, "error.text.too_long", max=NAME_MAX_LENGTH)
     for char in name:
+        if char in JOINERS:
+            continue  # where one may stand is `check_text`'s to say
         # Category M covers combining accents of decomposed input ("a" + U+0308 = "ä").
         if char not in _NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":
+            if not char.isprintable():
+                raise _fail(field, "error.text.control", char=code_point(char))
             raise _fail(field, "error.name.characters", char=char)
+    check_text(name, field, NAME_MAX_LENGTH)
     if not any(char.isalpha() for char in name):
         raise _fail(field, "error.name.no_letter")
+    if not (name[0].isalpha() or name[0] in _NAME_FIRST_PUNCTUATION):
+        raise _fail(field, "error.name.start", char=name[0])
     return usual_capitalisation(name, surname=field == "last_name")
 
 
@@ -182,9 +207,12 @@ def phone_search_key(text: str) -> str | None:
     return _international(digits, text.startswith("+"))
 
 
+EMAIL_MAX_LENGTH = 254  # the longest address SMTP carries (RFC 5321)
+
+
 def clean_email(value: str) -> str:
     """Strip; one @, a non-empty local part and a dotted domain, which is lower-cased."""
-    email = value.strip()
+    email = check_text(value.strip(), "email", EMAIL_MAX_LENGTH)
     local, at, domain = email.partition("@")
     labels = domain.split(".")
     if (
@@ -272,8 +300,26 @@ CLIENT_FIELDS = (
     "consent_notes",
 )
 CONSENT_NOTES_MAX_LENGTH = 2000
+# The longest text each free-text field holds; the others are checked by their cleaners.
+TEXT_MAX_LENGTHS: Mapping[str, int] = MappingProxyType(
+    {
+        "hetu": 20,
+        "birth_date": 20,
+        "phone": 40,
+        "service_language": 20,
+        "mother_tongue": 50,
+        "municipality": 100,
+        "coach_id": 64,
+        "jobseeker_since": 20,
+        "unemployed_since": 20,
+        "consent_notes": CONSENT_NOTES_MAX_LENGTH,
+    }
+)
 # A birth date further back is a typing error (a wrong century sign, 1.1.1890).
 MAX_AGE_YEARS = 110
+# Whatever the clock says: no one in the register was born in the 1800s, and a date
+# before 1900 falls before Excel's first day.
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 _T = TypeVar("_T")
 
@@ -281,8 +327,20 @@ _T = TypeVar("_T")
 def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
     """Clean a client form; raise ValidationError listing every field error, in form order."""
     errors: list[FieldError] = []
+    unsafe: set[str] = set()
+    for name in CLIENT_FIELDS:
+        max_length = TEXT_MAX_LENGTHS.get(name)
+        if max_length is None:
+            continue  # names and e-mail: their cleaners check the text, with their own limits
+        try:
+            check_text(raw.get(name, "").strip(), name, max_length)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+            unsafe.add(name)
 
     def text(name: str) -> str | None:
+        if name in unsafe:
+            return None
         return raw.get(name, "").strip() or None
 
     def attempt(cleaner: Callable[[str], _T], value: str) -> _T | None:
@@ -307,7 +365,9 @@ def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
     earliest_birth = rules.years_before(today, MAX_AGE_YEARS)
     if hetu is not None:
         from_hetu = hetu_birth_date(hetu)
-        if from_hetu > today:
+        if from_hetu < EARLIEST_BIRTH_DATE:
+            errors.append(FieldError("hetu", "error.hetu.before_1900"))
+        elif from_hetu > today:
             errors.append(FieldError("hetu", "error.hetu.future"))
         elif from_hetu < earliest_birth:
             errors.append(FieldError("hetu", "error.hetu.too_old", {"years": MAX_AGE_YEARS}))
@@ -317,12 +377,14 @@ def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
                 FieldError("birth_date", "error.birth_date.mismatch", {"expected": expected})
             )
         birth_date = from_hetu
+    elif birth_date is not None and birth_date < EARLIEST_BIRTH_DATE:
+        errors.append(FieldError("birth_date", "error.birth_date.before_1900"))
     elif birth_date is not None and birth_date > today:
         errors.append(FieldError("birth_date", "error.date.future"))
     elif birth_date is not None and birth_date < earliest_birth:
         limit = {"years": MAX_AGE_YEARS}
         errors.append(FieldError("birth_date", "error.birth_date.too_old", limit))
-    elif text("hetu") is None and text("birth_date") is None:
+    elif not raw.get("hetu", "").strip() and not raw.get("birth_date", "").strip():
         errors.append(FieldError("birth_date", "error.birth_date.missing"))
 
     since: dict[str, date | None] = {}
@@ -338,9 +400,6 @@ def clean_client(raw: Mapping[str, str], today: date) -> dict[str, object]:
         errors.append(FieldError("service_language", "error.service_language.choice"))
 
     consent_notes = text("consent_notes")
-    if consent_notes is not None and len(consent_notes) > CONSENT_NOTES_MAX_LENGTH:
-        limit = {"max": CONSENT_NOTES_MAX_LENGTH}
-        errors.append(FieldError("consent_notes", "error.text.too_long", limit))
 
     cleaned: dict[str, object] = {
         "hetu": hetu,

@@ -8,6 +8,7 @@ WAL mode lets those readers and the one writer work side by side.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -56,7 +57,12 @@ class SchemaTooOldError(StoreError):
     """A read-only open of a database that still needs migrating."""
 
 
-class DatabaseBusy(StoreError):
+class DatabaseFault(StoreError):
+    """The database cannot be written just now; nothing was changed, and the same
+    action may be tried again once the cause is gone (see `store_fault`)."""
+
+
+class DatabaseBusy(DatabaseFault):
     """Another process held the write lock longer than the busy timeout."""
 
 
@@ -66,8 +72,10 @@ class DatabaseDamaged(StoreError, TranslatedError):
 
     def __init__(self, path: Path | None) -> None:
         backup = newest_backup(path) if path is not None else None
-        if backup is None:
-            super().__init__("error.damaged", path=path or "")
+        if path is None:  # met by a read that does not know its file
+            super().__init__("error.damaged_unnamed")
+        elif backup is None:
+            super().__init__("error.damaged", path=path)
         else:
             super().__init__("error.damaged_backup", path=path, backup=backup)
         self.path = path
@@ -92,7 +100,6 @@ class FolderReadOnly(StoreError, TranslatedError):
 # SQLite's primary result codes for a damaged file: a page that does not parse
 # (SQLITE_CORRUPT), and a header that does not (SQLITE_NOTADB, once ours was checked).
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
-_SQLITE_CANTOPEN, _SQLITE_READONLY = 14, 8
 
 
 def is_damage(error: BaseException) -> bool:
@@ -133,6 +140,63 @@ def damage_reported(
             raise
         path = Path(where) if isinstance(where, str | Path) else database_file(where.conn)
         raise DatabaseDamaged(path) from exc
+
+
+class DatabaseFull(DatabaseFault):
+    """The disk (or the database's size limit) is full."""
+
+
+class DatabaseReadOnly(DatabaseFault):
+    """The database file, its folder or its -wal/-shm files cannot be written."""
+
+
+# SQLite's primary result codes (the low byte of `sqlite_errorcode`).
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_PERM = 8, 10, 13, 14, 3
+# The I/O errors that mean a file could not be opened, created or removed for writing
+# (the -shm or -wal next to a read-only database, or in a read-only folder) ...
+_IOERR_NOT_WRITABLE = {
+    _SQLITE_IOERR | (18 << 8),  # SQLITE_IOERR_SHMOPEN
+    _SQLITE_IOERR | (21 << 8),  # SQLITE_IOERR_SHMMAP
+    _SQLITE_IOERR | (10 << 8),  # SQLITE_IOERR_DELETE
+}
+# ... and the one that means the disk had no room to grow the -shm file.
+_IOERR_NO_ROOM = _SQLITE_IOERR | (19 << 8)  # SQLITE_IOERR_SHMSIZE
+
+
+def _file_fault(error: OSError) -> StoreError | OSError:
+    """A file or folder of the database that could not be made: the disk is full, or
+    this user may not write there; any other OS error as it is."""
+    if error.errno == errno.ENOSPC:
+        return DatabaseFull(str(error))
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return DatabaseReadOnly(str(error))
+    return error
+
+
+def store_fault(error: BaseException) -> StoreError | None:
+    """What `error` from a store call means for the user: the `StoreError` itself, a
+    busy, full or read-only database as `DatabaseBusy`, `DatabaseFull` or
+    `DatabaseReadOnly`, or None for anything else (a fault in the program).
+
+    The one place that reads SQLite's result codes; `write_transaction` raises its
+    answer, and the app and the CLI ask it about errors from reads outside one.
+    """
+    if isinstance(error, StoreError):
+        return error
+    if not isinstance(error, sqlite3.Error):
+        return None
+    if is_damage(error):
+        return DatabaseDamaged(None)
+    code: int = getattr(error, "sqlite_errorcode", -1)
+    primary = code & 0xFF if code >= 0 else -1
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseBusy(str(error))
+    if primary == _SQLITE_FULL or code == _IOERR_NO_ROOM:
+        return DatabaseFull(str(error))
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or code in _IOERR_NOT_WRITABLE:
+        return DatabaseReadOnly(str(error))
+    return None
 
 
 def _check_file(path: Path) -> None:
@@ -245,10 +309,13 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     try:
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
-        # `_check_file` found SQLite's header, so pages SQLite cannot read are damage.
+        # `_check_file` found SQLite's header, so pages SQLite cannot read are damage;
+        # a file locked by another process, or one that may not be read, is no stranger.
         if is_damage(exc):
             raise DatabaseDamaged(path) from exc
-        raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database: {exc}") from exc
+        raise store_fault(exc) or NotADatabaseError(
+            f"{path} is not a Luotsi (SQLite) database: {exc}"
+        ) from exc
     unknown = [name for name in applied if name not in migration_names()]
     if unknown:
         raise SchemaTooNewError(
@@ -333,11 +400,14 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     _check_file(path)
     existed = path.exists() and path.stat().st_size > 0
-    if not existed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_private(path)
-    for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
-        make_private(own)
+    try:
+        if not existed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
+        for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+            make_private(own)
+    except OSError as exc:
+        raise _file_fault(exc) from exc
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -362,7 +432,10 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
     """One write transaction; nested calls become savepoints of the outer one.
 
     BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock
-    upgrading a read lock; the busy timeout makes the second one wait its turn.
+    upgrading a read lock; the busy timeout makes the second one wait its turn. A busy,
+    full or read-only database, at BEGIN, in a statement or at COMMIT, raises
+    `DatabaseBusy`, `DatabaseFull` or `DatabaseReadOnly` after a rollback: the file is as
+    it was and the same connection can try again.
     """
     if db.conn.in_transaction:
         with db.atomic():
@@ -370,16 +443,23 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
         return
     try:
         db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise DatabaseBusy(str(exc)) from exc
+    except sqlite3.Error as exc:
+        fault = store_fault(exc)
+        if fault is None:
+            raise
+        raise fault from exc
     try:
         yield db
-    except BaseException:
+        db.conn.execute("COMMIT")
+    except BaseException as exc:
+        # A failed COMMIT (the disk filled while writing) leaves the transaction open:
+        # roll it back too, so the file is as it was and the connection can try again.
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
+        fault = store_fault(exc) if isinstance(exc, sqlite3.Error) else None
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -412,6 +492,9 @@ __all__ = [
     "newest_backup",
     "open_display",
     "prune_backups",
+    "DatabaseFault",
+    "DatabaseFull",
+    "DatabaseReadOnly",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StoreError",
@@ -421,5 +504,6 @@ __all__ = [
     "SchemaTooOldError",
     "preflight",
     "schema_version",
+    "store_fault",
     "write_transaction",
 ]

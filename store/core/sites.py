@@ -15,6 +15,7 @@ from store.core.i18n import TranslatedError
 from store.core.models import Site, Staff
 from store.core.rows import insert_row
 from store.core.staff import as_stored
+from store.core.text import check_label
 
 _SELECT = "SELECT id, name, municipality, employment_area FROM site"
 
@@ -77,6 +78,9 @@ class SiteRepository:
         }
         if not all(values.values()):
             raise TranslatedError("site.error.empty")
+        # Each reaches the exports' `site` column, the desk's header and the board.
+        for field, value in values.items():
+            check_label(value, field, f"text.field.site.{field}")
         with write_transaction(self.ctx.db):
             if actor is None:
                 if self.ctx.db.execute("SELECT count(*) FROM staff").fetchone()[0]:

@@ -32,10 +32,12 @@ from store.core.db import write_transaction
 from store.core.i18n import LANGUAGES, TranslatedError
 from store.core.models import ROLES, Role, Staff
 from store.core.rows import insert_row, update_row, upsert_row
+from store.core.text import TextRefused, check_label, visible
 
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
 
 MIN_PASSWORD_LENGTH = 8
+USERNAME_MAX_LENGTH = 64
 _USERNAME = re.compile(r"[a-z0-9._-]+")
 
 
@@ -47,9 +49,29 @@ def check_username(username: str) -> str:
     """The username as stored: lower-case letters, digits, `.`, `-` and `_`, nothing else."""
     if not username.strip():
         raise StaffError("staff.error.username_empty")
+    if len(username) > USERNAME_MAX_LENGTH:
+        raise TextRefused(
+            "username", "text.field.staff.username", "text.error.too_long", max=USERNAME_MAX_LENGTH
+        )
     if not _USERNAME.fullmatch(username):
-        raise StaffError("staff.error.username_chars", username=username)
+        # Shown as typed, but an escape sequence typed in is not sent back to the terminal.
+        raise StaffError("staff.error.username_chars", username=visible(username))
+    # A username is the exports' `served_by`: one starting with "-" would be a formula in
+    # a spreadsheet (and an option on a command line).
+    if not username[0].isalnum():
+        raise TextRefused(
+            "username", "text.field.staff.username", "text.error.start", char=username[0]
+        )
     return username
+
+
+def check_display_name(display_name: str) -> str:
+    """A staff member's name as stored: stripped, not empty, and a safe label (see
+    `store.core.text.check_label`)."""
+    name = display_name.strip()
+    if not name:
+        raise StaffError("staff.error.name_empty")
+    return check_label(name, "display_name", "text.field.staff.display_name")
 
 
 def check_password(password: str) -> str:
@@ -126,9 +148,7 @@ class StaffRepository:
         """
         check_username(username)
         check_password(password)
-        name = display_name.strip()
-        if not name:
-            raise StaffError("staff.error.name_empty")
+        name = check_display_name(display_name)
         self._check_role(role)
         if language not in LANGUAGES:
             raise StaffError("staff.error.language", language=language)

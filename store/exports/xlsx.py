@@ -15,6 +15,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from store.core.text import starts_like_formula
+
 # One sheet: its name and its rows of values (str, int, float, bool, date or None).
 Sheet = tuple[str, Iterable[Sequence[object]]]
 
@@ -25,6 +27,10 @@ _TYPES = "application/vnd.openxmlformats-officedocument"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's (1900) date system, leap bug included
 _DATE_STYLE = 1  # the cellXfs entry below with the d.m.yyyy format
+# The cellXfs entry marking a text as text ("quote prefix"): a cell whose text starts like
+# a formula (= + - @) stays text even when someone edits it in Excel and presses Enter,
+# and shows no apostrophe; the stored string is exact.
+_TEXT_STYLE = 2
 _STYLES = f"""{_HEAD}<styleSheet xmlns="{_MAIN}">\
 <numFmts count="1"><numFmt numFmtId="164" formatCode="d.m.yyyy"/></numFmts>\
 <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>\
@@ -32,9 +38,10 @@ _STYLES = f"""{_HEAD}<styleSheet xmlns="{_MAIN}">\
 <fill><patternFill patternType="gray125"/></fill></fills>\
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" \
+quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
 </styleSheet>"""
 # Characters XML 1.0 cannot carry at all; a stray one must not make the file unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -78,6 +85,13 @@ class _SharedStrings:
         )
 
 
+def _text_cell(reference: str, text: str, strings: _SharedStrings) -> str:
+    """A shared-string cell: never a formula, whatever the text; one that starts like a
+    formula also gets the text style (see `_TEXT_STYLE`)."""
+    style = f' s="{_TEXT_STYLE}"' if starts_like_formula(text) else ""
+    return f'<c r="{reference}"{style} t="s"><v>{strings.of(text)}</v></c>'
+
+
 def _sheet_xml(rows: Iterable[Sequence[object]], strings: _SharedStrings) -> str:
     letters: list[str] = []
     serials: dict[date, str] = {}
@@ -90,7 +104,7 @@ def _sheet_xml(rows: Iterable[Sequence[object]], strings: _SharedStrings) -> str
             if value is None:
                 continue
             if isinstance(value, str):
-                cells.append(f'<c r="{letter}{number}" t="s"><v>{strings.of(value)}</v></c>')
+                cells.append(_text_cell(f"{letter}{number}", value, strings))
             elif isinstance(value, bool):
                 cells.append(f'<c r="{letter}{number}"><v>{int(value)}</v></c>')
             elif isinstance(value, int | float):
@@ -102,7 +116,7 @@ def _sheet_xml(rows: Iterable[Sequence[object]], strings: _SharedStrings) -> str
                     serial = serials[day] = str((day - _EXCEL_EPOCH).days)
                 cells.append(f'<c r="{letter}{number}" s="{_DATE_STYLE}"><v>{serial}</v></c>')
             else:
-                cells.append(f'<c r="{letter}{number}" t="s"><v>{strings.of(str(value))}</v></c>')
+                cells.append(_text_cell(f"{letter}{number}", str(value), strings))
         if cells:
             parts.append(f'<row r="{number}">{"".join(cells)}</row>')
     parts.append("</sheetData></worksheet>")

@@ -11,7 +11,7 @@ from store.core.audit import log_event
 from store.core.auth import require
 from store.core.clock import new_id
 from store.core.context import Context
-from store.core.db import DatabaseBusy, write_transaction
+from store.core.db import DatabaseFault, write_transaction
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import WAIT_THRESHOLD, Settings
@@ -360,14 +360,15 @@ class VisitRegister:
         """Take back the newest change of `history` (see `undo`); None when there is none.
 
         The change leaves the history whether or not it could be undone, except when the
-        database was busy or the desk is taken: then it stays, to be tried again.
+        database could not be written (busy, full, read-only) or the desk is taken: then it
+        stays, to be tried again.
         """
         change = history.pop()
         if change is None:
             return None
         try:
             return self.undo(actor, change.before, change.after)
-        except (DatabaseBusy, DeskOccupied):
+        except (DatabaseFault, DeskOccupied):
             history.put_back(change)
             raise
 

@@ -419,9 +419,12 @@ def test_times_are_local_across_the_autumn_clock_change(world, clock, tmp_path: 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(world, clock, today, tmp_path: Path):
     import zipfile
 
-    site = world.store.sites.create(
-        '=HYPERLINK("http://x")+1', "Turku", "Varsinais-Suomi", actor=world.admin
-    )
+    site = world.store.sites.create("Kumppanuustalo", "Turku", "Varsinais-Suomi", actor=world.admin)
+    # The store refuses such a name now; one stored before that is still exported as text.
+    with world.store.ctx.db.conn:
+        world.store.ctx.db.execute(
+            "UPDATE site SET name = ? WHERE id = ?", ['=HYPERLINK("http://x")+1', site.id]
+        )
     world.store.visits.register(world.reception, site.id, reason_codes=["cv"])
     out = tmp_path / "k.xlsx"
     export_visits(world.store.ctx, world.admin, today, site_id=site.id, fmt="xlsx", out=out)
