@@ -302,10 +302,15 @@ def sample(
     typer.echo(tr("cli.sample.done", ui_lang, path=path, count=clients, password=DEMO_PASSWORD))
 
 
+def _print_unlisted(console: Console, shown: int, unlisted: int, lang: str) -> None:
+    if unlisted:
+        console.print(tr("cli.import.unlisted", lang, shown=shown, count=unlisted))
+
+
 def _print_report(report: ImportReport, lang: str) -> None:
     console = Console(highlight=False)
     if report.problems:
-        console.print(tr("cli.import.problems", lang, count=len(report.problems)))
+        console.print(tr("cli.import.problems", lang, count=report.problem_count))
         table = Table()
         table.add_column(tr("cli.import.column.line", lang), justify="right")
         table.add_column(tr("cli.import.column.field", lang))
@@ -317,17 +322,19 @@ def _print_report(report: ImportReport, lang: str) -> None:
                 escape(visible(problem.reason(lang))),
             )
         console.print(table)
+        _print_unlisted(console, len(report.problems), report.unlisted_problems, lang)
     if report.duplicates:
-        console.print(tr("cli.import.duplicates", lang, count=len(report.duplicates)))
+        console.print(tr("cli.import.duplicates", lang, count=report.duplicate_count))
         table = Table()
         table.add_column(tr("cli.import.column.line", lang), justify="right")
         table.add_column(tr("cli.import.column.hetu", lang))
         for duplicate in report.duplicates:
             table.add_row(str(duplicate.line), duplicate.masked_hetu)
         console.print(table)
+        _print_unlisted(console, len(report.duplicates), report.unlisted_duplicates, lang)
     if report.likely_duplicates:
         heading = "cli.import.likely_imported" if report.allow_duplicates else "cli.import.likely"
-        console.print(tr(heading, lang, count=len(report.likely_duplicates)))
+        console.print(tr(heading, lang, count=report.likely_duplicate_count))
         table = Table()
         table.add_column(tr("cli.import.column.line", lang), justify="right")
         table.add_column(tr("cli.import.column.in_file", lang))
@@ -337,6 +344,8 @@ def _print_report(report: ImportReport, lang: str) -> None:
             registered = visible(", ".join(likely.registered))
             table.add_row(str(likely.line), escape(visible(in_file)), escape(registered))
         console.print(table)
+        unlisted = report.unlisted_likely_duplicates
+        _print_unlisted(console, len(report.likely_duplicates), unlisted, lang)
     if not report.ok:
         summary = tr("cli.import.failed", lang, file=report.file_name)
     elif report.dry_run:

@@ -219,4 +219,10 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "databasen går inte att skriva till (filen eller mappen är skrivskyddad); inget sparades",
         "the database cannot be written (the file or its folder is read-only); nothing was saved",
     ),
+    # Under an import report's table when the file had more such rows than it lists.
+    "cli.import.unlisted": (
+        "Luettelossa ensimmäiset {shown}; loput {count} jätettiin luettelematta.",
+        "De första {shown} listas; de övriga {count} listas inte.",
+        "The first {shown} are listed; {count} more are not.",
+    ),
 }

@@ -193,4 +193,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "samma personbeteckning finns redan på rad {line}",
         "the same identity code is already on line {line}",
     ),
+    # A client import file that is not in the encoding its start showed (importer).
+    "import.error.encoding": (
+        "tiedosto ei ole kelvollista {encoding}-tekstiä (rivi {line}); tallenna se Excelissä"
+        " muodossa CSV UTF-8",
+        "filen är inte giltig {encoding}-text (rad {line}); spara den i Excel som CSV UTF-8",
+        "the file is not valid {encoding} text (line {line}); save it from Excel as CSV UTF-8",
+    ),
 }

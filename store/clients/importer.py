@@ -1,43 +1,65 @@
-"""Client import from CSV files as Excel writes them: every row is checked, then all or nothing."""
+"""Client import from CSV files as Excel writes them: every row is checked, then all or nothing.
 
+The file is read, checked and staged row by row without the write lock, so the desks keep
+registering while a large file is checked; then one short write transaction re-checks what
+a desk may have changed meanwhile and inserts the staged rows with one statement.
+"""
+
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
+# pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from types import MappingProxyType
+from typing import Generic, TypeVar
 
-from store.clients.repository import client_id_by_hetu, insert_client, similar_clients
+from store.clients.import_file import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    CsvRow,
+    ImportFileError,
+    decode,
+    open_rows,
+    parse_csv,
+)
+from store.clients.import_stage import Stage
+from store.clients.repository import client_id_by_hetu, similar_clients
 from store.clients.validation import ValidationError, clean_client, mask_hetu
-from store.core.audit import log_event
+from store.core.audit import append_events, log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import TranslatedError, tr
+from store.core.i18n import tr
 from store.core.models import Staff
 
-# CSV column -> client field. The file says `language`, as a person would.
-COLUMNS: Mapping[str, str] = MappingProxyType(
-    {
-        "hetu": "hetu",
-        "first_name": "first_name",
-        "last_name": "last_name",
-        "birth_date": "birth_date",
-        "phone": "phone",
-        "email": "email",
-        "language": "service_language",
-        "municipality": "municipality",
-    }
-)
-REQUIRED_COLUMNS = ("first_name", "last_name")
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "CsvRow",
+    "DuplicateRow",
+    "ImportFileError",
+    "ImportReport",
+    "LikelyDuplicateRow",
+    "RowProblem",
+    "check_rows",
+    "decode",
+    "import_clients",
+    "parse_csv",
+]
+
 _COLUMN_OF_FIELD = {client_field: column for column, client_field in COLUMNS.items()}
-
-
-class ImportFileError(TranslatedError):
-    """The file as a whole cannot be imported: missing, unreadable, or a bad header."""
+# A report lists this many rows of each kind and counts the rest: a file of half a
+# million bad rows must not fill the memory, nor the terminal.
+REPORT_LIMIT = 1000
+# Access-log events chained and inserted at a time, inside the one write transaction.
+LOG_SLICE = 10_000
+# Rows checked in one read transaction (one snapshot of the register), and between two
+# calls of `progress`.
+PROGRESS_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -73,13 +95,6 @@ class LikelyDuplicateRow:
 
 
 @dataclass(frozen=True)
-class CsvRow:
-    line: int  # as Excel numbers its rows: the header is line 1
-    values: Mapping[str, str]  # client form field -> text
-    extra_values: bool
-
-
-@dataclass(frozen=True)
 class ImportReport:
     file_name: str
     problems: tuple[RowProblem, ...]
@@ -89,91 +104,58 @@ class ImportReport:
     imported: int
     dry_run: bool
     allow_duplicates: bool = False
+    # Rows of each kind beyond the REPORT_LIMIT listed.
+    unlisted_problems: int = 0
+    unlisted_duplicates: int = 0
+    unlisted_likely_duplicates: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.unlisted_problems
 
-@dataclass(frozen=True)
+    @property
+    def duplicate_count(self) -> int:
+        return len(self.duplicates) + self.unlisted_duplicates
+
+    @property
+    def likely_duplicate_count(self) -> int:
+        return len(self.likely_duplicates) + self.unlisted_likely_duplicates
+
+
+_T = TypeVar("_T")
+
+
+class _Listed(Generic[_T]):
+    """The first REPORT_LIMIT items, and how many more there were."""
+
+    def __init__(self) -> None:
+        self.items: list[_T] = []
+        self.unlisted = 0
+
+    def add(self, item: _T) -> None:
+        if len(self.items) < REPORT_LIMIT:
+            self.items.append(item)
+        else:
+            self.unlisted += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def sorted(self, key: Callable[[_T], int]) -> tuple[_T, ...]:
+        return tuple(sorted(self.items, key=key))
+
+
+@dataclass
 class _Checked:
-    problems: tuple[RowProblem, ...]
-    duplicates: tuple[DuplicateRow, ...]
-    likely_duplicates: tuple[LikelyDuplicateRow, ...]
-    clients: tuple[dict[str, object], ...]
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 with or without a BOM (Excel's "CSV UTF-8"), else Windows-1252 (plain "CSV")."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 decodes anything.
-        return data.decode("latin-1")
-
-
-def _delimiter(header_line: str) -> str:
-    # Finnish Excel separates with semicolons because the comma is the decimal sign.
-    return ";" if header_line.count(";") > header_line.count(",") else ","
-
-
-def _header(cells: Sequence[str]) -> list[str]:
-    names = [cell.strip().lower() for cell in cells]
-    named = [name for name in names if name]
-    unknown = [name for name in named if name not in COLUMNS]
-    if unknown:
-        raise ImportFileError(
-            "import.error.unknown_columns", columns=", ".join(unknown), allowed=", ".join(COLUMNS)
-        )
-    repeated = sorted({name for name in named if named.count(name) > 1})
-    if repeated:
-        raise ImportFileError("import.error.repeated_columns", columns=", ".join(repeated))
-    missing = [name for name in REQUIRED_COLUMNS if name not in named]
-    if missing:
-        raise ImportFileError("import.error.missing_columns", columns=", ".join(missing))
-    return names
-
-
-def parse_csv(text: str) -> list[CsvRow]:
-    """Rows of a client CSV; raises `ImportFileError` when the header is unusable."""
-    header_line = text.partition("\n")[0]
-    if not header_line.strip():
-        raise ImportFileError("import.error.empty")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
-    rows: list[CsvRow] = []
-    try:
-        names = _header(next(reader))
-        # Excel numbers records, not physical lines: a quoted value may span several.
-        for line, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue  # Excel leaves rows of bare separators behind deleted content
-            values: dict[str, str] = {}
-            extra = any(cell.strip() for cell in cells[len(names) :])
-            for name, cell in zip(names, cells, strict=False):
-                if name:
-                    values[COLUMNS[name]] = cell.strip()
-                elif cell.strip():
-                    extra = True
-            if "service_language" in values:
-                values["service_language"] = values["service_language"].lower()
-            rows.append(CsvRow(line, values, extra))
-    except csv.Error as exc:
-        raise ImportFileError("import.error.malformed", line=reader.line_num, reason=exc) from exc
-    return rows
-
-
-def read_csv(path: Path) -> list[CsvRow]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError("import.error.file_missing", path=path) from None
-    except OSError as exc:
-        raise ImportFileError("import.error.unreadable", path=path, reason=exc.strerror) from exc
-    return parse_csv(decode(data))
+    problems: _Listed[RowProblem] = field(default_factory=_Listed[RowProblem])
+    duplicates: _Listed[DuplicateRow] = field(default_factory=_Listed[DuplicateRow])
+    likely_duplicates: _Listed[LikelyDuplicateRow] = field(
+        default_factory=_Listed[LikelyDuplicateRow]
+    )
 
 
 def _likely_duplicate(
@@ -189,47 +171,92 @@ def _likely_duplicate(
     return LikelyDuplicateRow(line, f"{last_name} {first_name}", birth_date, names)
 
 
-def check_rows(ctx: Context, rows: Sequence[CsvRow], *, allow_duplicates: bool = False) -> _Checked:
-    """Validate every row as the client form would; HETUs already registered are duplicates,
-    and rows without a HETU like a registered client likely ones (imported if allowed)."""
+def _row_problems(
+    ctx: Context, stage: Stage, row: CsvRow
+) -> tuple[list[RowProblem], dict[str, object]]:
     problems: list[RowProblem] = []
-    duplicates: list[DuplicateRow] = []
-    likely_duplicates: list[LikelyDuplicateRow] = []
-    clients: list[dict[str, object]] = []
-    first_line_of_hetu: dict[str, int] = {}
+    if row.extra_values:
+        problems.append(RowProblem(row.line, "", "import.error.extra_values"))
+    try:
+        values = clean_client(row.values, ctx.today())
+    except ValidationError as exc:
+        problems += [
+            RowProblem(row.line, _COLUMN_OF_FIELD.get(e.field, e.field), e.key, e.params)
+            for e in exc.errors
+        ]
+        values = {}
+    # Compared as typed (upper-cased), so a repeat is caught even on an invalid row.
+    typed_hetu = row.values.get("hetu", "").upper()
+    if typed_hetu and (first := stage.first_line_of_hetu(typed_hetu, row.line)) is not None:
+        problems.append(RowProblem(row.line, "hetu", "import.error.hetu_repeated", {"line": first}))
+    return problems, values
+
+
+def check_rows(
+    ctx: Context,
+    rows: Iterable[CsvRow],
+    stage: Stage,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> _Checked:
+    """Validate every row as the client form would and stage the good ones; HETUs already
+    registered are duplicates, and rows without a HETU like a registered client likely
+    ones (staged as such). Reads the register without the write lock."""
+    checked = _Checked()
+    count = 0
     for row in rows:
-        row_problems: list[RowProblem] = []
-        if row.extra_values:
-            row_problems.append(RowProblem(row.line, "", "import.error.extra_values"))
-        try:
-            values = clean_client(row.values, ctx.today())
-        except ValidationError as exc:
-            row_problems += [
-                RowProblem(row.line, _COLUMN_OF_FIELD.get(e.field, e.field), e.key, e.params)
-                for e in exc.errors
-            ]
-            values = {}
-        # Compared as typed (upper-cased), so a repeat is caught even on an invalid row.
-        typed_hetu = row.values.get("hetu", "").upper()
-        if typed_hetu in first_line_of_hetu:
-            first = first_line_of_hetu[typed_hetu]
-            row_problems.append(
-                RowProblem(row.line, "hetu", "import.error.hetu_repeated", {"line": first})
-            )
-        elif typed_hetu:
-            first_line_of_hetu[typed_hetu] = row.line
+        stage.begin_batch()
+        problems, values = _row_problems(ctx, stage, row)
         hetu = values.get("hetu")
-        if row_problems:
-            problems += row_problems
+        # Once a row is bad nothing will be imported: the rest are checked, not staged.
+        if problems:
+            for problem in problems:
+                checked.problems.add(problem)
         elif isinstance(hetu, str) and client_id_by_hetu(ctx, hetu) is not None:
-            duplicates.append(DuplicateRow(row.line, mask_hetu(hetu)))
+            checked.duplicates.add(DuplicateRow(row.line, mask_hetu(hetu)))
         elif hetu is None and (likely := _likely_duplicate(ctx, row.line, values)):
-            likely_duplicates.append(likely)
-            if allow_duplicates:
-                clients.append(values)
-        else:
-            clients.append(values)
-    return _Checked(tuple(problems), tuple(duplicates), tuple(likely_duplicates), tuple(clients))
+            checked.likely_duplicates.add(likely)
+            if not checked.problems:
+                stage.add(row.line, values, likely=True)
+        elif not checked.problems:
+            stage.add(row.line, values, likely=False)
+        count += 1
+        if count % PROGRESS_ROWS == 0:
+            stage.flush()
+            if progress is not None:
+                progress(count)
+    stage.flush()
+    if progress is not None:
+        progress(count)
+    return checked
+
+
+def _recheck(ctx: Context, stage: Stage, checked: _Checked) -> None:
+    """Inside the write lock: rows whose client a desk registered while the file was
+    checked become duplicates (or likely ones), as they would have been had the desk
+    been a minute earlier. Only clients registered since are read."""
+    for client in stage.registered_since(ctx):
+        if client.hetu is not None and (line := stage.take_hetu(client.hetu)) is not None:
+            checked.duplicates.add(DuplicateRow(line, mask_hetu(client.hetu)))
+        for line, first_name, last_name in stage.similar_unflagged(client):
+            name = f"{last_name} {first_name}"
+            likely = LikelyDuplicateRow(line, name, client.birth_date, (client.full_name,))
+            checked.likely_duplicates.add(likely)
+
+
+def _log_imported(
+    ctx: Context, actor: Staff, staged_ids: Iterable[tuple[str, str]], at: str
+) -> None:
+    """One access-log event per imported client, as `insert_client` logs a desk's; each
+    (client id, event id) pair was drawn when the row was staged. Chained in slices, so
+    the links of a million events are never in memory at once."""
+    columns = ("id", "at", "staff_id", "action", "entity", "entity_id", "client_id")
+    events: Iterator[Sequence[object]] = (
+        (event_id, at, actor.id, "create", "client", client_id, client_id)
+        for client_id, event_id in staged_ids
+    )
+    while chunk := list(islice(events, LOG_SLICE)):
+        append_events(ctx, columns, chunk, by=actor.id, at=at)
 
 
 def import_clients(
@@ -239,46 +266,63 @@ def import_clients(
     *,
     dry_run: bool = False,
     allow_duplicates: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import the clients in a CSV file, or none of them if any row is bad.
 
     Rows whose HETU is already registered are reported and skipped; so are rows without a
     HETU that name a registered client, unless `allow_duplicates`. So the same file
-    imported twice adds nothing the second time. Raises
-    `PermissionDenied` for anyone but an admin, `ImportFileError` for an unusable file.
+    imported twice adds nothing the second time. `progress` is called with the number of
+    rows checked so far, between rows, while no lock is held. Raises `PermissionDenied`
+    for anyone but an admin, `ImportFileError` for an unusable file.
     """
     require(actor, "client.import")
-    rows = read_csv(path)
+    with Stage.open(ctx) as stage:
+        with open_rows(path) as rows:
+            checked = check_rows(ctx, rows, stage, progress=progress)
 
-    def report(checked: _Checked, imported: int) -> ImportReport:
-        return ImportReport(
-            path.name,
-            checked.problems,
-            checked.duplicates,
-            checked.likely_duplicates,
-            len(checked.clients),
-            imported,
-            dry_run,
-            allow_duplicates,
-        )
+        def report(imported: int) -> ImportReport:
+            return ImportReport(
+                path.name,
+                checked.problems.sorted(lambda p: p.line),
+                checked.duplicates.sorted(lambda d: d.line),
+                checked.likely_duplicates.sorted(lambda d: d.line),
+                stage.count(include_likely=allow_duplicates) if not checked.problems else 0,
+                imported,
+                dry_run,
+                allow_duplicates,
+                checked.problems.unlisted,
+                checked.duplicates.unlisted,
+                checked.likely_duplicates.unlisted,
+            )
 
-    if dry_run:
-        return report(check_rows(ctx, rows, allow_duplicates=allow_duplicates), 0)
-    # Checking inside the write transaction: nobody can register one of these HETUs
-    # between the check and the insert.
-    with write_transaction(ctx.db):
-        checked = check_rows(ctx, rows, allow_duplicates=allow_duplicates)
-        if checked.problems or not checked.clients:
-            return report(checked, 0)
-        now = ctx.now_iso()
-        for values in checked.clients:
-            insert_client(ctx, values, actor_id=actor.id, at=now)
-        log_event(
-            ctx,
-            at=now,
-            staff_id=actor.id,
-            action="create",
-            entity="import",
-            purpose=f"{path.name}: {len(checked.clients)} clients",
-        )
-    return report(checked, len(checked.clients))
+        if dry_run or checked.problems:
+            return report(0)
+        with stage.write_cache(), write_transaction(ctx.db):
+            _recheck(ctx, stage, checked)
+            to_import = stage.count(include_likely=allow_duplicates)
+            if not to_import:
+                return report(0)
+            now = ctx.now_iso()
+            try:
+                stage.insert_clients(ctx, actor.id, now, include_likely=allow_duplicates)
+            except sqlite3.IntegrityError:
+                # A HETU given meanwhile to a client registered before (a corrected card):
+                # the failed statement left nothing behind, and such rows are duplicates too.
+                for line, hetu in stage.take_registered_hetus(ctx):
+                    checked.duplicates.add(DuplicateRow(line, mask_hetu(hetu)))
+                to_import = stage.count(include_likely=allow_duplicates)
+                if not to_import:
+                    return report(0)
+                stage.insert_clients(ctx, actor.id, now, include_likely=allow_duplicates)
+            with stage.ids(include_likely=allow_duplicates) as staged_ids:
+                _log_imported(ctx, actor, staged_ids, now)
+            log_event(
+                ctx,
+                at=now,
+                staff_id=actor.id,
+                action="create",
+                entity="import",
+                purpose=f"{path.name}: {to_import} clients",
+            )
+        return report(to_import)

@@ -50,6 +50,9 @@ def test_semicolons_bom_and_crlf_as_finnish_excel_writes_them():
 def test_windows_1252_files_are_read_when_they_are_not_utf8():
     text = decode("first_name,last_name\nÅsa,Öhman\n".encode("cp1252"))
     assert parse_csv(text)[0].values == {"first_name": "Åsa", "last_name": "Öhman"}
+    # The first accented letter decides, however far into the file it is.
+    long = "first_name,last_name\n" + "Anna,Aalto\n" * 8000 + "Åsa,Öhman\n"
+    assert parse_csv(decode(long.encode("cp1252")))[-1].values["last_name"] == "Öhman"
 
 
 @pytest.mark.parametrize(
@@ -58,7 +61,6 @@ def test_windows_1252_files_are_read_when_they_are_not_utf8():
         ("first_name,surname,hetu", "import.error.unknown_columns", "surname"),
         ("hetu,first_name", "import.error.missing_columns", "last_name"),
         ("first_name,last_name,Last_Name", "import.error.repeated_columns", "last_name"),
-        ("", "import.error.empty", ""),
     ],
 )
 def test_a_bad_header_rejects_the_whole_file(header: str, key: str, mentioned: str):
@@ -67,6 +69,13 @@ def test_a_bad_header_rejects_the_whole_file(header: str, key: str, mentioned: s
     assert caught.value.key == key
     assert mentioned in caught.value.message("en")
     assert caught.value.message("fi") != caught.value.message("en")
+
+
+@pytest.mark.parametrize("text", ["", "\n", " \r\n;;;\r\n\r\n"])
+def test_a_file_without_a_header_is_empty(text: str):
+    with pytest.raises(ImportFileError) as caught:
+        parse_csv(text)
+    assert caught.value.key == "import.error.empty"
 
 
 def test_a_good_file_is_imported_with_one_log_event_per_client(world: World, tmp_path: Path):

@@ -1,0 +1,68 @@
+"""`luotsi import clients` with files as Excel saves them, and reports longer than a screen."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from store.clients import importer
+from store.sample.generate import generate_sample
+from tests.conftest import make_hetu
+from tui.cli import app
+
+runner = CliRunner()
+NEW_HETU = make_hetu("120388", "-", 977)
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "luotsi.db"
+    generate_sample(path, clients=20, seed=3, history_weeks=0)
+    return path
+
+
+def _import(db: Path, csv_file: Path, *args: str):
+    return runner.invoke(
+        app,
+        ["import", "clients", str(csv_file), "--db", str(db), "--user", "admin", *args],
+        env={"LUOTSI_PASSWORD": "demo"},
+    )
+
+
+def _count(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM client").fetchone()[0]
+
+
+def test_excels_unicode_text_is_imported(sample_db: Path, tmp_path: Path):
+    text = (
+        "hetu\tfirst_name\tlast_name\tbirth_date\tlanguage\r\n"
+        f"{NEW_HETU}\tLiisa\tLaine\t\tfi\r\n"
+        "\tÅsa\tÖstman\t4.5.1991\tsv\r\n"
+    )
+    csv_file = tmp_path / "asiakkaat.txt"
+    csv_file.write_bytes(text.encode("utf-16"))
+    before = _count(sample_db)
+    result = _import(sample_db, csv_file, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 clients from asiakkaat.txt." in result.output
+    assert "ÿþ" not in result.output
+    assert _count(sample_db) == before + 2
+
+
+def test_a_long_report_lists_the_first_rows_and_counts_the_rest(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(importer, "REPORT_LIMIT", 3, raising=False)
+    csv_file = tmp_path / "virheet.csv"
+    csv_file.write_text(
+        "first_name,last_name,birth_date\n" + "Anna,,1.1.1990\n" * 5, encoding="utf-8"
+    )
+    result = _import(sample_db, csv_file, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "Rows with errors: 5" in result.output
+    assert "The first 3 are listed; 2 more are not." in result.output
+    assert " 4 " in result.output and " 5 " not in result.output
