@@ -133,6 +133,20 @@ def health(path: Path) -> Health:
         conn.close()
 
 
+def write_lock_held(path: Path) -> bool:
+    """Whether some connection holds the write lock now (taken and given back at once if
+    free; nothing is written)."""
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
 def count_present(path: Path, table_name: str, column: str, values: Sequence[str]) -> int:
     if not values:
         return 0
@@ -187,7 +201,10 @@ class ChildRun:
 
 
 def run_and_kill(
-    target: Callable[..., None], args: tuple[Any, ...], delay: Callable[[], float] | None
+    target: Callable[..., None],
+    args: tuple[Any, ...],
+    delay: Callable[[], float] | None,
+    before_kill: Callable[[], object] | None = None,
 ) -> ChildRun:
     """Start `target` in a fresh process; once it says it is ready, wait `delay()` seconds
     (reading what it sends meanwhile, so it never blocks on a full pipe) and SIGKILL it.
@@ -217,6 +234,8 @@ def run_and_kill(
     if delay is not None:
         read_until(time.perf_counter() + delay(), said("done"))
         if process.is_alive() and not said("done")():
+            if before_kill is not None:
+                before_kill()
             os.kill(process.pid or 0, signal.SIGKILL)
             killed = True
     else:
@@ -251,6 +270,7 @@ def run_cli(
     env: dict[str, str],
     kill_when: Callable[[], bool] | None = None,
     extra_delay: float = 0.0,
+    before_kill: Callable[[], object] | None = None,
 ) -> CliRun:
     """Run the CLI; SIGKILL it after `kill_after` seconds, or (with `kill_when`) as soon as
     `kill_when()` holds, plus a random part of `extra_delay`."""
@@ -271,6 +291,8 @@ def run_cli(
             try:
                 process.wait(kill_after)
             except subprocess.TimeoutExpired:
+                if before_kill is not None:
+                    before_kill()
                 process.send_signal(signal.SIGKILL)
                 killed = True
         process.wait(CHILD_DEADLINE_SECONDS)
@@ -375,15 +397,19 @@ class Probe:
     def kill_writes(self) -> None:
         tally = self.tallies["writes"]
         hetus = self.hetus.take(WRITE_PAIRS)
+        locked: list[bool] = []
         run = run_and_kill(
             _writes_child,
             (str(self.path), self.desk_id, self.site_id, hetus, self.rng.randrange(2**31)),
             lambda: self.rng.uniform(0, WRITE_WINDOW_SECONDS),
+            before_kill=lambda: locked.append(write_lock_held(self.path)),
         )
         if not run.killed:
             tally.notes.append(f"writes child ended before its kill (exit {run.exitcode})")
             return
         tally.kills += 1
+        if locked and locked[0]:
+            tally.outcomes["killed holding the write lock"] += 1
         visits = [value for kind, value in run.messages if kind == "visit"]
         clients = [value for kind, value in run.messages if kind == "client"]
         tally.reported += len(visits) + len(clients)
@@ -424,7 +450,13 @@ class Probe:
     def kill_import(self, number: int) -> None:
         tally = self.tallies["import"]
         csv_path, hetus = self.write_import_file(number)
-        run = run_cli(self.import_args(csv_path), self.kill_window("import"), self.env)
+        locked: list[bool] = []
+        run = run_cli(
+            self.import_args(csv_path),
+            self.kill_window("import"),
+            self.env,
+            before_kill=lambda: locked.append(write_lock_held(self.path)),
+        )
         present = count_present(self.path, "client", "hetu", hetus)
         if not run.killed:
             tally.notes.append(f"import ended before its kill (exit {run.exitcode})")
@@ -437,6 +469,8 @@ class Probe:
             tally.found += present
         outcome = "all" if present == len(hetus) else "none" if present == 0 else "partial"
         tally.outcomes[f"rows {outcome}"] += 1
+        if locked and locked[0]:
+            tally.outcomes["killed holding the write lock"] += 1
         if outcome == "partial":
             tally.notes.append(f"import {csv_path.name}: {present} of {len(hetus)} rows")
         tally.check(self.path)
@@ -721,18 +755,30 @@ def build_old_schema(current: Path, target: Path) -> tuple[int, int]:
 
 
 def backup_state(path: Path, clients: int) -> str:
-    """Whether a migration backup could be restored: "complete", "incomplete" or "damaged"."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """What restoring a migration backup would give: "complete", "incomplete" (fewer
+    clients), "empty" (nothing once its journal is rolled back) or "damaged"."""
+    with tempfile.TemporaryDirectory() as scratch:
+        # Opened as a restore would open it, read-write, so that a journal the kill left
+        # beside it is rolled back first; on a copy, so the evidence stays as it was.
+        copy = Path(scratch) / path.name
+        shutil.copyfile(path, copy)
+        journal = path.with_name(path.name + "-journal")
+        if journal.exists():
+            shutil.copyfile(journal, copy.with_name(copy.name + "-journal"))
         try:
-            if [row[0] for row in conn.execute("PRAGMA integrity_check")] != ["ok"]:
-                return "damaged"
-            held = conn.execute("SELECT count(*) FROM client").fetchone()[0]
-            return "complete" if held == clients else "incomplete"
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return "damaged"
+            conn = sqlite3.connect(copy)
+            try:
+                if [row[0] for row in conn.execute("PRAGMA integrity_check")] != ["ok"]:
+                    return "damaged"
+                tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+                if "client" not in tables:
+                    return "empty"
+                held = conn.execute("SELECT count(*) FROM client").fetchone()[0]
+                return "complete" if held == clients else "incomplete"
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return "damaged"
 
 
 def audit_verify(path: Path, env: dict[str, str]) -> str:

@@ -26,6 +26,7 @@ from bench.datagen import FIRST_NAMES, build_db, surnames  # noqa: E402
 from bench.datagen import hetu as make_hetu  # noqa: E402
 from bench.harness import percentile, table  # noqa: E402
 from store.api import Store  # noqa: E402
+from store.core import db as store_db  # noqa: E402
 from store.sample.accounts import add_demo_account  # noqa: E402
 
 PROCESSES = 16
@@ -259,6 +260,14 @@ def main() -> None:
         if values
     ]
     print(table(["write", "count", "per s", "p50 ms", "p95 ms", "max ms"], rows))
+    # The busy timeout is when a waiting write gives up: waits near it are the margin left.
+    timeout = getattr(store_db, "BUSY_TIMEOUT_MS", 5000) / 1000
+    slow = {limit: sum(1 for x in every if x > limit) for limit in (1.0, timeout / 2)}
+    per_process = sorted(len(r.tickets) + len(r.clients) for r in reports)
+    print(
+        f"writes over 1 s: {slow[1.0]}, over half the {timeout:.0f} s busy timeout:"
+        f" {slow[timeout / 2]}; writes per process {per_process[0]}-{per_process[-1]}"
+    )
     print()
     print(f'"database is locked" / DatabaseBusy errors: {busy}')
     print(f"other errors: {sum(errors.values())}" + (f" ({dict(errors)})" if errors else ""))
