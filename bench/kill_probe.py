@@ -565,15 +565,15 @@ class Probe:
                 raise RuntimeError(f"opening the older-schema copy failed (exit {run.exitcode})")
             seconds.append(done[0])
             shutil.rmtree(path.parent)
-        # The fastest run: the first ones pay for cold caches, and a window longer than
-        # the usual open lets most children finish before their kill.
-        self.calibrated["migration"] = min(seconds)
+        self.calibrated["migration"] = median(seconds)
         return self.calibrated["migration"]
 
     def kill_migration(self, number: int) -> None:
         tally = self.tallies["migration"]
         path = self.migration_copy(number)
-        window = self.calibrated["migration"]
+        # A little past the usual end, so the last steps get their share of kills; a
+        # child that finishes first is tried again (see `run`).
+        window = self.calibrated["migration"] * 1.2
         run = run_and_kill(_migration_child, (str(path),), lambda: self.rng.uniform(0, window))
         if not run.killed:
             tally.notes.append(f"migration ended before its kill (exit {run.exitcode})")
@@ -650,8 +650,8 @@ class Probe:
                 self.kill_export(at_file=kind == "export-at-file")
             else:
                 self.kill_migration(number)
-            # A child that finished before its kill is tried again, up to twice the plan.
-            if self.tallies[kind].kills == before and attempts[kind] < 2 * kills[kind]:
+            # A child that finished before its kill is tried again, up to thrice the plan.
+            if self.tallies[kind].kills == before and attempts[kind] < 3 * kills[kind]:
                 plan.insert(self.rng.randrange(len(plan) + 1), kind)
             done = sum(t.kills for t in self.tallies.values())
             if done % 10 == 0 and self.tallies[kind].kills > before:
