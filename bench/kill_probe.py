@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -353,10 +353,20 @@ class Probe:
         self.rng = random.Random(seed)
         self.hetus = FreshHetus(self.rng)
         self.path = work / "luotsi.db"
-        self.env = child_env() | {"LUOTSI_PASSWORD": ADMIN_PASSWORD, "LUOTSI_USER": ADMIN_USERNAME}
+        # PYTHONPATH: the CLI children run this checkout's code, as the probe itself does,
+        # whichever checkout the virtual environment was installed from.
+        self.env = child_env() | {
+            "LUOTSI_PASSWORD": ADMIN_PASSWORD,
+            "LUOTSI_USER": ADMIN_USERNAME,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])
+            ),
+        }
         self.tallies = {kind: Tally() for kind in KINDS}
         self.cli_start = 0.0
-        self.calibrated: dict[str, float] = {}
+        # The latest unkilled run times of each kind: the machine's load changes during a
+        # run, and a window measured once would let most children finish before their kill.
+        self.durations: dict[str, deque[float]] = {}
         self.export_round = 0
 
     # Set-up
@@ -440,12 +450,18 @@ class Probe:
             if result.exitcode != 0:
                 raise RuntimeError(f"{kind} without a kill failed: {result.stderr[-2000:]}")
             seconds.append(result.seconds)
-        self.calibrated[kind] = median(seconds)
-        return self.calibrated[kind]
+        self.durations[kind] = deque(seconds, maxlen=5)
+        return median(seconds)
+
+    def finished_unkilled(self, kind: str, seconds: float) -> None:
+        self.durations[kind].append(seconds)
+
+    def usual(self, kind: str) -> float:
+        return median(self.durations[kind])
 
     def kill_window(self, kind: str) -> float:
         # From the moment the CLI has imported its modules to just past its usual end.
-        return self.rng.uniform(self.cli_start, self.calibrated[kind] * 1.05)
+        return self.rng.uniform(self.cli_start, self.usual(kind) * 1.05)
 
     def kill_import(self, number: int) -> None:
         tally = self.tallies["import"]
@@ -460,6 +476,8 @@ class Probe:
         present = count_present(self.path, "client", "hetu", hetus)
         if not run.killed:
             tally.notes.append(f"import ended before its kill (exit {run.exitcode})")
+            if run.exitcode == 0:
+                self.finished_unkilled("import", run.seconds)
             tally.reported += len(hetus) if run.exitcode == 0 else 0
             tally.found += present if run.exitcode == 0 else 0
             return
@@ -525,6 +543,8 @@ class Probe:
         new_rows = len(log) - logged_before
         if not run.killed:
             tally.notes.append(f"export ended before its kill (exit {run.exitcode})")
+            if run.exitcode == 0:
+                self.finished_unkilled("export", run.seconds)
             return
         tally.kills += 1
         if "written to" in run.stdout:  # the CLI reports only once the file is in place
@@ -565,18 +585,21 @@ class Probe:
                 raise RuntimeError(f"opening the older-schema copy failed (exit {run.exitcode})")
             seconds.append(done[0])
             shutil.rmtree(path.parent)
-        self.calibrated["migration"] = median(seconds)
-        return self.calibrated["migration"]
+        self.durations["migration"] = deque(seconds, maxlen=5)
+        return median(seconds)
 
     def kill_migration(self, number: int) -> None:
         tally = self.tallies["migration"]
         path = self.migration_copy(number)
         # A little past the usual end, so the last steps get their share of kills; a
         # child that finishes first is tried again (see `run`).
-        window = self.calibrated["migration"] * 1.2
+        window = self.usual("migration") * 1.2
         run = run_and_kill(_migration_child, (str(path),), lambda: self.rng.uniform(0, window))
         if not run.killed:
             tally.notes.append(f"migration ended before its kill (exit {run.exitcode})")
+            done = [value for kind, value in run.messages if kind == "done"]
+            if done:
+                self.finished_unkilled("migration", done[0])
             shutil.rmtree(path.parent)
             return
         tally.kills += 1
@@ -631,7 +654,7 @@ class Probe:
         self.calibrate_migration()
         print(
             "without a kill: "
-            + ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in self.calibrated.items())
+            + ", ".join(f"{kind} {self.usual(kind):.2f} s" for kind in self.durations)
         )
         plan = [kind for kind in KINDS for _ in range(kills[kind])]
         self.rng.shuffle(plan)
