@@ -8,6 +8,7 @@ import hashlib
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -266,7 +267,8 @@ class CliRun:
 
 def run_cli(
     args: Sequence[str],
-    kill_after: float | None,
+    kill_after: float | None = None,
+    *,
     env: dict[str, str],
     kill_when: Callable[[], bool] | None = None,
     extra_delay: float = 0.0,
@@ -306,6 +308,29 @@ def run_cli(
             err.read().decode("utf-8", "replace"),
             seconds,
         )
+
+
+LOCKED_TEXT = "failed logins"  # the CLI's English refusal while a username is locked
+LOCK_RETRIES = 6
+
+
+def run_cli_past_lock(args: Sequence[str], *, env: dict[str, str], **kill: Any) -> CliRun:
+    """`run_cli`, run again after waiting out a login lock. Luotsi counts a login as failed
+    until the password has been checked, so a kill during the check counts as a failed
+    login, and a few in a row lock the account for a while; a run refused so is not a run
+    of what is being probed."""
+    global lock_refusals
+    for _ in range(LOCK_RETRIES):
+        run = run_cli(args, env=env, **kill)
+        if run.killed or run.exitcode != 2 or LOCKED_TEXT not in run.stderr:
+            return run
+        lock_refusals += 1
+        waits = re.findall(r"(\d+) seconds?", run.stderr)
+        time.sleep((int(waits[-1]) if waits else 10) + 0.5)
+    return run
+
+
+lock_refusals = 0
 
 
 def import_seconds(env: dict[str, str]) -> float:
@@ -467,10 +492,10 @@ class Probe:
         tally = self.tallies["import"]
         csv_path, hetus = self.write_import_file(number)
         locked: list[bool] = []
-        run = run_cli(
+        run = run_cli_past_lock(
             self.import_args(csv_path),
-            self.kill_window("import"),
-            self.env,
+            kill_after=self.kill_window("import"),
+            env=self.env,
             before_kill=lambda: locked.append(write_lock_held(self.path)),
         )
         present = count_present(self.path, "client", "hetu", hetus)
@@ -536,9 +561,9 @@ class Probe:
 
         if at_file:
             delay = AT_FILE_DELAY_SECONDS if wait_for_temp else 0.0
-            run = run_cli(args, None, self.env, kill_when=file_showed, extra_delay=delay)
+            run = run_cli_past_lock(args, env=self.env, kill_when=file_showed, extra_delay=delay)
         else:
-            run = run_cli(args, self.kill_window("export"), self.env)
+            run = run_cli_past_lock(args, env=self.env, kill_after=self.kill_window("export"))
         log = self.export_log()
         new_rows = len(log) - logged_before
         if not run.killed:
@@ -650,7 +675,9 @@ class Probe:
 
     def run(self, kills: dict[str, int]) -> None:
         self.calibrate("import", [lambda n=n: self.calibration_import(n) for n in range(2)])
-        self.calibrate("export", [lambda: run_cli(self.export_args()[0], None, self.env)] * 2)
+        self.calibrate(
+            "export", [lambda: run_cli_past_lock(self.export_args()[0], env=self.env)] * 2
+        )
         self.calibrate_migration()
         print(
             "without a kill: "
@@ -686,7 +713,7 @@ class Probe:
 
     def calibration_import(self, number: int) -> CliRun:
         csv_path, _ = self.write_import_file(number)
-        return run_cli(self.import_args(csv_path), None, self.env)
+        return run_cli_past_lock(self.import_args(csv_path), env=self.env)
 
     def report(self) -> None:
         rows = []
@@ -737,6 +764,10 @@ class Probe:
             f"register at the end: integrity {'ok' if final.integrity_ok else final.detail},"
             f" foreign-key faults {final.foreign_key_faults}, torn transactions {final.torn};"
             f" temporary export files still there {self.temps_at_end}; audit verify: {self.audit_verdict}"
+        )
+        print(
+            f"CLI runs refused by a login lock (kills during a login count as failed logins),"
+            f" waited out and run again: {lock_refusals}"
         )
         notes = [f"{kind}: {note}" for kind in KINDS for note in self.tallies[kind].notes]
         if notes:
@@ -806,7 +837,7 @@ def backup_state(path: Path, clients: int) -> str:
 
 def audit_verify(path: Path, env: dict[str, str]) -> str:
     """`luotsi audit verify` on the register, where this version has it."""
-    result = run_cli(["audit", "verify", "--db", str(path), "--lang", "en"], None, env)
+    result = run_cli_past_lock(["audit", "verify", "--db", str(path), "--lang", "en"], env=env)
     if result.exitcode == 2 and "No such command" in result.stderr:
         return "not in this version"
     text = (result.stdout.strip() or result.stderr.strip()).splitlines()
