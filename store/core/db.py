@@ -309,17 +309,24 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the database aside with SQLite's online backup, so WAL content is included;
-    the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept."""
+    the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept.
+
+    The copy is written under a hidden name and renamed into place once whole: a copy
+    cut short by a crash would read as an empty database and push a good backup out of
+    the kept three. A cut-short copy of an earlier run is removed first."""
+    partial = path.with_name(f".{path.name}.v{version}.bak.partial")
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    create_new_private(partial)
+    with closing(sqlite3.connect(partial)) as copy:
+        conn.backup(copy)
     counter = 0
     while True:
         target = path.with_name(f"{path.name}.v{version}.bak{counter or ''}")
-        try:
-            create_new_private(target)
+        if not target.exists():
             break
-        except FileExistsError:
-            counter += 1
-    with closing(sqlite3.connect(target)) as copy:
-        conn.backup(copy)
+        counter += 1
+    partial.rename(target)
     prune_backups(path)
     return target
 

@@ -4,6 +4,7 @@ copies are created 0600, whatever the umask, and only the newest three backups a
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.core import migrations as migrations_module
-from store.core.db import copy_database, open_db, write_transaction
+from store.core.db import backups_of, copy_database, open_db, write_transaction
 from store.core.migrations import migration_names
 from tui.cli import app
 
@@ -176,3 +177,55 @@ def test_init_and_sample_make_databases_only_the_owner_can_read(tmp_path):
     result = runner.invoke(app, ["sample", str(sample), "--clients", "3", "--weeks", "0"])
     assert result.exit_code == 0, result.output
     assert mode(sample) == 0o600
+
+
+_KILLED_DURING_BACKUP = """
+import os, signal, sqlite3, sys
+import sqlite_utils
+from store.core import db as db_module
+from store.core.migrations import migration_names, migrations
+
+path = sys.argv[1]
+old = sqlite_utils.Database(path)
+migrations.apply(old, stop_before=migration_names()[1])
+with old.conn:
+    old.conn.executemany(
+        "INSERT INTO site (id, name, municipality, employment_area, created_at, updated_at)"
+        " VALUES (?, 'Työpiste', 'Turku', 'Alue', 'x', 'x')",
+        [(f"site-{n}",) for n in range(5000)],
+    )
+old.close()
+if sys.argv[2] == "kill":
+    def killed_halfway(status, remaining, total):
+        if remaining < total // 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def backup(self, target, **_):
+        sqlite3.Connection.backup(self, target, pages=1, progress=killed_halfway)
+
+    db_module._Connection.backup = backup
+db_module.open_db(path).close()
+"""
+
+
+def test_a_backup_cut_short_by_a_crash_is_never_taken_for_a_backup(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "luotsi.db"
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_DURING_BACKUP, str(path), "kill"], capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    assert backups_of(path) == []
+    # The next start backs the file up whole, under the first backup's name, and migrates.
+    open_db(path).close()
+    (backup,) = backups_of(path)
+    assert backup.name == "luotsi.db.v1.bak"
+    assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == [backup.name]
+    copy = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+    try:
+        assert copy.execute("SELECT count(*) FROM site").fetchone() == (5000,)
+    finally:
+        copy.close()
