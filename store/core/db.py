@@ -8,7 +8,6 @@ WAL mode lets those readers and the one writer work side by side.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import sqlite3
@@ -19,6 +18,26 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.core.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFault,
+    DatabaseFull,
+    DatabaseIsFolder,
+    DatabaseReadOnly,
+    FolderReadOnly,
+    NotADatabaseError,
+    SchemaTooNewError,
+    SchemaTooOldError,
+    StoreError,
+    cannot_make_shm,
+    damage_of,
+    damage_reported,
+    database_file,
+    file_fault,
+    is_damage,
+    store_fault,
+)
 from store.core.files import (
     HEADER_BYTES,
     PRIVATE_MODE,
@@ -30,7 +49,6 @@ from store.core.files import (
     prune_backups,
     shorter_than_its_header,
 )
-from store.core.i18n import TranslatedError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -41,164 +59,6 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MMAP_BYTES = 256 * 1024 * 1024
-
-
-class StoreError(Exception):
-    """A problem with the database file that the user must be told about plainly."""
-
-
-class NotADatabaseError(StoreError):
-    pass
-
-
-class SchemaTooNewError(StoreError):
-    pass
-
-
-class SchemaTooOldError(StoreError):
-    """A read-only open of a database that still needs migrating."""
-
-
-class DatabaseFault(StoreError):
-    """The database cannot be written just now; nothing was changed, and the same
-    action may be tried again once the cause is gone (see `store_fault`)."""
-
-
-class DatabaseBusy(DatabaseFault):
-    """Another process held the write lock longer than the busy timeout."""
-
-
-class DatabaseDamaged(StoreError, TranslatedError):
-    """The file is SQLite's, but a page or its header is damaged (truncated, overwritten):
-    nothing can be trusted in it; the message names the newest backup to restore."""
-
-    def __init__(self, path: Path | None) -> None:
-        backup = newest_backup(path) if path is not None else None
-        if path is None:  # met by a read that does not know its file
-            super().__init__("error.damaged_unnamed")
-        elif backup is None:
-            super().__init__("error.damaged", path=path)
-        else:
-            super().__init__("error.damaged_backup", path=path, backup=backup)
-        self.path = path
-        self.backup = backup
-
-
-class DatabaseIsFolder(NotADatabaseError, TranslatedError):
-    """A folder was named where a database file was expected."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__("error.database_is_folder", path=path)
-
-
-class FolderReadOnly(StoreError, TranslatedError):
-    """A read-only open of a WAL database needs its -shm file, which SQLite cannot create
-    in a folder this user may not write to."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__("error.folder_read_only", path=path, folder=path.parent)
-
-
-# SQLite's primary result codes for a damaged file: a page that does not parse
-# (SQLITE_CORRUPT), and a header that does not (SQLITE_NOTADB, once ours was checked).
-_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether `error` says the file's pages are damaged (not busy, full or read-only)."""
-    if not isinstance(error, sqlite3.DatabaseError):
-        return False
-    code: int = getattr(error, "sqlite_errorcode", -1)
-    return code >= 0 and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-
-
-def database_file(conn: sqlite3.Connection) -> Path | None:
-    """The file a connection reads (for naming it, and its backups, in a message)."""
-    try:
-        for _seq, name, file in conn.execute("PRAGMA database_list"):
-            if name == "main" and file:
-                return Path(file)
-    except sqlite3.Error:
-        pass
-    return None
-
-
-def damage_of(error: BaseException, path: Path | None = None) -> DatabaseDamaged | None:
-    """`DatabaseDamaged` for an error that says the file is damaged, else None."""
-    return DatabaseDamaged(path) if is_damage(error) else None
-
-
-@contextmanager
-def damage_reported(
-    where: sqlite_utils.Database | str | Path,
-) -> Generator[None, None, None]:
-    """Reads in the block that meet a damaged page raise `DatabaseDamaged`, naming the
-    file (`where`, or the database's) and its newest backup, instead of sqlite3's
-    "database disk image is malformed"."""
-    try:
-        yield
-    except sqlite3.DatabaseError as exc:
-        if not is_damage(exc):
-            raise
-        path = Path(where) if isinstance(where, str | Path) else database_file(where.conn)
-        raise DatabaseDamaged(path) from exc
-
-
-class DatabaseFull(DatabaseFault):
-    """The disk (or the database's size limit) is full."""
-
-
-class DatabaseReadOnly(DatabaseFault):
-    """The database file, its folder or its -wal/-shm files cannot be written."""
-
-
-# SQLite's primary result codes (the low byte of `sqlite_errorcode`).
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
-_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_PERM = 8, 10, 13, 14, 3
-# The I/O errors that mean a file could not be opened, created or removed for writing
-# (the -shm or -wal next to a read-only database, or in a read-only folder) ...
-_IOERR_NOT_WRITABLE = {
-    _SQLITE_IOERR | (18 << 8),  # SQLITE_IOERR_SHMOPEN
-    _SQLITE_IOERR | (21 << 8),  # SQLITE_IOERR_SHMMAP
-    _SQLITE_IOERR | (10 << 8),  # SQLITE_IOERR_DELETE
-}
-# ... and the one that means the disk had no room to grow the -shm file.
-_IOERR_NO_ROOM = _SQLITE_IOERR | (19 << 8)  # SQLITE_IOERR_SHMSIZE
-
-
-def _file_fault(error: OSError) -> StoreError | OSError:
-    """A file or folder of the database that could not be made: the disk is full, or
-    this user may not write there; any other OS error as it is."""
-    if error.errno == errno.ENOSPC:
-        return DatabaseFull(str(error))
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return DatabaseReadOnly(str(error))
-    return error
-
-
-def store_fault(error: BaseException) -> StoreError | None:
-    """What `error` from a store call means for the user: the `StoreError` itself, a
-    busy, full or read-only database as `DatabaseBusy`, `DatabaseFull` or
-    `DatabaseReadOnly`, or None for anything else (a fault in the program).
-
-    The one place that reads SQLite's result codes; `write_transaction` raises its
-    answer, and the app and the CLI ask it about errors from reads outside one.
-    """
-    if isinstance(error, StoreError):
-        return error
-    if not isinstance(error, sqlite3.Error):
-        return None
-    if is_damage(error):
-        return DatabaseDamaged(None)
-    code: int = getattr(error, "sqlite_errorcode", -1)
-    primary = code & 0xFF if code >= 0 else -1
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return DatabaseBusy(str(error))
-    if primary == _SQLITE_FULL or code == _IOERR_NO_ROOM:
-        return DatabaseFull(str(error))
-    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or code in _IOERR_NOT_WRITABLE:
-        return DatabaseReadOnly(str(error))
-    return None
 
 
 class _Connection(sqlite3.Connection):
@@ -275,7 +135,7 @@ def preflight(path: str | Path) -> str | None:
             # Our header check passed, so a page SQLite cannot read is damage.
             if is_damage(exc):
                 return "damaged"
-            return "folder_read_only" if _cannot_make_shm(exc, path) else "not_a_database"
+            return "folder_read_only" if cannot_make_shm(exc, path) else "not_a_database"
         if not {"_sqlite_migrations", "staff"} <= tables:
             return "not_luotsi"
         staff = conn.execute(
@@ -398,7 +258,7 @@ def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            if _cannot_make_shm(exc, path):
+            if cannot_make_shm(exc, path):
                 raise FolderReadOnly(path) from exc
             if is_damage(exc):
                 raise DatabaseDamaged(path) from exc
@@ -410,16 +270,6 @@ def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils
     except BaseException:
         conn.close()
         raise
-
-
-def _cannot_make_shm(error: sqlite3.Error, path: Path) -> bool:
-    """A read-only or cannot-open error (SQLITE_READONLY_DIRECTORY, _CANTINIT, CANTOPEN)
-    from a database whose folder this user may not write to: its -shm cannot be made."""
-    code: int = getattr(error, "sqlite_errorcode", -1)
-    primary = code & 0xFF if code >= 0 else -1
-    return primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not os.access(
-        path.resolve().parent, os.W_OK
-    )
 
 
 def open_display(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
@@ -451,7 +301,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         for own in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
             make_private(own)
     except OSError as exc:
-        raise _file_fault(exc) from exc
+        raise file_fault(exc) from exc
     # Autocommit at the driver level: every write goes through `write_transaction`.
     conn = _connect(path, path)
     try:
