@@ -136,6 +136,8 @@ def _run_app(path: Path, lang: str | None, desk: str, notice: str | None = None)
         fail(tr("error.database_is_folder", ui_lang, path=path))
     if problem == "damaged":
         fail(DatabaseDamaged(path).message(ui_lang))
+    if problem == "busy":
+        fail(tr("cli.error.busy", ui_lang))
     if problem == "folder_read_only":
         fail(FolderReadOnly(path).message(ui_lang))
     if problem is not None:

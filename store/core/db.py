@@ -112,7 +112,8 @@ def _check_file(path: Path) -> None:
 def preflight(path: str | Path) -> str | None:
     """A quick look, with plain sqlite3 and read-only, at whether the app can start on
     `path`: None if so, else "folder", "not_a_database", "damaged", "folder_read_only"
-    (no -shm can be made beside it), "not_luotsi" or "no_staff".
+    (no -shm can be made beside it), "busy" (another process has it to itself),
+    "not_luotsi" or "no_staff".
 
     The full open (and any migration) happens inside the app after its first paint.
     """
@@ -123,7 +124,9 @@ def preflight(path: str | Path) -> str | None:
         return "no_staff"
     try:
         _check_file(path)
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except DatabaseDamaged:
         return "damaged"
     except (NotADatabaseError, sqlite3.Error):
@@ -135,6 +138,8 @@ def preflight(path: str | Path) -> str | None:
             # Our header check passed, so a page SQLite cannot read is damage.
             if is_damage(exc):
                 return "damaged"
+            if isinstance(store_fault(exc), DatabaseBusy):
+                return "busy"
             return "folder_read_only" if cannot_make_shm(exc, path) else "not_a_database"
         if not {"_sqlite_migrations", "staff"} <= tables:
             return "not_luotsi"

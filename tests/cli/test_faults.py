@@ -79,6 +79,13 @@ def test_a_command_on_a_database_another_process_keeps_says_it_is_busy(
     assert again.exit_code == 0, again.output
 
 
+def test_opening_the_app_on_a_database_another_process_keeps_says_it_is_busy(world, monkeypatch):
+    world.store.close()
+    with write_lock_on(world.path, monkeypatch, exclusive=True) as lock, lock.held():
+        result = runner.invoke(app, ["--db", str(world.path), "--lang", "sv"])
+    assert (result.exit_code, result.output) == (2, BUSY_SV)
+
+
 def test_init_on_a_database_another_process_keeps_says_it_is_busy(tmp_path, monkeypatch):
     path = tmp_path / "uusi.db"
     Store.open(path).close()  # created, but nobody added yet
