@@ -236,10 +236,16 @@ def _staff_count(path: Path, lang: str) -> int:
         store.close()
 
 
+def _refuse_folder(path: Path, lang: str) -> None:
+    # Checked here, not by Click, whose refusal is in English only.
+    if path.is_dir():
+        fail(tr("error.database_is_folder", lang, path=path))
+
+
 @app.command(help=help_for("help.init"))
 def init(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"), dir_okay=False)],
+    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"))],
     site: Annotated[str | None, typer.Option(help=help_for("help.init.site"))] = None,
     municipality: Annotated[str | None, typer.Option(help=help_for("help.municipality"))] = None,
     area: Annotated[str | None, typer.Option(help=help_for("help.area"))] = None,
@@ -251,6 +257,7 @@ def init(
 ) -> None:
     """Create a database with its first site and admin, asking for what is not given."""
     ui_lang = early_language(ctx, lang)
+    _refuse_folder(path, ui_lang)
     if path.exists() and _staff_count(path, ui_lang) > 0:
         fail(tr("cli.init.exists", ui_lang, path=path))
 
@@ -281,7 +288,7 @@ def init(
 @app.command(help=help_for("help.sample"))
 def sample(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"), dir_okay=False)],
+    path: Annotated[Path, typer.Argument(help=help_for("help.new_database"))],
     clients: Annotated[int, typer.Option(min=0, help=help_for("help.sample.clients"))] = 500,
     seed: Annotated[int, typer.Option(help=help_for("help.sample.seed"))] = 1,
     force: Annotated[bool, typer.Option(help=help_for("help.sample.force"))] = False,
@@ -292,6 +299,7 @@ def sample(
     from store.sample.generate import DEMO_PASSWORD, generate_sample
 
     ui_lang = early_language(ctx, lang)
+    _refuse_folder(path, ui_lang)
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(tr("cli.sample.exists", ui_lang, path=path))

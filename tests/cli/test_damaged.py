@@ -121,6 +121,18 @@ def test_a_folder_given_as_the_database_says_so(tmp_path, command, given):
     assert f"{folder} on kansio, ei tietokanta" in said(result)
 
 
+@pytest.mark.parametrize("command", ["init", "sample"])
+def test_a_folder_given_for_a_new_database_says_so_in_the_language_asked(tmp_path, command):
+    folder = tmp_path / "uusi"
+    folder.mkdir()
+    result = runner.invoke(
+        app, [command, str(folder), "--lang", "sv"], env={"LUOTSI_PASSWORD": "salasana-123"}
+    )
+    assert result.exit_code == 2
+    assert f"{folder} är en mapp, inte en databas" in said(result)
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "command",
     [["board"], ["settings"], ["report", "day"], ["export", "visits", "--date", DAY]],
