@@ -98,11 +98,6 @@ def database_file(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
-def damage_of(error: BaseException, path: Path | None = None) -> DatabaseDamaged | None:
-    """`DatabaseDamaged` for an error that says the file is damaged, else None."""
-    return DatabaseDamaged(path) if is_damage(error) else None
-
-
 @contextmanager
 def damage_reported(
     where: sqlite_utils.Database | str | Path,
