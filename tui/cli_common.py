@@ -18,9 +18,7 @@ from typer.core import TyperGroup
 from store.api import Store
 from store.core.auth import LoginFailed, PermissionDenied
 from store.core.db import (
-    DatabaseBusy,
-    DatabaseFull,
-    DatabaseReadOnly,
+    DatabaseFault,
     NotADatabaseError,
     SchemaTooNewError,
     StoreError,
@@ -52,12 +50,8 @@ def fail(message: str) -> NoReturn:
 
 def store_error_message(exc: StoreError, path: Path | None, lang: str) -> str:
     """What the user is told of a database that could not be opened or written."""
-    if isinstance(exc, DatabaseBusy):
-        return tr("cli.error.busy", lang)
-    if isinstance(exc, DatabaseFull):
-        return tr("cli.error.full", lang)
-    if isinstance(exc, DatabaseReadOnly):
-        return tr("cli.error.read_only", lang)
+    if isinstance(exc, DatabaseFault):
+        return tr(f"cli.error.{exc.kind}", lang)
     if isinstance(exc, TranslatedError):  # a folder, a damaged file: said precisely
         return exc.message(lang)
     if path is not None and isinstance(exc, NotADatabaseError):

@@ -58,15 +58,9 @@ def _deliver(node: Widget, then: Callable[[T], None], result: T) -> None:
 def fault_key(error: BaseException) -> str | None:
     """The text key for a database that could not be written just now (busy, full or
     read-only), else None."""
-    from store.core.db import DatabaseBusy, DatabaseFull, DatabaseReadOnly
+    from store.core.db import DatabaseFault
 
-    if isinstance(error, DatabaseBusy):
-        return "error.busy"
-    if isinstance(error, DatabaseFull):
-        return "error.full"
-    if isinstance(error, DatabaseReadOnly):
-        return "error.read_only"
-    return None
+    return f"error.{error.kind}" if isinstance(error, DatabaseFault) else None
 
 
 def describe_error(error: BaseException, lang: str) -> str:

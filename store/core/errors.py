@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from store.core.files import newest_backup
 from store.core.i18n import TranslatedError
@@ -36,11 +36,16 @@ class SchemaTooOldError(StoreError):
 
 class DatabaseFault(StoreError):
     """The database cannot be written just now; nothing was changed, and the same
-    action may be tried again once the cause is gone (see `store_fault`)."""
+    action may be tried again once the cause is gone (see `store_fault`). `kind` names
+    the cause in the texts that tell of it (`error.<kind>`, `cli.error.<kind>`)."""
+
+    kind: ClassVar[str]
 
 
 class DatabaseBusy(DatabaseFault):
     """Another process held the write lock longer than the busy timeout."""
+
+    kind = "busy"
 
 
 class DatabaseDamaged(StoreError, TranslatedError):
@@ -117,9 +122,13 @@ def damage_reported(
 class DatabaseFull(DatabaseFault):
     """The disk (or the database's size limit) is full."""
 
+    kind = "full"
+
 
 class DatabaseReadOnly(DatabaseFault):
     """The database file, its folder or its -wal/-shm files cannot be written."""
+
+    kind = "read_only"
 
 
 # SQLite's primary result codes (the low byte of `sqlite_errorcode`).
