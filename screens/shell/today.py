@@ -19,6 +19,7 @@ from ..clients.client_search import ClientSearch
 from ..reports.day_report import DayReportScreen
 from .background import read_in_background
 from .context import ScreenContextMixin
+from .formatting import format_time
 from .header import LuotsiHeader
 
 
@@ -103,11 +104,11 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
         from store.core.clock import from_iso, to_local
 
         try:
-            moment = to_local(from_iso(at))
+            moment = from_iso(at)
         except ValueError:
             return at
-        day = format_date(moment.date())
-        return f"{day} {moment:%H:%M}" if with_time else day
+        day = format_date(to_local(moment).date())
+        return f"{day} {format_time(moment)}" if with_time else day
 
     def _show_figures(self, counts: TodayCounts, at_a_site: bool) -> None:
         self.query_one("#figure-registered", Static).update(
