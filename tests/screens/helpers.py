@@ -8,6 +8,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from screens.clients.client_card import ClientCardScreen
 from screens.desk.walk_in import WalkInScreen
 from screens.shell.today import TodayScreen
 
@@ -21,6 +22,15 @@ async def log_in(pilot: Pilot, username: str = "vastaanotto", password: str = "d
     await pilot.press("enter")
     await settled(pilot)
     assert isinstance(pilot.app.screen, TodayScreen), "login did not reach the Today screen"
+
+
+async def open_card(pilot: Pilot, client_id: str) -> ClientCardScreen:
+    """Open a client's card (as choosing them in a search does) and return it."""
+    pilot.app.push_screen(ClientCardScreen(client_id))
+    await pilot.pause()
+    card = pilot.app.screen
+    assert isinstance(card, ClientCardScreen)
+    return card
 
 
 def messages(app: App[object]) -> list[str]:

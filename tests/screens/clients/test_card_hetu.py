@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from screens.clients.client_card import ClientCardScreen, ConfirmHetuChange
+from screens.clients.client_card import ConfirmHetuChange
 from store.clients.repository import HETU_CHANGE_ENTITY
 from tests.conftest import make_hetu
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text
+from ..helpers import log_in, open_card, screen_text
 
 
 def hetu_changes(world, client_id: str):
@@ -25,9 +25,7 @@ async def test_a_changed_hetu_is_confirmed_first_and_logged_with_old_and_new(wor
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot, "valmentaja")
-        app.push_screen(ClientCardScreen(anna.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, anna.id)
         card.query_one("#hetu", Input).value = new_hetu.lower()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -55,9 +53,7 @@ async def test_a_card_saved_without_changing_the_hetu_asks_nothing(world, clock)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot, "valmentaja")
-        app.push_screen(ClientCardScreen(anna.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, anna.id)
         card.query_one("#municipality", Input).value = "Raisio"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -70,9 +66,7 @@ async def test_a_date_typed_into_the_cards_hetu_field_goes_to_the_birth_date(wor
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
-        app.push_screen(ClientCardScreen(None))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, None)
         card.query_one("#last_name", Input).value = "Lindqvist"
         card.query_one("#first_name", Input).value = "Elin"
         assert app.focused is card.query_one("#hetu")

@@ -9,7 +9,7 @@ from screens.shell.dialogs import ConfirmDiscard
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text
+from ..helpers import log_in, open_card, screen_text
 
 ELIN_HETU = "020304A930R"  # valid: a temporary individual number, check character R
 
@@ -47,9 +47,7 @@ async def test_invalid_hetu_is_shown_at_the_field_and_nothing_typed_is_lost(worl
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
-        app.push_screen(ClientCardScreen(client.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, client.id)
         card.query_one("#phone", Input).value = "050 987 6543"
         hetu = card.query_one("#hetu", Input)
         hetu.value = "010190-900X"  # wrong check character
@@ -76,9 +74,7 @@ async def test_leaving_a_field_shows_its_error_right_away(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
-        app.push_screen(ClientCardScreen(world.clients["ostman"].id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, world.clients["ostman"].id)
         card.query_one("#birth_date", Input).value = "31.2.1961"
         card.query_one("#birth_date", Input).focus()
         await pilot.press("tab")

@@ -18,7 +18,7 @@ from tests.faults import write_lock_on
 from tui.app import make_app
 
 from ..admin.palette import choose_verb
-from ..helpers import log_in, messages, open_desk, settled, wait_until
+from ..helpers import log_in, messages, open_card, open_desk, settled, wait_until
 
 BUSY_FI = "Tietokanta oli varattuna. Yritä uudelleen; mitään ei menetetty."
 BUSY_EN = "The database was busy. Try again; nothing was lost."
@@ -75,9 +75,7 @@ async def test_a_card_saved_while_the_database_is_locked_keeps_what_was_typed(
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot)
-        app.push_screen(ClientCardScreen(client.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, client.id)
         card.query_one("#phone", Input).value = "050 987 6543"
         card.query_one("#municipality", Input).value = "Kaarina"
         with write_lock.held():
@@ -161,9 +159,7 @@ async def test_a_full_database_is_told_and_nothing_of_the_save_is_written(world,
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot, "admin")
-        app.push_screen(ClientCardScreen(client.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, client.id)
         # The database may not grow by a page more; the access log's last page is filled
         # with views of the card until it holds no more.
         store = app.store
@@ -188,9 +184,7 @@ async def test_a_read_only_database_is_told_in_the_users_language(world, clock):
     app = make_app(world.path, clock=clock, lang="sv")
     async with app.run_test() as pilot:
         await log_in(pilot, "admin")
-        app.push_screen(ClientCardScreen(client.id))
-        await pilot.pause()
-        card = app.screen
+        card = await open_card(pilot, client.id)
         # What SQLite answers on a file it may not write (SQLITE_READONLY).
         app.store.db.execute("PRAGMA query_only = ON")
         card.query_one("#phone", Input).value = "040 111 2222"
