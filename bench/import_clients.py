@@ -69,8 +69,11 @@ admin_id = store.db.execute("SELECT id FROM staff WHERE username = 'admin'").fet
 admin = store.staff.get(admin_id)
 checked_at = []
 options = {{"dry_run": {dry_run!r}}}
+written_at = []
 if "progress" in inspect.signature(import_clients).parameters:
     options["progress"] = lambda rows: checked_at.append(time.perf_counter())
+if "written" in inspect.signature(import_clients).parameters:
+    options["written"] = lambda rows: written_at.append(time.perf_counter())
 print("start", flush=True)
 started = time.perf_counter()
 report = import_clients(store.ctx, admin, Path({path!r}), **options)
@@ -80,6 +83,7 @@ with open("/proc/self/status") as status:
 print(json.dumps({{
     "seconds": ended - started,
     "checked_s": (checked_at[-1] - started) if checked_at else None,
+    "final_s": (ended - written_at[-1]) if written_at else None,
     "imported": report.imported,
     "to_import": report.to_import,
     "problems": len(report.problems),
@@ -220,6 +224,7 @@ def main() -> None:
                     "total s",
                     "checks s",
                     "write s",
+                    "final s",
                     "rows/s",
                     "peak MiB",
                     "own MiB",
@@ -232,6 +237,7 @@ def main() -> None:
                         f"{figures['seconds']:.1f}",
                         "-" if checked is None else f"{checked:.1f}",
                         "-" if checked is None else f"{figures['seconds'] - checked:.1f}",
+                        "-" if figures.get("final_s") is None else f"{figures['final_s']:.2f}",
                         f"{rows_per_s:,.0f}",
                         f"{figures['vm_hwm_kib'] / 1024:.0f}",
                         f"{figures['anon_peak_kib'] / 1024:.0f}",
@@ -278,6 +284,7 @@ def main() -> None:
                         "file MiB",
                         "imported",
                         "total s",
+                        "final s",
                         "rows/s",
                         "peak MiB",
                         "own MiB",
@@ -289,6 +296,7 @@ def main() -> None:
                             f"{size_mib:.0f}",
                             f"{figures['imported']:,}",
                             f"{figures['seconds']:.1f}",
+                            "-" if figures.get("final_s") is None else f"{figures['final_s']:.2f}",
                             f"{args.large / figures['seconds']:,.0f}",
                             f"{figures['vm_hwm_kib'] / 1024:.0f}",
                             f"{figures['anon_peak_kib'] / 1024:.0f}",

@@ -9,13 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from screens.strings import load_screen_strings
-from store.clients.importer import ImportReport, import_clients
-from store.core.dates import format_date
 from store.core.db import (
     SQLITE_HEADER,
     DatabaseDamaged,
@@ -28,17 +23,14 @@ from store.core.db import (
 )
 from store.core.i18n import register, tr
 from store.core.sites import SiteNotChosen
-from store.core.text import visible
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
 from .cli_common import (
-    EXIT_BAD_ROWS,
     DbOption,
     LangOption,
     LuotsiGroup,
-    UserOption,
     asked_language,
     database_path,
     early_language,
@@ -50,7 +42,6 @@ from .cli_common import (
     open_store,
     prompt_text,
     site_message,
-    staff_session,
     store_error_message,
     text_language,
 )
@@ -58,6 +49,8 @@ from .cli_export import STRINGS as EXPORT_STRINGS
 from .cli_export import export_app
 from .cli_help import HELP as HELP_STRINGS
 from .cli_help import help_for
+from .cli_import import STRINGS as IMPORT_STRINGS
+from .cli_import import import_app
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
@@ -87,7 +80,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-import_app = typer.Typer(help=help_for("help.import"), no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(report_app, name="report")
 app.add_typer(export_app, name="export")
@@ -105,6 +97,7 @@ CLI_CATALOGS = (
     STAFF_STRINGS,
     HELP_STRINGS,
     AUDIT_STRINGS,
+    IMPORT_STRINGS,
 )
 
 
@@ -310,87 +303,6 @@ def sample(
             leftover.unlink(missing_ok=True)
     generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
     typer.echo(tr("cli.sample.done", ui_lang, path=path, count=clients, password=DEMO_PASSWORD))
-
-
-def _print_unlisted(console: Console, shown: int, unlisted: int, lang: str) -> None:
-    if unlisted:
-        console.print(tr("cli.import.unlisted", lang, shown=shown, count=unlisted))
-
-
-def _print_report(report: ImportReport, lang: str) -> None:
-    console = Console(highlight=False)
-    if report.problems:
-        console.print(tr("cli.import.problems", lang, count=report.problem_count))
-        table = Table()
-        table.add_column(tr("cli.import.column.line", lang), justify="right")
-        table.add_column(tr("cli.import.column.field", lang))
-        table.add_column(tr("cli.import.column.reason", lang))
-        for problem in report.problems:
-            table.add_row(
-                str(problem.line),
-                escape(visible(problem.column or "—")),
-                escape(visible(problem.reason(lang))),
-            )
-        console.print(table)
-        _print_unlisted(console, len(report.problems), report.unlisted_problems, lang)
-    if report.duplicates:
-        console.print(tr("cli.import.duplicates", lang, count=report.duplicate_count))
-        table = Table()
-        table.add_column(tr("cli.import.column.line", lang), justify="right")
-        table.add_column(tr("cli.import.column.hetu", lang))
-        for duplicate in report.duplicates:
-            table.add_row(str(duplicate.line), duplicate.masked_hetu)
-        console.print(table)
-        _print_unlisted(console, len(report.duplicates), report.unlisted_duplicates, lang)
-    if report.likely_duplicates:
-        heading = "cli.import.likely_imported" if report.allow_duplicates else "cli.import.likely"
-        console.print(tr(heading, lang, count=report.likely_duplicate_count))
-        table = Table()
-        table.add_column(tr("cli.import.column.line", lang), justify="right")
-        table.add_column(tr("cli.import.column.in_file", lang))
-        table.add_column(tr("cli.import.column.registered", lang))
-        for likely in report.likely_duplicates:
-            in_file = f"{likely.name} {format_date(likely.birth_date)}"
-            registered = visible(", ".join(likely.registered))
-            table.add_row(str(likely.line), escape(visible(in_file)), escape(registered))
-        console.print(table)
-        unlisted = report.unlisted_likely_duplicates
-        _print_unlisted(console, len(report.likely_duplicates), unlisted, lang)
-    if not report.ok:
-        summary = tr("cli.import.failed", lang, file=report.file_name)
-    elif report.dry_run:
-        summary = tr("cli.import.dry_run", lang, count=report.to_import, file=report.file_name)
-    else:
-        summary = tr("cli.import.done", lang, count=report.imported, file=report.file_name)
-    console.print(escape(summary))
-
-
-@import_app.command("clients", help=help_for("help.import.clients"))
-def import_clients_command(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help=help_for("help.import.file"), dir_okay=False)],
-    dry_run: Annotated[bool, typer.Option(help=help_for("help.import.dry_run"))] = False,
-    allow_duplicates: Annotated[
-        bool, typer.Option(help=help_for("help.import.allow_duplicates"))
-    ] = False,
-    user: UserOption = None,
-    db: DbOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Import clients from a CSV file (admins only): every row or none."""
-    if not file.is_file():
-        fail(tr("import.error.file_missing", early_language(ctx, lang), path=file))
-    with staff_session(ctx, db, user, lang, not_allowed="cli.import.not_allowed") as session:
-        report = import_clients(
-            session.store.ctx,
-            session.staff,
-            file,
-            dry_run=dry_run,
-            allow_duplicates=allow_duplicates,
-        )
-    _print_report(report, session.lang)
-    if not report.ok:
-        raise typer.Exit(EXIT_BAD_ROWS)
 
 
 def main() -> None:

@@ -40,12 +40,13 @@ HELP: dict[str, tuple[str, str, str]] = {
     "help.exit_codes": (
         "Paluuarvot: 0 valmis; 1 tuontitiedostossa virheellisiä rivejä, mitään ei tuotu;"
         " 2 käyttövirhe (puuttuva tai käyttökelvoton tiedosto tai tietokanta, väärä"
-        " kirjautuminen, ei oikeutta, keskeytetty kysymys).",
+        " kirjautuminen, ei oikeutta, keskeytetty kysymys); 130 keskeytetty (Ctrl+C).",
         "Slutkoder: 0 klart; 1 felaktiga rader i en importfil, inget importerat;"
         " 2 användningsfel (fil eller databas saknas eller går inte att använda, fel"
-        " inloggning, ingen behörighet, avbruten fråga).",
+        " inloggning, ingen behörighet, avbruten fråga); 130 avbrutet (Ctrl+C).",
         "Exit codes: 0 done; 1 bad rows in an import file, nothing imported; 2 usage error"
-        " (missing or unusable file or database, wrong login, not allowed, aborted prompt).",
+        " (missing or unusable file or database, wrong login, not allowed, aborted prompt);"
+        " 130 interrupted (Ctrl+C).",
     ),
     "help.db": (
         "Tietokantatiedosto; oletus $LUOTSI_DB, muuten luotsi.db käyttäjän datakansiossa.",

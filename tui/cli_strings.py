@@ -143,66 +143,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "inloggningen misslyckades: fel användarnamn eller lösenord",
         "login failed: wrong username or password",
     ),
-    "cli.import.not_allowed": (
-        "käyttäjä {username} ei saa tuoda asiakkaita (vain pääkäyttäjä); mitään ei tuotu",
-        "användaren {username} får inte importera klienter (endast huvudanvändare);"
-        " inget importerades",
-        "{username} may not import clients (admins only); nothing was imported",
-    ),
-    "cli.import.column.line": ("Rivi", "Rad", "Line"),
-    "cli.import.column.field": ("Sarake", "Kolumn", "Column"),
-    "cli.import.column.reason": ("Syy", "Orsak", "Reason"),
-    "cli.import.column.hetu": ("Henkilötunnus", "Personbeteckning", "Identity code"),
-    "cli.import.problems": (
-        "Virheelliset rivit: {count}",
-        "Felaktiga rader: {count}",
-        "Rows with errors: {count}",
-    ),
-    "cli.import.duplicates": (
-        "Jo rekisterissä, ohitetaan: {count}",
-        "Redan i registret, hoppas över: {count}",
-        "Already in the register, skipped: {count}",
-    ),
-    "cli.import.column.in_file": ("Tiedostossa", "I filen", "In the file"),
-    "cli.import.column.registered": ("Rekisterissä", "I registret", "In the register"),
-    "cli.import.likely": (
-        "Todennäköisesti jo rekisterissä (sama syntymäaika, samankaltainen nimi), ohitetaan:"
-        " {count}. Tuo ne silti valitsimella --allow-duplicates.",
-        "Troligen redan i registret (samma födelsedatum, liknande namn), hoppas över:"
-        " {count}. Importera dem ändå med --allow-duplicates.",
-        "Likely already in the register (same birth date, a similar name), skipped:"
-        " {count}. Import them anyway with --allow-duplicates.",
-    ),
-    "cli.import.likely_imported": (
-        "Todennäköisesti jo rekisterissä, tuodaan silti (--allow-duplicates): {count}",
-        "Troligen redan i registret, importeras ändå (--allow-duplicates): {count}",
-        "Likely already in the register, imported anyway (--allow-duplicates): {count}",
-    ),
-    "cli.import.failed": (
-        "Mitään ei tuotu. Korjaa rivit ja tuo tiedosto {file} uudelleen.",
-        "Inget importerades. Rätta raderna och importera {file} på nytt.",
-        "Nothing was imported. Fix the rows and import {file} again.",
-    ),
-    "cli.import.dry_run.one": (
-        "Koeajo: {count} asiakas voidaan tuoda tiedostosta {file}; mitään ei tallennettu.",
-        "Provkörning: {count} klient kan importeras från {file}; inget sparades.",
-        "Dry run: {count} client can be imported from {file}; nothing was saved.",
-    ),
-    "cli.import.dry_run.other": (
-        "Koeajo: {count} asiakasta voidaan tuoda tiedostosta {file}; mitään ei tallennettu.",
-        "Provkörning: {count} klienter kan importeras från {file}; inget sparades.",
-        "Dry run: {count} clients can be imported from {file}; nothing was saved.",
-    ),
-    "cli.import.done.one": (
-        "Tuotiin {count} asiakas tiedostosta {file}.",
-        "{count} klient importerades från {file}.",
-        "Imported {count} client from {file}.",
-    ),
-    "cli.import.done.other": (
-        "Tuotiin {count} asiakasta tiedostosta {file}.",
-        "{count} klienter importerades från {file}.",
-        "Imported {count} clients from {file}.",
-    ),
     "cli.error.empty_database": (
         "{path} on tyhjä tiedosto; luo siihen tietokanta komennolla: luotsi init {path}",
         "{path} är en tom fil; skapa en databas i den med: luotsi init {path}",
@@ -218,11 +158,5 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "tietokantaan ei voi kirjoittaa (tiedosto tai kansio on vain luku); mitään ei tallennettu",
         "databasen går inte att skriva till (filen eller mappen är skrivskyddad); inget sparades",
         "the database cannot be written (the file or its folder is read-only); nothing was saved",
-    ),
-    # Under an import report's table when the file had more such rows than it lists.
-    "cli.import.unlisted": (
-        "Luettelossa ensimmäiset {shown}; loput {count} jätettiin luettelematta.",
-        "De första {shown} listas; de övriga {count} listas inte.",
-        "The first {shown} are listed; {count} more are not.",
     ),
 }

@@ -153,6 +153,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "filen {path} hittades inte",
         "file {path} not found",
     ),
+    "import.error.running": (
+        "toinen tuonti on kesken tähän rekisteriin; yritä uudelleen, kun se on valmis",
+        "en annan import till det här registret pågår; försök igen när den är klar",
+        "another import into this register is running; try again when it has finished",
+    ),
     "import.error.unreadable": (
         "tiedostoa {path} ei voi lukea: {reason}",
         "filen {path} kan inte läsas: {reason}",

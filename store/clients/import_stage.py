@@ -9,7 +9,7 @@ writing them takes no lock on the register. Only the final insert does.
 # pyright: reportUnknownMemberType=false, reportUnknownVariableType=false, reportUnknownArgumentType=false
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from typing import NamedTuple
@@ -23,11 +23,11 @@ _TABLE = "temp.client_import"
 _HETUS = "temp.client_import_seen"
 _FIELDS = ", ".join(CLIENT_FIELDS)
 _INSERT = (
-    f"INSERT INTO {_TABLE} (line, id, event_id, {_FIELDS}, status)"
-    f" VALUES ({', '.join('?' * (len(CLIENT_FIELDS) + 4))})"
+    f"INSERT INTO {_TABLE} (line, id, {_FIELDS}, status)"
+    f" VALUES ({', '.join('?' * (len(CLIENT_FIELDS) + 3))})"
 )
-# The final insert's page cache: the client table's indexes and the search index take
-# pages all over the file, and with SQLite's default 2 MiB, dirty pages spilled to the WAL
+# The writing's page cache: the client table's indexes and the search index take pages
+# all over the file, and with SQLite's default 2 MiB, dirty pages spilled to the WAL
 # mid-transaction made an insert of 100 000 rows take about 1.7 times as long. Twice this
 # gained nothing clear at 100 000 rows and cost 100 MiB more at 700 000.
 WRITE_CACHE_KIB = 32 * 1024
@@ -61,6 +61,8 @@ class Stage:
     `likely` (a likely duplicate, imported only if allowed) or `taken` (its HETU was
     registered after it was checked)."""
 
+    table = _TABLE
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.conn = ctx.db.conn
@@ -79,7 +81,7 @@ class Stage:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute(
             f"""CREATE TABLE {_TABLE} (
-                line INTEGER PRIMARY KEY, id TEXT NOT NULL, event_id TEXT NOT NULL, {_FIELDS},
+                line INTEGER PRIMARY KEY, id TEXT NOT NULL, {_FIELDS},
                 status TEXT NOT NULL CHECK (status IN ('new', 'likely', 'taken')))"""
         )
         conn.execute(f"CREATE INDEX {_TABLE}_hetu ON client_import(hetu) WHERE hetu IS NOT NULL")
@@ -125,18 +127,27 @@ class Stage:
         ).fetchone()[0]
 
     def add(self, line: int, values: Mapping[str, object], *, likely: bool) -> None:
-        """Stage a checked row (written at the next `flush`), with the ids of its client and
-        of the access-log event of its creation drawn now, outside the write lock."""
-        row = [line, new_id(), new_id(), *(_sql_value(values.get(n)) for n in CLIENT_FIELDS)]
+        """Stage a checked row (written at the next `flush`), with its client's id."""
+        row = [line, new_id(), *(_sql_value(values.get(n)) for n in CLIENT_FIELDS)]
         self._pending.append([*row, "likely" if likely else "new"])
 
     @staticmethod
-    def _statuses(include_likely: bool) -> str:
+    def statuses(include_likely: bool) -> str:
+        """The statuses of the rows to import, as an SQL list."""
         return "('new', 'likely')" if include_likely else "('new')"
 
     def count(self, *, include_likely: bool) -> int:
         return self.conn.execute(
-            f"SELECT count(*) FROM {_TABLE} WHERE status IN {self._statuses(include_likely)}"
+            f"SELECT count(*) FROM {_TABLE} WHERE status IN {self.statuses(include_likely)}"
+        ).fetchone()[0]
+
+    def last_line_of_slice(self, after: int, rows: int, *, include_likely: bool) -> int | None:
+        """The line of the last of the next `rows` rows to import after line `after`;
+        None when none is left."""
+        return self.conn.execute(
+            f"SELECT max(line) FROM (SELECT line FROM {_TABLE} WHERE line > ?"
+            f" AND status IN {self.statuses(include_likely)} ORDER BY line LIMIT ?)",
+            (after, rows),
         ).fetchone()[0]
 
     def registered_since(self, ctx: Context) -> list[Registered]:
@@ -191,8 +202,20 @@ class Stage:
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
-    def insert_clients(self, ctx: Context, actor_id: str, at: str, *, include_likely: bool) -> None:
-        """Insert the staged clients, stamped as the row writer stamps them.
+    def insert_pending(
+        self,
+        ctx: Context,
+        lines: tuple[int, int],
+        actor_id: str,
+        at: str,
+        *,
+        marker: str,
+        import_id: str,
+        include_likely: bool,
+    ) -> int:
+        """Insert the staged clients to import of lines `lines` (after the first, up to
+        and including the second) as pending clients, stamped as the row writer stamps
+        them; how many.
 
         One INSERT … SELECT rather than a statement per row: the search index's trigger
         writes to an FTS5 table, which flushes its pending terms at every statement that
@@ -200,22 +223,11 @@ class Stage:
         slower. (Inserting them in id order, to fill the UUID index from one end, saved
         nothing measurable and needed a sort as big as the file.)
         """
-        ctx.db.conn.execute(
-            f"INSERT INTO main.client (id, {_FIELDS}, created_at, updated_at, updated_by)"
-            f" SELECT id, {_FIELDS}, ?, ?, ? FROM {_TABLE}"
-            f" WHERE status IN {self._statuses(include_likely)} ORDER BY line",
-            (at, at, actor_id),
-        )
-
-    @contextmanager
-    def ids(self, *, include_likely: bool) -> Generator[Iterator[tuple[str, str]], None, None]:
-        """(client id, event id) of the staged clients to import, in the order inserted;
-        the reading ends with the block, so the stage can be dropped even after an error."""
-        cursor = self.conn.execute(
-            f"SELECT id, event_id FROM {_TABLE}"
-            f" WHERE status IN {self._statuses(include_likely)} ORDER BY line"
-        )
-        try:
-            yield ((str(client_id), str(event_id)) for client_id, event_id in cursor)
-        finally:
-            cursor.close()
+        return ctx.db.conn.execute(
+            f"INSERT INTO main.client"
+            f" (id, {_FIELDS}, created_at, updated_at, updated_by, deleted_at, import_id)"
+            f" SELECT id, {_FIELDS}, ?, ?, ?, ?, ? FROM {_TABLE}"
+            f" WHERE line > ? AND line <= ? AND status IN {self.statuses(include_likely)}"
+            " ORDER BY line",
+            (at, at, actor_id, marker, import_id, *lines),
+        ).rowcount

@@ -1,8 +1,9 @@
 """Client import from CSV files as Excel writes them: every row is checked, then all or nothing.
 
 The file is read, checked and staged row by row without the write lock, so the desks keep
-registering while a large file is checked; then one short write transaction re-checks what
-a desk may have changed meanwhile and inserts the staged rows with one statement.
+registering while a large file is checked; the staged rows are then written in slices no
+one sees (store/clients/import_write.py), and one short write transaction re-checks what a
+desk may have changed meanwhile and makes them living clients.
 """
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
@@ -10,10 +11,10 @@ a desk may have changed meanwhile and inserts the staged rows with one statement
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -27,9 +28,17 @@ from store.clients.import_file import (
     parse_csv,
 )
 from store.clients.import_stage import Stage
+from store.clients.import_write import (
+    ImportRunning,
+    Pending,
+    discard_quietly,
+    import_lock,
+    new_pending,
+    remove_unfinished,
+)
 from store.clients.repository import client_id_by_hetu, similar_clients
 from store.clients.validation import ValidationError, clean_client, mask_hetu
-from store.core.audit import append_events, log_event
+from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
@@ -43,6 +52,7 @@ __all__ = [
     "DuplicateRow",
     "ImportFileError",
     "ImportReport",
+    "ImportRunning",
     "LikelyDuplicateRow",
     "RowProblem",
     "check_rows",
@@ -55,8 +65,6 @@ _COLUMN_OF_FIELD = {client_field: column for column, client_field in COLUMNS.ite
 # A report lists this many rows of each kind and counts the rest: a file of half a
 # million bad rows must not fill the memory, nor the terminal.
 REPORT_LIMIT = 1000
-# Access-log events chained and inserted at a time, inside the one write transaction.
-LOG_SLICE = 10_000
 # Rows checked in one read transaction (one snapshot of the register), and between two
 # calls of `progress`.
 PROGRESS_ROWS = 2000
@@ -244,21 +252,6 @@ def _recheck(ctx: Context, stage: Stage, checked: _Checked) -> None:
             checked.likely_duplicates.add(likely)
 
 
-def _log_imported(
-    ctx: Context, actor: Staff, staged_ids: Iterable[tuple[str, str]], at: str
-) -> None:
-    """One access-log event per imported client, as `insert_client` logs a desk's; each
-    (client id, event id) pair was drawn when the row was staged. Chained in slices, so
-    the links of a million events are never in memory at once."""
-    columns = ("id", "at", "staff_id", "action", "entity", "entity_id", "client_id")
-    events: Iterator[Sequence[object]] = (
-        (event_id, at, actor.id, "create", "client", client_id, client_id)
-        for client_id, event_id in staged_ids
-    )
-    while chunk := list(islice(events, LOG_SLICE)):
-        append_events(ctx, columns, chunk, by=actor.id, at=at)
-
-
 def import_clients(
     ctx: Context,
     actor: Staff,
@@ -267,17 +260,23 @@ def import_clients(
     dry_run: bool = False,
     allow_duplicates: bool = False,
     progress: Callable[[int], None] | None = None,
+    written: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import the clients in a CSV file, or none of them if any row is bad.
 
     Rows whose HETU is already registered are reported and skipped; so are rows without a
     HETU that name a registered client, unless `allow_duplicates`. So the same file
     imported twice adds nothing the second time. `progress` is called with the number of
-    rows checked so far, between rows, while no lock is held. Raises `PermissionDenied`
-    for anyone but an admin, `ImportFileError` for an unusable file.
+    rows checked so far, between rows, and `written` with the rows written so far (not
+    yet seen by anyone), between slices; no lock on the register is held during either.
+    Raises `PermissionDenied` for anyone but an admin, `ImportFileError` for an unusable
+    file, `ImportRunning` while another import runs.
     """
     require(actor, "client.import")
-    with Stage.open(ctx) as stage:
+    # A dry run writes nothing: it may check a file while another import runs.
+    with nullcontext() if dry_run else import_lock(ctx), Stage.open(ctx) as stage:
+        if not dry_run:
+            remove_unfinished(ctx, actor.id)
         with open_rows(path) as rows:
             checked = check_rows(ctx, rows, stage, progress=progress)
 
@@ -298,31 +297,51 @@ def import_clients(
 
         if dry_run or checked.problems:
             return report(0)
-        with stage.write_cache(), write_transaction(ctx.db):
-            _recheck(ctx, stage, checked)
-            to_import = stage.count(include_likely=allow_duplicates)
-            if not to_import:
-                return report(0)
-            now = ctx.now_iso()
-            try:
-                stage.insert_clients(ctx, actor.id, now, include_likely=allow_duplicates)
-            except sqlite3.IntegrityError:
-                # A HETU given meanwhile to a client registered before (a corrected card):
-                # the failed statement left nothing behind, and such rows are duplicates too.
-                for line, hetu in stage.take_registered_hetus(ctx):
-                    checked.duplicates.add(DuplicateRow(line, mask_hetu(hetu)))
-                to_import = stage.count(include_likely=allow_duplicates)
-                if not to_import:
-                    return report(0)
-                stage.insert_clients(ctx, actor.id, now, include_likely=allow_duplicates)
-            with stage.ids(include_likely=allow_duplicates) as staged_ids:
-                _log_imported(ctx, actor, staged_ids, now)
+        pending = new_pending()
+        try:
+            with stage.write_cache():
+                pending.write(
+                    ctx, stage, actor.id, include_likely=allow_duplicates, written=written
+                )
+                imported = _make_living(ctx, actor, path, stage, checked, pending, allow_duplicates)
+        except BaseException:
+            discard_quietly(ctx, pending, actor.id, f"{path.name}: stopped")
+            raise
+        return report(imported)
+
+
+def _make_living(
+    ctx: Context,
+    actor: Staff,
+    path: Path,
+    stage: Stage,
+    checked: _Checked,
+    pending: Pending,
+    allow_duplicates: bool,
+) -> int:
+    """The one transaction that ends an import: rows whose client a desk registered
+    meanwhile are dropped, the rest become living clients with the import's one
+    access-log event. How many were imported."""
+    with write_transaction(ctx.db):
+        _recheck(ctx, stage, checked)
+        pending.drop(ctx, stage, include_likely=allow_duplicates)
+        try:
+            pending.make_living(ctx)
+        except sqlite3.IntegrityError:
+            # A HETU given meanwhile to a client registered before (a corrected card):
+            # the failed statement left nothing behind, and such rows are duplicates too.
+            for line, hetu in stage.take_registered_hetus(ctx):
+                checked.duplicates.add(DuplicateRow(line, mask_hetu(hetu)))
+            pending.drop(ctx, stage, include_likely=allow_duplicates)
+            pending.make_living(ctx)
+        imported = stage.count(include_likely=allow_duplicates)
+        if imported:
             log_event(
                 ctx,
-                at=now,
                 staff_id=actor.id,
                 action="create",
                 entity="import",
-                purpose=f"{path.name}: {to_import} clients",
+                entity_id=pending.import_id,
+                purpose=f"{path.name}: {imported} clients",
             )
-        return report(to_import)
+    return imported

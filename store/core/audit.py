@@ -205,18 +205,22 @@ class AuditLog:
         action: AuditAction | None = None,
         entity_id: str | None = None,
     ) -> list[AuditEvent]:
-        """Events in the order they happened, filtered by client, staff, action or entity."""
-        filters = {
-            "client_id": client_id,
-            "staff_id": staff_id,
-            "action": action,
-            "entity_id": entity_id,
-        }
-        wanted = {column: value for column, value in filters.items() if value is not None}
+        """Events in the order they happened, filtered by client, staff, action or entity.
+        A client's events include the import that created them, if one did (it names the
+        import, not each client)."""
+        filters = {"staff_id": staff_id, "action": action, "entity_id": entity_id}
+        conditions = [f"{column} = ?" for column, value in filters.items() if value is not None]
+        params: list[object] = [value for value in filters.values() if value is not None]
+        if client_id is not None:
+            conditions.append(
+                "(client_id = ? OR (entity = 'import' AND entity_id ="
+                " (SELECT import_id FROM client WHERE id = ?)))"
+            )
+            params += [client_id, client_id]
         sql = f"SELECT {_COLUMNS} FROM audit_event"
-        if wanted:
-            sql += " WHERE " + " AND ".join(f"{column} = ?" for column in wanted)
-        rows = self.ctx.db.execute(sql + " ORDER BY at, rowid", list(wanted.values()))
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        rows = self.ctx.db.execute(sql + " ORDER BY at, rowid", params)
         return [AuditEvent(*row) for row in rows.fetchall()]
 
     # Checking the chain --------------------------------------------------------------

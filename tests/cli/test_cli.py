@@ -385,8 +385,6 @@ def test_an_import_writes_the_access_log(sample_db: Path, tmp_path: Path):
     )
     assert events == [
         ("login", "staff", None),
-        ("create", "client", None),
-        ("create", "client", None),
         ("create", "import", "uudet.csv: 2 clients"),
     ]
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from store.api import Store
 from store.clients import importer
+from store.clients.import_write import import_lock
 from store.sample.generate import generate_sample
 from tests.conftest import make_hetu
 from tui.cli import app
@@ -66,3 +68,24 @@ def test_a_long_report_lists_the_first_rows_and_counts_the_rest(
     assert "Rows with errors: 5" in result.output
     assert "The first 3 are listed; 2 more are not." in result.output
     assert " 4 " in result.output and " 5 " not in result.output
+
+
+def test_an_import_while_another_runs_is_refused_in_the_users_language(
+    sample_db: Path, tmp_path: Path
+):
+    csv_file = tmp_path / "asiakkaat.csv"
+    csv_file.write_text(f"hetu,first_name,last_name,birth_date\n{NEW_HETU},Liisa,Laine,\n")
+    before = _count(sample_db)
+    store = Store.open(sample_db)
+    try:
+        with import_lock(store.ctx):  # another import, still running
+            result = _import(sample_db, csv_file, "--lang", "sv")
+            dry_run = _import(sample_db, csv_file, "--dry-run")
+    finally:
+        store.close()
+    assert result.exit_code == 2
+    assert "luotsi: en annan import till det här registret pågår" in result.output
+    assert dry_run.exit_code == 0, dry_run.output
+    assert _count(sample_db) == before
+    assert _import(sample_db, csv_file).exit_code == 0
+    assert _count(sample_db) == before + 1

@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import termios
@@ -122,3 +123,43 @@ def test_ctrl_c_at_the_password_prompt_exits_2(tmp_path: Path):
     assert code == 2
     assert "luotsi: keskeytetty; mitään ei muutettu" in terminal.text()
     assert "Traceback" not in terminal.text()
+
+
+def test_ctrl_c_while_an_import_writes_removes_what_it_wrote(tmp_path: Path):
+    db = tmp_path / "luotsi.db"
+    generate_sample(db, clients=5, seed=2, history_weeks=0)
+    before = _clients(db)
+    csv_file = tmp_path / "asiakkaat.csv"
+    rows = (
+        f",Testi,Tuonti{n:05d}".translate(str.maketrans("0123456789", "abcdefghij"))
+        for n in range(20_000)
+    )
+    csv_file.write_text(
+        "hetu,first_name,last_name,birth_date\n" + "".join(f"{row},1.1.1990\n" for row in rows)
+    )
+    args = ["import", "clients", str(csv_file), "--db", str(db), "--user", "admin"]
+    terminal = Terminal(args, tmp_path)
+    try:
+        terminal.wait_for("Salasana: ")
+        terminal.type("demo\r")
+        # How far it has got shows on the terminal: first the checks, then the writing.
+        terminal.wait_for(r"Tarkistetaan rivejä: \d+")
+        terminal.wait_for(r"Tallennetaan asiakkaita: \d+")
+        terminal.type("\x03")
+    finally:
+        code = terminal.close()
+    assert code == 130
+    assert "luotsi: keskeytetty; mitään ei tuotu" in terminal.text()
+    assert "Traceback" not in terminal.text()
+    assert _clients(db) == before
+    with sqlite3.connect(db) as conn:
+        [purpose] = conn.execute(
+            "SELECT purpose FROM audit_event WHERE action = 'delete' AND entity = 'import'"
+        ).fetchone()
+    assert purpose.startswith("asiakkaat.csv: stopped: ")
+
+
+def _clients(db: Path) -> int:
+    """Every client row, living, deleted or an import's unfinished one."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM client").fetchone()[0]

@@ -3,6 +3,9 @@ outside the write lock, all or nothing, and clients a desk registers meanwhile."
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from store.api import Store
-from store.clients import importer
-from store.clients.importer import import_clients
+from store.clients import import_write, importer
+from store.clients.importer import ImportRunning, import_clients
 from store.core.db import DatabaseBusy
 from tests.conftest import FixedClock, World, make_hetu
 
@@ -65,9 +68,12 @@ def desk(world: World, clock: FixedClock) -> Iterator[Store]:
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     # Progress after every other row, so a small file has checks before and after a call;
-    # and its access-log events chained two at a time, as a large file's are by thousands.
-    monkeypatch.setattr(importer, "PROGRESS_ROWS", 2, raising=False)
-    monkeypatch.setattr(importer, "LOG_SLICE", 2, raising=False)
+    # and its rows written two at a time, as a large file's are by thousands, without the
+    # pause that lets the desks in between.
+    monkeypatch.setattr(importer, "PROGRESS_ROWS", 2)
+    monkeypatch.setattr(import_write, "FIRST_SLICE_ROWS", 2)
+    monkeypatch.setattr(import_write, "MAX_SLICE_ROWS", 2)
+    monkeypatch.setattr(import_write, "PAUSE_SECONDS", 0)
 
 
 def _register(desk: Store, world: World, last_name: str, **fields: str) -> str:
@@ -277,3 +283,168 @@ def test_a_desk_holding_the_lock_at_the_end_leaves_the_import_unwritten(
     desk.db.conn.execute("ROLLBACK")
     assert _client_count(world.store) == before
     assert _import_events(world) == []
+
+
+# The writing: a slice at a time, each its own short transaction, unseen until the end.
+
+
+def _pending_rows(store: Store) -> int:
+    """Rows of imports not yet finished: in the file, seen by no one."""
+    return store.db.execute(
+        "SELECT count(*) FROM client WHERE deleted_at GLOB 'import:*'"
+    ).fetchone()[0]
+
+
+def test_a_desk_registers_between_the_slices_of_the_writing_and_sees_none_of_them(
+    world: World, tmp_path: Path, desk: Store, small_batches: None
+):
+    path = _write(tmp_path, (HEADER + "".join(_people(7))).encode())
+    before = _client_count(world.store)
+    seen: list[tuple[int, int, int]] = []
+
+    def desk_meanwhile(written: int) -> None:
+        # Waits for no lock: had a slice's transaction still held it, this would raise.
+        _register(desk, world, f"Kesken{_letters(written)}")
+        found = len(desk.clients.search("Tuonti"))
+        seen.append((written, _client_count(desk) - before, found))
+
+    report = import_clients(world.store.ctx, world.admin, path, written=desk_meanwhile)
+    assert report.imported == 7
+    # Four slices (2 + 2 + 2 + 1 rows); the desk's own clients count, the file's do not.
+    assert seen == [(2, 1, 0), (4, 2, 0), (6, 3, 0), (7, 4, 0)]
+    assert _client_count(desk) == before + 4 + 7
+    assert len(desk.clients.search("Tuonti")) == 7
+    assert _pending_rows(desk) == 0
+    # The names were indexed once, as they were written: one search row per client.
+    assert desk.db.execute("SELECT count(*) FROM client_fts").fetchone()[0] == _client_count(desk)
+    assert world.store.audit.check().ok
+
+
+def test_a_hetu_registered_at_a_desk_during_the_writing_is_skipped_as_a_duplicate(
+    world: World, tmp_path: Path, desk: Store, small_batches: None
+):
+    text = HEADER + f"{HETU_A},Åsa,Östman,\n{HETU_B},Pekka,Puro,\n,Faisal,Warsame,2.3.1988\n"
+    path = _write(tmp_path, text.encode())
+    desk_ids: list[str] = []
+
+    def register_both(written: int) -> None:
+        if written == 2:  # Åsa and Pekka are written, unseen; the desk registers Åsa
+            desk_ids.append(
+                _register(desk, world, "Östman", hetu=HETU_A, first_name="Åsa", birth_date="")
+            )
+            raw = {"first_name": "Faisal", "last_name": "Varsame", "birth_date": "2.3.1988"}
+            desk_ids.append(desk.clients.create(world.reception, raw).id)
+
+    before = _client_count(world.store)
+    report = import_clients(world.store.ctx, world.admin, path, written=register_both)
+    assert report.ok and report.imported == 1
+    assert [d.line for d in report.duplicates] == [2]
+    assert [(d.line, d.registered) for d in report.likely_duplicates] == [(4, ("Varsame Faisal",))]
+    assert _client_count(world.store) == before + 3
+    assert [m.id for m in world.store.clients.search(HETU_A)] == [desk_ids[0]]
+    assert [m.id for m in world.store.clients.search("Warsame")] == []
+    assert _pending_rows(world.store) == 0
+    assert _import_events(world) == ["clients.csv: 1 clients"]
+
+
+def test_an_import_stopped_during_the_writing_removes_what_it_wrote(
+    world: World, tmp_path: Path, small_batches: None
+):
+    path = _write(tmp_path, (HEADER + "".join(_people(6))).encode())
+    before = _client_count(world.store)
+
+    def stop(written: int) -> None:
+        assert _pending_rows(world.store) == written == 2
+        raise KeyboardInterrupt  # ctrl+c at the terminal
+
+    with pytest.raises(KeyboardInterrupt):
+        import_clients(world.store.ctx, world.admin, path, written=stop)
+    assert _client_count(world.store) == before and _pending_rows(world.store) == 0
+    assert world.store.clients.search("Tuonti") == []
+    [removed] = [e for e in world.store.audit.events(action="delete") if e.entity == "import"]
+    assert removed.purpose == "clients.csv: stopped: 2 clients not imported"
+    assert _import_events(world) == []
+    assert world.store.audit.check().ok
+
+
+def test_a_desk_holding_the_lock_mid_writing_stops_the_import_and_the_next_one_cleans_up(
+    world: World, tmp_path: Path, desk: Store, small_batches: None
+):
+    world.store.db.conn.execute("PRAGMA busy_timeout = 0")
+    path = _write(tmp_path, (HEADER + "".join(_people(5))).encode())
+    before = _client_count(world.store)
+
+    def hold_the_lock(written: int) -> None:
+        if not desk.db.conn.in_transaction:
+            desk.db.conn.execute("BEGIN IMMEDIATE")
+
+    with pytest.raises(DatabaseBusy):
+        import_clients(world.store.ctx, world.admin, path, written=hold_the_lock)
+    desk.db.conn.execute("ROLLBACK")
+    # Nor could it remove its two rows: they wait, seen by no one, for the next import.
+    assert _client_count(desk) == before and _pending_rows(desk) == 2
+    assert desk.clients.search("Tuonti") == []
+    world.store.db.conn.execute("PRAGMA busy_timeout = 5000")
+    report = import_clients(world.store.ctx, world.admin, path)
+    assert report.imported == 5 and _pending_rows(world.store) == 0
+    assert len(world.store.clients.search("Tuonti")) == 5
+    [removed] = [e for e in world.store.audit.events(action="delete") if e.entity == "import"]
+    assert removed.purpose == "unfinished: 2 clients not imported"
+
+
+# Imports `path` into the register at `db` as the admin, and is killed (SIGKILL: nothing
+# can clean up after it) once the first slice of rows is written.
+KILLED_MID_WRITING = """
+import os, signal, sys
+from pathlib import Path
+from store.api import Store
+from store.clients import import_write
+from store.clients.importer import ImportRunning, import_clients
+import_write.FIRST_SLICE_ROWS = import_write.MAX_SLICE_ROWS = 2
+store = Store.open(Path(sys.argv[1]))
+admin = store.staff.get(store.db.execute("SELECT id FROM staff WHERE username = 'admin'").fetchone()[0])
+import_clients(store.ctx, admin, Path(sys.argv[2]), written=lambda rows: os.kill(os.getpid(), signal.SIGKILL))
+"""
+
+
+def test_an_import_killed_mid_writing_leaves_nothing_seen_nor_the_register_locked(
+    world: World, tmp_path: Path
+):
+    path = _write(tmp_path, (HEADER + "".join(_people(4))).encode())
+    before = _client_count(world.store)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_MID_WRITING, str(world.path), str(path)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert _client_count(world.store) == before and _pending_rows(world.store) == 2
+    assert world.store.clients.search("Tuonti") == []
+    report = import_clients(world.store.ctx, world.admin, path)
+    assert report.imported == 4 and _pending_rows(world.store) == 0
+    assert world.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert world.store.audit.check().ok
+
+
+def test_a_second_import_into_the_same_register_waits_for_the_first(
+    world: World, tmp_path: Path, clock: FixedClock, small_batches: None
+):
+    first = _write(tmp_path, (HEADER + "".join(_people(4))).encode())
+    second = _write(tmp_path, (HEADER + f"{HETU_A},Åsa,Östman,\n").encode(), "more.csv")
+    other = Store.open(world.path, clock)
+    refused: list[str] = []
+
+    def import_the_second(written: int) -> None:
+        if not refused:
+            with pytest.raises(ImportRunning) as caught:
+                import_clients(other.ctx, world.admin, second)
+            refused.append(caught.value.message("fi"))
+            # A dry run writes nothing: it may check a file meanwhile.
+            assert import_clients(other.ctx, world.admin, second, dry_run=True).to_import == 1
+
+    try:
+        assert import_clients(world.store.ctx, world.admin, first, written=import_the_second).ok
+        assert refused == [
+            "toinen tuonti on kesken tähän rekisteriin; yritä uudelleen, kun se on valmis"
+        ]
+        assert import_clients(other.ctx, world.admin, second).imported == 1
+    finally:
+        other.close()

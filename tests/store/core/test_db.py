@@ -42,6 +42,7 @@ EXPECTED_COLUMNS = {
         "unemployed_since",
         "consent_notes",
         *COMMON,
+        "import_id",
     ],
     "audit_event": [
         "id",

@@ -103,7 +103,7 @@ def test_migration_backups_are_the_owners_only_and_the_newest_three_kept(
         _add_migration(test_only_migrations)
         open_db(path).close()
     backups = sorted(tmp_path.glob("luotsi.db.v*.bak*"))
-    kept = sorted(p for p in backups if p not in foreign)
+    kept = sorted((p for p in backups if p not in foreign), key=lambda p: int(p.suffixes[-2][2:]))
     assert [p.name for p in kept] == [f"luotsi.db.v{base + n}.bak" for n in (2, 3, 4)]
     assert all(mode(p) == 0o600 for p in kept)
     assert all(other.read_bytes() == b"not ours to remove" for other in foreign)
