@@ -19,6 +19,8 @@ from store.core.models import Staff
 from store.core.settings import Settings
 from store.core.sites import SiteRepository
 from store.core.staff import StaffRepository
+from store.paths.catalog import ServiceCatalog
+from store.paths.repository import PathRepository
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -48,6 +50,8 @@ class Store:
         self.clients = ClientRepository(self.ctx)
         self.visits = VisitRegister(self.ctx, self.settings)
         self.feedback = FeedbackBox(self.ctx, self.settings)
+        self.catalog = ServiceCatalog(self.ctx)
+        self.paths = PathRepository(self.ctx, self.catalog)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

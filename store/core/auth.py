@@ -239,6 +239,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "export.identities": frozenset({"admin"}),
     # Checking and exporting the access log: for the data-protection officer's requests.
     "audit.read": frozenset({"admin"}),
+    # Service paths: coaches edit their own caseload's; others read one for a purpose.
+    "path.view": frozenset({"coach", "admin"}),
+    "path.edit": frozenset({"coach"}),
+    "path.report": frozenset({"coach", "admin"}),
+    # The service catalog, its rules and the providers.
+    "catalog.manage": frozenset({"admin"}),
 }
 
 
