@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from store.core import audit
@@ -15,23 +14,19 @@ from store.core.auth import (
     LoginFailed,
     LoginLocked,
     PasswordDataDamaged,
-    after_failure,
     allowed,
-    dummy_hash,
     hash_password,
     login_name_key,
-    needs_rehash,
-    parse_hash,
     require,
-    seconds_locked,
     verify_password,
 )
-from store.core.clock import from_iso, new_id, to_iso
+from store.core.clock import new_id
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.i18n import LANGUAGES, TranslatedError
+from store.core.login import check_login, throttle_of
 from store.core.models import ROLES, Role, Staff
-from store.core.rows import insert_row, update_row, upsert_row
+from store.core.rows import insert_row, update_row
 from store.core.text import TextRefused, check_label, visible
 
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
@@ -115,15 +110,6 @@ def as_stored(ctx: Context, actor: Staff) -> Staff:
     return current if current is not None else replace(actor, active=False)
 
 
-def _usable(stored: str) -> bool:
-    """Whether a stored password hash can be checked against (see `auth.parse_hash`)."""
-    try:
-        parse_hash(stored)
-    except PasswordDataDamaged:
-        return False
-    return True
-
-
 class StaffRepository:
     """Reached as `Store.staff`."""
 
@@ -197,7 +183,9 @@ class StaffRepository:
                     raise StaffError("staff.error.old_password")
             changes = {"password_hash": hash_password(new_password)}
             update_row(self.ctx, "staff", target.id, changes, by=fresh.id)
-            throttle_id, failures, locked_until = self._throttle(login_name_key(target.username))
+            throttle_id, failures, locked_until = throttle_of(
+                self.ctx, login_name_key(target.username)
+            )
             if throttle_id is not None and (failures or locked_until):
                 unlocked = {"failures": 0, "locked_until": None}
                 update_row(self.ctx, "login_throttle", throttle_id, unlocked, by=fresh.id)
@@ -336,81 +324,7 @@ class StaffRepository:
         ).fetchone()
         staff = _to_staff(row[:-1]) if row else None
         stored: str | None = row[-1] if row else None
-        name_key = login_name_key(username)
-        now = self.ctx.clock.now()
-        # The attempt counts as a failure before the password is checked, under the write
-        # lock: attempts made at once from many processes all count, and one that finds
-        # the name locked is refused without hashing anything.
-        refused: TranslatedError | None = None
-        locked_until: datetime | None = None
-        with write_transaction(self.ctx.db):
-            _, failures, previous_lock = self._throttle(name_key)
-            locked = seconds_locked(previous_lock, now)
-            if locked:
-                refused = LoginLocked(locked)
-                self._log_attempt(staff, ok=False, purpose="locked")
-            elif stored is not None and not _usable(stored):
-                refused = PasswordDataDamaged()
-                self._log_attempt(staff, ok=False, purpose="damaged")
-            else:
-                failures, locked_until = after_failure(failures, now)
-                self._set_throttle(name_key, failures, locked_until)
-        if refused is not None:
-            raise refused
-        ok = verify_password(password, stored or dummy_hash())
-        ok = ok and staff is not None and staff.active
-        # Hashed before the write lock is taken, so other desks do not wait for it.
-        rehashed = hash_password(password) if ok and stored and needs_rehash(stored) else None
-        with write_transaction(self.ctx.db):
-            self._log_attempt(staff, ok=ok)
-            if ok:
-                self._set_throttle(name_key, 0, None)
-            if ok and staff is not None and rehashed is not None:
-                self._replace_hash(staff.id, stored, rehashed)
-        if ok and staff is not None:
-            return staff
-        if locked_until is not None:
-            raise LoginLocked(seconds_locked(locked_until, now))
-        raise LoginFailed()
-
-    def _set_throttle(self, name_key: str, failures: int, locked_until: datetime | None) -> None:
-        values = {
-            "failures": failures,
-            "locked_until": to_iso(locked_until) if locked_until else None,
-        }
-        upsert_row(self.ctx, "login_throttle", {"name_key": name_key}, values, by=None)
-
-    def _replace_hash(self, staff_id: str, old: str | None, new: str) -> None:
-        """Store `new` for the password just checked, unless the stored hash changed
-        meanwhile (an admin's new password must not be overwritten by the old one)."""
-        current = self.ctx.db.execute(
-            "SELECT password_hash FROM staff WHERE id = ?", [staff_id]
-        ).fetchone()
-        if current is not None and current[0] == old:
-            update_row(self.ctx, "staff", staff_id, {"password_hash": new}, by=staff_id)
-
-    def _throttle(self, name_key: str) -> tuple[str | None, int, datetime | None]:
-        """(row id, failures in a row, locked until) of a username's lockout record."""
-        row = self.ctx.db.execute(
-            "SELECT id, failures, locked_until FROM login_throttle"
-            " WHERE name_key = ? AND deleted_at IS NULL",
-            [name_key],
-        ).fetchone()
-        if row is None:
-            return None, 0, None
-        return row[0], row[1], from_iso(row[2]) if row[2] else None
-
-    def _log_attempt(self, staff: Staff | None, *, ok: bool, purpose: str | None = None) -> None:
-        # The typed name is kept only when it is a real account, so a password
-        # mistyped into the username field never lands in the log.
-        audit.log_event(
-            self.ctx,
-            staff_id=staff.id if ok and staff else None,
-            action="login" if ok else "failed_login",
-            entity="staff",
-            entity_id=staff.id if staff else None,
-            purpose=purpose,
-        )
+        return check_login(self.ctx, username, password, staff, stored)
 
     def set_language(self, staff: Staff, language: str) -> Staff:
         with write_transaction(self.ctx.db):
