@@ -112,10 +112,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "plan.dialog.target": ("Kirjoitetaan: {path}", "Skrivs till: {path}", "Written to: {path}"),
     "plan.dialog.lang": ("Suunnitelman kieli", "Planens språk", "Language of the plan"),
     "plan.dialog.hint": (
-        "Enter kirjoittaa · Esc peruu",
-        "Enter skriver · Esc avbryter",
-        "Enter writes · Esc cancels",
+        "Enter tai Ctrl+S kirjoittaa · Tab kieleen · Esc peruu",
+        "Enter eller Ctrl+S skriver · Tab till språket · Esc avbryter",
+        "Enter or Ctrl+S writes · Tab to the language · Esc cancels",
     ),
+    "binding.plan.write": ("Kirjoita", "Skriv", "Write"),
+    "binding.plan.cancel": ("Peru", "Avbryt", "Cancel"),
     "plan.dialog.empty": (
         "Anna tiedoston nimi",
         "Ange ett filnamn",
