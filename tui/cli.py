@@ -51,6 +51,8 @@ from .cli_help import HELP as HELP_STRINGS
 from .cli_help import help_for
 from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
+from .cli_plan import PLAN_HELP, plan_command
+from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
@@ -87,6 +89,7 @@ app.add_typer(settings_app, name="settings")
 app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 app.add_typer(audit_app, name="audit")
+app.command("plan", help=PLAN_HELP)(plan_command)
 
 
 CLI_CATALOGS = (
@@ -98,6 +101,7 @@ CLI_CATALOGS = (
     HELP_STRINGS,
     AUDIT_STRINGS,
     IMPORT_STRINGS,
+    PLAN_STRINGS,
 )
 
 

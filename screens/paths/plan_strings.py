@@ -1,0 +1,142 @@
+"""The employment plan document's texts (store/paths/plan.py renders them) and its dialog's."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    "plan.title": ("Työllistymissuunnitelma", "Sysselsättningsplan", "Employment plan"),
+    "plan.client": ("Asiakas", "Klient", "Client"),
+    "plan.hetu": ("Henkilötunnus", "Personbeteckning", "Personal identity code"),
+    "plan.birth_date": ("Syntymäaika", "Födelsedatum", "Date of birth"),
+    "plan.goal": ("Tavoite", "Mål", "Goal"),
+    "plan.not_recorded": ("ei kirjattu", "inte antecknat", "not recorded"),
+    "plan.steps": ("Palvelut", "Tjänster", "Services"),
+    "plan.no_steps": (
+        "Palveluista ei ole vielä sovittu.",
+        "Inga tjänster har ännu avtalats.",
+        "No services have been agreed yet.",
+    ),
+    "plan.col.number": ("Nro", "Nr", "No."),
+    "plan.col.service": ("Palvelu", "Tjänst", "Service"),
+    "plan.col.dates": ("Ajankohta", "Tidpunkt", "Dates"),
+    "plan.col.organiser": ("Järjestäjä", "Anordnare", "Organiser"),
+    "plan.col.status": ("Tila", "Status", "Status"),
+    "plan.dates.range": ("{start}–{end}", "{start}–{end}", "{start}–{end}"),
+    "plan.dates.from": ("{start} alkaen", "från {start}", "from {start}"),
+    "plan.step.goal": ("Tavoite: {goal}", "Mål: {goal}", "Goal: {goal}"),
+    "plan.step.days": ("{days} pv/vko", "{days} dagar/vecka", "{days} days a week"),
+    "plan.step.hours": ("{hours} h/pv", "{hours} h/dag", "{hours} h a day"),
+    "plan.step.subsidy": (
+        "palkkatuki {percent} %",
+        "lönesubvention {percent} %",
+        "pay subsidy {percent}%",
+    ),
+    "plan.status.planned": ("suunniteltu", "planerad", "planned"),
+    "plan.status.active": ("käynnissä", "pågår", "in progress"),
+    "plan.status.done": ("toteutunut", "genomförd", "done"),
+    "plan.status.interrupted": ("keskeytynyt", "avbruten", "interrupted"),
+    "plan.status.cancelled": ("peruttu", "inställd", "cancelled"),
+    "plan.obligation": (
+        "Työnhakuvelvollisuus",
+        "Skyldighet att söka arbete",
+        "Work-search obligation",
+    ),
+    "plan.obligation.count": (
+        "Haettavia työmahdollisuuksia kuukaudessa: {count}",
+        "Arbetsmöjligheter att söka per månad: {count}",
+        "Job opportunities to apply for each month: {count}",
+    ),
+    "plan.obligation.none": (
+        "Haettavia työmahdollisuuksia kuukaudessa: 0 (ei työnhakuvelvollisuutta tällä jaksolla)",
+        "Arbetsmöjligheter att söka per månad: 0 (ingen skyldighet att söka under perioden)",
+        "Job opportunities to apply for each month: 0 (no obligation for this period)",
+    ),
+    "plan.review": ("Seuraava tarkistus", "Nästa uppföljning", "Next review"),
+    "plan.not_agreed": ("ei vielä sovittu", "inte ännu avtalat", "not agreed yet"),
+    "plan.coach": ("Valmentaja", "Coach", "Coach"),
+    "plan.no_coach": ("ei nimetty", "inte utsedd", "not named"),
+    "plan.written": ("Päivätty", "Daterad", "Dated"),
+    "plan.ended": ("Polku päättyi", "Stigen avslutades", "The path ended"),
+    "plan.outcome": ("Tulos", "Resultat", "Outcome"),
+    "plan.outcome.employed": ("työllistyi", "sysselsatt", "employed"),
+    "plan.outcome.self_employed": ("ryhtyi yrittäjäksi", "blev företagare", "self-employed"),
+    "plan.outcome.studies": ("opiskelemaan", "studier", "studies"),
+    "plan.outcome.other_service": ("toiseen palveluun", "annan tjänst", "another service"),
+    "plan.outcome.left_register": (
+        "poistui työnhakijarekisteristä",
+        "lämnade registret över arbetssökande",
+        "left the jobseeker register",
+    ),
+    "plan.outcome.unknown": ("ei tiedossa", "okänt", "unknown"),
+    "plan.sector.company": ("yritys", "företag", "company"),
+    "plan.sector.municipality": ("kunta", "kommun", "municipality"),
+    "plan.sector.third_sector": ("kolmas sektori", "tredje sektorn", "third sector"),
+    "plan.sector.public": ("julkinen sektori", "offentlig sektor", "public sector"),
+    "plan.employment.permanent": ("toistaiseksi voimassa oleva", "tillsvidare", "permanent"),
+    "plan.employment.fixed_term": ("määräaikainen", "visstid", "fixed-term"),
+    "plan.subsidy.with": ("palkkatuella", "med lönesubvention", "with pay subsidy"),
+    "plan.subsidy.without": ("ilman palkkatukea", "utan lönesubvention", "without pay subsidy"),
+    "plan.agreed": (
+        "Suunnitelma on laadittu yhdessä asiakkaan kanssa, ja sitä tarkistetaan,"
+        " kun tilanne muuttuu.",
+        "Planen har gjorts upp tillsammans med klienten och ses över när situationen ändras.",
+        "This plan was drawn up together with the client and is reviewed when the"
+        " situation changes.",
+    ),
+    # The store's refusals of a plan (store/exports/plan_file.py).
+    "plan.error.no_path": (
+        "asiakkaalla ei ole palvelupolkua: suunnitelmaa ei kirjoitettu",
+        "klienten har ingen servicestig: planen skrevs inte",
+        "the client has no service path: no plan was written",
+    ),
+    "plan.error.suffix": (
+        "tiedoston {path} pääte ei kelpaa: käytä .html, .htm tai .md",
+        "filen {path} har fel ändelse: använd .html, .htm eller .md",
+        "the file {path} has the wrong suffix: use .html, .htm or .md",
+    ),
+    "plan.error.lang": (
+        "tuntematon kieli ”{lang}”; valitse fi, sv tai en",
+        "okänt språk ”{lang}”; välj fi, sv eller en",
+        "unknown language “{lang}”; choose fi, sv or en",
+    ),
+    # The plan dialog on F4 (screens/paths/plan_dialog.py).
+    "plan.dialog.title": (
+        "Työllistymissuunnitelma: {name}",
+        "Sysselsättningsplan: {name}",
+        "Employment plan: {name}",
+    ),
+    "plan.dialog.path": (
+        "Tiedosto (.html tulostettavaksi, .md tekstinä)",
+        "Fil (.html för utskrift, .md som text)",
+        "File (.html to print, .md as text)",
+    ),
+    "plan.dialog.target": ("Kirjoitetaan: {path}", "Skrivs till: {path}", "Written to: {path}"),
+    "plan.dialog.lang": ("Suunnitelman kieli", "Planens språk", "Language of the plan"),
+    "plan.dialog.hint": (
+        "Enter tai Ctrl+S kirjoittaa · Tab kieleen · Esc peruu",
+        "Enter eller Ctrl+S skriver · Tab till språket · Esc avbryter",
+        "Enter or Ctrl+S writes · Tab to the language · Esc cancels",
+    ),
+    "binding.plan.write": ("Kirjoita", "Skriv", "Write"),
+    "binding.plan.cancel": ("Peru", "Avbryt", "Cancel"),
+    "plan.dialog.empty": (
+        "Anna tiedoston nimi",
+        "Ange ett filnamn",
+        "Type a file name",
+    ),
+    "plan.dialog.exists": (
+        "Tiedosto on jo olemassa: Enter korvaa sen, tai vaihda nimi",
+        "Filen finns redan: Enter ersätter den, eller byt namn",
+        "The file exists: Enter replaces it, or change the name",
+    ),
+    "plan.dialog.writing": ("Kirjoitetaan…", "Skriver…", "Writing…"),
+    "plan.dialog.done": (
+        "Suunnitelma kirjoitettu: {path}",
+        "Planen skrevs till: {path}",
+        "Plan written to {path}",
+    ),
+    "plan.dialog.not_allowed": (
+        "Sinulla ei ole oikeutta kirjoittaa tämän asiakkaan suunnitelmaa",
+        "Du har inte rätt att skriva den här klientens plan",
+        "You may not write this client's plan",
+    ),
+}
