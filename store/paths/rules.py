@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 
 from store.clients.rules import add_months, age_on, months_between
 from store.core.dates import format_date
@@ -62,6 +63,7 @@ WARNING_KEYS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def step_months(start: date, end: date) -> Fraction:
     """Calendar months from `start` to `end`, both included, with day precision (see the
     module's docstring); 0 when `end` is before `start`."""
@@ -77,16 +79,25 @@ def step_months(start: date, end: date) -> Fraction:
 def covered_months(spans: Iterable[tuple[date, date]]) -> Fraction:
     """Months of the days that any of the (start, end) spans covers, each day once:
     overlapping and adjoining spans join into one before they are measured."""
-    total = Fraction(0)
+    totals = running_months(sorted(spans))
+    return totals[-1] if totals else Fraction(0)
+
+
+def running_months(spans: Sequence[tuple[date, date]]) -> list[Fraction]:
+    """For spans in the order they start, the months covered by each span and all before
+    it (see `covered_months`)."""
+    totals: list[Fraction] = []
+    closed = Fraction(0)  # the months of joined spans that no later span reaches
     joined: tuple[date, date] | None = None
-    for start, end in sorted(spans):
+    for start, end in spans:
         if joined is not None and start <= joined[1] + _DAY:
             joined = (joined[0], max(joined[1], end))
-            continue
-        if joined is not None:
-            total += step_months(*joined)
-        joined = (start, end)
-    return total + (step_months(*joined) if joined is not None else 0)
+        else:
+            if joined is not None:
+                closed += step_months(*joined)
+            joined = (start, end)
+        totals.append(closed + step_months(*joined))
+    return totals
 
 
 def _span(step: PathStep) -> tuple[date, date] | None:
@@ -99,6 +110,8 @@ def _shown(value: Fraction | float, *, up: bool | None = None) -> str:
     """A figure as a warning shows it, with the decimal comma the form takes: 14, 6,1, 7,25.
     Months go to a tenth, rounded up (`up`) or down (`not up`), away from the limit they
     break; other figures to a hundredth, to the nearest."""
+    if Fraction(value).denominator == 1:
+        return str(int(value))
     places = 2 if up is None else 1
     scaled = Fraction(value) * 10**places
     rounded = round(scaled) if up is None else math.ceil(scaled) if up else math.floor(scaled)
@@ -108,12 +121,13 @@ def _shown(value: Fraction | float, *, up: bool | None = None) -> str:
 
 
 def _limit(rule: ServiceRule) -> Fraction:
-    return Fraction(rule.value.strip())
+    return _number(rule.value)
 
 
-def _breaks(kind: str, value: Fraction | float, limit: Fraction) -> bool:
-    """Whether `value` breaks a limit of `kind`: a max_… one above it, a min_… one below."""
-    return value > limit if kind.startswith("max") else value < limit
+@lru_cache(maxsize=256)
+def _number(value: str) -> Fraction:
+    """A rule row's value as an exact number ("12", "7.5"), parsed once."""
+    return Fraction(value.strip())
 
 
 def _names(prefix: str, service: Service | None, fallback: str) -> dict[str, object]:
@@ -144,14 +158,34 @@ class _PathCheck:
             for step in self.steps
         }
         self.found: dict[str, list[RuleWarning]] = defaultdict(list)
+        self.names: dict[str, dict[str, object]] = {}  # by service id
 
     def warn(
         self, step: PathStep, code: str, kind: str, rule: ServiceRule | None, **params: object
     ) -> None:
-        names = _names("service", self.services.get(step.service_id), step.service_id)
+        names = self.names.get(step.service_id)
+        if names is None:
+            service = self.services.get(step.service_id)
+            names = self.names[step.service_id] = _names("service", service, step.service_id)
         self.found[step.id].append(
             RuleWarning(step.id, code, f"path.warning.{kind}", names | params, rule)
         )
+
+    def warn_limit(
+        self,
+        step: PathStep,
+        rule: ServiceRule,
+        value: Fraction | float,
+        name: str,
+        **params: object,
+    ) -> None:
+        """Warn when `value` breaks `rule` (a max_… one above it, a min_… one below),
+        showing it as the parameter `name`: months rounded away from the limit."""
+        kind, limit = rule.kind, _limit(rule)
+        if (value > limit) if kind.startswith("max") else (value < limit):
+            shown = _shown(value, up=kind.startswith("max") if name == "months" else None)
+            code = f"{kind}:{rule.id}:{shown}"
+            self.warn(step, code, kind, rule, limit=_shown(limit), **{name: shown}, **params)
 
     def warnings(self) -> list[RuleWarning]:
         self.check_providers()
@@ -193,23 +227,10 @@ class _PathCheck:
             if span is None:
                 continue
             months = step_months(*span)
-            rules = self.in_force[step.id]
-            for kind, rule in (
-                ("min_step_months", rules.get("min_step_months")),
-                ("max_step_months", rules.get("max_step_months")),
-            ):
-                if rule is None:
-                    continue
-                if _breaks(kind, months, _limit(rule)):
-                    shown = _shown(months, up=kind.startswith("max"))
-                    self.warn(
-                        step,
-                        f"{kind}:{rule.id}:{shown}",
-                        kind,
-                        rule,
-                        months=shown,
-                        limit=_shown(_limit(rule)),
-                    )
+            for kind in ("min_step_months", "max_step_months"):
+                rule = self.in_force[step.id].get(kind)
+                if rule is not None:
+                    self.warn_limit(step, rule, months, "months")
 
     def check_totals(self) -> None:
         def service(step: PathStep) -> str | None:
@@ -239,21 +260,12 @@ class _PathCheck:
                 groups[group].append((step, span))
         for members in groups.values():
             members.sort(key=lambda member: (member[1][0], member[0].position))
-            for index, (step, _) in enumerate(members):
+            totals = running_months([span for _, span in members])
+            for (step, _), total in zip(members, totals, strict=True):
                 rule = self.in_force[step.id].get(kind)
-                if rule is None:
-                    continue
-                total = covered_months(span for _, span in members[: index + 1])
-                if total > _limit(rule):
-                    shown = _shown(total, up=True)
-                    self.warn(
-                        step,
-                        f"{kind}:{rule.id}:{shown}",
-                        kind,
-                        rule,
-                        months=shown,
-                        limit=_shown(_limit(rule)),
-                        organiser=self.organiser_name(step),
+                if rule is not None:
+                    self.warn_limit(
+                        step, rule, total, "months", organiser=self.organiser_name(step)
                     )
 
     def organiser_name(self, step: PathStep) -> str:
@@ -271,50 +283,19 @@ class _PathCheck:
                 ("max_hours_per_day", hours),
             ):
                 rule = rules.get(kind)
-                if rule is None or value is None:
-                    continue
-                limit = _limit(rule)
-                if _breaks(kind, value, limit):
-                    shown = _shown(value)
-                    self.warn(
-                        step,
-                        f"{kind}:{rule.id}:{shown}",
-                        kind,
-                        rule,
-                        value=shown,
-                        limit=_shown(limit),
-                    )
+                if rule is not None and value is not None:
+                    self.warn_limit(step, rule, value, "value")
             rule = rules.get("max_hours_per_week")
             if rule is not None and days is not None and hours is not None:
                 week = Fraction(days) * Fraction(hours)
-                if week > _limit(rule):
-                    shown = _shown(week)
-                    self.warn(
-                        step,
-                        f"max_hours_per_week:{rule.id}:{shown}",
-                        "max_hours_per_week",
-                        rule,
-                        days=days,
-                        hours=_shown(hours),
-                        week=shown,
-                        limit=_shown(_limit(rule)),
-                    )
+                self.warn_limit(step, rule, week, "week", days=days, hours=_shown(hours))
 
     def check_age_and_subsidy(self) -> None:
         for step in self.steps:
             rules = self.in_force[step.id]
             rule = rules.get("min_age")
             if rule is not None:
-                age = age_on(self.birth_date, step.start)
-                if age < _limit(rule):
-                    self.warn(
-                        step,
-                        f"min_age:{rule.id}:{age}",
-                        "min_age",
-                        rule,
-                        age=age,
-                        limit=_shown(_limit(rule)),
-                    )
+                self.warn_limit(step, rule, age_on(self.birth_date, step.start), "age")
             rule = rules.get("subsidy_percentages")
             if rule is not None:
                 allowed = " / ".join(str(number) for number in rule.numbers)
@@ -335,26 +316,31 @@ class _PathCheck:
 
     def check_overlaps(self) -> None:
         """Two full-time steps on the same day: each is warned, naming the other."""
-        full_time: list[tuple[PathStep, ServiceRule, date]] = []
+        full_time: list[tuple[date, date, PathStep, ServiceRule]] = []
         for step in self.steps:
             rule = self.in_force[step.id].get("full_time")
-            end = step.end
-            if rule is None or rule.value.strip() != "1" or (end is not None and end < step.start):
-                continue
-            full_time.append((step, rule, end or date.max))
-        for step, rule, end in full_time:
-            for other, _, other_end in full_time:
-                if other.id != step.id and step.start <= other_end and other.start <= end:
-                    names = _names("other", self.services.get(other.service_id), other.service_id)
-                    self.warn(
-                        step,
-                        f"full_time_overlap:{rule.id}:{other.id}",
-                        "full_time_overlap",
-                        rule,
-                        other_start=format_date(other.start),
-                        other_end=format_date(other.end),
-                        **names,
-                    )
+            start, end = step.start, step.end or date.max
+            if rule is not None and rule.value.strip() == "1" and end >= start:
+                full_time.append((start, end, step, rule))
+        full_time.sort(key=lambda item: (item[0], item[2].position))
+        for index, (_, end, step, rule) in enumerate(full_time):
+            for other_start, _, other, other_rule in full_time[index + 1 :]:
+                if other_start > end:
+                    break  # and so do all that start later
+                self.warn_overlap(step, rule, other)
+                self.warn_overlap(other, other_rule, step)
+
+    def warn_overlap(self, step: PathStep, rule: ServiceRule, other: PathStep) -> None:
+        names = _names("other", self.services.get(other.service_id), other.service_id)
+        self.warn(
+            step,
+            f"full_time_overlap:{rule.id}:{other.id}",
+            "full_time_overlap",
+            rule,
+            other_start=format_date(other.start),
+            other_end=format_date(other.end),
+            **names,
+        )
 
 
 def check_path(
