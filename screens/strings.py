@@ -13,6 +13,7 @@ from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
+from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
@@ -27,6 +28,7 @@ CATALOGS = (
     ADMIN_STRINGS,
     PATH_FIELD_STRINGS,
     PLAN_STRINGS,
+    PATH_RULE_STRINGS,
 )
 
 

@@ -17,7 +17,7 @@ LONG_TERM_UNEMPLOYED_MONTHS = 12
 DOMESTIC_LANGUAGES = frozenset({"fi", "sv", "se", "smn", "sms"})
 
 
-def _add_months(start: date, months: int) -> date:
+def add_months(start: date, months: int) -> date:
     """`start` moved by `months`; a missing day becomes the month's last (cf. Act 150/1930 § 3)."""
     year, month_index = divmod(start.year * 12 + start.month - 1 + months, 12)
     month = month_index + 1
@@ -26,7 +26,7 @@ def _add_months(start: date, months: int) -> date:
 
 def years_before(day: date, years: int) -> date:
     """The same day `years` earlier; 29.2. becomes 28.2. in a common year."""
-    return _add_months(day, -12 * years)
+    return add_months(day, -12 * years)
 
 
 def months_between(start: date, end: date) -> int:
@@ -36,7 +36,7 @@ def months_between(start: date, end: date) -> int:
     31.1. → 28.2. is one month and 29.2.2024 → 28.2.2025 is twelve.
     """
     months = (end.year - start.year) * 12 + end.month - start.month
-    if _add_months(start, months) > end:
+    if add_months(start, months) > end:
         months -= 1
     return max(months, 0)
 
@@ -62,7 +62,7 @@ def long_term_unemployed_from(
 ) -> date:
     """The first day on which someone unemployed since `unemployed_since` has been so for
     `months` whole months (`months_between` reaches `months` on exactly that day)."""
-    return _add_months(unemployed_since, months)
+    return add_months(unemployed_since, months)
 
 
 def is_long_term_unemployed(
