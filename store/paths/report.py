@@ -125,11 +125,11 @@ def default_range(today: date) -> tuple[date, date]:
 
 
 def _outcomes(counts: Counter[Outcome], total: int) -> tuple[OutcomeCount, ...]:
-    hidden = {o for o in OUTCOMES if counts[o] < SMALL_N}
+    hidden: set[Outcome] = {o for o in OUTCOMES if counts[o] < SMALL_N}
     if len(hidden) == 1 and total >= SMALL_N:
         # The total less the shown outcomes would give the one hidden away.
-        smallest = min((o for o in OUTCOMES if o not in hidden), key=lambda o: counts[o])
-        hidden.add(smallest)
+        shown_ones = [o for o in OUTCOMES if o not in hidden]
+        hidden.add(min(shown_ones, key=lambda o: counts[o]))
     return tuple(
         OutcomeCount(o, None, None)
         if o in hidden
