@@ -128,8 +128,9 @@ def _outcomes(counts: Counter[Outcome], total: int) -> tuple[OutcomeCount, ...]:
     hidden: set[Outcome] = {o for o in OUTCOMES if counts[o] < SMALL_N}
     if len(hidden) == 1 and total >= SMALL_N:
         # The total less the shown outcomes would give the one hidden away.
-        shown_ones = [o for o in OUTCOMES if o not in hidden]
-        hidden.add(min(shown_ones, key=lambda o: counts[o]))
+        shown_ones: list[Outcome] = [o for o in OUTCOMES if o not in hidden]
+        shown_ones.sort(key=counts.__getitem__)
+        hidden.add(shown_ones[0])
     return tuple(
         OutcomeCount(o, None, None)
         if o in hidden
