@@ -26,7 +26,7 @@ own coach (`client.coach_id` → `staff.site_id`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -36,7 +36,7 @@ from store.core.context import Context
 from store.core.dates import format_date
 from store.core.db import write_transaction
 from store.core.figures import median, percentage
-from store.core.i18n import TranslatedError
+from store.core.i18n import TranslatedError, in_language
 from store.core.models import AuditAction, Staff
 from store.paths.models import OUTCOMES, Outcome
 
@@ -91,9 +91,13 @@ class SequenceCount:
 @dataclass(frozen=True)
 class ServiceShare:
     service: str  # code
+    names: tuple[str, str, str]  # fi, sv, en
     paths: int | None  # ended paths that included the service
     employed: int | None  # of those, ended employed
     percent: float | None  # employed of paths, in per cent
+
+    def label(self, lang: str) -> str:
+        return in_language(self.names, lang)
 
 
 @dataclass(frozen=True)
@@ -139,10 +143,13 @@ def _outcomes(counts: Counter[Outcome], total: int) -> tuple[OutcomeCount, ...]:
     )
 
 
-def _service_share(code: str, paths: int, employed: int) -> ServiceShare:
+def _service_share(
+    code: str, names: tuple[str, str, str], paths: int, employed: int
+) -> ServiceShare:
     share_safe = employed >= SMALL_N and paths - employed >= SMALL_N
     return ServiceShare(
         code,
+        names,
         suppress(paths),
         suppress(employed),
         percentage(employed, paths) if share_safe else None,
@@ -150,9 +157,15 @@ def _service_share(code: str, paths: int, employed: int) -> ServiceShare:
 
 
 def build_report(
-    rows: Iterable[PathRow], first_day: date, last_day: date, site_id: str | None = None
+    rows: Iterable[PathRow],
+    first_day: date,
+    last_day: date,
+    site_id: str | None = None,
+    names: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> PathsReport:
-    """The report of `rows` (paths that ended in the range), suppressed as the module says."""
+    """The report of `rows` (paths that ended in the range), suppressed as the module says;
+    `names` are the services' names (fi, sv, en) by code, the code itself where missing."""
+    names = names or {}
     outcomes: Counter[Outcome] = Counter()
     days: list[int] = []
     sequences: Counter[tuple[str, ...]] = Counter()
@@ -184,10 +197,10 @@ def build_report(
         median_days=median(days) if len(days) >= SMALL_N else None,
         median_n=suppress(len(days)),
         sequences=tuple(listed),
-        other_sequences=suppress(others) if others else 0,
+        other_sequences=suppress(others),
         employed_paths=suppress(employed),
         services=tuple(
-            _service_share(code, n, employed_with[code])
+            _service_share(code, names.get(code, (code, code, code)), n, employed_with[code])
             for code, n in sorted(included.items(), key=lambda item: (-item[1], item[0]))
         ),
     )
@@ -270,6 +283,7 @@ def log_report(
     last_day: date,
     site_id: str | None,
     detail: str = "",
+    entity_id: str | None = None,
 ) -> None:
     """Put a run of the report in the access log (committed before anything is shown)."""
     with write_transaction(ctx.db):
@@ -278,6 +292,7 @@ def log_report(
             staff_id=actor.id,
             action=action,
             entity=ENTITY,
+            entity_id=entity_id,
             purpose=range_text(first_day, last_day, site_id) + detail,
         )
 
@@ -297,4 +312,11 @@ def paths_report(
     check_range(first_day, last_day)
     if action is not None:
         log_report(ctx, actor, action, first_day, last_day, site_id)
-    return build_report(read_rows(ctx, first_day, last_day, site_id), first_day, last_day, site_id)
+    rows = read_rows(ctx, first_day, last_day, site_id)
+    return build_report(rows, first_day, last_day, site_id, service_names(ctx))
+
+
+def service_names(ctx: Context) -> dict[str, tuple[str, str, str]]:
+    """Every service's names (fi, sv, en) by code, retired ones too."""
+    rows = ctx.db.execute("SELECT code, name_fi, name_sv, name_en FROM service")
+    return {str(code): (str(fi), str(sv), str(en)) for code, fi, sv, en in rows}
