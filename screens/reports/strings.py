@@ -270,5 +270,11 @@ STRINGS |= {
         "The paths report is for coaches and admins",
     ),
     "binding.report.paths": ("Polkuraportti", "Vägrapport", "Paths report"),
+    "cmd.paths_report": ("Polkuraportti", "Vägrapport", "Paths report"),
+    "cmd.paths_report.help": (
+        "Mihin polut johtavat: lopputulokset, palveluketjut ja työllistyneiden osuus",
+        "Vart vägarna leder: utfall, tjänstekedjor och andel anställda",
+        "Where paths lead: outcomes, service sequences and employment share",
+    ),
     "binding.paths_report.back": ("Takaisin", "Tillbaka", "Back"),
 }
