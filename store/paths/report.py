@@ -11,8 +11,9 @@ wherever it is shown), so no screen or file can leak a small group:
 - the median days while fewer than five paths give one;
 - a service's employment share while fewer than five of its paths ended employed or
   fewer than five did not (its path count with the share would give either away);
-- sequences: only those of five paths or more are listed; the rest are one line
-  "other sequences" with their combined count (itself suppressed under five).
+- sequences: only those of five paths or more are listed (the `MOST_COMMON` most common
+  of them); the rest are one line "other sequences" with their combined count (itself
+  suppressed under five).
 
 "Employed" is the outcome 'employed' (Kuopio studied paths that led to work; a start-up
 grant, 'self_employed', is its own outcome). A path's services are its steps in order,
@@ -43,6 +44,7 @@ from store.paths.models import OUTCOMES, Outcome
 SMALL_N = 5
 SUPPRESSED = "< 5"
 SEQUENCE_LENGTH = 5
+MOST_COMMON = 10  # sequences listed; the rest are counted together
 EMPLOYED: Outcome = "employed"
 ARROW = " → "
 ENTITY = "paths_report"
@@ -185,7 +187,7 @@ def build_report(
     listed = sorted(
         (SequenceCount(s, n) for s, n in sequences.items() if n >= SMALL_N),
         key=lambda item: (-item.count, item.services),
-    )
+    )[:MOST_COMMON]
     employed = outcomes[EMPLOYED]
     others = employed - sum(item.count for item in listed)
     return PathsReport(

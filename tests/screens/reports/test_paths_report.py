@@ -74,3 +74,17 @@ async def test_reception_is_told_the_report_is_not_theirs(world, clock):
         await pilot.pause()
         assert isinstance(app.screen, DayReportScreen)
         assert "The paths report is for coaches and admins" in messages(app)
+
+
+async def test_the_palette_opens_it_for_a_coach(world, clock):
+    app = make_app(world.path, lang="en", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "valmentaja")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"paths report")
+        await settled(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert isinstance(app.screen, PathsReportScreen)
+        assert "Paths ended: < 5" in _text(pilot)

@@ -186,6 +186,13 @@ def test_a_sequence_is_the_last_five_services_before_the_outcome():
     assert report.other_sequences is None  # none at all is shown as "< 5" too
 
 
+def test_only_the_ten_most_common_sequences_are_listed_the_rest_counted_together():
+    many = [r for n in range(12) for r in rows("employed", 5 + n, (f"s{n:02d}",))]
+    report = build_report(many, FIRST, LAST)
+    assert [s.text for s in report.sequences] == [f"s{n:02d}" for n in range(11, 1, -1)]
+    assert report.other_sequences == 5 + 6
+
+
 def test_the_default_range_is_the_last_twelve_months():
     assert default_range(date(2026, 11, 28)) == (date(2025, 11, 29), date(2026, 11, 28))
     assert default_range(date(2028, 2, 29)) == (date(2027, 3, 1), date(2028, 2, 29))
