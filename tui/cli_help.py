@@ -204,9 +204,9 @@ HELP: dict[str, tuple[str, str, str]] = {
         " birth date, a similar name).",
     ),
     "help.report": (
-        "Raportit asiointikäynneistä.",
-        "Rapporter om besöken.",
-        "Reports of the walk-in visits.",
+        "Raportit asiointikäynneistä ja palvelupoluista.",
+        "Rapporter om besöken och tjänstevägarna.",
+        "Reports of the walk-in visits and the service paths.",
     ),
     "help.report.day": (
         "Näytä toimipisteen päivä: käynnit syittäin, kanavittain ja tunneittain, odotusajat"
