@@ -204,9 +204,9 @@ HELP: dict[str, tuple[str, str, str]] = {
         " birth date, a similar name).",
     ),
     "help.report": (
-        "Raportit asiointikäynneistä.",
-        "Rapporter om besöken.",
-        "Reports of the walk-in visits.",
+        "Raportit asiointikäynneistä ja palvelupoluista.",
+        "Rapporter om besöken och tjänstevägarna.",
+        "Reports of the walk-in visits and the service paths.",
     ),
     "help.report.day": (
         "Näytä toimipisteen päivä: käynnit syittäin, kanavittain ja tunneittain, odotusajat"
@@ -417,5 +417,39 @@ HELP: dict[str, tuple[str, str, str]] = {
         "Tiedosto (oletus kayttoloki-ALKU_LOPPU.csv nykyiseen kansioon).",
         "Filen (standard kayttoloki-START_SLUT.csv i aktuell mapp).",
         "The file (default kayttoloki-FROM_TO.csv in the current folder).",
+    ),
+    "help.report.paths": (
+        "Mihin palvelupolut johtavat: jaksolla päättyneiden polkujen lopputulokset, mediaanipäivät"
+        " ensimmäisestä palvelusta lopputulokseen, yleisimmät palveluketjut ennen työllistymistä"
+        " ja työllistyneiden osuus palveluittain. Ei nimiä; alle viiden luvut näkyvät muodossa"
+        ' "< 5". Jokainen ajo kirjataan käyttölokiin.',
+        "Vart tjänstevägarna leder: utfallen för vägar som avslutats under perioden, mediandagar"
+        " från första tjänsten till utfallet, vanligaste tjänstekedjor före anställning och"
+        ' andelen anställda per tjänst. Inga namn; tal under fem visas som "< 5". Varje körning'
+        " loggas.",
+        "Where service paths lead: outcomes of the paths that ended in the range, median days"
+        " from the first service to the outcome, the most common service sequences before"
+        " employment and the employment share per service. No names; figures under five show"
+        ' as "< 5". Every run is in the access log.',
+    ),
+    "help.report.paths.from": (
+        "Ensimmäinen päättymispäivä (oletus: 12 kuukautta sitten).",
+        "Första slutdagen (standard: för 12 månader sedan).",
+        "The first end date (default: 12 months ago).",
+    ),
+    "help.report.paths.to": (
+        "Viimeinen päättymispäivä (oletus: tänään).",
+        "Sista slutdagen (standard: i dag).",
+        "The last end date (default: today).",
+    ),
+    "help.report.paths.site": (
+        "Vain polut, joiden asiakkaan oma valmentaja kuuluu toimipisteeseen; oletus kaikki.",
+        "Bara vägar vars klients egen coach hör till verksamhetsstället; standard alla.",
+        "Only paths whose client's own coach belongs to the site; default all sites.",
+    ),
+    "help.report.paths.out": (
+        "Kirjoita raportti tiedostoon (.csv Excelille tai .xlsx); kirjataan vientinä.",
+        "Skriv rapporten till en fil (.csv för Excel eller .xlsx); loggas som export.",
+        "Write the report to a file (.csv for Excel, or .xlsx); logged as an export.",
     ),
 }

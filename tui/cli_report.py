@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from screens.reports import paths_report_text as paths_text
 from screens.reports import report_text
 from screens.reports.report_text import (
     channels_table,
@@ -26,6 +28,8 @@ from store.core.models import Site, Staff
 from store.core.sites import SiteNotChosen, choose_site
 from store.core.text import visible
 from store.exports.day_report import DayReport, day_report
+from store.exports.paths_report_file import export_paths_report, file_format
+from store.paths.report import PathsReport, default_range, paths_report
 
 from .cli_common import (
     DbOption,
@@ -127,3 +131,62 @@ def day_command(
             session.store.visits, session.store.feedback, chosen_day, chosen_site.id
         )
     print_report(report, chosen_site, session.lang, Console(highlight=False))
+
+
+def print_paths_report(report: PathsReport, site_name: str, lang: str, console: Console) -> None:
+    """The paths report as the screen shows it: headline lines, then its three tables."""
+    console.print(f"[bold]{escape(paths_text.title_text(report, lang))}[/bold]")
+    console.print(escape(tr("paths_report.site", lang, site=visible(site_name))))
+    for line in paths_text.summary_lines(report, lang):
+        console.print(escape(line))
+    for key, table in (
+        ("paths_report.outcomes", paths_text.outcomes_table),
+        ("paths_report.sequences", paths_text.sequences_table),
+        ("paths_report.services", paths_text.services_table),
+    ):
+        console.print()
+        console.print(f"[bold]{escape(tr(key, lang))}[/bold]")
+        console.print(table(report, lang))
+
+
+@report_app.command("paths", help=help_for("help.report.paths"))
+def paths_command(
+    ctx: typer.Context,
+    first: Annotated[
+        str | None, typer.Option("--from", help=help_for("help.report.paths.from"))
+    ] = None,
+    last: Annotated[str | None, typer.Option("--to", help=help_for("help.report.paths.to"))] = None,
+    site: Annotated[str | None, typer.Option(help=help_for("help.report.paths.site"))] = None,
+    out: Annotated[Path | None, typer.Option(help=help_for("help.report.paths.out"))] = None,
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Print (or write to --out) where the paths that ended in the range led."""
+    early_lang = early_language(ctx, lang)
+    with errors_reported(early_lang):
+        asked_first = parse_date(first) if first is not None else None
+        asked_last = parse_date(last) if last is not None else None
+        if out is not None:
+            file_format(out)
+    with (
+        errors_reported(early_lang),
+        damage_reported(database_path(ctx, db)),
+        staff_session(ctx, db, user, lang) as session,
+        errors_reported(session.lang),
+        damage_reported(session.store.db),
+    ):
+        store = session.store
+        chosen = choose_site(store.sites.all(), site) if site is not None else None
+        default_first, default_last = default_range(store.today())
+        first_day, last_day = asked_first or default_first, asked_last or default_last
+        site_id = chosen.id if chosen else None
+        if out is not None:
+            written = export_paths_report(
+                store.ctx, session.staff, first_day, last_day, out, site_id, session.lang
+            )
+            typer.echo(tr("paths_report.written", session.lang, path=written.path))
+            return
+        report = paths_report(store.ctx, session.staff, first_day, last_day, site_id)
+    site_name = chosen.name if chosen else tr("paths_report.all_sites", session.lang)
+    print_paths_report(report, site_name, session.lang, Console(highlight=False))

@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.shell.faults import reporting_store_faults
+from store.core.auth import allowed
 from store.core.i18n import LANGUAGES
 
 from .work_screens import built
@@ -62,6 +64,12 @@ class LuotsiCommands(Provider):
                 t("cmd.day_report.help"),
                 app.action_day_report,
             )
+            if allowed(app.session.staff, "path.report"):
+                yield (
+                    t("cmd.paths_report") + "  (Ctrl+R, P)",
+                    t("cmd.paths_report.help"),
+                    lambda: _open_paths_report(self.app),
+                )
             yield t("cmd.blank") + "  (F12)", t("cmd.blank.help"), app.action_toggle_blank
             for lang in LANGUAGES:
                 if lang != app.lang:
@@ -102,6 +110,13 @@ class LuotsiCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+def _open_paths_report(app: App[object]) -> None:
+    """The paths report, imported when first asked for rather than before the login paints."""
+    from screens.reports.paths_report import PathsReportScreen
+
+    app.push_screen(PathsReportScreen())
 
 
 def _admin_entry() -> ModuleType:

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from store.core.auth import allowed
 from store.core.dates import format_date
 from store.exports.day_report import day_report
 
@@ -14,12 +15,17 @@ from ..shell.background import read_in_background
 from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
 from .day_report_view import DayReportView
+from .paths_report import PathsReportScreen
 
 REFRESH_SECONDS = 60
 
 
 class DayReportScreen(ScreenContextMixin, Screen[None]):
-    BINDINGS = [Binding("escape", "back", "Back", id="report.back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="report.back"),
+        # Off the footer, which at 80 columns would push F12 out; the palette offers it.
+        Binding("p", "paths_report", "Paths report", id="report.paths", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
@@ -53,6 +59,12 @@ class DayReportScreen(ScreenContextMixin, Screen[None]):
             lambda report: view.show(report, site.name),
             group="day-report",
         )
+
+    def action_paths_report(self) -> None:
+        if not allowed(self.session.staff, "path.report"):
+            self.notify(self.t("paths_report.refused"), severity="warning")
+            return
+        self.app.push_screen(PathsReportScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -185,3 +185,96 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "identities need a stated purpose (--purpose)",
     ),
 }
+
+# Where paths lead: the paths report (screen, CLI and file).
+STRINGS |= {
+    "paths_report.title": (
+        "Mihin polut johtavat {start}–{end}",
+        "Vart vägarna leder {start}–{end}",
+        "Where paths lead {start}–{end}",
+    ),
+    "paths_report.site": ("Toimipiste: {site}", "Verksamhetsställe: {site}", "Site: {site}"),
+    "paths_report.all_sites": ("Kaikki toimipisteet", "Alla verksamhetsställen", "All sites"),
+    "paths_report.paths": (
+        "Päättyneitä polkuja: {count}",
+        "Avslutade vägar: {count}",
+        "Paths ended: {count}",
+    ),
+    "paths_report.median": (
+        "Mediaani ensimmäisen palvelun alusta lopputulokseen: {days} pv (n = {n})",
+        "Median från första tjänstens start till utfallet: {days} d (n = {n})",
+        "Median from the first service's start to the outcome: {days} days (n = {n})",
+    ),
+    "paths_report.small_note": (
+        "Alle viiden polun luvut näytetään muodossa ”< 5”; nimiä ei näytetä.",
+        "Tal under fem vägar visas som ”< 5”; inga namn visas.",
+        "Figures under five paths are shown as “< 5”; no names are shown.",
+    ),
+    "paths_report.outcomes": ("Lopputulokset", "Utfall", "Outcomes"),
+    "paths_report.sequences": (
+        "Yleisimmät palveluketjut ennen työllistymistä (enintään 5 viimeistä)",
+        "Vanligaste tjänstekedjor före anställning (högst 5 sista)",
+        "Most common service sequences before employment (last 5 at most)",
+    ),
+    "paths_report.services": (
+        "Työllistyneiden osuus palveluittain",
+        "Andel anställda per tjänst",
+        "Employment share per service",
+    ),
+    "paths_report.other_sequences": (
+        "muut ketjut (kukin < 5)",
+        "övriga kedjor (var < 5)",
+        "other sequences (each < 5)",
+    ),
+    "paths_report.no_services": ("(ei palveluja)", "(inga tjänster)", "(no services)"),
+    "paths_report.col.outcome": ("Lopputulos", "Utfall", "Outcome"),
+    "paths_report.col.sequence": ("Palveluketju", "Tjänstekedja", "Sequence"),
+    "paths_report.col.service": ("Palvelu", "Tjänst", "Service"),
+    "paths_report.col.paths": ("Polkuja", "Vägar", "Paths"),
+    "paths_report.col.employed": ("Työllistyi", "Anställda", "Employed"),
+    "paths_report.col.share": ("Osuus %", "Andel %", "Share %"),
+    "paths_report.outcome.employed": ("työllistyi", "anställd", "employed"),
+    "paths_report.outcome.self_employed": (
+        "yrittäjäksi",
+        "företagare",
+        "self-employed",
+    ),
+    "paths_report.outcome.studies": ("opiskelemaan", "studier", "studies"),
+    "paths_report.outcome.other_service": ("muuhun palveluun", "annan tjänst", "another service"),
+    "paths_report.outcome.left_register": (
+        "poistui rekisteristä",
+        "lämnade registret",
+        "left the register",
+    ),
+    "paths_report.outcome.unknown": ("ei tiedossa", "okänt", "unknown"),
+    "paths_report.error.format": (
+        "tiedoston {path} muoto ei käy; anna .csv- tai .xlsx-tiedosto",
+        "filen {path} har fel format; ange en .csv- eller .xlsx-fil",
+        "{path} is no format the report writes; give a .csv or .xlsx file",
+    ),
+    "paths_report.written": (
+        "Raportti kirjoitettu: {path}",
+        "Rapporten skriven: {path}",
+        "Report written: {path}",
+    ),
+    "paths_report.from": ("Alkaen (p.k.vvvv)", "Från (d.m.åååå)", "From (d.m.yyyy)"),
+    "paths_report.to": ("Päättyen (p.k.vvvv)", "Till (d.m.åååå)", "To (d.m.yyyy)"),
+    "paths_report.hint": (
+        "Enter päivittää · Tab siirtyy · Esc takaisin",
+        "Enter uppdaterar · Tab flyttar · Esc tillbaka",
+        "Enter updates · Tab moves · Esc back",
+    ),
+    "paths_report.refused": (
+        "Polkuraportti on valmentajien ja pääkäyttäjien",
+        "Vägrapporten är för coacher och administratörer",
+        "The paths report is for coaches and admins",
+    ),
+    "binding.report.paths": ("Polkuraportti", "Vägrapport", "Paths report"),
+    "cmd.paths_report": ("Polkuraportti", "Vägrapport", "Paths report"),
+    "cmd.paths_report.help": (
+        "Mihin polut johtavat: lopputulokset, palveluketjut ja työllistyneiden osuus",
+        "Vart vägarna leder: utfall, tjänstekedjor och andel anställda",
+        "Where paths lead: outcomes, service sequences and employment share",
+    ),
+    "binding.paths_report.back": ("Takaisin", "Tillbaka", "Back"),
+}
