@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from store.core.i18n import register
 
+from .admin.catalog_strings import STRINGS as CATALOG_STRINGS
 from .admin.strings import STRINGS as ADMIN_STRINGS
 from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
@@ -25,6 +26,7 @@ CATALOGS = (
     BOARD_STRINGS,
     ADMIN_STRINGS,
     PATH_FIELD_STRINGS,
+    CATALOG_STRINGS,
 )
 
 
