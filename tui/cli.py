@@ -27,6 +27,8 @@ from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
+from .cli_catalog import STRINGS as CATALOG_STRINGS
+from .cli_catalog import catalog_app, provider_app
 from .cli_common import (
     DbOption,
     LangOption,
@@ -87,6 +89,8 @@ app.add_typer(settings_app, name="settings")
 app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 app.add_typer(audit_app, name="audit")
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(provider_app, name="provider")
 
 
 CLI_CATALOGS = (
@@ -98,6 +102,7 @@ CLI_CATALOGS = (
     HELP_STRINGS,
     AUDIT_STRINGS,
     IMPORT_STRINGS,
+    CATALOG_STRINGS,
 )
 
 
