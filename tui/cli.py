@@ -27,8 +27,8 @@ from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
-from .cli_catalog import STRINGS as CATALOG_STRINGS
-from .cli_catalog import catalog_app, provider_app
+from .cli_catalog import catalog_app
+from .cli_catalog_strings import STRINGS as CATALOG_STRINGS
 from .cli_common import (
     DbOption,
     LangOption,
@@ -53,6 +53,7 @@ from .cli_help import HELP as HELP_STRINGS
 from .cli_help import help_for
 from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
+from .cli_provider import provider_app
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
