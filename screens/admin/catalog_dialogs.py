@@ -94,6 +94,27 @@ class RetireProviderDialog(CatalogForm):
         )
 
 
+class ProviderServicesDialog(CatalogForm):
+    """The services a provider offers, as codes: what it offers now, to be edited."""
+
+    FIELDS = ("services",)
+
+    def __init__(self, save: Save, provider: Provider, codes: Sequence[str]) -> None:
+        super().__init__(save)
+        self.provider = provider
+        self.codes = codes
+
+    def title_text(self) -> str:
+        return self.t("catalog.services_dialog.title", name=self.provider.name)
+
+    def compose_fields(self) -> Iterator[Widget]:
+        yield from self.field(
+            self.label("services"),
+            _input("services", " ".join(self.codes)),
+            self.t("catalog.rule.services"),
+        )
+
+
 class RuleDialog(CatalogForm):
     """A new rule row of a service: kind, value, the day it comes into force, its source."""
 

@@ -18,12 +18,18 @@ from store.paths.models import Provider, Service, ServiceRule
 
 from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
-from .catalog_dialogs import ProviderDialog, RetireProviderDialog, RuleDialog
+from .catalog_dialogs import (
+    ProviderDialog,
+    ProviderServicesDialog,
+    RetireProviderDialog,
+    RuleDialog,
+)
 from .form_dialog import ADMIN_CSS
 
 SERVICE_COLUMNS = ("code", "name", "status")
 RULE_COLUMNS = ("kind", "value", "from", "in_force", "source")
-PROVIDER_COLUMNS = ("name", "business_id", "sector", "municipality", "services", "from", "to")
+# The dates before the services, whose list may run past the edge of an 80-column screen.
+PROVIDER_COLUMNS = ("name", "business_id", "from", "to", "sector", "municipality", "services")
 
 
 class CatalogScreen(ScreenContextMixin, Screen[None]):
@@ -35,6 +41,7 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
         Binding("2", "show('providers')", "Providers", id="catalog.providers"),
         Binding("a", "add_provider", "New provider", id="catalog.add_provider"),
         Binding("d", "retire_provider", "Retire", id="catalog.retire_provider"),
+        Binding("s", "provider_services", "Services offered", id="catalog.provider_services"),
         Binding("r", "add_rule", "New rule row", id="catalog.add_rule"),
         Binding("escape", "back", "Back", id="catalog.back"),
     ]
@@ -94,19 +101,19 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
         if 0 <= row < len(self.services):
             services.move_cursor(row=row)
         self._draw_rules()
-        codes = {s.id: s.code for s in self.services}
         table = self.query_one("#provider-table", DataTable)
         table.clear()
         for provider in self.providers:
-            offered = " ".join(codes.get(i, "?") for i in provider.service_ids)
+            ids = set(provider.service_ids)
+            offered = " ".join(s.code for s in self.services if s.id in ids)
             table.add_row(
                 Text(visible(provider.name)),
                 provider.business_id,
+                format_date(provider.active_from),
+                format_date(provider.active_to) or "—",
                 self.t(f"catalog.sector.{provider.sector}"),
                 Text(visible(provider.municipality or "—")),
                 offered or "—",
-                format_date(provider.active_from),
-                format_date(provider.active_to) or "—",
                 key=provider.id,
             )
         ids = [p.id for p in self.providers]
@@ -208,6 +215,25 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
 
         today = format_date(self.store.today())
         self.app.push_screen(RetireProviderDialog(save, provider, today), after)
+
+    def action_provider_services(self) -> None:
+        self.action_show("providers")
+        provider = self._provider()
+        if provider is None:
+            return
+        admin = self.session.staff
+        catalog = self.store.catalog
+
+        def save(values: dict[str, str]) -> None:
+            catalog.set_provider_services(admin, provider.id, values["services"])
+
+        def after(saved: bool | None) -> None:
+            if saved:
+                self.reload(provider.id)
+                self._notice(self.t("catalog.services_set", name=provider.name))
+
+        dialog = ProviderServicesDialog(save, provider, catalog.service_codes(provider))
+        self.app.push_screen(dialog, after)
 
     def action_add_rule(self) -> None:
         service = self._service()

@@ -8,7 +8,12 @@ from datetime import date
 
 from textual.widgets import DataTable, Input, TabbedContent
 
-from screens.admin.catalog_dialogs import ProviderDialog, RetireProviderDialog, RuleDialog
+from screens.admin.catalog_dialogs import (
+    ProviderDialog,
+    ProviderServicesDialog,
+    RetireProviderDialog,
+    RuleDialog,
+)
 from screens.admin.catalog_screen import CatalogScreen
 from tui.app import make_app
 
@@ -127,3 +132,28 @@ async def test_admin_adds_a_rule_row_in_force_from_its_date(world, clock):
         text = screen_text(pilot)
         assert "Sääntörivi max_total_months lisätty, voimassa 1.1.2027 alkaen." in text
         assert "Starttiraha: sääntörivit (3)" in text and "1.1.2027" in text
+
+
+async def test_admin_changes_the_services_a_provider_offers(world, clock):
+    provider = world.store.catalog.add_provider(
+        world.admin,
+        {"provider_name": "Työpaja ry", "business_id": "1572860-0", "services": "tyopaja"},
+    )
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_catalog(pilot)
+        await pilot.press("s")
+        await settled(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ProviderServicesDialog)
+        assert dialog.query_one("#services", Input).value == "tyopaja"
+        await pilot.press("end", *" lentokoulu", "enter")
+        await settled(pilot)
+        assert "palvelua lentokoulu ei ole palveluluettelossa" in error_of(dialog, "services")
+        fill(dialog, services="tyopaja kuntouttava")
+        await pilot.press("enter")
+        await settled(pilot)
+        assert "Palveluntuottajan Työpaja ry palvelut tallennettu." in screen_text(pilot)
+        assert "kuntouttava tyopaja" in screen_text(pilot)
+    [changed] = world.store.catalog.providers([provider.id])
+    assert world.store.catalog.service_codes(changed) == ["kuntouttava", "tyopaja"]
