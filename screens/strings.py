@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from store.core.i18n import register
 
+from .admin.catalog_strings import STRINGS as CATALOG_STRINGS
 from .admin.strings import STRINGS as ADMIN_STRINGS
 from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
@@ -29,6 +30,7 @@ CATALOGS = (
     PATH_FIELD_STRINGS,
     PLAN_STRINGS,
     PATH_RULE_STRINGS,
+    CATALOG_STRINGS,
 )
 
 

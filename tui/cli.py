@@ -27,6 +27,8 @@ from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
+from .cli_catalog import catalog_app
+from .cli_catalog_strings import STRINGS as CATALOG_STRINGS
 from .cli_common import (
     DbOption,
     LangOption,
@@ -53,6 +55,7 @@ from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
 from .cli_plan import PLAN_HELP, plan_command
 from .cli_plan import STRINGS as PLAN_STRINGS
+from .cli_provider import provider_app
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
 from .cli_settings import STRINGS as SETTINGS_STRINGS
@@ -90,6 +93,8 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 app.add_typer(audit_app, name="audit")
 app.command("plan", help=PLAN_HELP)(plan_command)
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(provider_app, name="provider")
 
 
 CLI_CATALOGS = (
@@ -102,6 +107,7 @@ CLI_CATALOGS = (
     AUDIT_STRINGS,
     IMPORT_STRINGS,
     PLAN_STRINGS,
+    CATALOG_STRINGS,
 )
 
 

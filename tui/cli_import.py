@@ -3,7 +3,7 @@ with the rows it cannot take listed by line and reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from store.clients.importer import ImportReport, import_clients
+from store.clients.importer import ImportReport, RowProblem, import_clients
 from store.core.dates import format_date
 from store.core.i18n import tr
 from store.core.text import visible
@@ -125,21 +125,26 @@ def _print_unlisted(console: Console, shown: int, unlisted: int, lang: str) -> N
         console.print(tr("cli.import.unlisted", lang, shown=shown, count=unlisted))
 
 
+def problem_table(problems: Iterable[RowProblem], lang: str) -> Table:
+    """The bad rows of an import file: line, column and reason, in `lang`."""
+    table = Table()
+    table.add_column(tr("cli.import.column.line", lang), justify="right")
+    table.add_column(tr("cli.import.column.field", lang))
+    table.add_column(tr("cli.import.column.reason", lang))
+    for problem in problems:
+        table.add_row(
+            str(problem.line),
+            escape(visible(problem.column or "—")),
+            escape(visible(problem.reason(lang))),
+        )
+    return table
+
+
 def _print_report(report: ImportReport, lang: str) -> None:
     console = Console(highlight=False)
     if report.problems:
         console.print(tr("cli.import.problems", lang, count=report.problem_count))
-        table = Table()
-        table.add_column(tr("cli.import.column.line", lang), justify="right")
-        table.add_column(tr("cli.import.column.field", lang))
-        table.add_column(tr("cli.import.column.reason", lang))
-        for problem in report.problems:
-            table.add_row(
-                str(problem.line),
-                escape(visible(problem.column or "—")),
-                escape(visible(problem.reason(lang))),
-            )
-        console.print(table)
+        console.print(problem_table(report.problems, lang))
         _print_unlisted(console, len(report.problems), report.unlisted_problems, lang)
     if report.duplicates:
         console.print(tr("cli.import.duplicates", lang, count=report.duplicate_count))

@@ -30,6 +30,7 @@ from .account_dialogs import (
     RoleDialog,
     SiteDialog,
 )
+from .catalog_screen import CatalogScreen
 from .form_dialog import ADMIN_CSS
 
 STAFF_COLUMNS = ("username", "name", "role", "site", "status")
@@ -46,6 +47,7 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
         Binding("r", "role", "Role", id="admin.role"),
         Binding("d", "deactivate", "Deactivate", id="admin.deactivate"),
         Binding("t", "add_site", "New site", id="admin.add_site"),
+        Binding("c", "catalog", "Services", id="admin.catalog"),
         Binding("escape", "back", "Back", id="admin.back"),
     ]
 
@@ -205,6 +207,9 @@ class AdminScreen(ScreenContextMixin, Screen[None]):
                 self._notice(self.t("admin.site_added", site=added[0]))
 
         self.app.push_screen(SiteDialog(save), after)
+
+    def action_catalog(self) -> None:
+        self.app.push_screen(CatalogScreen())
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -41,9 +41,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "admin.inactive": ("✕ suljettu", "✕ stängd", "✕ deactivated"),
     "admin.no_site": ("—", "—", "—"),
     "admin.hint": (
-        "n uusi käyttäjä · p salasana · r rooli · d sulje tili · t uusi toimipiste · Esc takaisin",
-        "n ny användare · p lösenord · r roll · d stäng konto · t nytt ställe · Esc tillbaka",
-        "n new user · p password · r role · d deactivate · t new site · Esc back",
+        "n uusi käyttäjä · p salasana · r rooli · d sulje tili · t uusi toimipiste"
+        " · c palvelut ja tuottajat · Esc takaisin",
+        "n ny användare · p lösenord · r roll · d stäng konto · t nytt ställe"
+        " · c tjänster och producenter · Esc tillbaka",
+        "n new user · p password · r role · d deactivate · t new site"
+        " · c services and providers · Esc back",
     ),
     "admin.added": (
         "Käyttäjä {username} lisätty.",

@@ -135,29 +135,31 @@ def _delimiter(header_line: str) -> str:
     return ";" if semicolons > commas else ","
 
 
-def _header(cells: Sequence[str]) -> list[str]:
+def _header(cells: Sequence[str], columns: Mapping[str, str], required: Sequence[str]) -> list[str]:
     names = [cell.strip().lower() for cell in cells]
     named = [name for name in names if name]
-    unknown = [name for name in named if name not in COLUMNS]
+    unknown = [name for name in named if name not in columns]
     if unknown:
         raise ImportFileError(
-            "import.error.unknown_columns", columns=", ".join(unknown), allowed=", ".join(COLUMNS)
+            "import.error.unknown_columns", columns=", ".join(unknown), allowed=", ".join(columns)
         )
     repeated = sorted({name for name in named if named.count(name) > 1})
     if repeated:
         raise ImportFileError("import.error.repeated_columns", columns=", ".join(repeated))
-    missing = [name for name in REQUIRED_COLUMNS if name not in named]
+    missing = [name for name in required if name not in named]
     if missing:
         raise ImportFileError("import.error.missing_columns", columns=", ".join(missing))
     return names
 
 
-def _row(line: int, names: Sequence[str], cells: Sequence[str]) -> CsvRow:
+def _row(
+    line: int, names: Sequence[str], cells: Sequence[str], columns: Mapping[str, str]
+) -> CsvRow:
     values: dict[str, str] = {}
     extra = any(cell.strip() for cell in cells[len(names) :])
     for name, cell in zip(names, cells, strict=False):
         if name:
-            values[COLUMNS[name]] = cell.strip()
+            values[columns[name]] = cell.strip()
         elif cell.strip():
             extra = True
     if "service_language" in values:
@@ -165,9 +167,14 @@ def _row(line: int, names: Sequence[str], cells: Sequence[str]) -> CsvRow:
     return CsvRow(line, values, extra)
 
 
-def iter_rows(lines: Iterable[str]) -> Iterator[CsvRow]:
-    """Rows of a client CSV given as lines; raises `ImportFileError` when the header is
-    unusable or a line is not CSV."""
+def iter_rows(
+    lines: Iterable[str],
+    columns: Mapping[str, str] = COLUMNS,
+    required: Sequence[str] = REQUIRED_COLUMNS,
+) -> Iterator[CsvRow]:
+    """Rows of a CSV given as lines, its `columns` (CSV column -> form field, a client's
+    by default) as fields; raises `ImportFileError` when the header is unusable or a line
+    is not CSV."""
     line_iter = iter(lines)
     blank_lines = 0
     header_line = ""
@@ -180,14 +187,14 @@ def iter_rows(lines: Iterable[str]) -> Iterator[CsvRow]:
         raise ImportFileError("import.error.empty")
     reader = csv.reader(chain([header_line], line_iter), delimiter=_delimiter(header_line))
     try:
-        names = _header(next(reader))
+        names = _header(next(reader), columns, required)
         # Excel numbers records, not physical lines: a quoted value may span several.
         line = blank_lines + 1
         for cells in reader:
             line += 1
             if not any(cell.strip() for cell in cells):
                 continue  # Excel leaves rows of bare separators behind deleted content
-            yield _row(line, names, cells)
+            yield _row(line, names, cells, columns)
     except csv.Error as exc:
         raise ImportFileError(
             "import.error.malformed", line=blank_lines + reader.line_num, reason=exc
@@ -224,9 +231,12 @@ def _decoded_lines(handle: BinaryIO, encoding: str, errors: str) -> Iterator[str
 
 
 @contextmanager
-def open_rows(path: Path) -> Generator[Iterator[CsvRow], None, None]:
-    """The rows of a client CSV file, decoded and parsed as they are read: the file is
-    never in memory whole. Raises `ImportFileError` for a missing or unreadable file."""
+def open_rows(
+    path: Path, columns: Mapping[str, str] = COLUMNS, required: Sequence[str] = REQUIRED_COLUMNS
+) -> Generator[Iterator[CsvRow], None, None]:
+    """The rows of a CSV file (a client's `columns` by default; see `iter_rows`), decoded
+    and parsed as they are read: the file is never in memory whole. Raises
+    `ImportFileError` for a missing or unreadable file."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -240,4 +250,4 @@ def open_rows(path: Path) -> Generator[Iterator[CsvRow], None, None]:
             raise ImportFileError(
                 "import.error.unreadable", path=path, reason=exc.strerror
             ) from exc
-        yield iter_rows(_decoded_lines(handle, encoding, errors))
+        yield iter_rows(_decoded_lines(handle, encoding, errors), columns, required)

@@ -1,4 +1,5 @@
-"""Snapshots of the admin screen and its new-user dialog at 80×24, fixed clock and time zone."""
+"""Snapshots of the admin screen, its new-user dialog and the service catalog at 80×24,
+fixed clock and time zone."""
 
 from __future__ import annotations
 
@@ -26,6 +27,17 @@ def test_new_user_dialog(snap_compare, world, clock, helsinki_desk):
     async def run_before(pilot: Pilot) -> None:
         await _admin_screen(pilot)
         await pilot.press("n")
+        await still(pilot)
+
+    assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
+
+
+def test_catalog_screen(snap_compare, world, clock, helsinki_desk):
+    async def run_before(pilot: Pilot) -> None:
+        await _admin_screen(pilot)
+        await pilot.press("c")
+        await still(pilot)
+        await pilot.press(*["down"] * 6)  # työkokeilu: its rule rows below
         await still(pilot)
 
     assert snap_compare(make_app(world.path, clock=clock), run_before=run_before)
