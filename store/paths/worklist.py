@@ -101,7 +101,8 @@ def _due_step(step: PathStep, today: date) -> WorkKind | None:
 
 
 def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
-    """The coach's worklist on `today`, soonest due first (items with no date last)."""
+    """The coach's worklist on `today`: the steps to see to, soonest due first, then the
+    clients with no active step (those with no date last)."""
     db = ctx.db
     clients = {
         str(i): (str(i), f"{last} {first}", date.fromisoformat(str(born)))
@@ -142,8 +143,17 @@ def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
             items.append(
                 WorkItem("no_active_step", client_id, name, None, None, last_end.get(client_id))
             )
+    # A step to see to comes before a client to plan for; each soonest first.
     order = {kind: n for n, kind in enumerate(WORK_KINDS)}
-    items.sort(key=lambda i: (i.due is None, i.due or today, order[i.kind], i.client_name))
+    items.sort(
+        key=lambda i: (
+            i.kind == "no_active_step",
+            i.due is None,
+            i.due or today,
+            order[i.kind],
+            i.client_name,
+        )
+    )
     return items
 
 

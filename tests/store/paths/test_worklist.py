@@ -72,8 +72,8 @@ def test_the_worklist_lists_what_is_due_on_the_coachs_own_caseload(world: World)
     paths.set_status(coach, stale.id, "done", on=date(2026, 10, 31))
     paths.set_status(coach, late.id, "active")
     assert _kinds(paths.worklist(coach)) == [
-        ("no_active_step", "Nurmi Eero", None, date(2026, 10, 31)),
         ("ending", "Mäkinen Anna", "tyokokeilu", date(2026, 12, 8)),
+        ("no_active_step", "Nurmi Eero", None, date(2026, 10, 31)),
         ("no_active_step", "Salo Ilona", None, None),
     ]
 
