@@ -7,7 +7,7 @@ Four kinds of item, each naming the client and, but for the last, the step:
 - `warning`: a rule warning of an active path that no one has acknowledged;
 - `no_active_step`: a caseload client with no open path, or an open path with no active step.
 
-Read with three indexed queries over the coach's own caseload (`client_coach`,
+Read with two indexed queries over the coach's own caseload (`client_coach`,
 `service_path_open`, `path_step_path`), so it stays fast however large the register.
 """
 
@@ -22,7 +22,7 @@ from typing import Literal
 
 from store.core.context import Context
 from store.paths.catalog import ServiceCatalog
-from store.paths.models import PathStep, Service
+from store.paths.models import PathStep, RuleWarning, Service
 from store.paths.repository import step_from_row
 from store.paths.rules import check_path
 
@@ -30,25 +30,30 @@ WorkKind = Literal["ending", "not_started", "warning", "no_active_step"]
 WORK_KINDS: tuple[WorkKind, ...] = ("ending", "not_started", "warning", "no_active_step")
 HORIZON_DAYS = 14
 
-# The coach's living clients; their open paths; those paths' steps.
+# The coach's living clients, each with their open path if any.
 _CASELOAD = (
-    "SELECT id, last_name, first_name, birth_date FROM client"
-    " WHERE coach_id = ? AND deleted_at IS NULL"
+    "SELECT c.id, c.last_name, c.first_name, c.birth_date, p.id FROM client c"
+    " LEFT JOIN service_path p"
+    " ON p.client_id = c.id AND p.ended_on IS NULL AND p.deleted_at IS NULL"
+    " WHERE c.coach_id = :coach AND c.deleted_at IS NULL"
 )
+# The steps of those open paths, each with what makes it due (if anything) and when.
 _OPEN_STEPS = (
     "SELECT s.id, s.path_id, s.position, s.service_id, s.provider_id, s.organiser,"
     " s.planned_start, s.planned_end, s.actual_start, s.actual_end, s.status, s.goal,"
-    " s.days_per_week, s.hours_per_day, s.subsidy_percent"
+    " s.days_per_week, s.hours_per_day, s.subsidy_percent,"
+    " CASE WHEN s.status = 'planned' AND s.planned_start < :today THEN 'not_started'"
+    "  WHEN s.status IN ('planned', 'active')"
+    "   AND coalesce(s.actual_end, s.planned_end) <= :horizon"
+    "   AND (s.status = 'active' OR coalesce(s.actual_end, s.planned_end) >= :today)"
+    "  THEN 'ending' END,"
+    " CASE s.status WHEN 'cancelled' THEN NULL ELSE coalesce(s.actual_end, s.planned_end) END"
     " FROM client c"
     " JOIN service_path p ON p.client_id = c.id AND p.ended_on IS NULL AND p.deleted_at IS NULL"
     " JOIN path_step s ON s.path_id = p.id AND s.deleted_at IS NULL"
-    " WHERE c.coach_id = ? AND c.deleted_at IS NULL"
+    " WHERE c.coach_id = :coach AND c.deleted_at IS NULL"
 )
-_OPEN_PATHS = (
-    "SELECT p.id, p.client_id FROM client c"
-    " JOIN service_path p ON p.client_id = c.id AND p.ended_on IS NULL AND p.deleted_at IS NULL"
-    " WHERE c.coach_id = ? AND c.deleted_at IS NULL"
-)
+_STEP_FIELDS = 15  # the columns `step_from_row` reads; then the due kind and the end
 
 
 @dataclass(frozen=True)
@@ -74,75 +79,46 @@ class WorkItem:
 
 
 _Client = tuple[str, str, date]  # id, "Last First", birth date
-
-
-def _step_item(
-    kind: WorkKind,
-    step: PathStep,
-    client: _Client,
-    services: dict[str, Service],
-    due: date,
-    detail: str | None = None,
-) -> WorkItem:
-    client_id, name, _ = client
-    return WorkItem(kind, client_id, name, step.id, services.get(step.service_id), due, detail)
-
-
-def _due_step(step: PathStep, today: date) -> WorkKind | None:
-    horizon = today + timedelta(days=HORIZON_DAYS)
-    if step.status == "planned" and step.planned_start < today:
-        return "not_started"
-    end = step.end
-    if end is None or end > horizon:
-        return None
-    if step.status == "active" or (step.status == "planned" and end >= today):
-        return "ending"
-    return None
+_Row = tuple[object, ...]
 
 
 def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
     """The coach's worklist on `today`: the steps to see to, soonest due first, then the
     clients with no active step (those with no date last)."""
     db = ctx.db
-    clients = {
-        str(i): (str(i), f"{last} {first}", date.fromisoformat(str(born)))
-        for i, last, first, born in db.execute(_CASELOAD, [coach_id]).fetchall()
-    }
-    path_client = {str(p): str(c) for p, c in db.execute(_OPEN_PATHS, [coach_id]).fetchall()}
-    steps_of: dict[str, list[PathStep]] = defaultdict(list)
-    for row in db.execute(_OPEN_STEPS, [coach_id]).fetchall():
-        step = step_from_row(row)
-        steps_of[step.path_id].append(step)
-    catalog = ServiceCatalog(ctx)
-    services = {s.id: s for s in catalog.services(include_retired=True)}
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    params = {"coach": coach_id, "today": today.isoformat(), "horizon": horizon.isoformat()}
+    clients: dict[str, _Client] = {}
+    path_client: dict[str, str] = {}
+    for client_id, last, first, born, path_id in db.execute(_CASELOAD, params).fetchall():
+        clients[str(client_id)] = (str(client_id), f"{last} {first}", date.fromisoformat(str(born)))
+        if path_id is not None:
+            path_client[str(path_id)] = str(client_id)
+    services = {s.id: s for s in ServiceCatalog(ctx).services(include_retired=True)}
     items: list[WorkItem] = []
-    with_active: set[str] = set()
-    for path_id, steps in steps_of.items():
-        steps.sort(key=lambda s: s.position)
-        client = clients[path_client[path_id]]
-        for step in steps:
-            kind = _due_step(step, today)
-            if kind == "not_started":
-                items.append(_step_item(kind, step, client, services, step.planned_start))
-            elif kind == "ending":
-                assert step.end is not None
-                items.append(_step_item(kind, step, client, services, step.end))
-        if any(step.status == "active" for step in steps):
-            with_active.add(path_id)
-    items.extend(
-        _unacknowledged(ctx, catalog, services, clients, path_client, steps_of, with_active)
-    )
-    busy = {path_client[path_id] for path_id in with_active}
-    last_end: dict[str, date] = {}
-    for path_id, steps in steps_of.items():
-        ends = [s.end for s in steps if s.end is not None and s.status != "cancelled"]
-        if ends:
-            last_end[path_client[path_id]] = max(ends)
+    rows_of: dict[str, list[_Row]] = defaultdict(list)
+    last_end: dict[str, str] = {}
+    # Classified as read: a PathStep is made only of the steps the rules are checked on.
+    for row in db.execute(_OPEN_STEPS, params).fetchall():
+        path_id = str(row[1])
+        rows_of[path_id].append(row)
+        kind, end = row[_STEP_FIELDS], row[_STEP_FIELDS + 1]
+        client_id = path_client[path_id]
+        if end is not None and str(end) > last_end.get(client_id, ""):
+            last_end[client_id] = str(end)
+        if kind is not None:
+            due = date.fromisoformat(str(row[6] if kind == "not_started" else end))
+            _, name, _ = clients[client_id]
+            service = services.get(str(row[3]))
+            items.append(WorkItem(kind, client_id, name, str(row[0]), service, due))
+    active = {p for p, rows in rows_of.items() if any(r[10] == "active" for r in rows)}
+    items.extend(_unacknowledged(ctx, services, clients, path_client, rows_of, active))
+    busy = {path_client[path_id] for path_id in active}
     for client_id, name, _ in clients.values():
         if client_id not in busy:
-            items.append(
-                WorkItem("no_active_step", client_id, name, None, None, last_end.get(client_id))
-            )
+            end = last_end.get(client_id)
+            due = date.fromisoformat(end) if end else None
+            items.append(WorkItem("no_active_step", client_id, name, None, None, due))
     # A step to see to comes before a client to plan for; each soonest first.
     order = {kind: n for n, kind in enumerate(WORK_KINDS)}
     items.sort(
@@ -159,23 +135,29 @@ def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
 
 def _unacknowledged(
     ctx: Context,
-    catalog: ServiceCatalog,
     services: dict[str, Service],
     clients: dict[str, _Client],
     path_client: dict[str, str],
-    steps_of: dict[str, list[PathStep]],
+    rows_of: dict[str, list[_Row]],
     active_paths: set[str],
 ) -> list[WorkItem]:
     """Each warning of an active path that has no acknowledgement, as an item."""
     if not active_paths:
         return []
+    catalog = ServiceCatalog(ctx)
     rules = catalog.rules()
     providers = {p.id: p for p in catalog.providers()}
-    found = []
+    found: list[tuple[PathStep, RuleWarning]] = []
     for path_id in active_paths:
-        client = clients[path_client[path_id]]
-        steps = steps_of[path_id]
-        found.extend((path_id, w) for w in check_path(steps, services, rules, providers, client[2]))
+        steps = sorted(
+            (step_from_row(row[:_STEP_FIELDS]) for row in rows_of[path_id]),
+            key=lambda s: s.position,
+        )
+        birth_date = clients[path_client[path_id]][2]
+        by_id = {step.id: step for step in steps}
+        found.extend(
+            (by_id[w.step_id], w) for w in check_path(steps, services, rules, providers, birth_date)
+        )
     if not found:
         return []
     step_ids = list({w.step_id for _, w in found})
@@ -189,10 +171,12 @@ def _unacknowledged(
         ).fetchall()
         acknowledged.update((str(s), str(w)) for s, w in rows)
     items: list[WorkItem] = []
-    for path_id, warning in found:
+    for step, warning in found:
         if (warning.step_id, warning.code) in acknowledged:
             continue
-        step = next(s for s in steps_of[path_id] if s.id == warning.step_id)
-        client = clients[path_client[path_id]]
-        items.append(_step_item("warning", step, client, services, step.start, warning.code))
+        client_id, name, _ = clients[path_client[step.path_id]]
+        service = services.get(step.service_id)
+        items.append(
+            WorkItem("warning", client_id, name, step.id, service, step.start, warning.code)
+        )
     return items
