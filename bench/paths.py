@@ -25,7 +25,7 @@ from store.core.db import copy_database, write_transaction  # noqa: E402
 from store.core.models import Staff  # noqa: E402
 from store.core.rows import insert_rows  # noqa: E402
 from store.paths import worklist as worklist_module  # noqa: E402
-from store.paths.worklist import worklist  # noqa: E402
+from store.paths.worklist import forget_checked_paths, worklist  # noqa: E402
 from store.sample.accounts import add_demo_account  # noqa: E402
 
 CLIENTS = 100_000
@@ -42,7 +42,7 @@ _SEQUENCE = ("tyonhakuvalmennus", "tyokokeilu", "koulutus", "palkkatuki", "kunto
              "uravalmennus", "tyopaja", "starttiraha")  # fmt: skip
 _STEP_COLUMNS = ("id", "path_id", "position", "service_id", "organiser", "planned_start",
                  "planned_end", "actual_start", "actual_end", "status", "days_per_week",
-                 "hours_per_day")  # fmt: skip
+                 "hours_per_day", "subsidy_percent")  # fmt: skip
 _PATH_COLUMNS = ("id", "client_id", "coach_id", "ended_on", "outcome", "employer_sector",
                  "employment_type")  # fmt: skip
 
@@ -52,16 +52,19 @@ def _steps_of(rng: random.Random, path_id: str, count: int, start: date, service
     rows: list[tuple[object, ...]] = []
     for position in range(1, count + 1):
         code = _SEQUENCE[(position + rng.randrange(3)) % len(_SEQUENCE)]
-        end = start + timedelta(days=rng.randint(20, 200))
+        # Mostly within the rules, as real paths are: short work trials, many organisers.
+        low, high = {"tyokokeilu": (20, 90), "kuntouttava": (100, 200)}.get(code, (20, 200))
+        end = start + timedelta(days=rng.randint(low, high))
         if ended or end < TODAY:
             status, actual = "done", (start.isoformat(), end.isoformat())
         elif start <= TODAY:
             status, actual = "active", (start.isoformat(), None)
         else:
             status, actual = "planned", (None, None)
-        days, hours = (5, 6.0) if code == "tyokokeilu" else (None, None)
-        rows.append((f"{path_id}-{position}", path_id, position, services[code], "Varikko",
-                     start.isoformat(), end.isoformat(), *actual, status, days, hours))  # fmt: skip
+        days, hours = {"tyokokeilu": (5, 6.0), "kuntouttava": (3, 5.0)}.get(code, (None, None))
+        subsidy = 50 if code == "palkkatuki" else None
+        rows.append((f"{path_id}-{position}", path_id, position, services[code], f"Järjestäjä {rng.randrange(60)}",
+                     start.isoformat(), end.isoformat(), *actual, status, days, hours, subsidy))  # fmt: skip
         start = end + timedelta(days=rng.randint(1, 30))
     return rows
 
@@ -120,11 +123,14 @@ def build(path: Path) -> tuple[Staff, str]:
         store.close()
 
 
-def _timed(work: Callable[[], object], runs: int) -> list[float]:
+def _timed(
+    work: Callable[[], object], runs: int, before: Callable[[], object] = lambda: None
+) -> list[float]:
     for _ in range(WARM_UP):
         work()
     times: list[float] = []
     for _ in range(runs):
+        before()
         started = time.perf_counter()
         work()
         times.append((time.perf_counter() - started) * 1000)
@@ -190,14 +196,19 @@ def _measure(store: Store, runs: int, render_timeline: Callable[..., object] | N
         worklist(store.ctx, coach.id, TODAY)
 
     items = worklist(store.ctx, coach.id, TODAY)
-    work = _timed(read_worklist, runs)
+    # First with nothing kept of earlier reads (the first Today after the app starts), then
+    # as the Today screen reads it again, with unchanged paths' warnings kept.
+    cold = _timed(read_worklist, runs, before=forget_checked_paths)
+    warm = _timed(read_worklist, runs)
     f4 = _timed(open_f4, runs)
     what = "open + rules" + (" + timeline" if render_timeline else " (no timeline module)")
     rows = [
         (f"F4: {what}, {LONG_PATH_STEPS} steps", f"{median(f4):.1f}",
          f"{percentile(f4, 0.95):.1f}", f"{F4_TARGET_MS:.0f}"),
-        (f"worklist: {CASELOAD} clients, {len(items)} items", f"{median(work):.1f}",
-         f"{percentile(work, 0.95):.1f}", f"{WORKLIST_TARGET_MS:.0f}"),
+        (f"worklist, first read: {CASELOAD} clients, {len(items)} items",
+         f"{median(cold):.1f}", f"{percentile(cold, 0.95):.1f}", f"{WORKLIST_TARGET_MS:.0f}"),
+        (f"worklist, read again: {CASELOAD} clients, {len(items)} items",
+         f"{median(warm):.1f}", f"{percentile(warm, 0.95):.1f}", f"{WORKLIST_TARGET_MS:.0f}"),
     ]  # fmt: skip
     print(table(("measure", "p50 ms", "p95 ms", "target p95"), rows))
     # The machine is shared: a p95 taken under load says more about the neighbours.

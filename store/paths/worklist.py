@@ -15,7 +15,8 @@ Read with two indexed queries over the coach's own caseload (`client_coach`,
 # pyright: reportUnknownMemberType=false, reportUnknownVariableType=false, reportUnknownArgumentType=false
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -133,6 +134,26 @@ def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
     return items
 
 
+# `check_path` is a pure function of a path's steps, the catalog and the client's birth
+# date: its warnings are kept per path with exactly those inputs, and reused while they are
+# unchanged, as the Today screen asks again each time it is shown. Bounded; the oldest
+# path checked goes first.
+_CHECKED: OrderedDict[str, tuple[Hashable, list[tuple[PathStep, RuleWarning]]]] = OrderedDict()
+CHECKED_PATHS = 20_000
+
+
+def _remember(path_id: str, key: Hashable, warned: list[tuple[PathStep, RuleWarning]]) -> None:
+    _CHECKED[path_id] = (key, warned)
+    _CHECKED.move_to_end(path_id)
+    while len(_CHECKED) > CHECKED_PATHS:
+        _CHECKED.popitem(last=False)
+
+
+def forget_checked_paths() -> None:
+    """Drop the kept warnings (for a benchmark of the first, uncached read)."""
+    _CHECKED.clear()
+
+
 def _unacknowledged(
     ctx: Context,
     services: dict[str, Service],
@@ -147,17 +168,29 @@ def _unacknowledged(
     catalog = ServiceCatalog(ctx)
     rules = catalog.rules()
     providers = {p.id: p for p in catalog.providers()}
+    inputs = (
+        tuple(services.values()),
+        tuple((k, tuple(v)) for k, v in rules.items()),
+        tuple(providers.values()),
+    )
     found: list[tuple[PathStep, RuleWarning]] = []
     for path_id in active_paths:
-        steps = sorted(
-            (step_from_row(row[:_STEP_FIELDS]) for row in rows_of[path_id]),
-            key=lambda s: s.position,
-        )
+        rows = rows_of[path_id]
         birth_date = clients[path_client[path_id]][2]
-        by_id = {step.id: step for step in steps}
-        found.extend(
-            (by_id[w.step_id], w) for w in check_path(steps, services, rules, providers, birth_date)
+        key = (tuple(row[:_STEP_FIELDS] for row in rows), birth_date, inputs)
+        held = _CHECKED.get(path_id)
+        if held is not None and held[0] == key:
+            found.extend(held[1])
+            continue
+        steps = sorted(
+            (step_from_row(row[:_STEP_FIELDS]) for row in rows), key=lambda s: s.position
         )
+        by_id = {step.id: step for step in steps}
+        warned = [
+            (by_id[w.step_id], w) for w in check_path(steps, services, rules, providers, birth_date)
+        ]
+        _remember(path_id, key, warned)
+        found.extend(warned)
     if not found:
         return []
     step_ids = list({w.step_id for _, w in found})

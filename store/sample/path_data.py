@@ -17,12 +17,13 @@ SEQUENCES = (
     ("tyohonvalmennus", "palkkatuki"),
     ("tyonhakuvalmennus", "uravalmennus", "tyokokeilu", "koulutus", "tyokokeilu", "palkkatuki"),
 )
-# Months a step of the service lasts (low, high); 0 is a single day.
+# Months a step of the service lasts (low, high), within the service's rules (the paths
+# that break them are made on purpose); 0 is a single day.
 MONTHS = {"tyonhakuvalmennus": (1, 3), "uravalmennus": (1, 4), "tyohonvalmennus": (2, 6),
            "typ": (3, 9), "terveystarkastus": (0, 0), "velkaneuvonta": (1, 2),
-           "tyokokeilu": (1, 5), "palkkatuki": (6, 12), "koulutus": (3, 9),
-           "omaehtoinen": (6, 20), "kuntouttava": (3, 10), "sosiaalinen_kuntoutus": (2, 6),
-           "tyopaja": (3, 8), "starttiraha": (6, 12)}  # fmt: skip
+           "tyokokeilu": (1, 3), "palkkatuki": (6, 12), "koulutus": (3, 9),
+           "omaehtoinen": (6, 20), "kuntouttava": (4, 10), "sosiaalinen_kuntoutus": (2, 6),
+           "tyopaja": (3, 8), "starttiraha": (6, 11)}  # fmt: skip
 GOALS = (
     "Työpaikka logistiikka-alalta",
     "Ammatillinen tutkinto sosiaali- ja terveysalalle",

@@ -321,7 +321,7 @@ def add_sample_paths(ctx: Context, seed: int, today: date, setup_at: str) -> int
         registered = date.fromisoformat(str(created))
         writer = _Writer(maker, str(coach_id), str(client_id))
         codes = list(rng.choice(SEQUENCES))
-        if "omaehtoinen" in codes and (today - date.fromisoformat(str(born))).days < 25 * 366:
+        if "omaehtoinen" in codes and (today - date.fromisoformat(str(born))).days < 27 * 366:
             codes = ["koulutus"]
         # One client in twelve has a path made to be due now, in turns of five kinds.
         if rng.random() < 1 / 12:
@@ -376,7 +376,7 @@ def _due_path(maker: _PathMaker, codes: list[str], kind: int) -> list[_Step]:
     else:
         current.end = today - timedelta(days=rng.randint(3, 20))
         after.start = today + timedelta(days=rng.randint(20, 40))
-    current.start = min(current.start, current.end - timedelta(days=20))
+    current.start = current.end - timedelta(days=rng.randint(100, 150))
     after.end = max(after.end, _plus_months(after.start, 2))
     maker.settle(steps, None)
     if kind == 1:  # the start passed, and nobody marked the step started

@@ -106,6 +106,20 @@ def test_an_unacknowledged_warning_is_listed_until_acknowledged(world: World):
     assert [i for i in paths.worklist(world.coach) if i.kind == "warning"] == []
 
 
+@pytest.mark.xfail(strict=False, reason="rules being written")
+def test_a_step_changed_back_within_the_rules_leaves_the_worklist(world: World):
+    """The warnings kept between reads are never those of the path before a change."""
+    paths = world.store.paths
+    path = paths.start(world.coach, world.clients["makinen"].id)
+    raw = {"service": "tyokokeilu", "organiser": "Varikko", "planned_start": "1.6.2026",
+           "actual_start": "1.6.2026", "planned_end": "31.1.2027", "days_per_week": "5",
+           "hours_per_day": "6"}  # fmt: skip
+    trial = paths.add_step(world.coach, path.id, raw)
+    assert [i.step_id for i in paths.worklist(world.coach) if i.kind == "warning"] == [trial.id]
+    paths.update_step(world.coach, trial.id, {**raw, "planned_end": "30.11.2026"})
+    assert [i for i in paths.worklist(world.coach) if i.kind == "warning"] == []
+
+
 def test_only_a_coach_has_a_worklist(world: World):
     for user in (world.reception, world.admin):
         with pytest.raises(PermissionDenied):
