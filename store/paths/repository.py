@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from store.clients.models import Client
 from store.clients.repository import fetch_client
@@ -37,6 +38,9 @@ from store.paths.models import (
 )
 from store.paths.rules import check_path
 from store.paths.validation import clean_outcome, clean_path, clean_step
+
+if TYPE_CHECKING:
+    from store.paths.worklist import WorkItem
 
 _PATH = (
     "SELECT id, client_id, coach_id, goal, work_search_obligation, next_review, ended_on,"
@@ -502,3 +506,13 @@ class PathRepository:
                 actor, path, "end_path", {k: [None, v] for k, v in values.items() if v is not None}
             )
         return self.path(path_id)
+
+    # The worklist ----------------------------------------------------------------------
+
+    def worklist(self, actor: Staff) -> list[WorkItem]:
+        """What wants doing on the coach's own caseload today (store/paths/worklist.py).
+        Coaches only: raises `PermissionDenied` for anyone else."""
+        from store.paths.worklist import worklist  # it reads steps as this module does
+
+        require(actor, _EDIT)
+        return worklist(self.ctx, actor.id, self.ctx.today())

@@ -19,6 +19,7 @@ from store.core.db import open_db, write_transaction
 from store.core.models import Role
 from store.core.rows import insert_rows
 from store.sample.accounts import DEMO_PASSWORD
+from store.sample.paths import add_sample_paths
 from store.sample.people import (
     AGES,
     CENTURY_SIGNS,
@@ -284,7 +285,8 @@ def generate_sample(
 ) -> None:
     """Create a new sample database at `path`; the same seed and `today` give the same data.
 
-    Besides the register it holds `history_weeks` weeks of walk-in visits at every site,
+    Besides the register it holds service providers, most caseload clients' service paths
+    (`store.sample.paths`), `history_weeks` weeks of walk-in visits at every site,
     and today's morning until 10:30 (see `store.sample_visits`); 0 leaves visits out.
     Only the ids of the client-creation log rows and the password salt come from the
     system's randomness. Refuses to touch an existing non-empty file.
@@ -318,6 +320,8 @@ def generate_sample(
                     insert_client(
                         ctx, values, actor_id=actor_id, at=created_at, client_id=seeded_uuid(rng)
                     )
+        with write_transaction(db):
+            add_sample_paths(ctx, seed, today, setup_at)
         with write_transaction(db):
             now = helsinki_moment(today, MORNING_SO_FAR)
             add_visit_history(

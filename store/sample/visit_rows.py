@@ -200,7 +200,7 @@ _EVENT_COLUMNS = (
     "updated_at",
     "updated_by",
 )
-_AUDIT_COLUMNS = (
+AUDIT_COLUMNS = (
     "id",
     "at",
     "staff_id",
@@ -233,6 +233,6 @@ def insert_sample_rows(ctx: Context, rows: SampleRows) -> None:
     insert_rows(
         ctx, "visit_event", _EVENT_COLUMNS, sorted(rows.events, key=lambda r: r[2]), by=None
     )
-    append_events(ctx, _AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
+    append_events(ctx, AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
     # Anonymous answers: nobody is named as their author.
     insert_rows(ctx, "feedback", _FEEDBACK_COLUMNS, rows.feedback, by=None)
