@@ -184,7 +184,7 @@ def root(
 @app.command(help=help_for("help.demo"))
 def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -> None:
     """Open Luotsi on a throwaway copy of the sample database, removed when it closes."""
-    from store.sample.generate import refresh_visit_history
+    from store.sample.generate import refresh_history
 
     chosen_lang = asked_language(ctx, lang)
     text_lang = early_language(ctx, lang)
@@ -196,9 +196,10 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     with ended_by_signals(), tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
         copy_database(SAMPLE_DB, copy)
-        # The committed sample holds no visits (they would make it ~6 MB): they are
-        # made here, up to this very minute, so the queue is never weeks old.
-        refresh_visit_history(copy)
+        # The committed sample holds no visits nor paths (they would make it ~6 MB):
+        # they are made here, around this very minute, so the queue is never weeks old
+        # and a coach's worklist has steps due now.
+        refresh_history(copy)
         lines = demo_lines(copy, text_lang)
         for line in lines:
             typer.echo(line)

@@ -285,9 +285,10 @@ def generate_sample(
 ) -> None:
     """Create a new sample database at `path`; the same seed and `today` give the same data.
 
-    Besides the register it holds service providers, most caseload clients' service paths
-    (`store.sample.paths`), `history_weeks` weeks of walk-in visits at every site,
-    and today's morning until 10:30 (see `store.sample_visits`); 0 leaves visits out.
+    Besides the register it holds its history: service providers and most caseload
+    clients' service paths (`store.sample.paths`), `history_weeks` weeks of walk-in visits
+    at every site, and today's morning until 10:30 (see `store.sample_visits`); 0 leaves
+    the history out (`refresh_history` adds it to a copy, for the day it is used).
     Only the ids of the client-creation log rows and the password salt come from the
     system's randomness. Refuses to touch an existing non-empty file.
     """
@@ -320,8 +321,9 @@ def generate_sample(
                     insert_client(
                         ctx, values, actor_id=actor_id, at=created_at, client_id=seeded_uuid(rng)
                     )
-        with write_transaction(db):
-            add_sample_paths(ctx, seed, today, setup_at)
+        if history_weeks:
+            with write_transaction(db):
+                add_sample_paths(ctx, seed, today, setup_at)
         with write_transaction(db):
             now = helsinki_moment(today, MORNING_SO_FAR)
             add_visit_history(
@@ -332,22 +334,29 @@ def generate_sample(
         db.close()
 
 
-def refresh_visit_history(
+def refresh_history(
     path: str | Path, clock: Clock | None = None, weeks: int = HISTORY_WEEKS, seed: int = 1
 ) -> int:
-    """Give a (copy of a) sample database visits up to this moment; returns how many.
+    """Give a (copy of a) sample database its history up to this moment; returns how many
+    visits it added.
 
     For `luotsi demo`: the committed sample was made on some day in the past, but the
-    queue must show people waiting on whatever day the demo runs. Adds the weekdays of the
-    `weeks` before today and today until now, skipping any site-day that already has
-    visits; nothing already written is moved or changed.
+    queue must show people waiting on whatever day the demo runs, and a coach's worklist
+    steps due around it. Adds the weekdays of the `weeks` before today and today until
+    now, skipping any site-day that already has visits, and service paths dated around
+    today if the file has none; nothing already written is moved or changed.
     """
     clock = clock or Clock()
     db = open_db(path)
+    ctx = Context(db, clock)
+    today = clock.today()
     try:
         with write_transaction(db):
+            if db.execute("SELECT count(*) FROM service_path").fetchone()[0] == 0:
+                setup_at = to_iso(datetime.combine(today - timedelta(days=800), time(7), UTC))
+                add_sample_paths(ctx, seed, today, setup_at)
             return add_visit_history(
-                db, clock.today(), clock.now(), weeks=weeks, seed=seed, daily_visits=DAILY_VISITS
+                db, today, clock.now(), weeks=weeks, seed=seed, daily_visits=DAILY_VISITS
             )
     finally:
         db.close()

@@ -89,7 +89,6 @@ def test_a_step_ending_beyond_two_weeks_or_done_is_not_listed(world: World):
     assert paths.worklist(world.coach) == []
 
 
-@pytest.mark.xfail(strict=False, reason="rules being written")
 def test_an_unacknowledged_warning_is_listed_until_acknowledged(world: World):
     paths = world.store.paths
     path = paths.start(world.coach, world.clients["makinen"].id)
@@ -106,7 +105,6 @@ def test_an_unacknowledged_warning_is_listed_until_acknowledged(world: World):
     assert [i for i in paths.worklist(world.coach) if i.kind == "warning"] == []
 
 
-@pytest.mark.xfail(strict=False, reason="rules being written")
 def test_a_step_changed_back_within_the_rules_leaves_the_worklist(world: World):
     """The warnings kept between reads are never those of the path before a change."""
     paths = world.store.paths

@@ -12,7 +12,7 @@ import pytest
 
 from store.api import Store
 from store.core.clock import FixedClock, from_iso
-from store.sample.generate import generate_sample, refresh_visit_history
+from store.sample.generate import generate_sample, refresh_history
 from store.sample.seeded import helsinki_minutes, helsinki_moment
 
 FRIDAY = date(2026, 11, 27)
@@ -350,7 +350,7 @@ def test_the_demo_queue_is_full_whatever_day_and_hour_it_runs(
     copy = shutil.copyfile(register_only, tmp_path / "demo.db")
     now = helsinki_moment(day, hour * 60 + minute)
     clock = FixedClock(now)
-    assert refresh_visit_history(copy, clock) > 500
+    assert refresh_history(copy, clock) > 500
     for site, queue in _queue(copy, clock).items():
         waiting = [v for v in queue if v.state == "waiting"]
         assert waiting, site
@@ -368,11 +368,11 @@ def test_refreshing_again_adds_only_the_new_days_and_changes_nothing_written(
 ):
     copy = shutil.copyfile(register_only, tmp_path / "demo.db")
     first = FixedClock(helsinki_moment(FRIDAY, 10 * 60))
-    refresh_visit_history(copy, first)
+    refresh_history(copy, first)
     before = _query(copy, "SELECT * FROM visit ORDER BY rowid")
-    assert refresh_visit_history(copy, first) == 0
+    assert refresh_history(copy, first) == 0
     later = FixedClock(helsinki_moment(FRIDAY + timedelta(days=3), 12 * 60))  # Monday
-    added = refresh_visit_history(copy, later)
+    added = refresh_history(copy, later)
     after = _query(copy, "SELECT * FROM visit ORDER BY rowid")
     assert after[: len(before)] == before and len(after) == len(before) + added
     # Friday's queue was never closed: on Monday it is listed for closing, not lost.
