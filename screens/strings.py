@@ -12,6 +12,7 @@ from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
+from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
@@ -25,6 +26,7 @@ CATALOGS = (
     BOARD_STRINGS,
     ADMIN_STRINGS,
     PATH_FIELD_STRINGS,
+    PATH_SCREEN_STRINGS,
 )
 
 
