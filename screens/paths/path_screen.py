@@ -40,15 +40,15 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
     BINDINGS = [
         Binding("a", "add", "Add", id="path.add"),
         Binding("e", "edit", "Edit", id="path.edit"),
-        Binding("ctrl+up,K", "move(-1)", "Up", id="path.up"),
+        Binding("ctrl+up,K", "move(-1)", "Up", id="path.up", show=False),
         Binding("ctrl+down,J", "move(1)", "Down", id="path.down", show=False),
         Binding("s", "set_status('active')", "Start", id="path.start"),
         Binding("d", "set_status('done')", "Done", id="path.done"),
-        Binding("i", "set_status('interrupted')", "Interrupt", id="path.interrupt"),
+        Binding("i", "set_status('interrupted')", "Interrupt", id="path.interrupt", show=False),
         Binding("x", "set_status('cancelled')", "Cancel", id="path.cancel"),
         Binding("w", "acknowledge", "Acknowledge", id="path.acknowledge"),
-        Binding("g", "goal", "Goal", id="path.goal"),
-        Binding("o", "end_path", "End", id="path.end"),
+        Binding("g", "goal", "Goal", id="path.goal", show=False),
+        Binding("o", "end_path", "End", id="path.end", show=False),
         Binding("t", "timeline", "Timeline", id="path.timeline", show=False),
         Binding("ctrl+f", "choose_client", "Other client", id="path.choose", show=False),
         Binding("escape", "back", "Back", id="path.back"),
@@ -75,6 +75,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
                 with HorizontalScroll(id="timeline-scroll"):
                     yield Static("", id="timeline-grid")
             yield Static(self.t("path.timeline.legend"), id="timeline-legend", classes="hint")
+        yield Static(self.t("path.keys"), id="path-keys", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -4,7 +4,8 @@ shown while typing."""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from store.clients.validation import ValidationError
-from store.core.dates import format_date
+from store.core.dates import DateError, format_date, parse_date
 from store.paths.models import PathStep, RuleWarning
 from store.paths.repository import PathView
 from store.paths.rules import check_path
@@ -36,6 +37,24 @@ FORM_ORDER = (
 )
 assert set(FORM_ORDER) == set(STEP_FIELDS)
 DRAFT_ID = "draft"
+
+
+def months_later(start_text: str, end_text: str) -> str:
+    """The end a coach means by "+6" after a start: six months on, the day before (a
+    step from 1.1.2027 "+6" ends 30.6.2027); anything else as typed."""
+    months = end_text.strip().removeprefix("+")
+    if not end_text.strip().startswith("+") or not months.isdigit() or not 0 < int(months) < 100:
+        return end_text
+    try:
+        start = parse_date(start_text.strip())
+    except DateError:
+        return end_text
+    year, month = divmod(start.month - 1 + int(months), 12)
+    last = calendar.monthrange(start.year + year, month + 1)[1]
+    if start.day > last:  # 31.8. + 6: no 31.2., so the period runs to the month's end
+        return format_date(date(start.year + year, month + 1, last))
+    end = date(start.year + year, month + 1, start.day) - timedelta(days=1)
+    return format_date(end)
 
 
 def _number(value: float | int | None) -> str:
@@ -140,6 +159,21 @@ class StepForm(PathFormDialog):
             providers[provider.id] = provider
             providers[provider.business_id] = provider
         return clean_step(values, services, providers)  # type: ignore[arg-type]
+
+    def values(self) -> dict[str, str]:
+        """What the form holds, an end given as "+6" (months) turned into its date."""
+        values = super().values()
+        for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+            values[end] = months_later(values[start], values[end])
+        return values
+
+    @on(Input.Blurred, "#planned_end, #actual_end")
+    def _expand_end(self, event: Input.Blurred) -> None:
+        field = event.input.id
+        assert field is not None
+        expanded = self.values()[field]
+        if expanded != event.input.value:
+            event.input.value = expanded
 
     def check(self, values: dict[str, str]) -> None:
         self._cleaned(values)

@@ -44,6 +44,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.path.back": ("Takaisin", "Tillbaka", "Back"),
     "binding.path.choose": ("Vaihda asiakas", "Byt klient", "Other client"),
     # The screen.
+    "path.keys": (
+        "i keskeytä · Ctrl+↑↓ siirrä · g tavoite · o päätä polku · t aikajana · F1 ohje",
+        "i avbryt · Ctrl+↑↓ flytta · g mål · o avsluta stigen · t tidslinje · F1 hjälp",
+        "i interrupt · Ctrl+↑↓ move · g goal · o end the path · t timeline · F1 help",
+    ),
     "path.title": ("Palvelupolku", "Servicestig", "Service path"),
     "path.find": (
         "Palvelupolku: hae asiakas",
@@ -204,9 +209,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "path.stepform.no_provider": ("ei palveluntuottajaa", "ingen producent", "no provider"),
     "path.stepform.choose_service": ("valitse palvelu", "välj tjänst", "choose a service"),
     "path.stepform.hint": (
-        "Enter tai Ctrl+S tallentaa · Tab seuraava · Esc peru · päivät muodossa 1.1.2027",
-        "Enter eller Ctrl+S sparar · Tab nästa · Esc avbryt · datum som 1.1.2027",
-        "Enter or Ctrl+S saves · Tab next · Esc cancels · dates as 1.1.2027",
+        "Enter tai Ctrl+S tallentaa · Esc peru · päivät 1.1.2027 · loppu +6 = 6 kk alusta",
+        "Enter eller Ctrl+S sparar · Esc avbryt · datum 1.1.2027 · slut +6 = 6 mån från start",
+        "Enter or Ctrl+S saves · Esc cancels · dates 1.1.2027 · end +6 = 6 months on",
     ),
     "path.stepform.invalid": (
         "Tarkista merkityt kentät; mitään ei tallennettu.",
