@@ -34,6 +34,7 @@ class PathFormDialog(ScreenContextMixin, ModalScreen[dict[str, str] | None]):
     CSS_PATH = PATHS_CSS
     FIELDS: tuple[str, ...] = ()
     HINT = "path.form.hint"
+    FORM_CLASSES = "dialog path-form"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="stepform.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="stepform.cancel"),
@@ -45,7 +46,7 @@ class PathFormDialog(ScreenContextMixin, ModalScreen[dict[str, str] | None]):
         self.initial = {field: values.get(field, "") for field in self.FIELDS}
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog path-form"):
+        with Vertical(classes=self.FORM_CLASSES):
             yield Static(self.title_text, classes="dialog-title")
             with VerticalScroll(classes="path-fields"):
                 for field in self.FIELDS:
@@ -117,6 +118,7 @@ class PathDetailsDialog(PathFormDialog):
     """The path's goal, work-search obligation (0–4 a month) and next review."""
 
     FIELDS = ("goal", "work_search_obligation", "next_review")
+    FORM_CLASSES = "dialog path-form -wide-labels"  # "Haettavia työpaikkoja kuukaudessa"
 
     def __init__(self, title: str, path: ServicePath | None) -> None:
         values = {"work_search_obligation": "4"}

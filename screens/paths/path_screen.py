@@ -251,14 +251,16 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             return self.view is not None
         return True
 
-    def _may_edit(self) -> bool:
+    def _may_edit(self, *, new_path: bool = False) -> bool:
+        """Whether the user may change the path; `new_path`: a new one may follow an
+        ended one (adding a step or setting a goal starts it)."""
         view = self.view
         if view is None:
             return False
         if not view.editable:
             self.notify(self.t("path.read_only.notice"), severity="warning")
             return False
-        if view.path is not None and not view.path.is_open and view.steps:
+        if view.path is not None and not view.path.is_open and not new_path:
             self.notify(self.t("path.error.ended"), severity="warning")
             return False
         return True
@@ -270,7 +272,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         return step
 
     def action_add(self) -> None:
-        if self._may_edit():
+        if self._may_edit(new_path=True):
             self._open_step_form(None)
 
     def action_edit(self) -> None:
@@ -304,6 +306,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             if step is None:
                 path = self.view.path
                 if path is None or not path.is_open:
+                    if path is not None:
+                        self.notify(self.t("path.new_path"))
                     path = self.store.paths.start(staff, self.client_id)
                 saved = self.store.paths.add_step(staff, path.id, values)
                 message = self.t("path.step_added", position=saved.position)
@@ -381,7 +385,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         ask(self.app, dialog, reporting_store_faults(self, acknowledge))
 
     def action_goal(self) -> None:
-        if not self._may_edit():
+        if not self._may_edit(new_path=True):
             return
         assert self.view is not None and self.client_id is not None
         path = self.view.path if self.view.path and self.view.path.is_open else None

@@ -17,15 +17,18 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The service path is for coaches; reception cannot open it.",
     ),
     "path.help": (
-        "Palvelupolku (F4): a lisää vaihe · e/Enter muokkaa · Ctrl+↑/↓ siirrä\n"
-        "s aloita · d valmis · i keskeytä · x peru vaihe · w kuittaa varoitus\n"
-        "g tavoite ja tarkistus · o päätä polku · t aikajana · Esc takaisin",
-        "Servicestig (F4): a lägg till steg · e/Enter redigera · Ctrl+↑/↓ flytta\n"
-        "s starta · d klar · i avbryt · x stryk steg · w kvittera varning\n"
-        "g mål och uppföljning · o avsluta stigen · t tidslinje · Esc tillbaka",
-        "Service path (F4): a add step · e/Enter edit · Ctrl+↑/↓ move\n"
-        "s start · d done · i interrupt · x cancel step · w acknowledge warning\n"
-        "g goal and review · o end the path · t timeline · Esc back",
+        "Palvelupolku (F4): a lisää vaihe · e/Enter muokkaa\n"
+        "Ctrl+↑↓ siirrä · s aloita · d valmis · i keskeytä · x peru\n"
+        "w kuittaa varoitus · g tavoite ja tarkistus · o päätä polku\n"
+        "t aikajana · Ctrl+F toinen asiakas · Esc takaisin",
+        "Servicestig (F4): a lägg till steg · e/Enter redigera\n"
+        "Ctrl+↑↓ flytta · s starta · d klar · i avbryt · x stryk\n"
+        "w kvittera varning · g mål och uppföljning · o avsluta stigen\n"
+        "t tidslinje · Ctrl+F annan klient · Esc tillbaka",
+        "Service path (F4): a add step · e/Enter edit\n"
+        "Ctrl+↑↓ move · s start · d done · i interrupt · x cancel\n"
+        "w acknowledge warning · g goal and review · o end the path\n"
+        "t timeline · Ctrl+F another client · Esc back",
     ),
     # The screen's keys, as the footer shows them.
     "binding.path.add": ("Lisää", "Lägg till", "Add"),
@@ -141,6 +144,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Varoitukset kuitattu ({count}).",
         "Varningarna kvitterade ({count}).",
         "Warnings acknowledged ({count}).",
+    ),
+    "path.new_path": (
+        "Edellinen polku oli päättynyt: uusi polku aloitettu.",
+        "Den förra stigen var avslutad: en ny stig har börjat.",
+        "The previous path had ended: a new path was started.",
     ),
     "path.goal_saved": (
         "Polun tiedot tallennettu.",
