@@ -172,17 +172,3 @@ class EndPathDialog(PathFormDialog):
 
     def check(self, values: dict[str, str]) -> None:
         clean_outcome(values, self.today)
-
-
-def outcome_text(path: ServicePath, t: ScreenContextMixin) -> str:
-    """The outcome in words: "työllistynyt, yritys, vakituinen, palkkatuella"."""
-    if path.outcome is None:
-        return ""
-    parts = [t.t(f"path.outcome.{path.outcome}")]
-    if path.employer_sector:
-        parts.append(t.t(f"path.sector.{path.employer_sector}"))
-    if path.employment_type:
-        parts.append(t.t(f"path.employment.{path.employment_type}"))
-    if path.with_pay_subsidy is not None:
-        parts.append(t.t("path.subsidy.yes" if path.with_pay_subsidy else "path.subsidy.no"))
-    return ", ".join(parts)

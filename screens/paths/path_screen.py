@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Footer, Static
 from store.clients.display import full_name, name_initials
 from store.clients.validation import ValidationError
 from store.core.auth import PermissionDenied
-from store.core.dates import format_date
 from store.paths.models import NEXT_STATUSES, PathStep, StepStatus
 from store.paths.repository import PathView, PurposeRequired, StepNotChangeable
 
@@ -24,9 +23,9 @@ from ..shell.dialogs import ask
 from ..shell.faults import reporting_store_faults, store_faults_told
 from ..shell.header import LuotsiHeader
 from .dialogs import AcknowledgeWarnings, ConfirmCancelStep, PurposeDialog
-from .forms import PATHS_CSS, EndPathDialog, PathDetailsDialog, outcome_text
+from .forms import PATHS_CSS, EndPathDialog, PathDetailsDialog
 from .step_form import StepForm
-from .step_table import COLUMNS, service_of, step_row, warning_lines
+from .step_table import COLUMNS, outcome_text, path_facts, service_of, step_row, warning_lines
 from .timeline import render_timeline
 
 # Keys that change the path: refused, with a word why, on a path open read-only.
@@ -180,19 +179,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         if not view.editable:
             title += " " + self.t("path.read_only")
         self.query_one("#path-title", Static).update(Content(title))
-        path = view.path
-        facts = ""
-        if path is not None:
-            facts = self.t(
-                "path.facts",
-                goal=path.goal or self.t("path.no_goal"),
-                obligation=path.work_search_obligation,
-                review=format_date(path.next_review) or self.t("path.no_review"),
-            )
-            if not path.is_open:
-                facts += "\n" + self.t(
-                    "path.ended", day=format_date(path.ended_on), outcome=outcome_text(path, self)
-                )
+        facts = path_facts(view, self.t)
         self.query_one("#path-facts", Static).update(facts)
 
     def _show_timeline(self, view: PathView) -> None:
@@ -333,14 +320,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         if not self._may_edit() or (step := self._step_or_say()) is None:
             return
         if status not in NEXT_STATUSES[step.status]:
-            self.notify(
-                self.t(
-                    "path.error.status",
-                    old=self.t(f"path.status.{step.status}"),
-                    new=self.t(f"path.status.{status}"),
-                ),
-                severity="warning",
-            )
+            words = {"old": self._word(step.status), "new": self._word(status)}
+            self.notify(self.t("path.error.status", **words), severity="warning")
             return
         if status == "cancelled":
             service = service_of(step, self.view, self.ctx.lang)  # type: ignore[arg-type]
@@ -357,13 +338,11 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             self.notify(exc.message(self.ctx.lang), severity="warning")
             return
         self._reload(changed.id)
-        self.notify(
-            self.t(
-                "path.step_status",
-                position=changed.position,
-                status=self.t(f"path.status.{changed.status}"),
-            )
-        )
+        status_word = self._word(changed.status)
+        self.notify(self.t("path.step_status", position=changed.position, status=status_word))
+
+    def _word(self, status: StepStatus) -> str:
+        return self.t(f"path.status.{status}")
 
     def action_acknowledge(self) -> None:
         if not self._may_edit() or (step := self._step_or_say()) is None:
@@ -409,10 +388,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
     def action_end_path(self) -> None:
         if not self._may_edit():
             return
-        assert self.view is not None
-        path = self.view.path
-        if path is None or not path.is_open:
-            self.notify(self.t("path.error.ended"), severity="warning")
+        path = self.view.path if self.view else None
+        if path is None:  # nothing to end yet (an ended one `_may_edit` refused)
             return
 
         def ended(values: dict[str, str] | None) -> None:
@@ -420,7 +397,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
                 return
             done = self.store.paths.end(self.session.staff, path.id, values)
             self._reload()
-            self.notify(self.t("path.ended_notice", outcome=outcome_text(done, self)))
+            self.notify(self.t("path.ended_notice", outcome=outcome_text(done, self.t)))
 
         dialog = EndPathDialog(self.t("path.endform.title"), self.store.today())
         self.app.push_screen(dialog, reporting_store_faults(self, ended))

@@ -14,12 +14,13 @@ from textual.widgets import Input, Select, Static
 
 from store.clients.validation import ValidationError
 from store.core.dates import DateError, format_date, parse_date
-from store.paths.models import PathStep, RuleWarning
+from store.paths.models import PathStep, Provider, RuleWarning
 from store.paths.repository import PathView
 from store.paths.rules import check_path
 from store.paths.validation import STEP_FIELDS, clean_step
 
 from .forms import PathFormDialog
+from .step_table import shown_number
 
 # The order a coach fills a step in: what, when, with whom, then the details.
 FORM_ORDER = (
@@ -57,12 +58,6 @@ def months_later(start_text: str, end_text: str) -> str:
     return format_date(end)
 
 
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
-
-
 def step_values(step: PathStep, view: PathView) -> dict[str, str]:
     """A stored step as the strings its form shows."""
     service = view.services.get(step.service_id)
@@ -75,9 +70,9 @@ def step_values(step: PathStep, view: PathView) -> dict[str, str]:
         "actual_start": format_date(step.actual_start),
         "actual_end": format_date(step.actual_end),
         "goal": step.goal or "",
-        "days_per_week": _number(step.days_per_week),
-        "hours_per_day": _number(step.hours_per_day),
-        "subsidy_percent": _number(step.subsidy_percent),
+        "days_per_week": shown_number(step.days_per_week),
+        "hours_per_day": shown_number(step.hours_per_day),
+        "subsidy_percent": shown_number(step.subsidy_percent),
     }
 
 
@@ -154,11 +149,11 @@ class StepForm(PathFormDialog):
 
     def _cleaned(self, values: dict[str, str]) -> dict[str, object]:
         services = {s.code: s for s in self.view.services.values()}
-        providers: dict[str, object] = {}
+        providers: dict[str, Provider] = {}
         for provider in self.view.providers.values():
             providers[provider.id] = provider
             providers[provider.business_id] = provider
-        return clean_step(values, services, providers)  # type: ignore[arg-type]
+        return clean_step(values, services, providers)
 
     def values(self) -> dict[str, str]:
         """What the form holds, an end given as "+6" (months) turned into its date."""

@@ -10,7 +10,7 @@ from rich.text import Text
 from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.core.text import visible
-from store.paths.models import PathStep, RuleWarning
+from store.paths.models import PathStep, RuleWarning, ServicePath
 from store.paths.repository import PathView
 
 SERVICE_WIDTH = 22
@@ -40,7 +40,8 @@ def _span(start: object, end: object) -> str:
     return f"{format_date(start)}–{format_date(end)}"  # type: ignore[arg-type]
 
 
-def _number(value: float | None) -> str:
+def shown_number(value: float | None) -> str:
+    """A count or an amount as a Finn writes it: 6, 7,5; "" for none."""
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
@@ -70,9 +71,9 @@ def step_row(step: PathStep, view: PathView, t: Translate, lang: str) -> list[Te
         _span(step.planned_start, step.planned_end),
         _cut(visible(organiser_of(step, view)), ORGANISER_WIDTH),
         _span(step.actual_start, step.actual_end),
-        _number(step.days_per_week),
-        _number(step.hours_per_day),
-        _number(step.subsidy_percent),
+        shown_number(step.days_per_week),
+        shown_number(step.hours_per_day),
+        shown_number(step.subsidy_percent),
     ]
     style = "strike dim" if step.status == "cancelled" else ""
     texts = [Text(cell, style=style) for cell in cells]
@@ -102,3 +103,34 @@ def warning_lines(warnings: list[RuleWarning], names: Mapping[str, str], t: Tran
         if warning.rule is not None:
             lines.append("  " + t("path.warning.source", source=warning.rule.source))
     return lines
+
+
+def outcome_text(path: ServicePath, t: Translate) -> str:
+    """The outcome in words: "työllistynyt, yritys, vakituinen, palkkatuella"."""
+    if path.outcome is None:
+        return ""
+    parts = [t(f"path.outcome.{path.outcome}")]
+    if path.employer_sector:
+        parts.append(t(f"path.sector.{path.employer_sector}"))
+    if path.employment_type:
+        parts.append(t(f"path.employment.{path.employment_type}"))
+    if path.with_pay_subsidy is not None:
+        parts.append(t("path.subsidy.yes" if path.with_pay_subsidy else "path.subsidy.no"))
+    return ", ".join(parts)
+
+
+def path_facts(view: PathView, t: Translate) -> str:
+    """The path's goal, obligation and review, and how it ended once it has."""
+    path = view.path
+    if path is None:
+        return ""
+    facts = t(
+        "path.facts",
+        goal=path.goal or t("path.no_goal"),
+        obligation=path.work_search_obligation,
+        review=format_date(path.next_review) or t("path.no_review"),
+    )
+    if not path.is_open:
+        ended = t("path.ended", day=format_date(path.ended_on), outcome=outcome_text(path, t))
+        facts += "\n" + ended
+    return facts
