@@ -91,6 +91,12 @@ class PathFormDialog(ScreenContextMixin, ModalScreen[dict[str, str] | None]):
         """Raise `ValidationError` for what the store would refuse."""
 
     def show_errors(self, errors: list[FieldError]) -> None:
+        # A message may quote what was typed ("{value} is not a real date"): it is there.
+        typed = self.values()
+        errors = [
+            FieldError(e.field, e.key, {"value": typed.get(e.field, ""), **e.params})
+            for e in errors
+        ]
         show_field_errors(self, self.FIELDS, errors, self.ctx.lang)
 
     @on(Input.Submitted)
