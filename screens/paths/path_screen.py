@@ -28,7 +28,7 @@ from .step_form import StepForm
 from .step_table import COLUMNS, outcome_text, path_facts, service_of, step_row, warning_lines
 from .timeline import render_timeline
 
-# Keys that change the path: refused, with a word why, on a path open read-only.
+# Keys that change the path: not offered on a path open read-only.
 EDITING = frozenset({"add", "edit", "move", "set_status", "acknowledge", "goal", "end_path"})
 
 
@@ -138,6 +138,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             return
         self.client_id = client_id
         self.set_class(True, "-open")
+        self.set_class(not view.editable, "-read-only")
         self._show(view, select=self.step_id)
         self.query_one("#steps", DataTable).focus()
         if not view.editable:
@@ -234,9 +235,10 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
     # Keys -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in EDITING or action in ("timeline",):
-            return self.view is not None
-        return True
+        # Off the footer while choosing a client, and on a path open read-only.
+        if action in EDITING:
+            return self.view is not None and self.view.editable
+        return self.view is not None if action == "timeline" else True
 
     def _may_edit(self, *, new_path: bool = False) -> bool:
         """Whether the user may change the path; `new_path`: a new one may follow an

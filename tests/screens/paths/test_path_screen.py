@@ -242,9 +242,12 @@ async def test_another_coachs_client_opens_read_only_after_a_purpose(world, cloc
         assert app.screen is screen
         text = screen_text(pilot)
         assert "(vain luku)" in text and "Työkokeilu" in text
-        await pilot.press("a")
-        assert not isinstance(app.screen, StepForm)
         assert any("vain luettavaksi" in m for m in messages(app))
+        # Only reading is offered: no key adds or changes a step.
+        assert "a Lisää" not in text and "esc Takaisin" in text
+        await pilot.press("a", "s", "x")
+        assert app.screen is screen
+        assert [s.status for s in steps_of(world, makinen)] == ["planned"]
         logged = [
             e.purpose for e in world.store.audit.events(action="view") if e.entity == "service_path"
         ]
