@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -69,7 +69,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
             yield Static("", id="path-empty")
             yield Static("", id="path-warnings")
-            with Horizontal(id="timeline"):
+            # Long paths scroll down, and the months sideways beside the steps' names.
+            with VerticalScroll(id="timeline"), Horizontal(id="timeline-rows"):
                 yield Static("", id="timeline-labels")
                 with HorizontalScroll(id="timeline-scroll"):
                     yield Static("", id="timeline-grid")
