@@ -11,6 +11,7 @@ from screens.paths.forms import EndPathDialog
 from screens.paths.path_screen import ServicePathScreen
 from screens.paths.step_form import StepForm, months_later
 from screens.shell.today import TodayScreen
+from store.core.rows import insert_row
 from store.sample.accounts import add_demo_account
 from tui.app import make_app
 
@@ -302,3 +303,57 @@ async def test_the_step_form_warns_of_a_rule_while_typing(world, clock):
         await settled(pilot)
         assert len(steps_of(world, makinen)) == 1
         assert any(line.lstrip().startswith("⚠  1") for line in screen_text(pilot).splitlines())
+
+
+def add_provider(world, name, business_id, codes, active_to=None):
+    """A provider row as the catalog's own commands would write it."""
+    ctx, services = world.store.ctx, world.store.catalog.services_by_code()
+    provider_id = insert_row(
+        ctx,
+        "provider",
+        {
+            "name": name,
+            "business_id": business_id,
+            "active_from": "2020-01-01",
+            "active_to": active_to,
+        },  # fmt: skip
+        by=world.admin.id,
+    )
+    for code in codes:
+        insert_row(
+            ctx,
+            "provider_service",
+            {"provider_id": provider_id, "service_id": services[code].id},
+            by=world.admin.id,
+        )
+    return provider_id
+
+
+async def test_the_provider_menu_offers_the_active_providers_of_the_service(world, clock):
+    makinen = world.clients["makinen"].id
+    offering = add_provider(world, "Savon Työpaja Oy", "1234567-1", ["tyokokeilu"])
+    add_provider(world, "Entinen Oy", "7654321-1", ["tyokokeilu"], active_to="2025-12-31")
+    add_provider(world, "Kouluttaja Oy", "1111111-1", ["koulutus"])
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_path(pilot, makinen)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        form.query_one("#service", Select).value = "tyokokeilu"
+        await pilot.pause()
+        provider = form.query_one("#provider", Select)
+        provider.focus()
+        await pilot.press("enter")  # the menu, as the coach sees it
+        menu = screen_text(pilot)
+        assert "Savon Työpaja Oy" in menu
+        assert "Entinen Oy" not in menu and "Kouluttaja Oy" not in menu
+        await pilot.press("escape")
+        provider.value = offering
+        form.query_one("#planned_start", Input).value = "1.1.2027"
+        form.query_one("#planned_end", Input).value = "+6"
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        [step] = steps_of(world, makinen)
+        assert step.provider_id == offering and step.planned_end.isoformat() == "2027-06-30"
+        assert "Savon Työpaja Oy" in screen_text(pilot)
