@@ -29,7 +29,8 @@ class PurposeDialog(ScreenContextMixin, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.t("path.purpose.title"), classes="dialog-title")
-            yield Static(Content(self.client_name))
+            if self.client_name:  # known when chosen in the search
+                yield Static(Content(self.client_name))
             yield Static(self.t("path.purpose.body"), classes="-wrap")
             yield Input(placeholder=self.t("path.purpose.placeholder"), id="purpose")
             yield Static("", id="error-purpose", classes="field-error")
