@@ -110,7 +110,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             (m for m in self.query_one(ClientSearch).matches if m.id == event.client_id), None
         )
         if match is not None:
-            self.client_name = full_name(match.first_name, match.last_name)
+            named = name_initials if self.ctx.blanked else full_name
+            self.client_name = named(match.first_name, match.last_name)
         self.open_client(event.client_id)
 
     @on(ClientSearch.NewClientRequested)
