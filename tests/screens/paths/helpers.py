@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Input, Select
 
 from screens.paths.path_screen import ServicePathScreen
+from screens.paths.step_form import StepForm
 
 from ..helpers import log_in, open_card, settled
 
@@ -35,3 +37,22 @@ TRAINING = {"service": "koulutus", "organiser": "Savon koulutus", "planned_start
 COACHING = {"service": "tyonhakuvalmennus", "organiser": "Oma työpiste",
             "planned_start": "1.10.2026", "planned_end": "30.11.2026",
             "actual_start": "5.10.2026"}  # fmt: skip
+
+
+async def new_step_form(pilot: Pilot) -> StepForm:
+    """Press a on the path and return the step form it opens."""
+    await pilot.press("a")
+    form = pilot.app.screen
+    assert isinstance(form, StepForm)
+    return form
+
+
+def fill(form: StepForm, **values: str) -> None:
+    """Set the form's fields as if typed (the service by its code)."""
+    for field, value in values.items():
+        widget = form.query_one(f"#{field}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value

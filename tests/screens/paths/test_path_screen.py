@@ -16,7 +16,7 @@ from store.sample.accounts import add_demo_account
 from tui.app import make_app
 
 from ..helpers import log_in, messages, screen_text, settled
-from .helpers import COACHING, TRAINING, TRIAL, add_steps, open_path
+from .helpers import COACHING, TRAINING, TRIAL, add_steps, fill, new_step_form, open_path
 
 
 def steps_of(world, client_id):
@@ -57,12 +57,8 @@ async def test_an_impossible_date_is_an_error_at_its_field_and_keeps_what_was_ty
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_path(pilot, makinen)
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, StepForm)
-        form.query_one("#service", Select).value = "tyokokeilu"
-        form.query_one("#planned_start", Input).value = "31.2.2027"
-        form.query_one("#organiser", Input).value = "Varikko"
+        form = await new_step_form(pilot)
+        fill(form, service="tyokokeilu", planned_start="31.2.2027", organiser="Varikko")
         form.query_one("#planned_start", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -288,13 +284,10 @@ async def test_the_step_form_warns_of_a_rule_while_typing(world, clock):
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_path(pilot, makinen)
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, StepForm)
-        form.query_one("#service", Select).value = "tyokokeilu"
-        form.query_one("#organiser", Input).value = "Varikko"
-        form.query_one("#planned_start", Input).value = "1.1.2027"
-        form.query_one("#planned_end", Input).value = "28.2.2028"  # 14 months
+        form = await new_step_form(pilot)
+        # A work trial of 14 months: the rule allows 12.
+        fill(form, service="tyokokeilu", organiser="Varikko", planned_start="1.1.2027",
+             planned_end="28.2.2028")  # fmt: skip
         await pilot.pause()
         warning = form.query_one("#step-warnings")
         assert warning.display and "⚠" in str(warning.render())
@@ -337,10 +330,8 @@ async def test_the_provider_menu_offers_the_active_providers_of_the_service(worl
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_path(pilot, makinen)
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, StepForm)
-        form.query_one("#service", Select).value = "tyokokeilu"
+        form = await new_step_form(pilot)
+        fill(form, service="tyokokeilu")
         await pilot.pause()
         provider = form.query_one("#provider", Select)
         provider.focus()
@@ -349,9 +340,7 @@ async def test_the_provider_menu_offers_the_active_providers_of_the_service(worl
         assert "Savon Työpaja Oy" in menu
         assert "Entinen Oy" not in menu and "Kouluttaja Oy" not in menu
         await pilot.press("escape")
-        provider.value = offering
-        form.query_one("#planned_start", Input).value = "1.1.2027"
-        form.query_one("#planned_end", Input).value = "+6"
+        fill(form, provider=offering, planned_start="1.1.2027", planned_end="+6")
         await pilot.press("ctrl+s")
         await settled(pilot)
         [step] = steps_of(world, makinen)
