@@ -84,6 +84,8 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             label = "⚠" if column == "warning" else self.t(f"path.col.{column}")
             table.add_column(label, key=column)
         self.watch(self.app, "blanked", lambda _: self._show_title(), init=False)
+        # One Tab from the steps reaches the months: ←→ move them, ↑↓ reach the outer rows.
+        self.query_one("#timeline").can_focus = False
         if self.client_id is None:
             self._show_search()
         else:
