@@ -15,6 +15,7 @@ from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
 from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
+from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
@@ -31,6 +32,7 @@ CATALOGS = (
     PLAN_STRINGS,
     PATH_RULE_STRINGS,
     CATALOG_STRINGS,
+    PATH_SCREEN_STRINGS,
 )
 
 

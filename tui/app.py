@@ -142,6 +142,7 @@ class LuotsiApp(App[None]):
 
         # A work screen is redrawn in the new language rather than left for the Today screen.
         work = work_screens.showing(self.screen)
+        client_id = getattr(self.screen, "client_id", None) if work and work.takes_client else None
 
         def switch() -> None:
             from screens.shell.today import TodayScreen
@@ -154,7 +155,7 @@ class LuotsiApp(App[None]):
             self._close_screens()
             self.push_screen(TodayScreen())
             if work is not None and work.screen is not None:
-                self.push_screen(work.screen())
+                self.push_screen(work.screen(client_id) if client_id else work.screen())  # type: ignore[call-arg]
 
         self._confirm_leaving(switch)
 
@@ -206,7 +207,17 @@ class LuotsiApp(App[None]):
             return
         screen = work.screen
         if not isinstance(self.screen, screen):
-            self._confirm_leaving(lambda: (self._today(), self.push_screen(screen())))
+            # A screen that starts from a client opens on the one whose card is open.
+            client_id = self._client_in_view() if work.takes_client else None
+            opened = screen(client_id) if client_id else screen()  # type: ignore[call-arg]
+            self._confirm_leaving(lambda: (self._today(), self.push_screen(opened)))
+
+    def _client_in_view(self) -> str | None:
+        """The client whose card is the screen on top, if it is one of a stored client."""
+        from screens.clients.client_card import ClientCardScreen
+
+        screen = self.screen
+        return screen.client_id if isinstance(screen, ClientCardScreen) else None
 
     def action_day_report(self) -> None:
         self._confirm_leaving(lambda: self._today().action_day_report())

@@ -27,6 +27,8 @@ class WorkScreen:
     permission: str | None = None  # what the user must be allowed to do to open it
     needs_site: bool = False  # whether the user must belong to a site
     refused: str = ""  # what the user is told when they may not open it
+    # Whether it opens on the client whose card (or path) is open: `screen(client_id)`.
+    takes_client: bool = False
 
     @property
     def screen(self) -> type[Screen[None]] | None:
@@ -59,7 +61,18 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         refused="walkin.not_allowed",
     ),
     WorkScreen("f3", "kompassi", "Kompassi", "help.work.kompassi"),
-    WorkScreen("f4", "service_path", "Palvelupolku", "help.work.service_path"),
+    WorkScreen(
+        "f4",
+        "service_path",
+        "Palvelupolku",
+        "help.work.service_path",
+        "screens.paths.path_screen:ServicePathScreen",
+        command="cmd.service_path",
+        help_section="path.help",
+        permission="path.view",
+        refused="path.not_allowed",
+        takes_client=True,
+    ),
     WorkScreen("f5", "schedule", "Ajanvaraus", "help.work.schedule"),
 )
 

@@ -125,7 +125,7 @@ async def test_keys_that_cannot_act_say_why(world, clock):
         await log_in(pilot)
         for key, said in [
             ("f3", "F3 Kompassi: ei vielä käytössä tässä versiossa."),
-            ("f4", "F4 palvelupolku: ei vielä käytössä tässä versiossa."),
+            ("f4", "Palvelupolku on valmentajien käytössä; vastaanotto ei voi avata sitä."),
             ("f5", "F5 ajanvaraus: ei vielä käytössä tässä versiossa."),
         ]:
             await pilot.press(key)
