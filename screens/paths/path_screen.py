@@ -32,6 +32,10 @@ from .timeline import render_timeline
 EDITING = frozenset({"add", "edit", "move", "set_status", "acknowledge", "goal", "end_path"})
 
 
+# The selected step's warnings take at most this many lines below the steps.
+WARNING_LINES = 3
+
+
 class ServicePathScreen(ScreenContextMixin, Screen[None]):
     """Opens `client_id`'s path (at `step_id`), or lets the user find a client first."""
 
@@ -44,11 +48,12 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         Binding("s", "set_status('active')", "Start", id="path.start"),
         Binding("d", "set_status('done')", "Done", id="path.done"),
         Binding("i", "set_status('interrupted')", "Interrupt", id="path.interrupt", show=False),
-        Binding("x", "set_status('cancelled')", "Cancel", id="path.cancel"),
+        Binding("x", "set_status('cancelled')", "Cancel", id="path.cancel", show=False),
         Binding("w", "acknowledge", "Acknowledge", id="path.acknowledge"),
         Binding("g", "goal", "Goal", id="path.goal", show=False),
         Binding("o", "end_path", "End", id="path.end", show=False),
         Binding("t", "timeline", "Timeline", id="path.timeline", show=False),
+        Binding("p", "plan", "Plan", id="path.plan", show=False),
         Binding("ctrl+f", "choose_client", "Other client", id="path.choose", show=False),
         Binding("escape", "back", "Back", id="path.back"),
     ]
@@ -59,6 +64,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         self.step_id = step_id
         self.view: PathView | None = None
         self.client_name = ""
+        self.purpose: str | None = None  # why a path outside the caseload was opened
 
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
@@ -141,6 +147,7 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             self.dismiss(None)
             return
         self.client_id = client_id
+        self.purpose = purpose
         self.set_class(True, "-open")
         self.set_class(not view.editable, "-read-only")
         self._show(view, select=self.step_id)
@@ -215,6 +222,11 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
             return
         names = {s.id: s.display_name for s in self.store.staff.all(inactive=True)}
         lines = warning_lines(warnings, names, self.t)
+        if len(lines) > WARNING_LINES:
+            # The timeline keeps its rows at 80×24; w lists the open ones with their sources.
+            lines = lines[: WARNING_LINES - 1]
+            shown = sum(1 for line in lines if not line.startswith(" "))
+            lines.append(self.t("path.warnings.more", count=len(warnings) - shown))
         panel.update("\n".join(lines))
 
     @property
@@ -407,6 +419,15 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
 
         dialog = EndPathDialog(self.t("path.endform.title"), self.store.today())
         self.app.push_screen(dialog, reporting_store_faults(self, ended))
+
+    def action_plan(self) -> None:
+        """Write the client's employment plan (the dialog writes it and logs it)."""
+        if self.view is None or self.view.path is None or self.client_id is None:
+            self.notify(self.t("path.plan.no_path"), severity="warning")
+            return
+        from screens.paths.plan_dialog import PlanDialog
+
+        self.app.push_screen(PlanDialog(self.client_id, self.purpose))
 
     def action_timeline(self) -> None:
         self.toggle_class("-no-timeline")

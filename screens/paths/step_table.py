@@ -97,7 +97,8 @@ def warning_lines(warnings: list[RuleWarning], names: Mapping[str, str], t: Tran
         if warning.acknowledged:
             who = names.get(warning.acknowledged_by or "", "?")
             day = _local_day(warning.acknowledged_at or "")
-            lines.append(f"✓ {text} ({t('path.warning.acknowledged', who=who, day=day)})")
+            # Who and when first: on a narrow screen the line is cut at its end.
+            lines.append(f"✓ {t('path.warning.acknowledged', who=who, day=day)}: {text}")
         else:
             lines.append(f"⚠ {text}")
         if warning.rule is not None:

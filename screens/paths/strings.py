@@ -20,15 +20,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Palvelupolku (F4): a lisää vaihe · e/Enter muokkaa\n"
         "Ctrl+↑↓ siirrä · s aloita · d valmis · i keskeytä · x peru\n"
         "w kuittaa varoitus · g tavoite ja tarkistus · o päätä polku\n"
-        "t aikajana · Ctrl+F toinen asiakas · Esc takaisin",
+        "p työllistymissuunnitelma · t aikajana · Ctrl+F toinen asiakas · Esc takaisin",
         "Servicestig (F4): a lägg till steg · e/Enter redigera\n"
         "Ctrl+↑↓ flytta · s starta · d klar · i avbryt · x stryk\n"
         "w kvittera varning · g mål och uppföljning · o avsluta stigen\n"
-        "t tidslinje · Ctrl+F annan klient · Esc tillbaka",
+        "p sysselsättningsplan · t tidslinje · Ctrl+F annan klient · Esc tillbaka",
         "Service path (F4): a add step · e/Enter edit\n"
         "Ctrl+↑↓ move · s start · d done · i interrupt · x cancel\n"
         "w acknowledge warning · g goal and review · o end the path\n"
-        "t timeline · Ctrl+F another client · Esc back",
+        "p employment plan · t timeline · Ctrl+F another client · Esc back",
     ),
     # The screen's keys, as the footer shows them.
     "binding.path.add": ("Lisää", "Lägg till", "Add"),
@@ -44,13 +44,24 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.path.goal": ("Tavoite", "Mål", "Goal"),
     "binding.path.end": ("Päätä", "Avsluta", "End"),
     "binding.path.timeline": ("Aikajana", "Tidslinje", "Timeline"),
+    "binding.path.plan": ("Suunnitelma", "Plan", "Plan"),
+    "path.warnings.more": (
+        "… ja {count} varoitusta lisää (w kuittaa ja näyttää kuittaamattomat)",
+        "… och {count} varningar till (w kvitterar och visar de okvitterade)",
+        "… and {count} more warnings (w acknowledges and lists the open ones)",
+    ),
+    "path.plan.no_path": (
+        "asiakkaalla ei ole vielä palvelupolkua: lisää ensin vaihe (a)",
+        "klienten har ännu ingen servicestig: lägg först till ett steg (a)",
+        "the client has no service path yet: add a step first (a)",
+    ),
     "binding.path.back": ("Takaisin", "Tillbaka", "Back"),
     "binding.path.choose": ("Vaihda asiakas", "Byt klient", "Other client"),
     # The screen.
     "path.keys": (
-        "i keskeytä · Ctrl+↑↓ siirrä · g tavoite · o päätä polku · t aikajana · F1 ohje",
-        "i avbryt · Ctrl+↑↓ flytta · g mål · o avsluta stigen · t tidslinje · F1 hjälp",
-        "i interrupt · Ctrl+↑↓ move · g goal · o end the path · t timeline · F1 help",
+        "i keskeytä · x peru · Ctrl+↑↓ siirrä · g tavoite · o päätä · p suunnitelma",
+        "i avbryt · x stryk · Ctrl+↑↓ flytta · g mål · o avsluta · p plan · t tidslinje",
+        "i interrupt · x cancel · Ctrl+↑↓ move · g goal · o end · p plan · t timeline",
     ),
     "path.title": ("Palvelupolku", "Servicestig", "Service path"),
     "path.find": (

@@ -163,7 +163,7 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
     def _open_work_item(self, event: DataTable.RowSelected) -> None:
         """Enter on an item opens the client's path at its step (F4)."""
         item = self.worklist_items[event.cursor_row]
-        from screens.paths.path_screen import ServicePathScreen  # pyright: ignore[reportMissingImports]
+        from screens.paths.path_screen import ServicePathScreen
 
         self.app.push_screen(ServicePathScreen(item.client_id, item.step_id))
 

@@ -50,7 +50,10 @@ def _date(
     try:
         return parse_date(text)
     except DateError as exc:
-        errors.add(name, "error.date.impossible" if exc.impossible else "error.date.format")
+        if exc.impossible:
+            errors.add(name, "error.date.impossible", value=text)
+        else:
+            errors.add(name, "error.date.format")
         return None
 
 

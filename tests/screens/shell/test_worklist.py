@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled, wait_until
-
-HAS_PATH_SCREEN = importlib.util.find_spec("screens.paths.path_screen") is not None
 
 
 def _due_work(world) -> str:
@@ -55,9 +49,6 @@ async def test_reception_has_no_worklist(world, clock):
         assert "Työlista" not in screen_text(pilot)
 
 
-@pytest.mark.xfail(
-    not HAS_PATH_SCREEN, strict=False, reason="ServicePathScreen is being written (issue 11)"
-)
 async def test_enter_on_an_item_opens_the_path_at_its_step(world, clock):
     step_id = _due_work(world)
     app = make_app(world.path, clock=clock)
