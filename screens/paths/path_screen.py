@@ -26,7 +26,7 @@ from .dialogs import AcknowledgeWarnings, ConfirmCancelStep, PurposeDialog
 from .forms import PATHS_CSS, EndPathDialog, PathDetailsDialog
 from .step_form import StepForm
 from .step_table import COLUMNS, outcome_text, path_facts, service_of, step_row, warning_lines
-from .timeline import render_timeline
+from .timeline import MONTH_WIDTH, render_timeline
 
 # Keys that change the path: not offered on a path open read-only.
 EDITING = frozenset({"add", "edit", "move", "set_status", "acknowledge", "goal", "end_path"})
@@ -203,11 +203,11 @@ class ServicePathScreen(ScreenContextMixin, Screen[None]):
         )
         self.query_one("#timeline-legend").display = self.query_one("#timeline").display
         if timeline.today_column is not None:
-            # Today in view, with some of the months before it.
+            # Today in view, with two months before it, from the start of a month's label.
             scroll = self.query_one("#timeline-scroll", HorizontalScroll)
-            self.call_after_refresh(
-                scroll.scroll_to, x=max(0, timeline.today_column - 12), animate=False
-            )
+            month_start = timeline.today_column // MONTH_WIDTH * MONTH_WIDTH
+            x = max(0, month_start - 2 * MONTH_WIDTH)
+            self.call_after_refresh(scroll.scroll_to, x=x, animate=False)
 
     @on(DataTable.RowHighlighted, "#steps")
     def _show_warnings(self) -> None:

@@ -5,7 +5,8 @@ Four kinds of item, each naming the client and, but for the last, the step:
   end has passed without being closed is listed too: it is the more urgent);
 - `not_started`: a planned step whose planned start has passed;
 - `warning`: a rule warning of an active path that no one has acknowledged;
-- `no_active_step`: a caseload client with no open path, or an open path with no active step.
+- `no_active_step`: a caseload client with no open path, or an open path with no active
+  step; not one whose last path ended settled (employed, self-employed, left the register).
 
 Read with two indexed queries over the coach's own caseload (`client_coach`,
 `service_path_open`, `path_step_path`), so it stays fast however large the register.
@@ -32,8 +33,14 @@ WORK_KINDS: tuple[WorkKind, ...] = ("ending", "not_started", "warning", "no_acti
 HORIZON_DAYS = 14
 
 # The coach's living clients, each with their open path if any.
+# Outcomes after which a client waits for nothing: their coach is not asked to plan more.
+SETTLED_OUTCOMES = ("employed", "self_employed", "left_register")
 _CASELOAD = (
-    "SELECT c.id, c.last_name, c.first_name, c.birth_date, p.id FROM client c"
+    "SELECT c.id, c.last_name, c.first_name, c.birth_date, p.id,"
+    " p.id IS NULL AND (SELECT e.outcome FROM service_path e WHERE e.client_id = c.id"
+    "  AND e.deleted_at IS NULL ORDER BY e.ended_on DESC LIMIT 1)"
+    f"  IN {SETTLED_OUTCOMES!r}"
+    " FROM client c"
     " LEFT JOIN service_path p"
     " ON p.client_id = c.id AND p.ended_on IS NULL AND p.deleted_at IS NULL"
     " WHERE c.coach_id = :coach AND c.deleted_at IS NULL"
@@ -91,8 +98,11 @@ def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
     params = {"coach": coach_id, "today": today.isoformat(), "horizon": horizon.isoformat()}
     clients: dict[str, _Client] = {}
     path_client: dict[str, str] = {}
-    for client_id, last, first, born, path_id in db.execute(_CASELOAD, params).fetchall():
+    settled: set[str] = set()
+    for client_id, last, first, born, path_id, done in db.execute(_CASELOAD, params).fetchall():
         clients[str(client_id)] = (str(client_id), f"{last} {first}", date.fromisoformat(str(born)))
+        if done:
+            settled.add(str(client_id))
         if path_id is not None:
             path_client[str(path_id)] = str(client_id)
     services = {s.id: s for s in ServiceCatalog(ctx).services(include_retired=True)}
@@ -114,7 +124,7 @@ def worklist(ctx: Context, coach_id: str, today: date) -> list[WorkItem]:
             items.append(WorkItem(kind, client_id, name, str(row[0]), service, due))
     active = {p for p, rows in rows_of.items() if any(r[10] == "active" for r in rows)}
     items.extend(_unacknowledged(ctx, services, clients, path_client, rows_of, active))
-    busy = {path_client[path_id] for path_id in active}
+    busy = {path_client[path_id] for path_id in active} | settled
     for client_id, name, _ in clients.values():
         if client_id not in busy:
             end = last_end.get(client_id)

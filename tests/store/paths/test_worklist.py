@@ -122,3 +122,21 @@ def test_only_a_coach_has_a_worklist(world: World):
     for user in (world.reception, world.admin):
         with pytest.raises(PermissionDenied):
             world.store.paths.worklist(user)
+
+
+def test_a_client_whose_path_ended_in_work_is_not_a_client_to_plan_for(world: World):
+    paths, coach = world.store.paths, world.coach
+    employed = _client(world, "Nurmi", "Eero", make_hetu("030388", "-", 902))
+    studying = _client(world, "Salo", "Ilona", make_hetu("040499", "-", 903))
+    for client_id, outcome in ((employed, "employed"), (studying, "studies")):
+        path = paths.start(coach, client_id)
+        paths.end(coach, path.id, {"outcome": outcome, "ended_on": "20.11.2026",
+                                   "employer_sector": "company", "employment_type": "permanent"})  # fmt: skip
+    names = [(i.kind, i.client_name) for i in paths.worklist(coach)]
+    assert ("no_active_step", "Salo Ilona") in names
+    assert ("no_active_step", "Nurmi Eero") not in names
+    # A new path for the employed one (the job ended) puts them back on the list.
+    paths.start(coach, employed)
+    assert ("no_active_step", "Nurmi Eero") in [
+        (i.kind, i.client_name) for i in paths.worklist(coach)
+    ]
