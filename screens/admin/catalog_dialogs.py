@@ -1,19 +1,23 @@
-"""The admin's dialogs about the service catalog: a new provider, a provider retired, a new
-rule row. Each store refusal lands next to its field and nothing typed is lost."""
+"""The admin's dialogs about the service catalog: a new service, a service retired, a new
+provider, a provider retired, a new rule row. Each store refusal lands next to its field
+and nothing typed is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from store.clients.validation import ValidationError
 from store.core.dates import format_date
-from store.core.service_catalog import RULE_KINDS
-from store.paths.catalog_checks import PROVIDER_FIELDS, RULE_FIELDS
+from store.core.service_catalog import CATEGORIES, RULE_KINDS
+from store.paths.catalog_checks import PROVIDER_FIELDS, RULE_FIELDS, SERVICE_FIELDS
 from store.paths.models import SECTORS, Provider, Service
 
+from ..shell.dialogs import YesNoDialog, yes_no_bindings
 from .form_dialog import FieldProblem, FormDialog, Save
 
 
@@ -146,3 +150,39 @@ class RuleDialog(CatalogForm):
         )
         yield from self.field(self.label("effective_from"), _input("effective_from"))
         yield from self.field(self.label("rule_source"), _input("rule_source"))
+
+
+class ServiceDialog(CatalogForm):
+    """A new service: its code, its name in each language and its category."""
+
+    FIELDS = SERVICE_FIELDS
+
+    def title_text(self) -> str:
+        return self.t("catalog.service_dialog.title")
+
+    def compose_fields(self) -> Iterator[Widget]:
+        yield from self.field(
+            self.label("service_code"), _input("service_code"), self.t("catalog.service_code.hint")
+        )
+        for name in ("name_fi", "name_sv", "name_en"):
+            yield from self.field(self.label(name), _input(name))
+        categories = [(self.t(f"catalog.category.{c}"), c) for c in CATEGORIES]
+        yield from self.field(
+            self.label("category"),
+            Select(categories, allow_blank=False, value=CATEGORIES[0], id="category", compact=True),
+        )
+
+
+class RetireServiceDialog(YesNoDialog):
+    """Enter retires the service: no new steps of it; the steps that have it keep it."""
+
+    BINDINGS = yes_no_bindings("catalog.retire_service", "Retire", "Keep")
+
+    def __init__(self, service: Service) -> None:
+        super().__init__()
+        self.service = service
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            name = self.service.name(self.ctx.lang)
+            yield Static(self.t("catalog.retire_service.title", name=name), classes="dialog-title")

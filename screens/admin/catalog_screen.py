@@ -17,12 +17,16 @@ from store.paths.catalog import rules_in_force
 from store.paths.models import Provider, Service, ServiceRule
 
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import ask
+from ..shell.faults import reporting_store_faults
 from ..shell.header import LuotsiHeader
 from .catalog_dialogs import (
     ProviderDialog,
     ProviderServicesDialog,
     RetireProviderDialog,
+    RetireServiceDialog,
     RuleDialog,
+    ServiceDialog,
 )
 from .form_dialog import ADMIN_CSS
 
@@ -43,6 +47,8 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
         Binding("d", "retire_provider", "Retire", id="catalog.retire_provider"),
         Binding("s", "provider_services", "Services offered", id="catalog.provider_services"),
         Binding("r", "add_rule", "New rule row", id="catalog.add_rule"),
+        Binding("n", "add_service", "New service", id="catalog.add_service"),
+        Binding("x", "retire_service", "Retire service", id="catalog.retire_service", show=False),
         Binding("escape", "back", "Back", id="catalog.back"),
     ]
 
@@ -255,6 +261,40 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
 
         active = [s for s in self.services if s.active]
         self.app.push_screen(RuleDialog(save, active, service.code if service else None), after)
+
+    def action_add_service(self) -> None:
+        admin = self.session.staff
+        added: list[Service] = []
+
+        def save(values: dict[str, str]) -> None:
+            added.append(self.store.catalog.add_service(admin, values))
+
+        def after(saved: bool | None) -> None:
+            if saved and added:
+                self.action_show("services")
+                self.reload()
+                row = [s.id for s in self.services].index(added[0].id)
+                self.query_one("#service-table", DataTable).move_cursor(row=row)
+                self._notice(self.t("catalog.service_added", name=added[0].name(self.ctx.lang)))
+
+        self.app.push_screen(ServiceDialog(save), after)
+
+    def action_retire_service(self) -> None:
+        self.action_show("services")
+        service = self._service()
+        if service is None:
+            return
+        if not service.active:
+            self._notice(self.t("catalog.service_already_retired"))
+            return
+        admin = self.session.staff
+
+        def retire() -> None:
+            self.store.catalog.retire_service(admin, service.code)
+            self.reload()
+            self._notice(self.t("catalog.service_retired", name=service.name(self.ctx.lang)))
+
+        ask(self.app, RetireServiceDialog(service), reporting_store_faults(self, retire))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -94,9 +94,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "catalog.tab.services": ("1 Palvelut", "1 Tjänster", "1 Services"),
     "catalog.tab.providers": ("2 Palveluntuottajat", "2 Tjänsteproducenter", "2 Providers"),
     "catalog.hint": (
-        "a uusi tuottaja · s tuottajan palvelut · d lopeta tuottaja · r uusi sääntörivi",
-        "a ny producent · s producentens tjänster · d avsluta producent · r ny regelrad",
-        "a new provider · s provider's services · d retire provider · r new rule row",
+        "n uusi palvelu · x poista palvelu · r uusi sääntörivi · a uusi tuottaja ·"
+        " s tuottajan palvelut · d lopeta tuottaja",
+        "n ny tjänst · x ta tjänst ur bruk · r ny regelrad · a ny producent ·"
+        " s producentens tjänster · d avsluta producent",
+        "n new service · x retire service · r new rule row · a new provider ·"
+        " s provider's services · d retire provider",
     ),
     "catalog.source": ("Lähde: {source}", "Källa: {source}", "Source: {source}"),
     "catalog.col.code": ("Koodi", "Kod", "Code"),
@@ -183,6 +186,41 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.catalog.retire_provider": ("Lopeta", "Avsluta", "Retire"),
     "binding.catalog.provider_services": ("Tarjonta", "Utbud", "Offered"),
     "binding.catalog.add_rule": ("Uusi sääntö", "Ny regel", "New rule"),
+    "binding.catalog.add_service": ("Uusi palvelu", "Ny tjänst", "New service"),
+    "binding.catalog.retire_service": ("Poista käytöstä", "Ta ur bruk", "Retire service"),
+    "catalog.service_dialog.title": ("Uusi palvelu", "Ny tjänst", "New service"),
+    "catalog.service_code.hint": (
+        "pienet kirjaimet ja _, esim. tyokokeilu",
+        "små bokstäver och _, t.ex. tyokokeilu",
+        "lower-case letters and _, e.g. tyokokeilu",
+    ),
+    "catalog.category.guidance": ("ohjaus ja neuvonta", "vägledning och rådgivning", "guidance"),
+    "catalog.category.work": ("työ", "arbete", "work"),
+    "catalog.category.training": ("koulutus", "utbildning", "training"),
+    "catalog.category.rehabilitation": ("kuntoutus", "rehabilitering", "rehabilitation"),
+    "catalog.category.enterprise": ("yrittäjyys", "företagande", "enterprise"),
+    "catalog.retire_service.title": (
+        "Poistetaanko {name} käytöstä? Uusia vaiheita ei voi enää lisätä; vanhat säilyvät.",
+        "Ta {name} ur bruk? Nya steg kan inte längre läggas till; de gamla finns kvar.",
+        "Retire {name}? No new steps can have it; the old ones keep it.",
+    ),
+    "binding.catalog.retire_service.yes": ("Poista käytöstä", "Ta ur bruk", "Retire"),
+    "binding.catalog.retire_service.no": ("Älä poista", "Behåll", "Keep"),
+    "catalog.service_added": (
+        "Palvelu {name} lisätty.",
+        "Tjänsten {name} tillagd.",
+        "Service {name} added.",
+    ),
+    "catalog.service_retired": (
+        "Palvelu {name} poistettu käytöstä.",
+        "Tjänsten {name} tagen ur bruk.",
+        "Service {name} retired.",
+    ),
+    "catalog.service_already_retired": (
+        "palvelu on jo poistettu käytöstä",
+        "tjänsten är redan tagen ur bruk",
+        "the service is already retired",
+    ),
     "binding.catalog.back": ("Takaisin", "Tillbaka", "Back"),
     "binding.admin.catalog": ("Palvelut", "Tjänster", "Services"),
 }

@@ -12,7 +12,9 @@ from screens.admin.catalog_dialogs import (
     ProviderDialog,
     ProviderServicesDialog,
     RetireProviderDialog,
+    RetireServiceDialog,
     RuleDialog,
+    ServiceDialog,
 )
 from screens.admin.catalog_screen import CatalogScreen
 from tui.app import make_app
@@ -157,3 +159,38 @@ async def test_admin_changes_the_services_a_provider_offers(world, clock):
         assert "kuntouttava tyopaja" in screen_text(pilot)
     [changed] = world.store.catalog.providers([provider.id])
     assert world.store.catalog.service_codes(changed) == ["kuntouttava", "tyopaja"]
+
+
+async def test_admin_adds_a_service_and_retires_it_which_stays_for_old_steps(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_catalog(pilot)
+        await pilot.press("n")
+        await settled(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ServiceDialog)
+        typed = {"service_code": "Digi-tuki", "name_fi": "Digituki", "name_sv": "Digistöd",
+                 "name_en": "Digital support"}  # fmt: skip
+        fill(dialog, **typed)
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert app.screen is dialog and error_of(dialog, "service_code")
+        assert {f: dialog.query_one(f"#{f}", Input).value for f in typed} == typed
+        fill(dialog, service_code="digituki")
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert app.screen is screen
+        assert "Palvelu Digituki lisätty." in screen_text(pilot)
+        assert "digituki" in world.store.catalog.services_by_code()
+        # x retires the highlighted one (the new one), after Enter.
+        await pilot.press("x")
+        await settled(pilot)
+        assert isinstance(app.screen, RetireServiceDialog)
+        assert "Poistetaanko Digituki käytöstä?" in screen_text(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert app.screen is screen
+        assert "Palvelu Digituki poistettu käytöstä." in screen_text(pilot)
+    retired = world.store.catalog.services_by_code()["digituki"]
+    assert not retired.active
+    assert "digituki" not in {s.code for s in world.store.catalog.services()}
