@@ -41,14 +41,18 @@ class CatalogScreen(ScreenContextMixin, Screen[None]):
 
     CSS_PATH = ADMIN_CSS
     BINDINGS = [
-        Binding("1", "show('services')", "Services", id="catalog.services"),
-        Binding("2", "show('providers')", "Providers", id="catalog.providers"),
-        Binding("a", "add_provider", "New provider", id="catalog.add_provider"),
-        Binding("d", "retire_provider", "Retire", id="catalog.retire_provider"),
-        Binding("s", "provider_services", "Services offered", id="catalog.provider_services"),
-        Binding("r", "add_rule", "New rule row", id="catalog.add_rule"),
+        # The tabs are labelled with their keys; the footer keeps its room for the rest.
+        Binding("1", "show('services')", "Services", id="catalog.services", show=False),
+        Binding("2", "show('providers')", "Providers", id="catalog.providers", show=False),
         Binding("n", "add_service", "New service", id="catalog.add_service"),
+        Binding("r", "add_rule", "New rule row", id="catalog.add_rule"),
+        Binding("a", "add_provider", "New provider", id="catalog.add_provider"),
+        # On the hint line: the footer has room for the additions and Esc only.
         Binding("x", "retire_service", "Retire service", id="catalog.retire_service", show=False),
+        Binding(
+            "s", "provider_services", "Services offered", id="catalog.provider_services", show=False
+        ),
+        Binding("d", "retire_provider", "Retire", id="catalog.retire_provider", show=False),
         Binding("escape", "back", "Back", id="catalog.back"),
     ]
 
