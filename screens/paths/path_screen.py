@@ -15,7 +15,8 @@ from store.clients.display import full_name, name_initials
 from store.clients.validation import ValidationError
 from store.core.auth import PermissionDenied
 from store.paths.models import NEXT_STATUSES, PathStep, StepStatus
-from store.paths.repository import PathView, PurposeRequired, StepNotChangeable
+from store.paths.records import PathView
+from store.paths.repository import PurposeRequired, StepNotChangeable
 
 from ..clients.client_search import ClientSearch
 from ..shell.context import ScreenContextMixin

@@ -15,7 +15,7 @@ from textual.widgets import Input, Select, Static
 from store.clients.validation import ValidationError
 from store.core.dates import DateError, format_date, parse_date
 from store.paths.models import PathStep, Provider, RuleWarning
-from store.paths.repository import PathView
+from store.paths.records import PathView
 from store.paths.rules import check_path
 from store.paths.validation import STEP_FIELDS, clean_step
 

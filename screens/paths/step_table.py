@@ -11,7 +11,7 @@ from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.core.text import visible
 from store.paths.models import PathStep, RuleWarning, ServicePath
-from store.paths.repository import PathView
+from store.paths.records import PathView
 
 SERVICE_WIDTH = 22
 ORGANISER_WIDTH = 20

@@ -23,7 +23,7 @@ from store.core.i18n import LANGUAGES, tr
 from store.core.models import Staff
 from store.core.text import visible
 from store.paths.models import PathStep, ServicePath
-from store.paths.repository import PathView
+from store.paths.records import PathView
 
 PlanFormat = Literal["html", "md"]
 PLAN_FORMATS: dict[str, PlanFormat] = {".html": "html", ".htm": "html", ".md": "md"}

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from store.clients.models import Client
 from store.clients.repository import fetch_client
 from store.core.audit import log_event
 from store.core.auth import PermissionDenied, require
@@ -30,11 +28,16 @@ from store.paths.models import (
     NEXT_STATUSES,
     PathEvent,
     PathStep,
-    Provider,
     RuleWarning,
-    Service,
     ServicePath,
     StepStatus,
+)
+from store.paths.records import (
+    PATH_SELECT,
+    STEP_SELECT,
+    PathView,
+    path_from_row,
+    step_from_row,
 )
 from store.paths.rules import check_path
 from store.paths.validation import clean_outcome, clean_path, clean_step
@@ -42,15 +45,6 @@ from store.paths.validation import clean_outcome, clean_path, clean_step
 if TYPE_CHECKING:
     from store.paths.worklist import WorkItem
 
-_PATH = (
-    "SELECT id, client_id, coach_id, goal, work_search_obligation, next_review, ended_on,"
-    " outcome, employer_sector, employment_type, with_pay_subsidy, created_at FROM service_path"
-)
-_STEP = (
-    "SELECT id, path_id, position, service_id, provider_id, organiser, planned_start,"
-    " planned_end, actual_start, actual_end, status, goal, days_per_week, hours_per_day,"
-    " subsidy_percent FROM path_step"
-)
 _STEP_COLUMNS = (
     "service_id",
     "provider_id",
@@ -78,87 +72,6 @@ class PurposeRequired(TranslatedError):
 
 class StepNotChangeable(TranslatedError):
     """A step whose status does not allow the change asked (a done step cannot start)."""
-
-
-def _day(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
-
-
-def path_from_row(row: tuple[object, ...]) -> ServicePath:
-    (
-        id_,
-        client_id,
-        coach_id,
-        goal,
-        obligation,
-        review,
-        ended,
-        outcome,
-        sector,
-        kind,
-        subsidy,
-        created,
-    ) = row
-    return ServicePath(
-        str(id_),
-        str(client_id),
-        str(coach_id) if coach_id else None,
-        str(goal) if goal else None,
-        int(str(obligation)),
-        _day(review),
-        _day(ended),
-        outcome,  # type: ignore[arg-type]  # CHECK keeps it one of OUTCOMES
-        sector,  # type: ignore[arg-type]
-        kind,  # type: ignore[arg-type]
-        None if subsidy is None else bool(subsidy),
-        str(created),
-    )
-
-
-def step_from_row(row: tuple[object, ...]) -> PathStep:
-    (id_, path_id, position, service_id, provider_id, organiser, p_start, p_end, a_start, a_end,
-     status, goal, days, hours, subsidy) = row  # fmt: skip
-    planned_start = _day(p_start)
-    assert planned_start is not None
-    return PathStep(
-        str(id_),
-        str(path_id),
-        int(str(position)),
-        str(service_id),
-        str(provider_id) if provider_id else None,
-        str(organiser) if organiser else None,
-        planned_start,
-        _day(p_end),
-        _day(a_start),
-        _day(a_end),
-        status,  # type: ignore[arg-type]  # CHECK keeps it one of STEP_STATUSES
-        str(goal) if goal else None,
-        None if days is None else int(str(days)),
-        None if hours is None else float(str(hours)),
-        None if subsidy is None else int(str(subsidy)),
-    )
-
-
-@dataclass(frozen=True)
-class PathView:
-    """What F4 shows of one client: their open (or latest) path, its steps in order
-    (cancelled ones too), the rule warnings with their acknowledgements, and whether the
-    user may change anything."""
-
-    client: Client
-    path: ServicePath | None
-    steps: tuple[PathStep, ...]
-    warnings: tuple[RuleWarning, ...]
-    editable: bool
-    services: Mapping[str, Service]  # by id
-    providers: Mapping[str, Provider]  # by id
-
-    def warnings_of(self, step_id: str) -> list[RuleWarning]:
-        return [w for w in self.warnings if w.step_id == step_id]
-
-    @property
-    def unacknowledged(self) -> list[RuleWarning]:
-        return [w for w in self.warnings if not w.acknowledged]
 
 
 class PathRepository:
@@ -220,26 +133,26 @@ class PathRepository:
     def current_path(self, client_id: str) -> ServicePath | None:
         """The client's open path, else the one that ended last."""
         row = self.ctx.db.execute(
-            _PATH + " WHERE client_id = ? AND deleted_at IS NULL"
+            PATH_SELECT + " WHERE client_id = ? AND deleted_at IS NULL"
             " ORDER BY ended_on IS NOT NULL, ended_on DESC, created_at DESC LIMIT 1",
             [client_id],
         ).fetchone()
         return path_from_row(row) if row else None
 
     def path(self, path_id: str) -> ServicePath:
-        row = self.ctx.db.execute(_PATH + " WHERE id = ?", [path_id]).fetchone()
+        row = self.ctx.db.execute(PATH_SELECT + " WHERE id = ?", [path_id]).fetchone()
         if row is None:
             raise KeyError(path_id)
         return path_from_row(row)
 
     def steps(self, path_id: str) -> list[PathStep]:
         rows = self.ctx.db.execute(
-            _STEP + " WHERE path_id = ? AND deleted_at IS NULL ORDER BY position", [path_id]
+            STEP_SELECT + " WHERE path_id = ? AND deleted_at IS NULL ORDER BY position", [path_id]
         ).fetchall()
         return [step_from_row(row) for row in rows]
 
     def step(self, step_id: str) -> PathStep:
-        row = self.ctx.db.execute(_STEP + " WHERE id = ?", [step_id]).fetchone()
+        row = self.ctx.db.execute(STEP_SELECT + " WHERE id = ?", [step_id]).fetchone()
         if row is None:
             raise KeyError(step_id)
         return step_from_row(row)

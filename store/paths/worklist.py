@@ -25,7 +25,7 @@ from typing import Literal
 from store.core.context import Context
 from store.paths.catalog import ServiceCatalog
 from store.paths.models import PathStep, RuleWarning, Service
-from store.paths.repository import step_from_row
+from store.paths.records import step_from_row
 from store.paths.rules import check_path
 
 WorkKind = Literal["ending", "not_started", "warning", "no_active_step"]

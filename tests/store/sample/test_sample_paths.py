@@ -14,7 +14,7 @@ from stdnum.fi import ytunnus
 
 from store.api import Store
 from store.core.clock import FixedClock
-from store.paths.repository import path_from_row, step_from_row
+from store.paths.records import path_from_row, step_from_row
 from store.paths.worklist import worklist
 from store.sample.generate import generate_sample, refresh_history
 from tests.conftest import NOW
