@@ -25,10 +25,9 @@ from store.core.models import Staff
 from store.exports.files import (
     check_folder,
     durable_commits,
-    place_files,
     remove_stale_temporaries,
 )
-from store.exports.visit_export import ExportError, log_not_written, unwritable
+from store.exports.visit_export import ExportError, place_logged, unwritable
 
 HEADER = (*EXPORT_COLUMNS, "username")
 
@@ -92,11 +91,5 @@ def export_audit_log(
             entity_id=export_id,
             purpose=summary,
         )
-    try:
-        place_files([(out, data)])
-    except Exception as exc:
-        log_not_written(ctx, actor, "audit_log", export_id, exc)
-        if isinstance(exc, OSError):
-            raise unwritable(out, exc) from exc
-        raise
+    place_logged(ctx, actor, "audit_log", export_id, [(out, data)])
     return AuditExportResult(out, len(rows), digest)

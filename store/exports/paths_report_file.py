@@ -20,11 +20,10 @@ from store.core.models import Staff
 from store.exports.files import (
     check_folder,
     durable_commits,
-    place_files,
     remove_stale_temporaries,
 )
 from store.exports.formats import Row, csv_bytes
-from store.exports.visit_export import log_not_written, unwritable
+from store.exports.visit_export import place_logged, unwritable
 from store.exports.xlsx import workbook_bytes
 from store.paths.report import (
     PERMISSION,
@@ -124,11 +123,5 @@ def export_paths_report(
     with durable_commits(ctx.db):
         log_report(ctx, actor, "export", first_day, last_day, site_id,
                    f"; sha256={digest}; file={out.absolute()}", entity_id=export_id)  # fmt: skip
-    try:
-        place_files([(out, data)])
-    except Exception as exc:
-        log_not_written(ctx, actor, "paths_report", export_id, exc)
-        if isinstance(exc, OSError):
-            raise unwritable(out, exc) from exc
-        raise
+    place_logged(ctx, actor, "paths_report", export_id, [(out, data)])
     return PathsReportFile(out, report, digest)

@@ -20,10 +20,9 @@ from store.core.staff import StaffRepository
 from store.exports.files import (
     check_folder,
     durable_commits,
-    place_files,
     remove_stale_temporaries,
 )
-from store.exports.visit_export import ExportError, log_not_written, slug, unwritable
+from store.exports.visit_export import ExportError, place_logged, slug, unwritable
 from store.paths.catalog import ServiceCatalog
 from store.paths.plan import PlanFormat, plan_format_of, plan_language, render_plan
 from store.paths.repository import PathRepository
@@ -107,11 +106,5 @@ def write_plan(
             client_id=client_id,
             purpose=summary,
         )
-    try:
-        place_files([(out, data)])
-    except Exception as exc:
-        log_not_written(ctx, actor, "plan", plan_id, exc)
-        if isinstance(exc, OSError):
-            raise unwritable(out, exc) from exc
-        raise
+    place_logged(ctx, actor, "plan", plan_id, [(out, data)])
     return out

@@ -135,6 +135,21 @@ def log_not_written(
         pass
 
 
+def place_logged(
+    ctx: Context, actor: Staff, entity: str, export_id: str, files: Sequence[tuple[Path, bytes]]
+) -> None:
+    """Place the files of an export whose access-log row has already committed; if they
+    cannot be placed, log that they were not written and raise (an OS error as
+    `ExportError` naming the first file)."""
+    try:
+        place_files(files)
+    except Exception as exc:
+        log_not_written(ctx, actor, entity, export_id, exc)
+        if isinstance(exc, OSError):
+            raise unwritable(files[0][0], exc) from exc
+        raise
+
+
 def export_visits(
     ctx: Context,
     actor: Staff,
@@ -249,11 +264,7 @@ def export_visits(
     ]
     with durable_commits(ctx.db), write_transaction(ctx.db):
         append_events(ctx, _EVENT_COLUMNS, events, by=actor.id, at=now)
-    try:
-        place_files([(out, data), (manifest_path, manifest_data)])
-    except Exception as exc:
-        log_not_written(ctx, actor, "visit_export", export_id, exc)
-        if isinstance(exc, OSError):
-            raise unwritable(out, exc) from exc
-        raise
+    place_logged(
+        ctx, actor, "visit_export", export_id, [(out, data), (manifest_path, manifest_data)]
+    )
     return ExportResult(out, manifest_path, len(rows), digest, columns, personal)
