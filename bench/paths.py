@@ -19,6 +19,8 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from bench.datagen import build_db, cache_path  # noqa: E402
 from bench.harness import percentile, table  # noqa: E402
+from screens.paths.timeline import render_timeline  # noqa: E402
+from screens.strings import load_screen_strings  # noqa: E402
 from store.api import Store  # noqa: E402
 from store.core.clock import FixedClock  # noqa: E402
 from store.core.db import copy_database, write_transaction  # noqa: E402
@@ -155,24 +157,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
-    try:  # the timeline is drawn by the F4 screen's module, where it exists
-        from screens.paths.timeline import render_timeline  # type: ignore[import-not-found]
-
-        from screens.strings import load_screen_strings
-
-        load_screen_strings()
-    except ImportError:
-        render_timeline = None
+    load_screen_strings()  # the timeline's month labels and status words
     # A copy, as opening F4 writes its access-log event.
     with tempfile.TemporaryDirectory(prefix="luotsi-bench-paths-") as folder:
         store = Store.open(copy_database(_built(), Path(folder) / "paths.db"), CLOCK)
         try:
-            _measure(store, args.runs, render_timeline)
+            _measure(store, args.runs)
         finally:
             store.close()
 
 
-def _measure(store: Store, runs: int, render_timeline: Callable[..., object] | None) -> None:
+def _measure(store: Store, runs: int) -> None:
     db = store.db
     coach = next(s for s in store.staff.all() if s.username == "bench.coach")
     long_client = db.execute(
@@ -189,8 +184,7 @@ def _measure(store: Store, runs: int, render_timeline: Callable[..., object] | N
     def open_f4() -> None:
         view = store.paths.open(coach, long_client)
         assert len(view.steps) == LONG_PATH_STEPS
-        if render_timeline is not None:
-            render_timeline(view.steps, view.services, TODAY, "fi")
+        render_timeline(view.steps, view.services, TODAY, "fi")
 
     def read_worklist() -> None:
         worklist(store.ctx, coach.id, TODAY)
@@ -201,7 +195,7 @@ def _measure(store: Store, runs: int, render_timeline: Callable[..., object] | N
     cold = _timed(read_worklist, runs, before=forget_checked_paths)
     warm = _timed(read_worklist, runs)
     f4 = _timed(open_f4, runs)
-    what = "open + rules" + (" + timeline" if render_timeline else " (no timeline module)")
+    what = "open + rules + timeline"
     rows = [
         (f"F4: {what}, {LONG_PATH_STEPS} steps", f"{median(f4):.1f}",
          f"{percentile(f4, 0.95):.1f}", f"{F4_TARGET_MS:.0f}"),

@@ -182,7 +182,12 @@ class _PathCheck:
         """Warn when `value` breaks `rule` (a max_… one above it, a min_… one below),
         showing it as the parameter `name`: months rounded away from the limit."""
         kind, limit = rule.kind, _limit(rule)
-        if (value > limit) if kind.startswith("max") else (value < limit):
+        # Compared as floats, which is exact enough: limits are whole numbers and months
+        # have denominators of at most 31 days (and Fraction comparisons cost).
+        over = (
+            float(value) > float(limit) if kind.startswith("max") else float(value) < float(limit)
+        )
+        if over:
             shown = _shown(value, up=kind.startswith("max") if name == "months" else None)
             code = f"{kind}:{rule.id}:{shown}"
             self.warn(step, code, kind, rule, limit=_shown(limit), **{name: shown}, **params)
@@ -259,6 +264,8 @@ class _PathCheck:
             if group is not None and span is not None:
                 groups[group].append((step, span))
         for members in groups.values():
+            if not any(kind in self.in_force[step.id] for step, _ in members):
+                continue  # no such limit for these steps: their months need not be counted
             members.sort(key=lambda member: (member[1][0], member[0].position))
             totals = running_months([span for _, span in members])
             for (step, _), total in zip(members, totals, strict=True):
