@@ -18,8 +18,8 @@ wherever it is shown), so no screen or file can leak a small group:
 "Employed" is the outcome 'employed' (Kuopio studied paths that led to work; a start-up
 grant, 'self_employed', is its own outcome). A path's services are its steps in order,
 cancelled ones left out; its sequence is the last `SEQUENCE_LENGTH` of them (those that
-came right before the outcome), in step order; a planned step never started still counts
-(only a cancelled one did not happen). The time to the outcome runs from the earliest
+came right before the outcome), in step order (a step never begun is cancelled when its
+path ends, so only what happened counts). The time to the outcome runs from the earliest
 start (actual, else planned) of its steps to `ended_on`; a path of no steps, or whose
 steps all start after its end, gives none. `--site` reads as the site of the client's
 own coach (`client.coach_id` → `staff.site_id`), so a client with no coach is only in

@@ -410,15 +410,39 @@ class PathRepository:
             )
 
     def end(self, actor: Staff, path_id: str, raw: Mapping[str, str]) -> ServicePath:
-        """End the path with its outcome and date. Raises `ValidationError`."""
+        """End the path with its outcome and date; its steps end with it. An active step
+        is done on that day if it was planned to end by then, else interrupted; a step
+        still planned is cancelled. Raises `ValidationError`."""
         values = clean_outcome(raw, self.ctx.today())
+        ended_on = date.fromisoformat(str(values["ended_on"]))
         with write_transaction(self.ctx.db):
             path = self._open_path(actor, path_id)
+            for step in self.steps(path_id):
+                self._close_with_path(actor, path, step, ended_on)
             update_row(self.ctx, "service_path", path_id, values, by=actor.id)
             self._event(
                 actor, path, "end_path", {k: [None, v] for k, v in values.items() if v is not None}
             )
         return self.path(path_id)
+
+    def _close_with_path(
+        self, actor: Staff, path: ServicePath, step: PathStep, ended_on: date
+    ) -> None:
+        if step.status == "planned":
+            update_row(self.ctx, "path_step", step.id, {"status": "cancelled"}, by=actor.id)
+            self._event(actor, path, "cancel_step", {"status": ["planned", "cancelled"]}, step.id)
+        elif step.status == "active":
+            on_time = step.planned_end is None or step.planned_end <= ended_on
+            status = "done" if on_time else "interrupted"
+            end = max(ended_on, step.start).isoformat()
+            update_row(
+                self.ctx, "path_step", step.id, {"status": status, "actual_end": end}, by=actor.id
+            )
+            changes: dict[str, list[object]] = {
+                "status": ["active", status],
+                "actual_end": [None, end],
+            }
+            self._event(actor, path, "set_status", changes, step.id)
 
     # The worklist ----------------------------------------------------------------------
 

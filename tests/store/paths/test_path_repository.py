@@ -3,6 +3,8 @@ every change in path_event, and who may see and change it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from store.clients.validation import ValidationError
@@ -121,3 +123,37 @@ def test_who_may_see_and_change_a_path(world: World, client_id: str):
         if e.entity == "service_path"
     ]
     assert logged == [(world.admin.id, "Tietopyyntö 12/2026")]
+
+
+def test_ending_a_path_ends_its_steps_with_it(world: World, client_id: str):
+    paths = world.store.paths
+    path = paths.start(world.coach, client_id)
+    raws = [
+        {"service": "uravalmennus", "planned_start": "1.9.2026", "planned_end": "31.10.2026"},
+        {"service": "tyokokeilu", "organiser": "Varikko", "planned_start": "2.11.2026",
+         "planned_end": "30.4.2027"},
+        {"service": "koulutus", "planned_start": "1.8.2027"},
+        {"service": "tyonhakuvalmennus", "planned_start": "1.10.2026", "planned_end": "20.11.2026"},
+    ]  # fmt: skip
+    coaching, trial, training, search = [paths.add_step(world.coach, path.id, r) for r in raws]
+    paths.set_status(world.coach, coaching.id, "active", on=date(2026, 9, 1))
+    paths.set_status(world.coach, coaching.id, "done", on=date(2026, 10, 31))
+    paths.set_status(world.coach, trial.id, "active", on=date(2026, 11, 2))
+    paths.set_status(world.coach, search.id, "active", on=date(2026, 10, 1))
+    paths.end(world.coach, path.id, {"outcome": "employed", "ended_on": "27.11.2026",
+                                     "employer_sector": "company", "employment_type": "permanent"})  # fmt: skip
+    steps = {s.id: s for s in paths.steps(path.id)}
+    # Done stays done; the trial meant to run till April was cut short; the search ran
+    # its course; the training never began.
+    assert (steps[coaching.id].status, steps[coaching.id].actual_end) == (
+        "done",
+        date(2026, 10, 31),
+    )
+    assert (steps[trial.id].status, steps[trial.id].actual_end) == (
+        "interrupted",
+        date(2026, 11, 27),
+    )
+    assert (steps[search.id].status, steps[search.id].actual_end) == ("done", date(2026, 11, 27))
+    assert steps[training.id].status == "cancelled"
+    actions = [e.action for e in paths.events(path.id)][-4:]
+    assert actions == ["set_status", "cancel_step", "set_status", "end_path"]

@@ -46,8 +46,9 @@ def ended_path(
     cancelled: Sequence[int] = (),
     started_on: date | None = None,
 ) -> str:
-    """A new client of `coach` whose path of `services` (steps planned from `start`; those
-    at `cancelled` indexes cancelled; the first started on `started_on`) ended."""
+    """A new client of `coach` whose path of `services` (steps planned from `start` and
+    begun then, the first on `started_on` if given; those at `cancelled` indexes
+    cancelled) ended."""
     client = world.store.clients.create(
         world.admin,
         {"last_name": "Testi" + _letters(next(_names)), "first_name": "Tuuli",
@@ -59,8 +60,9 @@ def ended_path(
         step = paths.add_step(coach, path.id, {"service": code, "planned_start": start})
         if index in cancelled:
             paths.set_status(coach, step.id, "cancelled")
-        elif index == 0 and started_on is not None:
-            paths.set_status(coach, step.id, "active", on=started_on)
+        else:  # begun (a step never begun is cancelled when its path ends)
+            on = started_on if index == 0 and started_on is not None else step.planned_start
+            paths.set_status(coach, step.id, "active", on=on)
     raw = {"outcome": outcome, "ended_on": ended_on}
     if outcome == "employed":
         raw |= {"employer_sector": "company", "employment_type": "permanent"}
