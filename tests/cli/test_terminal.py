@@ -30,6 +30,9 @@ def _own_terminal() -> None:
     so Ctrl+C typed there is SIGINT, and closing it is SIGHUP, as in a real terminal."""
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    # As a login shell starts a program: the suite itself may run as a background job,
+    # which a shell without job control starts with SIGINT ignored, inherited by exec.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Terminal:
