@@ -384,15 +384,19 @@ class PathRepository:
         return self.steps(step.path_id)
 
     def acknowledge(self, actor: Staff, step_id: str, warning_code: str) -> None:
-        """Record that `actor` saw this warning of the step and lets the step stand."""
+        """Record that `actor` saw this warning of the step and lets the step stand; a
+        warning already acknowledged (at another desk, a key pressed twice) keeps the
+        first who and when."""
         with write_transaction(self.ctx.db):
             step = self.step(step_id)
             path = self._open_path(actor, step.path_id)
-            now = self.ctx.now_iso()
-            self.ctx.db.execute(
-                "DELETE FROM rule_acknowledgement WHERE step_id = ? AND warning = ? AND deleted_at IS NOT NULL",
+            held = self.ctx.db.execute(
+                "SELECT 1 FROM rule_acknowledgement WHERE step_id = ? AND warning = ?",
                 [step_id, warning_code],
-            )
+            ).fetchone()
+            if held is not None:
+                return
+            now = self.ctx.now_iso()
             insert_row(
                 self.ctx,
                 "rule_acknowledgement",

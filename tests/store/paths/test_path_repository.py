@@ -157,3 +157,17 @@ def test_ending_a_path_ends_its_steps_with_it(world: World, client_id: str):
     assert steps[training.id].status == "cancelled"
     actions = [e.action for e in paths.events(path.id)][-4:]
     assert actions == ["set_status", "cancel_step", "set_status", "end_path"]
+
+
+def test_a_warning_acknowledged_twice_keeps_the_first_who_and_when(world: World, client_id: str):
+    paths = world.store.paths
+    path = paths.start(world.coach, client_id)
+    trial = paths.add_step(world.coach, path.id, {"service": "tyokokeilu", "organiser": "Varikko",
+        "planned_start": "1.1.2027", "planned_end": "28.2.2028"})  # fmt: skip
+    [first, *_] = paths.view(world.coach, client_id).warnings
+    paths.acknowledge(world.coach, trial.id, first.code)
+    # The same key at a second desk, whose screen had not caught up: no error, no change.
+    paths.acknowledge(world.coach, trial.id, first.code)
+    [again] = [w for w in paths.view(world.coach, client_id).warnings if w.code == first.code]
+    assert again.acknowledged_by == world.coach.id
+    assert [e.action for e in paths.events(path.id)].count("acknowledge") == 1
