@@ -13,6 +13,7 @@ from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
+from .kompassi.validation_strings import STRINGS as KOMPASSI_FIELD_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
 from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
 from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
@@ -33,6 +34,7 @@ CATALOGS = (
     PATH_RULE_STRINGS,
     CATALOG_STRINGS,
     PATH_SCREEN_STRINGS,
+    KOMPASSI_FIELD_STRINGS,
 )
 
 

@@ -19,6 +19,8 @@ from store.core.models import Staff
 from store.core.settings import Settings
 from store.core.sites import SiteRepository
 from store.core.staff import StaffRepository
+from store.kompassi.instruments import InstrumentCatalog
+from store.kompassi.repository import KompassiRepository
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
 from store.visits.feedback import FeedbackBox
@@ -52,6 +54,8 @@ class Store:
         self.feedback = FeedbackBox(self.ctx, self.settings)
         self.catalog = ServiceCatalog(self.ctx)
         self.paths = PathRepository(self.ctx, self.catalog)
+        self.instruments = InstrumentCatalog(self.ctx)
+        self.kompassi = KompassiRepository(self.ctx, self.instruments)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

@@ -245,6 +245,11 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "path.report": frozenset({"coach", "admin"}),
     # The service catalog, its rules and the providers.
     "catalog.manage": frozenset({"admin"}),
+    # Kompassi answers are health-related: the client's own coach opens them (checked
+    # per client in store/kompassi/repository.py); admins see the aggregate report only.
+    "kompassi.view": frozenset({"coach"}),
+    "kompassi.report": frozenset({"coach", "admin"}),
+    "instrument.manage": frozenset({"admin"}),
 }
 
 

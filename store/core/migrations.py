@@ -10,25 +10,13 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from store.core.audit_chain import CHAINED_COLUMNS, GENESIS, event_hash
+from store.core.schema import COMMON as _COMMON
+from store.core.schema import run as _run
+from store.core.schema_kompassi import create_kompassi
 from store.core.service_catalog import RULES, SERVICES
 
 MIGRATION_SET = "luotsi"
 migrations = Migrations(MIGRATION_SET)
-
-# Columns every table carries (conventions: UUID text key, times in ISO 8601 UTC,
-# soft delete so other devices can learn about a deletion).
-_COMMON = """
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    updated_by TEXT,
-    deleted_at TEXT
-"""
-
-
-def _run(db: Database, *statements: str) -> None:
-    # One statement at a time: executescript() would commit the migration's transaction.
-    for statement in statements:
-        db.execute(statement)
 
 
 @migrations(name="0001_register")
@@ -519,3 +507,6 @@ def m0007_service_path(db: Database) -> None:
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [str(rule_id), service_ids[code], kind, value, effective_from, source, stamp, stamp],
         )
+
+
+migrations(name="0008_kompassi")(create_kompassi)
