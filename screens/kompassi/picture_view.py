@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from store.kompassi.models import KompassiView
@@ -53,6 +54,9 @@ class KompassiPicture(ContextMixin, VerticalScroll):
         Binding("escape", "default", "Baseline–latest", id="picture.default"),
     ]
 
+    text_only: reactive[bool] = reactive(False, init=False)
+    """The facts as sentences instead of bars (`t`); a parent may set it too."""
+
     class Compared(Message):
         """The user chose two readings to compare (or, with None, went back to the
         default picture); the picture already shows it."""
@@ -66,7 +70,6 @@ class KompassiPicture(ContextMixin, VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.view: KompassiView | None = None
         self.picture: Picture | None = None
-        self.text_only = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id=BODY, classes="-bars")
@@ -117,9 +120,11 @@ class KompassiPicture(ContextMixin, VerticalScroll):
             return self.view is not None and len(self.view.readings) > 1
         return True
 
+    def watch_text_only(self) -> None:
+        self._draw()
+
     def action_toggle_text(self) -> None:
         self.text_only = not self.text_only
-        self._draw()
 
     def action_default(self) -> None:
         if self.view is not None:
