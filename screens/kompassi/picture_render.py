@@ -21,7 +21,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 SPARK_GAP = "·"  # skipped or not answered: a gap, never the lowest spark
 NOT_ANSWERED = "–"
 DATE_WIDTH = 10  # "20.11.2026"
-CHANGE_WIDTH = 6  # "▲ +10", "alusta"
+CHANGE_WIDTH = 5  # "▲ +10", "edell"
 MIN_BAR = 5
 MIN_LABEL = 6
 GOOD_LABEL = 22  # the label is grown to this before the bars grow past their minimum
@@ -142,7 +142,9 @@ def _header(picture: Picture, layout: Layout, lang: str) -> list[Content]:
             tr("kompassi.picture.since_previous", lang),
         ]
     refs = refs[: layout.changes]
-    top = _fit(change, layout.changes * (CHANGE_WIDTH + 1) - 1) if layout.changes else ""
+    # The heading may run on over the sparkline's column, which has none of its own.
+    room = layout.changes * (CHANGE_WIDTH + 1) + layout.sparks
+    top = _fit(change, room) if layout.changes else ""
     under = " ".join(_fit(r, CHANGE_WIDTH).ljust(CHANGE_WIDTH) for r in refs)
     return [
         Content.styled(f"{pad}{kinds} {top}".rstrip(), "bold"),
