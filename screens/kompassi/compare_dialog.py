@@ -1,5 +1,6 @@
 """Choose any two finished Kompassi readings to compare, keyboard only: two lists of the
-readings (d.m.yyyy and kind), Tab between them, Enter to compare."""
+readings (d.m.yyyy and kind), Tab between them, Enter to compare; or their numbers, "1"
+then "3"."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ class CompareDialog(ScreenContextMixin, ModalScreen[tuple[str, str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "Compare", id="compare.confirm", priority=True),
         Binding("escape", "cancel", "Cancel", id="compare.cancel"),
+        *(
+            Binding(str(n), f"pick({n})", str(n), show=False, id=f"compare.{n}")
+            for n in range(1, 10)
+        ),
     ]
 
     def __init__(self, view: KompassiView) -> None:
@@ -80,6 +85,19 @@ class CompareDialog(ScreenContextMixin, ModalScreen[tuple[str, str] | None]):
             self._lists()[1].focus()  # Enter on the first list goes on to the second
         else:
             self.action_confirm()
+
+    def action_pick(self, number: int) -> None:
+        """The reading numbered `number` in the list with focus: "1", "3" compares the
+        first and the third."""
+        if number > len(self.readings):
+            return
+        first, second = self._lists()
+        if second.has_focus:
+            second.highlighted = number - 1
+            self.action_confirm()
+        else:
+            first.highlighted = number - 1
+            second.focus()
 
     def action_confirm(self) -> None:
         first, second = self._lists()

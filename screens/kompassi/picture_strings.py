@@ -81,9 +81,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{number}  {date} {kind}",
     ),  # fmt: skip
     "kompassi.compare.hint": (
-        "Nuolet valitsevat, Tab vaihtaa listaa, Enter vertaa, Esc peruu.",
-        "Pilarna väljer, Tab byter lista, Enter jämför, Esc avbryter.",
-        "Arrows choose, Tab switches list, Enter compares, Esc cancels.",
+        "Numero tai nuolet ja Enter valitsevat, Tab vaihtaa listaa, Esc peruu.",
+        "Nummer eller pilar och Enter väljer, Tab byter lista, Esc avbryter.",
+        "A number, or arrows and Enter, chooses; Tab switches list; Esc cancels.",
     ),
     "kompassi.compare.same": (
         "Valitse kaksi eri mittausta.",

@@ -142,6 +142,18 @@ async def test_comparing_reading_one_with_two_through_the_dialog(view: KompassiV
         assert "▲ +3" in line_of(screen_text(pilot), "Talous")
 
 
+async def test_two_digits_compare_the_readings_so_numbered(view: KompassiView):
+    app = PictureApp(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "3", "2")  # chosen newer first: still shown oldest first
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareDialog)
+        talous = line_of(screen_text(pilot), "Talous")
+        assert " 5 V" in talous and " 8 H" in talous and "▲ +3" in talous
+        assert " 3 V" not in talous
+
+
 async def test_escape_in_the_dialog_keeps_the_picture(view: KompassiView):
     app = PictureApp(view)
     async with app.run_test(size=(80, 24)) as pilot:
