@@ -66,9 +66,11 @@ def list_instruments(
             str(len(instrument.domains)),
             t("cli.instrument.yes" if instrument.active else "cli.instrument.no"),
             str(use.readings),
-            t("cli.instrument.current") if use.current else "",
+            "✓" if use.current else "",
         )
-    _console().print(table)
+    console = _console()
+    console.print(table)
+    console.print(t("cli.instrument.current_note"))
 
 
 def _texts(fi: str, sv: str, en: str, lang: str, all_languages: bool) -> list[str]:

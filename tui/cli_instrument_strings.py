@@ -168,12 +168,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.instrument.column.domains": ("osa-alueita", "områden", "domains"),
     "cli.instrument.column.active": ("käytössä", "aktiv", "active"),
     "cli.instrument.column.readings": ("mittauksia", "mätningar", "readings"),
-    "cli.instrument.column.current": ("uusiin mittauksiin", "nya mätningar", "new readings"),
+    "cli.instrument.column.current": ("uusiin", "nya", "new"),
     "cli.instrument.column.where": ("kohta", "ställe", "where"),
     "cli.instrument.column.reason": ("syy", "orsak", "reason"),
     "cli.instrument.yes": ("kyllä", "ja", "yes"),
     "cli.instrument.no": ("ei", "nej", "no"),
-    "cli.instrument.current": ("✓ käytetään", "✓ används", "✓ used"),
+    "cli.instrument.current_note": (
+        "✓ uudet mittaukset käyttävät tätä versiota",
+        "✓ nya mätningar använder den här versionen",
+        "✓ new readings use this version",
+    ),
     "cli.instrument.unknown": (
         "mittaria {code} ei ole; katso luotsi instrument list",
         "instrumentet {code} finns inte; se luotsi instrument list",

@@ -84,6 +84,10 @@ class Checked:
 
     instrument: Instrument | None
     problems: tuple[Problem, ...]
+    # The file's code and version when each is valid in itself, so the importer can say
+    # whether that version is stored already even while other things are wrong.
+    code: str | None = None
+    version: int | None = None
 
 
 def _at(parent: str, key: str) -> str:
@@ -199,6 +203,17 @@ class _Checker:
         return tables
 
 
+def in_file_order(problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """`problems` in the order of the file format's top-level keys (unknown keys first),
+    each key's own in the order found."""
+
+    def rank(problem: Problem) -> int:
+        top = problem.where.split(".")[0].split("[")[0]
+        return _TOP_KEYS.index(top) if top in _TOP_KEYS else -1
+
+    return tuple(sorted(problems, key=rank))
+
+
 def check_instrument(data: Mapping[str, object]) -> Checked:
     """The instrument `data` (a file's top-level table) describes, or every problem with
     it. Whether its version is already stored is the importer's to check."""
@@ -216,7 +231,7 @@ def check_instrument(data: Mapping[str, object]) -> Checked:
     domains = _check_domains(checker, data)
     problems = tuple(checker.problems)
     if problems or code is None or version is None or names is None:
-        return Checked(None, problems)
+        return Checked(None, problems, code, version)
     instrument = Instrument(
         instrument_id(code, version),
         code,
@@ -229,7 +244,7 @@ def check_instrument(data: Mapping[str, object]) -> Checked:
         bands,
         domains,
     )
-    return Checked(instrument, ())
+    return Checked(instrument, (), code, version)
 
 
 def _check_scale(checker: _Checker, data: Mapping[str, object]) -> bool:

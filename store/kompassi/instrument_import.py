@@ -22,7 +22,7 @@ from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.models import Staff
 from store.core.rows import insert_row
-from store.kompassi.instrument_check import Problem, check_instrument
+from store.kompassi.instrument_check import Problem, check_instrument, in_file_order
 from store.kompassi.instrument_file import read_instrument_file
 from store.kompassi.instruments import InstrumentCatalog
 from store.kompassi.models import Instrument
@@ -69,7 +69,8 @@ def import_instrument(
     require(actor, PERMISSION)
     checked = check_instrument(read_instrument_file(path))
     instrument = checked.instrument
-    problems = checked.problems or _version_problems(ctx, instrument)
+    version_problems = _version_problems(ctx, checked.code, checked.version)
+    problems = in_file_order(checked.problems + version_problems)
 
     def report(problems: tuple[Problem, ...]) -> InstrumentImportReport:
         return InstrumentImportReport(path.name, problems, instrument, dry_run)
@@ -78,27 +79,26 @@ def import_instrument(
         return report(problems)
     with write_transaction(ctx.db):
         # Again under the write lock: another admin may have imported it meanwhile.
-        if problems := _version_problems(ctx, instrument):
+        if problems := _version_problems(ctx, instrument.code, instrument.version):
             return report(problems)
         _insert(ctx, actor, instrument, path.name)
     catalog.refresh()
     return report(())
 
 
-def _version_problems(ctx: Context, instrument: Instrument | None) -> tuple[Problem, ...]:
+def _version_problems(ctx: Context, code: str | None, version: int | None) -> tuple[Problem, ...]:
     """An existing version is never rewritten, and versions only go up: the version
     imported last is what new readings use."""
-    if instrument is None:
+    if code is None or version is None:
         return ()
     newest = ctx.db.execute(
-        "SELECT max(version) FROM instrument WHERE code = ?", [instrument.code]
+        "SELECT max(version) FROM instrument WHERE code = ?", [code]
     ).fetchone()[0]
-    if newest is None or instrument.version > newest:
+    if newest is None or version > newest:
         return ()
-    params = {"code": instrument.code, "version": instrument.version, "next": newest + 1}
+    params = {"code": code, "version": version, "next": newest + 1}
     stored = ctx.db.execute(
-        "SELECT 1 FROM instrument WHERE code = ? AND version = ?",
-        [instrument.code, instrument.version],
+        "SELECT 1 FROM instrument WHERE code = ? AND version = ?", [code, version]
     ).fetchone()
     if stored:
         return (Problem("version", "instrument.error.version_stored", params),)

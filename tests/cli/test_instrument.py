@@ -36,9 +36,10 @@ def test_list_shows_each_version_its_domains_and_which_new_readings_use(db_path)
     listed = luotsi(db_path, "instrument", "list", "--lang", "en")
     assert listed.exit_code == 0, listed.output
     [row] = [line for line in listed.output.splitlines() if "kompassi" in line]
-    assert "Kompassi" in row and " 8 " in row and "yes" in row and "✓ used" in row
+    assert "Kompassi" in row and " 8 " in row and "yes" in row and "✓" in row
+    assert "✓ new readings use this version" in listed.output
     header = [cell.strip() for cell in listed.output.splitlines()[1].split("┃")[1:-1]]
-    assert header == ["code", "version", "name", "domains", "active", "readings", "new readings"]
+    assert header == ["code", "version", "name", "domains", "active", "readings", "new"]
 
 
 def test_show_prints_bands_and_domains_with_questions_in_the_users_language(db_path):
@@ -83,7 +84,7 @@ def test_a_json_file_is_imported_too(db_path):
     assert "Tallennettiin Oma arvio (oma_arvio) versio 1, 2 osa-aluetta." in stored.output
     listed = luotsi(db_path, "instrument", "list", "--lang", "en").output
     [row] = [line for line in listed.splitlines() if "oma_arvio" in line]
-    assert "✓ used" in row
+    assert "✓" in row
 
 
 def test_a_refused_import_exits_1_naming_every_problem_and_stores_nothing(db_path, tmp_path):
@@ -98,7 +99,8 @@ def test_a_refused_import_exits_1_naming_every_problem_and_stores_nothing(db_pat
     )
     refused = luotsi(db_path, "instrument", "import", str(bad), "--lang", "en")
     assert refused.exit_code == 1
-    assert "Problems in bad.json: 2" in refused.output
+    assert "Problems in bad.json: 3" in refused.output
+    assert "kompassi version 1 is stored already" in refused.output
     assert "name.en" in refused.output and "missing" in refused.output
     assert "domains" in refused.output and "at least one is needed" in refused.output
     assert "Nothing was stored. Fix these and import bad.json again." in refused.output

@@ -104,8 +104,8 @@ def test_an_invalid_file_is_refused_with_every_problem_named_and_nothing_stored(
     bad = tmp_path / "bad.toml"
     bad.write_text(
         """
-code = "Kompassi 2"
-version = 0
+code = "kompassi"
+version = 1
 colour = "blue"
 name = { fi = "Kompassi", sv = "" }
 scale = { min = 1, max = 10 }
@@ -140,8 +140,7 @@ question = { fi = "Riittääkö raha?", sv = "Räcker pengarna?" }
     assert not report.ok and not report.stored
     found = {(p.where, p.key) for p in report.problems}
     assert found == {
-        ("code", "instrument.error.not_code"),
-        ("version", "instrument.error.version_range"),
+        ("version", "instrument.error.version_stored"),
         ("colour", "instrument.error.unknown_key"),
         ("name.sv", "instrument.error.empty"),
         ("name.en", "instrument.error.missing"),
@@ -153,6 +152,7 @@ question = { fi = "Riittääkö raha?", sv = "Räcker pengarna?" }
         ("domains[2].label.en", "text.error.control"),
         ("domains[2].question.en", "instrument.error.missing"),
     }
+    assert [p.where for p in report.problems][:3] == ["colour", "version", "name.sv"]
     messages = [p.message("en") for p in report.problems]
     assert "domains[2].question.en: missing" in messages
     assert (
@@ -253,3 +253,31 @@ def test_only_an_admin_imports_or_looks(world: World):
         with pytest.raises(PermissionDenied):
             instrument_to_show(store.instruments, staff, "kompassi")
     assert store.instruments.current().version == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "key"),
+    [
+        ('code = "Kompassi 2"', "code", "instrument.error.not_code"),
+        ("code = 7", "code", "instrument.error.not_text"),
+        ("version = 0", "version", "instrument.error.version_range"),
+        ("version = 2.5", "version", "instrument.error.not_integer"),
+        ("version = true", "version", "instrument.error.not_integer"),
+        ("skip_allowed = 1", "skip_allowed", "instrument.error.not_bool"),
+        ('name = "Kompassi"', "name", "instrument.error.not_table"),
+        ('name = { fi = "K", sv = "K", en = "K", se = "K" }', "name.se",
+         "instrument.error.unknown_key"),
+        (f'name = {{ fi = "{"K" * 61}", sv = "K", en = "K" }}', "name.fi",
+         "text.error.too_long"),
+    ],
+)  # fmt: skip
+def test_a_wrong_top_level_value_is_named(
+    world: World, tmp_path: Path, line: str, where: str, key: str
+):
+    text = instrument_toml(world.store.instruments.current(), 2)
+    name = line.split(" =")[0]
+    lines = text.splitlines()
+    lines.remove(next(old for old in lines if old.startswith(f"{name} =")))  # the top one
+    path = tmp_path / "one.toml"
+    path.write_text("\n".join([line, *lines]) + "\n", encoding="utf-8")
+    assert [(p.where, p.key) for p in _import(world, path).problems] == [(where, key)]
