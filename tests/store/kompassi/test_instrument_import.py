@@ -281,3 +281,14 @@ def test_a_wrong_top_level_value_is_named(
     path = tmp_path / "one.toml"
     path.write_text("\n".join([line, *lines]) + "\n", encoding="utf-8")
     assert [(p.where, p.key) for p in _import(world, path).problems] == [(where, key)]
+
+
+def test_the_readmes_example_file_imports(world: World, tmp_path: Path):
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Instrument file", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "readme.toml"
+    path.write_text(example, encoding="utf-8")
+    report = _import(world, path)
+    assert report.stored, [p.message("en") for p in report.problems]
+    assert [b.code for b in world.store.instruments.current().bands] == ["low", "high"]
