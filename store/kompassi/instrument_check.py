@@ -162,6 +162,16 @@ class _Checker:
             return None
         return text
 
+    def unique_code(
+        self, table: Mapping[str, object], at: str, first_of_code: dict[str, str]
+    ) -> str | None:
+        """The code of the list item at `at`, noted in `first_of_code`; one that an earlier
+        item of the list has already is a problem that names that item."""
+        code = self.code(table, _at(at, "code"))
+        if code is not None and (first := first_of_code.setdefault(code, at)) != at:
+            self.add(Problem(_at(at, "code"), "instrument.error.repeated_code", {"first": first}))
+        return code
+
     def integer(self, table: Mapping[str, object], key: str, at: str) -> int | None:
         value = table.get(key)
         if value is None:
@@ -274,11 +284,7 @@ def _check_bands(checker: _Checker, data: Mapping[str, object], scale_ok: bool) 
     for number, table in enumerate(tables, 1):
         at = f"bands[{number}]"
         checker.keys(table, _BAND_KEYS, at)
-        code = checker.code(table, _at(at, "code"))
-        if code is not None and (first := first_of_code.setdefault(code, at)) != at:
-            checker.add(
-                Problem(_at(at, "code"), "instrument.error.repeated_code", {"first": first})
-            )
+        code = checker.unique_code(table, at, first_of_code)
         low = checker.integer(table, "from", _at(at, "from"))
         high = checker.integer(table, "to", _at(at, "to"))
         labels = checker.texts(table, "label", _at(at, "label"), BAND_LABEL_MAX_LENGTH)
@@ -315,11 +321,7 @@ def _check_domains(checker: _Checker, data: Mapping[str, object]) -> tuple[Domai
     for number, table in enumerate(checker.items(data, "domains", MAX_DOMAINS), 1):
         at = f"domains[{number}]"
         checker.keys(table, _DOMAIN_KEYS, at)
-        code = checker.code(table, _at(at, "code"))
-        if code is not None and (first := first_of_code.setdefault(code, at)) != at:
-            checker.add(
-                Problem(_at(at, "code"), "instrument.error.repeated_code", {"first": first})
-            )
+        code = checker.unique_code(table, at, first_of_code)
         order: int | None = number
         if "order" in table:
             order = checker.integer(table, "order", _at(at, "order"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from store.clients.validation import ValidationError
 from store.core.auth import PermissionDenied
 from store.core.i18n import register
 from store.kompassi.instrument_file import InstrumentFileError, instrument_toml
@@ -87,6 +88,12 @@ def test_a_json_version_of_another_code_is_stored_with_its_own_bands(world: Worl
     assert current.band_of(5).label("fi") == "Sujuu"  # type: ignore[union-attr]
     # The domains without an order take their place in the file.
     assert [(d.code, d.sort_order) for d in current.domains] == [("tyollisyys", 1), ("arki", 2)]
+    kompassi, coach = world.store.kompassi, world.coach
+    reading = kompassi.start(coach, world.clients["makinen"].id)
+    assert reading.instrument_id == current.id
+    assert kompassi.answer(coach, reading.id, "arki", score=5).score == 5
+    with pytest.raises(ValidationError):  # this version lets no question be skipped
+        kompassi.answer(coach, reading.id, "tyollisyys", skipped=True)
 
 
 def test_a_dry_run_checks_everything_and_stores_nothing(world: World):
