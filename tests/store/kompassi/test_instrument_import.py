@@ -226,6 +226,7 @@ def test_a_version_below_the_newest_is_refused(world: World, tmp_path: Path):
     ("name", "content", "key", "params"),
     [
         ("missing.toml", None, "import.error.file_missing", {}),
+        ("folder.toml/", None, "instrument.error.file_folder", {}),
         ("kompassi.yaml", b"code: x", "instrument.error.file_type", {}),
         ("latin1.toml", b'code = "x"\nname = "K\xe4ytt\xf6"\n', "instrument.error.not_utf8",
          {"line": 2}),
@@ -242,7 +243,9 @@ def test_a_file_that_cannot_be_read_says_why(
     world: World, tmp_path: Path, name: str, content: bytes | None, key: str, params: dict
 ):
     path = tmp_path / name
-    if content is not None:
+    if name.endswith("/"):
+        path.mkdir()
+    elif content is not None:
         path.write_bytes(content)
     with pytest.raises(InstrumentFileError) as refused:
         _import(world, path)
