@@ -53,6 +53,8 @@ from .cli_help import HELP as HELP_STRINGS
 from .cli_help import help_for
 from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
+from .cli_instrument import instrument_app
+from .cli_instrument_strings import STRINGS as INSTRUMENT_STRINGS
 from .cli_plan import PLAN_HELP, plan_command
 from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_provider import provider_app
@@ -95,6 +97,7 @@ app.add_typer(audit_app, name="audit")
 app.command("plan", help=PLAN_HELP)(plan_command)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
+app.add_typer(instrument_app, name="instrument")
 
 
 CLI_CATALOGS = (
@@ -108,6 +111,7 @@ CLI_CATALOGS = (
     IMPORT_STRINGS,
     PLAN_STRINGS,
     CATALOG_STRINGS,
+    INSTRUMENT_STRINGS,
 )
 
 
