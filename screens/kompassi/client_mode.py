@@ -14,6 +14,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
+from store.clients.validation import ValidationError
 from store.core.dates import format_date
 from store.core.i18n import LANGUAGES, TranslatedError, tr
 from store.kompassi.models import Answer, Domain, Instrument, Reading
@@ -170,7 +171,9 @@ class ClientModeScreen(ScreenContextMixin, Screen[None]):
             band_legend(self.instrument, answer.score, self.lang)
         )
         show("previous", self._previous_text(domain.code))
-        show("keys", self._text("client_mode.keys"))
+        answer_keys = "answer" if self.instrument.skip_allowed else "answer_no_skip"
+        keys = (f"client_mode.keys.{part}" for part in (answer_keys, "move", "language"))
+        show("keys", "\n".join(self._text(key) for key in keys))
 
     def _previous_text(self, code: str) -> str:
         if code not in self.previous:
@@ -196,7 +199,9 @@ class ClientModeScreen(ScreenContextMixin, Screen[None]):
         self._show("back", self._text("client_mode.back"))
 
     def _show(self, part: str, text: str) -> None:
-        self.query_one(f"#client-{part}", Static).update(text)
+        static = self.query_one(f"#client-{part}", Static)
+        static.update(text)
+        static.display = bool(text)  # an empty line takes no room from the question
 
     # Keys ------------------------------------------------------------------------------
 
@@ -233,6 +238,8 @@ class ClientModeScreen(ScreenContextMixin, Screen[None]):
         except Exception as error:
             if isinstance(error, TranslatedError):
                 message = error.message(self.lang)
+            elif isinstance(error, ValidationError):  # e.g. an instrument that allows no skip
+                message = "; ".join(e.message(self.lang) for e in error.errors)
             elif store_fault(error) is not None:
                 message = describe_error(error, self.lang)
             else:
@@ -255,6 +262,7 @@ class ClientModeScreen(ScreenContextMixin, Screen[None]):
         self._draw()
 
     def action_language(self, lang: str) -> None:
+        self.one_typed = False
         self.lang = lang
         self._draw()
 

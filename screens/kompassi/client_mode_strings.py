@@ -30,15 +30,24 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Förra gången: du svarade inte ({day})",
         "Last time: not answered ({day})",
     ),
-    "client_mode.keys": (
-        "0–9 = vastaus · 10 = + tai 1 ja 0 · − = en halua vastata\n"
-        "← → tai Enter = edellinen tai seuraava kysymys\n"
+    "client_mode.keys.answer": (
+        "0–9 = vastaus · 10 = + tai 1 ja 0 · − = en halua vastata",
+        "0–9 = svar · 10 = + eller 1 och 0 · − = jag vill inte svara",
+        "0–9 = answer · 10 = + or 1 then 0 · − = I'd rather not answer",
+    ),
+    "client_mode.keys.answer_no_skip": (
+        "0–9 = vastaus · 10 = + tai 1 ja 0",
+        "0–9 = svar · 10 = + eller 1 och 0",
+        "0–9 = answer · 10 = + or 1 then 0",
+    ),
+    "client_mode.keys.move": (
+        "← → tai Enter = edellinen tai seuraava kysymys",
+        "← → eller Enter = föregående eller nästa fråga",
+        "← → or Enter = previous or next question",
+    ),
+    "client_mode.keys.language": (
         "F S E = suomi · svenska · English",
-        "0–9 = svar · 10 = + eller 1 och 0 · − = jag vill inte svara\n"
-        "← → eller Enter = föregående eller nästa fråga\n"
         "F S E = suomi · svenska · English",
-        "0–9 = answer · 10 = + or 1 then 0 · − = I'd rather not answer\n"
-        "← → or Enter = previous or next question\n"
         "F S E = suomi · svenska · English",
     ),
     "client_mode.thanks": (

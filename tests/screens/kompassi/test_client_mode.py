@@ -73,6 +73,24 @@ async def test_a_swedish_client_reads_the_question_in_swedish_and_nothing_of_the
         # No header, footer or user: not the coach's name, not the app's keys.
         for register in ("Virtanen", "valmentaja", "Luotsi", "F2", "Kirjaudu", "Lopeta"):
             assert register not in shown, register
+        # A notification for the coach (another client's name) waits for the coach.
+        pilot.app.notify("Östman Åsa odottaa")
+        await pilot.pause()
+        assert "Östman" not in screen_text(pilot)
+
+
+async def test_the_client_may_switch_the_language_and_answers_stay(world, clock):
+    reading_id = draft_for(world)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_client_mode(pilot, reading_id)
+        assert "Miten rahasi riittävät" in screen_text(pilot)
+        await pilot.press("2", "e")
+        shown = screen_text(pilot)
+        assert "How well does your money cover" in shown and "Difficult" in shown
+        await pilot.press("s")
+        assert "Hur räcker dina pengar" in screen_text(pilot)
+        assert answers_in_db(world, reading_id) == {"talous": (2, False)}
 
 
 async def test_the_app_keys_do_nothing_while_the_client_answers(world, clock):
