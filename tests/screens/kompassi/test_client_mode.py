@@ -192,6 +192,21 @@ async def test_wrong_passwords_keep_client_mode_and_three_lock_it(world, clock):
         assert app.screen is screen
 
 
+async def test_digits_typed_into_the_password_are_not_answers(world, clock):
+    reading_id = draft_for(world)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_client_mode(pilot, reading_id)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("4", "2", "minus", "right")
+        assert screen.query_one("#unlock-password", Input).value == "42-"
+        assert "Kysymys 1 / 8" in screen_text(pilot)
+        await pilot.press("escape")  # the coach changed their mind: the field forgets
+        assert screen.query_one("#unlock-password", Input).value == ""
+        assert answers_in_db(world, reading_id) == {}
+
+
 async def test_the_coachs_password_ends_client_mode(world, clock):
     reading_id = draft_for(world)
     app = make_app(world.path, clock=clock, lang="fi")
