@@ -13,6 +13,7 @@ from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
+from .kompassi.client_mode_strings import STRINGS as KOMPASSI_CLIENT_MODE_STRINGS
 from .kompassi.picture_strings import STRINGS as KOMPASSI_PICTURE_STRINGS
 from .kompassi.validation_strings import STRINGS as KOMPASSI_FIELD_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
@@ -37,6 +38,7 @@ CATALOGS = (
     PATH_SCREEN_STRINGS,
     KOMPASSI_FIELD_STRINGS,
     KOMPASSI_PICTURE_STRINGS,
+    KOMPASSI_CLIENT_MODE_STRINGS,
 )
 
 
