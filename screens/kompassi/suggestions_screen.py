@@ -1,0 +1,255 @@
+"""The services a finished Kompassi reading suggests (F3, key e): each low domain with its
+score and band, the service it suggests and what the coach decided. Accepting plans the
+service on the client's service path (F4 shows it); rejecting keeps an optional reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.clients.validation import ValidationError
+from store.core.auth import PermissionDenied
+from store.core.dates import format_date
+from store.core.i18n import TranslatedError
+from store.kompassi.models import Instrument, Reading, Suggestion
+
+from ..shell.context import ScreenContextMixin
+from ..shell.faults import reporting_store_faults, store_faults_told
+from .suggestion_dialogs import AcceptDialog, RejectDialog
+
+LIST = "suggestion-list"
+
+
+class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
+    """Returns True when a decision was made (the caller reloads what it shows). The
+    store checks access again on every decision."""
+
+    CSS_PATH = "suggestions.tcss"
+    BINDINGS = [
+        Binding("a", "accept", "Accept", id="suggestions.accept"),
+        Binding("r", "reject", "Reject", id="suggestions.reject"),
+        Binding("escape", "back", "Back", id="suggestions.back"),
+    ]
+
+    def __init__(self, client_id: str, reading_id: str) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.reading_id = reading_id
+        self.suggestions: list[Suggestion] = []
+        self.decided = False
+        self.reading: Reading | None = None
+        self.instrument: Instrument | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="suggestions-dialog"):
+            yield Static(
+                self.t("kompassi.suggestions.title"), classes="dialog-title", id="suggestions-title"
+            )
+            yield OptionList(id=LIST)
+            yield Static("", id="suggestions-empty", classes="-wrap")
+            yield Static("", id="suggestions-notice", classes="-wrap")
+            yield Static(self.t("kompassi.suggestions.hint"), classes="hint -wrap")
+
+    def on_mount(self) -> None:
+        self._load()
+        self.query_one(f"#{LIST}", OptionList).focus()
+
+    # Showing -------------------------------------------------------------------------
+
+    @store_faults_told
+    def _load(self, keep: int | None = None) -> None:
+        staff = self.session.staff
+        try:
+            self.suggestions = self.store.kompassi_suggestions.suggestions(staff, self.reading_id)
+        except PermissionDenied:
+            self._refused(self.t("kompassi.error.not_your_client"))
+            return
+        except TranslatedError as refused:
+            self._refused(refused.message(self.ctx.lang))
+            return
+        self.reading = self.store.kompassi.reading(self.reading_id)
+        self.instrument = self.store.instruments.get(self.reading.instrument_id)
+        self.query_one("#suggestions-title", Static).update(
+            self.t(
+                "kompassi.suggestions.title.reading",
+                kind=self.t(f"kompassi.suggestions.kind.{self.reading.kind}"),
+                day=format_date(self.reading.filled_on),
+            )
+        )
+        options = self.query_one(f"#{LIST}", OptionList)
+        options.clear_options()
+        previous: str | None = None
+        prompts: list[Option] = []
+        for index, suggestion in enumerate(self.suggestions):
+            prompts.append(Option(self._prompt(suggestion, previous), id=str(index)))
+            previous = suggestion.domain_code
+        options.add_options(prompts)
+        options.display = bool(self.suggestions)
+        empty = self.query_one("#suggestions-empty", Static)
+        empty.update("" if self.suggestions else self.t("kompassi.suggestions.none"))
+        empty.display = not self.suggestions
+        if self.suggestions:
+            options.highlighted = min(keep or 0, len(self.suggestions) - 1)
+
+    def _refused(self, message: str) -> None:
+        self.suggestions = []
+        self.query_one(f"#{LIST}", OptionList).display = False
+        self._notice(message, error=True)
+
+    def _prompt(self, suggestion: Suggestion, previous_domain: str | None) -> Content:
+        """The domain, its score and band word (once for a domain's services); the service
+        and the decision; the reason given, if one was."""
+        lang = self.ctx.lang
+        assert self.instrument is not None
+        domain = self.instrument.domain(suggestion.domain_code)
+        band = next((b for b in self.instrument.bands if b.code == suggestion.band_code), None)
+        service = self.store.catalog.services_by_code().get(suggestion.service_code)
+        heading = Content.assemble(
+            (domain.label(lang) if domain else suggestion.domain_code, "bold"),
+            f"  {suggestion.score}",
+            f" {band.label(lang)}" if band else "",
+        )
+        line = Content.assemble(
+            "  → ",
+            service.name(lang) if service else suggestion.service_code,
+            "   ",
+            (self._decision_text(suggestion), "italic" if suggestion.decision else "dim"),
+        )
+        parts = [line] if suggestion.domain_code == previous_domain else [heading, line]
+        if suggestion.reason:
+            parts.append(Content("    “") + Content(suggestion.reason) + Content("”"))
+        return Content("\n").join(parts)
+
+    def _decision_text(self, suggestion: Suggestion) -> str:
+        if suggestion.decision == "accepted" and suggestion.step_id:
+            start = self.store.paths.step(suggestion.step_id).planned_start
+            return self.t("kompassi.suggestions.accepted", day=format_date(start))
+        if suggestion.decision == "rejected":
+            return self.t("kompassi.suggestions.rejected")
+        return self.t("kompassi.suggestions.open")
+
+    def _notice(self, message: str, error: bool = False) -> None:
+        notice = self.query_one("#suggestions-notice", Static)
+        notice.update(Content(f"⚠ {message}" if error and message else message))
+        notice.set_class(error, "-error")
+        notice.display = bool(message)
+
+    # Deciding ------------------------------------------------------------------------
+
+    def _chosen(self) -> tuple[int, Suggestion] | None:
+        """The highlighted suggestion still open, else None (and the user told why)."""
+        index = self.query_one(f"#{LIST}", OptionList).highlighted
+        if index is None or not self.suggestions:
+            return None
+        suggestion = self.suggestions[index]
+        if suggestion.decision is not None:
+            self._notice(
+                self.t(f"kompassi.suggestion.error.already_{suggestion.decision}"), error=True
+            )
+            return None
+        return index, suggestion
+
+    def _names(self, suggestion: Suggestion) -> tuple[str, str]:
+        """The service's name and the domain's, in the user's language."""
+        lang = self.ctx.lang
+        service = self.store.catalog.services_by_code().get(suggestion.service_code)
+        domain = self.instrument.domain(suggestion.domain_code) if self.instrument else None
+        return (
+            service.name(lang) if service else suggestion.service_code,
+            domain.label(lang) if domain else suggestion.domain_code,
+        )
+
+    @on(OptionList.OptionSelected, f"#{LIST}")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        index, suggestion = chosen
+        service, domain = self._names(suggestion)
+        about = self.t("kompassi.suggestions.about", domain=domain, score=suggestion.score)
+
+        def given(start: date | None) -> None:
+            if start is not None:
+                self._accept(index, suggestion, service, start)
+
+        dialog = AcceptDialog(
+            self.t("kompassi.suggestions.accept.title", service=service), about, self.store.today()
+        )
+        self.app.push_screen(dialog, reporting_store_faults(self, given))
+
+    def _accept(self, index: int, suggestion: Suggestion, service: str, start: date) -> None:
+        try:
+            self.store.kompassi_suggestions.accept(
+                self.session.staff,
+                self.reading_id,
+                suggestion.domain_code,
+                suggestion.service_code,
+                start,
+            )
+        except (TranslatedError, PermissionDenied, ValidationError) as refused:
+            self._after_refusal(index, refused)
+            return
+        self.decided = True
+        self._load(index)
+        message = self.t(
+            "kompassi.suggestions.accepted.notice", service=service, day=format_date(start)
+        )
+        self._notice(message)
+        self.notify(message)
+
+    def action_reject(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        index, suggestion = chosen
+        service, domain = self._names(suggestion)
+        about = self.t("kompassi.suggestions.about", domain=domain, score=suggestion.score)
+
+        def given(reason: str | None) -> None:
+            if reason is not None:
+                self._reject(index, suggestion, service, reason)
+
+        dialog = RejectDialog(self.t("kompassi.suggestions.reject.title", service=service), about)
+        self.app.push_screen(dialog, reporting_store_faults(self, given))
+
+    def _reject(self, index: int, suggestion: Suggestion, service: str, reason: str) -> None:
+        try:
+            self.store.kompassi_suggestions.reject(
+                self.session.staff,
+                self.reading_id,
+                suggestion.domain_code,
+                suggestion.service_code,
+                reason,
+            )
+        except (TranslatedError, PermissionDenied, ValidationError) as refused:
+            self._after_refusal(index, refused)
+            return
+        self.decided = True
+        self._load(index)
+        self._notice(self.t("kompassi.suggestions.rejected.notice", service=service))
+
+    def _after_refusal(self, index: int, refused: Exception) -> None:
+        """Decided at another desk meanwhile, or the path changed: show the list as it is
+        now, with the store's reason."""
+        self._load(index)
+        if isinstance(refused, TranslatedError):
+            self._notice(refused.message(self.ctx.lang), error=True)
+        elif isinstance(refused, ValidationError):
+            self._notice(refused.errors[0].message(self.ctx.lang), error=True)
+        else:
+            self._notice(self.t("kompassi.error.not_your_client"), error=True)
+
+    def action_back(self) -> None:
+        self.dismiss(self.decided)
