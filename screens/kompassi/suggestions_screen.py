@@ -173,72 +173,57 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
         self.action_accept()
 
     def action_accept(self) -> None:
-        chosen = self._chosen()
-        if chosen is None:
-            return
-        index, suggestion = chosen
-        service, domain = self._names(suggestion)
-        about = self.t("kompassi.suggestions.about", domain=domain, score=suggestion.score)
-
-        def given(start: date | None) -> None:
-            if start is not None:
-                self._accept(index, suggestion, service, start)
-
-        dialog = AcceptDialog(
-            self.t("kompassi.suggestions.accept.title", service=service), about, self.store.today()
-        )
-        self.app.push_screen(dialog, reporting_store_faults(self, given))
-
-    def _accept(self, index: int, suggestion: Suggestion, service: str, start: date) -> None:
-        try:
-            self.store.kompassi_suggestions.accept(
-                self.session.staff,
-                self.reading_id,
-                suggestion.domain_code,
-                suggestion.service_code,
-                start,
-            )
-        except (TranslatedError, PermissionDenied, ValidationError) as refused:
-            self._after_refusal(index, refused)
-            return
-        self.decided = True
-        self._load(index)
-        message = self.t(
-            "kompassi.suggestions.accepted.notice", service=service, day=format_date(start)
-        )
-        self._notice(message)
-        self.notify(message)
+        self._ask("accept")
 
     def action_reject(self) -> None:
+        self._ask("reject")
+
+    def _ask(self, kind: str) -> None:
+        """Ask the start date (accept) or the reason (reject) of the highlighted one."""
         chosen = self._chosen()
         if chosen is None:
             return
         index, suggestion = chosen
         service, domain = self._names(suggestion)
         about = self.t("kompassi.suggestions.about", domain=domain, score=suggestion.score)
+        title = self.t(f"kompassi.suggestions.{kind}.title", service=service)
+        dialog: AcceptDialog | RejectDialog = (
+            AcceptDialog(title, about, self.store.today())
+            if kind == "accept"
+            else RejectDialog(title, about)
+        )
 
-        def given(reason: str | None) -> None:
-            if reason is not None:
-                self._reject(index, suggestion, service, reason)
+        def given(answer: date | str | None) -> None:
+            if answer is not None:
+                self._decide(index, suggestion, service, answer)
 
-        dialog = RejectDialog(self.t("kompassi.suggestions.reject.title", service=service), about)
         self.app.push_screen(dialog, reporting_store_faults(self, given))
 
-    def _reject(self, index: int, suggestion: Suggestion, service: str, reason: str) -> None:
+    def _decide(self, index: int, suggestion: Suggestion, service: str, answer: date | str) -> None:
+        """Accept from the day `answer`, or reject for the reason `answer` ("" for none)."""
+        decide = self.store.kompassi_suggestions
+        which = (
+            self.session.staff,
+            self.reading_id,
+            suggestion.domain_code,
+            suggestion.service_code,
+        )
         try:
-            self.store.kompassi_suggestions.reject(
-                self.session.staff,
-                self.reading_id,
-                suggestion.domain_code,
-                suggestion.service_code,
-                reason,
-            )
+            if isinstance(answer, date):
+                decide.accept(*which, answer)
+                message = self.t(
+                    "kompassi.suggestions.accepted.notice", service=service, day=format_date(answer)
+                )
+            else:
+                decide.reject(*which, answer)
+                message = self.t("kompassi.suggestions.rejected.notice", service=service)
         except (TranslatedError, PermissionDenied, ValidationError) as refused:
             self._after_refusal(index, refused)
             return
         self.decided = True
         self._load(index)
-        self._notice(self.t("kompassi.suggestions.rejected.notice", service=service))
+        self._notice(message)
+        self.notify(message)
 
     def _after_refusal(self, index: int, refused: Exception) -> None:
         """Decided at another desk meanwhile, or the path changed: show the list as it is
