@@ -58,10 +58,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "a/Enter accept onto the path · r reject · ↑↓ choose · Esc back",
     ),
     "kompassi.suggestions.open": ("ei päätetty", "inte beslutat", "not decided"),
+    # {status}: the step's status on the path now ("○ suunniteltu"), {day} its start.
     "kompassi.suggestions.accepted": (
-        "✓ hyväksytty, polulla {day} alkaen",
-        "✓ godkänd, på stigen från {day}",
-        "✓ accepted, on the path from {day}",
+        "✓ hyväksytty, polulla: {status} {day}",
+        "✓ godkänd, på stigen: {status} {day}",
+        "✓ accepted, on the path: {status} {day}",
     ),
     "kompassi.suggestions.rejected": ("✗ hylätty", "✗ avböjd", "✗ rejected"),
     "kompassi.suggestions.about": (

@@ -20,6 +20,7 @@ from store.core.auth import PermissionDenied
 from store.core.dates import format_date
 from store.core.i18n import TranslatedError
 from store.kompassi.models import Instrument, Reading, Suggestion
+from store.paths.models import Service
 
 from ..shell.context import ScreenContextMixin
 from ..shell.faults import reporting_store_faults, store_faults_told
@@ -47,6 +48,7 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
         self.decided = False
         self.reading: Reading | None = None
         self.instrument: Instrument | None = None
+        self.services: dict[str, Service] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="suggestions-dialog"):
@@ -77,6 +79,7 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
             return
         self.reading = self.store.kompassi.reading(self.reading_id)
         self.instrument = self.store.instruments.get(self.reading.instrument_id)
+        self.services = self.store.catalog.services_by_code()
         self.query_one("#suggestions-title", Static).update(
             self.t(
                 "kompassi.suggestions.title.reading",
@@ -106,35 +109,35 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
 
     def _prompt(self, suggestion: Suggestion, previous_domain: str | None) -> Content:
         """The domain, its score and band word (once for a domain's services); the service
-        and the decision; the reason given, if one was."""
-        lang = self.ctx.lang
+        ("not decided" beside it), or under it the decision and any reason given."""
         assert self.instrument is not None
-        domain = self.instrument.domain(suggestion.domain_code)
+        service, domain = self._names(suggestion)
         band = next((b for b in self.instrument.bands if b.code == suggestion.band_code), None)
-        service = self.store.catalog.services_by_code().get(suggestion.service_code)
         heading = Content.assemble(
-            (domain.label(lang) if domain else suggestion.domain_code, "bold"),
+            (domain, "bold"),
             f"  {suggestion.score}",
-            f" {band.label(lang)}" if band else "",
+            f" {band.label(self.ctx.lang)}" if band else "",
         )
-        line = Content.assemble(
-            "  → ",
-            service.name(lang) if service else suggestion.service_code,
-            "   ",
-            (self._decision_text(suggestion), "italic" if suggestion.decision else "dim"),
-        )
+        line = Content.assemble("  → ", service)
+        if suggestion.decision is None:
+            line += Content.assemble("   ", (self.t("kompassi.suggestions.open"), "dim"))
         parts = [line] if suggestion.domain_code == previous_domain else [heading, line]
-        if suggestion.reason:
-            parts.append(Content("    “") + Content(suggestion.reason) + Content("”"))
+        if suggestion.decision is not None:
+            decided = Content.assemble("      ", (self._decision_text(suggestion), "italic"))
+            if suggestion.reason:
+                decided += Content(f": “{suggestion.reason}”")
+            parts.append(decided)
         return Content("\n").join(parts)
 
     def _decision_text(self, suggestion: Suggestion) -> str:
         if suggestion.decision == "accepted" and suggestion.step_id:
-            start = self.store.paths.step(suggestion.step_id).planned_start
-            return self.t("kompassi.suggestions.accepted", day=format_date(start))
-        if suggestion.decision == "rejected":
-            return self.t("kompassi.suggestions.rejected")
-        return self.t("kompassi.suggestions.open")
+            # The step as it is now: the coach may have started or cancelled it in F4.
+            step = self.store.paths.step(suggestion.step_id)
+            status = self.t(f"path.status.{step.status}")
+            return self.t(
+                "kompassi.suggestions.accepted", status=status, day=format_date(step.start)
+            )
+        return self.t("kompassi.suggestions.rejected")
 
     def _notice(self, message: str, error: bool = False) -> None:
         notice = self.query_one("#suggestions-notice", Static)
@@ -160,7 +163,7 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
     def _names(self, suggestion: Suggestion) -> tuple[str, str]:
         """The service's name and the domain's, in the user's language."""
         lang = self.ctx.lang
-        service = self.store.catalog.services_by_code().get(suggestion.service_code)
+        service = self.services.get(suggestion.service_code)
         domain = self.instrument.domain(suggestion.domain_code) if self.instrument else None
         return (
             service.name(lang) if service else suggestion.service_code,

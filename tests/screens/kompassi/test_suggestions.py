@@ -52,7 +52,7 @@ async def test_an_accepted_suggestion_lands_on_the_service_path(world: World, cl
         await settled(pilot)
         assert isinstance(app.screen, SuggestionsScreen)
         text = screen_text(pilot)
-        assert "✓ hyväksytty, polulla 7.12.2026 alkaen" in text
+        assert "✓ hyväksytty, polulla: ○ suunniteltu 7.12.2026" in text
         assert "Talous- ja velkaneuvonta on nyt asiakkaan palvelupolulla" in text
         await pilot.press("a")  # the same one again: said, not done twice
         await settled(pilot)
@@ -87,7 +87,7 @@ async def test_a_rejected_suggestion_keeps_its_reason(world: World, clock):
         await settled(pilot)
         assert isinstance(app.screen, SuggestionsScreen)
         text = screen_text(pilot)
-        assert "✗ hylätty" in text and "“Ei nyt”" in text
+        assert "✗ hylätty: “Ei nyt”" in text
         await pilot.press("escape")
         await settled(pilot)
     assert closed == [True]

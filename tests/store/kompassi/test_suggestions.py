@@ -96,6 +96,19 @@ def test_accepting_adds_to_the_open_path_and_the_service_then_is_not_suggested_a
     assert pairs(suggestions.suggestions(world.coach, psyche.id)) == [("psyykkinen", "typ")]
 
 
+def test_accepting_after_the_path_ended_starts_a_new_one(world: World, client_id):
+    store = world.store
+    old = store.paths.start(world.coach, client_id)
+    store.paths.end(world.coach, old.id, {"outcome": "unknown", "ended_on": "27.11.2026"})
+    reading = finished_reading(store, world.coach, client_id)
+    accepted = store.kompassi_suggestions.accept(
+        world.coach, reading.id, "talous", "velkaneuvonta", date(2026, 12, 7)
+    )
+    path = store.paths.current_path(client_id)
+    assert path is not None and path.is_open and path.id != old.id
+    assert [s.id for s in store.paths.steps(path.id)] == [accepted.step_id]
+
+
 def test_rejecting_keeps_the_reason_and_plans_nothing(world: World, client_id):
     store = world.store
     reading = finished_reading(store, world.coach, client_id)
