@@ -225,8 +225,8 @@ class SuggestionsScreen(ScreenContextMixin, ModalScreen[bool]):
             return
         self.decided = True
         self._load(index)
+        # Said on the screen, not in a toast that would cover the list.
         self._notice(message)
-        self.notify(message)
 
     def _after_refusal(self, index: int, refused: Exception) -> None:
         """Decided at another desk meanwhile, or the path changed: show the list as it is
