@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from screens.kompassi.suggestion_dialogs import AcceptDialog, RejectDialog
 from screens.kompassi.suggestions_screen import SuggestionsScreen
+from store.sample.accounts import add_demo_account
 from tests.conftest import World
 from tests.store.kompassi.readings import finished_reading
 from tui.app import make_app
@@ -112,3 +113,21 @@ async def test_a_reading_that_suggests_nothing_says_so(world: World, clock):
         await pilot.press("escape")
         await settled(pilot)
     assert closed == [False]
+
+
+async def test_another_coach_is_refused_and_sees_no_scores(world: World, clock):
+    client_id = world.clients["makinen"].id
+    reading = finished_reading(world.store, world.coach, client_id)
+    add_demo_account(world.store.ctx, "valmentaja2", "Koski Kalle", "coach", world.site.id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "valmentaja2")
+        app.push_screen(SuggestionsScreen(client_id, reading.id))
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "Kompassi-vastaukset näkee vain asiakkaan oma valmentaja" in text
+        assert "Työllisyystilanne" not in text and "Vaikeaa" not in text
+        await pilot.press("a")
+        await settled(pilot)
+        assert isinstance(app.screen, SuggestionsScreen)  # no dialog: nothing to decide
+    assert world.store.kompassi_suggestions.suggestions(world.coach, reading.id)[0].decision is None
