@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input
 
 from screens.kompassi.suggestion_dialogs import AcceptDialog, RejectDialog
 from screens.kompassi.suggestions_screen import SuggestionsScreen
+from store.kompassi.models import Reading
 from store.sample.accounts import add_demo_account
 from tests.conftest import World
 from tests.store.kompassi.readings import finished_reading
@@ -18,16 +20,29 @@ from tui.app import make_app
 from ..helpers import log_in, screen_text, settled
 
 
-async def open_suggestions(pilot, client_id: str, reading_id: str, closed: list[bool | None]):
-    await log_in(pilot, "valmentaja")
+async def open_suggestions(
+    pilot, client_id: str, reading_id: str, closed: list[bool | None], username: str = "valmentaja"
+) -> None:
+    """Log in and push the screen as F3's key e does; what it returns goes to `closed`."""
+    await log_in(pilot, username)
     pilot.app.push_screen(SuggestionsScreen(client_id, reading_id), closed.append)
     await settled(pilot)
     assert isinstance(pilot.app.screen, SuggestionsScreen)
 
 
-async def test_an_accepted_suggestion_lands_on_the_service_path(world: World, clock):
-    client_id = world.clients["makinen"].id
-    reading = finished_reading(world.store, world.coach, client_id)
+@pytest.fixture
+def client_id(world: World) -> str:
+    return world.clients["makinen"].id  # her own coach is world.coach
+
+
+@pytest.fixture
+def reading(world: World, client_id: str) -> Reading:
+    return finished_reading(world.store, world.coach, client_id)
+
+
+async def test_an_accepted_suggestion_lands_on_the_service_path(
+    world: World, clock, client_id: str, reading: Reading
+):
     closed: list[bool | None] = []
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -73,9 +88,9 @@ async def test_an_accepted_suggestion_lands_on_the_service_path(world: World, cl
     assert (talous.decision, talous.step_id) == ("accepted", step.id)
 
 
-async def test_a_rejected_suggestion_keeps_its_reason(world: World, clock):
-    client_id = world.clients["makinen"].id
-    reading = finished_reading(world.store, world.coach, client_id)
+async def test_a_rejected_suggestion_keeps_its_reason(
+    world: World, clock, client_id: str, reading: Reading
+):
     closed: list[bool | None] = []
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -99,8 +114,7 @@ async def test_a_rejected_suggestion_keeps_its_reason(world: World, clock):
     assert world.store.paths.current_path(client_id) is None  # nothing planned
 
 
-async def test_a_reading_that_suggests_nothing_says_so(world: World, clock):
-    client_id = world.clients["makinen"].id
+async def test_a_reading_that_suggests_nothing_says_so(world: World, clock, client_id: str):
     reading = finished_reading(world.store, world.coach, client_id, {"talous": 9, "terveys": 8})
     closed: list[bool | None] = []
     app = make_app(world.path, clock=clock)
@@ -115,15 +129,13 @@ async def test_a_reading_that_suggests_nothing_says_so(world: World, clock):
     assert closed == [False]
 
 
-async def test_another_coach_is_refused_and_sees_no_scores(world: World, clock):
-    client_id = world.clients["makinen"].id
-    reading = finished_reading(world.store, world.coach, client_id)
+async def test_another_coach_is_refused_and_sees_no_scores(
+    world: World, clock, client_id: str, reading: Reading
+):
     add_demo_account(world.store.ctx, "valmentaja2", "Koski Kalle", "coach", world.site.id)
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await log_in(pilot, "valmentaja2")
-        app.push_screen(SuggestionsScreen(client_id, reading.id))
-        await settled(pilot)
+        await open_suggestions(pilot, client_id, reading.id, [], username="valmentaja2")
         text = screen_text(pilot)
         assert "Kompassi-vastaukset näkee vain asiakkaan oma valmentaja" in text
         assert "Työllisyystilanne" not in text and "Vaikeaa" not in text
