@@ -21,6 +21,7 @@ from store.core.sites import SiteRepository
 from store.core.staff import StaffRepository
 from store.kompassi.instruments import InstrumentCatalog
 from store.kompassi.repository import KompassiRepository
+from store.kompassi.suggestions import KompassiSuggestions
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
 from store.visits.feedback import FeedbackBox
@@ -56,6 +57,7 @@ class Store:
         self.paths = PathRepository(self.ctx, self.catalog)
         self.instruments = InstrumentCatalog(self.ctx)
         self.kompassi = KompassiRepository(self.ctx, self.instruments)
+        self.kompassi_suggestions = KompassiSuggestions(self.ctx, self.kompassi, self.paths)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 
