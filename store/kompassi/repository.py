@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
-from store.clients.validation import FieldError, ValidationError, check_text
+from store.clients.validation import check_text
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.clock import to_iso
@@ -25,26 +25,18 @@ from store.core.models import Staff
 from store.core.rows import insert_row, update_row, upsert_row
 from store.kompassi.instruments import InstrumentCatalog
 from store.kompassi.models import (
-    READING_KINDS,
-    READING_MODES,
     STALE_DRAFT_DAYS,
     Answer,
-    Instrument,
     KompassiView,
     Reading,
     ReadingKind,
     ReadingMode,
     StaleDraft,
 )
+from store.kompassi.records import ANSWER_COLUMNS, READING_SELECT, answer_from, readings_of
+from store.kompassi.validation import COMMENT_MAX_LENGTH, check_answer, check_details
 
 _VIEW = "kompassi.view"  # a permission (store/core/auth.py), not a text
-COMMENT_MAX_LENGTH = 500
-
-_READING = (
-    "SELECT id, client_id, instrument_id, kind, mode, filled_on, status, coach_id,"
-    " started_at, finished_at FROM kompassi_reading WHERE deleted_at IS NULL"
-)
-_ANSWER_COLUMNS = ("score", "skipped", "comment", "goal", "coach_score", "coach_comment")
 
 
 class _Unset:
@@ -81,27 +73,6 @@ class NothingAnswered(TranslatedError):
 
     def __init__(self) -> None:
         super().__init__("kompassi.error.nothing_answered")
-
-
-def _fail(field: str, key: str, **params: object) -> ValidationError:
-    return ValidationError([FieldError(field, key, params)])
-
-
-def _reading_from(row: tuple[object, ...], answers: tuple[Answer, ...]) -> Reading:
-    rid, client_id, instrument_id, kind, mode, filled_on, status, coach, started, finished = row
-    return Reading(
-        str(rid),
-        str(client_id),
-        str(instrument_id),
-        kind,  # type: ignore[arg-type]
-        mode,  # type: ignore[arg-type]
-        date.fromisoformat(str(filled_on)),
-        status,  # type: ignore[arg-type]
-        None if coach is None else str(coach),
-        str(started),
-        None if finished is None else str(finished),
-        answers,
-    )
 
 
 class KompassiRepository:
@@ -159,42 +130,10 @@ class KompassiRepository:
         return KompassiView(client_id, done, draft, instruments, current, editable=True)
 
     def _readings(self, client_id: str) -> list[Reading]:
-        rows = self.ctx.db.execute(
-            _READING + " AND client_id = ? ORDER BY filled_on, started_at", [client_id]
-        ).fetchall()
-        if not rows:
-            return []
-        ids = [row[0] for row in rows]
-        by_reading: dict[str, list[Answer]] = {str(i): [] for i in ids}
-        marks = ", ".join("?" * len(ids))
-        for (
-            reading_id,
-            code,
-            score,
-            skipped,
-            comment,
-            goal,
-            coach_score,
-            coach_comment,
-        ) in self.ctx.db.execute(
-            "SELECT reading_id, domain_code, score, skipped, comment, goal, coach_score,"
-            f" coach_comment FROM kompassi_answer WHERE reading_id IN ({marks})"
-            " AND deleted_at IS NULL",
-            ids,
-        ).fetchall():
-            by_reading[str(reading_id)].append(
-                Answer(code, score, bool(skipped), comment, goal, coach_score, coach_comment)
-            )
-        readings: list[Reading] = []
-        for row in rows:
-            instrument = self.instruments.get(str(row[2]))
-            order = {d.code: d.sort_order for d in instrument.domains}
-            answers = sorted(by_reading[str(row[0])], key=lambda a: order.get(a.domain_code, 999))
-            readings.append(_reading_from(row, tuple(answers)))
-        return readings
+        return readings_of(self.ctx, self.instruments, client_id)
 
     def reading(self, reading_id: str) -> Reading:
-        row = self.ctx.db.execute(_READING + " AND id = ?", [reading_id]).fetchone()
+        row = self.ctx.db.execute(READING_SELECT + " AND id = ?", [reading_id]).fetchone()
         if row is None:
             raise LookupError(reading_id)
         client_id = str(row[1])
@@ -245,7 +184,9 @@ class KompassiRepository:
             ).fetchone()
             if draft is not None:
                 raise DraftExists(str(draft[0]))
-            kind, mode, day = self._checked(client_id, kind, mode, filled_on)
+            kind, mode, day = check_details(
+                self.next_kind(client_id), kind, mode, filled_on, self.ctx.today()
+            )
             now = self.ctx.now_iso()
             reading_id = insert_row(
                 self.ctx,
@@ -283,7 +224,9 @@ class KompassiRepository:
         """Change a draft's kind, mode or date (a paper form's date it was filled in)."""
         with write_transaction(self.ctx.db):
             reading = self._draft(actor, reading_id)
-            kind, mode, day = self._checked(reading.client_id, kind, mode, filled_on)
+            kind, mode, day = check_details(
+                self.next_kind(reading.client_id), kind, mode, filled_on, self.ctx.today()
+            )
             update_row(
                 self.ctx,
                 "kompassi_reading",
@@ -292,28 +235,6 @@ class KompassiRepository:
                 by=actor.id,
             )
         return self.reading(reading_id)
-
-    def _checked(
-        self, client_id: str, kind: ReadingKind | None, mode: ReadingMode, filled_on: date | None
-    ) -> tuple[ReadingKind, ReadingMode, date]:
-        first = self.next_kind(client_id)
-        kind = kind or first
-        if kind not in READING_KINDS:
-            raise _fail("kompassi_kind", "kompassi.error.kind")
-        if (kind == "baseline") != (first == "baseline"):
-            key = (
-                "kompassi.error.baseline_first"
-                if first == "baseline"
-                else "kompassi.error.baseline_done"
-            )
-            raise _fail("kompassi_kind", key)
-        if mode not in READING_MODES:
-            raise _fail("kompassi_mode", "kompassi.error.mode")
-        today = self.ctx.today()
-        day = filled_on or today
-        if day > today:
-            raise _fail("kompassi_filled_on", "kompassi.error.future")
-        return kind, mode, day
 
     def answer(
         self,
@@ -348,7 +269,7 @@ class KompassiRepository:
         with write_transaction(self.ctx.db):
             reading = self._draft(actor, reading_id)
             instrument = self.instruments.get(reading.instrument_id)
-            self._check_answer(instrument, domain_code, given)
+            check_answer(instrument, domain_code, given)
             upsert_row(
                 self.ctx,
                 "kompassi_answer",
@@ -357,30 +278,11 @@ class KompassiRepository:
                 by=actor.id,
             )
             row = self.ctx.db.execute(
-                "SELECT domain_code, " + ", ".join(_ANSWER_COLUMNS) + " FROM kompassi_answer"
+                "SELECT domain_code, " + ", ".join(ANSWER_COLUMNS) + " FROM kompassi_answer"
                 " WHERE reading_id = ? AND domain_code = ?",
                 [reading_id, domain_code],
             ).fetchone()
-        code, score_, skipped_, comment_, goal_, coach_score_, coach_comment_ = row
-        return Answer(code, score_, bool(skipped_), comment_, goal_, coach_score_, coach_comment_)
-
-    @staticmethod
-    def _check_answer(instrument: Instrument, domain_code: str, given: dict[str, object]) -> None:
-        if instrument.domain(domain_code) is None:
-            raise _fail("kompassi_domain", "kompassi.error.domain", code=domain_code)
-        for name in ("score", "coach_score"):
-            value = given.get(name)
-            if value is not None and not (
-                isinstance(value, int) and instrument.scale_min <= value <= instrument.scale_max
-            ):
-                raise _fail(
-                    f"kompassi_{name}",
-                    "kompassi.error.scale",
-                    low=instrument.scale_min,
-                    high=instrument.scale_max,
-                )
-        if given.get("skipped") and not instrument.skip_allowed:
-            raise _fail("kompassi_score", "kompassi.error.no_skip")
+        return answer_from(row)
 
     def finish(self, actor: Staff, reading_id: str) -> Reading:
         """Finish a draft in one transaction; raises `NothingAnswered` for an empty one."""
