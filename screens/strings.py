@@ -18,6 +18,7 @@ from .paths.plan_strings import STRINGS as PLAN_STRINGS
 from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
 from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
+from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -35,6 +36,7 @@ CATALOGS = (
     CATALOG_STRINGS,
     PATH_SCREEN_STRINGS,
     KOMPASSI_FIELD_STRINGS,
+    KOMPASSI_REPORT_STRINGS,
 )
 
 
