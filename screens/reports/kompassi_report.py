@@ -144,7 +144,8 @@ class KompassiReportScreen(ScreenContextMixin, Screen[None]):
 
     def _choice_name(self, field: str, value: str | None) -> str:
         if value is None:
-            return self.t("kompassi_report.all_" + ("sites" if field == "site" else "coaches"))
+            key = "kompassi_report.all_sites" if field == "site" else "kompassi_report.all_coaches"
+            return self.t(key)
         return self.choice_names[field].get(value, value)
 
     def show(self, report: KompassiReport) -> None:
