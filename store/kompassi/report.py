@@ -155,6 +155,8 @@ def build_report(
 
 # `pairs` once per client: its latest later reading in the range and its first baseline.
 # The first row (domain NULL) counts the clients; the others are the grouped changes.
+# CROSS JOIN keeps `pairs` the outer loop: SQLite would otherwise start from the few band
+# rows and run the whole join once for each of them.
 _CHANGES = f"""
 WITH latest AS (
     SELECT client_id, id, instrument_id, filled_on FROM (
@@ -186,14 +188,14 @@ SELECT then_a.domain_code, now_a.score - then_a.score,
          WHEN now_band.band_rank < then_band.band_rank THEN {DOWN} ELSE {STAYED} END AS move,
     count(*)
 FROM pairs p
-JOIN kompassi_answer then_a ON then_a.reading_id = p.baseline_id
+CROSS JOIN kompassi_answer then_a ON then_a.reading_id = p.baseline_id
     AND then_a.deleted_at IS NULL AND then_a.score IS NOT NULL
-JOIN kompassi_answer now_a ON now_a.reading_id = p.latest_id
+CROSS JOIN kompassi_answer now_a ON now_a.reading_id = p.latest_id
     AND now_a.domain_code = then_a.domain_code
     AND now_a.deleted_at IS NULL AND now_a.score IS NOT NULL
-JOIN band then_band ON then_band.instrument_id = p.baseline_instrument
+CROSS JOIN band then_band ON then_band.instrument_id = p.baseline_instrument
     AND then_a.score BETWEEN then_band.score_from AND then_band.score_to
-JOIN band now_band ON now_band.instrument_id = p.latest_instrument
+CROSS JOIN band now_band ON now_band.instrument_id = p.latest_instrument
     AND now_a.score BETWEEN now_band.score_from AND now_band.score_to
 GROUP BY then_a.domain_code, now_a.score - then_a.score, move
 """
