@@ -21,13 +21,14 @@ of clients in the report itself. "Site" is the site of the client's own coach
 coach today, not whoever entered the readings. A client with no coach is only in the
 report of all sites and all coaches.
 
-Worked out in SQL: SQLite picks each client's readings with window functions and groups
+Worked out in SQL: SQLite picks each client's readings with a window function and groups
 the changes by (domain, change, band move); Python only reads the medians and shares off
-those few counts, so a year of 300 000 readings stays within two seconds
-(bench/kompassi.py).
+those few hundred counts. bench/kompassi.py times it over a year of readings (target 2 s).
+A client's readings count whether or not the client has since been removed from the
+register (as their paths do in the paths report): the figures are of work done.
 """
 
-# sqlite-utils 4.2.1 types Datathen_a.execute(parameters) as a bare Sequence (of Unknown).
+# sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
 # pyright: reportUnknownMemberType=false, reportUnknownVariableType=false, reportUnknownArgumentType=false
 from __future__ import annotations
 
