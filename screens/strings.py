@@ -21,6 +21,7 @@ from .paths.plan_strings import STRINGS as PLAN_STRINGS
 from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
 from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
+from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -41,6 +42,7 @@ CATALOGS = (
     KOMPASSI_PICTURE_STRINGS,
     KOMPASSI_CLIENT_MODE_STRINGS,
     KOMPASSI_SUGGESTION_STRINGS,
+    KOMPASSI_REPORT_STRINGS,
 )
 
 

@@ -204,9 +204,9 @@ HELP: dict[str, tuple[str, str, str]] = {
         " birth date, a similar name).",
     ),
     "help.report": (
-        "Raportit asiointikäynneistä ja palvelupoluista.",
-        "Rapporter om besöken och tjänstevägarna.",
-        "Reports of the walk-in visits and the service paths.",
+        "Raportit asiointikäynneistä, palvelupoluista ja Kompassista.",
+        "Rapporter om besöken, tjänstevägarna och Kompassi.",
+        "Reports of the walk-in visits, the service paths and Kompassi.",
     ),
     "help.report.day": (
         "Näytä toimipisteen päivä: käynnit syittäin, kanavittain ja tunneittain, odotusajat"
@@ -525,5 +525,39 @@ HELP: dict[str, tuple[str, str, str]] = {
         "Tarkista tiedosto tallentamatta mitään.",
         "Kontrollera filen utan att spara något.",
         "Check the file without storing anything.",
+    ),
+    "help.report.kompassi": (
+        "Kuljettu matka: osa-alueittain asiakkaat, muutoksen mediaani alkumittauksesta jakson"
+        " viimeisimpään mittaukseen ja osuudet, jotka siirtyivät ylempään tai alempaan"
+        ' vyöhykkeeseen tai pysyivät samassa. Ei nimiä eikä vastauksia; alle viiden luvut "< 5".'
+        " Valmentajille ja pääkäyttäjille; jokainen ajo kirjataan käyttölokiin.",
+        "Tillryggalagd väg: per område klienterna, medianförändringen från utgångsmätningen till"
+        " periodens senaste mätning och andelarna som flyttade till ett högre eller lägre band"
+        ' eller stannade. Inga namn eller svar; tal under fem "< 5". För coacher och'
+        " administratörer; varje körning loggas.",
+        "Distance travelled: per Kompassi domain the clients, the median change from the"
+        " baseline to the latest reading in the range, and the shares who moved up a band, down"
+        ' a band or stayed. No names or answers; figures under five show as "< 5". For coaches'
+        " and admins; every run is in the access log.",
+    ),
+    "help.report.kompassi.from": (
+        "Ensimmäinen mittauspäivä (oletus: 12 kuukautta sitten).",
+        "Första mätdagen (standard: för 12 månader sedan).",
+        "The first day a reading was filled in (default: 12 months ago).",
+    ),
+    "help.report.kompassi.to": (
+        "Viimeinen mittauspäivä (oletus: tänään).",
+        "Sista mätdagen (standard: i dag).",
+        "The last day a reading was filled in (default: today).",
+    ),
+    "help.report.kompassi.site": (
+        "Vain asiakkaat, joiden oma valmentaja kuuluu toimipisteeseen; oletus kaikki.",
+        "Bara klienter vars egen coach hör till verksamhetsstället; standard alla.",
+        "Only clients whose own coach belongs to the site; default all sites.",
+    ),
+    "help.report.kompassi.coach": (
+        "Vain tämän valmentajan (käyttäjätunnus) omat asiakkaat; oletus kaikki.",
+        "Bara den här coachens (användarnamn) egna klienter; standard alla.",
+        "Only the clients of this coach (a username); default all coaches.",
     ),
 }

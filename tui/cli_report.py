@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from screens.reports import kompassi_report_text as kompassi_text
 from screens.reports import paths_report_text as paths_text
 from screens.reports import report_text
 from screens.reports.report_text import (
@@ -29,6 +30,7 @@ from store.core.sites import SiteNotChosen, choose_site
 from store.core.text import visible
 from store.exports.day_report import DayReport, day_report
 from store.exports.paths_report_file import export_paths_report, file_format
+from store.kompassi.report import KompassiReport, kompassi_report
 from store.paths.report import PathsReport, default_range, paths_report
 
 from .cli_common import (
@@ -49,6 +51,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "käyttäjällä {username} ei ole toimipistettä; valitse se valitsimella --site:",
         "användaren {username} har inget verksamhetsställe; välj det med --site:",
         "{username} has no site of their own; choose one with --site:",
+    ),
+    "cli.report.unknown_coach": (
+        "käyttäjää {username} ei ole; anna valmentajan käyttäjätunnus valitsimelle --coach",
+        "användaren {username} finns inte; ange coachens användarnamn med --coach",
+        "there is no user {username}; give --coach a coach's username",
     ),
 }
 
@@ -190,3 +197,66 @@ def paths_command(
         report = paths_report(store.ctx, session.staff, first_day, last_day, site_id)
     site_name = chosen.name if chosen else tr("paths_report.all_sites", session.lang)
     print_paths_report(report, site_name, session.lang, Console(highlight=False))
+
+
+def print_kompassi_report(
+    report: KompassiReport, site_name: str, coach_name: str, lang: str, console: Console
+) -> None:
+    """The Kompassi report as the screen shows it: headline lines, the table, the notes."""
+    console.print(f"[bold]{escape(kompassi_text.title_text(report, lang))}[/bold]")
+    for line in kompassi_text.summary_lines(report, lang, visible(site_name), visible(coach_name)):
+        console.print(escape(line))
+    console.print()
+    console.print(kompassi_text.domains_table(report, lang))
+    console.print()
+    for line in kompassi_text.note_lines(lang):
+        console.print(f"[dim]{escape(line)}[/dim]")
+
+
+@report_app.command("kompassi", help=help_for("help.report.kompassi"))
+def kompassi_command(
+    ctx: typer.Context,
+    first: Annotated[
+        str | None, typer.Option("--from", help=help_for("help.report.kompassi.from"))
+    ] = None,
+    last: Annotated[
+        str | None, typer.Option("--to", help=help_for("help.report.kompassi.to"))
+    ] = None,
+    site: Annotated[str | None, typer.Option(help=help_for("help.report.kompassi.site"))] = None,
+    coach: Annotated[str | None, typer.Option(help=help_for("help.report.kompassi.coach"))] = None,
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Print how far clients have moved since their Kompassi baseline, per domain."""
+    early_lang = early_language(ctx, lang)
+    with errors_reported(early_lang):
+        asked_first = parse_date(first) if first is not None else None
+        asked_last = parse_date(last) if last is not None else None
+    with (
+        errors_reported(early_lang),
+        damage_reported(database_path(ctx, db)),
+        staff_session(ctx, db, user, lang) as session,
+        errors_reported(session.lang),
+        damage_reported(session.store.db),
+    ):
+        store = session.store
+        chosen = choose_site(store.sites.all(), site) if site is not None else None
+        coach_staff = store.staff.find(coach) if coach is not None else None
+        if coach is not None and coach_staff is None:
+            fail(tr("cli.report.unknown_coach", session.lang, username=coach.strip()))
+        default_first, default_last = default_range(store.today())
+        first_day, last_day = asked_first or default_first, asked_last or default_last
+        report = kompassi_report(
+            store.ctx,
+            session.staff,
+            first_day,
+            last_day,
+            chosen.id if chosen else None,
+            coach_staff.id if coach_staff else None,
+        )
+    site_name = chosen.name if chosen else tr("kompassi_report.all_sites", session.lang)
+    coach_name = (
+        coach_staff.display_name if coach_staff else tr("kompassi_report.all_coaches", session.lang)
+    )
+    print_kompassi_report(report, site_name, coach_name, session.lang, Console(highlight=False))

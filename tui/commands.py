@@ -70,6 +70,12 @@ class LuotsiCommands(Provider):
                     t("cmd.paths_report.help"),
                     lambda: _open_paths_report(self.app),
                 )
+            if allowed(app.session.staff, "kompassi.report"):
+                yield (
+                    t("cmd.kompassi_report") + "  (Ctrl+R, K)",
+                    t("cmd.kompassi_report.help"),
+                    lambda: _open_kompassi_report(self.app),
+                )
             yield t("cmd.blank") + "  (F12)", t("cmd.blank.help"), app.action_toggle_blank
             for lang in LANGUAGES:
                 if lang != app.lang:
@@ -117,6 +123,13 @@ def _open_paths_report(app: App[object]) -> None:
     from screens.reports.paths_report import PathsReportScreen
 
     app.push_screen(PathsReportScreen())
+
+
+def _open_kompassi_report(app: App[object]) -> None:
+    """The Kompassi report, imported when first asked for rather than before the login paints."""
+    from screens.reports.kompassi_report import KompassiReportScreen
+
+    app.push_screen(KompassiReportScreen())
 
 
 def _admin_entry() -> ModuleType:

@@ -25,6 +25,7 @@ class DayReportScreen(ScreenContextMixin, Screen[None]):
         Binding("escape", "back", "Back", id="report.back"),
         # Off the footer, which at 80 columns would push F12 out; the palette offers it.
         Binding("p", "paths_report", "Paths report", id="report.paths", show=False),
+        Binding("k", "kompassi_report", "Kompassi report", id="report.kompassi", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -65,6 +66,14 @@ class DayReportScreen(ScreenContextMixin, Screen[None]):
             self.notify(self.t("paths_report.refused"), severity="warning")
             return
         self.app.push_screen(PathsReportScreen())
+
+    def action_kompassi_report(self) -> None:
+        if not allowed(self.session.staff, "kompassi.report"):
+            self.notify(self.t("kompassi_report.refused"), severity="warning")
+            return
+        from .kompassi_report import KompassiReportScreen  # loaded when first asked for
+
+        self.app.push_screen(KompassiReportScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()
