@@ -86,6 +86,15 @@ def _day(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
+def _working_day(rng: random.Random, day: date, earliest: date, latest: date) -> date:
+    """`day`, or if it falls on a weekend a weekday of the week after (of the week before,
+    if that is past `latest`); never before `earliest`."""
+    if day.weekday() >= 5:
+        after = day + timedelta(days=7 - day.weekday() + rng.randint(0, 4))
+        day = after if after <= latest else after - timedelta(days=7)
+    return max(day, earliest)
+
+
 class _ReadingMaker:
     """Draws one client's readings and turns them into rows, as the repository would."""
 
@@ -122,12 +131,19 @@ class _ReadingMaker:
         later = sorted(d for d in ends | between if baseline + timedelta(days=30) < d <= latest)
         wanted = _weighted(rng, FOLLOW_UPS)
         chosen = sorted(rng.sample(later, min(wanted, len(later))))
-        days: list[tuple[date, ReadingKind]] = [(baseline, "baseline")]
-        for day in chosen:
-            days.append((day, "follow_up"))
+        wanted_days: list[tuple[date, ReadingKind]] = [(day, "follow_up") for day in chosen]
         ended = path.ended_on if path is not None else None
-        if ended and days[-1][0] < ended <= latest and rng.random() < FINAL_SHARE:
-            days.append((ended, "final"))
+        last = chosen[-1] if chosen else baseline
+        if ended and last < ended <= latest and rng.random() < FINAL_SHARE:
+            wanted_days.append((ended, "final"))
+        # On working days, in order: a weekend's reading moves to a weekday near it.
+        days: list[tuple[date, ReadingKind]] = [
+            (_working_day(rng, baseline, registered, latest), "baseline")
+        ]
+        for day, kind in wanted_days:
+            day = _working_day(rng, day, days[-1][0] + timedelta(days=1), latest)
+            if day <= latest:
+                days.append((day, kind))
         return days
 
     def baseline_scores(self, path: _Path | None) -> dict[str, float]:
@@ -165,7 +181,10 @@ class _ReadingMaker:
         rng, rows = self.rng, self.rows
         reading_id = seeded_uuid(rng)
         mode = "paper" if draft_at is None and rng.random() < PAPER_SHARE else "screen"
-        typed_on = min(day + timedelta(days=rng.randint(1, 6)), self.latest)
+        latest = self.latest
+        typed_on = _working_day(
+            rng, min(day + timedelta(days=rng.randint(1, 6)), latest), day, latest
+        )
         if draft_at is not None:
             moment = draft_at
         else:
