@@ -21,7 +21,7 @@ from statistics import median
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from bench.datagen import build_db  # noqa: E402
+from bench.datagen import add_bench_coach, build_db, living_client_ids  # noqa: E402
 from bench.harness import percentile, table, timed  # noqa: E402
 from store.api import Store  # noqa: E402
 from store.core.clock import FixedClock  # noqa: E402
@@ -29,7 +29,6 @@ from store.core.db import write_transaction  # noqa: E402
 from store.core.models import Staff  # noqa: E402
 from store.core.rows import insert_rows  # noqa: E402
 from store.kompassi.models import Instrument  # noqa: E402
-from store.sample.accounts import add_demo_account  # noqa: E402
 
 CLIENTS = 100_000
 READINGS = 300_000
@@ -99,32 +98,19 @@ def _client_rows(
 
 def build(path: Path) -> tuple[Staff, str, str]:
     """The register with 300 000 finished readings and a coach with `CASELOAD` clients;
-    returns (the coach, the client with 10 readings, a client of theirs for a draft)."""
+    returns (the coach, their client with 10 readings, another of theirs for a draft)."""
     build_db(path, CLIENTS)
     rng = random.Random(12)
     store = Store.open(path, CLOCK)
     try:
-        site_id = store.sites.all()[0].id
-        coach = add_demo_account(store.ctx, "bench.coach", "Penkki Paula", "coach", site_id)
         instrument = store.instruments.current()
-        clients = [
-            str(i)
-            for (i,) in store.db.execute(
-                "SELECT id FROM client WHERE deleted_at IS NULL ORDER BY id"
-            ).fetchall()
-        ]
-        caseload = clients[:CASELOAD]
-        draft_client = caseload[1]
+        clients = living_client_ids(store)
+        coach = add_bench_coach(store, clients[:CASELOAD])
         counts = _readings_per_client(rng, clients)
         conn = store.db.conn
         conn.execute("PRAGMA synchronous = OFF")
         # 1 GiB of page cache: the random-UUID indexes of 2 million answers stay in memory.
         conn.execute("PRAGMA cache_size = -1048576")
-        with write_transaction(store.db):
-            store.db.execute(
-                f"UPDATE client SET coach_id = ? WHERE id IN ({', '.join('?' * CASELOAD)})",
-                [coach.id, *caseload],
-            )
         readings: list[tuple[object, ...]] = []
         answers: list[tuple[object, ...]] = []
         for client_id, count in counts.items():
@@ -137,7 +123,7 @@ def build(path: Path) -> tuple[Staff, str, str]:
         _insert(store, readings, answers)
         store.db.execute("ANALYZE")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return coach, clients[0], draft_client
+        return coach, clients[0], clients[1]
     finally:
         store.close()
 
