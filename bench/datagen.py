@@ -22,6 +22,7 @@ from store.api import Store  # noqa: E402
 from store.clients.validation import hetu_check_char  # noqa: E402
 from store.core.db import copy_database, open_db, write_transaction  # noqa: E402
 from store.core.migrations import migration_names  # noqa: E402
+from store.core.models import Staff  # noqa: E402
 from store.core.rows import insert_rows  # noqa: E402
 from store.sample.accounts import add_demo_account  # noqa: E402
 
@@ -307,6 +308,25 @@ def build_db(path: str | Path | None, clients: int, seed: int = 1) -> Path:
     if path is None:
         return cached
     return copy_database(cached, path)
+
+
+def living_client_ids(store: Store) -> list[str]:
+    """The ids of the clients not deleted, in id order (the same for a seed)."""
+    rows = store.db.execute("SELECT id FROM client WHERE deleted_at IS NULL ORDER BY id")
+    return [str(client_id) for (client_id,) in rows.fetchall()]
+
+
+def add_bench_coach(store: Store, caseload: Sequence[str]) -> Staff:
+    """The coach `bench.coach` at the first site, made the own coach of `caseload`."""
+    coach = add_demo_account(
+        store.ctx, "bench.coach", "Penkki Paula", "coach", store.sites.all()[0].id
+    )
+    with write_transaction(store.db):
+        store.db.execute(
+            f"UPDATE client SET coach_id = ? WHERE id IN ({', '.join('?' * len(caseload))})",
+            [coach.id, *caseload],
+        )
+    return coach
 
 
 def main() -> None:

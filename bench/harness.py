@@ -1,10 +1,12 @@
-"""Helpers the benchmarks share: the environment of measured child processes, percentiles, tables."""
+"""Helpers the benchmarks share: the environment of measured child processes, timing loops,
+percentiles, tables."""
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # Bytecode of measured children, kept out of the source tree (bench/data is git-ignored).
@@ -42,3 +44,22 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def timed(
+    work: Callable[[], object],
+    runs: int,
+    warm_up: int = 20,
+    before: Callable[[], object] = lambda: None,
+) -> list[float]:
+    """Milliseconds of `runs` calls of `work` after `warm_up` untimed ones; `before` runs
+    untimed ahead of each timed call (to forget a cache, say)."""
+    for _ in range(warm_up):
+        work()
+    times: list[float] = []
+    for _ in range(runs):
+        before()
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return times

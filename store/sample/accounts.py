@@ -10,6 +10,7 @@ from store.core.rows import insert_row
 from store.core.staff import staff_row
 
 DEMO_PASSWORD = "demo"
+DEMO_COACH = "valmentaja"  # the sample's coach login, whose caseload the demo shows
 
 
 def add_demo_account(

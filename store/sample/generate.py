@@ -18,7 +18,8 @@ from store.core.context import Context
 from store.core.db import open_db, write_transaction
 from store.core.models import Role
 from store.core.rows import insert_rows
-from store.sample.accounts import DEMO_PASSWORD
+from store.sample.accounts import DEMO_COACH, DEMO_PASSWORD
+from store.sample.kompassi import add_sample_kompassi
 from store.sample.paths import add_sample_paths
 from store.sample.people import (
     AGES,
@@ -69,7 +70,7 @@ DAILY_VISITS = {site.name: site.visits_per_day for site in SITES}
 STAFF = (
     _StaffSpec("admin", "Laine Kaisa", "admin", "keskusta"),
     _StaffSpec("vastaanotto", "Nieminen Jari", "reception", "keskusta"),
-    _StaffSpec("valmentaja", "Virtanen Liisa", "coach", "keskusta"),
+    _StaffSpec(DEMO_COACH, "Virtanen Liisa", "coach", "keskusta"),
     _StaffSpec("mikko.korhonen", "Korhonen Mikko", "coach", "keskusta"),
     _StaffSpec("anna.lindqvist", "Lindqvist Anna", "coach", "keskusta", "sv"),
     _StaffSpec("sari.heikkinen", "Heikkinen Sari", "coach", "runosmaki"),
@@ -286,7 +287,8 @@ def generate_sample(
     """Create a new sample database at `path`; the same seed and `today` give the same data.
 
     Besides the register it holds its history: service providers and most caseload
-    clients' service paths (`store.sample.paths`), `history_weeks` weeks of walk-in visits
+    clients' service paths (`store.sample.paths`) and Kompassi readings
+    (`store.sample.kompassi`), `history_weeks` weeks of walk-in visits
     at every site, and today's morning until 10:30 (see `store.sample_visits`); 0 leaves
     the history out (`refresh_history` adds it to a copy, for the day it is used).
     Only the ids of the client-creation log rows and the password salt come from the
@@ -324,6 +326,7 @@ def generate_sample(
         if history_weeks:
             with write_transaction(db):
                 add_sample_paths(ctx, seed, today, setup_at)
+                add_sample_kompassi(ctx, seed, today)
         with write_transaction(db):
             now = helsinki_moment(today, MORNING_SO_FAR)
             add_visit_history(
@@ -344,7 +347,8 @@ def refresh_history(
     queue must show people waiting on whatever day the demo runs, and a coach's worklist
     steps due around it. Adds the weekdays of the `weeks` before today and today until
     now, skipping any site-day that already has visits, and service paths dated around
-    today if the file has none; nothing already written is moved or changed.
+    today if the file has none, and Kompassi readings (with the demo coach's draft) if it
+    has none; nothing already written is moved or changed.
     """
     clock = clock or Clock()
     db = open_db(path)
@@ -355,6 +359,8 @@ def refresh_history(
             if db.execute("SELECT count(*) FROM service_path").fetchone()[0] == 0:
                 setup_at = to_iso(datetime.combine(today - timedelta(days=800), time(7), UTC))
                 add_sample_paths(ctx, seed, today, setup_at)
+            if db.execute("SELECT count(*) FROM kompassi_reading").fetchone()[0] == 0:
+                add_sample_kompassi(ctx, seed, today)
             return add_visit_history(
                 db, today, clock.now(), weeks=weeks, seed=seed, daily_visits=DAILY_VISITS
             )

@@ -9,7 +9,6 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from stdnum.fi import ytunnus
 
 from store.api import Store
@@ -23,41 +22,27 @@ from tests.store.sample.test_sample import COMMITTED_SAMPLE
 TODAY = NOW.date()
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("paths") / "sample.db"
-    generate_sample(path, clients=500, seed=1, today=TODAY, history_weeks=1)
-    return path
-
-
-@pytest.fixture
-def store(sample: Path, tmp_path: Path):
-    opened = Store.open(shutil.copyfile(sample, tmp_path / "copy.db"), FixedClock(NOW))
-    yield opened
-    opened.close()
-
-
 def _rows(path: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(path) as conn:
         return conn.execute(sql).fetchall()
 
 
-def test_every_coach_has_tens_of_clients_with_paths_of_one_to_six_steps(sample: Path):
+def test_every_coach_has_tens_of_clients_with_paths_of_one_to_six_steps(history_sample: Path):
     per_coach = _rows(
-        sample,
+        history_sample,
         "SELECT c.coach_id, count(DISTINCT p.client_id) FROM service_path p"
         " JOIN client c ON c.id = p.client_id GROUP BY c.coach_id",
     )
-    coaches = _rows(sample, "SELECT count(*) FROM staff WHERE role = 'coach'")[0][0]
+    coaches = _rows(history_sample, "SELECT count(*) FROM staff WHERE role = 'coach'")[0][0]
     assert len(per_coach) == coaches and all(count >= 10 for _, count in per_coach)
-    steps = _rows(sample, "SELECT count(*) FROM path_step GROUP BY path_id")
+    steps = _rows(history_sample, "SELECT count(*) FROM path_step GROUP BY path_id")
     assert {n for (n,) in steps} <= set(range(1, 7)) and len({n for (n,) in steps}) >= 4
-    services = _rows(sample, "SELECT count(DISTINCT service_id) FROM path_step")[0][0]
+    services = _rows(history_sample, "SELECT count(DISTINCT service_id) FROM path_step")[0][0]
     assert services >= 12
 
 
-def test_ended_paths_have_outcomes_employed_the_most_common(store: Store):
-    rows = store.db.execute(
+def test_ended_paths_have_outcomes_employed_the_most_common(history_store: Store):
+    rows = history_store.db.execute(
         "SELECT id, client_id, coach_id, goal, work_search_obligation, next_review, ended_on,"
         " outcome, employer_sector, employment_type, with_pay_subsidy, created_at"
         " FROM service_path WHERE ended_on IS NOT NULL"
@@ -69,13 +54,13 @@ def test_ended_paths_have_outcomes_employed_the_most_common(store: Store):
     assert all(p.employer_sector and p.employment_type for p in ended if p.outcome == "employed")
     for path in ended:
         assert path.ended_on is not None and path.ended_on < TODAY
-        steps = store.paths.steps(path.id)
+        steps = history_store.paths.steps(path.id)
         assert all(s.status in ("done", "interrupted", "cancelled") for s in steps)
         assert all(s.end is not None and s.end <= path.ended_on for s in steps if s.actual_end)
 
 
-def test_steps_are_in_date_order_with_statuses_that_fit_the_day(store: Store):
-    rows = store.db.execute(
+def test_steps_are_in_date_order_with_statuses_that_fit_the_day(history_store: Store):
+    rows = history_store.db.execute(
         "SELECT s.id, s.path_id, s.position, s.service_id, s.provider_id, s.organiser,"
         " s.planned_start, s.planned_end, s.actual_start, s.actual_end, s.status, s.goal,"
         " s.days_per_week, s.hours_per_day, s.subsidy_percent FROM path_step s"
@@ -92,49 +77,59 @@ def test_steps_are_in_date_order_with_statuses_that_fit_the_day(store: Store):
             assert step.subsidy_percent in (50, 70)
     # Every step's history: added, and started or ended as its status says.
     events = Counter(
-        action for (action,) in store.db.execute("SELECT action FROM path_event").fetchall()
+        action for (action,) in history_store.db.execute("SELECT action FROM path_event").fetchall()
     )
     assert events["add_step"] == len(steps)
     assert (
-        events["start_path"] == store.db.execute("SELECT count(*) FROM service_path").fetchone()[0]
+        events["start_path"]
+        == history_store.db.execute("SELECT count(*) FROM service_path").fetchone()[0]
     )
-    logged = store.db.execute(
+    logged = history_store.db.execute(
         "SELECT count(*) FROM audit_event WHERE entity = 'service_path'"
     ).fetchone()[0]
     assert logged == sum(events.values())
 
 
-def test_providers_have_valid_business_ids_and_organise_steps(sample: Path):
-    providers = _rows(sample, "SELECT business_id FROM provider")
+def test_providers_have_valid_business_ids_and_organise_steps(history_sample: Path):
+    providers = _rows(history_sample, "SELECT business_id FROM provider")
     assert len(providers) >= 4 and all(ytunnus.is_valid(b) for (b,) in providers)
-    used = _rows(sample, "SELECT count(DISTINCT provider_id) FROM path_step")[0][0]
+    used = _rows(history_sample, "SELECT count(DISTINCT provider_id) FROM path_step")[0][0]
     assert used == len(providers)
 
 
-def test_every_coach_has_steps_due_in_the_worklist(store: Store):
+def test_every_coach_has_steps_due_in_the_worklist(history_store: Store):
     kinds: Counter[str] = Counter()
-    for (coach_id,) in store.db.execute("SELECT id FROM staff WHERE role = 'coach'").fetchall():
-        items = worklist(store.ctx, coach_id, TODAY)
+    for (coach_id,) in history_store.db.execute(
+        "SELECT id FROM staff WHERE role = 'coach'"
+    ).fetchall():
+        items = worklist(history_store.ctx, coach_id, TODAY)
         assert any(i.kind == "ending" for i in items)
         kinds.update(i.kind for i in items)
     assert kinds["not_started"] >= 5 and kinds["no_active_step"] >= 10
 
 
-def test_some_active_paths_break_a_rule(store: Store):
-    coach_id = store.db.execute("SELECT id FROM staff WHERE username = 'valmentaja'").fetchone()[0]
+def test_some_active_paths_break_a_rule(history_store: Store):
+    coach_id = history_store.db.execute(
+        "SELECT id FROM staff WHERE username = 'valmentaja'"
+    ).fetchone()[0]
     everyone = [
-        row[0] for row in store.db.execute("SELECT id FROM staff WHERE role = 'coach'").fetchall()
+        row[0]
+        for row in history_store.db.execute("SELECT id FROM staff WHERE role = 'coach'").fetchall()
     ]
-    warned = [i for c in everyone for i in worklist(store.ctx, c, TODAY) if i.kind == "warning"]
+    warned = [
+        i for c in everyone for i in worklist(history_store.ctx, c, TODAY) if i.kind == "warning"
+    ]
     assert coach_id and len(warned) >= 3
 
 
-def test_the_same_seed_gives_the_same_paths(sample: Path, tmp_path: Path):
+def test_the_same_seed_gives_the_same_paths_and_readings(history_sample: Path, tmp_path: Path):
     again = tmp_path / "again.db"
     generate_sample(again, clients=500, seed=1, today=TODAY, history_weeks=1)
-    for table in ("service_path", "path_step", "path_event", "provider"):
+    tables = ("service_path", "path_step", "path_event", "provider", "kompassi_reading",
+              "kompassi_answer")  # fmt: skip
+    for table in tables:
         sql = f"SELECT * FROM {table} ORDER BY id"
-        assert _rows(again, sql) == _rows(sample, sql), table
+        assert _rows(again, sql) == _rows(history_sample, sql), table
 
 
 def test_the_demo_gives_the_committed_sample_paths_around_the_day_it_runs(tmp_path: Path):
