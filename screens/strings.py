@@ -13,6 +13,7 @@ from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
+from .kompassi.strings import STRINGS as KOMPASSI_STRINGS
 from .kompassi.validation_strings import STRINGS as KOMPASSI_FIELD_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
 from .paths.rule_strings import STRINGS as PATH_RULE_STRINGS
@@ -35,6 +36,7 @@ CATALOGS = (
     CATALOG_STRINGS,
     PATH_SCREEN_STRINGS,
     KOMPASSI_FIELD_STRINGS,
+    KOMPASSI_STRINGS,
 )
 
 

@@ -1,0 +1,224 @@
+"""The Kompassi screen's texts (F3): choosing the client, the readings, entering one."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    # The F-key, the palette verb and the help.
+    "binding.app.kompassi": ("Kompassi", "Kompassi", "Kompassi"),
+    "cmd.kompassi": ("Kompassi", "Kompassi", "Kompassi"),
+    "cmd.kompassi.help": (
+        "Asiakkaan oma arvio tilanteestaan: mittaukset, kuva ja uusi mittaus",
+        "Klientens egen bedömning av sin situation: mätningar, bild och ny mätning",
+        "The client's own rating of their situation: readings, picture and a new reading",
+    ),
+    "kompassi.not_allowed": (
+        "Kompassi-vastaukset ovat terveystietoja: vain asiakkaan oma valmentaja avaa ne."
+        " Vastaanotto ei voi avata Kompassia.",
+        "Kompassi-svaren är hälsouppgifter: bara klientens egen coach öppnar dem."
+        " Mottagningen kan inte öppna Kompassi.",
+        "Kompassi answers are health data: only the client's own coach opens them."
+        " Reception cannot open Kompassi.",
+    ),
+    "kompassi.help": (
+        "Kompassi (F3): n uusi mittaus (tai jatka keskeneräistä) · v vertaa · e ehdotukset\n"
+        "Mittausta täytettäessä: 0–9 arvio · t tai 1 0 = 10 · s ohitettu · ←↑↓ osa-alue\n"
+        "Askelpalautin tyhjentää · o valmentajan arvio · Enter/k kommentti ja tavoite\n"
+        "c käännä kone asiakkaalle · Ctrl+S valmis · Esc tauko (kaikki on jo tallessa)",
+        "Kompassi (F3): n ny mätning (eller fortsätt den påbörjade) · v jämför · e förslag\n"
+        "Under mätningen: 0–9 bedömning · t eller 1 0 = 10 · s överhoppad · ↑↓ område\n"
+        "Backsteg tömmer · o coachens bedömning · Enter/k kommentar och mål\n"
+        "c vänd datorn till klienten · Ctrl+S klar · Esc paus (allt är redan sparat)",
+        "Kompassi (F3): n new reading (or continue the unfinished one) · v compare"
+        " · e suggestions\n"
+        "While entering: 0–9 score · t or 1 0 = 10 · s skipped · ↑↓ domain\n"
+        "Backspace clears · o coach's view · Enter/k comment and goal\n"
+        "c turn the laptop to the client · Ctrl+S finish · Esc pause (all is saved already)",
+    ),
+    # The screen's keys, as the footer shows them.
+    "binding.kompassi.new": ("Uusi", "Ny", "New"),
+    "binding.kompassi.compare": ("Vertaa", "Jämför", "Compare"),
+    "binding.kompassi.suggestions": ("Ehdotukset", "Förslag", "Suggestions"),
+    "binding.kompassi.ten": ("10", "10", "10"),
+    "binding.kompassi.skip": ("Ohitettu", "Överhoppad", "Skipped"),
+    "binding.kompassi.clear": ("Tyhjennä", "Töm", "Clear"),
+    "binding.kompassi.coach": ("Valmentaja", "Coach", "Coach"),
+    "binding.kompassi.note": ("Kommentti", "Kommentar", "Comment"),
+    "binding.kompassi.client_mode": ("Asiakkaalle", "Till klienten", "To client"),
+    "binding.kompassi.finish": ("Valmis", "Klar", "Finish"),
+    "binding.kompassi.choose": ("Vaihda asiakas", "Byt klient", "Other client"),
+    "binding.kompassi.back": ("Takaisin", "Tillbaka", "Back"),
+    **{f"binding.kompassi.digit{n}": (str(n), str(n), str(n)) for n in range(10)},
+    "binding.kompassi.start.go": ("Aloita", "Börja", "Start"),
+    "binding.kompassi.start.cancel": ("Peru", "Avbryt", "Cancel"),
+    "binding.kompassi.draft.continue": ("Jatka", "Fortsätt", "Continue"),
+    "binding.kompassi.draft.discard": ("Hylkää", "Kasta", "Discard"),
+    "binding.kompassi.draft.later": ("Myöhemmin", "Senare", "Later"),
+    "binding.kompassi.discard.yes": ("Hylkää", "Kasta", "Discard"),
+    "binding.kompassi.discard.no": ("Säilytä", "Behåll", "Keep"),
+    "binding.kompassi.note.save": ("Tallenna", "Spara", "Save"),
+    "binding.kompassi.note.cancel": ("Peru", "Avbryt", "Cancel"),
+    # Choosing the client.
+    "kompassi.find": (
+        "Kompassi – valitse asiakas",
+        "Kompassi – välj klient",
+        "Kompassi – choose the client",
+    ),
+    "kompassi.stale.title": (
+        "Yli 30 päivää keskeneräisinä: {count} (Enter avaa asiakkaan)",
+        "Påbörjade sedan över 30 dagar: {count} (Enter öppnar klienten)",
+        "Unfinished for over 30 days: {count} (Enter opens the client)",
+    ),
+    "kompassi.stale.row": (
+        "{name} · aloitettu {date} · {answered} vastattu",
+        "{name} · påbörjad {date} · {answered} besvarade",
+        "{name} · started {date} · {answered} answered",
+    ),
+    # The client's readings.
+    "kompassi.title.client": ("Kompassi – {name}", "Kompassi – {name}", "Kompassi – {name}"),
+    "kompassi.keys": (
+        "n uusi mittaus · v vertaa kahta · e ehdotukset · Ctrl+F toinen asiakas · Esc takaisin",
+        "n ny mätning · v jämför två · e förslag · Ctrl+F annan klient · Esc tillbaka",
+        "n new reading · v compare two · e suggestions · Ctrl+F another client · Esc back",
+    ),
+    "kompassi.no_readings": (
+        "Ei vielä mittauksia. n aloittaa alkumittauksen.",
+        "Inga mätningar ännu. n börjar utgångsmätningen.",
+        "No readings yet. n starts the baseline.",
+    ),
+    "kompassi.no_readings.draft": (
+        "Ei vielä valmiita mittauksia.",
+        "Inga klara mätningar ännu.",
+        "No finished readings yet.",
+    ),
+    "kompassi.readings.date": ("Päivä", "Dag", "Date"),
+    "kompassi.readings.kind": ("Mittaus", "Mätning", "Reading"),
+    "kompassi.readings.mode": ("Tapa", "Sätt", "Mode"),
+    "kompassi.readings.version": ("Mittari", "Instrument", "Instrument"),
+    "kompassi.readings.answered": ("Vastaukset", "Svar", "Answers"),
+    "kompassi.version": ("versio {version}", "version {version}", "version {version}"),
+    "kompassi.answered": ("{answered}/{domains}", "{answered}/{domains}", "{answered}/{domains}"),
+    "kompassi.answered.skipped": (
+        ", {skipped} ohitettu",
+        ", {skipped} överhoppade",
+        ", {skipped} skipped",
+    ),
+    "kompassi.kind.baseline": ("alkumittaus", "utgångsmätning", "baseline"),
+    "kompassi.kind.follow_up": ("seurantamittaus", "uppföljning", "follow-up"),
+    "kompassi.kind.final": ("loppumittaus", "slutmätning", "final"),
+    "kompassi.mode.screen": ("näytöllä", "på skärmen", "on screen"),
+    "kompassi.mode.paper": ("paperilla", "på papper", "on paper"),
+    # The draft.
+    "kompassi.draft.title": (
+        "Keskeneräinen mittaus {date}",
+        "Påbörjad mätning {date}",
+        "Unfinished reading {date}",
+    ),
+    "kompassi.draft.body": (
+        "Vastattu tai ohitettu {answered}/{domains}. Kaikki on tallessa.",
+        "Besvarade eller överhoppade {answered}/{domains}. Allt är sparat.",
+        "Answered or skipped {answered}/{domains}. Everything is saved.",
+    ),
+    "kompassi.draft.keys": (
+        "Enter  jatka\nd      hylkää\nEsc    myöhemmin (säilyy)",
+        "Enter  fortsätt\nd      kasta\nEsc    senare (sparas)",
+        "Enter  continue\nd      discard\nEsc    later (it stays)",
+    ),
+    "kompassi.draft.waiting": (
+        "Keskeneräinen mittaus {date}: n jatkaa",
+        "Påbörjad mätning {date}: n fortsätter",
+        "Unfinished reading {date}: n continues it",
+    ),
+    "kompassi.draft.kept": (
+        "Keskeneräinen mittaus on tallessa; mitään ei menetetty. n jatkaa sitä.",
+        "Den påbörjade mätningen är sparad; inget gick förlorat. n fortsätter den.",
+        "The unfinished reading is saved; nothing was lost. n continues it.",
+    ),
+    "kompassi.discard.title": (
+        "Hylätäänkö keskeneräinen mittaus vastauksineen?",
+        "Kasta den påbörjade mätningen med dess svar?",
+        "Discard the unfinished reading and its answers?",
+    ),
+    "kompassi.discard.keys": (
+        "Enter  hylkää\nEsc    säilytä",
+        "Enter  kasta\nEsc    behåll",
+        "Enter  discard\nEsc    keep",
+    ),
+    "kompassi.discarded": (
+        "Keskeneräinen mittaus hylättiin.",
+        "Den påbörjade mätningen kastades.",
+        "The unfinished reading was discarded.",
+    ),
+    # Starting a reading.
+    "kompassi.start.title": ("Uusi mittaus", "Ny mätning", "New reading"),
+    "kompassi.start.hint": (
+        "Enter aloittaa · Tab seuraava kenttä · välilyönti avaa valikon · Esc peruu",
+        "Enter börjar · Tab nästa fält · mellanslag öppnar menyn · Esc avbryter",
+        "Enter starts · Tab next field · Space opens a menu · Esc cancels",
+    ),
+    # Entering.
+    "kompassi.entry.title": (
+        "{kind}, {mode} {date} · {answered}",
+        "{kind}, {mode} {date} · {answered}",
+        "{kind}, {mode} {date} · {answered}",
+    ),
+    "kompassi.entry.keys": (
+        "0–9 arvio · t tai 1 0 = 10 · s ohitettu · ⌫ tyhjennä · o valmentajan arvio"
+        " · Enter kommentti (K), tavoite (T), huomio (H) · c asiakkaalle"
+        " · Ctrl+S valmis · Esc tauko",
+        "0–9 bedömning · t eller 1 0 = 10 · s överhoppad · ⌫ töm · o coachens bedömning"
+        " · Enter kommentar (K), mål (M), anteckning (A) · c till klienten"
+        " · Ctrl+S klar · Esc paus",
+        "0–9 score · t or 1 0 = 10 · s skipped · ⌫ clear · o coach's view"
+        " · Enter comment (C), goal (G), note (N) · c to the client"
+        " · Ctrl+S finish · Esc pause",
+    ),
+    "kompassi.col.domain": ("Osa-alue", "Område", "Domain"),
+    "kompassi.col.client": ("Asiakas", "Klient", "Client"),
+    "kompassi.col.coach": ("Valmentaja", "Coach", "Coach"),
+    "kompassi.col.marks": ("Merk.", "Anm.", "Notes"),
+    "kompassi.mark.comment": ("K", "K", "C"),
+    "kompassi.mark.goal": ("T", "M", "G"),
+    "kompassi.mark.coach_comment": ("H", "A", "N"),
+    "kompassi.skipped": ("ohitettu", "överhoppad", "skipped"),
+    "kompassi.typing.client": (
+        "numerot: asiakkaan arvio",
+        "siffror: klientens bedömning",
+        "digits: the client's score",
+    ),
+    "kompassi.typing.coach": (
+        "numerot: valmentajan oma arvio",
+        "siffror: coachens egen bedömning",
+        "digits: the coach's own view",
+    ),
+    "kompassi.skip.client_only": (
+        "Ohitus koskee asiakkaan vastausta; valmentajan arvion tyhjentää ⌫.",
+        "Överhoppning gäller klientens svar; coachens bedömning töms med ⌫.",
+        "Skipping is the client's choice; ⌫ clears the coach's view.",
+    ),
+    "kompassi.note.title": ("{domain}", "{domain}", "{domain}"),
+    "kompassi.note.hint": (
+        "Enter tai Ctrl+S tallentaa · Tab seuraava kenttä · Esc peruu",
+        "Enter eller Ctrl+S sparar · Tab nästa fält · Esc avbryter",
+        "Enter or Ctrl+S saves · Tab next field · Esc cancels",
+    ),
+    "kompassi.finished": (
+        "Mittaus valmis: {kind} {date}.",
+        "Mätningen klar: {kind} {date}.",
+        "Reading finished: {kind} {date}.",
+    ),
+    "kompassi.compare.too_few": (
+        "Vertailuun tarvitaan kaksi valmista mittausta.",
+        "För en jämförelse behövs två klara mätningar.",
+        "Comparing needs two finished readings.",
+    ),
+    "kompassi.suggestions.none": (
+        "Ehdotukset tulevat valmiista mittauksesta; sellaista ei vielä ole.",
+        "Förslagen kommer från en klar mätning; någon sådan finns inte ännu.",
+        "Suggestions come from a finished reading; there is none yet.",
+    ),
+    "kompassi.not_yet": (
+        "Tämä osa ei ole vielä käytössä tässä versiossa.",
+        "Den här delen finns ännu inte i den här versionen.",
+        "This part is not in this version yet.",
+    ),
+}
