@@ -4,7 +4,7 @@ by keys, saved as a draft on every answer."""
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from store.clients.display import full_name, name_initials
 from store.core.auth import PermissionDenied
-from store.core.clock import to_local
+from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.kompassi.models import KompassiView, Reading, ReadingKind, ReadingMode, StaleDraft
 from store.kompassi.repository import NothingAnswered, NotYourClient
@@ -129,7 +129,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         stale_list = self.query_one("#stale-drafts", OptionList)
         stale_list.clear_options()
         for draft in self.stale:
-            started = format_date(to_local(datetime.fromisoformat(draft.started_at)).date())
+            started = format_date(to_local(from_iso(draft.started_at)).date())
             name = self._client_label(draft.first_name, draft.last_name)
             label = self.t("kompassi.stale.row", name=name, date=started, answered=draft.answered)
             stale_list.add_option(Option(Content(label), id=draft.client_id))
