@@ -20,19 +20,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         " Reception cannot open Kompassi.",
     ),
     "kompassi.help": (
-        "Kompassi (F3): n uusi mittaus (tai jatka keskeneräistä) · v vertaa · e ehdotukset\n"
-        "Mittausta täytettäessä: 0–9 arvio · t tai 1 0 = 10 · s ohitettu · ←↑↓ osa-alue\n"
-        "Askelpalautin tyhjentää · o valmentajan arvio · Enter/k kommentti ja tavoite\n"
-        "c käännä kone asiakkaalle · Ctrl+S valmis · Esc tauko (kaikki on jo tallessa)",
-        "Kompassi (F3): n ny mätning (eller fortsätt den påbörjade) · v jämför · e förslag\n"
-        "Under mätningen: 0–9 bedömning · t eller 1 0 = 10 · s överhoppad · ↑↓ område\n"
-        "Backsteg tömmer · o coachens bedömning · Enter/k kommentar och mål\n"
-        "c vänd datorn till klienten · Ctrl+S klar · Esc paus (allt är redan sparat)",
-        "Kompassi (F3): n new reading (or continue the unfinished one) · v compare"
-        " · e suggestions\n"
-        "While entering: 0–9 score · t or 1 0 = 10 · s skipped · ↑↓ domain\n"
-        "Backspace clears · o coach's view · Enter/k comment and goal\n"
-        "c turn the laptop to the client · Ctrl+S finish · Esc pause (all is saved already)",
+        "Kompassi (F3): n mittaus · 0–9 arvio, t = 10 · s ohitettu\n"
+        "o oma arvio · Enter kommentti · c asiakkaalle · Ctrl+S valmis",
+        "Kompassi (F3): n mätning · 0–9, t = 10 · s överhoppad\n"
+        "o egen bedömning · Enter kommentar · c till klienten · Ctrl+S klar",
+        "Kompassi (F3): n reading · 0–9 score, t = 10 · s skipped\n"
+        "o own view · Enter comment · c to the client · Ctrl+S finish",
     ),
     # The screen's keys, as the footer shows them.
     "binding.kompassi.new": ("Uusi", "Ny", "New"),
