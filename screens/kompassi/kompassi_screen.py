@@ -3,7 +3,6 @@ by keys, saved as a draft on every answer."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 from textual import on
@@ -20,25 +19,20 @@ from store.core.auth import PermissionDenied
 from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.kompassi.models import KompassiView, Reading, ReadingKind, ReadingMode, StaleDraft
-from store.kompassi.repository import NothingAnswered, NotYourClient
+from store.kompassi.repository import NotYourClient
 
 from ..clients.client_search import ClientSearch
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask
 from ..shell.faults import reporting_store_faults, store_faults_told
 from ..shell.header import LuotsiHeader
-from .note_dialog import NoteDialog
 from .picture_view import KompassiPicture
-from .reading_grid import ReadingGrid, answered_text, reading_row
+from .reading_entry import ReadingEntry, other_part
+from .reading_grid import reading_row
 from .start_dialog import KOMPASSI_CSS, ConfirmDiscardReading, DraftOffer, StartDialog
 
-# Keys of a reading being entered, and of the client's readings shown.
-ENTERING = frozenset(
-    {"digit", "ten", "skip", "clear", "toggle_coach", "note", "finish", "client_mode"}
-)
+# Keys of the client's readings, off while a reading is typed in.
 OPEN = frozenset({"new", "compare", "suggestions"})
-# A "1" then a "0" within this many seconds on the next domain is one score of 10.
-TEN_WINDOW_S = 0.8
 READING_COLUMNS = ("date", "kind", "mode", "version", "answered")
 
 
@@ -50,17 +44,6 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         Binding("n", "new", "New", id="kompassi.new"),
         Binding("v", "compare", "Compare", id="kompassi.compare"),
         Binding("e", "suggestions", "Suggestions", id="kompassi.suggestions"),
-        *(
-            Binding(str(n), f"digit({n})", str(n), id=f"kompassi.digit{n}", show=False)
-            for n in range(10)
-        ),
-        Binding("t,plus", "ten", "10", id="kompassi.ten", show=False),
-        Binding("s", "skip", "Skipped", id="kompassi.skip"),
-        Binding("backspace,delete", "clear", "Clear", id="kompassi.clear", show=False),
-        Binding("o", "toggle_coach", "Coach's view", id="kompassi.coach"),
-        Binding("k", "note", "Comment", id="kompassi.note", show=False),
-        Binding("c", "client_mode", "To client", id="kompassi.client_mode"),
-        Binding("ctrl+s", "finish", "Finish", id="kompassi.finish"),
         Binding("ctrl+f", "choose_client", "Other client", id="kompassi.choose", show=False),
         Binding("escape", "back", "Back", id="kompassi.back"),
     ]
@@ -70,10 +53,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         self.client_id = client_id
         self.view: KompassiView | None = None
         self.entering: Reading | None = None  # the draft being typed in
-        self.coach_column = False  # digits set the coach's own view, not the client's
         self.client_names: tuple[str, str] | None = None  # first and last name
-        # After a "1": (its domain, the domain the cursor moved on to, when).
-        self.pending_one: tuple[str, str, float] | None = None
         self.stale: list[StaleDraft] = []
 
     def compose(self) -> ComposeResult:
@@ -88,11 +68,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
             yield DataTable(id="readings", cursor_type="row", zebra_stripes=True)
             yield Static("", id="readings-empty")
             yield KompassiPicture(id="picture")
-        with Vertical(id="kompassi-entry"):
-            yield Static("", id="entry-title")
-            yield ReadingGrid(id="grid")
-            yield Static("", id="question")
-            yield Static(self.t("kompassi.entry.keys"), id="entry-keys", classes="hint -wrap")
+        yield ReadingEntry(id="kompassi-entry")
         yield Static(self.t("kompassi.keys"), id="kompassi-keys", classes="hint")
         yield Footer()
 
@@ -255,160 +231,26 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
     def _enter(self, reading: Reading) -> None:
         assert self.view is not None
         self.entering = reading
-        self.coach_column = False
-        self.pending_one = None
         self.set_class(True, "-entering")
         self._show_title()
-        grid = self.query_one(ReadingGrid)
-        self._show_entry()
-        # On to the first domain not yet answered (a continued draft goes on where it was).
-        instrument = self.view.instruments[reading.instrument_id]
-        unanswered = [
-            d.code
-            for d in instrument.domains
-            if not ((a := reading.answer(d.code)) is not None and a.answered)
-        ]
-        grid.go_to(unanswered[0] if unanswered else instrument.domains[0].code)
-        grid.focus()
-        self._show_question()
+        self.query_one(ReadingEntry).begin(self.view.instruments[reading.instrument_id], reading)
 
-    def _show_entry(self) -> None:
-        reading = self.entering
-        assert reading is not None and self.view is not None
-        instrument = self.view.instruments.get(reading.instrument_id) or self.view.current
-        self.query_one(ReadingGrid).show(instrument, reading, self.coach_column)
-        typing = self.t("kompassi.typing.coach" if self.coach_column else "kompassi.typing.client")
-        title = self.t(
-            "kompassi.entry.title",
-            kind=self.t(f"kompassi.kind.{reading.kind}"),
-            mode=self.t(f"kompassi.mode.{reading.mode}"),
-            date=format_date(reading.filled_on),
-            answered=answered_text(reading, instrument, self.t),
-        )
-        self.query_one("#entry-title", Static).update(f"{title} · {typing}")
-
-    @on(DataTable.RowHighlighted, "#grid")
-    def _show_question(self) -> None:
-        grid = self.query_one(ReadingGrid)
-        instrument, code = grid.instrument, grid.domain_code
-        domain = instrument.domain(code) if instrument and code else None
-        self.query_one("#question", Static).update(
-            Content(domain.question(self.ctx.lang)) if domain else ""
-        )
-
-    def _refresh_entry(self) -> None:
-        assert self.entering is not None
-        self.entering = self.store.kompassi.reading(self.entering.id)
-        self._show_entry()
-
-    def _record(self, domain_code: str, **given: object) -> None:
-        assert self.entering is not None
-        self.store.kompassi.answer(self.session.staff, self.entering.id, domain_code, **given)  # type: ignore[arg-type]
-
-    @store_faults_told
-    def action_digit(self, digit: int) -> None:
-        grid = self.query_one(ReadingGrid)
-        code = grid.domain_code
-        if code is None:
-            return
-        pending, self.pending_one = self.pending_one, None
-        field = "coach_score" if self.coach_column else "score"
-        if (
-            digit == 0
-            and pending is not None
-            and pending[1] == code
-            and time.monotonic() - pending[2] <= TEN_WINDOW_S
-        ):
-            # "1" then "0": the 1 just given becomes 10, and the 0 is not a score of its own.
-            self._record(pending[0], **{field: 10})
-            self._refresh_entry()
-            return
-        self._record(code, **{field: digit})
-        grid.next_domain()
-        if digit == 1:
-            self.pending_one = (code, grid.domain_code or code, time.monotonic())
-        self._refresh_entry()
-
-    @store_faults_told
-    def action_ten(self) -> None:
-        grid = self.query_one(ReadingGrid)
-        if (code := grid.domain_code) is not None:
-            self.pending_one = None
-            self._record(code, **{"coach_score" if self.coach_column else "score": 10})
-            grid.next_domain()
-            self._refresh_entry()
-
-    @store_faults_told
-    def action_skip(self) -> None:
-        grid = self.query_one(ReadingGrid)
-        self.pending_one = None
-        if self.coach_column:
-            self.notify(self.t("kompassi.skip.client_only"), severity="warning")
-            return
-        if (code := grid.domain_code) is not None:
-            self._record(code, skipped=True)
-            grid.next_domain()
-            self._refresh_entry()
-
-    @store_faults_told
-    def action_clear(self) -> None:
-        """Back to "not yet answered" in the column digits go to."""
-        self.pending_one = None
-        if (code := self.query_one(ReadingGrid).domain_code) is not None:
-            given = (
-                {"coach_score": None} if self.coach_column else {"score": None, "skipped": False}
-            )
-            self._record(code, **given)
-            self._refresh_entry()
-
-    def action_toggle_coach(self) -> None:
-        self.pending_one = None
-        self.coach_column = not self.coach_column
-        self._show_entry()
-        key = "kompassi.typing.coach" if self.coach_column else "kompassi.typing.client"
-        self.notify(self.t(key))
-
-    @on(DataTable.RowSelected, "#grid")
-    def action_note(self) -> None:
-        grid = self.query_one(ReadingGrid)
-        code, instrument, reading = grid.domain_code, grid.instrument, self.entering
-        if code is None or instrument is None or reading is None:
-            return
-        domain = instrument.domain(code)
-        assert domain is not None
-
-        def save(values: dict[str, str]) -> None:
-            self._record(
-                code,
-                comment=values["kompassi_comment"],
-                goal=values["kompassi_goal"],
-                coach_comment=values["kompassi_coach_comment"],
-            )
-
-        def saved(done: bool | None) -> None:
-            if done:
-                self._refresh_entry()
-
-        dialog = NoteDialog(domain.label(self.ctx.lang), reading.answer(code), save)
-        self.app.push_screen(dialog, reporting_store_faults(self, saved))
-
-    @store_faults_told
-    def action_finish(self) -> None:
-        reading = self.entering
-        if reading is None:
-            return
-        try:
-            done = self.store.kompassi.finish(self.session.staff, reading.id)
-        except NothingAnswered as exc:
-            self.notify(exc.message(self.ctx.lang), severity="warning")
-            return
+    @on(ReadingEntry.Finished)
+    def _finished(self, event: ReadingEntry.Finished) -> None:
         self._leave_entry()
+        done = event.reading
         kind = self.t(f"kompassi.kind.{done.kind}")
         self.notify(self.t("kompassi.finished", kind=kind, date=format_date(done.filled_on)))
 
+    @on(ReadingEntry.Paused)
+    def _paused(self) -> None:
+        # Every answer is in the draft already: leaving loses nothing.
+        self._leave_entry()
+        self.notify(self.t("kompassi.draft.kept"))
+
+    @store_faults_told
     def _leave_entry(self) -> None:
         self.entering = None
-        self.pending_one = None
         self.set_class(False, "-entering")
         self._reload()
         self.query_one("#readings", DataTable).focus()
@@ -416,8 +258,6 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
     # Keys -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ENTERING:
-            return self.entering is not None
         if action in OPEN:
             return self.view is not None and self.entering is None
         return True
@@ -444,26 +284,8 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         dialog = StartDialog(first, self.store.today(), start)
         self.app.push_screen(dialog, reporting_store_faults(self, started))
 
-    def action_client_mode(self) -> None:
-        """Turn the laptop to the client: their own screen, one question at a time."""
-        reading, code = self.entering, self.query_one(ReadingGrid).domain_code
-        if reading is None or code is None:
-            return
-        try:
-            from screens.kompassi.client_mode import (  # pyright: ignore[reportMissingImports]
-                ClientModeScreen,
-            )
-        except ImportError:
-            self.notify(self.t("kompassi.not_yet"), severity="warning")
-            return
-        self.app.push_screen(
-            ClientModeScreen(reading.id, code), reporting_store_faults(self, self._back_from_client)
-        )
-
-    def _back_from_client(self, _: object = None) -> None:
+    def _back_from_part(self, _: object = None) -> None:
         self._reload()
-        if self.entering is not None:
-            self._refresh_entry()
 
     def action_compare(self) -> None:
         """Choose two readings to set side by side in the picture."""
@@ -471,19 +293,15 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         if view is None or len(view.readings) < 2:
             self.notify(self.t("kompassi.compare.too_few"), severity="warning")
             return
-        try:
-            from screens.kompassi.compare_dialog import (  # pyright: ignore[reportMissingImports]
-                CompareDialog,
-            )
-        except ImportError:
-            self.notify(self.t("kompassi.not_yet"), severity="warning")
+        compare = other_part(self, "compare_dialog", "CompareDialog")
+        if compare is None:
             return
 
         def chosen(pair: tuple[str, str] | None) -> None:
             if pair is not None and self.view is not None:
                 self.query_one(KompassiPicture).show(self.view, pair[0], pair[1])
 
-        self.app.push_screen(CompareDialog(view), chosen)
+        self.app.push_screen(compare(view), chosen)
 
     def action_suggestions(self) -> None:
         """The services the latest reading's low domains suggest."""
@@ -491,20 +309,11 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         if view is None or self.client_id is None or not view.readings:
             self.notify(self.t("kompassi.suggestions.none"), severity="warning")
             return
-        try:
-            from screens.kompassi.suggestions_screen import (  # pyright: ignore[reportMissingImports]
-                SuggestionsScreen,
-            )
-        except ImportError:
-            self.notify(self.t("kompassi.not_yet"), severity="warning")
+        suggestions = other_part(self, "suggestions_screen", "SuggestionsScreen")
+        if suggestions is None:
             return
-        screen = SuggestionsScreen(self.client_id, view.readings[-1].id)
-        self.app.push_screen(screen, reporting_store_faults(self, self._back_from_client))
+        screen = suggestions(self.client_id, view.readings[-1].id)
+        self.app.push_screen(screen, reporting_store_faults(self, self._back_from_part))
 
     def action_back(self) -> None:
-        if self.entering is not None:
-            # Every answer is in the draft already: leaving loses nothing.
-            self._leave_entry()
-            self.notify(self.t("kompassi.draft.kept"))
-            return
         self.dismiss(None)

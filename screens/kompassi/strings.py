@@ -40,6 +40,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.kompassi.finish": ("Valmis", "Klar", "Finish"),
     "binding.kompassi.choose": ("Vaihda asiakas", "Byt klient", "Other client"),
     "binding.kompassi.back": ("Takaisin", "Tillbaka", "Back"),
+    "binding.kompassi.pause": ("Tauko", "Paus", "Pause"),
     **{f"binding.kompassi.digit{n}": (str(n), str(n), str(n)) for n in range(10)},
     "binding.kompassi.start.go": ("Aloita", "Börja", "Start"),
     "binding.kompassi.start.cancel": ("Peru", "Avbryt", "Cancel"),

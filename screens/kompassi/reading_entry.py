@@ -1,0 +1,245 @@
+"""Entering a reading by keys: digits save each answer at once (the draft) and move on."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from store.core.dates import format_date
+from store.core.i18n import tr
+from store.kompassi.models import Instrument, Reading
+from store.kompassi.repository import NothingAnswered
+
+from ..shell.context import ContextMixin, context
+from ..shell.faults import reporting_store_faults, store_faults_told
+from .note_dialog import NoteDialog
+from .reading_grid import ReadingGrid, answered_text
+
+# A "1" then a "0" within this many seconds, on the domain the 1 moved to, is one 10: the
+# 1 is saved at once (no key waits for the next), and becomes 10 if the 0 follows.
+TEN_WINDOW_S = 0.8
+
+
+def other_part(node: DOMNode, module: str, name: str) -> Any | None:
+    """A screen of F3 written apart (client mode, compare, suggestions), imported when its
+    key is first pressed; None, and the user told, where this version does not have it."""
+    try:
+        return getattr(importlib.import_module(f"screens.kompassi.{module}"), name)
+    except (ImportError, AttributeError):
+        node.app.notify(tr("kompassi.not_yet", context(node).lang), severity="warning")
+        return None
+
+
+class ReadingEntry(ContextMixin, Vertical):
+    """The grid of a draft being typed in, its title, the current question and the keys.
+    Posts `Paused` (Esc: the draft stays as saved) and `Finished` (Ctrl+S)."""
+
+    BINDINGS = [
+        *(
+            Binding(str(n), f"digit({n})", str(n), id=f"kompassi.digit{n}", show=False)
+            for n in range(10)
+        ),
+        Binding("t,plus", "ten", "10", id="kompassi.ten", show=False),
+        Binding("s", "skip", "Skipped", id="kompassi.skip"),
+        Binding("backspace,delete", "clear", "Clear", id="kompassi.clear", show=False),
+        Binding("o", "toggle_coach", "Coach's view", id="kompassi.coach"),
+        Binding("k", "note", "Comment", id="kompassi.note", show=False),
+        Binding("c", "client_mode", "To client", id="kompassi.client_mode"),
+        Binding("ctrl+s", "finish", "Finish", id="kompassi.finish"),
+        Binding("escape", "pause", "Pause", id="kompassi.pause"),
+    ]
+
+    class Paused(Message):
+        """The coach left the reading unfinished; every answer is in the draft already."""
+
+    class Finished(Message):
+        def __init__(self, reading: Reading) -> None:
+            super().__init__()
+            self.reading = reading
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.instrument: Instrument | None = None
+        self.reading: Reading | None = None  # the draft being typed in
+        self.coach_column = False  # digits set the coach's own view, not the client's
+        # After a "1": (its domain, the domain the cursor moved on to, when).
+        self.pending_one: tuple[str, str, float] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="entry-title")
+        yield ReadingGrid(id="grid")
+        yield Static("", id="question")
+        yield Static(self.t("kompassi.entry.keys"), id="entry-keys", classes="hint -wrap")
+
+    @property
+    def grid(self) -> ReadingGrid:
+        return self.query_one(ReadingGrid)
+
+    def begin(self, instrument: Instrument, reading: Reading) -> None:
+        """Type into `reading`, from its first domain not yet answered."""
+        self.instrument, self.reading = instrument, reading
+        self.coach_column = False
+        self.pending_one = None
+        self._show()
+        unanswered = [
+            d.code
+            for d in instrument.domains
+            if not ((a := reading.answer(d.code)) is not None and a.answered)
+        ]
+        self.grid.go_to(unanswered[0] if unanswered else instrument.domains[0].code)
+        self.grid.focus()
+        self._show_question()
+
+    def _show(self) -> None:
+        reading, instrument = self.reading, self.instrument
+        assert reading is not None and instrument is not None
+        self.grid.show(instrument, reading, self.coach_column)
+        typing = self.t("kompassi.typing.coach" if self.coach_column else "kompassi.typing.client")
+        title = self.t(
+            "kompassi.entry.title",
+            kind=self.t(f"kompassi.kind.{reading.kind}"),
+            mode=self.t(f"kompassi.mode.{reading.mode}"),
+            date=format_date(reading.filled_on),
+            answered=answered_text(reading, instrument, self.t),
+        )
+        self.query_one("#entry-title", Static).update(f"{title} · {typing}")
+
+    @on(DataTable.RowHighlighted, "#grid")
+    def _show_question(self) -> None:
+        code = self.grid.domain_code
+        domain = self.instrument.domain(code) if self.instrument and code else None
+        self.query_one("#question", Static).update(
+            Content(domain.question(self.ctx.lang)) if domain else ""
+        )
+
+    def reload(self) -> None:
+        """Draw the draft as stored (after an answer, or the client's own screen)."""
+        assert self.reading is not None
+        self.reading = self.store.kompassi.reading(self.reading.id)
+        self._show()
+
+    def _record(self, domain_code: str, **given: object) -> None:
+        assert self.reading is not None
+        self.store.kompassi.answer(self.session.staff, self.reading.id, domain_code, **given)  # type: ignore[arg-type]
+
+    def _score(self, domain_code: str, score: int, *, advance: bool = True) -> None:
+        """`score` in the column digits go to; on to the next domain."""
+        self._record(domain_code, **{"coach_score" if self.coach_column else "score": score})
+        if advance:
+            self.grid.next_domain()
+        self.reload()
+
+    @store_faults_told
+    def action_digit(self, digit: int) -> None:
+        code = self.grid.domain_code
+        if code is None:
+            return
+        pending, self.pending_one = self.pending_one, None
+        if (
+            digit == 0
+            and pending is not None
+            and pending[1] == code
+            and time.monotonic() - pending[2] <= TEN_WINDOW_S
+        ):
+            # "1" then "0": the 1 just given becomes 10, and the 0 is no score of its own.
+            self._score(pending[0], 10, advance=False)
+            return
+        self._score(code, digit)
+        if digit == 1:
+            self.pending_one = (code, self.grid.domain_code or code, time.monotonic())
+
+    @store_faults_told
+    def action_ten(self) -> None:
+        self.pending_one = None
+        if (code := self.grid.domain_code) is not None:
+            self._score(code, 10)
+
+    @store_faults_told
+    def action_skip(self) -> None:
+        self.pending_one = None
+        if self.coach_column:
+            self.notify(self.t("kompassi.skip.client_only"), severity="warning")
+            return
+        if (code := self.grid.domain_code) is not None:
+            self._record(code, skipped=True)
+            self.grid.next_domain()
+            self.reload()
+
+    @store_faults_told
+    def action_clear(self) -> None:
+        """Back to "not yet answered" in the column digits go to."""
+        self.pending_one = None
+        if (code := self.grid.domain_code) is not None:
+            column = {"coach_score": None} if self.coach_column else {"score": None}
+            self._record(code, **column, **({} if self.coach_column else {"skipped": False}))
+            self.reload()
+
+    def action_toggle_coach(self) -> None:
+        self.pending_one = None
+        self.coach_column = not self.coach_column
+        self._show()
+        key = "kompassi.typing.coach" if self.coach_column else "kompassi.typing.client"
+        self.notify(self.t(key))
+
+    @on(DataTable.RowSelected, "#grid")
+    def action_note(self) -> None:
+        code, instrument, reading = self.grid.domain_code, self.instrument, self.reading
+        if code is None or instrument is None or reading is None:
+            return
+        domain = instrument.domain(code)
+        assert domain is not None
+        self.pending_one = None
+
+        def save(values: dict[str, str]) -> None:
+            self._record(
+                code,
+                comment=values["kompassi_comment"],
+                goal=values["kompassi_goal"],
+                coach_comment=values["kompassi_coach_comment"],
+            )
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.reload()
+
+        dialog = NoteDialog(domain.label(self.ctx.lang), reading.answer(code), save)
+        self.app.push_screen(dialog, reporting_store_faults(self, saved))
+
+    def action_client_mode(self) -> None:
+        """Turn the laptop to the client: their own screen, one question at a time."""
+        reading, code = self.reading, self.grid.domain_code
+        if reading is None or code is None:
+            return
+        client_mode = other_part(self, "client_mode", "ClientModeScreen")
+        if client_mode is not None:
+            self.pending_one = None
+            back = reporting_store_faults(self, lambda _=None: self.reload())
+            self.app.push_screen(client_mode(reading.id, code), back)
+
+    @store_faults_told
+    def action_finish(self) -> None:
+        """Finish the reading in one transaction; one with nothing answered stays a draft."""
+        if self.reading is None:
+            return
+        try:
+            done = self.store.kompassi.finish(self.session.staff, self.reading.id)
+        except NothingAnswered as exc:
+            self.notify(exc.message(self.ctx.lang), severity="warning")
+            return
+        self.reading = None
+        self.post_message(self.Finished(done))
+
+    def action_pause(self) -> None:
+        self.reading = None
+        self.pending_one = None
+        self.post_message(self.Paused())
