@@ -34,7 +34,7 @@ class NoteDialog(ScreenContextMixin, ModalScreen[bool]):
 
     CSS_PATH = KOMPASSI_CSS
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="kompassi.note.save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="kompassi.note.save"),
         Binding("escape", "cancel", "Cancel", id="kompassi.note.cancel"),
     ]
 

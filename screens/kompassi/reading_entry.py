@@ -113,14 +113,19 @@ class ReadingEntry(ContextMixin, Vertical):
             answered=answered_text(reading, instrument, self.t),
         )
         self.query_one("#entry-title", Static).update(f"{title} · {typing}")
+        self._show_question()
 
     @on(DataTable.RowHighlighted, "#grid")
     def _show_question(self) -> None:
         code = self.grid.domain_code
         domain = self.instrument.domain(code) if self.instrument and code else None
-        self.query_one("#question", Static).update(
-            Content(domain.question(self.ctx.lang)) if domain else ""
-        )
+        answer = self.reading.answer(code) if self.reading and code else None
+        lines = [domain.question(self.ctx.lang)] if domain else []
+        for field in ("comment", "goal", "coach_comment"):
+            if answer is not None and (text := getattr(answer, field)):
+                label = self.t(f"field.kompassi_{field}")
+                lines.append(self.t("kompassi.note.shown", field=label, text=text))
+        self.query_one("#question", Static).update(Content("\n".join(lines)))
 
     def reload(self) -> None:
         """Draw the draft as stored (after an answer, or the client's own screen)."""

@@ -34,9 +34,11 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
     what the store refuses stands next to its field and everything typed stays."""
 
     CSS_PATH = KOMPASSI_CSS
+    # Nothing focused at first, so Enter at once starts with the defaults; Tab reaches the
+    # fields. Not a priority binding: that would run before the keys typed just ahead of it.
+    AUTO_FOCUS = ""
     BINDINGS = [
-        # Enter starts from any field (the menus open with Space or ↓ as well).
-        Binding("enter,ctrl+s", "start", "Start", id="kompassi.start.go", priority=True),
+        Binding("enter,ctrl+s", "start", "Start", id="kompassi.start.go"),
         Binding("escape", "cancel", "Cancel", id="kompassi.start.cancel"),
     ]
 
@@ -78,7 +80,6 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
 
     def on_mount(self) -> None:
         self._show_date()
-        self.query_one("#kompassi_kind").focus()
 
     @on(Select.Changed, "#kompassi_mode")
     def _show_date(self) -> None:
@@ -86,9 +87,10 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
         paper = self.query_one("#kompassi_mode", Select).value == "paper"
         self.query_one("#kompassi_filled_on").parent.display = paper  # type: ignore[union-attr]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # An open menu takes its own Enter (choosing the highlighted option).
-        return action != "start" or not any(select.expanded for select in self.query(Select))
+    @on(Input.Submitted, "#kompassi_filled_on")
+    def _date_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
 
     @store_faults_told
     def action_start(self) -> None:

@@ -70,9 +70,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     # The client's readings.
     "kompassi.title.client": ("Kompassi – {name}", "Kompassi – {name}", "Kompassi – {name}"),
     "kompassi.keys": (
-        "n uusi mittaus · v vertaa kahta · e ehdotukset · Ctrl+F toinen asiakas · Esc takaisin",
-        "n ny mätning · v jämför två · e förslag · Ctrl+F annan klient · Esc tillbaka",
-        "n new reading · v compare two · e suggestions · Ctrl+F another client · Esc back",
+        "n uusi · v vertaa · e ehdotukset · Ctrl+F toinen asiakas · Esc takaisin",
+        "n ny mätning · v jämför · e förslag · Ctrl+F annan klient · Esc tillbaka",
+        "n new reading · v compare · e suggestions · Ctrl+F another client · Esc back",
     ),
     "kompassi.no_readings": (
         "Ei vielä mittauksia. n aloittaa alkumittauksen.",
@@ -145,9 +145,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     # Starting a reading.
     "kompassi.start.title": ("Uusi mittaus", "Ny mätning", "New reading"),
     "kompassi.start.hint": (
-        "Enter aloittaa · Tab seuraava kenttä · välilyönti avaa valikon · Esc peruu",
-        "Enter börjar · Tab nästa fält · mellanslag öppnar menyn · Esc avbryter",
-        "Enter starts · Tab next field · Space opens a menu · Esc cancels",
+        "Enter aloittaa · Tab kenttiin (välilyönti avaa valikon) · Esc peruu",
+        "Enter börjar · Tab till fälten (mellanslag öppnar menyn) · Esc avbryter",
+        "Enter starts · Tab to the fields (Space opens a menu) · Esc cancels",
     ),
     # Entering.
     "kompassi.entry.title": (
@@ -173,6 +173,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "kompassi.mark.comment": ("K", "K", "C"),
     "kompassi.mark.goal": ("T", "M", "G"),
     "kompassi.mark.coach_comment": ("H", "A", "N"),
+    "kompassi.note.shown": (
+        "{field}: {text}",
+        "{field}: {text}",
+        "{field}: {text}",
+    ),
     "kompassi.skipped": ("ohitettu", "överhoppad", "skipped"),
     "kompassi.typing.client": (
         "numerot: asiakkaan arvio",

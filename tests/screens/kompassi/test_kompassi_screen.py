@@ -8,6 +8,7 @@ from datetime import timedelta
 from textual.widgets import Input, OptionList, Select, Static
 
 from screens.kompassi.kompassi_screen import KompassiScreen
+from screens.kompassi.note_dialog import NoteDialog
 from screens.kompassi.reading_grid import ReadingGrid
 from screens.kompassi.start_dialog import DraftOffer, StartDialog
 from screens.shell.today import TodayScreen
@@ -78,6 +79,14 @@ async def test_a_follow_up_with_the_coachs_own_view_is_listed_after_the_baseline
         assert rows["talous"][1:3] == [" 6 Kohtalaista", " 5 Vaikeaa"]
         assert rows["osallisuus"][1:3] == [" 7 Kohtalaista", " 5 Vaikeaa"]
         assert "▶ Valmentaja" in screen_text(pilot)
+        # Enter: the domain's comment and goal, saved with the answer and marked in the grid.
+        await pilot.press("up", "enter")
+        note = app.screen
+        assert isinstance(note, NoteDialog)
+        await pilot.press(*"Velkaa", "tab", *"Maksusuunnitelma", "ctrl+s")
+        await settled(pilot)
+        assert app.screen is screen and grid_rows(grid)["osallisuus"][3] == "K T"
+        assert "Tavoite: Maksusuunnitelma" in screen_text(pilot)
         await pilot.press("ctrl+s")
         await settled(pilot)
         text = screen_text(pilot)
@@ -87,6 +96,9 @@ async def test_a_follow_up_with_the_coachs_own_view_is_listed_after_the_baseline
     assert follow_up.kind == "follow_up"
     talous = follow_up.answer("talous")
     assert talous is not None and (talous.score, talous.coach_score) == (6, 5)
+    osallisuus = follow_up.answer("osallisuus")
+    assert osallisuus is not None and osallisuus.score == 7
+    assert (osallisuus.comment, osallisuus.goal) == ("Velkaa", "Maksusuunnitelma")
 
 
 async def test_reception_is_refused_kompassi(world, clock):
