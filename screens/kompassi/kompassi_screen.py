@@ -276,9 +276,11 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
             return self.store.kompassi.start(self.session.staff, client_id, kind, mode, filled_on)
 
         def started(reading: Reading | None) -> None:
+            self._reload()
             if reading is not None:
-                self._reload()
                 self._enter(reading)
+            elif self.view is not None and self.view.draft is not None:
+                self._offer_draft(self.view.draft)
 
         first = self.store.kompassi.next_kind(client_id)
         dialog = StartDialog(first, self.store.today(), start)

@@ -15,10 +15,10 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from store.clients.validation import ValidationError
 from store.core.dates import format_date
-from store.core.i18n import tr
+from store.core.i18n import TranslatedError, tr
 from store.kompassi.models import Instrument, Reading
-from store.kompassi.repository import NothingAnswered
 
 from ..shell.context import ContextMixin, context
 from ..shell.faults import reporting_store_faults, store_faults_told
@@ -133,14 +133,25 @@ class ReadingEntry(ContextMixin, Vertical):
         self.reading = self.store.kompassi.reading(self.reading.id)
         self._show()
 
-    def _record(self, domain_code: str, **given: object) -> None:
+    def _record(self, domain_code: str, **given: object) -> bool:
+        """Save one domain's answer in the draft at once; what the store refuses (a skip
+        the instrument does not allow, a reading finished meanwhile) is told instead."""
         assert self.reading is not None
-        self.store.kompassi.answer(self.session.staff, self.reading.id, domain_code, **given)  # type: ignore[arg-type]
+        kompassi, staff = self.store.kompassi, self.session.staff
+        try:
+            kompassi.answer(staff, self.reading.id, domain_code, **given)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self.notify(exc.errors[0].message(self.ctx.lang), severity="warning")
+            return False
+        except TranslatedError as exc:
+            self.notify(exc.message(self.ctx.lang), severity="warning")
+            return False
+        return True
 
     def _score(self, domain_code: str, score: int, *, advance: bool = True) -> None:
         """`score` in the column digits go to; on to the next domain."""
-        self._record(domain_code, **{"coach_score" if self.coach_column else "score": score})
-        if advance:
+        column = "coach_score" if self.coach_column else "score"
+        if self._record(domain_code, **{column: score}) and advance:
             self.grid.next_domain()
         self.reload()
 
@@ -176,8 +187,8 @@ class ReadingEntry(ContextMixin, Vertical):
             self.notify(self.t("kompassi.skip.client_only"), severity="warning")
             return
         if (code := self.grid.domain_code) is not None:
-            self._record(code, skipped=True)
-            self.grid.next_domain()
+            if self._record(code, skipped=True):
+                self.grid.next_domain()
             self.reload()
 
     @store_faults_told
@@ -238,7 +249,7 @@ class ReadingEntry(ContextMixin, Vertical):
             return
         try:
             done = self.store.kompassi.finish(self.session.staff, self.reading.id)
-        except NothingAnswered as exc:
+        except TranslatedError as exc:  # nothing answered yet, or finished meanwhile
             self.notify(exc.message(self.ctx.lang), severity="warning")
             return
         self.reading = None

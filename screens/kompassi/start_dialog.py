@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, Static
 
 from store.clients.validation import FieldError, ValidationError
 from store.core.dates import DateError, format_date, parse_date
+from store.core.i18n import TranslatedError
 from store.kompassi.models import READING_KINDS, READING_MODES, Reading, ReadingKind, ReadingMode
 
 from ..clients.form import field_row, focus_first_error, show_field_errors
@@ -109,6 +110,11 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
                 reading = self.start(kind, mode, filled_on)
             except ValidationError as exc:
                 errors = list(exc.errors)
+            except TranslatedError as exc:
+                # A draft begun meanwhile (another session): the screen offers that one.
+                self.notify(exc.message(self.ctx.lang), severity="warning")
+                self.dismiss(None)
+                return
             else:
                 self.dismiss(reading)
                 return
