@@ -17,7 +17,7 @@ from ..shell.context import ContextMixin
 Translate = Callable[..., str]
 
 # (column key, width); the four fit an 80-column terminal with the table's padding.
-GRID_COLUMNS = (("domain", 37), ("client", 14), ("coach", 14), ("marks", 5))
+GRID_COLUMNS = (("domain", 38), ("client", 14), ("coach", 14), ("marks", 5))
 
 
 def score_text(score: int | None, instrument: Instrument, lang: str) -> str:

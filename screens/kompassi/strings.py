@@ -180,14 +180,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "kompassi.skipped": ("ohitettu", "överhoppad", "skipped"),
     "kompassi.typing.client": (
-        "numerot: asiakkaan arvio",
-        "siffror: klientens bedömning",
-        "digits: the client's score",
+        "numerot: asiakas",
+        "siffror: klienten",
+        "digits: the client",
     ),
     "kompassi.typing.coach": (
-        "numerot: valmentajan oma arvio",
-        "siffror: coachens egen bedömning",
-        "digits: the coach's own view",
+        "numerot: valmentaja",
+        "siffror: coachen",
+        "digits: the coach",
     ),
     "kompassi.skip.client_only": (
         "Ohitus koskee asiakkaan vastausta; valmentajan arvion tyhjentää ⌫.",

@@ -19,8 +19,9 @@ async def open_kompassi(
     await open_card(pilot, client_id)
     await pilot.press("f3")
     await settled(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, KompassiScreen), f"F3 did not open Kompassi: {screen!r}"
+    # A draft left open is offered at once, over the screen.
+    screen = next((s for s in pilot.app.screen_stack if isinstance(s, KompassiScreen)), None)
+    assert screen is not None, f"F3 did not open Kompassi: {pilot.app.screen!r}"
     return screen
 
 
