@@ -67,7 +67,7 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         "help.work.kompassi",
         "screens.kompassi.kompassi_screen:KompassiScreen",
         command="cmd.kompassi",
-        help_section="kompassi.help",
+        # Its keys are on its own screen: the help ("kompassi.help") is full at 80×24.
         permission="kompassi.view",
         refused="kompassi.not_allowed",
         takes_client=True,
