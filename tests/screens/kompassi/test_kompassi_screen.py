@@ -11,7 +11,7 @@ from screens.kompassi import reading_entry
 from screens.kompassi.kompassi_screen import KompassiScreen
 from screens.kompassi.note_dialog import NoteDialog
 from screens.kompassi.reading_grid import ReadingGrid
-from screens.kompassi.start_dialog import DraftOffer, StartDialog
+from screens.kompassi.start_dialog import ConfirmDiscardReading, DraftOffer, StartDialog
 from screens.shell.today import TodayScreen
 from store.sample.accounts import add_demo_account
 from tui.app import make_app
@@ -228,3 +228,32 @@ async def test_a_draft_left_over_thirty_days_is_listed_and_enter_opens_its_clien
         await settled(pilot)
         assert isinstance(app.screen, DraftOffer)
         assert screen.client_id == makinen
+
+
+async def test_a_draft_is_thrown_away_only_when_the_coach_says_so_twice(world, clock):
+    makinen = world.clients["makinen"].id
+    draft = world.store.kompassi.start(world.coach, makinen)
+    world.store.kompassi.answer(world.coach, draft.id, "talous", score=2)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_kompassi(pilot, makinen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscardReading)
+        await pilot.press("escape")  # kept after all
+        await settled(pilot)
+        assert world.store.kompassi.view(world.coach, makinen).draft is not None
+        assert "Keskeneräinen mittaus 28.11.2026: n jatkaa" in screen_text(pilot)
+        await pilot.press("n")  # continues the draft there is, rather than a second one
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, KompassiScreen) and screen.entering is not None
+        assert screen.entering.id == draft.id
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_kompassi(pilot, makinen)
+        await pilot.press("d", "enter")
+        await settled(pilot)
+        assert "Keskeneräinen mittaus hylättiin." in messages(app)
+        assert "Ei vielä mittauksia" in screen_text(pilot)
+    assert world.store.kompassi.view(world.coach, makinen).draft is None
