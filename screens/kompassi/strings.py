@@ -12,12 +12,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The client's own rating of their situation: readings, picture and a new reading",
     ),
     "kompassi.not_allowed": (
-        "Kompassi-vastaukset ovat terveystietoja: vain asiakkaan oma valmentaja avaa ne."
-        " Vastaanotto ei voi avata Kompassia.",
-        "Kompassi-svaren är hälsouppgifter: bara klientens egen coach öppnar dem."
-        " Mottagningen kan inte öppna Kompassi.",
-        "Kompassi answers are health data: only the client's own coach opens them."
-        " Reception cannot open Kompassi.",
+        "Kompassi on valmentajien käytössä: vastaukset ovat terveystietoja, ja ne avaa vain"
+        " asiakkaan oma valmentaja.",
+        "Kompassi används av coacherna: svaren är hälsouppgifter och öppnas bara av"
+        " klientens egen coach.",
+        "Kompassi is for coaches: the answers are health data, opened only by the client's"
+        " own coach.",
     ),
     "kompassi.help": (
         "Kompassi (F3): n mittaus · 0–9 arvio, t = 10 · s ohitettu\n"

@@ -126,8 +126,8 @@ async def test_keys_that_cannot_act_say_why(world, clock):
         for key, said in [
             (
                 "f3",
-                "Kompassi-vastaukset ovat terveystietoja: vain asiakkaan oma valmentaja avaa ne."
-                " Vastaanotto ei voi avata Kompassia.",
+                "Kompassi on valmentajien käytössä: vastaukset ovat terveystietoja, ja ne avaa"
+                " vain asiakkaan oma valmentaja.",
             ),
             ("f4", "Palvelupolku on valmentajien käytössä; vastaanotto ei voi avata sitä."),
             ("f5", "F5 ajanvaraus: ei vielä käytössä tässä versiossa."),
