@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import time
+from datetime import date
 from typing import Any
 
 from textual import on
@@ -18,12 +19,13 @@ from textual.widgets import DataTable, Static
 from store.clients.validation import ValidationError
 from store.core.dates import format_date
 from store.core.i18n import TranslatedError, tr
-from store.kompassi.models import Instrument, Reading
+from store.kompassi.models import Instrument, Reading, ReadingKind, ReadingMode
 
 from ..shell.context import ContextMixin, context
 from ..shell.faults import reporting_store_faults, store_faults_told
 from .note_dialog import NoteDialog
 from .reading_grid import ReadingGrid, answered_text
+from .start_dialog import StartDialog
 
 # A "1" then a "0" within this many seconds, on the domain the 1 moved to, is one 10: the
 # 1 is saved at once (no key waits for the next), and becomes 10 if the 0 follows.
@@ -54,6 +56,7 @@ class ReadingEntry(ContextMixin, Vertical):
         Binding("backspace,delete", "clear", "Clear", id="kompassi.clear", show=False),
         Binding("o", "toggle_coach", "Coach's view", id="kompassi.coach"),
         Binding("k", "note", "Comment", id="kompassi.note", show=False),
+        Binding("d", "details", "Details", id="kompassi.details", show=False),
         Binding("c", "client_mode", "To client", id="kompassi.client_mode"),
         Binding("ctrl+s", "finish", "Finish", id="kompassi.finish"),
         Binding("escape", "pause", "Pause", id="kompassi.pause"),
@@ -230,6 +233,27 @@ class ReadingEntry(ContextMixin, Vertical):
 
         dialog = NoteDialog(domain.label(self.ctx.lang), reading.answer(code), save)
         self.app.push_screen(dialog, reporting_store_faults(self, saved))
+
+    def action_details(self) -> None:
+        """Correct the draft's kind, mode or paper date (a date mistyped, say)."""
+        draft = self.reading
+        if draft is None:
+            return
+        self.pending_one = None
+        kompassi, staff = self.store.kompassi, self.session.staff
+
+        def correct(kind: ReadingKind, mode: ReadingMode, filled_on: date | None) -> Reading:
+            # On screen: the day it was begun stays (not today's, if that was another day).
+            day = filled_on or (draft.filled_on if mode == "screen" else None)
+            return kompassi.set_details(staff, draft.id, kind, mode, day)
+
+        def corrected(reading: Reading | None) -> None:
+            if reading is not None:
+                self.reload()
+
+        first = kompassi.next_kind(draft.client_id)
+        dialog = StartDialog(first, self.store.today(), correct, draft)
+        self.app.push_screen(dialog, reporting_store_faults(self, corrected))
 
     def action_client_mode(self) -> None:
         """Turn the laptop to the client: their own screen, one question at a time."""

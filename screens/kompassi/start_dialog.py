@@ -32,7 +32,8 @@ Starter = Callable[[ReadingKind, ReadingMode, date | None], Reading]
 class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
     """Kind (baseline first, follow-up after, final by choice), mode and, on paper, the day
     it was filled in. Enter starts the reading through `start` (the caller's store call):
-    what the store refuses stands next to its field and everything typed stays."""
+    what the store refuses stands next to its field and everything typed stays. Given a
+    `draft`, the same fields correct that draft's details instead."""
 
     CSS_PATH = KOMPASSI_CSS
     # Nothing focused at first, so Enter at once starts with the defaults; Tab reaches the
@@ -43,21 +44,25 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
         Binding("escape", "cancel", "Cancel", id="kompassi.start.cancel"),
     ]
 
-    def __init__(self, first_kind: ReadingKind, today: date, start: Starter) -> None:
+    def __init__(
+        self, first_kind: ReadingKind, today: date, start: Starter, draft: Reading | None = None
+    ) -> None:
         super().__init__()
         self.first_kind = first_kind
         self.today = today
         self.start = start
+        self.draft = draft
 
     def compose(self) -> ComposeResult:
         kinds = [k for k in READING_KINDS if (k == "baseline") == (self.first_kind == "baseline")]
         with Vertical(classes="dialog kompassi-form"):
-            yield Static(self.t("kompassi.start.title"), classes="dialog-title")
+            title = "kompassi.details.title" if self.draft else "kompassi.start.title"
+            yield Static(self.t(title), classes="dialog-title")
             yield from field_row(
                 self.t("field.kompassi_kind"),
                 Select(
                     [(self.t(f"kompassi.kind.{k}"), k) for k in kinds],
-                    value=self.first_kind,
+                    value=self.draft.kind if self.draft else self.first_kind,
                     allow_blank=False,
                     id="kompassi_kind",
                     compact=True,
@@ -67,7 +72,7 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
                 self.t("field.kompassi_mode"),
                 Select(
                     [(self.t(f"kompassi.mode.{m}"), m) for m in READING_MODES],
-                    value="screen",
+                    value=self.draft.mode if self.draft else "screen",
                     allow_blank=False,
                     id="kompassi_mode",
                     compact=True,
@@ -75,7 +80,11 @@ class StartDialog(ScreenContextMixin, ModalScreen[Reading | None]):
             )
             yield from field_row(
                 self.t("field.kompassi_filled_on"),
-                Input(format_date(self.today), id="kompassi_filled_on", compact=True),
+                Input(
+                    format_date(self.draft.filled_on if self.draft else self.today),
+                    id="kompassi_filled_on",
+                    compact=True,
+                ),
             )
             yield Static(self.t("kompassi.start.hint"), classes="hint -wrap")
 

@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.kompassi.clear": ("Tyhjennä", "Töm", "Clear"),
     "binding.kompassi.coach": ("Valmentaja", "Coach", "Coach"),
     "binding.kompassi.note": ("Kommentti", "Kommentar", "Comment"),
+    "binding.kompassi.details": ("Tiedot", "Uppgifter", "Details"),
     "binding.kompassi.client_mode": ("Asiakkaalle", "Till klienten", "To client"),
     "binding.kompassi.finish": ("Valmis", "Klar", "Finish"),
     "binding.kompassi.choose": ("Vaihda asiakas", "Byt klient", "Other client"),
@@ -144,6 +145,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     # Starting a reading.
     "kompassi.start.title": ("Uusi mittaus", "Ny mätning", "New reading"),
+    "kompassi.details.title": (
+        "Keskeneräisen mittauksen tiedot",
+        "Den påbörjade mätningens uppgifter",
+        "The unfinished reading's details",
+    ),
     "kompassi.start.hint": (
         "Enter aloittaa · Tab kenttiin (välilyönti avaa valikon) · Esc peruu",
         "Enter börjar · Tab till fälten (mellanslag öppnar menyn) · Esc avbryter",
@@ -157,13 +163,13 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "kompassi.entry.keys": (
         "0–9 arvio · t tai 1 0 = 10 · s ohitettu · ⌫ tyhjennä · o valmentajan arvio"
-        " · Enter kommentti (K), tavoite (T), huomio (H) · c asiakkaalle"
+        " · Enter kommentti (K), tavoite (T), huomio (H) · d päivä ja tapa · c asiakkaalle"
         " · Ctrl+S valmis · Esc tauko",
         "0–9 bedömning · t eller 1 0 = 10 · s överhoppad · ⌫ töm · o coachens bedömning"
-        " · Enter kommentar (K), mål (M), anteckning (A) · c till klienten"
+        " · Enter kommentar (K), mål (M), anteckning (A) · d dag och sätt · c till klienten"
         " · Ctrl+S klar · Esc paus",
         "0–9 score · t or 1 0 = 10 · s skipped · ⌫ clear · o coach's view"
-        " · Enter comment (C), goal (G), note (N) · c to the client"
+        " · Enter comment (C), goal (G), note (N) · d date and mode · c to the client"
         " · Ctrl+S finish · Esc pause",
     ),
     "kompassi.col.domain": ("Osa-alue", "Område", "Domain"),

@@ -173,7 +173,9 @@ async def test_a_draft_is_offered_when_the_client_is_opened_again(world, clock):
         assert rows["talous"][1] == " 8 Hyvin" and rows["osallisuus"][1] == "ohitettu"
 
 
-async def test_a_paper_form_dated_in_the_future_is_refused_next_to_the_date(world, clock):
+async def test_a_paper_form_dated_in_the_future_is_refused_next_to_the_date_and_corrected(
+    world, clock
+):
     makinen = world.clients["makinen"].id
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -198,9 +200,20 @@ async def test_a_paper_form_dated_in_the_future_is_refused_next_to_the_date(worl
         await pilot.press("enter")
         await settled(pilot)
         assert isinstance(app.screen, KompassiScreen)
+        assert "alkumittaus, paperilla 20.11.2026" in screen_text(pilot)
+        # d: a date mistyped is corrected on the draft, in the same fields.
+        await pilot.press("d")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, StartDialog)
+        assert details.query_one("#kompassi_filled_on", Input).value == "20.11.2026"
+        details.query_one("#kompassi_filled_on", Input).value = "21.11.2026"
+        await pilot.press("enter")
+        await settled(pilot)
+        assert "alkumittaus, paperilla 21.11.2026" in screen_text(pilot)
     draft = world.store.kompassi.view(world.coach, makinen).draft
     assert draft is not None and draft.mode == "paper"
-    assert draft.filled_on.isoformat() == "2026-11-20"
+    assert draft.filled_on.isoformat() == "2026-11-21"
 
 
 async def test_a_draft_left_over_thirty_days_is_listed_and_enter_opens_its_client(world, clock):
