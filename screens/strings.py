@@ -15,6 +15,7 @@ from .clients.validation_strings import STRINGS as FIELD_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
 from .kompassi.client_mode_strings import STRINGS as KOMPASSI_CLIENT_MODE_STRINGS
 from .kompassi.picture_strings import STRINGS as KOMPASSI_PICTURE_STRINGS
+from .kompassi.strings import STRINGS as KOMPASSI_STRINGS
 from .kompassi.suggestion_strings import STRINGS as KOMPASSI_SUGGESTION_STRINGS
 from .kompassi.validation_strings import STRINGS as KOMPASSI_FIELD_STRINGS
 from .paths.plan_strings import STRINGS as PLAN_STRINGS
@@ -43,6 +44,7 @@ CATALOGS = (
     KOMPASSI_CLIENT_MODE_STRINGS,
     KOMPASSI_SUGGESTION_STRINGS,
     KOMPASSI_REPORT_STRINGS,
+    KOMPASSI_STRINGS,
 )
 
 

@@ -60,7 +60,18 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         needs_site=True,
         refused="walkin.not_allowed",
     ),
-    WorkScreen("f3", "kompassi", "Kompassi", "help.work.kompassi"),
+    WorkScreen(
+        "f3",
+        "kompassi",
+        "Kompassi",
+        "help.work.kompassi",
+        "screens.kompassi.kompassi_screen:KompassiScreen",
+        command="cmd.kompassi",
+        # Its keys are on its own screen: the help ("kompassi.help") is full at 80×24.
+        permission="kompassi.view",
+        refused="kompassi.not_allowed",
+        takes_client=True,
+    ),
     WorkScreen(
         "f4",
         "service_path",

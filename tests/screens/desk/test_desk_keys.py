@@ -124,7 +124,11 @@ async def test_keys_that_cannot_act_say_why(world, clock):
     async with app.run_test() as pilot:
         await log_in(pilot)
         for key, said in [
-            ("f3", "F3 Kompassi: ei vielä käytössä tässä versiossa."),
+            (
+                "f3",
+                "Kompassi on valmentajien käytössä: vastaukset ovat terveystietoja, ja ne avaa"
+                " vain asiakkaan oma valmentaja.",
+            ),
             ("f4", "Palvelupolku on valmentajien käytössä; vastaanotto ei voi avata sitä."),
             ("f5", "F5 ajanvaraus: ei vielä käytössä tässä versiossa."),
         ]:
