@@ -309,7 +309,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         """The services the latest reading's low domains suggest."""
         view = self.view
         if view is None or self.client_id is None or not view.readings:
-            self.notify(self.t("kompassi.suggestions.none"), severity="warning")
+            self.notify(self.t("kompassi.suggestions.no_reading"), severity="warning")
             return
         suggestions = other_part(self, "suggestions_screen", "SuggestionsScreen")
         if suggestions is None:

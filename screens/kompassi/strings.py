@@ -211,12 +211,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Mätningen klar: {kind} {date}.",
         "Reading finished: {kind} {date}.",
     ),
-    "kompassi.compare.too_few": (
-        "Vertailuun tarvitaan kaksi valmista mittausta.",
-        "För en jämförelse behövs två klara mätningar.",
-        "Comparing needs two finished readings.",
-    ),
-    "kompassi.suggestions.none": (
+    "kompassi.suggestions.no_reading": (
         "Ehdotukset tulevat valmiista mittauksesta; sellaista ei vielä ole.",
         "Förslagen kommer från en klar mätning; någon sådan finns inte ännu.",
         "Suggestions come from a finished reading; there is none yet.",
