@@ -153,7 +153,10 @@ class _ReadingMaker:
         level = rng.gauss(0, 1.5)
         targeted = self.addressed({code for code, _, _ in path.steps}) if path else set()
         return {
-            code: mean + level + rng.gauss(0, 1.8) - (2.0 if code in targeted else 0.0)
+            code: min(
+                10.0,
+                max(0.0, mean + level + rng.gauss(0, 1.8) - (2.0 if code in targeted else 0.0)),
+            )
             for code, (mean, _) in BASELINE.items()
         }
 

@@ -73,6 +73,9 @@ def test_answers_have_skips_paper_forms_comments_goals_and_half_answer_work_abil
     assert skipped["terveys"] > 2 * skipped["tyollisyys"]
     # A skip is the client's choice, stored as such: never a score of zero.
     assert _rows(history_sample, "SELECT count(*) FROM kompassi_answer WHERE skipped = 1 AND score IS NOT NULL") == [(0,)]  # fmt: skip
+    # Every score on the instrument's 0–10 scale, the client's and the coach's alike.
+    scores = _rows(history_sample, "SELECT min(score), max(score), min(coach_score), max(coach_score) FROM kompassi_answer")  # fmt: skip
+    assert scores == [(0, 10, 0, 10)]
     done = _rows(history_sample, "SELECT count(*) FROM kompassi_reading WHERE status = 'done'")[0][
         0
     ]
