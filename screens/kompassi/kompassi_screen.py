@@ -32,7 +32,7 @@ from .reading_grid import reading_row
 from .start_dialog import KOMPASSI_CSS, ConfirmDiscardReading, DraftOffer, StartDialog
 
 # Keys of the client's readings, off while a reading is typed in.
-OPEN = frozenset({"new", "compare", "suggestions"})
+OPEN = frozenset({"new", "compare", "suggestions", "picture_text"})
 READING_COLUMNS = ("date", "kind", "mode", "version", "answered")
 
 
@@ -44,6 +44,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         Binding("n", "new", "New", id="kompassi.new"),
         Binding("v", "compare", "Compare", id="kompassi.compare"),
         Binding("e", "suggestions", "Suggestions", id="kompassi.suggestions"),
+        Binding("t", "picture_text", "As text", id="kompassi.text", show=False),
         Binding("ctrl+f", "choose_client", "Other client", id="kompassi.choose", show=False),
         Binding("escape", "back", "Back", id="kompassi.back"),
     ]
@@ -295,15 +296,11 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         if view is None or len(view.readings) < 2:
             self.notify(self.t("kompassi.compare.too_few"), severity="warning")
             return
-        compare = other_part(self, "compare_dialog", "CompareDialog")
-        if compare is None:
-            return
+        self.query_one(KompassiPicture).action_compare()
 
-        def chosen(pair: tuple[str, str] | None) -> None:
-            if pair is not None and self.view is not None:
-                self.query_one(KompassiPicture).show(self.view, pair[0], pair[1])
-
-        self.app.push_screen(compare(view), chosen)
+    def action_picture_text(self) -> None:
+        """The picture as plain sentences (for a screen reader), or as bars again."""
+        self.query_one(KompassiPicture).action_toggle_text()
 
     def action_suggestions(self) -> None:
         """The services the latest reading's low domains suggest."""
@@ -318,4 +315,8 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         self.app.push_screen(screen, reporting_store_faults(self, self._back_from_part))
 
     def action_back(self) -> None:
+        picture = self.query_one(KompassiPicture)
+        if picture.picture is not None and picture.picture.compared:
+            picture.action_default()  # first back to the baseline, previous and latest
+            return
         self.dismiss(None)

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.kompassi.new": ("Uusi", "Ny", "New"),
     "binding.kompassi.compare": ("Vertaa", "Jämför", "Compare"),
     "binding.kompassi.suggestions": ("Ehdotukset", "Förslag", "Suggestions"),
+    "binding.kompassi.text": ("Tekstinä", "Som text", "As text"),
     "binding.kompassi.ten": ("10", "10", "10"),
     "binding.kompassi.skip": ("Ohitettu", "Överhoppad", "Skipped"),
     "binding.kompassi.clear": ("Tyhjennä", "Töm", "Clear"),
@@ -71,9 +72,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     # The client's readings.
     "kompassi.title.client": ("Kompassi – {name}", "Kompassi – {name}", "Kompassi – {name}"),
     "kompassi.keys": (
-        "n uusi · v vertaa · e ehdotukset · Ctrl+F toinen asiakas · Esc takaisin",
-        "n ny mätning · v jämför · e förslag · Ctrl+F annan klient · Esc tillbaka",
-        "n new reading · v compare · e suggestions · Ctrl+F another client · Esc back",
+        "n uusi · v vertaa · t tekstinä · e ehdotukset · Ctrl+F asiakas · Esc takaisin",
+        "n ny · v jämför · t som text · e förslag · Ctrl+F annan klient · Esc tillbaka",
+        "n new · v compare · t as text · e suggestions · Ctrl+F other client · Esc back",
     ),
     "kompassi.no_readings": (
         "Ei vielä mittauksia. n aloittaa alkumittauksen.",
