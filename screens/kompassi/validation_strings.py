@@ -57,6 +57,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "dagen kan inte vara i framtiden",
         "the date cannot be in the future",
     ),
+    "kompassi.error.before_baseline": (
+        "myöhempi mittaus ei voi olla ennen alkumittausta {day}",
+        "en senare mätning kan inte vara före utgångsmätningen {day}",
+        "a later reading cannot come before the baseline of {day}",
+    ),
     "kompassi.error.domain": (
         "mittarissa ei ole osa-aluetta {code}",
         "instrumentet har inget område {code}",

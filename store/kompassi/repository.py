@@ -141,12 +141,16 @@ class KompassiRepository:
 
     def next_kind(self, client_id: str) -> ReadingKind:
         """Baseline for a client's first reading, follow-up after that."""
+        return "baseline" if self._baseline_day(client_id) is None else "follow_up"
+
+    def _baseline_day(self, client_id: str) -> date | None:
+        """The day the client's first finished reading was filled in, if there is one."""
         row = self.ctx.db.execute(
-            "SELECT 1 FROM kompassi_reading WHERE client_id = ? AND status = 'done'"
-            " AND deleted_at IS NULL LIMIT 1",
+            "SELECT min(filled_on) FROM kompassi_reading WHERE client_id = ? AND status = 'done'"
+            " AND deleted_at IS NULL",
             [client_id],
         ).fetchone()
-        return "baseline" if row is None else "follow_up"
+        return None if row[0] is None else date.fromisoformat(row[0])
 
     def stale_drafts(self, actor: Staff) -> list[StaleDraft]:
         """The coach's caseload's drafts started more than `STALE_DRAFT_DAYS` ago."""
@@ -185,7 +189,7 @@ class KompassiRepository:
             if draft is not None:
                 raise DraftExists(str(draft[0]))
             kind, mode, day = check_details(
-                self.next_kind(client_id), kind, mode, filled_on, self.ctx.today()
+                self._baseline_day(client_id), kind, mode, filled_on, self.ctx.today()
             )
             now = self.ctx.now_iso()
             reading_id = insert_row(
@@ -225,7 +229,7 @@ class KompassiRepository:
         with write_transaction(self.ctx.db):
             reading = self._draft(actor, reading_id)
             kind, mode, day = check_details(
-                self.next_kind(reading.client_id), kind, mode, filled_on, self.ctx.today()
+                self._baseline_day(reading.client_id), kind, mode, filled_on, self.ctx.today()
             )
             update_row(
                 self.ctx,

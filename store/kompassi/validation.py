@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from store.clients.validation import FieldError, ValidationError
+from store.core.dates import format_date
 from store.kompassi.models import READING_KINDS, READING_MODES, Instrument, ReadingKind, ReadingMode
 
 COMMENT_MAX_LENGTH = 500
@@ -15,14 +16,16 @@ def _fail(field: str, key: str, **params: object) -> ValidationError:
 
 
 def check_details(
-    first: ReadingKind,
+    baseline_day: date | None,
     kind: ReadingKind | None,
     mode: ReadingMode,
     filled_on: date | None,
     today: date,
 ) -> tuple[ReadingKind, ReadingMode, date]:
-    """A reading's kind (default `first`: baseline for a client's first reading, follow-up
-    after it), mode and the day it was filled in (default today, never in the future)."""
+    """A reading's kind (default: baseline for a client's first reading, follow-up after
+    the baseline filled in on `baseline_day`), mode and the day it was filled in (default
+    today; never in the future, nor before the baseline for a later reading)."""
+    first: ReadingKind = "baseline" if baseline_day is None else "follow_up"
     kind = kind or first
     if kind not in READING_KINDS:
         raise _fail("kompassi_kind", "kompassi.error.kind")
@@ -38,6 +41,10 @@ def check_details(
     day = filled_on or today
     if day > today:
         raise _fail("kompassi_filled_on", "kompassi.error.future")
+    if baseline_day is not None and day < baseline_day:
+        raise _fail(
+            "kompassi_filled_on", "kompassi.error.before_baseline", day=format_date(baseline_day)
+        )
     return kind, mode, day
 
 

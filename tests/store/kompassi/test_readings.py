@@ -133,3 +133,16 @@ def test_a_draft_left_for_a_month_is_listed_for_the_coach(world: World, client_i
     store = Store.open(world.path, later)
     stale = store.kompassi.stale_drafts(world.coach)
     assert [(d.reading_id, d.answered) for d in stale] == [(started.id, 1)]
+
+
+def test_a_later_paper_reading_may_not_be_dated_before_the_baseline(world: World, client_id: str):
+    kompassi = world.store.kompassi
+    baseline = kompassi.start(world.coach, client_id, mode="paper", filled_on=date(2026, 10, 5))
+    kompassi.answer(world.coach, baseline.id, "talous", score=4)
+    kompassi.finish(world.coach, baseline.id)
+    with pytest.raises(ValidationError) as refused:
+        kompassi.start(world.coach, client_id, mode="paper", filled_on=date(2026, 10, 4))
+    assert refused.value.errors[0].key == "kompassi.error.before_baseline"
+    assert refused.value.errors[0].message("fi").endswith("ennen alkumittausta 5.10.2026")
+    same_day = kompassi.start(world.coach, client_id, mode="paper", filled_on=date(2026, 10, 5))
+    assert same_day.kind == "follow_up"
