@@ -181,7 +181,17 @@ class LuotsiApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(work_screens.help_lines(self.t)))
+            from store.core.auth import allowed
+
+            session = self.session
+
+            def may_open(work: work_screens.WorkScreen) -> bool:
+                if session is None or (work.needs_site and session.site is None):
+                    return False
+                return not work.permission or allowed(session.staff, work.permission)
+
+            showing = work_screens.showing(self.screen)
+            self.push_screen(HelpScreen(work_screens.help_lines(self.t, may_open, showing)))
 
     def action_toggle_blank(self) -> None:
         self.blanked = not self.blanked

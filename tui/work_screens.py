@@ -67,7 +67,7 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         "help.work.kompassi",
         "screens.kompassi.kompassi_screen:KompassiScreen",
         command="cmd.kompassi",
-        # Its keys are on its own screen: the help ("kompassi.help") is full at 80×24.
+        help_section="kompassi.help",
         permission="kompassi.view",
         refused="kompassi.not_allowed",
         takes_client=True,
@@ -120,12 +120,19 @@ def not_yet(work: WorkScreen, t: Callable[..., str]) -> str:
     return t("work.planned", fkey=work.key_display, name=t(work.help_label))
 
 
-def help_lines(t: Callable[[str], str]) -> list[str]:
-    """The F1 help's lines about the work screens: one line of keys, then each screen's own."""
+def help_lines(
+    t: Callable[[str], str],
+    may_open: Callable[[WorkScreen], bool] = lambda _: True,
+    showing_now: WorkScreen | None = None,
+) -> list[str]:
+    """The F1 help's lines about the work screens: one line of keys, then the own keys of
+    each screen the user may open, the one on screen first."""
     first, last = WORK_SCREENS[0], WORK_SCREENS[-1]
     keys = first.key_display if first is last else f"{first.key_display}–{last.key_display}"
     line = f"{keys} {', '.join(t(w.help_label) for w in WORK_SCREENS)}"
     if any(w.screen_path is None for w in WORK_SCREENS):
         line += f" {t('help.work.coming')}"
-    sections = [t(w.help_section) for w in built() if w.help_section]
+    opened = [w for w in built() if w.help_section and may_open(w)]
+    opened.sort(key=lambda w: w is not showing_now)
+    sections = [t(w.help_section) for w in opened if w.help_section]
     return [line, *(part for section in sections for part in ("", section))]

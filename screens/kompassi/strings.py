@@ -21,11 +21,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "kompassi.help": (
         "Kompassi (F3): n mittaus · 0–9 arvio, t = 10 · s ohitettu\n"
-        "o oma arvio · Enter kommentti · c asiakkaalle · Ctrl+S valmis",
+        "o oma arvio · Enter kommentti · c asiakkaalle · Ctrl+S valmis\n"
+        "v vertaa kahta · e palveluehdotukset · t kuva tekstinä",
         "Kompassi (F3): n mätning · 0–9, t = 10 · s överhoppad\n"
-        "o egen bedömning · Enter kommentar · c till klienten · Ctrl+S klar",
+        "o egen bedömning · Enter kommentar · c till klienten · Ctrl+S klar\n"
+        "v jämför två · e förslag på tjänster · t bilden som text",
         "Kompassi (F3): n reading · 0–9 score, t = 10 · s skipped\n"
-        "o own view · Enter comment · c to the client · Ctrl+S finish",
+        "o own view · Enter comment · c to the client · Ctrl+S finish\n"
+        "v compare two · e suggested services · t the picture as text",
     ),
     # The screen's keys, as the footer shows them.
     "binding.kompassi.new": ("Uusi", "Ny", "New"),

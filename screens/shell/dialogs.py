@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -74,9 +74,10 @@ class HelpScreen(ScreenContextMixin, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         body = "\n".join([self.t("help.keys"), *self.work_screen_lines])
-        with Vertical(classes="dialog"):
+        with Vertical(id="help-dialog", classes="dialog"):
             yield Static(self.t("help.title"), classes="dialog-title")
-            yield Static(body, id="help-body")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(body, id="help-body")
             yield Static(self.t("help.close"), classes="hint")
 
     def action_close(self) -> None:

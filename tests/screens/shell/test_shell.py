@@ -57,6 +57,31 @@ async def test_f1_opens_help_and_escape_closes_it(world, clock):
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_the_help_holds_the_keys_of_the_screens_the_user_may_open(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot)  # reception: the walk-in desk, neither Kompassi nor paths
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "F6 kutsu seuraava" in text and "Kompassi (F3)" not in text
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "valmentaja")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f1")  # on F3: its keys first, the rest of a long help scrolls
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Kompassi (F3): n mittaus" in text and "Esc sulkee" in text
+        assert text.index("Kompassi (F3)") < text.index("F6 kutsu seuraava")
+        scroll = app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0  # more than 80×24 holds, reachable by scrolling
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
 async def test_changing_language_is_remembered_for_the_user(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
