@@ -156,10 +156,8 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
             self.client_id = self.client_names = None
             self._show_search(refused="⚠ " + message)
             return
-        if self.client_names is None:
-            # Opened from the client's card: their name, as the card has just shown it.
-            client = self.store.clients.open(self.session.staff, client_id)
-            self.client_names = (client.first_name, client.last_name)
+        if view.client is not None:
+            self.client_names = (view.client.first_name, view.client.last_name)
         self.client_id = client_id
         self.set_class(True, "-open")
         self._show(view)

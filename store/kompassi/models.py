@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from store.clients.models import Client
+
 ReadingKind = Literal["baseline", "follow_up", "final"]
 READING_KINDS: tuple[ReadingKind, ...] = ("baseline", "follow_up", "final")
 ReadingMode = Literal["screen", "paper"]
@@ -168,6 +170,7 @@ class KompassiView:
     instruments: dict[str, Instrument]  # by id: every version the readings used
     current: Instrument  # what a new reading uses
     editable: bool
+    client: Client | None = None  # whose readings; None only in a view built by hand
 
     def instrument_of(self, reading: Reading) -> Instrument:
         return self.instruments[reading.instrument_id]

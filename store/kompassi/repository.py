@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
+from store.clients.repository import fetch_client
 from store.clients.validation import check_text
 from store.core.audit import log_event
 from store.core.auth import require
@@ -127,7 +128,8 @@ class KompassiRepository:
         current = self.instruments.current()
         used = {r.instrument_id for r in readings}
         instruments = {i: self.instruments.get(i) for i in used} | {current.id: current}
-        return KompassiView(client_id, done, draft, instruments, current, editable=True)
+        client = fetch_client(self.ctx, client_id)
+        return KompassiView(client_id, done, draft, instruments, current, True, client)
 
     def _readings(self, client_id: str) -> list[Reading]:
         return readings_of(self.ctx, self.instruments, client_id)
