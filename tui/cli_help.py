@@ -75,16 +75,17 @@ HELP: dict[str, tuple[str, str, str]] = {
     ),
     "help.demo": (
         "Avaa Luotsi esimerkkitietokannan kertakäyttöisellä kopiolla.\n\nTunnukset admin,"
-        " vastaanotto ja valmentaja, salasana demo. Kopiossa on neljän viime viikon käynnit"
-        " ja tämän päivän jono, oli päivä ja kellonaika mikä tahansa. Kopio poistetaan, kun"
-        " Luotsi suljetaan.",
+        " vastaanotto ja valmentaja, salasana demo. Kopiossa on neljän viime viikon käynnit,"
+        " palvelupolut ja Kompassi-mittaukset sekä tämän päivän jono, oli päivä ja kellonaika"
+        " mikä tahansa. Kopio poistetaan, kun Luotsi suljetaan.",
         "Öppna Luotsi med en tillfällig kopia av exempeldatabasen.\n\nAnvändarna admin,"
         " vastaanotto och valmentaja, lösenord demo. Kopian får de fyra senaste veckornas"
-        " besök och en kö för i dag, vilken dag och tid det än är. Kopian tas bort när"
-        " Luotsi stängs.",
+        " besök, tjänstevägar och Kompassi-mätningar och en kö för i dag, vilken dag och"
+        " tid det än är. Kopian tas bort när Luotsi stängs.",
         "Open Luotsi on a throwaway copy of the sample database.\n\nLogins admin, vastaanotto"
-        " and valmentaja; password demo. The copy gets the visits of the past four weeks and"
-        " a queue for today, whatever day and hour it is. It is removed when Luotsi closes.",
+        " and valmentaja; password demo. The copy gets the visits of the past four weeks,"
+        " service paths and Kompassi readings, and a queue for today, whatever day and hour"
+        " it is. It is removed when Luotsi closes.",
     ),
     "help.board": (
         "Näytä odotustilan näyttö: kutsutut vuoronumerot ja palvelupisteet, ei koskaan"
@@ -154,9 +155,10 @@ HELP: dict[str, tuple[str, str, str]] = {
         "Replace an existing database file.",
     ),
     "help.sample.weeks": (
-        "Käyntiviikkoja ennen tätä päivää; 0, jos ei yhtään.",
-        "Veckor med besök före i dag; 0 för inga.",
-        "Weeks of walk-in visits before today; 0 for none.",
+        "Käyntiviikkoja ennen tätä päivää; 0: ei käyntejä, palvelupolkuja eikä"
+        " Kompassi-mittauksia.",
+        "Veckor med besök före i dag; 0: inga besök, tjänstevägar eller Kompassi-mätningar.",
+        "Weeks of walk-in visits before today; 0: no visits, service paths or Kompassi readings.",
     ),
     "help.import.clients": (
         "Tuo asiakkaat CSV-tiedostosta: kaikki rivit tai ei yhtään (vain"
