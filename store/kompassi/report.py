@@ -16,7 +16,9 @@ score no band of its instrument holds leaves the client out of that domain.
 
 The report is domain-level only: it names no client and no staff member, and a domain of
 fewer than `SMALL_N` clients shows every figure as "< 5" (None here), as does the count
-of clients in the report itself. "Site" is the site of the client's own coach
+of clients in the report itself. In a domain shown, a share up, same or down that rests
+on fewer than `SMALL_N` clients (zero included) is "< 5" too, and when only one is, so
+is the smallest of the others (the clients less the two shown would give it away). "Site" is the site of the client's own coach
 (`client.coach_id` → `staff.site_id`, as in the paths report); "coach" is the client's own
 coach today, not whoever entered the readings. A client with no coach is only in the
 report of all sites and all coaches.
@@ -44,7 +46,7 @@ from store.core.db import write_transaction
 from store.core.figures import median, percentage
 from store.core.i18n import in_language
 from store.core.models import AuditAction, Staff
-from store.paths.report import SMALL_N, check_range, range_text, suppress
+from store.paths.report import SMALL_N, check_range, hidden_parts, range_text, suppress
 
 PERMISSION = "kompassi.report"
 ENTITY = "kompassi_report"
@@ -106,14 +108,13 @@ def domain_change(code: str, labels: tuple[str, str, str], counts: Counter[int],
     if clients < SMALL_N:
         return DomainChange(code, labels, None, None, None, None, None)
     changes = [change for change, n in sorted(counts.items()) for _ in range(n)]
+    hidden = hidden_parts(moves, (UP, STAYED, DOWN))
+
+    def share(move: int) -> float | None:
+        return None if move in hidden else percentage(moves[move], clients)
+
     return DomainChange(
-        code,
-        labels,
-        clients,
-        median(changes),
-        percentage(moves[UP], clients),
-        percentage(moves[STAYED], clients),
-        percentage(moves[DOWN], clients),
+        code, labels, clients, median(changes), share(UP), share(STAYED), share(DOWN)
     )
 
 

@@ -31,9 +31,10 @@ the report of all sites.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from store.core.audit import log_event
 from store.core.auth import require
@@ -45,6 +46,7 @@ from store.core.i18n import TranslatedError, in_language
 from store.core.models import AuditAction, Staff
 from store.paths.models import OUTCOMES, Outcome
 
+K = TypeVar("K")
 SMALL_N = 5
 SUPPRESSED = "< 5"
 SEQUENCE_LENGTH = 5
@@ -134,13 +136,19 @@ def default_range(today: date) -> tuple[date, date]:
     return year_ago + timedelta(days=1), today
 
 
-def _outcomes(counts: Counter[Outcome], total: int) -> tuple[OutcomeCount, ...]:
-    hidden: set[Outcome] = {o for o in OUTCOMES if counts[o] < SMALL_N}
-    if len(hidden) == 1 and total >= SMALL_N:
-        # The total less the shown outcomes would give the one hidden away.
-        shown_ones: list[Outcome] = [o for o in OUTCOMES if o not in hidden]
-        shown_ones.sort(key=counts.__getitem__)
+def hidden_parts(counts: Mapping[K, int], parts: Sequence[K]) -> set[K]:
+    """The parts of a whole whose counts may not be shown: those under `SMALL_N` (zero
+    included), and when that is exactly one, the smallest shown part too, since the whole
+    less the shown parts would give the hidden one away."""
+    hidden = {part for part in parts if counts.get(part, 0) < SMALL_N}
+    if len(hidden) == 1 and len(parts) > 1:
+        shown_ones = sorted((p for p in parts if p not in hidden), key=lambda p: counts.get(p, 0))
         hidden.add(shown_ones[0])
+    return hidden
+
+
+def _outcomes(counts: Counter[Outcome], total: int) -> tuple[OutcomeCount, ...]:
+    hidden = hidden_parts(counts, OUTCOMES)
     return tuple(
         OutcomeCount(o, None, None)
         if o in hidden

@@ -86,13 +86,14 @@ SIX = [(3, 8), (4, 6), (5, 5), (6, 5), (7, 9), (2, 3)]  # up, up, =, down, up, =
 
 
 def test_per_domain_the_clients_median_change_and_band_moves(world: World):
-    for before, after in SIX:
+    for before, after in SIX * 5:
         travelled(world, world.coach, {"talous": before, "arki": 5}, {"talous": after, "arki": 6})
     report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
-    assert report.clients == 6 and not report.empty
-    # Changes 5, 2, 0, −1, 2, 1: the median is 1.5; 3 up, 2 stayed, 1 down of 6.
-    assert figures(report, "talous") == (6, 1.5, 50.0, 33.3, 16.7)
-    assert figures(report, "arki") == (6, 1.0, 100.0, 0.0, 0.0)
+    assert report.clients == 30 and not report.empty
+    # Changes 5, 2, 0, −1, 2, 1 five times: the median is 1.5; 15 up, 10 stayed, 5 down.
+    assert figures(report, "talous") == (30, 1.5, 50.0, 33.3, 16.7)
+    # All 30 moved up: no one stayed or moved down, and fewer than five is "< 5".
+    assert figures(report, "arki") == (30, 1.0, 100.0, None, None)
     assert row(report, "talous").label("sv") == "Ekonomi"
     # Every domain of the instrument is listed, in its order; the unanswered ones hidden.
     assert [d.code for d in report.domains][:3] == ["talous", "osallisuus", "osaaminen"]
@@ -100,15 +101,29 @@ def test_per_domain_the_clients_median_change_and_band_moves(world: World):
 
 
 def test_the_latest_reading_in_the_range_is_compared_with_the_baseline(world: World):
-    for _ in range(4):
+    for _ in range(5):
         travelled(world, world.coach, {"talous": 2}, {"talous": 4})
-    # Down to 1 in September, up to 9 in October: October's is the latest.
-    travelled(world, world.coach, {"talous": 2}, {"talous": 1}, {"talous": 9})
+        # Down to 1 in September, up to 9 in October: October's is the latest.
+        travelled(world, world.coach, {"talous": 2}, {"talous": 1}, {"talous": 9})
     report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
-    assert figures(report, "talous") == (5, 2.0, 20.0, 80.0, 0.0)
+    # Changes 2 and 7, 5 up and 5 stayed; no one down is "< 5", so one of the shown is too.
+    assert figures(report, "talous") == (10, 4.5, None, 50.0, None)
     # Ending the range in September takes September's reading instead.
     september = kompassi_report(world.store.ctx, world.coach, FIRST, date(2026, 9, 30))
-    assert figures(september, "talous") == (5, 2.0, 0.0, 100.0, 0.0)  # 2 → 1 stays low
+    assert figures(september, "talous") == (10, 0.5, None, 100.0, None)  # 2 → 1 stays low
+
+
+def test_one_share_under_five_hides_the_smallest_other_share_too(world: World):
+    for _ in range(5):
+        travelled(world, world.coach, {"talous": 3}, {"talous": 6})
+    for _ in range(4):
+        travelled(world, world.coach, {"talous": 6}, {"talous": 3})
+    for _ in range(5):
+        travelled(world, world.coach, {"talous": 4}, {"talous": 5})
+    report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
+    # 5 up, 5 stayed, 4 down of 14: down hidden, and the smaller shown (a tie: up) too.
+    up, stayed, down = figures(report, "talous")[2:]
+    assert down is None and [up, stayed].count(None) == 1
 
 
 def test_a_domain_of_fewer_than_five_clients_is_shown_as_fewer_than_five(world: World):
@@ -127,8 +142,9 @@ def test_a_skip_leaves_the_client_out_of_that_domain_only(world: World):
     travelled(world, world.coach, {"talous": 2, "terveys": None}, {"talous": 3, "terveys": 1})
     report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
     assert report.clients == 7
-    assert row(report, "talous").clients == 7
-    assert figures(report, "terveys") == (5, 2.0, 100.0, 0.0, 0.0)  # never counted as zero
+    # 3 up, 3 stayed, 1 down: each share rests on fewer than five clients.
+    assert figures(report, "talous") == (7, 1.0, None, None, None)
+    assert figures(report, "terveys") == (5, 2.0, 100.0, None, None)  # never counted as zero
 
 
 def test_only_finished_readings_after_a_finished_baseline_count(world: World):
@@ -141,7 +157,7 @@ def test_only_finished_readings_after_a_finished_baseline_count(world: World):
     travelled(world, world.coach, {"talous": 1}, {"talous": 10}, later_on=("1.6.2025",),
               baseline_on="1.1.2025")  # fmt: skip  # its follow-up is before the range
     report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
-    assert figures(report, "talous") == (5, 2.0, 60.0, 20.0, 20.0)
+    assert figures(report, "talous") == (5, 2.0, None, None, None)  # changes 5, 2, 0, −1, 2
 
 
 def _version_two(world: World) -> None:
@@ -173,7 +189,7 @@ def test_versions_are_compared_by_domain_code_each_in_its_own_bands(world: World
         reading(world, world.coach, client_id, "1.9.2026", {"talous": 5})
     report = kompassi_report(world.store.ctx, world.coach, FIRST, LAST)
     # The same 5 is low in version 1 and middle in version 2: a band up, no change.
-    assert figures(report, "talous") == (5, 0.0, 100.0, 0.0, 0.0)
+    assert figures(report, "talous") == (5, 0.0, 100.0, None, None)
     assert row(report, "talous").label("fi") == "Raha-asiat"  # the current wording
     # The current instrument's domains in its order; terveys, not in it, unanswered.
     assert [d.code for d in report.domains] == ["talous", "asuminen"]
@@ -190,7 +206,7 @@ def test_site_and_coach_filters_keep_the_clients_of_that_coach_or_site(world: Wo
     assert kompassi_report(ctx, world.coach, FIRST, LAST).clients == 10
     east = kompassi_report(ctx, world.admin, FIRST, LAST, site_id=other_site.id)
     assert east.site_id == other_site.id
-    assert figures(east, "talous") == (5, -6.0, 0.0, 0.0, 100.0)
+    assert figures(east, "talous") == (5, -6.0, None, None, 100.0)
     mine = kompassi_report(ctx, world.admin, FIRST, LAST, coach_id=world.coach.id)
     assert figures(mine, "talous")[:2] == (5, 2.0)
     both = kompassi_report(ctx, world.admin, FIRST, LAST, world.site.id, other.id)
