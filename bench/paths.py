@@ -9,7 +9,6 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from statistics import median
@@ -18,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.datagen import build_db, cache_path  # noqa: E402
-from bench.harness import percentile, table  # noqa: E402
+from bench.harness import percentile, table, timed  # noqa: E402
 from screens.paths.timeline import render_timeline  # noqa: E402
 from screens.strings import load_screen_strings  # noqa: E402
 from store.api import Store  # noqa: E402
@@ -125,20 +124,6 @@ def build(path: Path) -> tuple[Staff, str]:
         store.close()
 
 
-def _timed(
-    work: Callable[[], object], runs: int, before: Callable[[], object] = lambda: None
-) -> list[float]:
-    for _ in range(WARM_UP):
-        work()
-    times: list[float] = []
-    for _ in range(runs):
-        before()
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
 def _built() -> Path:
     """The database, built once and kept beside datagen's cache (bench/data, git-ignored)."""
     clients_db = cache_path(CLIENTS, 1)
@@ -192,9 +177,9 @@ def _measure(store: Store, runs: int) -> None:
     items = worklist(store.ctx, coach.id, TODAY)
     # First with nothing kept of earlier reads (the first Today after the app starts), then
     # as the Today screen reads it again, with unchanged paths' warnings kept.
-    cold = _timed(read_worklist, runs, before=forget_checked_paths)
-    warm = _timed(read_worklist, runs)
-    f4 = _timed(open_f4, runs)
+    cold = timed(read_worklist, runs, WARM_UP, before=forget_checked_paths)
+    warm = timed(read_worklist, runs, WARM_UP)
+    f4 = timed(open_f4, runs, WARM_UP)
     what = "open + rules + timeline"
     rows = [
         (f"F4: {what}, {LONG_PATH_STEPS} steps", f"{median(f4):.1f}",

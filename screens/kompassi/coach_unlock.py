@@ -4,7 +4,6 @@ count and lock the username (store.core.login), and a lock keeps the client mode
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -13,12 +12,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
-from textual.worker import get_current_worker
 
 from ..shell.context import ContextMixin
+from ..shell.login import check_password
 
 if TYPE_CHECKING:
-    from store.core.clock import Clock
     from store.core.models import Staff
 
 
@@ -71,8 +69,9 @@ class CoachUnlock(ContextMixin, Vertical):
         # The password hash takes most of a second by design: checked off the event loop.
         self.run_worker(
             partial(
-                _check_password,
+                check_password,
                 self,
+                self.checked,
                 store.path,
                 store.clock,
                 self.session.staff.username,
@@ -124,23 +123,3 @@ class CoachUnlock(ContextMixin, Vertical):
             self._show_lock()
         else:
             self._say("")
-
-
-def _check_password(
-    prompt: CoachUnlock, path: Path, clock: Clock, username: str, password: str
-) -> None:
-    """The check, in a thread worker on a connection of its own (a connection belongs to
-    the thread that opened it); its outcome goes back to the prompt on the event loop."""
-    from store.api import Store
-
-    outcome: Staff | BaseException
-    try:
-        store = Store.open(path, clock, migrate=False)
-        try:
-            outcome = store.staff.log_in(username, password)
-        finally:
-            store.close()
-    except Exception as exc:  # every refusal and failure is said in the prompt
-        outcome = exc
-    if not get_current_worker().is_cancelled and prompt.is_attached:
-        prompt.app.call_from_thread(prompt.checked, outcome)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
@@ -61,7 +63,9 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         # The password hash takes most of a second by design: checked off the event loop,
         # the form keeps drawing meanwhile.
         self.run_worker(
-            partial(_check_login, self, store.path, store.clock, username, password),
+            partial(
+                check_password, self, self._checked, store.path, store.clock, username, password
+            ),
             thread=True,
             exclusive=True,
             group="login",
@@ -126,11 +130,17 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
             self.query_one("#login-error", Static).update("")
 
 
-def _check_login(
-    screen: LoginScreen, path: Path, clock: Clock, username: str, password: str
+def check_password(
+    node: DOMNode,
+    checked: Callable[[Staff | BaseException], object],
+    path: Path,
+    clock: Clock,
+    username: str,
+    password: str,
 ) -> None:
-    """The login, in a thread worker on a connection of its own (a connection belongs to
-    the thread that opened it); its outcome goes back to the form on the event loop."""
+    """A login check, in a thread worker on a connection of its own (a connection belongs
+    to the thread that opened it); its outcome (the user, or what refused them) goes to
+    `checked` on the event loop, unless `node` has gone meanwhile (the app quitting)."""
     from store.api import Store
 
     outcome: Staff | BaseException
@@ -140,8 +150,7 @@ def _check_login(
             outcome = store.staff.log_in(username, password)
         finally:
             store.close()
-    except Exception as exc:  # every refusal and failure is said on the form
+    except Exception as exc:  # every refusal and failure is said where it was asked
         outcome = exc
-    # A form left meanwhile (the app quitting) cancels the worker: nothing to tell then.
-    if not get_current_worker().is_cancelled and screen.is_attached:
-        screen.app.call_from_thread(screen._checked, outcome)
+    if not get_current_worker().is_cancelled and node.is_attached:
+        node.app.call_from_thread(checked, outcome)
