@@ -18,7 +18,7 @@ from store.clients.display import full_name, name_initials
 from store.core.auth import PermissionDenied
 from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
-from store.kompassi.models import KompassiView, Reading, ReadingKind, ReadingMode, StaleDraft
+from store.kompassi.models import KompassiView, OpenDraft, Reading, ReadingKind, ReadingMode
 from store.kompassi.repository import NotYourClient
 
 from ..clients.client_search import ClientSearch
@@ -55,7 +55,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         self.view: KompassiView | None = None
         self.entering: Reading | None = None  # the draft being typed in
         self.client_names: tuple[str, str] | None = None  # first and last name
-        self.stale: list[StaleDraft] = []
+        self.drafts: list[OpenDraft] = []  # the coach's readings in progress
 
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
@@ -93,7 +93,7 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         self.set_class(False, "-entering")
         self.query_one("#kompassi-title", Static).update(self.t("kompassi.find"))
         self._show_facts(refused)
-        self.stale = self.store.kompassi.stale_drafts(self.session.staff)
+        self.drafts = self.store.kompassi.open_drafts(self.session.staff)
         self._show_names()
         self.query_one(ClientSearch).focus_input()
 
@@ -103,23 +103,27 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
 
     def _show_names(self) -> None:
         """The names on screen, as initials while the screen is blanked (F12)."""
-        stale_list = self.query_one("#stale-drafts", OptionList)
-        stale_list.clear_options()
-        for draft in self.stale:
+        draft_list = self.query_one("#stale-drafts", OptionList)
+        draft_list.clear_options()
+        for draft in self.drafts:
             started = format_date(to_local(from_iso(draft.started_at)).date())
             name = self._client_label(draft.first_name, draft.last_name)
-            label = self.t("kompassi.stale.row", name=name, date=started, answered=draft.answered)
-            stale_list.add_option(Option(Content(label), id=draft.client_id))
+            label = self.t("kompassi.drafts.row", name=name, date=started, answered=draft.answered)
+            if draft.stale:
+                label = self.t("kompassi.drafts.stale", row=label)
+            draft_list.add_option(Option(Content(label), id=draft.client_id))
         title = self.query_one("#stale-title", Static)
-        title.update(self.t("kompassi.stale.title", count=len(self.stale)) if self.stale else "")
-        title.display = bool(self.stale)
-        stale_list.display = bool(self.stale)
+        stale = sum(1 for draft in self.drafts if draft.stale)
+        key = "kompassi.drafts.title.stale" if stale else "kompassi.drafts.title"
+        title.update(self.t(key, count=len(self.drafts), stale=stale) if self.drafts else "")
+        title.display = bool(self.drafts)
+        draft_list.display = bool(self.drafts)
         self._show_title()
 
     @on(OptionList.OptionSelected, "#stale-drafts")
     def _stale_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        draft = next((d for d in self.stale if d.client_id == event.option.id), None)
+        draft = next((d for d in self.drafts if d.client_id == event.option.id), None)
         if draft is not None:
             self.client_names = (draft.first_name, draft.last_name)
             self.open_client(draft.client_id)

@@ -62,15 +62,25 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Kompassi – välj klient",
         "Kompassi – choose the client",
     ),
-    "kompassi.stale.title": (
-        "Yli 30 päivää keskeneräisinä: {count} (Enter avaa asiakkaan)",
-        "Påbörjade sedan över 30 dagar: {count} (Enter öppnar klienten)",
-        "Unfinished for over 30 days: {count} (Enter opens the client)",
+    "kompassi.drafts.title": (
+        "Keskeneräiset mittaukset: {count} (Enter avaa asiakkaan)",
+        "Påbörjade mätningar: {count} (Enter öppnar klienten)",
+        "Readings in progress: {count} (Enter opens the client)",
     ),
-    "kompassi.stale.row": (
+    "kompassi.drafts.title.stale": (
+        "Keskeneräiset mittaukset: {count}, yli 30 päivää: {stale} (Enter avaa asiakkaan)",
+        "Påbörjade mätningar: {count}, över 30 dagar: {stale} (Enter öppnar klienten)",
+        "Readings in progress: {count}, over 30 days: {stale} (Enter opens the client)",
+    ),
+    "kompassi.drafts.row": (
         "{name} · aloitettu {date} · {answered} vastattu",
         "{name} · påbörjad {date} · {answered} besvarade",
         "{name} · started {date} · {answered} answered",
+    ),
+    "kompassi.drafts.stale": (
+        "⚠ {row} · yli 30 päivää",
+        "⚠ {row} · över 30 dagar",
+        "⚠ {row} · over 30 days",
     ),
     # The client's readings.
     "kompassi.title.client": ("Kompassi – {name}", "Kompassi – {name}", "Kompassi – {name}"),

@@ -124,8 +124,9 @@ class Reading:
 
 
 @dataclass(frozen=True)
-class StaleDraft:
-    """A draft left longer than `STALE_DRAFT_DAYS`, as the coach's list shows it."""
+class OpenDraft:
+    """A reading in progress of the coach's caseload, as their list on F3 shows it;
+    `stale` when left longer than `STALE_DRAFT_DAYS`."""
 
     reading_id: str
     client_id: str
@@ -133,6 +134,7 @@ class StaleDraft:
     last_name: str
     started_at: str
     answered: int
+    stale: bool
 
 
 @dataclass(frozen=True)

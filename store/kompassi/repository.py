@@ -29,10 +29,10 @@ from store.kompassi.models import (
     STALE_DRAFT_DAYS,
     Answer,
     KompassiView,
+    OpenDraft,
     Reading,
     ReadingKind,
     ReadingMode,
-    StaleDraft,
 )
 from store.kompassi.records import ANSWER_COLUMNS, READING_SELECT, answer_from, readings_of
 from store.kompassi.validation import COMMENT_MAX_LENGTH, check_answer, check_details
@@ -154,19 +154,25 @@ class KompassiRepository:
         ).fetchone()
         return None if row[0] is None else date.fromisoformat(row[0])
 
-    def stale_drafts(self, actor: Staff) -> list[StaleDraft]:
-        """The coach's caseload's drafts started more than `STALE_DRAFT_DAYS` ago."""
+    def open_drafts(self, actor: Staff) -> list[OpenDraft]:
+        """The coach's caseload's readings in progress, oldest first; those started more
+        than `STALE_DRAFT_DAYS` ago are `stale` (listed, never dropped by themselves)."""
         cutoff = to_iso(self.ctx.clock.now() - timedelta(days=STALE_DRAFT_DAYS))
         rows = self.ctx.db.execute(
             "SELECT r.id, r.client_id, c.first_name, c.last_name, r.started_at,"
             " (SELECT count(*) FROM kompassi_answer a WHERE a.reading_id = r.id"
-            "  AND a.deleted_at IS NULL AND (a.score IS NOT NULL OR a.skipped = 1))"
+            "  AND a.deleted_at IS NULL AND (a.score IS NOT NULL OR a.skipped = 1)),"
+            " r.started_at < ?"
             " FROM kompassi_reading r JOIN client c ON c.id = r.client_id"
             " WHERE r.status = 'draft' AND r.deleted_at IS NULL AND c.deleted_at IS NULL"
-            " AND c.coach_id = ? AND r.started_at < ? ORDER BY r.started_at",
-            [actor.id, cutoff],
+            " AND c.coach_id = ? ORDER BY r.started_at",
+            [cutoff, actor.id],
         ).fetchall()
-        return [StaleDraft(*row) for row in rows]
+        return [OpenDraft(*row[:-1], stale=bool(row[-1])) for row in rows]
+
+    def stale_drafts(self, actor: Staff) -> list[OpenDraft]:
+        """The coach's drafts started more than `STALE_DRAFT_DAYS` ago."""
+        return [draft for draft in self.open_drafts(actor) if draft.stale]
 
     # Writing ------------------------------------------------------------------------------
 

@@ -227,8 +227,8 @@ async def test_a_draft_left_over_thirty_days_is_listed_and_enter_opens_its_clien
         await pilot.press("f3")
         await settled(pilot)
         text = screen_text(pilot)
-        assert "Yli 30 päivää keskeneräisinä: 1" in text
-        assert "Mäkinen Anna · aloitettu 28.11.2026 · 1 vastattu" in text
+        assert "Keskeneräiset mittaukset: 1, yli 30 päivää: 1" in text
+        assert "⚠ Mäkinen Anna · aloitettu 28.11.2026 · 1 vastattu · yli 30 päivää" in text
         # F12 (a visitor can see the screen): the list keeps its rows, by initials only.
         await pilot.press("f12")
         await settled(pilot)

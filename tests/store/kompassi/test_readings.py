@@ -133,6 +133,15 @@ def test_a_draft_left_for_a_month_is_listed_for_the_coach(world: World, client_i
     store = Store.open(world.path, later)
     stale = store.kompassi.stale_drafts(world.coach)
     assert [(d.reading_id, d.answered) for d in stale] == [(started.id, 1)]
+    # A newer draft of another client is listed too, not marked stale.
+    other = store.clients.create(
+        world.admin,
+        {"last_name": "Lahti", "first_name": "Leo", "birth_date": "2.2.1990",
+         "coach_id": world.coach.id},
+    )  # fmt: skip
+    fresh = store.kompassi.start(world.coach, other.id)
+    drafts = store.kompassi.open_drafts(world.coach)
+    assert [(d.reading_id, d.stale) for d in drafts] == [(started.id, True), (fresh.id, False)]
 
 
 def test_a_later_paper_reading_may_not_be_dated_before_the_baseline(world: World, client_id: str):
