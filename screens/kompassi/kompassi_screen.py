@@ -118,6 +118,8 @@ class KompassiScreen(ScreenContextMixin, Screen[None]):
         title.update(self.t(key, count=len(self.drafts), stale=stale) if self.drafts else "")
         title.display = bool(self.drafts)
         draft_list.display = bool(self.drafts)
+        if self.drafts:
+            draft_list.highlighted = 0  # Shift+Tab from the search, then Enter
         self._show_title()
 
     @on(OptionList.OptionSelected, "#stale-drafts")

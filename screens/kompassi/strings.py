@@ -63,14 +63,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Kompassi – choose the client",
     ),
     "kompassi.drafts.title": (
-        "Keskeneräiset mittaukset: {count} (Enter avaa asiakkaan)",
-        "Påbörjade mätningar: {count} (Enter öppnar klienten)",
-        "Readings in progress: {count} (Enter opens the client)",
+        "Keskeneräiset mittaukset: {count} (Shift+Tab ja Enter avaa)",
+        "Påbörjade mätningar: {count} (Skift+Tab och Enter öppnar)",
+        "Readings in progress: {count} (Shift+Tab and Enter open one)",
     ),
     "kompassi.drafts.title.stale": (
-        "Keskeneräiset mittaukset: {count}, yli 30 päivää: {stale} (Enter avaa asiakkaan)",
-        "Påbörjade mätningar: {count}, över 30 dagar: {stale} (Enter öppnar klienten)",
-        "Readings in progress: {count}, over 30 days: {stale} (Enter opens the client)",
+        "Keskeneräiset mittaukset: {count}, yli 30 päivää: {stale} (Shift+Tab, Enter)",
+        "Påbörjade mätningar: {count}, över 30 dagar: {stale} (Skift+Tab, Enter)",
+        "Readings in progress: {count}, over 30 days: {stale} (Shift+Tab, Enter)",
     ),
     "kompassi.drafts.row": (
         "{name} · aloitettu {date} · {answered} vastattu",
