@@ -29,6 +29,7 @@ from store.core.db import write_transaction  # noqa: E402
 from store.core.models import Staff  # noqa: E402
 from store.core.rows import insert_rows  # noqa: E402
 from store.kompassi.models import Instrument  # noqa: E402
+from store.kompassi.records import fill_scores  # noqa: E402
 
 CLIENTS = 100_000
 READINGS = 300_000
@@ -132,6 +133,7 @@ def _insert(store: Store, readings: list[tuple[object, ...]], answers: list[tupl
     with write_transaction(store.db):
         insert_rows(store.ctx, "kompassi_reading", _READING_COLUMNS, readings, by=None)
         insert_rows(store.ctx, "kompassi_answer", _ANSWER_COLUMNS, answers, by=None)
+        fill_scores(store.ctx)  # what finishing each reading would have written
 
 
 def _row(what: str, times: list[float], target: float) -> tuple[str, ...]:

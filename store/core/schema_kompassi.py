@@ -182,3 +182,19 @@ def _seed(db: Database) -> None:
 
 def _derived(kind: str, *parts: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"luotsi:{kind}:{':'.join(parts)}"))
+
+
+# A finished reading's scores in one text, "code=score;code=score" (skipped and unanswered
+# domains left out): written as the reading is finished, after which its answers never
+# change, so the distance-travelled report reads two short texts a client instead of
+# every answer. `{where}` picks the readings (a condition on kompassi_reading).
+FILL_SCORES = """UPDATE kompassi_reading SET scores = coalesce((
+    SELECT group_concat(a.domain_code || '=' || a.score, ';') FROM kompassi_answer a
+    WHERE a.reading_id = kompassi_reading.id AND a.deleted_at IS NULL AND a.score IS NOT NULL
+), '') WHERE status = 'done' AND {where}"""
+
+
+def add_reading_scores(db: Database) -> None:
+    """Migration 0009: `kompassi_reading.scores`, filled in for the readings finished so far."""
+    db.execute("ALTER TABLE kompassi_reading ADD COLUMN scores TEXT")
+    db.execute(FILL_SCORES.format(where="scores IS NULL"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from store.core.context import Context
+from store.core.schema_kompassi import FILL_SCORES
 from store.kompassi.instruments import InstrumentCatalog
 from store.kompassi.models import Answer, Reading
 
@@ -72,3 +73,17 @@ def readings_of(ctx: Context, instruments: InstrumentCatalog, client_id: str) ->
         answers = sorted(by_reading[str(row[0])], key=lambda a: order.get(a.domain_code, 999))
         readings.append(reading_from(row, tuple(answers)))
     return readings
+
+
+def fill_scores(ctx: Context, *, reading_id: str | None = None) -> None:
+    """Write the scores text (see `FILL_SCORES`) of one finished reading, or of every
+    finished reading without one (readings written in bulk: the sample, the bench)."""
+    if reading_id is None:
+        ctx.db.execute(FILL_SCORES.format(where="scores IS NULL"))
+    else:
+        ctx.db.execute(FILL_SCORES.format(where="id = ?"), [reading_id])
+
+
+def parse_scores(text: str) -> dict[str, int]:
+    """A reading's scores text as {domain code: score}."""
+    return {code: int(score) for code, _, score in (p.partition("=") for p in text.split(";") if p)}

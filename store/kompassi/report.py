@@ -23,9 +23,9 @@ is the smallest of the others (the clients less the two shown would give it away
 coach today, not whoever entered the readings. A client with no coach is only in the
 report of all sites and all coaches.
 
-Worked out in SQL: SQLite picks each client's readings with a window function and counts
-the clients per (domain, versions, baseline score, latest score); Python reads the bands,
-medians and shares off those few hundred counts. bench/kompassi.py times it over a year of readings (target 2 s).
+SQLite picks each client's two readings with a window function and hands over their
+scores texts (written as each reading was finished); Python counts the changes and band
+moves per domain and reads the medians and shares off those counts. bench/kompassi.py times it over a year of readings (target 2 s).
 A client's readings count whether or not the client has since been removed from the
 register (as their paths do in the paths report): the figures are of work done.
 """
@@ -46,6 +46,7 @@ from store.core.db import write_transaction
 from store.core.figures import median, percentage
 from store.core.i18n import in_language
 from store.core.models import AuditAction, Staff
+from store.kompassi.records import parse_scores
 from store.paths.report import SMALL_N, check_range, hidden_parts, range_text, suppress
 
 PERMISSION = "kompassi.report"
@@ -155,40 +156,25 @@ def build_report(
 
 # Reading --------------------------------------------------------------------------------
 
-# `pairs` once per client: its latest later reading in the range and its first baseline.
-# The first row (domain NULL) counts the clients; the others count the clients per domain,
-# instrument versions and the two scores. Reading the bands off those few hundred rows in
-# Python (`_moves`) is quicker than joining every answer to its band in SQL.
-_CHANGES = """
+# One row a client: their latest later reading in the range and their first baseline, with
+# each reading's instrument and scores text (`kompassi_reading.scores`, written as the
+# reading is finished): two short texts a client, not every answer.
+_PAIRS = """
 WITH latest AS (
-    SELECT client_id, id, instrument_id, filled_on FROM (
-        SELECT r.client_id, r.id, r.instrument_id, r.filled_on, row_number() OVER (
+    SELECT client_id, instrument_id, filled_on, scores FROM (
+        SELECT r.client_id, r.instrument_id, r.filled_on, r.scores, row_number() OVER (
             PARTITION BY r.client_id ORDER BY r.filled_on DESC, r.started_at DESC) AS nth
         FROM kompassi_reading r {client_join}
         WHERE r.status = 'done' AND r.deleted_at IS NULL AND r.kind != 'baseline'
             AND r.filled_on BETWEEN ? AND ? {filters}
     ) WHERE nth = 1
-),
-pairs AS MATERIALIZED (
-    SELECT b.id AS baseline_id, b.instrument_id AS baseline_instrument,
-        l.id AS latest_id, l.instrument_id AS latest_instrument
-    FROM latest l JOIN kompassi_reading b ON b.id = (
-        SELECT id FROM kompassi_reading WHERE client_id = l.client_id AND kind = 'baseline'
-            AND status = 'done' AND deleted_at IS NULL
-        ORDER BY filled_on, started_at LIMIT 1)
-    WHERE b.filled_on <= l.filled_on
 )
-SELECT NULL, NULL, NULL, NULL, NULL, count(*) FROM pairs
-UNION ALL
-SELECT then_a.domain_code, p.baseline_instrument, then_a.score, p.latest_instrument,
-    now_a.score, count(*)
-FROM pairs p
-CROSS JOIN kompassi_answer then_a ON then_a.reading_id = p.baseline_id
-    AND then_a.deleted_at IS NULL AND then_a.score IS NOT NULL
-CROSS JOIN kompassi_answer now_a ON now_a.reading_id = p.latest_id
-    AND now_a.domain_code = then_a.domain_code
-    AND now_a.deleted_at IS NULL AND now_a.score IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5
+SELECT b.instrument_id, b.scores, l.instrument_id, l.scores
+FROM latest l JOIN kompassi_reading b ON b.id = (
+    SELECT id FROM kompassi_reading WHERE client_id = l.client_id AND kind = 'baseline'
+        AND status = 'done' AND deleted_at IS NULL
+    ORDER BY filled_on, started_at LIMIT 1)
+WHERE b.filled_on <= l.filled_on
 """
 _CLIENT_JOIN = "JOIN client c ON c.id = r.client_id"
 _SITE_JOIN = " JOIN staff co ON co.id = c.coach_id"
@@ -213,22 +199,23 @@ def read_changes(
         params.append(coach_id)
     # The client (and their coach) is read only to filter by: a join of every reading.
     client_join = (_CLIENT_JOIN if site_id or coach_id else "") + (_SITE_JOIN if site_id else "")
-    sql = _CHANGES.format(client_join=client_join, filters=filters)
+    sql = _PAIRS.format(client_join=client_join, filters=filters)
     rank = _band_ranks(ctx)
     clients = 0
     counted: Counter[tuple[str, int, int]] = Counter()
-    for code, then_instrument, then_score, now_instrument, now_score, count in ctx.db.execute(
-        sql, params
-    ):
-        if code is None:
-            clients = int(count)
-            continue
-        then_band = rank.get((then_instrument, then_score))
-        now_band = rank.get((now_instrument, now_score))
-        if then_band is None or now_band is None:
-            continue  # a score no band of its instrument holds
-        move = UP if now_band > then_band else DOWN if now_band < then_band else STAYED
-        counted[(str(code), int(now_score) - int(then_score), move)] += int(count)
+    for then_instrument, then_text, now_instrument, now_text in ctx.db.execute(sql, params):
+        clients += 1
+        now_scores = parse_scores(now_text or "")
+        for code, then_score in parse_scores(then_text or "").items():
+            now_score = now_scores.get(code)
+            if now_score is None:
+                continue  # skipped or not answered in the latest reading
+            then_band = rank.get((then_instrument, then_score))
+            now_band = rank.get((now_instrument, now_score))
+            if then_band is None or now_band is None:
+                continue  # a score no band of its instrument holds
+            move = UP if now_band > then_band else DOWN if now_band < then_band else STAYED
+            counted[(code, now_score - then_score, move)] += 1
     rows = [ChangeCount(code, change, move, n) for (code, change, move), n in counted.items()]
     return clients, rows
 

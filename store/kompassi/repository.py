@@ -34,7 +34,13 @@ from store.kompassi.models import (
     ReadingKind,
     ReadingMode,
 )
-from store.kompassi.records import ANSWER_COLUMNS, READING_SELECT, answer_from, readings_of
+from store.kompassi.records import (
+    ANSWER_COLUMNS,
+    READING_SELECT,
+    answer_from,
+    fill_scores,
+    readings_of,
+)
 from store.kompassi.validation import COMMENT_MAX_LENGTH, check_answer, check_details
 
 _VIEW = "kompassi.view"  # a permission (store/core/auth.py), not a text
@@ -311,6 +317,7 @@ class KompassiRepository:
                 by=actor.id,
                 at=now,
             )
+            fill_scores(self.ctx, reading_id=reading_id)
             log_event(
                 self.ctx,
                 staff_id=actor.id,

@@ -29,6 +29,7 @@ from store.core.context import Context
 from store.core.rows import insert_rows
 from store.kompassi.instruments import InstrumentCatalog
 from store.kompassi.models import Instrument, ReadingKind
+from store.kompassi.records import fill_scores
 from store.sample.accounts import DEMO_COACH
 from store.sample.kompassi_data import (
     ADDRESSED_CHANGE,
@@ -331,5 +332,6 @@ def add_sample_kompassi(ctx: Context, seed: int, today: date) -> int:
     rows = maker.rows
     insert_rows(ctx, "kompassi_reading", _READING_COLUMNS, rows.readings, by=None)
     insert_rows(ctx, "kompassi_answer", _ANSWER_COLUMNS, rows.answers, by=None)
+    fill_scores(ctx)  # what finishing each reading would have written
     append_events(ctx, AUDIT_COLUMNS, sorted(rows.audit, key=lambda r: r[1]), by=None)
     return len(rows.readings)

@@ -53,6 +53,11 @@ def test_a_baseline_is_saved_answer_by_answer_and_finished(world: World, client_
     assert not answers["arki"].answered  # a comment alone is not an answer
     done = kompassi.finish(world.coach, draft.id)
     assert not done.is_draft and done.finished_at is not None
+    # The finish writes the scores the report reads: a skip or a comment alone is no score.
+    [(scores,)] = world.store.db.execute(
+        "SELECT scores FROM kompassi_reading WHERE id = ?", [draft.id]
+    ).fetchall()
+    assert sorted(scores.split(";")) == ["osaaminen=10", "talous=3"]
     with pytest.raises(ReadingFinished):
         kompassi.answer(world.coach, draft.id, "talous", score=5)
     follow_up = kompassi.start(world.coach, client_id)
