@@ -160,3 +160,40 @@ def test_a_later_paper_reading_may_not_be_dated_before_the_baseline(world: World
     assert refused.value.errors[0].message("fi").endswith("ennen alkumittausta 5.10.2026")
     same_day = kompassi.start(world.coach, client_id, mode="paper", filled_on=date(2026, 10, 5))
     assert same_day.kind == "follow_up"
+
+
+def test_migration_0009_gives_readings_finished_before_it_their_scores(tmp_path):
+    # A register at 0008 with one finished reading (written as 0008's store wrote it) …
+    from sqlite_utils import Database
+
+    from store.core.db import open_db
+    from store.core.migrations import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="0009_kompassi_scores")
+    stamp = "2026-11-01T10:00:00.000Z"
+    db.execute(
+        "INSERT INTO client (id, first_name, last_name, birth_date, created_at, updated_at)"
+        " VALUES ('c1', 'Anna', 'Mäkinen', '1990-01-01', ?, ?)",
+        [stamp, stamp],
+    )
+    [(instrument,)] = db.execute("SELECT id FROM instrument").fetchall()
+    db.execute(
+        "INSERT INTO kompassi_reading (id, client_id, instrument_id, kind, mode, filled_on,"
+        " status, started_at, finished_at, created_at, updated_at) VALUES ('r1', 'c1', ?,"
+        " 'baseline', 'paper', '2026-11-01', 'done', ?, ?, ?, ?)",
+        [instrument, stamp, stamp, stamp, stamp],
+    )
+    for n, (code, score, skipped) in enumerate((("talous", 4, 0), ("arki", None, 1))):
+        db.execute(
+            "INSERT INTO kompassi_answer (id, reading_id, domain_code, score, skipped,"
+            " created_at, updated_at) VALUES (?, 'r1', ?, ?, ?, ?, ?)",
+            [f"a{n}", code, score, skipped, stamp, stamp],
+        )
+    db.conn.commit()
+    db.close()
+    # … opened by this version: the migration writes what the finish now writes.
+    migrated = open_db(path)
+    assert migrated.execute("SELECT scores FROM kompassi_reading").fetchall() == [("talous=4",)]
+    migrated.close()
