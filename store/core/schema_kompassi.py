@@ -1,6 +1,7 @@
-"""Migration 0008: Kompassi self-assessment (domain guide §3) — instruments as versioned
-data, each client's readings and answers, drafts saved on every answer, and the rule
-table that turns low domains into suggested services, with the coach's decisions."""
+"""Kompassi's schema (domain guide §3). Migration 0008: instruments as versioned data,
+each client's readings and answers, drafts saved on every answer, and the rule table that
+turns low domains into suggested services, with the coach's decisions. Migration 0009: a
+finished reading's scores in one text, for the distance-travelled report."""
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
 # pyright: reportUnknownMemberType=false
