@@ -24,6 +24,8 @@ from store.kompassi.repository import KompassiRepository
 from store.kompassi.suggestions import KompassiSuggestions
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
+from store.schedule.hours import WorkingTime
+from store.schedule.repository import Schedule
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -58,6 +60,8 @@ class Store:
         self.instruments = InstrumentCatalog(self.ctx)
         self.kompassi = KompassiRepository(self.ctx, self.instruments)
         self.kompassi_suggestions = KompassiSuggestions(self.ctx, self.kompassi, self.paths)
+        self.working_time = WorkingTime(self.ctx)
+        self.schedule = Schedule(self.ctx, self.working_time)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

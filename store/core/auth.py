@@ -250,6 +250,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "kompassi.view": frozenset({"coach"}),
     "kompassi.report": frozenset({"coach", "admin"}),
     "instrument.manage": frozenset({"admin"}),
+    # Scheduling (F5): reception books for any coach, a coach for themselves and their
+    # team (checked per coach in store/schedule/repository.py); only coaches see the notes.
+    "schedule.view": frozenset({"reception", "coach"}),
+    "schedule.book": frozenset({"reception", "coach"}),
+    "schedule.notes": frozenset({"coach"}),
+    "schedule.export": frozenset({"reception", "coach"}),
+    # Rooms and group sessions of a site.
+    "schedule.manage": frozenset({"reception", "coach", "admin"}),
 }
 
 

@@ -25,6 +25,7 @@ EXPECTED_COLUMNS = {
         "language",
         "active",
         *COMMON,
+        "team",
     ],
     "client": [
         "id",

@@ -1,0 +1,1 @@
+"""Scheduling screens (F5): the coach's calendar, booking, group sessions, reviews due."""

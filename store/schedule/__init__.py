@@ -1,0 +1,1 @@
+"""Scheduling (F5): coach calendars, group sessions, reviews due and the day sheet."""
