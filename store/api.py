@@ -24,8 +24,10 @@ from store.kompassi.repository import KompassiRepository
 from store.kompassi.suggestions import KompassiSuggestions
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
+from store.schedule.groups import GroupSessions
 from store.schedule.hours import WorkingTime
 from store.schedule.repository import Schedule
+from store.schedule.reviews import Reviews
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -62,6 +64,8 @@ class Store:
         self.kompassi_suggestions = KompassiSuggestions(self.ctx, self.kompassi, self.paths)
         self.working_time = WorkingTime(self.ctx)
         self.schedule = Schedule(self.ctx, self.working_time)
+        self.groups = GroupSessions(self.ctx)
+        self.reviews = Reviews(self.ctx)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

@@ -54,6 +54,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Du kan ändra bara din egen arbetstid och frånvaro.",
         "You can change only your own working hours and absences.",
     ),
+    "schedule.error.series_clash.one": (
+        "Sarjan yksi aika on varattu: mitään ei tallennettu.",
+        "En tid i serien är bokad: inget sparades.",
+        "One time in the series is taken: nothing was saved.",
+    ),
+    "schedule.error.series_clash.other": (
+        "Sarjan {count} aikaa on varattu: mitään ei tallennettu.",
+        "{count} tider i serien är bokade: inget sparades.",
+        "{count} times in the series are taken: nothing was saved.",
+    ),
+    "schedule.error.series": (
+        "Toista {low}–{high} viikon välein, {fewest}–{most} kertaa.",
+        "Upprepa var {low}–{high} vecka, {fewest}–{most} gånger.",
+        "Repeat every {low}–{high} weeks, {fewest}–{most} times.",
+    ),
     "schedule.error.hours": (
         "Työajan on päätyttävä alkamisensa jälkeen.",
         "Arbetstiden ska sluta efter att den börjar.",

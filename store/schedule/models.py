@@ -179,3 +179,25 @@ class Check:
     @property
     def ok(self) -> bool:
         return not self.clashes
+
+
+@dataclass(frozen=True)
+class Booking:
+    """What a booking form holds."""
+
+    client_id: str
+    coach_id: str
+    starts_at: datetime
+    minutes: int = DEFAULT_MINUTES
+    kind: AppointmentKind = "job_search"
+    channel: Channel = "in_person"
+    site_id: str | None = None
+    room_id: str | None = None
+    note: str | None = None
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.minutes)
+
+    def proposal(self) -> Proposal:
+        return Proposal(self.coach_id, self.client_id, self.starts_at, self.ends_at, self.room_id)

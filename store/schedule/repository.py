@@ -12,29 +12,39 @@ the same slot at once get one booking and one refusal.
 # pyright: reportUnknownMemberType=false, reportUnknownVariableType=false, reportUnknownArgumentType=false
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Final
 
 from store.core.audit import log_event
 from store.core.auth import allowed, require
-from store.core.clock import to_iso, to_local
+from store.core.clock import new_id, to_iso, to_local
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.i18n import DEFAULT_LANGUAGE, TranslatedError, has_text, tr
 from store.core.models import Staff
 from store.core.rows import insert_row, update_row
 from store.schedule.calendar_days import holiday_name
+from store.schedule.errors import (
+    MIN_MINUTES,
+    AppointmentChanged,
+    AppointmentClosed,
+    AppointmentNotFound,
+    BadLength,
+    BadSeries,
+    Clashes,
+    InThePast,
+    NotYourCalendar,
+    SeriesClashes,
+)
+from store.schedule.free_time import next_free
 from store.schedule.hours import WorkingTime
 from store.schedule.models import (
-    DEFAULT_MINUTES,
     MAX_MINUTES,
     OPEN_STATES,
     Appointment,
-    AppointmentKind,
     AppointmentStatus,
+    Booking,
     CancelReason,
-    Channel,
     Check,
     Clash,
     Proposal,
@@ -42,71 +52,9 @@ from store.schedule.models import (
 from store.schedule.records import APPOINTMENT_SELECT, appointment_from, busy_entries
 from store.schedule.rules import find_clashes, time_warnings
 
-_BOOK = "schedule.book"  # a permission (store/core/auth.py), not a text
-_NOTES = "schedule.notes"
-
-MIN_MINUTES = 5
-
-
-class Clashes(TranslatedError):
-    """The time is taken: `clashes` names every entry that holds it (the message the first)."""
-
-    def __init__(self, clashes: list[Clash] | tuple[Clash, ...]) -> None:
-        first = clashes[0]
-        local = to_local(first.starts_at)
-        super().__init__(
-            f"schedule.error.clash.{first.rule}",
-            what=first.what,
-            who=first.who,
-            day=f"{local.day}.{local.month}.{local.year}",
-            start=local.strftime("%H:%M"),
-            end=to_local(first.ends_at).strftime("%H:%M"),
-            more=len(clashes) - 1,
-        )
-        self.clashes = tuple(clashes)
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The first clash in words, its appointment kind or absence named in `lang`."""
-        first = self.clashes[0]
-        prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
-        key = f"{prefix.get(first.entry_kind, '-')}.{first.what}"
-        what = tr(key, lang) if has_text(key) else first.what
-        return tr(self.key, lang, **{**self.params, "what": what})
-
-
-class InThePast(TranslatedError):
-    def __init__(self) -> None:
-        super().__init__("schedule.error.past")
-
-
-class BadLength(TranslatedError):
-    def __init__(self) -> None:
-        super().__init__("schedule.error.length", low=MIN_MINUTES, high=MAX_MINUTES)
-
-
-class NotYourCalendar(TranslatedError):
-    """A coach books only for themselves and their team."""
-
-    def __init__(self) -> None:
-        super().__init__("schedule.error.not_your_calendar")
-
-
-class AppointmentClosed(TranslatedError):
-    """A done, no-show or cancelled appointment is not moved or changed again."""
-
-    def __init__(self) -> None:
-        super().__init__("schedule.error.closed")
-
-
-class AppointmentChanged(TranslatedError):
-    """Someone else changed the appointment since it was read: nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("schedule.error.changed")
-
-
-class AppointmentNotFound(LookupError):
-    pass
+# Series: "every 2 weeks × 6".
+SERIES_WEEKS = (1, 8)
+SERIES_COUNT = (2, 26)
 
 
 class _Keep:
@@ -116,27 +64,8 @@ class _Keep:
 KEEP: Final = _Keep()
 
 
-@dataclass(frozen=True)
-class Booking:
-    """What a booking form holds."""
-
-    client_id: str
-    coach_id: str
-    starts_at: datetime
-    minutes: int = DEFAULT_MINUTES
-    kind: AppointmentKind = "job_search"
-    channel: Channel = "in_person"
-    site_id: str | None = None
-    room_id: str | None = None
-    note: str | None = None
-
-    @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.minutes)
-
-    def proposal(self) -> Proposal:
-        return Proposal(self.coach_id, self.client_id, self.starts_at, self.ends_at, self.room_id)
-
+_BOOK = "schedule.book"  # a permission (store/core/auth.py), not a text
+_NOTES = "schedule.notes"
 
 # The moves between states: arrived and done are undone by setting the state back.
 _NEXT: dict[AppointmentStatus, tuple[AppointmentStatus, ...]] = {
@@ -393,6 +322,126 @@ class Schedule:
             log_event(self.ctx, staff_id=actor.id, action="update", entity="appointment",
                       entity_id=appointment_id, client_id=current.client_id)  # fmt: skip
         return self.get(actor, appointment_id)
+
+    # Series -------------------------------------------------------------------------------
+
+    def series_times(self, booking: Booking, every_weeks: int, count: int) -> list[Booking]:
+        """The occurrences of "every `every_weeks` weeks × `count`", at the same wall-clock
+        time each week (a change to summer time keeps 10:00 at 10:00)."""
+        if not (SERIES_WEEKS[0] <= every_weeks <= SERIES_WEEKS[1]) or not (
+            SERIES_COUNT[0] <= count <= SERIES_COUNT[1]
+        ):
+            raise BadSeries(SERIES_WEEKS, SERIES_COUNT)
+        local = to_local(booking.starts_at)
+        return [
+            replace(booking, starts_at=local + timedelta(weeks=every_weeks * n))
+            for n in range(count)
+        ]
+
+    def preview_series(
+        self, booking: Booking, every_weeks: int, count: int
+    ) -> list[tuple[Booking, Check]]:
+        """Each occurrence with what its check finds, before anything is saved."""
+        return [
+            (b, self.check(b.proposal())) for b in self.series_times(booking, every_weeks, count)
+        ]
+
+    def book_series(
+        self, actor: Staff, booking: Booking, every_weeks: int, count: int
+    ) -> list[Appointment]:
+        """Every occurrence with one series id, in one transaction; a clash in any one
+        refuses them all (`SeriesClashes` names each occurrence that clashes)."""
+        self._require_book(actor, booking.coach_id)
+        occurrences = self.series_times(booking, every_weeks, count)
+        for occurrence in occurrences:
+            self._validate_time(occurrence.starts_at, occurrence.minutes)
+        if not allowed(actor, _NOTES):
+            occurrences = [replace(o, note=None) for o in occurrences]
+        series_id = new_id()
+        with write_transaction(self.ctx.db):
+            clashing = [
+                (n, check.clashes)
+                for n, o in enumerate(occurrences)
+                if (check := self.check(o.proposal())).clashes
+            ]
+            if clashing:
+                raise SeriesClashes(clashing)
+            ids = [self._insert(actor, o, series_id, n) for n, o in enumerate(occurrences)]
+        return [self.get(actor, i) for i in ids]
+
+    def series(self, actor: Staff, series_id: str) -> list[Appointment]:
+        rows = self.ctx.db.execute(
+            f"{APPOINTMENT_SELECT} WHERE a.series_id = ? AND a.deleted_at IS NULL"
+            " ORDER BY a.series_index",
+            [series_id],
+        )
+        notes = allowed(actor, _NOTES)
+        return [appointment_from(row, with_note=notes) for row in rows]
+
+    def following(self, actor: Staff, appointment_id: str) -> list[Appointment]:
+        """This appointment and the open ones after it in its series (just it, if none)."""
+        current = self.get(actor, appointment_id)
+        if current.series_id is None:
+            return [current]
+        return [
+            a
+            for a in self.series(actor, current.series_id)
+            if a.starts_at >= current.starts_at and (a.is_open or a.id == current.id)
+        ]
+
+    def move_following(
+        self, actor: Staff, appointment_id: str, starts_at: datetime
+    ) -> list[Appointment]:
+        """Move this and every following open occurrence by the same shift on the wall
+        clock, all or none: a clash in any refuses the move (`SeriesClashes`)."""
+        with write_transaction(self.ctx.db):
+            moving = self.following(actor, appointment_id)
+            shift = to_local(starts_at) - to_local(moving[0].starts_at)
+            # Later ones first when moving later (earlier first when earlier), so no
+            # occurrence lands on one of its own series that has yet to move.
+            order = sorted(
+                enumerate(moving), key=lambda p: p[1].starts_at, reverse=shift > timedelta()
+            )
+            clashing: list[tuple[int, tuple[Clash, ...]]] = []
+            for n, appointment in order:
+                try:
+                    self.move(actor, appointment.id, to_local(appointment.starts_at) + shift)
+                except Clashes as refused:
+                    clashing.append((n, refused.clashes))
+            if clashing:
+                raise SeriesClashes(sorted(clashing))
+        return [self.get(actor, a.id) for a in moving]
+
+    def cancel_following(
+        self, actor: Staff, appointment_id: str, reason: CancelReason, note: str | None = None
+    ) -> list[Appointment]:
+        """Cancel this and every following open occurrence of its series."""
+        with write_transaction(self.ctx.db):
+            cancelling = [a for a in self.following(actor, appointment_id) if a.is_open]
+            for appointment in cancelling:
+                self.cancel(actor, appointment.id, reason, note)
+        return [self.get(actor, a.id) for a in cancelling]
+
+    def next_free(
+        self,
+        coach_id: str,
+        client_id: str | None,
+        minutes: int,
+        after: datetime | None = None,
+        room_id: str | None = None,
+    ) -> datetime | None:
+        """The first free slot of `minutes` for the coach, the client and the room from
+        `after` (default now), within working hours on working days; None if none in
+        the next three months."""
+        return next_free(
+            self.ctx,
+            self.working_time,
+            coach_id=coach_id,
+            client_id=client_id,
+            minutes=minutes,
+            after=max(after or self.ctx.clock.now(), self.ctx.clock.now()),
+            room_id=room_id,
+        )
 
     def history(self, appointment_id: str) -> list[tuple[object, ...]]:
         """(at, staff name, change, from start, to start, from state, to state), oldest first."""

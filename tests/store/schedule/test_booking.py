@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from store.core.auth import PermissionDenied
+from store.core.clock import to_local
 from store.sample.accounts import add_demo_account
 from store.schedule.repository import (
     AppointmentClosed,
@@ -14,6 +15,7 @@ from store.schedule.repository import (
     Clashes,
     InThePast,
     NotYourCalendar,
+    SeriesClashes,
 )
 from tests.conftest import World
 
@@ -119,3 +121,62 @@ def test_only_coaches_see_notes_and_a_coach_books_only_for_their_team(world: Wor
         store.schedule.book(world.coach, _booking(world, "ostman", coach_id=other.id)).coach_name
         == "Toinen Tiina"
     )
+
+
+def test_a_series_with_one_clash_saves_nothing_and_names_the_occurrence(world: World) -> None:
+    store = world.store
+    # Someone else already has the coach on the third Monday.
+    store.schedule.book(
+        world.reception, _booking(world, "ostman", starts_at=MONDAY_10 + timedelta(weeks=4))
+    )
+    preview = store.schedule.preview_series(_booking(world), every_weeks=2, count=6)
+    assert [check.ok for _, check in preview] == [True, True, False, True, True, True]
+    with pytest.raises(SeriesClashes) as refused:
+        store.schedule.book_series(world.reception, _booking(world), every_weeks=2, count=6)
+    assert [n for n, _ in refused.value.clashing] == [2]
+    client_id = world.clients["makinen"].id
+    assert (
+        store.db.execute(
+            "SELECT count(*) FROM appointment WHERE client_id = ?", [client_id]
+        ).fetchone()[0]
+        == 0
+    )
+    booked = store.schedule.book_series(
+        world.reception, _booking(world, starts_at=MONDAY_10 + timedelta(hours=2)), 2, 6
+    )
+    assert len({a.series_id for a in booked}) == 1
+    # Across the change to summer time (28.3.2027) the wall-clock time stays 12:00.
+    spring = store.schedule.book_series(
+        world.reception, _booking(world, starts_at=datetime(2027, 3, 15, 10, 0, tzinfo=UTC)), 2, 3
+    )
+    assert [to_local(a.starts_at).hour for a in spring] == [12, 12, 12]
+    moved = store.schedule.move_following(
+        world.reception, booked[3].id, booked[3].starts_at + timedelta(days=1)
+    )
+    assert [a.starts_at.weekday() for a in moved] == [1, 1, 1]
+    assert store.schedule.get(world.reception, booked[2].id).starts_at.weekday() == 0
+    cancelled = store.schedule.cancel_following(world.reception, booked[4].id, "by_coach")
+    assert [a.status for a in cancelled] == ["cancelled", "cancelled"]
+
+
+def test_next_free_time_skips_taken_slots_the_weekend_and_holidays(world: World) -> None:
+    store = world.store
+    client_id = world.clients["makinen"].id
+    # From Saturday noon the first slot is Monday 8:00.
+    first = store.schedule.next_free(world.coach.id, client_id, 45)
+    assert first is not None and to_local(first).strftime("%a %d.%m %H:%M") == "Mon 30.11 08:00"
+    store.schedule.book(world.reception, _booking(world, "ostman", starts_at=first))
+    second = store.schedule.next_free(world.coach.id, client_id, 45)
+    assert second is not None and to_local(second).strftime("%H:%M") == "08:45"
+    # An absence on the whole of Monday moves it to Tuesday.
+    store.working_time.add_absence(
+        world.coach, world.coach.id, "training", first, first + timedelta(hours=9)
+    )
+    third = store.schedule.next_free(world.coach.id, client_id, 45)
+    assert third is not None and to_local(third).strftime("%a %H:%M") == "Tue 08:00"
+    # Independence Day 2026 (Sunday 6.12.) is no working day anyway; Christmas Eve is a
+    # public holiday in the library: the first free slot from 24.12. is Monday 28.12.
+    christmas = store.schedule.next_free(
+        world.coach.id, client_id, 45, after=datetime(2026, 12, 24, 6, 0, tzinfo=UTC)
+    )
+    assert christmas is not None and to_local(christmas).date().isoformat() == "2026-12-28"
