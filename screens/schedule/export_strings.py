@@ -53,9 +53,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "calendar_export.to": ("Päättyen (p.k.vvvv)", "Till (d.m.åååå)", "To (d.m.yyyy)"),
     "calendar_export.path": ("Tiedosto (.ics)", "Fil (.ics)", "File (.ics)"),
     "calendar_export.hint": (
-        "Tab siirtää kentästä toiseen · Enter kirjoittaa tiedoston · Esc peruu",
-        "Tab flyttar mellan fälten · Enter skriver filen · Esc avbryter",
-        "Tab moves between fields · Enter writes the file · Esc cancels",
+        "Tab: seuraava kenttä · Enter kirjoittaa tiedoston · Esc peruu",
+        "Tab: nästa fält · Enter skriver filen · Esc avbryter",
+        "Tab: next field · Enter writes the file · Esc cancels",
     ),
     "calendar_export.done.one": (
         "{count} tapahtuma viety: {path}",
@@ -67,5 +67,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{count} händelser exporterade: {path}",
         "{count} events exported: {path}",
     ),
+    "calendar_export.empty": (
+        "Anna tiedoston nimi (.ics)",
+        "Ange filens namn (.ics)",
+        "Give the file a name (.ics)",
+    ),
+    "binding.calendar_export.write": ("Kirjoita", "Skriv", "Write"),
     "binding.calendar_export.cancel": ("Peru", "Avbryt", "Cancel"),
 }
