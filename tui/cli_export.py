@@ -191,7 +191,7 @@ def export_calendar_command(
             appointments=result.appointments,
             sessions=result.group_sessions,
             absences=result.absences,
-            coach=visible(result.coach.username),
+            coach=visible(result.coach.display_name),
             sha256=result.sha256,
         )
     )

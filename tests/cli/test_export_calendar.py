@@ -102,4 +102,4 @@ def test_english_when_asked(booked, tmp_path: Path):
     out = tmp_path / "en.ics"
     result = export(booked, "--coach", "valmentaja", "--out", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "1 appointments, 0 group sessions, 0 absences (coach valmentaja)" in result.output
+    assert "1 appointments, 0 group sessions, 0 absences (coach Virtanen Liisa)" in result.output

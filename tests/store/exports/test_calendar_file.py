@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 from store.core.auth import PermissionDenied
 from store.core.clock import FixedClock
 from store.core.db import write_transaction
-from store.core.rows import insert_row
+from store.core.rows import insert_row, update_row
 from store.exports.calendar_file import export_calendar, initials
 from store.exports.visit_export import ExportError
 from store.sample.accounts import add_demo_account
@@ -220,3 +220,33 @@ def test_bad_ranges_and_names_write_nothing(world: World, tmp_path: Path) -> Non
 )  # fmt: skip
 def test_initials(first: str, last: str, expected: str) -> None:
     assert initials(first, last) == expected
+
+
+def test_a_changed_session_and_a_removed_absence_update_their_events(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    session = _insert(
+        world,
+        "group_session",
+        {"title": "Työnhakuklinikka", "host_id": world.coach.id, "capacity": 12,
+         "starts_at": "2026-12-01T12:00:00.000Z", "ends_at": "2026-12-01T13:00:00.000Z"},
+    )  # fmt: skip
+    absence = world.store.working_time.add_absence(
+        world.coach, world.coach.id, "training",
+        datetime(2026, 12, 2, 6, 0, tzinfo=UTC), datetime(2026, 12, 2, 14, 0, tzinfo=UTC),
+    )  # fmt: skip
+    first_out, second_out = tmp_path / "a.ics", tmp_path / "b.ics"
+    export_calendar(world.store.ctx, world.coach, world.coach.id, first_out)
+    clock.at += timedelta(minutes=3)
+    with write_transaction(world.store.db):
+        update_row(world.store.ctx, "group_session", session, {"cancelled": 1}, by=world.admin.id)
+    world.store.working_time.remove_absence(world.coach, absence)
+    export_calendar(world.store.ctx, world.coach, world.coach.id, second_out)
+    before, after = _events(first_out), _events(second_out)
+    assert set(before) == set(after) == {f"{session}@luotsi", f"{absence}@luotsi"}
+    for uid in after:
+        assert str(before[uid]["STATUS"]) == "CONFIRMED"
+        assert str(after[uid]["STATUS"]) == "CANCELLED"
+        assert after[uid]["SEQUENCE"] > before[uid]["SEQUENCE"]
+    assert str(after[f"{absence}@luotsi"]["SUMMARY"]) == "koulutus (peruttu)"
+    assert str(after[f"{session}@luotsi"]["SUMMARY"]) == "Työnhakuklinikka (peruttu)"
