@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar, Event
 
 from store.core.auth import PermissionDenied
-from store.core.clock import FixedClock
+from store.core.clock import FixedClock, use_zone
 from store.core.db import write_transaction
 from store.core.rows import insert_row, update_row
 from store.exports.calendar_file import export_calendar, initials
@@ -250,3 +250,14 @@ def test_a_changed_session_and_a_removed_absence_update_their_events(
         assert after[uid]["SEQUENCE"] > before[uid]["SEQUENCE"]
     assert str(after[f"{absence}@luotsi"]["SUMMARY"]) == "koulutus (peruttu)"
     assert str(after[f"{session}@luotsi"]["SUMMARY"]) == "Työnhakuklinikka (peruttu)"
+
+
+def test_the_installations_own_zone_is_the_files(world: World, tmp_path: Path) -> None:
+    # An installation set to Stockholm (UTC+1 in winter): the same moment, its wall clock.
+    use_zone(ZoneInfo("Europe/Stockholm"))
+    _book(world, "makinen", MONDAY_10)
+    out = tmp_path / "tukholma.ics"
+    export_calendar(world.store.ctx, world.coach, world.coach.id, out)
+    [zone] = Calendar.from_ical(out.read_bytes()).walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Stockholm"
+    assert b"DTSTART;TZID=Europe/Stockholm:20261130T090000" in out.read_bytes()
