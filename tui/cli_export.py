@@ -1,4 +1,5 @@
-"""`luotsi export visits`: the daily visit log as CSV, XLSX or JSON for reporting."""
+"""`luotsi export visits`: the daily visit log as CSV, XLSX or JSON for reporting;
+`luotsi export calendar`: a coach's calendar as an iCalendar (.ics) file."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from typing import Annotated, Literal
 
 import typer
 
-from store.core.dates import parse_date
+from store.core.dates import format_date, parse_date
 from store.core.db import damage_reported
 from store.core.i18n import tr
 from store.core.sites import choose_site
+from store.core.text import visible
+from store.exports.calendar_file import default_calendar_name, default_range, export_calendar
 from store.exports.visit_export import default_file_name, export_visits, format_of
 
 from .cli_common import (
@@ -23,6 +26,7 @@ from .cli_common import (
     fail,
     staff_session,
 )
+from .cli_export_calendar_strings import STRINGS as CALENDAR_STRINGS
 from .cli_help import help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
@@ -127,5 +131,67 @@ def export_visits_command(
             path=result.path,
             sha256=result.sha256,
             manifest=result.manifest_path,
+        )
+    )
+
+
+STRINGS.update(CALENDAR_STRINGS)
+
+
+@export_app.command("calendar", help=help_for("help.export.calendar"))
+def export_calendar_command(
+    ctx: typer.Context,
+    coach: Annotated[
+        str | None, typer.Option("--coach", help=help_for("help.export.calendar.coach"))
+    ] = None,
+    first: Annotated[
+        str | None, typer.Option("--from", help=help_for("help.export.calendar.from"))
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help=help_for("help.export.calendar.to"))
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help=help_for("help.export.calendar.out"), dir_okay=False),
+    ] = None,
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """A coach's appointments, group sessions and absences as an iCalendar (.ics) file."""
+    early_lang = early_language(ctx, lang)
+    with errors_reported(early_lang):
+        first_day = parse_date(first) if first else None
+        last_day = parse_date(to) if to else None
+    with (
+        errors_reported(early_lang),
+        damage_reported(database_path(ctx, db)),
+        staff_session(
+            ctx, db, user, lang, not_allowed="cli.export.calendar.not_allowed"
+        ) as session,
+        damage_reported(session.store.db),
+    ):
+        store = session.store
+        coach_staff = store.staff.find(coach) if coach is not None else session.staff
+        if coach_staff is None:
+            fail(tr("cli.export.calendar.unknown_coach", session.lang, username=coach))
+        default_first, default_last = default_range(store.today())
+        first_day, last_day = first_day or default_first, last_day or default_last
+        target = out or Path(default_calendar_name(coach_staff, first_day, last_day))
+        result = export_calendar(
+            store.ctx, session.staff, coach_staff.id, target, first_day, last_day
+        )
+    typer.echo(
+        tr(
+            "cli.export.calendar.done",
+            session.lang,
+            path=result.path,
+            first=format_date(result.first_day),
+            last=format_date(result.last_day),
+            appointments=result.appointments,
+            sessions=result.group_sessions,
+            absences=result.absences,
+            coach=visible(result.coach.display_name),
+            sha256=result.sha256,
         )
     )

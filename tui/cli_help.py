@@ -291,6 +291,43 @@ _GENERAL: dict[str, tuple[str, str, str]] = {
         "Varför identitetsuppgifter exporteras; skrivs i loggen.",
         "Why identities are exported; written to the log.",
     ),
+    "help.export.calendar": (
+        "Vie valmentajan kalenteri iCalendar-tiedostona (.ics) Outlookiin tai muuhun"
+        " kalenteriin.\n\nTapaamiset, vedetyt ryhmätilaisuudet ja poissaolot Suomen ajassa;"
+        " asiakkaista vain nimikirjaimet ja tapaamisen tyyppi. Uusi vienti päivittää samat"
+        " tapahtumat (pysyvät UID:t), perutut ovat STATUS:CANCELLED. Valmentaja voi viedä"
+        " oman ja tiiminsä kalenterin, vastaanotto kenen tahansa; vienti kirjataan lokiin.",
+        "Exportera en coachs kalender som iCalendar-fil (.ics) för Outlook eller en annan"
+        " kalender.\n\nMöten, hållna gruppträffar och frånvaro i finsk tid; om klienter"
+        " bara initialer och mötets typ. En ny export uppdaterar samma händelser (stabila"
+        " UID), inställda är STATUS:CANCELLED. En coach kan exportera sin egen och sitt"
+        " teams kalender, receptionen vemsomhelst; exporten loggas.",
+        "Export a coach's calendar as an iCalendar file (.ics) for Outlook or another"
+        " calendar.\n\nAppointments, hosted group sessions and absences in Finnish time;"
+        " clients by initials and the kind of appointment only. A new export updates the"
+        " same events (stable UIDs); cancelled ones are STATUS:CANCELLED. A coach may export"
+        " their own and their team's calendar, reception anyone's; the export is logged.",
+    ),
+    "help.export.calendar.coach": (
+        "Valmentajan käyttäjätunnus; oletus oma kalenterisi.",
+        "Coachens användarnamn; standard din egen kalender.",
+        "The coach's username; default your own calendar.",
+    ),
+    "help.export.calendar.from": (
+        "Ensimmäinen päivä (p.k.vvvv); oletus viikko sitten.",
+        "Första dagen (d.m.åååå); standard för en vecka sedan.",
+        "The first day (d.m.yyyy); default a week ago.",
+    ),
+    "help.export.calendar.to": (
+        "Viimeinen päivä (p.k.vvvv); oletus 8 viikon päästä.",
+        "Sista dagen (d.m.åååå); standard om 8 veckor.",
+        "The last day (d.m.yyyy); default 8 weeks from today.",
+    ),
+    "help.export.calendar.out": (
+        "Kirjoitettava .ics-tiedosto; oletus kalenteri-<tunnus>-<alku>_<loppu>.ics tähän kansioon.",
+        "Filen (.ics) som skrivs; standard kalenteri-<namn>-<start>_<slut>.ics i den här mappen.",
+        "The .ics file to write; default kalenteri-<username>-<from>_<to>.ics here.",
+    ),
     "help.staff": (
         "Käyttäjätilit (vain pääkäyttäjä): luettelo, lisäys, salasanat, roolit, sulkeminen.",
         "Användarkonton (endast huvudanvändare): lista, lägg till, lösenord, roller, stängning.",
