@@ -71,6 +71,7 @@ class GroupSessionsScreen(ScreenContextMixin, Screen[None]):
         yield Static("", id="groups-title", classes="screen-title")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="groups-empty", classes="hint")
+        yield Static(self.t("groups.keys"), id="groups-keys", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

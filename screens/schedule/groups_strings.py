@@ -64,6 +64,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Inga kommande gruppträffar. Ny träff: n.",
         "No group sessions to come. New session: n.",
     ),
+    "groups.keys": (
+        "Enter avaa · n uusi · k paikkamäärä · x peru tilaisuus",
+        "Enter öppnar · n ny · k antal platser · x ställ in träffen",
+        "Enter opens · n new · k seats · x cancel the session",
+    ),
     "groups.col.day": ("Päivä", "Dag", "Day"),
     "groups.col.time": ("Aika", "Tid", "Time"),
     "groups.col.title": ("Tilaisuus", "Träff", "Session"),
