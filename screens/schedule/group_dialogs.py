@@ -23,6 +23,7 @@ from store.visits.rules import parse_clock_time
 from ..admin.form_dialog import FieldProblem, FormDialog
 from ..clients.client_search import ClientSearch
 from ..shell.context import ScreenContextMixin
+from ..shell.dialogs import YesNoDialog, yes_no_bindings
 
 GROUPS_CSS = "groups.tcss"
 DEFAULT_SESSION_MINUTES = 90
@@ -188,3 +189,23 @@ class AddPersonDialog(ScreenContextMixin, ModalScreen[bool]):
 
     def action_close(self) -> None:
         self.dismiss(True)
+
+
+class ConfirmCancel(YesNoDialog):
+    """A cancellation (of a seat, a waiting place or a session) asked first: Enter yes."""
+
+    BINDINGS = yes_no_bindings("groups.confirm", "Cancel it", "Keep")
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            if self.detail:
+                yield Static(self.detail)
+            yield Static(
+                f"Enter  {self.t('groups.confirm.yes')}\nEsc    {self.t('groups.confirm.no')}"
+            )

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -23,30 +22,12 @@ from store.schedule.models import GroupSession, Seat
 
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
-from ..shell.dialogs import YesNoDialog, ask, yes_no_bindings
+from ..shell.dialogs import ask
 from ..shell.formatting import format_time
 from ..shell.header import LuotsiHeader
-from .group_dialogs import GROUPS_CSS, AddPersonDialog
+from .group_dialogs import GROUPS_CSS, AddPersonDialog, ConfirmCancel
 
 COLUMNS = ("number", "name", "phone", "state", "call")
-
-
-class ConfirmCancelSeat(YesNoDialog):
-    BINDINGS = yes_no_bindings("groups.cancel_seat", "Cancel seat", "Keep")
-
-    def __init__(self, name: str, waiting: bool) -> None:
-        super().__init__()
-        self.person = name
-        self.waiting = waiting
-
-    def compose(self) -> ComposeResult:
-        key = "groups.cancel_seat.waiting" if self.waiting else "groups.cancel_seat.title"
-        with Vertical(classes="dialog"):
-            yield Static(self.t(key, name=self.person), classes="dialog-title")
-            yield Static(
-                f"Enter  {self.t('groups.cancel_seat.yes')}\n"
-                f"Esc    {self.t('groups.cancel_seat.no')}"
-            )
 
 
 class SessionPeopleScreen(ScreenContextMixin, Screen[None]):
@@ -201,7 +182,10 @@ class SessionPeopleScreen(ScreenContextMixin, Screen[None]):
         seat = self._selected()
         if seat is None or seat.state not in ("booked", "waiting"):
             return
-        question = ConfirmCancelSeat(self._shown_name(seat), seat.state == "waiting")
+        key = (
+            "groups.cancel_seat.waiting" if seat.state == "waiting" else "groups.cancel_seat.title"
+        )
+        question = ConfirmCancel(self.t(key, name=self._shown_name(seat)))
         ask(self.app, question, lambda: self._cancel_seat(seat))
 
     def _cancel_seat(self, seat: Seat) -> None:

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -17,36 +16,16 @@ from store.core.dates import format_date
 from store.schedule.models import GroupSession
 
 from ..shell.context import ScreenContextMixin
-from ..shell.dialogs import YesNoDialog, ask, yes_no_bindings
+from ..shell.dialogs import ask
 from ..shell.faults import store_faults_told
 from ..shell.formatting import format_time
 from ..shell.header import LuotsiHeader
-from .group_dialogs import GROUPS_CSS, CapacityDialog, NewSessionDialog, SessionDraft
+from .group_dialogs import GROUPS_CSS, CapacityDialog, ConfirmCancel, NewSessionDialog, SessionDraft
 from .group_people import SessionPeopleScreen
 
 # How far ahead the list reaches: info sessions are planned for the coming months.
 DAYS_AHEAD = 366
 COLUMNS = ("day", "time", "title", "room", "seats", "waiting")
-
-
-class ConfirmCancelSession(YesNoDialog):
-    BINDINGS = yes_no_bindings("groups.cancel_session", "Cancel session", "Keep")
-
-    def __init__(self, session: GroupSession) -> None:
-        super().__init__()
-        self.group_session = session
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(
-                self.t("groups.cancel_session.title", title=self.group_session.title),
-                classes="dialog-title",
-            )
-            yield Static(self.t("groups.cancel_session.text", booked=self.group_session.booked))
-            yield Static(
-                f"Enter  {self.t('groups.cancel_session.yes')}\n"
-                f"Esc    {self.t('groups.cancel_session.no')}"
-            )
 
 
 class GroupSessionsScreen(ScreenContextMixin, Screen[None]):
@@ -188,7 +167,11 @@ class GroupSessionsScreen(ScreenContextMixin, Screen[None]):
         session = self._selected()
         if session is None or session.cancelled:
             return
-        ask(self.app, ConfirmCancelSession(session), lambda: self._cancel(session.id))
+        question = ConfirmCancel(
+            self.t("groups.cancel_session.title", title=session.title),
+            self.t("groups.cancel_session.text", booked=session.booked),
+        )
+        ask(self.app, question, lambda: self._cancel(session.id))
 
     @store_faults_told
     def _cancel(self, session_id: str) -> None:

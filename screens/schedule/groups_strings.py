@@ -112,8 +112,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{booked} har bokat plats: de ska meddelas.",
         "{booked} have a seat: they must be told.",
     ),
-    "groups.cancel_session.yes": ("Peru tilaisuus", "Ställ in träffen", "Cancel the session"),
-    "groups.cancel_session.no": ("Älä peru", "Ställ inte in", "Keep it"),
     # One session's people.
     "groups.people.facts": (
         "Varattu {booked}/{capacity} · jonossa {waiting} · paikalla {attended}",
@@ -170,8 +168,8 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Ta bort {name} från kön?",
         "Take {name} off the waiting list?",
     ),
-    "groups.cancel_seat.yes": ("Peru", "Avboka", "Cancel it"),
-    "groups.cancel_seat.no": ("Älä peru", "Avboka inte", "Keep it"),
+    "groups.confirm.yes": ("Kyllä, peru", "Ja, avboka", "Yes, cancel it"),
+    "groups.confirm.no": ("Ei, pidä", "Nej, behåll", "No, keep it"),
     "groups.moved_up": (
         "{name} nousi jonosta: soita ({phone}).",
         "{name} flyttades upp från kön: ring ({phone}).",
@@ -190,9 +188,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.groups.called": ("Soitettu", "Ringd", "Called"),
     "binding.groups.add": ("Lisää", "Lägg till", "Add"),
     "binding.groups.cancel_seat": ("Peru paikka", "Avboka", "Cancel seat"),
+    "binding.groups.confirm.yes": ("Peru", "Avboka", "Cancel it"),
+    "binding.groups.confirm.no": ("Pidä", "Behåll", "Keep"),
     "binding.groups.add.close": ("Sulje", "Stäng", "Close"),
-    "binding.groups.cancel_session.yes": ("Peru", "Ställ in", "Cancel"),
-    "binding.groups.cancel_session.no": ("Älä peru", "Behåll", "Keep"),
-    "binding.groups.cancel_seat.yes": ("Peru", "Avboka", "Cancel"),
-    "binding.groups.cancel_seat.no": ("Älä peru", "Behåll", "Keep"),
 }
