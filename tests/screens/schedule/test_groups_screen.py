@@ -138,3 +138,27 @@ async def test_a_new_session_is_made_in_the_dialog_and_a_bad_time_is_told(world,
         assert isinstance(app.screen, GroupSessionsScreen)
         text = screen_text(pilot)
         assert "Eläkeinfo" in text and "0/160" in text and "13:00–14:30" in text
+
+
+async def test_more_seats_move_the_waiting_list_up_and_fewer_than_booked_are_refused(world, clock):
+    session_id = _info(world, capacity=1)
+    for key in ("makinen", "ostman"):
+        world.store.groups.add(world.reception, session_id, world.clients[key].id)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_sessions(pilot)
+        assert "1/1 täynnä" in screen_text(pilot)
+        await pilot.press("k")
+        await settled(pilot)
+        field = app.screen.query_one("#capacity", Input)
+        field.value = "0"
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert "Paikkoja on oltava 1–1000." in screen_text(pilot)
+        field.value = "2"
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert isinstance(app.screen, GroupSessionsScreen)
+        assert "2/2 täynnä" in screen_text(pilot)
+    seats = world.store.groups.seats(session_id)
+    assert [s.client_name for s in seats.to_call] == ["Östman Åsa"]
