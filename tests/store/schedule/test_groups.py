@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from store.core.auth import PermissionDenied
+from store.core.db import write_transaction
+from store.core.rows import insert_row
 from store.schedule.errors import Clashes, InThePast
 from store.schedule.group_errors import (
     AlreadyListed,
@@ -144,6 +146,26 @@ def test_the_host_and_the_room_are_not_double_booked(world: World) -> None:
     assert "Eläkeinfo" in host.value.message("fi")
     with pytest.raises(InThePast):
         _session(world, starts_at=TUESDAY_13 - timedelta(days=7))
+
+
+def test_the_room_is_not_double_booked_and_is_offered_by_name(world: World) -> None:
+    with write_transaction(world.store.db):
+        hall = insert_row(
+            world.store.ctx, "room", {"site_id": world.site.id, "name": "Sali", "capacity": 200},
+            by=world.admin.id,
+        )  # fmt: skip
+    assert [r.name for r in world.store.groups.rooms(world.site.id)] == ["Sali"]
+    first = _session(world, host_id=None, room_id=hall)
+    assert first.room_name == "Sali"
+    with pytest.raises(Clashes) as room:
+        _session(world, host_id=None, room_id=hall, starts_at=TUESDAY_13 + timedelta(hours=1))
+    assert room.value.clashes[0].rule == "room"
+    # An appointment in the hall during the session is refused too.
+    with pytest.raises(Clashes):
+        world.store.schedule.book(
+            world.reception,
+            Booking(world.clients["makinen"].id, world.coach.id, TUESDAY_13, room_id=hall),
+        )
 
 
 def test_a_cancelled_session_takes_no_one_and_frees_the_host(world: World) -> None:
