@@ -25,6 +25,7 @@ from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
+from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -49,6 +50,7 @@ CATALOGS = (
     KOMPASSI_STRINGS,
     SCHEDULE_FIELD_STRINGS,
     CALENDAR_EXPORT_STRINGS,
+    GROUPS_STRINGS,
 )
 
 
