@@ -20,8 +20,9 @@ deadline is counted from (`store.schedule.process_rules`), never a literal here:
   period of `supplementary_period` (1 month) opens, in which `supplementary_count` (2)
   discussions of kind `supplementary` are held. They are due by the period's end; the
   row is listed from `within_days` before the period opens. Each done one on or after
-  the opening counts; a missed one stays overdue until a job-search discussion after the
-  period shows the later rhythm has taken over.
+  the opening counts. A missed one stays overdue until the later rhythm has taken over:
+  a job-search discussion held after the period, or `job_search_interval_later` passed
+  since its end (by then the regular discussion is what is due, and overdue itself).
 
 A review is covered (`booked`) by open appointments (booked or arrived) of its kind on or
 before its due date; an open one after it is `booked_late` and the review is still late.
@@ -108,8 +109,9 @@ def _bookings(
     return None, (late[0] if late else None)
 
 
-def reviews_of(history: ClientHistory, rules: ProcessRules) -> list[ReviewDue]:
-    """Every review the client has open, whenever due (the caller picks the near ones)."""
+def reviews_of(history: ClientHistory, rules: ProcessRules, today: date) -> list[ReviewDue]:
+    """Every review the client has open on `today`, whenever due (the caller picks the
+    near ones)."""
     since = history.jobseeker_since
     done, open_ = history.done, history.open
     reviews: list[ReviewDue] = []
@@ -142,7 +144,9 @@ def reviews_of(history: ClientHistory, rules: ProcessRules) -> list[ReviewDue]:
     closes = rules.after(SUPPLEMENTARY_PERIOD, opens)
     held = sorted(day for day in done["supplementary"] if day >= opens)
     remaining = rules.value(SUPPLEMENTARY_COUNT, opens) - len(held)
-    taken_over = any(day > closes for day in done["job_search"])
+    taken_over = any(day > closes for day in done["job_search"]) or (
+        today > rules.after(JOB_SEARCH_INTERVAL_LATER, closes)
+    )
     if remaining > 0 and not taken_over:
         review(
             "supplementary", closes, held[-1] if held else None, opens,
@@ -218,8 +222,10 @@ class Reviews:
     def all_open(self, actor: Staff, coach_id: str) -> list[ReviewDue]:
         """Every review the coach's clients have open, however far ahead, earliest first."""
         require(actor, "schedule.view")
-        rules = self.rules()
-        found = [r for history in self.caseload(coach_id) for r in reviews_of(history, rules)]
+        rules, today = self.rules(), self.ctx.today()
+        found = [
+            r for history in self.caseload(coach_id) for r in reviews_of(history, rules, today)
+        ]
         return sorted(found, key=_sort_key)
 
     def due(self, actor: Staff, coach_id: str, *, within_days: int = 14) -> list[ReviewDue]:

@@ -192,6 +192,21 @@ def test_a_missed_supplementary_stays_overdue_until_the_later_rhythm_takes_over(
     assert "supplementary" not in due_of(world, client)
 
 
+def test_a_missed_supplementary_is_dropped_once_the_later_interval_has_passed(
+    world: World,
+) -> None:
+    # Six months on 4.11.2026, the intensive period closed 4.12.2026.
+    client = jobseeker(world, "Unohtunut", date(2026, 5, 4))
+    hold(world, client, "initial_interview", date(2026, 5, 6))
+    clock_on(world, date(2027, 3, 4))
+    assert due_of(world, client)["supplementary"].due == date(2026, 12, 4)
+    clock_on(world, date(2027, 3, 5))
+    reviews = due_of(world, client)
+    assert "supplementary" not in reviews
+    # The discussion two weeks after the interview, never held, is what is overdue.
+    assert reviews["job_search"].due == date(2026, 5, 20)
+
+
 def test_only_the_coachs_own_jobseekers_still_seeking_are_listed(world: World) -> None:
     other = add_demo_account(world.store.ctx, "toinen", "Toinen Olli", "coach", world.site.id)
     mine = jobseeker(world, "Oma", date(2026, 11, 23))
