@@ -5,8 +5,9 @@ A law change (HE 108/2025 proposes several) is a new row with its own `effective
 the row in force on a day is the newest one that took effect on or before it. A deadline
 is counted with the rule in force on the day it is counted from (the day someone became a
 jobseeker, the day of the previous discussion), so a change applies to what starts after
-it. A day before a rule's first row takes that first row: the service model covered the
-jobseekers already on the register when it came into force (2.5.2022).
+it. A day before a rule's first row takes that first row; `took_effect` tells when the
+first row did, so the reviews can leave out what was never due under the rule (see
+`store.schedule.reviews`).
 """
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
@@ -90,6 +91,13 @@ class ProcessRules:
     def after(self, code: str, day: date) -> date:
         """The deadline `code` counted from `day`, with the rule in force on `day`."""
         return self.on(code, day).after(day)
+
+    def took_effect(self, code: str) -> date:
+        """The day the first row of `code` took effect."""
+        rows = self._rows.get(code)
+        if not rows:
+            raise RuleMissing(code)
+        return rows[0].effective_from
 
     def value(self, code: str, day: date) -> int:
         return self.on(code, day).value

@@ -24,6 +24,11 @@ deadline is counted from (`store.schedule.process_rules`), never a literal here:
   a job-search discussion held after the period, or `job_search_interval_later` passed
   since its end (by then the regular discussion is what is due, and overdue itself).
 
+Jobseekers already on the register when the service model came into force (before the
+first row of a rule took effect) had their plan under the old model: no initial interview
+is due for them, their job-search rhythm is counted from no earlier than the day the rule
+took effect, and no intensive period falls before it.
+
 A review is covered (`booked`) by open appointments (booked or arrived) of its kind on or
 before its due date; an open one after it is `booked_late` and the review is still late.
 A client who is not a jobseeker (no `jobseeker_since`), deleted, or whose last path ended
@@ -126,13 +131,15 @@ def reviews_of(history: ClientHistory, rules: ProcessRules, today: date) -> list
         ))  # fmt: skip
 
     interviews = sorted(done["initial_interview"])
-    if not interviews:
+    if not interviews and since >= rules.took_effect(INITIAL_INTERVIEW_WITHIN):
         review("initial_interview", rules.after(INITIAL_INTERVIEW_WITHIN, since), None, since)
 
     # Job-search discussions.
     anchor = interviews[0] if interviews else since
     discussions = sorted(day for kind in REVIEW_KINDS for day in done[kind])
-    last = discussions[-1] if discussions else anchor
+    last = max(
+        discussions[-1] if discussions else anchor, rules.took_effect(JOB_SEARCH_INTERVAL_EARLY)
+    )
     early_end = rules.after(JOB_SEARCH_EARLY_PERIOD, anchor)
     next_due = rules.after(JOB_SEARCH_INTERVAL_EARLY, last)
     if next_due > early_end:
@@ -147,7 +154,7 @@ def reviews_of(history: ClientHistory, rules: ProcessRules, today: date) -> list
     taken_over = any(day > closes for day in done["job_search"]) or (
         today > rules.after(JOB_SEARCH_INTERVAL_LATER, closes)
     )
-    if remaining > 0 and not taken_over:
+    if remaining > 0 and not taken_over and opens >= rules.took_effect(SUPPLEMENTARY_AT):
         review(
             "supplementary", closes, held[-1] if held else None, opens,
             opens=opens, remaining=remaining,

@@ -249,3 +249,20 @@ def test_a_caseload_is_read_with_the_same_few_queries_however_many_clients(
         )
     assert queries() == few <= 4
     assert len(world.store.reviews.due(world.coach, world.coach.id, within_days=400)) >= 90
+
+
+def test_a_jobseeker_from_before_the_service_model_has_no_initial_interview_due(
+    world: World,
+) -> None:
+    # On the register since 4.1.2021, before the model took effect on 2.5.2022: no
+    # initial interview, no intensive period, and the three-month rhythm from 2.5.2022.
+    client = jobseeker(world, "Vanha", date(2021, 1, 4))
+    reviews = due_of(world, client)
+    assert list(reviews) == ["job_search"]
+    assert (reviews["job_search"].due, reviews["job_search"].last_done) == (
+        date(2022, 8, 2),
+        None,
+    )
+    hold(world, client, "job_search", date(2026, 11, 2))
+    assert "job_search" not in due_of(world, client)
+    assert due_of(world, client, within_days=90)["job_search"].due == date(2027, 2, 2)
