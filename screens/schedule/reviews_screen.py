@@ -29,7 +29,7 @@ WITHIN_DAYS = 14  # how far ahead the list looks, besides everything overdue
 
 # (column, width): fits 80 columns with the cell padding and a scroll bar; longer
 # names are cut.
-COLUMNS = (("state", 10), ("client", 17), ("what", 20), ("due", 10), ("booked", 10))
+COLUMNS = (("state", 10), ("client", 16), ("what", 21), ("due", 10), ("booked", 10))
 
 
 def review_state(review: ReviewDue, today: date) -> str:
@@ -120,8 +120,8 @@ class ReviewsScreen(ScreenContextMixin, Screen[None]):
         booked = review.booked or review.booked_late
         cells = [
             Text(self.t(f"reviews.state.{state}")),
-            Text(review.client_name),
-            Text(what),
+            Text(review.client_name, overflow="ellipsis", no_wrap=True),
+            Text(what, overflow="ellipsis", no_wrap=True),
             Text(format_date(review.due)),
             Text(format_date(booked) if booked else ""),
         ]
