@@ -79,6 +79,8 @@ class ProcessRules:
             by_code[rule.code].append(rule)
         self._rows = dict(by_code)
         self._starts = {code: [r.effective_from for r in rows] for code, rows in by_code.items()}
+        # A caseload counts the same deadlines from the same days over and over.
+        self._counted: dict[tuple[str, date], date] = {}
 
     def on(self, code: str, day: date) -> ProcessRule:
         """The row of `code` in force on `day` (its first row for a day before any)."""
@@ -90,7 +92,11 @@ class ProcessRules:
 
     def after(self, code: str, day: date) -> date:
         """The deadline `code` counted from `day`, with the rule in force on `day`."""
-        return self.on(code, day).after(day)
+        key = (code, day)
+        counted = self._counted.get(key)
+        if counted is None:
+            counted = self._counted[key] = self.on(code, day).after(day)
+        return counted
 
     def took_effect(self, code: str) -> date:
         """The day the first row of `code` took effect."""

@@ -43,13 +43,14 @@ appointments of the three kinds (`client_coach`, `appointment_client`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal, cast
 
 from store.core.audit import log_event
 from store.core.auth import require
-from store.core.clock import from_iso, to_local
+from store.core.clock import from_iso, local_moment, to_iso, to_local
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.models import Staff
@@ -186,6 +187,23 @@ _APPOINTMENTS = (
 )
 
 
+def local_days() -> Callable[[str], date]:
+    """A converter from stored UTC text to the local day, for many rows at once: each UTC
+    day holds one local midnight, worked out once per UTC day seen."""
+    seen: dict[str, tuple[date, str]] = {}
+
+    def local_day(stored: str) -> date:
+        utc_day = stored[:10]
+        known = seen.get(utc_day)
+        if known is None:
+            first = to_local(from_iso(f"{utc_day}T00:00:00.000Z")).date()
+            known = seen[utc_day] = (first, to_iso(local_moment(first + timedelta(days=1))))
+        first, midnight = known
+        return first + timedelta(days=1) if stored >= midnight else first
+
+    return local_day
+
+
 class Reviews:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -215,11 +233,12 @@ class Reviews:
         for client_id, name, since in self.ctx.db.execute(_CASELOAD, {"coach": coach_id}):
             histories[client_id] = ClientHistory(client_id, name, date.fromisoformat(since))
         rows = self.ctx.db.execute(_APPOINTMENTS, {"coach": coach_id})
+        local_day = local_days()
         for client_id, kind, status, starts_at in rows:
             history = histories.get(client_id)
             if history is None:
                 continue
-            day = to_local(from_iso(starts_at)).date()
+            day = local_day(starts_at)
             if day < history.jobseeker_since:
                 continue
             held = history.done if status == "done" else history.open

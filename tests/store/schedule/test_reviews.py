@@ -13,7 +13,7 @@ from store.core.clock import FixedClock, local_moment
 from store.sample.accounts import add_demo_account
 from store.schedule.models import AppointmentKind, Booking
 from store.schedule.process_rules import ProcessRule, ProcessRules, add_months
-from store.schedule.reviews import ReviewDue
+from store.schedule.reviews import ReviewDue, local_days
 from tests.conftest import World
 
 
@@ -266,3 +266,20 @@ def test_a_jobseeker_from_before_the_service_model_has_no_initial_interview_due(
     hold(world, client, "job_search", date(2026, 11, 2))
     assert "job_search" not in due_of(world, client)
     assert due_of(world, client, within_days=90)["job_search"].due == date(2027, 2, 2)
+
+
+def test_an_appointment_late_in_the_evening_counts_on_its_local_day() -> None:
+    # 23.30 Helsinki on Wed 4.11.2026 is 21.30 UTC: still the 4th; 00.30 on the 5th is
+    # 22.30 UTC on the 4th.
+    local_day = local_days()
+    assert local_day("2026-11-04T21:30:00.000Z") == date(2026, 11, 4)
+    assert local_day("2026-11-04T22:30:00.000Z") == date(2026, 11, 5)
+    assert local_day("2026-11-04T21:59:59.999Z") == date(2026, 11, 4)
+    assert local_day("2026-11-04T22:00:00.000Z") == date(2026, 11, 5)
+    # Summer time (UTC+3): the day turns at 21.00 UTC.
+    assert local_day("2026-06-18T20:59:00.000Z") == date(2026, 6, 18)
+    assert local_day("2026-06-18T21:00:00.000Z") == date(2026, 6, 19)
+    # The day of the spring change (29.3.2026, clocks forward at 03.00 local).
+    assert local_day("2026-03-28T22:00:00.000Z") == date(2026, 3, 29)
+    assert local_day("2026-03-29T20:59:00.000Z") == date(2026, 3, 29)
+    assert local_day("2026-03-29T21:00:00.000Z") == date(2026, 3, 30)
