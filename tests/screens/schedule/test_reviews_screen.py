@@ -15,25 +15,13 @@ from store.clients.models import Client
 from store.core.clock import FixedClock, local_moment
 from store.schedule.models import Booking
 from tests.conftest import World
+from tests.store.schedule.test_reviews import jobseeker
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled
 
 # Tuesday 22.12.2026 12:30 in Helsinki: Christmas Eve and Day (Thu, Fri) are ahead.
 BEFORE_CHRISTMAS = datetime(2026, 12, 22, 10, 30, tzinfo=UTC)
-
-
-def jobseeker(world: World, last_name: str, since: date) -> Client:
-    return world.store.clients.create(
-        world.admin,
-        {
-            "last_name": last_name,
-            "first_name": "Testi",
-            "birth_date": "1.1.1990",
-            "jobseeker_since": f"{since.day}.{since.month}.{since.year}",
-            "coach_id": world.coach.id,
-        },
-    )
 
 
 def caseload(world: World, clock: FixedClock) -> dict[str, Client]:
