@@ -24,6 +24,17 @@ from ..helpers import log_in, screen_text, settled
 BEFORE_CHRISTMAS = datetime(2026, 12, 22, 10, 30, tzinfo=UTC)
 
 
+def opened_with(dialog: BookingDialog) -> tuple[object, object, object, object]:
+    """(coach, client, start, kind) the booking dialog was opened with. BookingDialog is a
+    placeholder on main that keeps its arguments as `coach_id`, `client_id`, `starts_at`
+    (and takes no kind); the booking helper's dialog keeps them as `initial_coach_id`,
+    `chosen_client_id`, `starts_at_given` and `kind`."""
+    if hasattr(dialog, "chosen_client_id"):
+        values = ("initial_coach_id", "chosen_client_id", "starts_at_given", "kind")
+        return tuple(getattr(dialog, name) for name in values)  # type: ignore[return-value]
+    return (dialog.coach_id, dialog.client_id, dialog.starts_at, None)
+
+
 def caseload(world: World, clock: FixedClock) -> dict[str, Client]:
     clock.at = BEFORE_CHRISTMAS
     return {
@@ -99,9 +110,10 @@ async def test_b_opens_the_booking_for_the_selected_client_at_the_next_free_time
         await pilot.pause()
         dialog = pilot.app.screen
         assert isinstance(dialog, BookingDialog)
-        # BookingDialog is a placeholder on main: read what it was opened with.
-        assert (dialog.coach_id, dialog.client_id) == (world.coach.id, joulu.id)
-        assert dialog.starts_at == local_moment(date(2026, 12, 22), time(13, 30))
+        coach_id, client_id, starts_at, kind = opened_with(dialog)
+        assert (coach_id, client_id) == (world.coach.id, joulu.id)
+        assert starts_at == local_moment(date(2026, 12, 22), time(13, 30))
+        assert kind in (None, "initial_interview")
         # Booked meanwhile (as the dialog does): the list says so once it closes.
         world.store.schedule.book(
             world.reception,
