@@ -30,7 +30,8 @@ is due for them, their job-search rhythm is counted from no earlier than the day
 took effect, and no intensive period falls before it.
 
 A review is covered (`booked`) by open appointments (booked or arrived) of its kind on or
-before its due date; an open one after it is `booked_late` and the review is still late.
+before its due date (the next job-search discussion by any of the three kinds, as any of
+them is one); an open one after it is `booked_late` and the review is still late.
 A client who is not a jobseeker (no `jobseeker_since`), deleted, or whose last path ended
 settled (employed, self-employed, left the register) with no open path has no reviews.
 
@@ -124,9 +125,10 @@ def reviews_of(history: ClientHistory, rules: ProcessRules, today: date) -> list
 
     def review(
         kind: ReviewKind, due: date, last: date | None, start: date,
-        opens: date | None = None, remaining: int = 1,
+        opens: date | None = None, remaining: int = 1, covered_by: tuple[ReviewKind, ...] = (),
     ) -> None:  # fmt: skip
-        booked, late = _bookings(open_[kind], start, due, remaining)
+        ahead = [day for k in covered_by or (kind,) for day in open_[k]]
+        booked, late = _bookings(ahead, start, due, remaining)
         reviews.append(ReviewDue(
             history.client_id, history.client_name, kind, due, last, booked, late, opens, remaining
         ))  # fmt: skip
@@ -145,7 +147,8 @@ def reviews_of(history: ClientHistory, rules: ProcessRules, today: date) -> list
     next_due = rules.after(JOB_SEARCH_INTERVAL_EARLY, last)
     if next_due > early_end:
         next_due = rules.after(JOB_SEARCH_INTERVAL_LATER, last)
-    review("job_search", next_due, discussions[-1] if discussions else None, last)
+    review("job_search", next_due, discussions[-1] if discussions else None, last,
+           covered_by=REVIEW_KINDS)  # fmt: skip
 
     # The intensive period's supplementary discussions.
     opens = rules.after(SUPPLEMENTARY_AT, since)

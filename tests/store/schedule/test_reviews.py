@@ -138,6 +138,10 @@ def test_a_held_interview_satisfies_and_discussions_follow_every_two_weeks(world
         True,
     )
     world.store.schedule.cancel(world.reception, late_id, "by_client")
+    # A coaching session is no job-search discussion: nothing covers it.
+    other_id = book(world, client, "coaching", date(2026, 11, 30))
+    assert due_of(world, client)["job_search"].booked_late is None
+    world.store.schedule.cancel(world.reception, other_id, "by_client")
     # A discussion held on 25.11 moves the next to 9.12; one booked for 7.12 covers it.
     hold(world, client, "job_search", date(2026, 11, 25))
     book(world, client, "job_search", date(2026, 12, 7))
@@ -177,7 +181,9 @@ def test_after_three_months_the_next_discussion_is_three_months_after_the_last(
         date(2026, 12, 15),
     )
     # The supplementary discussions are discussions too: the next regular one counts from it.
-    assert due_of(world, client, within_days=90)["job_search"].due == date(2027, 3, 3)
+    # and the supplementary booked for 15.12 is that next discussion.
+    regular = due_of(world, client, within_days=90)["job_search"]
+    assert (regular.due, regular.booked) == (date(2027, 3, 3), date(2026, 12, 15))
 
 
 def test_a_missed_supplementary_stays_overdue_until_the_later_rhythm_takes_over(
