@@ -9,10 +9,12 @@ import pytest
 
 from store.schedule.calendar_days import add_working_days, holiday_name, is_working_day
 
-# Written out from the published Finnish calendar (Helsingin yliopiston almanakka's
-# "liputus- ja juhlapäivät"), not computed: New Year, Epiphany, Good Friday, Easter
-# Sunday and Monday, May Day, Ascension, Whitsun, Midsummer Eve and Day, All Saints' Day,
-# Independence Day, Christmas Eve, Christmas Day and Boxing Day.
+# Written out by hand as the Finnish calendar publishes them, not computed: New Year,
+# Epiphany, Good Friday, Easter Sunday and Monday, May Day, Ascension (Easter + 39),
+# Whitsun (Easter + 49), Midsummer Eve and Day (the Friday and Saturday of 19–26 June),
+# All Saints' Day (the Saturday of 31.10–6.11), Independence Day, Christmas Eve,
+# Christmas Day and Boxing Day. Easter Sundays: 20.4.2025, 5.4.2026, 28.3.2027,
+# 16.4.2028, 1.4.2029, 21.4.2030.
 PUBLISHED: dict[int, tuple[str, ...]] = {
     2025: ("1.1", "6.1", "18.4", "20.4", "21.4", "1.5", "29.5", "8.6", "20.6", "21.6",
            "1.11", "6.12", "24.12", "25.12", "26.12"),
