@@ -26,6 +26,7 @@ from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
+from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -51,6 +52,7 @@ CATALOGS = (
     SCHEDULE_FIELD_STRINGS,
     CALENDAR_EXPORT_STRINGS,
     GROUPS_STRINGS,
+    REVIEWS_STRINGS,
 )
 
 
