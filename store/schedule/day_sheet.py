@@ -77,6 +77,21 @@ class DaySheetRow:
     work: WorkItem | None = None
 
     @property
+    def key(self) -> str:
+        """What the row is about, the same from one read to the next (to keep the cursor)."""
+        if self.appointment is not None:
+            return f"appointment:{self.appointment.id}"
+        if self.visit is not None:
+            return f"visitor:{self.visit.id}"
+        if self.session is not None:
+            return f"group_session:{self.session.id}"
+        if self.review is not None:
+            return f"review:{self.review.client_id}:{self.review.kind}"
+        work = self.work
+        assert work is not None
+        return f"work:{work.kind}:{work.client_id}:{work.step_id}:{work.detail}"
+
+    @property
     def to_call(self) -> Visit | None:
         """The visitor the coach may call now (Enter), if any: one waiting in the queue for
         them or, for an appointment, the client the desk checked in."""
