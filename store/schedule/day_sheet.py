@@ -46,11 +46,13 @@ REVIEW_DAYS = 14  # reviews due within this many days are listed
 # A visitor waiting in these states is the coach's to call from the day sheet.
 CALLABLE_STATES = ("waiting", "transferred")
 
-# The day's open visits that wait for the coach (or are in their hands), and those that
-# the desk's check-in tied to the coach's appointments (their ids bound as :linked).
+# The day's open visits that wait for the coach, or are in their hands (those the desk's
+# check-in tied to the coach's appointments are read by id). Site by site, so that each
+# walks the (site, state, day) index, not every visit ever.
 _VISITORS = (
-    f"{VISIT_SELECT} WHERE v.visit_date = :day AND v.deleted_at IS NULL"
+    f"{VISIT_SELECT} WHERE v.site_id IN (SELECT id FROM site)"
     " AND v.state IN ('waiting', 'transferred', 'called', 'serving')"
+    " AND v.visit_date = :day AND v.deleted_at IS NULL"
     " AND ((v.state = 'transferred' AND v.assigned_to = :me)"
     "  OR (v.state = 'waiting' AND v.wants_own_coach = 1 AND c.coach_id = :me)"
     "  OR (v.state IN ('called', 'serving') AND coalesce(v.served_by, v.called_by) = :me))"
