@@ -18,7 +18,7 @@ from .formatting import format_time
 
 # Fixed columns, and the least and most the two flexible ones take.
 TIME_WIDTH = 5
-STATE_WIDTH = (20, 28)
+STATE_WIDTH = (21, 28)  # "! myöhässä 30.11.2026"
 WHAT_WIDTH = (22, 44)
 CLIENT_WIDTH = (18, 34)
 _CELL_PADDING = 2  # a DataTable cell's padding, left and right
@@ -27,19 +27,22 @@ _SCROLLBAR = 2
 
 def column_widths(table_width: int) -> dict[str, int]:
     """The columns' widths for a table `table_width` cells wide: the least that fits 80
-    columns, and what is left over shared by the what, client and state columns."""
+    columns, the rest shared by the what and client columns, then given to the state."""
     room = table_width - 4 * _CELL_PADDING - _SCROLLBAR - TIME_WIDTH
-    widths = {"what": WHAT_WIDTH[0], "client": CLIENT_WIDTH[0], "state": STATE_WIDTH[0]}
+    limits = {"client": CLIENT_WIDTH, "what": WHAT_WIDTH, "state": STATE_WIDTH}
+    widths = {key: least for key, (least, _) in limits.items()}
     spare = room - sum(widths.values())
-    for key, (least, most) in (
-        ("what", WHAT_WIDTH),
-        ("client", CLIENT_WIDTH),
-        ("state", STATE_WIDTH),
+    for key, share in (
+        ("client", (spare + 1) // 2),
+        ("what", spare),
+        ("client", spare),
+        ("state", spare),
     ):
-        grow = max(0, min(spare, most - least))
+        grow = max(0, min(share, spare, limits[key][1] - widths[key]))
         widths[key] += grow
         spare -= grow
-    return {"time": TIME_WIDTH, **widths}
+    return {"time": TIME_WIDTH, "what": widths["what"], "client": widths["client"],
+            "state": widths["state"]}  # fmt: skip
 
 
 class DaySheetTable(ContextMixin, DataTable[str | Text]):
@@ -132,6 +135,9 @@ class DaySheetTable(ContextMixin, DataTable[str | Text]):
         kind = self.t(f"worklist.kind.{kind_key}")
         service = work.service_name(self.ctx.lang)
         what = self.t("daysheet.what.work", kind=kind, service=service) if service else kind
+        # The item's own date (a step's end or start), no deadline unless it has passed.
+        if row.due is not None and not row.overdue:
+            return what, format_date(row.due)
         return what, self._due(row)
 
     def _appointment_state(self, row: DaySheetRow) -> str:

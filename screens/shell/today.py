@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from store.api import TodayCounts
 from store.core.audit import LastCheck
@@ -258,6 +258,11 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
 
     def action_day_report(self) -> None:
         self.app.push_screen(DayReportScreen())
+
+    @on(Input.Changed, "#search-input")
+    def _searching(self, event: Input.Changed) -> None:
+        """While a search is typed, its results share the room with the day sheet evenly."""
+        self.set_class(bool(event.value.strip()), "-searching")
 
     @on(ClientSearch.ClientSelected)
     def _open_client(self, event: ClientSearch.ClientSelected) -> None:
