@@ -136,6 +136,19 @@ async def test_the_sheet_follows_the_desk_while_it_is_shown(world, clock, monkey
         )
 
 
+async def test_the_sheet_is_read_again_on_coming_back_to_today(world, clock):
+    arrived = book(world, "makinen", AT_13)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _open_sheet(pilot)
+        await _enter_on(pilot, table, 0)
+        assert isinstance(pilot.app.screen, ClientCardScreen)
+        check_in(world, arrived)  # at the desk, while the coach reads the card
+        await pilot.press("escape")
+        await settled(pilot)
+        assert _rows(pilot)[0][3] == "✓ saapunut A001"
+
+
 async def test_enter_on_a_review_books_it_at_the_next_free_time(world, clock):
     """Needs `Store.reviews.due` (the reviews helper's): a placeholder on main returns []."""
     raw = {"last_name": "Koski", "first_name": "Eero", "birth_date": "2.2.1990",
