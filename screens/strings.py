@@ -28,6 +28,7 @@ from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
+from .shell.day_sheet_strings import STRINGS as DAY_SHEET_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
 CATALOGS = (
@@ -53,6 +54,7 @@ CATALOGS = (
     CALENDAR_EXPORT_STRINGS,
     GROUPS_STRINGS,
     REVIEWS_STRINGS,
+    DAY_SHEET_STRINGS,
 )
 
 

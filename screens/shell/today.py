@@ -1,25 +1,33 @@
-"""The Today screen: today's figures, the client search and, for a coach, the worklist."""
+"""The Today screen: today's figures, the client search and, for a coach, the day sheet."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from store.api import TodayCounts
 from store.core.audit import LastCheck
 from store.core.auth import allowed
+from store.core.clock import to_local
 from store.core.dates import format_date
-from store.paths.worklist import WorkItem
+from store.core.db import DatabaseFault
+from store.schedule.day_sheet import DaySheetRow
+from store.schedule.models import DEFAULT_MINUTES, Appointment
+from store.visits.models import Visit
+from store.visits.register import DeskOccupied, InvalidTransition
 
 from ..clients.client_card import ClientCardScreen
 from ..clients.client_search import ClientSearch
 from ..reports.day_report import DayReportScreen
-from .background import read_in_background
+from .background import fault_key, read_in_background
 from .context import ScreenContextMixin
+from .day_sheet import DaySheetTable
 from .formatting import format_time
 from .header import LuotsiHeader
 
@@ -30,11 +38,13 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
         Binding("ctrl+n", "new_client", "New client", id="today.new_client"),
         # Off the footer, which at 80 columns would push F2 out; the hint line says it.
         Binding("ctrl+r", "day_report", "Day report", id="today.day_report", show=False),
-        # A coach's; the worklist's title says it.
-        Binding("ctrl+t", "worklist", "Worklist", id="today.worklist", show=False),
+        # A coach's; the day sheet's title says it.
+        Binding("ctrl+t", "day_sheet", "Day sheet", id="today.day_sheet", show=False),
     ]
 
-    worklist_items: list[WorkItem] = []
+    # How often the day sheet is read again while shown: the desk checks clients in and
+    # passes visitors on meanwhile.
+    refresh_seconds: float = 20.0
 
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
@@ -47,24 +57,22 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
             yield Static("", id="figure-nps", classes="figure")
             yield Static(self.t("report.hint"), id="report-hint", classes="figure")
         yield ClientSearch(id="client-search")
-        with Vertical(id="worklist-box"):
-            yield Static("", id="worklist-title", classes="screen-title")
-            yield DataTable(id="worklist", cursor_type="row")
+        with Vertical(id="day-sheet-box"):
+            yield Static("", id="day-sheet-title", classes="screen-title")
+            yield DaySheetTable(id="day-sheet")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ClientSearch).focus_input()
         self.query_one("#audit-warning").display = False
-        self.query_one("#worklist-box").display = self._has_worklist
-        table = self.query_one("#worklist", DataTable)
-        # Widths that fit 80 columns with the date in view; longer names are cut.
-        for key, width in (("what", 16), ("client", 20), ("service", 24), ("date", 10)):
-            table.add_column(self.t(f"worklist.column.{key}"), width=width, key=key)
+        self.query_one("#day-sheet-box").display = self._has_day_sheet
+        if self._has_day_sheet:
+            self.set_interval(self.refresh_seconds, self.refresh_day_sheet)
         self._remove_stale_exports()
 
     @property
-    def _has_worklist(self) -> bool:
-        """Only a coach has a caseload, and so a worklist."""
+    def _has_day_sheet(self) -> bool:
+        """Only a coach has a caseload, and so a day sheet."""
         return self.ctx.session is not None and allowed(self.session.staff, "path.edit")
 
     def _remove_stale_exports(self) -> None:
@@ -93,14 +101,7 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
             lambda counts: self._show_figures(counts, site is not None),
             group="today-figures",
         )
-        if self._has_worklist:
-            staff = self.session.staff
-            read_in_background(
-                self,
-                lambda store: store.paths.worklist(staff),
-                self._show_worklist,
-                group="today-worklist",
-            )
+        self.refresh_day_sheet()
         if allowed(self.session.staff, "audit.read"):
             read_in_background(
                 self,
@@ -127,7 +128,7 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
 
     @staticmethod
     def _local_day(at: str, *, with_time: bool = False) -> str:
-        from store.core.clock import from_iso, to_local
+        from store.core.clock import from_iso
 
         try:
             moment = from_iso(at)
@@ -136,36 +137,98 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
         day = format_date(to_local(moment).date())
         return f"{day} {format_time(moment)}" if with_time else day
 
-    def _show_worklist(self, items: list[WorkItem]) -> None:
-        self.worklist_items = items
-        lang = self.ctx.lang
-        self.query_one("#worklist-title", Static).update(
-            self.t("worklist.title", count=len(items)) if items else self.t("worklist.empty")
+    def refresh_day_sheet(self) -> None:
+        if self.ctx.session is None or not self._has_day_sheet or not self.is_current:
+            return
+        staff = self.session.staff
+        read_in_background(
+            self,
+            lambda store: (store.today(), store.day_sheet.rows(staff)),
+            self._show_day_sheet,
+            group="today-day-sheet",
         )
-        table = self.query_one("#worklist", DataTable)
-        table.clear()
-        today = self.store.today()
-        for item in items:
-            # A step whose end has passed is listed as ending until someone closes it.
-            overdue = item.kind == "ending" and item.due is not None and item.due < today
-            table.add_row(
-                self.t("worklist.kind.overdue" if overdue else f"worklist.kind.{item.kind}"),
-                item.client_name,
-                item.service_name(lang),
-                format_date(item.due) if item.due else "",
+
+    def _show_day_sheet(self, read: tuple[date, list[DaySheetRow]]) -> None:
+        day, rows = read
+        shown_day = format_date(day)
+        self.query_one("#day-sheet-title", Static).update(
+            self.t("daysheet.title", date=shown_day, count=len(rows))
+            if rows
+            else self.t("daysheet.empty", date=shown_day)
+        )
+        self.query_one(DaySheetTable).show(rows)
+
+    def action_day_sheet(self) -> None:
+        if self._has_day_sheet:
+            self.query_one(DaySheetTable).focus()
+
+    @on(DataTable.RowSelected, "#day-sheet")
+    def _act_on_row(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: call the visitor waiting for me, book the review, open the
+        client, the session list or the path at the step."""
+        row = self.query_one(DaySheetTable).row_for(event.row_key.value)
+        if row is None:
+            return
+        visit = row.to_call
+        if visit is not None:
+            self._call(visit, row.client_name)
+        elif row.kind == "review":
+            self._book_review(row)
+        elif row.kind == "group_session" and row.session is not None:
+            from screens.schedule.groups_screen import GroupSessionsScreen
+
+            self.app.push_screen(
+                GroupSessionsScreen(first_day=to_local(row.session.starts_at).date())
             )
+        elif row.kind == "work" and row.work is not None:
+            from screens.paths.path_screen import ServicePathScreen
 
-    def action_worklist(self) -> None:
-        if self._has_worklist:
-            self.query_one("#worklist", DataTable).focus()
+            self.app.push_screen(ServicePathScreen(row.work.client_id, row.work.step_id))
+        elif row.client_id is not None:
+            self.app.push_screen(ClientCardScreen(row.client_id))
 
-    @on(DataTable.RowSelected, "#worklist")
-    def _open_work_item(self, event: DataTable.RowSelected) -> None:
-        """Enter on an item opens the client's path at its step (F4)."""
-        item = self.worklist_items[event.cursor_row]
-        from screens.paths.path_screen import ServicePathScreen
+    def _call(self, visit: Visit, name: str) -> None:
+        """Call the visitor to this terminal's desk, as the desk's Enter does."""
+        desk = self.ctx.desk
+        try:
+            self.store.visits.change_state(self.session.staff, visit.id, "called", desk=desk)
+        except InvalidTransition:
+            self.notify(self.t("daysheet.call_too_late", ticket=visit.ticket), severity="warning")
+        except DeskOccupied as occupied:
+            params = {"desk": desk, "ticket": occupied.visit.ticket}
+            self.notify(self.t("daysheet.desk_occupied", **params), severity="warning")
+        except DatabaseFault as fault:
+            self.notify(self.t(fault_key(fault) or "error.busy"), severity="error")
+        else:
+            self.notify(self.t("daysheet.called", ticket=visit.ticket, name=name, desk=desk))
+        self.refresh_day_sheet()
 
-        self.app.push_screen(ServicePathScreen(item.client_id, item.step_id))
+    def _book_review(self, row: DaySheetRow) -> None:
+        """The booking dialog at the first free time of the coach and the client."""
+        from screens.schedule.booking_dialog import BookingDialog
+
+        me = self.session.staff.id
+        client_id = row.client_id
+        starts_at = self.store.schedule.next_free(me, client_id, DEFAULT_MINUTES)
+        if starts_at is None:
+            self.notify(self.t("daysheet.no_free_time"), severity="warning")
+        dialog = BookingDialog(coach_id=me, client_id=client_id, starts_at=starts_at)
+        self.app.push_screen(dialog, self._booked)
+
+    def _booked(self, appointment: object) -> None:
+        """The dialog's answer: the booked appointment, or None if nothing was booked."""
+        if not isinstance(appointment, Appointment):
+            return
+        local = to_local(appointment.starts_at)
+        self.notify(
+            self.t(
+                "daysheet.booked",
+                client=appointment.client_name,
+                day=format_date(local.date()),
+                time=format_time(appointment.starts_at),
+            )
+        )
+        self.refresh_day_sheet()
 
     def _show_figures(self, counts: TodayCounts, at_a_site: bool) -> None:
         self.query_one("#figure-registered", Static).update(
@@ -195,6 +258,11 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
 
     def action_day_report(self) -> None:
         self.app.push_screen(DayReportScreen())
+
+    @on(Input.Changed, "#search-input")
+    def _searching(self, event: Input.Changed) -> None:
+        """While a search is typed, its results share the room with the day sheet evenly."""
+        self.set_class(bool(event.value.strip()), "-searching")
 
     @on(ClientSearch.ClientSelected)
     def _open_client(self, event: ClientSearch.ClientSelected) -> None:
