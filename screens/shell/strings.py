@@ -466,22 +466,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The database cannot be written (the file or its folder is read-only), and nothing "
         "was saved. What you typed is kept: ask the administrator to fix the permissions.",
     ),
-    # The coach's worklist on Today (store/paths/worklist.py).
-    "binding.today.worklist": ("Työlista", "Arbetslista", "Worklist"),
-    "worklist.title": (
-        "Työlista: {count} (Ctrl+T, Enter avaa polun)",
-        "Arbetslista: {count} (Ctrl+T, Enter öppnar stigen)",
-        "Worklist: {count} (Ctrl+T, Enter opens the path)",
-    ),
-    "worklist.empty": (
-        "Työlista: ei avoimia tehtäviä",
-        "Arbetslista: inga öppna uppgifter",
-        "Worklist: nothing to do",
-    ),
-    "worklist.column.what": ("Mitä", "Vad", "What"),
-    "worklist.column.client": ("Asiakas", "Klient", "Client"),
-    "worklist.column.service": ("Palvelu", "Tjänst", "Service"),
-    "worklist.column.date": ("Pvm", "Datum", "Date"),
+    # The kinds of the coach's worklist items (store/paths/worklist.py), on the day sheet.
     "worklist.kind.ending": ("Päättyy pian", "Slutar snart", "Ending soon"),
     "worklist.kind.overdue": ("Yli loppupäivän", "Över slutdatum", "Past its end"),
     "worklist.kind.not_started": ("Ei alkanut", "Inte påbörjad", "Not started"),
