@@ -28,6 +28,7 @@ from store.schedule.groups import GroupSessions
 from store.schedule.hours import WorkingTime
 from store.schedule.repository import Schedule
 from store.schedule.reviews import Reviews
+from store.schedule.rooms import Rooms
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -66,6 +67,7 @@ class Store:
         self.schedule = Schedule(self.ctx, self.working_time)
         self.groups = GroupSessions(self.ctx)
         self.reviews = Reviews(self.ctx)
+        self.rooms = Rooms(self.ctx)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 
