@@ -125,7 +125,6 @@ class BookingDialog(TimeDialog[Appointment | None]):
             )
             yield message_line("error-booking-every")
             yield SeriesPreview(id="series-preview")
-            yield Static(self.t("booking.hint.new"), classes="hint -wrap")
         yield Footer()
 
     @store_faults_told

@@ -8,10 +8,12 @@ from datetime import date, datetime, time, timedelta
 
 from store.core.clock import to_local
 from store.core.dates import DateError, format_date, parse_date
-from store.core.i18n import TranslatedError, tr
+from store.core.i18n import TranslatedError, has_text, tr
 from store.schedule.errors import MIN_MINUTES, BadLength, BadSeries, Clashes
 from store.schedule.models import MAX_MINUTES, Check
 from store.schedule.repository import SERIES_COUNT, SERIES_WEEKS
+
+from ..shell.formatting import format_time
 
 _DAY_MONTH = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.?")
 _CLOCK = re.compile(r"([0-9]{1,2})(?:[.:]?([0-9]{2}))?")
@@ -90,8 +92,8 @@ def parse_repeat(weeks: str, count: str, field: str = "booking-every") -> tuple[
 
 
 def clock_text(moment: datetime) -> str:
-    """The local time as the form's time field shows it (10.00)."""
-    return to_local(moment).strftime("%H.%M")
+    """The local time as the form's time field shows it (10:00)."""
+    return format_time(moment)
 
 
 def day_text(moment: datetime) -> str:
@@ -101,6 +103,18 @@ def day_text(moment: datetime) -> str:
 def clash_message(check: Check, lang: str) -> str | None:
     """The clash that refuses the time, named, or None when the time is free."""
     return f"✗ {Clashes(check.clashes).message(lang)}" if check.clashes else None
+
+
+def clash_named(check: Check, lang: str) -> str | None:
+    """The first clash in a few words for a list that already shows the time:
+    '✗ valmentajalla työnhakukeskustelu (Östman Åsa)'."""
+    if not check.clashes:
+        return None
+    first = check.clashes[0]
+    prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
+    key = f"{prefix.get(first.entry_kind, '-')}.{first.what}"
+    what = tr(key, lang) if has_text(key) else first.what
+    return tr(f"booking.series.clash.{first.rule}", lang, what=what, who=first.who)
 
 
 def warning_messages(check: Check, lang: str) -> list[str]:

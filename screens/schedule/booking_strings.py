@@ -50,21 +50,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "detta och alla följande ({count})",
         "this and all following ({count})",
     ),
-    "booking.hint.new": (
-        "Ctrl+S tallenna · Ctrl+N seuraava vapaa aika · Tab seuraava kenttä · Esc peru",
-        "Ctrl+S spara · Ctrl+N nästa lediga tid · Tab nästa fält · Esc avbryt",
-        "Ctrl+S save · Ctrl+N next free time · Tab next field · Esc cancel",
-    ),
-    "booking.hint.move": (
-        "Ctrl+S siirrä · Ctrl+N seuraava vapaa aika · Esc peru",
-        "Ctrl+S flytta · Ctrl+N nästa lediga tid · Esc avbryt",
-        "Ctrl+S move · Ctrl+N next free time · Esc cancel",
-    ),
-    "booking.hint.cancel": (
-        "Ctrl+S peru tapaaminen · Esc takaisin",
-        "Ctrl+S avboka mötet · Esc tillbaka",
-        "Ctrl+S cancel the appointment · Esc back",
-    ),
     "booking.current": (
         "{who} · {kind} · {day} klo {start}–{end}",
         "{who} · {kind} · {day} kl. {start}–{end}",
@@ -113,6 +98,26 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Series: {count} times",
     ),
     "booking.series.ok": ("vapaa", "ledig", "free"),
+    "booking.series.clash.coach": (
+        "✗ valmentajalla {what} ({who})",
+        "✗ coachen har {what} ({who})",
+        "✗ the coach has {what} ({who})",
+    ),
+    "booking.series.clash.client": (
+        "✗ asiakkaalla {what}",
+        "✗ klienten har {what}",
+        "✗ the client has {what}",
+    ),
+    "booking.series.clash.room": (
+        "✗ huoneessa {what} ({who})",
+        "✗ rummet har {what} ({who})",
+        "✗ the room has {what} ({who})",
+    ),
+    "booking.series.clash.absence": (
+        "✗ valmentaja poissa ({what})",
+        "✗ coachen är borta ({what})",
+        "✗ the coach is away ({what})",
+    ),
     "booking.series.clash_count.one": (
         "✗ 1 aika on varattu: muuta aikaa tai väliä ennen tallennusta.",
         "✗ 1 tid är bokad: ändra tiden eller intervallet innan du sparar.",

@@ -101,7 +101,6 @@ class MoveDialog(TimeDialog[bool]):
             )
             yield message_line("error-booking-which")
             yield SeriesPreview(id="series-preview")
-            yield Static(self.t("booking.hint.move"), classes="hint -wrap")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -221,7 +220,6 @@ class CancelDialog(ScreenContextMixin, ModalScreen[bool]):
                 self.t("booking.field.note"), Input(id="booking-cancel-note", compact=True)
             )
             yield message_line("error-cancel")
-            yield Static(self.t("booking.hint.cancel"), classes="hint -wrap")
         yield Footer()
 
     def on_mount(self) -> None:

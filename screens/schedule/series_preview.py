@@ -15,7 +15,7 @@ from store.core.i18n import tr
 from store.schedule.models import Booking, Check, Clash
 
 from ..shell.formatting import format_time
-from .booking_form import clash_message, warning_messages
+from .booking_form import clash_named, warning_messages
 
 # (when, what its check found): a series of bookings, or of the appointments it moves.
 Occurrence = tuple[Booking, Check]
@@ -26,7 +26,7 @@ def occurrence_line(number: int, booking: Booking, check: Check, lang: str) -> s
     local = to_local(booking.starts_at)
     weekday = tr("weekdays", lang).split()[local.weekday()]
     when = f"{number:>2}  {weekday} {local.day}.{local.month}.{local.year} {format_time(local)}"
-    said = clash_message(check, lang) or "  ".join(warning_messages(check, lang))
+    said = clash_named(check, lang) or "  ".join(warning_messages(check, lang))
     return f"{when}  {said or '✓ ' + tr('booking.series.ok', lang)}"
 
 
