@@ -55,7 +55,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{who} · {kind} · {day} kl. {start}–{end}",
         "{who} · {kind} · {day} at {start}–{end}",
     ),
-    "booking.free": ("✓ Aika on vapaa.", "✓ Tiden är ledig.", "✓ The time is free."),
+    "booking.free": ("✓ Vapaa: {when}", "✓ Ledig: {when}", "✓ Free: {when}"),
+    "booking.when": (
+        "{weekday} {day} klo {start}–{end}",
+        "{weekday} {day} kl. {start}–{end}",
+        "{weekday} {day} at {start}–{end}",
+    ),
+    "booking.placeholder.day": ("p.k.vvvv tai ti", "d.m.åååå eller tis", "d.m.yyyy or Tue"),
+    "booking.placeholder.time": ("tt:mm", "tt:mm", "hh:mm"),
     "booking.next_free.none": (
         "Vapaata aikaa ei löydy kolmen kuukauden sisällä.",
         "Ingen ledig tid inom tre månader.",

@@ -41,7 +41,7 @@ class SeriesPreview(VerticalScroll):
     DEFAULT_CSS = """
     SeriesPreview { height: auto; max-height: 8; display: none; }
     SeriesPreview.-shown { display: block; }
-    SeriesPreview > Static { height: auto; }
+    SeriesPreview > Static { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def compose(self) -> ComposeResult:

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from store.core.auth import allowed
-from store.core.clock import local_moment
+from store.core.clock import local_moment, to_local
 from store.core.i18n import TranslatedError
 from store.schedule.errors import Clashes, InThePast
 from store.schedule.free_time import SLOT_STEP
@@ -112,9 +112,16 @@ class TimeDialog(ScreenContextMixin, ModalScreen[Result]):
     def when_rows(self, day: str, clock: str, minutes: str) -> Iterator[Widget]:
         yield labelled(
             self.t("booking.field.day"),
-            Input(day, id="booking-day", placeholder="1.12.2026", compact=True),
+            Input(
+                day, id="booking-day", placeholder=self.t("booking.placeholder.day"), compact=True
+            ),
             Label(self.t("booking.field.time"), classes="booking-inner"),
-            Input(clock, id="booking-time", placeholder="10.00", compact=True),
+            Input(
+                clock,
+                id="booking-time",
+                placeholder=self.t("booking.placeholder.time"),
+                compact=True,
+            ),
             Label(self.t("booking.field.minutes"), classes="booking-inner"),
             Input(minutes, id="booking-minutes", compact=True),
             Label(self.t("booking.field.minutes_unit"), classes="booking-unit"),
@@ -195,11 +202,20 @@ class TimeDialog(ScreenContextMixin, ModalScreen[Result]):
             return None
         check = self.store.schedule.check(proposal, ignore_id=self.ignore_id)
         lang = self.ctx.lang
-        free = None if check.clashes or check.warnings else self.t("booking.free")
-        self.when_messages(
-            clash_message(check, lang), warning_messages(check, lang) or [free or ""]
-        )
+        when = self.when_text(proposal.starts_at, proposal.ends_at)
+        warnings = warning_messages(check, lang)
+        if warnings:
+            said = [f"{when}: {'  '.join(warnings)}"]
+        else:
+            said = [] if check.clashes else [self.t("booking.free", when=when)]
+        self.when_messages(clash_message(check, lang), said)
         return check
+
+    def when_text(self, start: datetime, end: datetime) -> str:
+        """'ti 1.12.2026 klo 10:00–10:45': what the typed day and time were read as."""
+        weekday = self.t("weekdays").split()[to_local(start).weekday()]
+        return self.t("booking.when", weekday=weekday, day=day_text(start),
+                      start=clock_text(start), end=clock_text(end))  # fmt: skip
 
     @on(Input.Changed, "#booking-day, #booking-time, #booking-minutes")
     @on(Select.Changed, "#booking-coach, #booking-room")
@@ -244,10 +260,9 @@ class TimeDialog(ScreenContextMixin, ModalScreen[Result]):
             self.when_messages(f"⚠ {self.t('booking.next_free.none')}")
             return
         self._last_free = found
-        with self.prevent(Input.Changed):
-            self.query_one("#booking-day", Input).value = day_text(found)
-            self.query_one("#booking-time", Input).value = clock_text(found)
-        self.refresh_check()
+        # Their Changed messages check the time (and preview a series) once both are set.
+        self.query_one("#booking-day", Input).value = day_text(found)
+        self.query_one("#booking-time", Input).value = clock_text(found)
 
     def may_see_notes(self) -> bool:
         return allowed(self.session.staff, "schedule.notes")

@@ -39,7 +39,7 @@ async def test_a_receptionist_books_anna_for_tuesday_at_ten_by_keys(world: World
         assert "Mäkinen Anna" in screen_text(pilot)
         assert app.focused is dialog.query_one("#booking-day")
         await press(pilot, "ti", "enter", "10")
-        assert "Aika on vapaa" in line(dialog, "booking-warnings")
+        assert "✓ Vapaa: ti 1.12.2026 klo 10:00–10:45" in line(dialog, "booking-warnings")
         await press(pilot, "ctrl+s")
     [appointment] = booked(world)
     assert results == [appointment]
@@ -98,7 +98,7 @@ async def test_a_desk_quicker_by_a_moment_gets_the_slot_and_the_form_says_who(
         await open_dialog(pilot, dialog)
         fill(dialog, booking_day="30.11.2026", booking_time="10.00")
         await press(pilot)
-        assert "Aika on vapaa" in line(dialog, "booking-warnings")
+        assert "✓ Vapaa" in line(dialog, "booking-warnings")
         # Another desk books the coach for Östman before this one saves.
         world.store.schedule.book(world.reception, booking(world, "ostman"))
         await press(pilot, "ctrl+s")
@@ -123,7 +123,7 @@ async def test_next_free_time_fills_the_date_and_time_and_again_gives_the_next(
         # 8.00–8.45 is Östman's: the first free quarter hour after it.
         assert dialog.query_one("#booking-day").value == "30.11.2026"  # type: ignore[attr-defined]
         assert dialog.query_one("#booking-time").value == "08:45"  # type: ignore[attr-defined]
-        assert "Aika on vapaa" in line(dialog, "booking-warnings")
+        assert "✓ Vapaa" in line(dialog, "booking-warnings")
         await press(pilot, "ctrl+n")
         assert dialog.query_one("#booking-time").value == "09:00"  # type: ignore[attr-defined]
         # From now (a Saturday) on: Monday morning.
