@@ -49,6 +49,8 @@ def which_select(node: ScreenContextMixin, appointment: Appointment) -> Select[s
     if appointment.series_id is None:
         return None
     count = len(node.store.schedule.following(node.session.staff, appointment.id))
+    if count < 2:  # the last open one of its series: "all following" is just this one
+        return None
     options = [
         (node.t("booking.which.one"), "one"),
         (node.t("booking.which.following", count=count), "following"),
