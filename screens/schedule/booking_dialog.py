@@ -4,7 +4,7 @@ moving and cancelling one (`MoveDialog`, `CancelDialog`) live in `change_dialogs
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from textual import on
@@ -33,6 +33,7 @@ from ..shell.dialogs import ask, ask_before_discarding
 from ..shell.faults import store_faults_told
 from .booking_form import (
     FieldRefused,
+    as_shown,
     clash_message,
     clock_text,
     day_text,
@@ -80,6 +81,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
         self.channel: Channel = channel
         self.minutes = minutes
         self.initial: dict[str, str] = {}
+        self.client_parts: tuple[str, str, date | None] | None = None  # first, last, born
 
     def client_id(self) -> str | None:
         return self.chosen_client_id
@@ -137,14 +139,24 @@ class BookingDialog(TimeDialog[Appointment | None]):
             self._choose_client()
         self.initial = self._typed()
         self.refresh_check()
+        self.watch(self.app, "blanked", lambda _: self._blanked_changed(), init=False)
+
+    @store_faults_told
+    def _blanked_changed(self) -> None:
+        """F12: the names on the form become initials (and back)."""
+        if self.client_parts is not None:
+            self._show_client(*self.client_parts)
+        self.refresh_check()
+        self.refresh_preview()
 
     def _typed(self) -> dict[str, str]:
         return {f: w.value for f in TYPED_FIELDS for w in self.query(f"#{f}").results(Input)}
 
     # The client ---------------------------------------------------------------------------
 
-    def _show_client(self, first_name: str, last_name: str, birth_date: object) -> None:
-        label = person_label(first_name, last_name, birth_date, blanked=self.ctx.blanked)  # type: ignore[arg-type]
+    def _show_client(self, first_name: str, last_name: str, birth_date: date | None) -> None:
+        self.client_parts = (first_name, last_name, birth_date)
+        label = person_label(first_name, last_name, birth_date, blanked=self.ctx.blanked)
         self.query_one("#booking-client-name", Static).update(
             Content(f"{label}   ({self.t('booking.client.change')})")
         )
@@ -204,7 +216,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
 
     def _show_series(self, occurrences: list[Occurrence]) -> None:
         lang = self.ctx.lang
-        self.query_one(SeriesPreview).show(occurrences, lang)
+        self.query_one(SeriesPreview).show(occurrences, lang, self.ctx.blanked)
         clashing = sum(1 for _, check in occurrences if check.clashes)
         line = self.query_one("#error-booking-every", Static)
         key = plural_key("booking.series.clash_count", clashing)
@@ -322,7 +334,9 @@ class BookingDialog(TimeDialog[Appointment | None]):
         ]
         self._show_series(occurrences)
         first = next(iter(clashes.values()))
-        self.when_messages(clash_message(refused_check(first), self.ctx.lang))
+        self.when_messages(
+            clash_message(as_shown(refused_check(first), self.ctx.blanked), self.ctx.lang)
+        )
 
     def action_cancel(self) -> None:
         typed = self._typed() != self.initial or (

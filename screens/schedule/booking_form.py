@@ -4,8 +4,10 @@ about a proposed time (the clash that refuses it, the warnings that only inform)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from store.clients.display import name_initials
 from store.core.clock import to_local
 from store.core.dates import DateError, format_date, parse_date
 from store.core.i18n import TranslatedError, has_text, tr
@@ -98,6 +100,19 @@ def clock_text(moment: datetime) -> str:
 
 def day_text(moment: datetime) -> str:
     return format_date(to_local(moment).date())
+
+
+def shown_name(name: str, blanked: bool) -> str:
+    """A client's "Last First" as the screen may show it: initials while blanked (F12)."""
+    return name_initials("", name) if blanked else name
+
+
+def as_shown(check: Check, blanked: bool) -> Check:
+    """`check` with the names of whoever holds the time as initials while blanked."""
+    if not blanked:
+        return check
+    clashes = tuple(replace(c, who=shown_name(c.who, True)) for c in check.clashes)
+    return replace(check, clashes=clashes)
 
 
 def clash_message(check: Check, lang: str) -> str | None:

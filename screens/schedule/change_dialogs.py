@@ -23,7 +23,7 @@ from store.schedule.models import Appointment, Booking, CancelReason
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask, ask_before_discarding
 from ..shell.faults import store_faults_told
-from .booking_form import FieldRefused, clock_text, day_text, warning_messages
+from .booking_form import FieldRefused, clock_text, day_text, shown_name, warning_messages
 from .series_preview import SeriesPreview, refused_check
 from .time_dialog import BookAnyway, TimeDialog, labelled, message_line, say
 
@@ -36,12 +36,23 @@ def describe(node: ScreenContextMixin, appointment: Appointment) -> str:
     """'Mäkinen Anna · työnhakukeskustelu · 30.11.2026 klo 10:00–10:45'."""
     return node.t(
         "booking.current",
-        who=appointment.client_name,
+        who=shown_name(appointment.client_name, node.ctx.blanked),
         kind=node.t(f"schedule.kind.{appointment.kind}"),
         day=day_text(appointment.starts_at),
         start=to_local(appointment.starts_at).strftime("%H:%M"),
         end=to_local(appointment.ends_at).strftime("%H:%M"),
     )
+
+
+def watch_blanking(screen: TimeDialog[bool] | CancelDialog, appointment: Appointment) -> None:
+    """F12 turns the client's name on the dialog into initials, and back."""
+
+    def redraw(_: bool) -> None:
+        screen.query_one("#booking-current", Static).update(Content(describe(screen, appointment)))
+        if isinstance(screen, TimeDialog):
+            screen.refresh_check()
+
+    screen.watch(screen.app, "blanked", redraw, init=False)
 
 
 def which_select(node: ScreenContextMixin, appointment: Appointment) -> Select[str] | None:
@@ -108,6 +119,7 @@ class MoveDialog(TimeDialog[bool]):
     def on_mount(self) -> None:
         self.initial = self._typed()
         self.query_one("#booking-day").focus()
+        watch_blanking(self, self.appointment)
 
     def _typed(self) -> dict[str, str]:
         return {f: self._value(f) for f in ("booking-day", "booking-time", "booking-minutes")}
@@ -181,7 +193,7 @@ class MoveDialog(TimeDialog[bool]):
             )
             for n, a in enumerate(moving)
         ]
-        self.query_one(SeriesPreview).show(occurrences, self.ctx.lang)
+        self.query_one(SeriesPreview).show(occurrences, self.ctx.lang, self.ctx.blanked)
         key = plural_key("booking.series.clash_count", len(clashes))
         self.when_messages(self.t(key, count=len(clashes)))
 
@@ -226,6 +238,7 @@ class CancelDialog(ScreenContextMixin, ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#booking-reason").focus()
+        watch_blanking(self, self.appointment)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -15,7 +15,7 @@ from store.core.i18n import tr
 from store.schedule.models import Booking, Check, Clash
 
 from ..shell.formatting import format_time
-from .booking_form import clash_named, warning_messages
+from .booking_form import as_shown, clash_named, warning_messages
 
 # (when, what its check found): a series of bookings, or of the appointments it moves.
 Occurrence = tuple[Booking, Check]
@@ -47,9 +47,9 @@ class SeriesPreview(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("", id="series-lines")
 
-    def show(self, occurrences: Sequence[Occurrence], lang: str) -> None:
+    def show(self, occurrences: Sequence[Occurrence], lang: str, blanked: bool = False) -> None:
         lines = [
-            occurrence_line(n, booking, check, lang)
+            occurrence_line(n, booking, as_shown(check, blanked), lang)
             for n, (booking, check) in enumerate(occurrences, 1)
         ]
         # Content: a name in a clash message is shown as written, never read as markup.

@@ -27,6 +27,7 @@ from ..shell.dialogs import YesNoDialog, yes_no_bindings
 from ..shell.faults import store_faults_told
 from .booking_form import (
     FieldRefused,
+    as_shown,
     clash_message,
     clock_text,
     day_text,
@@ -176,6 +177,8 @@ class TimeDialog(ScreenContextMixin, ModalScreen[Result]):
 
     def show_refusal(self, error: TranslatedError) -> None:
         """A refusal from the store (a clash, a time in the past) next to the time."""
+        if isinstance(error, Clashes):
+            error = Clashes(as_shown(Check(error.clashes, ()), self.ctx.blanked).clashes)
         text = error.message(self.ctx.lang)
         self.when_messages(f"✗ {text}" if isinstance(error, Clashes | InThePast) else f"⚠ {text}")
         field = error.field if isinstance(error, FieldRefused) else "booking-time"
@@ -202,13 +205,14 @@ class TimeDialog(ScreenContextMixin, ModalScreen[Result]):
             return None
         check = self.store.schedule.check(proposal, ignore_id=self.ignore_id)
         lang = self.ctx.lang
+        shown = as_shown(check, self.ctx.blanked)
         when = self.when_text(proposal.starts_at, proposal.ends_at)
         warnings = warning_messages(check, lang)
         if warnings:
             said = [f"{when}: {'  '.join(warnings)}"]
         else:
             said = [] if check.clashes else [self.t("booking.free", when=when)]
-        self.when_messages(clash_message(check, lang), said)
+        self.when_messages(clash_message(shown, lang), said)
         return check
 
     def when_text(self, start: datetime, end: datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,11 +50,15 @@ def booking(world: World, client: str = "makinen", **changes: object) -> Booking
     return Booking(**values)  # type: ignore[arg-type]
 
 
+KEY_NAMES = ("enter", "tab", "escape", "up", "down", "left", "right", "backspace")
+F_KEY = re.compile(r"f[0-9]{1,2}")
+
+
 async def press(pilot: Pilot, *keys: str) -> None:
     """Press keys, a string of more than one character typed letter by letter unless it
     names a key (enter, tab, ctrl+s …)."""
     for key in keys:
-        if len(key) > 1 and "+" not in key and key not in ("enter", "tab", "escape"):
+        if len(key) > 1 and "+" not in key and key not in KEY_NAMES and not F_KEY.fullmatch(key):
             for char in key:
                 await pilot.press(char)
         else:

@@ -255,3 +255,34 @@ async def test_only_a_coach_has_the_note_field_and_the_note_is_saved(world: Worl
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dialog(pilot, reception_dialog)
         assert not reception_dialog.query("#booking-note")
+
+
+async def test_f12_turns_the_names_on_the_form_into_initials(world: World, clock) -> None:
+    world.store.schedule.book(world.reception, booking(world, "ostman"))
+    dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, dialog)
+        fill(dialog, booking_day="30.11.2026", booking_time="10.00")
+        await press(pilot)
+        assert "(Östman Åsa)" in line(dialog, "error-when")
+        await press(pilot, "f12")
+        shown = screen_text(pilot)
+        assert "Östman" not in shown and "Mäkinen" not in shown
+        assert "(Ö. Å.)" in line(dialog, "error-when")
+        assert "M. A. (1990)" in shown
+        await press(pilot, "f12")
+        assert "Mäkinen Anna (1.1.1990)" in screen_text(pilot)
+
+
+async def test_ctrl_l_chooses_another_client(world: World, clock) -> None:
+    dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, dialog)
+        fill(dialog, booking_day="30.11.2026", booking_time="10.00")
+        await press(pilot, "ctrl+l", "östman", "enter")
+        assert "Östman Åsa (3.4.1961)" in screen_text(pilot)
+        await press(pilot, "ctrl+s")
+    [appointment] = booked(world, "ostman")
+    assert appointment.starts_at == MONDAY_10 and booked(world) == []
