@@ -132,7 +132,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
     @store_faults_told
     def on_mount(self) -> None:
         if self.chosen_client_id:
-            client = self.store.clients.open(self.session.staff, self.chosen_client_id, "schedule")
+            client = self.store.clients.open(self.session.staff, self.chosen_client_id, "booking")
             self._show_client(client.first_name, client.last_name, client.birth_date)
             self.query_one("#booking-day").focus()
         else:

@@ -124,6 +124,15 @@ class MoveDialog(TimeDialog[bool]):
     def _typed(self) -> dict[str, str]:
         return {f: self._value(f) for f in ("booking-day", "booking-time", "booking-minutes")}
 
+    @on(Select.Changed, "#booking-which")
+    def _which_changed(self, event: Select.Changed) -> None:
+        """All following move by the same shift in time only: their length, coach and
+        room stay as they are, so those fields are not offered."""
+        following = event.value == "following"
+        for field in ("#booking-minutes", "#booking-coach", "#booking-room"):
+            for widget in self.query(field):
+                widget.disabled = following
+
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()

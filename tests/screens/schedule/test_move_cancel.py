@@ -54,6 +54,10 @@ async def test_moving_this_and_all_following_shifts_each_by_the_same_time(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dialog(pilot, dialog)
         dialog.query_one("#booking-which").value = "following"  # type: ignore[attr-defined]
+        await press(pilot)
+        # Only the time shifts for all following: their length and coach are not offered.
+        assert dialog.query_one("#booking-minutes").disabled
+        assert dialog.query_one("#booking-coach").disabled
         fill(dialog, booking_day="8.12.2026", booking_time="13.00")
         await press(pilot, "ctrl+s")
         assert app.screen is not dialog
