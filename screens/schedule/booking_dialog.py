@@ -10,7 +10,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, Static
 
@@ -92,7 +92,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
         title = self.t("booking.title.new")
         if session.site:
             title += " · " + session.site.name
-        with Vertical(classes="dialog", id="booking-dialog"):
+        with VerticalScroll(classes="dialog", id="booking-dialog"):
             yield Static(title, classes="dialog-title")
             yield labelled(
                 self.t("booking.field.client"),
@@ -179,6 +179,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
         self._show_client(match.first_name, match.last_name, match.birth_date)
         self.query_one("#booking-day").focus()
         self.refresh_check()
+        self.refresh_preview()
 
     @on(ClientSearch.NewClientRequested)
     def _no_such_client(self, event: ClientSearch.NewClientRequested) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -100,7 +100,7 @@ class MoveDialog(TimeDialog[bool]):
         appointment = self.appointment
         session = self.session
         self.site_id = appointment.site_id or (session.site.id if session.site else None)
-        with Vertical(classes="dialog", id="booking-dialog"):
+        with VerticalScroll(classes="dialog", id="booking-dialog"):
             yield Static(self.t("booking.title.move"), classes="dialog-title")
             yield Static(Content(describe(self, appointment)), id="booking-current")
             which = which_select(self, appointment)
@@ -227,7 +227,7 @@ class CancelDialog(ScreenContextMixin, ModalScreen[bool]):
         self.appointment = appointment
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="booking-dialog"):
+        with VerticalScroll(classes="dialog", id="booking-dialog"):
             yield Static(self.t("booking.title.cancel"), classes="dialog-title")
             yield Static(Content(describe(self, self.appointment)), id="booking-current")
             which = which_select(self, self.appointment)
