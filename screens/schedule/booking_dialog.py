@@ -25,7 +25,6 @@ from store.schedule.models import (
     AppointmentKind,
     Booking,
     Channel,
-    Check,
 )
 
 from ..clients.client_search import ClientSearch
@@ -231,15 +230,17 @@ class BookingDialog(TimeDialog[Appointment | None]):
         if not self.chosen_client_id:
             return None
         notes = self.query("#booking-note").results(Input)
-        kind = self.query_one("#booking-kind", Select).value
-        channel = self.query_one("#booking-channel", Select).value
+        kind_chosen = self.query_one("#booking-kind", Select).value
+        channel_chosen = self.query_one("#booking-channel", Select).value
+        kinds: dict[object, AppointmentKind] = {k: k for k in KINDS}
+        channels: dict[object, Channel] = {c: c for c in CHANNEL_CODES}
         return Booking(
             client_id=self.chosen_client_id,
             coach_id=self.coach_id(),
             starts_at=start,
             minutes=minutes,
-            kind=kind if kind in KINDS else self.kind,  # type: ignore[arg-type]
-            channel=channel if channel in CHANNEL_CODES else self.channel,  # type: ignore[arg-type]
+            kind=kinds.get(kind_chosen, self.kind),
+            channel=channels.get(channel_chosen, self.channel),
             site_id=self.site_id,
             room_id=self.room_id(),
             note=next((n.value.strip() or None for n in notes), None),
@@ -262,29 +263,24 @@ class BookingDialog(TimeDialog[Appointment | None]):
             return
         if repeat is None:
             check = self.check_now(booking.proposal())
-            if check is None or check.clashes:
-                self.query_one("#booking-time").focus()
+            if check is None:
                 return
-            warnings = [f"{day_text(booking.starts_at)} {clock_text(booking.starts_at)}: {w}"
-                        for w in self._warning_texts(check)]  # fmt: skip
+            occurrences = [(booking, check)]
         else:
             occurrences = self.store.schedule.preview_series(booking, *repeat)
             self._show_series(occurrences)
-            if any(check.clashes for _, check in occurrences):
-                self.query_one("#booking-time").focus()
-                return
-            warnings = [
-                f"{day_text(b.starts_at)} {clock_text(b.starts_at)}: {w}"
-                for b, check in occurrences
-                for w in self._warning_texts(check)
-            ]
+        if any(check.clashes for _, check in occurrences):
+            self.query_one("#booking-time").focus()
+            return
+        warnings = [
+            f"{day_text(b.starts_at)} {clock_text(b.starts_at)}: {w}"
+            for b, check in occurrences
+            for w in warning_messages(check, self.ctx.lang)
+        ]
         if warnings:
             ask(self.app, BookAnyway(warnings), lambda: self._book(booking, repeat))
         else:
             self._book(booking, repeat)
-
-    def _warning_texts(self, check: Check) -> list[str]:
-        return warning_messages(check, self.ctx.lang)
 
     def _refuse_field(self, wrong: FieldRefused) -> None:
         if wrong.field == "booking-every":
