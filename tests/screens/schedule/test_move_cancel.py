@@ -128,3 +128,27 @@ async def test_cancelling_this_and_all_following_of_a_series(world: World, clock
     states = [a.status for a in world.store.schedule.series(world.reception, first.series_id or "")]
     assert states == ["booked", "cancelled", "cancelled"]
     assert world.store.schedule.get(world.reception, third.id).cancel_reason == "by_client"
+
+
+async def test_a_swedish_desk_reads_the_move_and_its_refusal_in_swedish(
+    world: World, clock
+) -> None:
+    store = world.store
+    store.schedule.book(
+        world.reception, booking(world, "ostman", starts_at=MONDAY_10 + timedelta(hours=2))
+    )
+    appointment = store.schedule.book(world.reception, booking(world))
+    dialog = MoveDialog(appointment)
+    app = make_app(world.path, clock=clock, lang="sv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, dialog)
+        shown = screen_text(pilot)
+        assert "Flytta mötet" in shown
+        assert "Mäkinen Anna · samtal om jobbsökning · 30.11.2026 kl. 10:00–10:45" in shown
+        fill(dialog, booking_time="12:00")
+        await press(pilot)
+        assert "Coachen har redan samtal om jobbsökning (Östman Åsa)" in line(dialog, "error-when")
+        fill(dialog, booking_time="tolv")
+        await press(pilot, "ctrl+s")
+        assert "Klockslaget som tt.mm eller tt:mm" in line(dialog, "error-when")
+        assert app.focused is dialog.query_one("#booking-time")
