@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,8 +12,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from store.core.clock import Clock
 from store.schedule.models import Booking
 from tests.conftest import World
+from tui.app import make_app
 
 from ..helpers import log_in, settled
 
@@ -20,12 +24,35 @@ MONDAY_10 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 30.11.2026 10:00 
 TUESDAY_10 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
-async def open_dialog(pilot: Pilot, dialog: Screen[Any], username: str = "vastaanotto") -> None:
-    """Log in as `username` and push `dialog` over Today, as F5 or the day sheet would."""
+async def open_dialog(
+    pilot: Pilot,
+    dialog: Screen[Any],
+    username: str = "vastaanotto",
+    answered: Callable[[Any], object] | None = None,
+) -> None:
+    """Log in as `username` and push `dialog` over Today, as F5 or the day sheet would;
+    `answered` gets what the dialog answers."""
     await log_in(pilot, username)
-    pilot.app.push_screen(dialog)
+    pilot.app.push_screen(dialog, answered)
     await settled(pilot)
     assert pilot.app.screen is dialog
+
+
+@asynccontextmanager
+async def opened(
+    world: World,
+    clock: Clock,
+    dialog: Screen[Any],
+    username: str = "vastaanotto",
+    *,
+    lang: str = "fi",
+    answered: Callable[[Any], object] | None = None,
+) -> AsyncIterator[Pilot]:
+    """The real app at 80×24 in `lang`, `username` logged in and `dialog` open."""
+    app = make_app(world.path, clock=clock, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, dialog, username, answered)
+        yield pilot
 
 
 def fill(screen: Screen[Any], **values: str) -> None:

@@ -13,10 +13,9 @@ from screens.shell.dialogs import ConfirmDiscard
 from store.core.clock import to_local
 from store.sample.accounts import add_demo_account
 from tests.conftest import World
-from tui.app import make_app
 
 from ..helpers import messages, screen_text
-from .booking_helpers import MONDAY_10, TUESDAY_10, booking, fill, line, open_dialog, press
+from .booking_helpers import MONDAY_10, TUESDAY_10, booking, fill, line, opened, press
 
 LATER = MONDAY_10 + timedelta(days=120)
 
@@ -29,11 +28,9 @@ def booked(world: World, client: str = "makinen"):
 
 async def test_a_receptionist_books_anna_for_tuesday_at_ten_by_keys(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id)
-    app = make_app(world.path, clock=clock, lang="fi")
     results: list[object] = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
-        dialog.dismiss = results.append  # type: ignore[method-assign]
+    async with opened(world, clock, dialog, answered=results.append) as pilot:
+        app = pilot.app
         # The client by the shared search, the day as a weekday's name, the time as "10".
         await press(pilot, "mäkinen", "enter")
         assert "Mäkinen Anna" in screen_text(pilot)
@@ -72,9 +69,8 @@ async def test_a_double_booking_is_refused_naming_what_holds_the_time(
         store.schedule.book(world.reception, booking(world, "ostman", room_id=room.id))
         dialog = BookingDialog(coach_id=other_coach.id, client_id=world.clients["makinen"].id)
         expected = "Huone on varattu: työnhakukeskustelu (Östman Åsa) 30.11.2026 klo 10:00–10:45"
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         if rule == "room":
             dialog.query_one("#booking-room").value = room.id  # type: ignore[attr-defined]
         fill(dialog, booking_day="30.11.2026", booking_time="10.15")
@@ -93,9 +89,8 @@ async def test_a_desk_quicker_by_a_moment_gets_the_slot_and_the_form_says_who(
     world: World, clock
 ) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         fill(dialog, booking_day="30.11.2026", booking_time="10.00")
         await press(pilot)
         assert "✓ Vapaa" in line(dialog, "booking-warnings")
@@ -115,9 +110,7 @@ async def test_next_free_time_fills_the_date_and_time_and_again_gives_the_next(
         world.reception, booking(world, "ostman", starts_at=MONDAY_10 - timedelta(hours=2))
     )
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
         fill(dialog, booking_day="30.11.2026")
         await press(pilot, "ctrl+n")
         # 8.00–8.45 is Östman's: the first free quarter hour after it.
@@ -141,9 +134,7 @@ async def test_next_free_time_says_so_when_there_is_none_within_three_months(
         world.coach, world.coach.id, "leave", start, start + timedelta(days=120)
     )
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
         await press(pilot, "ctrl+n")
         assert "Vapaata aikaa ei löydy kolmen kuukauden sisällä" in line(dialog, "error-when")
         assert dialog.query_one("#booking-day").value == ""  # type: ignore[attr-defined]
@@ -158,9 +149,8 @@ async def test_a_series_with_one_clash_is_shown_before_saving_and_saved_at_anoth
         world.reception, booking(world, "ostman", starts_at=TUESDAY_10 + timedelta(weeks=2))
     )
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         fill(dialog, booking_day="1.12.2026", booking_time="10.00")
         dialog.query_one("#booking-every").focus()
         await press(pilot, "2", "tab", "6")
@@ -187,9 +177,8 @@ async def test_a_series_with_one_clash_is_shown_before_saving_and_saved_at_anoth
 
 async def test_a_weekend_time_is_booked_only_after_one_confirmation(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         fill(dialog, booking_day="5.12.2026", booking_time="10.00")
         await press(pilot)
         assert "Aika on viikonloppuna." in line(dialog, "booking-warnings")
@@ -207,9 +196,8 @@ async def test_a_weekend_time_is_booked_only_after_one_confirmation(world: World
 
 async def test_a_public_holiday_is_named_and_a_past_time_refused(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         fill(dialog, booking_day="24.12.2026", booking_time="10.00")
         await press(pilot)
         assert "Aika on arkipyhänä (Jouluaatto)" in line(dialog, "booking-warnings")
@@ -226,9 +214,8 @@ async def test_a_public_holiday_is_named_and_a_past_time_refused(world: World, c
 
 async def test_esc_asks_before_dropping_what_was_typed(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         await press(pilot, "ti")
         await press(pilot, "escape")
         assert isinstance(app.screen, ConfirmDiscard)
@@ -242,27 +229,21 @@ async def test_esc_asks_before_dropping_what_was_typed(world: World, clock) -> N
 
 async def test_only_a_coach_has_the_note_field_and_the_note_is_saved(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog, "valmentaja")
+    async with opened(world, clock, dialog, "valmentaja") as pilot:
         fill(dialog, booking_day="30.11.2026", booking_time="10.00", booking_note="CV mukaan")
         dialog.query_one("#booking-kind").value = "initial_interview"  # type: ignore[attr-defined]
         await press(pilot, "ctrl+s")
     [appointment] = world.store.schedule.between(world.coach, world.coach.id, MONDAY_10, LATER)
     assert (appointment.note, appointment.kind) == ("CV mukaan", "initial_interview")
     reception_dialog = BookingDialog(coach_id=world.coach.id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, reception_dialog)
+    async with opened(world, clock, reception_dialog) as pilot:
         assert not reception_dialog.query("#booking-note")
 
 
 async def test_f12_turns_the_names_on_the_form_into_initials(world: World, clock) -> None:
     world.store.schedule.book(world.reception, booking(world, "ostman"))
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
         fill(dialog, booking_day="30.11.2026", booking_time="10.00")
         await press(pilot)
         assert "(Östman Åsa)" in line(dialog, "error-when")
@@ -277,9 +258,7 @@ async def test_f12_turns_the_names_on_the_form_into_initials(world: World, clock
 
 async def test_ctrl_l_chooses_another_client(world: World, clock) -> None:
     dialog = BookingDialog(coach_id=world.coach.id, client_id=world.clients["makinen"].id)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
         fill(dialog, booking_day="30.11.2026", booking_time="10.00")
         await press(pilot, "ctrl+l", "östman", "enter")
         assert "Östman Åsa (3.4.1961)" in screen_text(pilot)

@@ -8,10 +8,9 @@ from datetime import timedelta
 from screens.schedule.booking_dialog import CancelDialog, MoveDialog
 from store.core.clock import to_local
 from tests.conftest import World
-from tui.app import make_app
 
 from ..helpers import messages, screen_text
-from .booking_helpers import MONDAY_10, booking, fill, line, open_dialog, press
+from .booking_helpers import MONDAY_10, booking, fill, line, opened, press
 
 
 def local_times(appointments) -> list[str]:
@@ -28,9 +27,8 @@ async def test_moving_one_of_a_series_moves_only_it_and_keeps_the_old_time(
 ) -> None:
     first, second, third = weekly_series(world)
     dialog = MoveDialog(second)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         assert "Mäkinen Anna · työnhakukeskustelu · 7.12.2026 klo 10:00–10:45" in screen_text(pilot)
         assert "tämä ja kaikki seuraavat (2)" not in screen_text(pilot)  # closed menu: "vain tämä"
         assert dialog.query_one("#booking-which").value == "one"  # type: ignore[attr-defined]
@@ -50,9 +48,8 @@ async def test_moving_this_and_all_following_shifts_each_by_the_same_time(
 ) -> None:
     first, second, _ = weekly_series(world)
     dialog = MoveDialog(second)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         dialog.query_one("#booking-which").value = "following"  # type: ignore[attr-defined]
         await press(pilot)
         # Only the time shifts for all following: their length and coach are not offered.
@@ -72,9 +69,8 @@ async def test_a_move_onto_a_taken_time_is_refused_naming_it(world: World, clock
     )
     first, _, third = weekly_series(world)
     dialog = MoveDialog(first)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         fill(dialog, booking_time="12.30")
         await press(pilot)
         assert "Valmentajalla on jo työnhakukeskustelu (Östman Åsa)" in line(dialog, "error-when")
@@ -99,9 +95,8 @@ async def test_a_move_onto_a_taken_time_is_refused_naming_it(world: World, clock
 async def test_cancelling_with_a_reason_frees_the_time(world: World, clock) -> None:
     appointment = world.store.schedule.book(world.reception, booking(world))
     dialog = CancelDialog(appointment)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         assert not dialog.query("#booking-which")  # not one of a series
         dialog.query_one("#booking-reason").value = "by_coach"  # type: ignore[attr-defined]
         dialog.query_one("#booking-cancel-note").focus()
@@ -119,9 +114,8 @@ async def test_cancelling_with_a_reason_frees_the_time(world: World, clock) -> N
 async def test_cancelling_this_and_all_following_of_a_series(world: World, clock) -> None:
     first, second, third = weekly_series(world)
     dialog = CancelDialog(second)
-    app = make_app(world.path, clock=clock, lang="fi")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog) as pilot:
+        app = pilot.app
         dialog.query_one("#booking-which").value = "following"  # type: ignore[attr-defined]
         await press(pilot, "ctrl+s")
         assert any("2 tapaamista peruttu" in m for m in messages(app))
@@ -139,9 +133,8 @@ async def test_a_swedish_desk_reads_the_move_and_its_refusal_in_swedish(
     )
     appointment = store.schedule.book(world.reception, booking(world))
     dialog = MoveDialog(appointment)
-    app = make_app(world.path, clock=clock, lang="sv")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dialog(pilot, dialog)
+    async with opened(world, clock, dialog, lang="sv") as pilot:
+        app = pilot.app
         shown = screen_text(pilot)
         assert "Flytta mötet" in shown
         assert "Mäkinen Anna · samtal om jobbsökning · 30.11.2026 kl. 10:00–10:45" in shown
