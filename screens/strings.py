@@ -24,6 +24,7 @@ from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
+from .schedule.booking_strings import STRINGS as BOOKING_STRINGS
 from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
@@ -55,6 +56,7 @@ CATALOGS = (
     GROUPS_STRINGS,
     REVIEWS_STRINGS,
     DAY_SHEET_STRINGS,
+    BOOKING_STRINGS,
 )
 
 

@@ -29,6 +29,7 @@ from store.schedule.groups import GroupSessions
 from store.schedule.hours import WorkingTime
 from store.schedule.repository import Schedule
 from store.schedule.reviews import Reviews
+from store.schedule.rooms import Rooms
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -68,6 +69,7 @@ class Store:
         self.groups = GroupSessions(self.ctx)
         self.reviews = Reviews(self.ctx)
         self.day_sheet = DaySheet(self.ctx, self.schedule, self.groups, self.reviews, self.paths)
+        self.rooms = Rooms(self.ctx)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 
