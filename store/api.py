@@ -24,6 +24,7 @@ from store.kompassi.repository import KompassiRepository
 from store.kompassi.suggestions import KompassiSuggestions
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
+from store.schedule.checkin import Checkin
 from store.schedule.groups import GroupSessions
 from store.schedule.hours import WorkingTime
 from store.schedule.repository import Schedule
@@ -66,6 +67,7 @@ class Store:
         self.schedule = Schedule(self.ctx, self.working_time)
         self.groups = GroupSessions(self.ctx)
         self.reviews = Reviews(self.ctx)
+        self.checkin = Checkin(self.ctx, self.schedule, self.visits, self.clients)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

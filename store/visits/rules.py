@@ -148,11 +148,15 @@ def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult
 def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
     """Who is called next: a booked time that has come, then anyone transferred to this
     staff member, then the longest-waiting walk-in. A booked visitor is never called
-    before their time."""
+    before their time, nor by anyone but the coach they were checked in for (`assigned_to`),
+    if they were."""
     booked = [
         v
         for v in queue
-        if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
+        if v.state == "waiting"
+        and v.booked_for is not None
+        and v.booked_for <= now_iso
+        and v.assigned_to in (None, staff_id)
     ]
     if booked:
         return min(booked, key=lambda v: (v.booked_for, v.arrived_at))
