@@ -5,11 +5,15 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     # Over the visitor's bookings of today in the visit form.
-    "checkin.today": ("Varaus tänään:", "Bokning i dag:", "Booked today:"),
+    "checkin.today": (
+        "Varaus tänään · Enter: saapui",
+        "Bokning i dag · Enter: har anlänt",
+        "Booked today · Enter: checks in",
+    ),
     "checkin.hint": (
-        "Enter: saapui, jonoon valmentajalle · numerot tai Tab: muu asia · Esc peru",
-        "Enter: har anlänt, i kö till coachen · siffror eller Tab: annat ärende · Esc avbryt",
-        "Enter: arrived, queued for the coach · digits or Tab: another matter · Esc cancels",
+        "Numero/Tab: muu asia · Esc peru",
+        "Siffra/Tab: annat ärende · Esc avbryt",
+        "Digit/Tab: other matter · Esc cancels",
     ),
     "checkin.done": (
         "{ticket} saapunut: {name} · klo {time} {coach}",
@@ -47,14 +51,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "noshow.col.time": ("Klo", "Kl.", "Time"),
     "noshow.col.client": ("Asiakas", "Klient", "Client"),
     "noshow.col.coach": ("Valmentaja", "Coach", "Coach"),
-    "noshow.col.kind": ("Tapaaminen", "Möte", "Appointment"),
     "noshow.marked": (
         "{time} {name}: ei saapunut",
         "{time} {name}: uteblev",
         "{time} {name}: no-show",
     ),
     "binding.walkin.no_shows": ("Ei saapuneet", "Uteblivna", "No-shows"),
-    "binding.noshow.mark": ("Ei saapunut", "Uteblev", "No-show"),
     "binding.noshow.skip": ("Ohita", "Hoppa över", "Skip"),
     "binding.noshow.close": ("Sulje", "Stäng", "Close"),
     "binding.booking.check_in": ("Saapui", "Har anlänt", "Arrived"),
