@@ -13,8 +13,10 @@ from textual.widgets import Footer, Static
 
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
+from store.core.auth import allowed
 from store.core.db import DatabaseFault
 from store.schedule.checkin import Expected
+from store.schedule.models import Appointment
 from store.visits.models import Visit, VisitState
 from store.visits.rules import can_finish, can_transfer, next_step
 
@@ -81,6 +83,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         )
         self.reasons = {r.code: r for r in self.store.visits.reasons()}
         self.skipped_late: set[str] = set()  # no-shows the user chose not to be asked about
+        # Reception and coaches see the calendars; a role that only queues would not.
+        self.sees_bookings = allowed(self.session.staff, "schedule.view")
         self.refresh_queue()
         self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
         self.query_one(ClientSearch).focus_input()
@@ -116,6 +120,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
     def _late(self) -> list[Expected]:
         """Booked clients not arrived 15 minutes after their start, less those skipped."""
+        if not self.sees_bookings:
+            return []
         late = self.store.checkin.no_show_candidates(self.session.staff, self.site_id)
         return [e for e in late if e.appointment.id not in self.skipped_late]
 
@@ -267,6 +273,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self, client_id: str | None, first: str = "", last: str = "", born: date | None = None
     ) -> None:
         coach_name = None
+        bookings: tuple[Appointment, ...] = ()
         if client_id is not None:
             open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
             if open_visit is not None:
@@ -282,9 +289,8 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             coach = self.store.coach_of(client_id)
             coach_name = coach.display_name if coach is not None else None
             staff = self.session.staff
-            bookings = tuple(self.store.checkin.today_for(staff, client_id, self.site_id))
-        else:
-            bookings = ()
+            if self.sees_bookings:
+                bookings = tuple(self.store.checkin.today_for(staff, client_id, self.site_id))
         self.add_class("picking")
         visitor = Visitor(client_id, first, last, coach_name, born, bookings)
         self.query_one(VisitForm).start(visitor)
