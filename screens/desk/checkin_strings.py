@@ -22,16 +22,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     # The queue's state of a checked-in visitor: who they wait for.
     "checkin.state.waiting_for": ("odottaa: {name}", "väntar: {name}", "waiting: {name}"),
-    # The no-show offer: a line over the desk, and the list Ctrl+N opens.
+    # The no-show offer: a line over the desk, and the list Ctrl+Y opens.
     "checkin.late.one": (
-        "⚠ {count} varattu asiakas ei ole saapunut · Ctrl+N käsittele",
-        "⚠ {count} bokad klient har inte kommit · Ctrl+N hantera",
-        "⚠ {count} booked client has not arrived · Ctrl+N handle",
+        "⚠ {count} varattu asiakas ei ole saapunut · Ctrl+Y käsittele",
+        "⚠ {count} bokad klient har inte kommit · Ctrl+Y hantera",
+        "⚠ {count} booked client has not arrived · Ctrl+Y handle",
     ),
     "checkin.late.other": (
-        "⚠ {count} varattua asiakasta ei ole saapunut · Ctrl+N käsittele",
-        "⚠ {count} bokade klienter har inte kommit · Ctrl+N hantera",
-        "⚠ {count} booked clients have not arrived · Ctrl+N handle",
+        "⚠ {count} varattua asiakasta ei ole saapunut · Ctrl+Y käsittele",
+        "⚠ {count} bokade klienter har inte kommit · Ctrl+Y hantera",
+        "⚠ {count} booked clients have not arrived · Ctrl+Y handle",
     ),
     "checkin.late.none": (
         "Kukaan varattu asiakas ei ole myöhässä.",

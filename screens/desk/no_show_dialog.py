@@ -1,4 +1,4 @@
-"""The booked clients who have not arrived 15 minutes after their start (Ctrl+N on the
+"""The booked clients who have not arrived 15 minutes after their start (Ctrl+Y on the
 desk): Enter marks the highlighted one a no-show, Delete skips them, Esc closes."""
 
 from __future__ import annotations

@@ -330,17 +330,17 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "F9 palaute asiakkaalta · F10 vie päivä · Ctrl+Z peru muutos\n"
         "Jonossa (Tab): Enter seuraava vaihe · Ctrl+D valmis · Ctrl+L poistui\n"
         "Ctrl+O tauko · Ctrl+T siirrä · kirjaimet menevät hakuun\n"
-        "Varaus tänään: Enter ilmoittaa saapuneeksi · Ctrl+N ei saapuneet",
+        "Varaus tänään: Enter ilmoittaa saapuneeksi · Ctrl+Y ei saapuneet",
         "Besök: F6 kalla nästa · F7 anonymt · F8 öppna från förr\n"
         "F9 respons från besökaren · F10 exportera dagen · Ctrl+Z ångra\n"
         "I kön (Tab): Enter nästa steg · Ctrl+D klar · Ctrl+L gick\n"
         "Ctrl+O paus · Ctrl+T överför · bokstäver går till sökningen\n"
-        "Bokning i dag: Enter checkar in · Ctrl+N uteblivna",
+        "Bokning i dag: Enter checkar in · Ctrl+Y uteblivna",
         "Walk-in: F6 call next · F7 anonymous · F8 open from earlier\n"
         "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
         "In the queue (Tab): Enter next step · Ctrl+D done · Ctrl+L left\n"
         "Ctrl+O hold · Ctrl+T transfer · letters go to the search\n"
-        "Booked today: Enter checks in · Ctrl+N no-shows",
+        "Booked today: Enter checks in · Ctrl+Y no-shows",
     ),
     # The visit rules' refusals (store/visits/rules.py).
     "visit.error.own_coach_needs_client": (

@@ -51,9 +51,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
         Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
         Binding("f10", "export_today", "Export day", id="walkin.export"),
-        # Off the footer, which has no room left at 80 columns: the line that offers the
-        # no-shows names the key, and so does the help.
-        Binding("ctrl+n", "no_shows", "No-shows", show=False, id="walkin.no_shows"),
+        # A key no other screen gives a meaning (Ctrl+N is Today's new client) and that the
+        # search field lets through. Off the footer, which has no room left at 80 columns:
+        # the line that offers the no-shows names the key, and so does the help.
+        Binding("ctrl+y", "no_shows", "No-shows", show=False, id="walkin.no_shows"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="walkin.undo"),
         Binding("escape", "back", "Back", id="walkin.back"),
     ]

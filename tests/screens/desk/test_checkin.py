@@ -114,14 +114,14 @@ async def test_a_late_client_is_offered_as_a_no_show_at_15_minutes(world, clock,
     async with app.run_test() as pilot:
         await open_desk(pilot)
         assert "ei ole saapunut" not in screen_text(pilot)
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+y")
         await pilot.pause()
         assert "Kukaan varattu asiakas ei ole myöhässä." in messages(app)
         # No key pressed: the desk's own refresh brings the offer at 13.15.
         clock.at = AT_13 + timedelta(minutes=15)
-        offer = "⚠ 1 varattu asiakas ei ole saapunut · Ctrl+N käsittele"
+        offer = "⚠ 1 varattu asiakas ei ole saapunut · Ctrl+Y käsittele"
         await wait_until(pilot, lambda: offer in screen_text(pilot), "the no-show offer")
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+y")
         await pilot.pause()
         assert isinstance(app.screen, NoShowDialog)
         listed = screen_text(pilot)
@@ -143,7 +143,7 @@ async def test_delete_skips_a_late_client_and_the_rest_are_still_offered(world, 
     async with app.run_test() as pilot:
         await open_desk(pilot)
         assert "⚠ 2 varattua asiakasta ei ole saapunut" in screen_text(pilot)
-        await pilot.press("ctrl+n", "delete")  # the first skipped: the list comes back
+        await pilot.press("ctrl+y", "delete")  # the first skipped: the list comes back
         await pilot.pause()
         assert isinstance(app.screen, NoShowDialog)
         assert "Östman" not in screen_text(pilot) and "Mäkinen Anna" in screen_text(pilot)
