@@ -12,6 +12,7 @@ from .admin.strings import STRINGS as ADMIN_STRINGS
 from .board.strings import STRINGS as BOARD_STRINGS
 from .clients.strings import STRINGS as CLIENT_STRINGS
 from .clients.validation_strings import STRINGS as FIELD_STRINGS
+from .desk.checkin_strings import STRINGS as CHECKIN_STRINGS
 from .desk.strings import STRINGS as DESK_STRINGS
 from .kompassi.client_mode_strings import STRINGS as KOMPASSI_CLIENT_MODE_STRINGS
 from .kompassi.picture_strings import STRINGS as KOMPASSI_PICTURE_STRINGS
@@ -57,6 +58,7 @@ CATALOGS = (
     REVIEWS_STRINGS,
     DAY_SHEET_STRINGS,
     BOOKING_STRINGS,
+    CHECKIN_STRINGS,
 )
 
 

@@ -24,6 +24,7 @@ from store.kompassi.repository import KompassiRepository
 from store.kompassi.suggestions import KompassiSuggestions
 from store.paths.catalog import ServiceCatalog
 from store.paths.repository import PathRepository
+from store.schedule.checkin import Checkin
 from store.schedule.day_sheet import DaySheet
 from store.schedule.groups import GroupSessions
 from store.schedule.hours import WorkingTime
@@ -70,6 +71,7 @@ class Store:
         self.reviews = Reviews(self.ctx)
         self.day_sheet = DaySheet(self.ctx, self.schedule, self.groups, self.reviews, self.paths)
         self.rooms = Rooms(self.ctx)
+        self.checkin = Checkin(self.ctx, self.schedule, self.visits, self.clients)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None
 

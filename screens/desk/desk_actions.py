@@ -8,7 +8,10 @@ from typing import Literal
 
 from store.api import Store
 from store.core.db import DatabaseFault
+from store.core.i18n import TranslatedError
 from store.core.models import Staff
+from store.schedule.checkin import Expected
+from store.schedule.models import Appointment
 from store.visits.models import Channel, Visit, VisitState
 from store.visits.register import DeskOccupied, InvalidTransition
 from store.visits.rules import (
@@ -21,6 +24,7 @@ from store.visits.rules import (
 from store.visits.undo import UndoStack
 
 from ..shell.background import fault_key
+from ..shell.formatting import format_time
 
 
 @dataclass(frozen=True)
@@ -151,14 +155,9 @@ class DeskActions:
         return Notice("walkin.called", params, changed=True, visit_id=visit.id)
 
     def register(
-        self,
-        client_id: str | None,
-        name: str,
-        reason_codes: tuple[str, ...],
-        channel: Channel,
-        booked_for: str | None,
+        self, client_id: str | None, name: str, reason_codes: tuple[str, ...], channel: Channel
     ) -> Notice:
-        """Put a visitor in the queue; `booked_for` is an appointment's stored instant."""
+        """Put a walk-in visitor in the queue."""
         try:
             visit = self.store.visits.register(
                 self.staff,
@@ -166,7 +165,6 @@ class DeskActions:
                 client_id=client_id,
                 reason_codes=reason_codes,
                 channel=channel,
-                booked_for=booked_for,
                 wants_own_coach=OWN_COACH_REASON in reason_codes,
             )
         except OwnCoachNeedsClient:
@@ -174,6 +172,34 @@ class DeskActions:
         except DatabaseFault as fault:
             return unavailable(fault)
         return Notice("walkin.queued", {"ticket": visit.ticket, "name": name}, changed=True)
+
+    def check_in(self, appointment: Appointment, name: str) -> Notice:
+        """Mark a booked visitor arrived and queue them for their coach at the booked time."""
+        try:
+            visit = self.store.checkin.check_in(self.staff, appointment.id, self.site_id)
+        except DatabaseFault as fault:
+            return unavailable(fault)
+        except TranslatedError as refused:  # twice, already queued, not today, closed …
+            return Notice(refused.key, refused.params, "warning", changed=True)
+        params = {
+            "ticket": visit.ticket,
+            "name": name,
+            "time": format_time(appointment.starts_at),
+            "coach": appointment.coach_name,
+        }
+        return Notice("checkin.done", params, changed=True, visit_id=visit.id)
+
+    def mark_no_show(self, expected: Expected, name: str) -> Notice:
+        """The booked client did not come: their appointment becomes a no-show."""
+        appointment = expected.appointment
+        try:
+            self.store.checkin.mark_no_show(self.staff, appointment.id)
+        except DatabaseFault as fault:
+            return unavailable(fault)
+        except TranslatedError as refused:  # checked in at another desk meanwhile …
+            return Notice(refused.key, refused.params, "warning", changed=True)
+        params = {"time": format_time(appointment.starts_at), "name": name}
+        return Notice("noshow.marked", params, changed=True)
 
     def take_last_done(self) -> Visit | None:
         """The visit the feedback question is for, once: asking takes it."""

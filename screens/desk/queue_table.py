@@ -37,6 +37,14 @@ class QueueView:
         return [entry.visit for entry in self.entries]
 
 
+def state_key(visit: Visit) -> str:
+    """The text of a visit's state: a visitor checked in for a booking waits for their
+    coach by name, as one transferred to a colleague does (`{name}`, `{desk}` filled in)."""
+    if visit.state == "waiting" and visit.assigned_to is not None:
+        return "checkin.state.waiting_for"
+    return f"state.{visit.state}"
+
+
 ORDER = ("ticket", "arrived", "wait", "client", "reasons", "state")
 # Widths include the one-space gap after each column (the table has no cell padding).
 # These four always show; in 80 columns they are all the queue has room for.
@@ -145,7 +153,7 @@ class QueueTable(ContextMixin, DataTable[Text]):
 
     def _state_cell(self, visit: Visit, view: QueueView) -> Text:
         name = view.staff_names.get(visit.assigned_to or "", "")
-        return Text(self.t(f"state.{visit.state}", desk=visit.desk or "", name=name))
+        return Text(self.t(state_key(visit), desk=visit.desk or "", name=name))
 
     def _reasons_cell(self, visit: Visit, view: QueueView) -> Text:
         known = [view.reasons[code] for code in visit.reason_codes if code in view.reasons]

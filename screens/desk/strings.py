@@ -19,12 +19,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Digits choose reasons · Enter queues · Esc cancels",
     ),
     "walkin.channel": ("Kanava", "Kanal", "Channel"),
-    "walkin.booked_time": ("Varattu klo", "Bokad kl.", "Booked at"),
-    "walkin.booked_time.invalid": (
-        "Anna varattu aika muodossa 10.30",
-        "Ange den bokade tiden som 10.30",
-        "Give the booked time as 10.30",
-    ),
     "walkin.queued": (
         "{ticket} jonossa: {name}",
         "{ticket} i kön: {name}",
@@ -335,22 +329,20 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Asiointi: F6 kutsu seuraava · F7 nimetön · F8 aiemmat avoimet\n"
         "F9 palaute asiakkaalta · F10 vie päivä · Ctrl+Z peru muutos\n"
         "Jonossa (Tab): Enter seuraava vaihe · Ctrl+D valmis · Ctrl+L poistui\n"
-        "Ctrl+O tauko · Ctrl+T siirrä · kirjaimet menevät hakuun",
+        "Ctrl+O tauko · Ctrl+T siirrä · kirjaimet menevät hakuun\n"
+        "Varaus tänään: Enter ilmoittaa saapuneeksi · Ctrl+Y ei saapuneet",
         "Besök: F6 kalla nästa · F7 anonymt · F8 öppna från förr\n"
         "F9 respons från besökaren · F10 exportera dagen · Ctrl+Z ångra\n"
         "I kön (Tab): Enter nästa steg · Ctrl+D klar · Ctrl+L gick\n"
-        "Ctrl+O paus · Ctrl+T överför · bokstäver går till sökningen",
+        "Ctrl+O paus · Ctrl+T överför · bokstäver går till sökningen\n"
+        "Bokning i dag: Enter checkar in · Ctrl+Y uteblivna",
         "Walk-in: F6 call next · F7 anonymous · F8 open from earlier\n"
         "F9 feedback from the visitor · F10 export the day · Ctrl+Z undo\n"
         "In the queue (Tab): Enter next step · Ctrl+D done · Ctrl+L left\n"
-        "Ctrl+O hold · Ctrl+T transfer · letters go to the search",
+        "Ctrl+O hold · Ctrl+T transfer · letters go to the search\n"
+        "Booked today: Enter checks in · Ctrl+Y no-shows",
     ),
     # The visit rules' refusals (store/visits/rules.py).
-    "visit.error.booked_time": (
-        "varattu aika ”{text}” ei kelpaa; anna se muodossa 10.30",
-        "den bokade tiden ”{text}” duger inte; ange den som 10.30",
-        "the booked time “{text}” is not valid; give it as 10.30",
-    ),
     "visit.error.own_coach_needs_client": (
         "oman valmentajan tapaaminen vaatii tunnistetun asiakkaan",
         "möte med egen coach kräver en identifierad klient",

@@ -1,4 +1,5 @@
-"""The desk's visit form: who came, the reasons, the channel and, for an appointment, its time."""
+"""The desk's visit form: who came, their bookings of today to check in, or the reasons and
+the channel of a walk-in visit."""
 
 from __future__ import annotations
 
@@ -10,15 +11,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from store.clients.display import person_label
 from store.core.i18n import tr
+from store.schedule.models import Appointment
 from store.visits.models import CHANNELS, Channel, Visit, VisitReason
-from store.visits.rules import OWN_COACH_REASON, BookedTimeError, booked_instant
+from store.visits.rules import OWN_COACH_REASON
 
 from ..shell.context import ContextMixin
+from .booking_offer import BookingList, BookingOffer
 from .reason_picker import ReasonPicker
+
+# A visit typed in at the desk: an appointment's visit comes from its booking (check-in).
+TYPED_CHANNELS: tuple[Channel, ...] = tuple(c for c in CHANNELS if c != "appointment")
 
 
 def visitor_name(
@@ -47,28 +53,31 @@ class Visitor:
     last_name: str = ""
     coach_name: str | None = None
     birth_date: date | None = None
+    bookings: tuple[Appointment, ...] = ()  # today's, here, to check in (see Store.checkin)
 
 
 class VisitForm(ContextMixin, Vertical):
     """Filled in for the `Visitor` the screen hands to `start`.
 
-    Posts `VisitRequested` when the reasons are confirmed and the form is valid, and
-    `Cancelled` when the user steps back from the reasons.
+    Posts `CheckInRequested` when Enter is pressed on one of the visitor's bookings,
+    `VisitRequested` when the reasons are confirmed and the form is valid, and `Cancelled`
+    when the user steps back from the first field.
     """
 
     class VisitRequested(Message):
         def __init__(
-            self,
-            visitor: Visitor,
-            reason_codes: tuple[str, ...],
-            channel: Channel,
-            booked_for: str | None,
+            self, visitor: Visitor, reason_codes: tuple[str, ...], channel: Channel
         ) -> None:
             super().__init__()
             self.visitor = visitor
             self.reason_codes = reason_codes
             self.channel: Channel = channel
-            self.booked_for = booked_for  # an appointment's stored instant, today
+
+    class CheckInRequested(Message):
+        def __init__(self, visitor: Visitor, appointment: Appointment) -> None:
+            super().__init__()
+            self.visitor = visitor
+            self.appointment = appointment
 
     class Cancelled(Message):
         pass
@@ -80,31 +89,34 @@ class VisitForm(ContextMixin, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="picked")
+        yield BookingOffer(id="booking-offer")
         yield ReasonPicker(self.all_reasons, id="reasons")
         with Horizontal(classes="field-row"):
             yield Label(self.t("walkin.channel"), classes="short-label")
             yield Select(
-                [(self.t(f"channel.{c}"), c) for c in CHANNELS],
+                [(self.t(f"channel.{c}"), c) for c in TYPED_CHANNELS],
                 value="walk_in",
                 allow_blank=False,
                 id="channel",
                 compact=True,
             )
-        with Horizontal(classes="field-row", id="booked-row"):
-            yield Label(self.t("walkin.booked_time"), classes="short-label")
-            yield Input(id="booked_time", placeholder="10.30", compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "blanked", lambda _: self._show_visitor(), init=False)
 
     def start(self, visitor: Visitor) -> None:
-        """Begin a visit for `visitor`: nothing ticked, walk-in channel, reasons focused."""
+        """Begin a visit for `visitor`: nothing ticked, walk-in channel; their first booking
+        of today highlighted for Enter to check in, if they have one, else the reasons."""
         self.visitor = visitor
         self._show_visitor()
         self.query_one(ReasonPicker).reset()
         self.query_one("#channel", Select).value = "walk_in"
-        self.query_one("#booked_time", Input).value = ""
-        self.focus_reasons()
+        offer = self.query_one(BookingOffer)
+        offer.show(visitor.bookings)
+        if visitor.bookings:
+            offer.list.focus()
+        else:
+            self.focus_reasons()
 
     def focus_reasons(self) -> None:
         self.query_one(ReasonPicker).focus()
@@ -125,16 +137,23 @@ class VisitForm(ContextMixin, Vertical):
             lines.append(self.t("walkin.own_coach", name=visitor.coach_name))
         self.query_one("#picked", Static).update("\n".join(lines))
 
-    @on(Select.Changed, "#channel")
-    def _channel_changed(self, event: Select.Changed) -> None:
-        self.set_class(event.value == "appointment", "appointment")
+    @on(BookingOffer.CheckInRequested)
+    def _check_in(self, event: BookingOffer.CheckInRequested) -> None:
+        event.stop()
+        if self.visitor is not None:
+            self.post_message(self.CheckInRequested(self.visitor, event.appointment))
 
-    @on(Input.Submitted, "#booked_time")
-    def _booked_time_entered(self) -> None:
-        self.query_one(ReasonPicker).action_confirm()
+    @on(BookingList.ReasonTyped)
+    def _walk_in_instead(self, event: BookingList.ReasonTyped) -> None:
+        """A digit on the bookings: another matter than the booking, its first reason."""
+        event.stop()
+        picker = self.query_one(ReasonPicker)
+        picker.action_toggle(event.number)
+        picker.focus()
 
     @on(ReasonPicker.Cancelled)
-    def _cancelled(self, event: ReasonPicker.Cancelled) -> None:
+    @on(BookingList.Cancelled)
+    def _cancelled(self, event: ReasonPicker.Cancelled | BookingList.Cancelled) -> None:
         event.stop()
         self.post_message(self.Cancelled())
 
@@ -149,14 +168,4 @@ class VisitForm(ContextMixin, Vertical):
             self.notify(self.t("walkin.own_coach_needs_client"), severity="warning")
             return
         channel = cast(Channel, self.query_one("#channel", Select).value)
-        booked_for = None
-        if channel == "appointment":
-            try:
-                booked_for = booked_instant(
-                    self.query_one("#booked_time", Input).value, self.store.today()
-                )
-            except BookedTimeError:
-                self.notify(self.t("walkin.booked_time.invalid"), severity="error")
-                self.query_one("#booked_time", Input).focus()
-                return
-        self.post_message(self.VisitRequested(visitor, event.codes, channel, booked_for))
+        self.post_message(self.VisitRequested(visitor, event.codes, channel))

@@ -13,7 +13,10 @@ from textual.widgets import Footer, Static
 
 from store.clients.search import prefill_from_search
 from store.clients.validation import ValidationError
+from store.core.auth import allowed
 from store.core.db import DatabaseFault
+from store.schedule.checkin import Expected
+from store.schedule.models import Appointment
 from store.visits.models import Visit, VisitState
 from store.visits.rules import can_finish, can_transfer, next_step
 
@@ -26,11 +29,12 @@ from ..shell.faults import store_faults_told
 from ..shell.header import LuotsiHeader
 from .desk_actions import DeskActions, Notice, unavailable
 from .feedback import FeedbackScreen
+from .no_show_dialog import NoShowDialog
 from .outcome_dialog import OutcomeDialog
 from .privacy_curtain import PrivacyCurtain
 from .queue_dialogs import ConfirmOthersVisit, LeftOpenDialog, TransferDialog
 from .queue_panel import QueuePanel
-from .queue_table import QueueTable, QueueView
+from .queue_table import QueueTable, QueueView, state_key
 from .visit_form import VisitForm, Visitor, visit_name, visitor_name
 
 # Finishing or passing on a visit someone else has in hand is asked about first.
@@ -47,6 +51,10 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         Binding("f8", "left_open", "Open visits", id="walkin.left_open"),
         Binding("f9", "feedback", "Feedback", id="walkin.feedback"),
         Binding("f10", "export_today", "Export day", id="walkin.export"),
+        # A key no other screen gives a meaning (Ctrl+N is Today's new client) and that the
+        # search field lets through. Off the footer, which has no room left at 80 columns:
+        # the line that offers the no-shows names the key, and so does the help.
+        Binding("ctrl+y", "no_shows", "No-shows", show=False, id="walkin.no_shows"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="walkin.undo"),
         Binding("escape", "back", "Back", id="walkin.back"),
     ]
@@ -60,6 +68,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield LuotsiHeader(id="header")
         yield Static("", id="left-open-banner")
+        yield Static("", id="late-banner")
         with Horizontal(id="walkin"):
             with Vertical(id="walkin-left"):
                 yield Static(self.t("walkin.find"), classes="screen-title")
@@ -74,6 +83,9 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
             self.store, self.session.staff, self.site_id, self.ctx.desk, self._state, self._named
         )
         self.reasons = {r.code: r for r in self.store.visits.reasons()}
+        self.skipped_late: set[str] = set()  # no-shows the user chose not to be asked about
+        # Reception and coaches see the calendars; a role that only queues would not.
+        self.sees_bookings = allowed(self.session.staff, "schedule.view")
         self.refresh_queue()
         self.set_interval(self.REFRESH_SECONDS, self.refresh_queue)
         self.query_one(ClientSearch).focus_input()
@@ -89,7 +101,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         if visit.state == "done" and visit.outcome is not None:
             return self.t("state.done_with", outcome=self.t(f"outcome.{visit.outcome}"))
         name = self.staff_names.get(visit.assigned_to or "", "")
-        return self.t(f"state.{visit.state}", desk=visit.desk or "", name=name)
+        return self.t(state_key(visit), desk=visit.desk or "", name=name)
 
     # The queue ----------------------------------------------------------------------
 
@@ -102,6 +114,17 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         banner = self.query_one("#left-open-banner", Static)
         banner.update(self.t("walkin.left_open", count=queue.left_open) if queue.left_open else "")
         banner.display = bool(queue.left_open)
+        late = len(self._late())
+        banner = self.query_one("#late-banner", Static)
+        banner.update(self.t("checkin.late", count=late) if late else "")
+        banner.display = bool(late)
+
+    def _late(self) -> list[Expected]:
+        """Booked clients not arrived 15 minutes after their start, less those skipped."""
+        if not self.sees_bookings:
+            return []
+        late = self.store.checkin.no_show_candidates(self.session.staff, self.site_id)
+        return [e for e in late if e.appointment.id not in self.skipped_late]
 
     def _say(self, notice: Notice | None) -> None:
         if notice is None:
@@ -216,6 +239,30 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(FeedbackScreen(lang, linked=linked), answered)
 
+    @store_faults_told
+    def action_no_shows(self) -> None:
+        late = self._late()
+        if not late:
+            self.notify(self.t("checkin.late.none"))
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            appointment_id, what = choice
+            if what == "skip":
+                self.skipped_late.add(appointment_id)
+                self.refresh_queue()
+            else:
+                expected = next(e for e in late if e.appointment.id == appointment_id)
+                first, last = expected.first_name, expected.last_name
+                name = self._visitor_name(first, last, expected.birth_date)
+                self._say(self.actions.mark_no_show(expected, name))
+            if self._late():
+                self.action_no_shows()  # the rest, until none is left or Esc
+
+        self.app.push_screen(NoShowDialog(late), chosen)
+
     def action_export_today(self) -> None:
         site = self.session.site
         assert site is not None
@@ -227,6 +274,7 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
         self, client_id: str | None, first: str = "", last: str = "", born: date | None = None
     ) -> None:
         coach_name = None
+        bookings: tuple[Appointment, ...] = ()
         if client_id is not None:
             open_visit = self.store.visits.open_visit_of(client_id, self.site_id)
             if open_visit is not None:
@@ -241,8 +289,12 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
                 return
             coach = self.store.coach_of(client_id)
             coach_name = coach.display_name if coach is not None else None
+            staff = self.session.staff
+            if self.sees_bookings:
+                bookings = tuple(self.store.checkin.today_for(staff, client_id, self.site_id))
         self.add_class("picking")
-        self.query_one(VisitForm).start(Visitor(client_id, first, last, coach_name, born))
+        visitor = Visitor(client_id, first, last, coach_name, born, bookings)
+        self.query_one(VisitForm).start(visitor)
 
     def _end_visit_form(self) -> None:
         self.remove_class("picking")
@@ -289,18 +341,28 @@ class WalkInScreen(ScreenContextMixin, Screen[None]):
     def _register(self, event: VisitForm.VisitRequested) -> None:
         visitor = event.visitor
         name = self._visitor_name(visitor.first_name, visitor.last_name, visitor.birth_date)
-        notice = self.actions.register(
-            visitor.client_id, name, event.reason_codes, event.channel, event.booked_for
-        )
+        notice = self.actions.register(visitor.client_id, name, event.reason_codes, event.channel)
         if notice.changed:
             self.query_one(ClientSearch).clear()
             self._end_visit_form()
         self._say(notice)
 
+    @on(VisitForm.CheckInRequested)
+    def _check_in(self, event: VisitForm.CheckInRequested) -> None:
+        visitor = event.visitor
+        name = self._visitor_name(visitor.first_name, visitor.last_name, visitor.birth_date)
+        notice = self.actions.check_in(event.appointment, name)
+        if notice.visit_id is not None:  # queued: the form has done its work
+            self.query_one(ClientSearch).clear()
+            self._end_visit_form()
+        self._say(notice)
+        if notice.visit_id is not None:
+            self.query_one(QueueTable).select_visit(notice.visit_id)
+
     def action_back(self) -> None:
         if self.has_class("picking"):
-            # Esc in the channel or booked-time field steps back to the reasons, which
-            # keep what was ticked; Esc there cancels the visit.
+            # Esc in the channel field steps back to the reasons, which keep what was
+            # ticked; Esc there (or on the visitor's bookings) cancels the visit.
             self.query_one(VisitForm).focus_reasons()
             return
         self.dismiss(None)

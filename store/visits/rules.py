@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 
-from store.core.clock import local_moment, to_iso
 from store.core.figures import minutes_between
 from store.core.i18n import TranslatedError
 from store.visits.models import Visit, VisitState
@@ -33,10 +32,6 @@ ADVANCE: dict[str, VisitState] = {
     "on_hold": "waiting",
 }
 OWN_COACH_REASON = "own_coach"
-
-
-class BookedTimeError(TranslatedError):
-    """A booked time that is not a time of day."""
 
 
 class OwnCoachNeedsClient(TranslatedError):
@@ -105,24 +100,6 @@ def in_hand_of(visits: Iterable[Visit], staff_id: str) -> list[Visit]:
     return [v for v in visits if v.state in AT_DESK and (v.served_by or v.called_by) == staff_id]
 
 
-def parse_clock_time(text: str) -> tuple[int, int] | None:
-    """'10.30', '10:30' or '10' as (hour, minute); None if it is not a time of day."""
-    parts = text.strip().replace(":", ".").split(".")
-    if not 1 <= len(parts) <= 2 or not all(p.isascii() and p.isdigit() for p in parts):
-        return None
-    hour, minute = int(parts[0]), int(parts[1]) if len(parts) == 2 else 0
-    return (hour, minute) if hour < 24 and minute < 60 else None
-
-
-def booked_instant(text: str, day: date) -> str:
-    """The stored instant (ISO 8601 UTC) of a booked time typed as local wall-clock time
-    on `day` ('10.30', '10:30' or '10'); raises `BookedTimeError` for anything else."""
-    clock_time = parse_clock_time(text)
-    if clock_time is None:
-        raise BookedTimeError("visit.error.booked_time", text=text.strip())
-    return to_iso(local_moment(day, time(*clock_time)))
-
-
 NPS_MIN_RESPONSES = 5
 
 
@@ -148,11 +125,15 @@ def nps_of(scores: Sequence[int], minimum: int = NPS_MIN_RESPONSES) -> NpsResult
 def next_in_line(queue: Iterable[Visit], now_iso: str, staff_id: str) -> Visit | None:
     """Who is called next: a booked time that has come, then anyone transferred to this
     staff member, then the longest-waiting walk-in. A booked visitor is never called
-    before their time."""
+    before their time, nor by anyone but the coach they were checked in for (`assigned_to`),
+    if they were."""
     booked = [
         v
         for v in queue
-        if v.state == "waiting" and v.booked_for is not None and v.booked_for <= now_iso
+        if v.state == "waiting"
+        and v.booked_for is not None
+        and v.booked_for <= now_iso
+        and v.assigned_to in (None, staff_id)
     ]
     if booked:
         return min(booked, key=lambda v: (v.booked_for, v.arrived_at))

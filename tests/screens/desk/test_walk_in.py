@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from screens.clients.client_search import ClientSearch
 from screens.clients.new_client_dialog import NewClientDialog
@@ -18,6 +18,7 @@ from screens.desk.walk_in import WalkInScreen
 from screens.shell.today import TodayScreen
 from store.core.clock import to_iso
 from store.sample.accounts import add_demo_account
+from store.schedule.models import Booking
 from tui.app import make_app
 
 from ..helpers import log_in, messages, open_desk, screen_text, wait_until
@@ -136,6 +137,8 @@ async def test_the_channel_menu_speaks_the_users_language(world, clock):
         await pilot.pause()
         text = screen_text(pilot)
         assert "sulje valikko" in text and "Dismiss" not in text
+        # A walk-in is a walk-in: an appointment's visit comes from its booking.
+        assert "puhelin" in text and "ajanvaraus" not in text
 
 
 async def test_new_client_from_the_no_match_path(world, clock):
@@ -213,7 +216,7 @@ async def test_anonymous_visit_has_a_reason_and_no_identity(world, clock):
     assert (visit.client_id, visit.reason_codes) == (None, ("other",))
 
 
-async def test_esc_in_the_visit_form_steps_back_and_enter_in_the_time_queues(world, clock):
+async def test_esc_in_the_channel_field_steps_back_to_the_reasons(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         desk = await open_desk(pilot)
@@ -221,13 +224,10 @@ async def test_esc_in_the_visit_form_steps_back_and_enter_in_the_time_queues(wor
         await pilot.pause()
         assert app.screen is desk and desk.has_class("picking")  # still on the desk
         assert isinstance(app.focused, ReasonPicker) and app.focused.chosen == {"cv"}
-        desk.query_one("#channel", Select).value = "appointment"
-        await pilot.pause()
-        desk.query_one("#booked_time", Input).focus()
-        await pilot.press(*"11.15", "enter")
+        await pilot.press("enter")
         await pilot.pause()
     [visit] = queue_rows(world)
-    assert visit.reason_codes == ("cv",) and visit.booked_for is not None
+    assert (visit.reason_codes, visit.channel, visit.booked_for) == (("cv",), "walk_in", None)
 
 
 async def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world, clock):
@@ -248,20 +248,23 @@ async def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world, clock)
 
 async def test_call_next_calls_a_booked_time_before_walk_ins_then_the_longest_wait(world, clock):
     visits = world.store.visits
+    # A client with a booking at 12.40 (booked 10 minutes ago; it is 12.40 local time now).
+    clock.at -= timedelta(minutes=10)
+    booking = world.store.schedule.book(
+        world.reception,
+        Booking(world.clients["obrien"].id, world.coach.id, clock.at + timedelta(minutes=10)),
+    )
     first = visits.register(world.reception, world.site.id)
     clock.at += timedelta(minutes=10)
     second = visits.register(world.reception, world.site.id)
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
-        desk = await open_desk(pilot)
-        # A client with a booked time of 10.00 (it is 10.40 local time now) arrives last.
-        await pilot.press(*"o'bri", "enter")
+        await log_in(pilot, "valmentaja")  # the coach's desk: their booked client first
+        await pilot.press("f2")
         await pilot.pause()
-        desk.query_one("#channel", Select).value = "appointment"
-        desk.query_one("#booked_time", Input).value = "10.00"
-        desk.query_one("#reasons").focus()
-        await pilot.press("5", "enter")
+        await pilot.press(*"o'bri", "enter", "enter")  # found, checked in; arrives last
         await pilot.pause()
+        assert world.store.schedule.get(world.coach, booking.id).status == "arrived"
         called = []
         for _ in range(3):
             await pilot.press("f6")

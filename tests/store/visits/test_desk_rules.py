@@ -1,10 +1,10 @@
 """The desk's rules in the store: Enter's next step, transfers, who else has a visit,
-booked times, the own coach, and an undo history that checks each change against later
+the own coach, and an undo history that checks each change against later
 moves."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -12,10 +12,8 @@ from store.visits.register import InvalidTransition
 from store.visits.rules import (
     ADVANCE,
     TRANSITIONS,
-    BookedTimeError,
     Holder,
     OwnCoachNeedsClient,
-    booked_instant,
     can_transfer,
     held_elsewhere,
     next_step,
@@ -69,31 +67,6 @@ def test_a_transferred_visit_is_held_by_the_colleague_it_waits_for(world):
     passed = visits.change_state(reception, visit.id, "transferred", to_staff_id=coach.id)
     assert held_elsewhere(passed, coach.id, "3") is None  # handed to them: theirs now
     assert held_elsewhere(passed, reception.id, "1") == Holder(coach.id, None)
-
-
-@pytest.mark.parametrize(
-    ("typed", "day", "stored"),
-    [
-        ("10.30", date(2026, 11, 28), "2026-11-28T08:30:00.000Z"),  # winter: UTC+2
-        ("10:30", date(2026, 11, 28), "2026-11-28T08:30:00.000Z"),
-        (" 9 ", date(2026, 11, 28), "2026-11-28T07:00:00.000Z"),
-        ("9.00", date(2026, 6, 15), "2026-06-15T06:00:00.000Z"),  # summer: UTC+3
-        ("9.00", date(2026, 3, 29), "2026-03-29T06:00:00.000Z"),  # the day clocks go forward
-        ("9.00", date(2026, 10, 25), "2026-10-25T07:00:00.000Z"),  # the day they go back
-    ],
-)
-def test_a_booked_time_is_stored_as_the_instant_of_that_helsinki_time(
-    typed, day, stored, helsinki_desk
-):
-    # The machine runs on UTC (tests/conftest.py); the desk is on Helsinki time.
-    assert booked_instant(typed, day) == stored
-
-
-@pytest.mark.parametrize("typed", ["", "24.00", "10.60", "puoli 11", "10.30.15", "¹⁰"])
-def test_anything_else_is_refused_in_the_users_language(typed):
-    with pytest.raises(BookedTimeError) as refused:
-        booked_instant(typed, date(2026, 11, 28))
-    assert refused.value.message("sv").endswith("ange den som 10.30")
 
 
 def test_an_anonymous_visitor_cannot_ask_for_their_own_coach(world):
