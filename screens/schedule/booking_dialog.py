@@ -4,14 +4,17 @@ moving and cancelling one (`MoveDialog`, `CancelDialog`) live in `change_dialogs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from store.clients.display import person_label
@@ -28,6 +31,7 @@ from store.schedule.models import (
 )
 
 from ..clients.client_search import ClientSearch
+from ..shell.context import ContextMixin
 from ..shell.dialogs import ask, ask_before_discarding
 from ..shell.faults import store_faults_told
 from .booking_form import (
@@ -340,3 +344,22 @@ class BookingDialog(TimeDialog[Appointment | None]):
             self.has_class("-choosing") and bool(self.query_one(ClientSearch).input.value.strip())
         )
         ask_before_discarding(self.app, typed, lambda: self.dismiss(None))
+
+
+def book_at_next_free(
+    screen: Screen[Any],
+    *,
+    coach_id: str,
+    client_id: str,
+    kind: AppointmentKind,
+    closed: Callable[[Appointment | None], None],
+) -> None:
+    """The booking dialog for `client_id` at the coach's and the client's next free time
+    (a review's "book it" key on the day sheet and the reviews list); `closed` gets the
+    dialog's answer. Says so when nothing is free within three months."""
+    shortcuts = cast(ContextMixin, screen)
+    starts_at = shortcuts.store.schedule.next_free(coach_id, client_id, DEFAULT_MINUTES)
+    if starts_at is None:
+        screen.notify(shortcuts.t("booking.next_free.none"), severity="warning")
+    dialog = BookingDialog(coach_id=coach_id, client_id=client_id, starts_at=starts_at, kind=kind)
+    screen.app.push_screen(dialog, closed)

@@ -18,12 +18,12 @@ from store.core.clock import local_moment
 from store.core.dates import DateError, format_date, parse_date
 from store.core.i18n import TranslatedError
 from store.schedule.models import Room
-from store.visits.rules import parse_clock_time
 
 from ..admin.form_dialog import FieldProblem, FormDialog
 from ..clients.client_search import ClientSearch
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, yes_no_bindings
+from .booking_form import FieldRefused, parse_clock
 
 GROUPS_CSS = "groups.tcss"
 DEFAULT_SESSION_MINUTES = 90
@@ -47,6 +47,14 @@ class SessionDraft:
     minutes: int
     capacity: int
     room_id: str | None
+
+
+def _clock(text: str) -> time | None:
+    """The time typed as the booking form reads it (10.00, 10:00, 1000 or 10), or None."""
+    try:
+        return parse_clock(text)
+    except FieldRefused:
+        return None
 
 
 def _whole(text: str) -> int | None:
@@ -102,7 +110,7 @@ class NewSessionDialog(_GroupForm):
             parse_date(values["day"])
         except DateError as wrong:
             problems.append(FieldProblem("day", wrong.message(self.ctx.lang)))
-        if parse_clock_time(values["time"]) is None:
+        if _clock(values["time"]) is None:
             problems.append(FieldProblem("time", self.t("groups.error.time")))
         if _whole(values["minutes"]) is None:
             problems.append(FieldProblem("minutes", self.t("groups.error.number")))
@@ -112,10 +120,10 @@ class NewSessionDialog(_GroupForm):
 
     def draft(self, values: dict[str, str]) -> SessionDraft:
         """The checked values (`check_values` found nothing wrong)."""
-        hour_minute = parse_clock_time(values["time"])
+        clock = _clock(values["time"])
         minutes, capacity = _whole(values["minutes"]), _whole(values["capacity"])
-        assert hour_minute is not None and minutes is not None and capacity is not None
-        starts_at = local_moment(parse_date(values["day"]), time(*hour_minute))
+        assert clock is not None and minutes is not None and capacity is not None
+        starts_at = local_moment(parse_date(values["day"]), clock)
         return SessionDraft(values["title"], starts_at, minutes, capacity, values["room"] or None)
 
 

@@ -5,7 +5,6 @@ next free time for them.
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 
 from rich.text import Text
@@ -16,14 +15,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.core.dates import format_date
-from store.schedule.models import DEFAULT_MINUTES
 from store.schedule.reviews import ReviewDue
 
 from ..clients.client_card import ClientCardScreen
 from ..shell.background import read_in_background
 from ..shell.context import ScreenContextMixin
 from ..shell.header import LuotsiHeader
-from .booking_dialog import BookingDialog
+from .booking_dialog import book_at_next_free
 
 WITHIN_DAYS = 14  # how far ahead the list looks, besides everything overdue
 
@@ -156,15 +154,13 @@ class ReviewsScreen(ScreenContextMixin, Screen[None]):
         if not self.store.schedule.may_book_for(self.session.staff, self.coach_id):
             self.notify(self.t("reviews.not_yours"), severity="warning")
             return
-        starts_at = self.store.schedule.next_free(self.coach_id, review.client_id, DEFAULT_MINUTES)
-        if starts_at is None:
-            self.notify(self.t("reviews.no_free_time"), severity="warning")
-        # The booking dialog takes the appointment's kind when it knows one.
-        kind = {"kind": review.kind} if _takes_kind() else {}
-        dialog = BookingDialog(
-            coach_id=self.coach_id, client_id=review.client_id, starts_at=starts_at, **kind
+        book_at_next_free(
+            self,
+            coach_id=self.coach_id,
+            client_id=review.client_id,
+            kind=review.kind,
+            closed=self._booked,
         )
-        self.app.push_screen(dialog, self._booked)
 
     def _booked(self, _booked: object) -> None:
         """Whatever the dialog answers (the booked appointment or None)."""
@@ -172,9 +168,3 @@ class ReviewsScreen(ScreenContextMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _takes_kind() -> bool:
-    """The placeholder BookingDialog on main takes no kind; the booking helper's does.
-    Once both are merged, `kind=review.kind` can be passed as it is."""
-    return "kind" in inspect.signature(BookingDialog.__init__).parameters

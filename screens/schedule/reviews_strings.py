@@ -35,11 +35,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Enter öppnar kundkortet · b bokar nästa lediga tid",
         "Enter opens the client card · b books the next free time",
     ),
-    "reviews.no_free_time": (
-        "Ei vapaata aikaa kolmen kuukauden sisällä: valitse aika itse.",
-        "Ingen ledig tid inom tre månader: välj en tid själv.",
-        "No free time within three months: choose a time yourself.",
-    ),
     "reviews.not_yours": (
         "Et voi varata tämän valmentajan kalenteriin.",
         "Du kan inte boka i den här coachens kalender.",

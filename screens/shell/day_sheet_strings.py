@@ -61,14 +61,4 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Vid disk {desk} finns ännu {ticket}: avsluta det först i kön (F2)",
         "Desk {desk} still has {ticket}: finish that first in the queue (F2)",
     ),
-    "daysheet.no_free_time": (
-        "Vapaata aikaa ei löytynyt kolmen kuukauden sisällä",
-        "Ingen ledig tid inom tre månader",
-        "No free time within three months",
-    ),
-    "daysheet.booked": (
-        "Varattu {client}: {day} klo {time}",
-        "Bokad {client}: {day} kl. {time}",
-        "Booked {client}: {day} at {time}",
-    ),
 }

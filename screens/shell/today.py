@@ -18,7 +18,6 @@ from store.core.clock import to_local
 from store.core.dates import format_date
 from store.core.db import DatabaseFault
 from store.schedule.day_sheet import DaySheetRow
-from store.schedule.models import DEFAULT_MINUTES, Appointment
 from store.visits.models import Visit
 from store.visits.register import DeskOccupied, InvalidTransition
 
@@ -205,30 +204,16 @@ class TodayScreen(ScreenContextMixin, Screen[None]):
 
     def _book_review(self, row: DaySheetRow) -> None:
         """The booking dialog at the first free time of the coach and the client."""
-        from screens.schedule.booking_dialog import BookingDialog
+        from screens.schedule.booking_dialog import book_at_next_free
 
-        me = self.session.staff.id
-        client_id = row.client_id
-        starts_at = self.store.schedule.next_free(me, client_id, DEFAULT_MINUTES)
-        if starts_at is None:
-            self.notify(self.t("daysheet.no_free_time"), severity="warning")
-        dialog = BookingDialog(coach_id=me, client_id=client_id, starts_at=starts_at)
-        self.app.push_screen(dialog, self._booked)
-
-    def _booked(self, appointment: object) -> None:
-        """The dialog's answer: the booked appointment, or None if nothing was booked."""
-        if not isinstance(appointment, Appointment):
-            return
-        local = to_local(appointment.starts_at)
-        self.notify(
-            self.t(
-                "daysheet.booked",
-                client=appointment.client_name,
-                day=format_date(local.date()),
-                time=format_time(appointment.starts_at),
-            )
+        assert row.review is not None and row.client_id is not None
+        book_at_next_free(
+            self,
+            coach_id=self.session.staff.id,
+            client_id=row.client_id,
+            kind=row.review.kind,
+            closed=lambda _: self.refresh_day_sheet(),
         )
-        self.refresh_day_sheet()
 
     def _show_figures(self, counts: TodayCounts, at_a_site: bool) -> None:
         self.query_one("#figure-registered", Static).update(

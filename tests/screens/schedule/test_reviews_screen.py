@@ -25,14 +25,8 @@ BEFORE_CHRISTMAS = datetime(2026, 12, 22, 10, 30, tzinfo=UTC)
 
 
 def opened_with(dialog: BookingDialog) -> tuple[object, object, object, object]:
-    """(coach, client, start, kind) the booking dialog was opened with. BookingDialog is a
-    placeholder on main that keeps its arguments as `coach_id`, `client_id`, `starts_at`
-    (and takes no kind); the booking helper's dialog keeps them as `initial_coach_id`,
-    `chosen_client_id`, `starts_at_given` and `kind`."""
-    if hasattr(dialog, "chosen_client_id"):
-        values = ("initial_coach_id", "chosen_client_id", "starts_at_given", "kind")
-        return tuple(getattr(dialog, name) for name in values)  # type: ignore[return-value]
-    return (dialog.coach_id, dialog.client_id, dialog.starts_at, None)
+    """(coach, client, start, kind) the booking dialog was opened with."""
+    return (dialog.initial_coach_id, dialog.chosen_client_id, dialog.starts_at_given, dialog.kind)
 
 
 def caseload(world: World, clock: FixedClock) -> dict[str, Client]:

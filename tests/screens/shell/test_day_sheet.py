@@ -4,6 +4,7 @@ sessions they host, reviews and the worklist; Enter acts on the row."""
 from __future__ import annotations
 
 from screens.clients.client_card import ClientCardScreen
+from screens.schedule.booking_dialog import BookingDialog
 from screens.shell.day_sheet import DaySheetTable
 from screens.shell.today import TodayScreen
 from store.schedule.models import Booking
@@ -163,11 +164,12 @@ async def test_enter_on_a_review_books_it_at_the_next_free_time(world, clock):
         assert _rows(pilot)[index][2] == "Koski Eero"
         await _enter_on(pilot, table, index)
         dialog = pilot.app.screen
-        assert type(dialog).__name__ == "BookingDialog"
-        assert getattr(dialog, "client_id", None) == koski.id
-        assert getattr(dialog, "coach_id", None) == world.coach.id
+        assert isinstance(dialog, BookingDialog)
+        assert dialog.chosen_client_id == koski.id
+        assert dialog.initial_coach_id == world.coach.id
+        assert dialog.kind == "initial_interview"
         expected = world.store.schedule.next_free(world.coach.id, koski.id, 45)
-        assert getattr(dialog, "starts_at", None) == expected is not None
+        assert dialog.starts_at_given == expected is not None
 
 
 async def test_reception_keeps_its_today_without_a_day_sheet(world, clock):
