@@ -59,6 +59,20 @@ class AppointmentClosed(TranslatedError):
         super().__init__("schedule.error.closed")
 
 
+class NotYetStarted(TranslatedError):
+    """Done or a no-show before the appointment has even started."""
+
+    def __init__(self) -> None:
+        super().__init__("schedule.appts.error.not_started")
+
+
+class NotToday(TranslatedError):
+    """A client arrives on the appointment's own day; an arrived appointment stays on it."""
+
+    def __init__(self) -> None:
+        super().__init__("schedule.appts.error.not_today")
+
+
 class AppointmentChanged(TranslatedError):
     """Someone else changed the appointment since it was read: nothing was written."""
 

@@ -33,6 +33,8 @@ from store.schedule.errors import (
     BadSeries,
     Clashes,
     InThePast,
+    NotToday,
+    NotYetStarted,
     NotYourCalendar,
     SeriesClashes,
 )
@@ -67,12 +69,13 @@ KEEP: Final = _Keep()
 _BOOK = "schedule.book"  # a permission (store/core/auth.py), not a text
 _NOTES = "schedule.notes"
 
-# The moves between states: arrived and done are undone by setting the state back.
+# The moves between states: arrived and done are undone by setting the state back; a
+# client marked a no-show who turns up late after all is checked in.
 _NEXT: dict[AppointmentStatus, tuple[AppointmentStatus, ...]] = {
     "booked": ("arrived", "done", "no_show"),
     "arrived": ("done", "booked"),
     "done": ("arrived",),
-    "no_show": ("booked",),
+    "no_show": ("booked", "arrived"),
     "cancelled": (),
 }
 
@@ -230,31 +233,57 @@ class Schedule:
         with write_transaction(self.ctx.db):
             current = self._open_for_change(actor, appointment_id, expected_updated_at)
             new_coach = coach_id or current.coach_id
+            # Moving takes the appointment out of one calendar and into another: the
+            # actor must be allowed both.
+            self._require_book(actor, current.coach_id)
             self._require_book(actor, new_coach)
             length = minutes if minutes is not None else current.minutes
-            self._validate_time(starts_at, length)
+            self._validate_move(current, starts_at, length)
             new_room = current.room_id if isinstance(room_id, _Keep) else room_id
             ends_at = starts_at + timedelta(minutes=length)
+            changes = {
+                column: value
+                for column, value, was in (
+                    ("starts_at", to_iso(starts_at), to_iso(current.starts_at)),
+                    ("ends_at", to_iso(ends_at), to_iso(current.ends_at)),
+                    ("coach_id", new_coach, current.coach_id),
+                    ("room_id", new_room, current.room_id),
+                )
+                if value != was
+            }
+            if not changes:
+                return current
             proposal = Proposal(new_coach, current.client_id, starts_at, ends_at, new_room)
             clashes = self.check(proposal, ignore_id=appointment_id).clashes
             if clashes:
                 raise Clashes(clashes)
-            update_row(
-                self.ctx,
-                "appointment",
-                appointment_id,
-                {"starts_at": to_iso(starts_at), "ends_at": to_iso(ends_at),
-                 "coach_id": new_coach, "room_id": proposal.room_id},
-                by=actor.id,
-            )  # fmt: skip
-            self._history(
-                actor, appointment_id, "moved",
-                from_starts_at=to_iso(current.starts_at), from_ends_at=to_iso(current.ends_at),
-                to_starts_at=to_iso(starts_at), to_ends_at=to_iso(ends_at),
-            )  # fmt: skip
+            update_row(self.ctx, "appointment", appointment_id, changes, by=actor.id)
+            if "starts_at" in changes or "ends_at" in changes:
+                self._history(
+                    actor, appointment_id, "moved",
+                    from_starts_at=to_iso(current.starts_at), from_ends_at=to_iso(current.ends_at),
+                    to_starts_at=to_iso(starts_at), to_ends_at=to_iso(ends_at),
+                )  # fmt: skip
+            if "coach_id" in changes or "room_id" in changes:
+                self._history(actor, appointment_id, "edited")
             log_event(self.ctx, staff_id=actor.id, action="update", entity="appointment",
                       entity_id=appointment_id, client_id=current.client_id)  # fmt: skip
         return self.get(actor, appointment_id)
+
+    def _validate_move(self, current: Appointment, starts_at: datetime, minutes: int) -> None:
+        """A new start is in the future, like a booking's; a running appointment keeps its
+        start in the past and may still be lengthened or given another room or coach. An
+        arrived client's appointment stays on its day."""
+        if starts_at == current.starts_at:
+            if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+                raise BadLength()
+        else:
+            self._validate_time(starts_at, minutes)
+        if (
+            current.status == "arrived"
+            and to_local(starts_at).date() != to_local(current.starts_at).date()
+        ):
+            raise NotToday()
 
     def set_status(
         self,
@@ -274,6 +303,7 @@ class Schedule:
                 return current
             if status not in _NEXT[current.status]:
                 raise AppointmentClosed()
+            self._validate_status_time(current, status)
             changes: dict[str, object] = {"status": status}
             if visit_id is not None:
                 changes["visit_id"] = visit_id
@@ -284,6 +314,16 @@ class Schedule:
             log_event(self.ctx, staff_id=actor.id, action="update", entity="appointment",
                       entity_id=appointment_id, client_id=current.client_id)  # fmt: skip
         return self.get(actor, appointment_id)
+
+    def _validate_status_time(self, current: Appointment, status: AppointmentStatus) -> None:
+        """Arrived only on the appointment's day (undoing "done" aside); done or a no-show
+        not before it starts."""
+        now = self.ctx.clock.now()
+        checking_in = status == "arrived" and current.status != "done"
+        if checking_in and to_local(current.starts_at).date() != to_local(now).date():
+            raise NotToday()
+        if status in ("done", "no_show") and now < current.starts_at:
+            raise NotYetStarted()
 
     def cancel(
         self,
