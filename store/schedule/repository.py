@@ -13,7 +13,7 @@ the same slot at once get one booking and one refusal.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from store.core.audit import log_event
@@ -38,6 +38,7 @@ from store.schedule.errors import (
     NotYourCalendar,
     SeriesClashes,
 )
+from store.schedule.figures import MonthFigures, no_show_figures
 from store.schedule.free_time import next_free
 from store.schedule.hours import WorkingTime
 from store.schedule.models import (
@@ -482,6 +483,10 @@ class Schedule:
             after=max(after or self.ctx.clock.now(), self.ctx.clock.now()),
             room_id=room_id,
         )
+
+    def figures(self, first: date, last: date, coach_id: str | None = None) -> list[MonthFigures]:
+        """No-show figures per coach and month from `first`'s month to `last`'s."""
+        return no_show_figures(self.ctx, first, last, coach_id)
 
     def history(self, appointment_id: str) -> list[tuple[object, ...]]:
         """(at, staff name, change, from start, to start, from state, to state), oldest first."""
