@@ -5,9 +5,12 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str, str]] = {
     "text.field.staff.team": ("Tiimi", "Team", "Team"),
     "schedule.appts.error.not_started": (
-        "Tapaaminen ei ole vielä alkanut: sitä ei voi merkitä pidetyksi eikä poisjäänniksi.",
-        "Mötet har inte börjat än: det kan inte markeras som hållet eller uteblivet.",
-        "The appointment has not started yet: it cannot be marked done or a no-show.",
+        "Tapaaminen ei ole vielä alkanut: poisjäänniksi sen voi merkitä vasta alkamisajan"
+        " jälkeen ja pidetyksi aikaisintaan sen päivänä.",
+        "Mötet har inte börjat: som uteblivet kan det markeras först efter starttiden och"
+        " som hållet tidigast på sin dag.",
+        "The appointment has not begun: it can be marked a no-show only after it starts,"
+        " and done on its own day at the earliest.",
     ),
     "schedule.appts.error.not_today": (
         "Asiakkaan voi merkitä saapuneeksi vain tapaamisen päivänä, eikä saapunutta"

@@ -105,6 +105,14 @@ def test_the_states_follow_the_clock_and_a_late_no_show_can_still_arrive(
         with pytest.raises(NotYetStarted):
             store.schedule.set_status(world.reception, booked.id, early)  # type: ignore[arg-type]
     assert store.schedule.get(world.reception, booked.id).status == "booked"
+    # On the day a call held a little early is marked done; a no-show waits for the start.
+    clock.at = MONDAY_10 - timedelta(hours=1)
+    call = store.schedule.book(
+        world.reception, _booking(world, "ostman", starts_at=MONDAY_10 + timedelta(hours=3))
+    )
+    with pytest.raises(NotYetStarted):
+        store.schedule.set_status(world.coach, call.id, "no_show")
+    assert store.schedule.set_status(world.coach, call.id, "done").status == "done"
     clock.at = MONDAY_10 + timedelta(minutes=16)
     store.schedule.set_status(world.reception, booked.id, "no_show")
     clock.at = MONDAY_10 + timedelta(minutes=25)
@@ -123,7 +131,7 @@ def test_the_states_follow_the_clock_and_a_late_no_show_can_still_arrive(
         ("done", "arrived"),
     ]
     assert _log(world, booked.id) == ["create"] + ["update"] * 4
-    cancelled = store.schedule.book(world.reception, _booking(world, starts_at=clock.at))
+    cancelled = store.schedule.book(world.reception, _booking(world, "obrien", starts_at=clock.at))
     store.schedule.cancel(world.reception, cancelled.id, "by_client")
     with pytest.raises(AppointmentClosed):
         store.schedule.set_status(world.reception, cancelled.id, "booked")
