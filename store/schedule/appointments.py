@@ -110,24 +110,25 @@ class Appointments:
         self, actor: Staff, coach_id: str, start: datetime, end: datetime
     ) -> list[Appointment]:
         """The coach's appointments starting in [start, end), cancelled ones included."""
-        rows = self.ctx.db.execute(
-            f"{APPOINTMENT_SELECT} WHERE a.coach_id = ? AND a.starts_at >= ? AND a.starts_at < ?"
-            " AND a.deleted_at IS NULL ORDER BY a.starts_at, a.id",
-            [coach_id, to_iso(start), to_iso(end)],
-        )
-        notes = allowed(actor, _NOTES)
-        return [appointment_from(row, with_note=notes) for row in rows]
+        return self._starting(actor, "coach_id", coach_id, start, end)
 
     def of_client(
         self, actor: Staff, client_id: str, start: datetime, end: datetime
     ) -> list[Appointment]:
         """The client's appointments with any coach starting in [start, end)."""
+        return self._starting(actor, "client_id", client_id, start, end)
+
+    def _starting(
+        self, actor: Staff, column: str, value: str, start: datetime, end: datetime
+    ) -> list[Appointment]:
+        """Appointments whose `column` is `value` starting in [start, end), in time order;
+        one range of the (column, starts_at) index."""
         rows = self.ctx.db.execute(
-            f"{APPOINTMENT_SELECT} WHERE a.client_id = ? AND a.starts_at >= ? AND a.starts_at < ?"
+            f"{APPOINTMENT_SELECT} WHERE a.{column} = ? AND a.starts_at >= ? AND a.starts_at < ?"
             " AND a.deleted_at IS NULL ORDER BY a.starts_at, a.id",
-            [client_id, to_iso(start), to_iso(end)],
+            [value, to_iso(start), to_iso(end)],
         )
-        notes = allowed(actor, _NOTES)
+        notes = allowed_notes(actor)
         return [appointment_from(row, with_note=notes) for row in rows]
 
     # The check ----------------------------------------------------------------------------

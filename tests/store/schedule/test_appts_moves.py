@@ -3,7 +3,7 @@ sees the coach's notes: each change refused or written with its history and log 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -13,23 +13,11 @@ from store.sample.accounts import add_demo_account
 from store.schedule.errors import NotToday, NotYetStarted
 from store.schedule.repository import (
     AppointmentClosed,
-    Booking,
     InThePast,
     NotYourCalendar,
 )
 from tests.conftest import World
-
-MONDAY_10 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 10:00 in Helsinki
-
-
-def _booking(world: World, client: str = "makinen", **changes: object) -> Booking:
-    values: dict[str, object] = {
-        "client_id": world.clients[client].id,
-        "coach_id": world.coach.id,
-        "starts_at": MONDAY_10,
-    }
-    values.update(changes)
-    return Booking(**values)  # type: ignore[arg-type]
+from tests.store.schedule.test_booking import MONDAY_10, _booking
 
 
 def _log(world: World, appointment_id: str) -> list[str]:
