@@ -4,6 +4,7 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     "text.field.staff.team": ("Tiimi", "Team", "Team"),
+    "schedule.appts.group_session": ("ryhmätilaisuus", "gruppträff", "group session"),
     "schedule.appts.error.not_started": (
         "Tapaaminen ei ole vielä alkanut: poisjäänniksi sen voi merkitä vasta alkamisajan"
         " jälkeen ja pidetyksi aikaisintaan sen päivänä.",

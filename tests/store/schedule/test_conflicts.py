@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from store.core.clock import local_moment, to_iso
 from store.core.rows import insert_row
 from store.sample.accounts import add_demo_account
+from store.schedule.errors import Clashes
 from store.schedule.free_time import first_gap
 from store.schedule.models import STATES, Proposal
 from store.schedule.records import busy_entries
@@ -296,3 +297,22 @@ def test_first_gap_is_the_first_slot_the_check_accepts(cast, appts, away, groups
             assert free == []
         else:
             assert free and found == at(free[0])
+
+
+def test_a_group_session_that_holds_the_time_is_named_as_one(cast) -> None:
+    world = cast.world
+    start = at(8)  # 10:00
+    insert_row(
+        world.store.ctx,
+        "group_session",
+        {"title": "Infotilaisuus", "host_id": cast.coaches[0], "room_id": cast.rooms[0],
+         "starts_at": to_iso(start), "ends_at": to_iso(at(14)), "capacity": 30},
+        by=None,
+    )  # fmt: skip
+    proposal = Proposal(cast.coaches[0], cast.clients[0], at(10), at(13), cast.rooms[0])
+    check = world.store.schedule.check(proposal)
+    assert [c.rule for c in check.clashes] == ["coach", "room"]
+    message = Clashes(check.clashes).message("fi")
+    assert (
+        message == "Valmentajalla on jo Infotilaisuus (ryhmätilaisuus) 30.11.2026 klo 10:00–11:30."
+    )
