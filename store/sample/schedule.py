@@ -24,7 +24,7 @@ from store.core.clock import to_iso
 from store.core.context import Context
 from store.core.rows import insert_rows
 from store.sample.accounts import DEMO_COACH
-from store.sample.seeded import helsinki_moment, seeded_uuid
+from store.sample.seeded import helsinki_moment, helsinki_offset, seeded_uuid
 from store.sample.visit_rows import AUDIT_COLUMNS
 from store.schedule.calendar_days import is_working_day
 
@@ -105,6 +105,7 @@ class _Maker:
         self.rows = _Rows()
         self.calendar = _Calendar()
         self.coaches: list[_Coach] = []
+        self.per_day: dict[tuple[str, date], int] = defaultdict(int)
         self.reception = [
             r[0]
             for r in ctx.db.execute(
@@ -128,6 +129,7 @@ class _Maker:
         rng, (start, end) = self.rng, span
         client_id, since = client
         self.calendar.take([coach.id, client_id, coach.room_id], start, end)
+        self.per_day[coach.id, (start + helsinki_offset(start.date())).date()] += 1
         channel = "in_person" if series or arrived else _pick(rng, CHANNELS)
         room = coach.room_id if channel == "in_person" else None
         kind = "job_search" if series else self._kind(start.date(), since)
@@ -200,12 +202,12 @@ class _Maker:
                 return client
         return None
 
-    def lay_out_day(self, coach: _Coach, day: date, fixed: list[Span]) -> None:
+    def lay_out_day(self, coach: _Coach, day: date) -> None:
         """4–7 appointments between 8 and 16, around lunch and what the coach already has."""
         rng = self.rng
         lunch = (helsinki_moment(day, LUNCH[0]), helsinki_moment(day, LUNCH[1]))
         self.calendar.take([f"lunch:{coach.id}"], *lunch)
-        wanted, made, used = rng.randint(*PER_DAY) - len(fixed), 0, set[str]()
+        wanted, made, used = rng.randint(*PER_DAY) - self.per_day[coach.id, day], 0, set[str]()
         minute = DAY[0]
         while made < wanted:
             minute += rng.choice(GAPS)
@@ -372,7 +374,7 @@ def add_sample_schedule(ctx: Context, seed: int, today: date, now: datetime) -> 
     for coach in coaches:
         for day in days:
             if (coach.id, day) not in absences:
-                maker.lay_out_day(coach, day, [])
+                maker.lay_out_day(coach, day)
     _write(ctx, maker.rows)
     return len(maker.rows.appointments)
 
