@@ -280,14 +280,14 @@ def _session(
         [session_id, title, host.id, host.site_id, room_id, to_iso(span[0]), to_iso(span[1]),
          capacity, created, created, host.id],
     )  # fmt: skip
-    everyone = [c for coach in maker.coaches for c in coach.clients]
+    everyone = [c for coach in maker.coaches for c, _ in coach.clients]
+    rng.shuffle(everyone)
+    free = (c for c in everyone if calendar.free([c], *span))
     queued = span[0] - timedelta(days=21)
-    taken: set[str] = set()
     for state in seat_states:
-        client_id = rng.choice(everyone)[0]
-        while client_id in taken or not calendar.free([client_id], *span):
-            client_id = rng.choice(everyone)[0]
-        taken.add(client_id)
+        client_id = next(free, None)
+        if client_id is None:  # a small register (`luotsi sample --clients 5`)
+            break
         calendar.take([client_id], *span)
         queued += timedelta(hours=rng.randint(2, 20))
         at = maker.stamp(queued)

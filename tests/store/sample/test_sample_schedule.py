@@ -180,3 +180,12 @@ def test_the_demos_copy_gets_calendars_around_its_own_day(tmp_path: Path):
     before = _rows(path, "SELECT count(*) FROM appointment")
     refresh_history(path, FixedClock(monday_noon), weeks=1)
     assert _rows(path, "SELECT count(*) FROM appointment") == before
+
+
+def test_a_register_of_five_clients_gets_a_calendar_too(tmp_path: Path):
+    """Fewer clients than a session's seats: the seats run out, nothing waits forever."""
+    path = tmp_path / "tiny.db"
+    generate_sample(path, clients=5, seed=1, today=FRIDAY, history_weeks=1)
+    [(appointments,)] = _rows(path, "SELECT count(*) FROM appointment")
+    [(seats,)] = _rows(path, "SELECT count(*) FROM group_seat")
+    assert appointments > 0 and 0 < seats <= 5 * 2
