@@ -25,6 +25,7 @@ from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
+from .schedule.appts_strings import STRINGS as APPTS_STRINGS
 from .schedule.booking_strings import STRINGS as BOOKING_STRINGS
 from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
@@ -59,6 +60,7 @@ CATALOGS = (
     DAY_SHEET_STRINGS,
     BOOKING_STRINGS,
     CHECKIN_STRINGS,
+    APPTS_STRINGS,
 )
 
 

@@ -60,6 +60,7 @@ from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_provider import provider_app
 from .cli_report import STRINGS as REPORT_STRINGS
 from .cli_report import report_app
+from .cli_report_schedule import STRINGS as NO_SHOW_STRINGS
 from .cli_settings import STRINGS as SETTINGS_STRINGS
 from .cli_settings import settings_app
 from .cli_staff import STRINGS as STAFF_STRINGS
@@ -112,6 +113,7 @@ CLI_CATALOGS = (
     PLAN_STRINGS,
     CATALOG_STRINGS,
     INSTRUMENT_STRINGS,
+    NO_SHOW_STRINGS,
 )
 
 

@@ -260,3 +260,9 @@ def kompassi_command(
         coach_staff.display_name if coach_staff else tr("kompassi_report.all_coaches", session.lang)
     )
     print_kompassi_report(report, site_name, coach_name, session.lang, Console(highlight=False))
+
+
+# `report no-shows` lives in its own module, registered here beside the other reports.
+from .cli_report_schedule import no_shows_command, no_shows_help  # noqa: E402
+
+report_app.command("no-shows", help=no_shows_help())(no_shows_command)

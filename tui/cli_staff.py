@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from store.core.auth import require
-from store.core.i18n import tr
+from store.core.i18n import in_language, tr
 from store.core.models import Staff
 from store.core.sites import choose_site
 from store.core.staff import check_username
@@ -28,7 +28,7 @@ from .cli_common import (
     new_password,
     staff_session,
 )
-from .cli_help import help_for
+from .cli_help import HELP_LANGUAGE, help_for
 
 STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.staff.not_allowed": (
@@ -77,6 +77,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "cli.site.column.name": ("toimipiste", "verksamhetsställe", "site"),
     "cli.site.column.municipality": ("kunta", "kommun", "municipality"),
     "cli.site.column.area": ("työllisyysalue", "sysselsättningsområde", "employment area"),
+    "cli.staff.team_set": (
+        "käyttäjä {username} on nyt tiimissä {team} (muutos kirjattu lokiin)",
+        "användaren {username} hör nu till teamet {team} (ändringen loggad)",
+        "{username} is now in the team {team} (the change is logged)",
+    ),
+    "cli.staff.team_cleared": (
+        "käyttäjä {username} ei ole enää missään tiimissä (muutos kirjattu lokiin)",
+        "användaren {username} hör inte längre till något team (ändringen loggad)",
+        "{username} is no longer in a team (the change is logged)",
+    ),
     "cli.password.for": (
         "Käyttäjän {username} uusi salasana",
         "Nytt lösenord för {username}",
@@ -94,6 +104,19 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# `staff team`'s help: kept here with the command (the help catalog is shared).
+_TEAM_HELP: dict[str, tuple[str, str, str]] = {
+    "team": (
+        "Aseta käyttäjän tiimi (valmentaja varaa itselleen ja tiimilleen); tyhjä poistaa.",
+        "Ange användarens team (en coach bokar för sig och sitt team); tomt tar bort.",
+        "Set a user's team (a coach books for themselves and their team); empty clears it.",
+    ),
+    "name": (
+        'Tiimin nimi, esim. "Nuoret"; "" poistaa tiimin.',
+        'Teamets namn, t.ex. "Unga"; "" tar bort teamet.',
+        'The team\'s name, e.g. "Youth"; "" clears it.',
+    ),
+}
 NEW_PASSWORD_ENV = "LUOTSI_NEW_PASSWORD"
 RoleName = Literal["reception", "coach", "admin"]
 UsernameArgument = Annotated[str, typer.Argument(help=help_for("help.staff.username"))]
@@ -237,6 +260,27 @@ def deactivate(
         target = _account(session, username)
         session.store.staff.deactivate(session.staff, target.id)
     typer.echo(tr("cli.staff.deactivated", session.lang, username=target.username))
+
+
+@staff_app.command("team", help=in_language(_TEAM_HELP["team"], HELP_LANGUAGE))
+def set_team(
+    ctx: typer.Context,
+    username: UsernameArgument,
+    team: Annotated[str, typer.Argument(help=in_language(_TEAM_HELP["name"], HELP_LANGUAGE))],
+    user: UserOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Put an account in a team, or take it out with an empty name."""
+    with _admin_session(ctx, db, user, lang) as session:
+        target = _account(session, username)
+        stored = session.store.working_time.set_team(session.staff, target.id, team)
+    if stored is None:
+        typer.echo(tr("cli.staff.team_cleared", session.lang, username=target.username))
+    else:
+        typer.echo(
+            tr("cli.staff.team_set", session.lang, username=target.username, team=visible(stored))
+        )
 
 
 @site_app.command("list", help=help_for("help.site.list"))

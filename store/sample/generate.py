@@ -34,6 +34,7 @@ from store.sample.people import (
     SERVICE_LANGUAGE_CHOICES,
     TONGUES,
 )
+from store.sample.schedule import add_sample_schedule
 from store.sample.seeded import helsinki_moment, seeded_uuid
 from store.sample.visits import HISTORY_WEEKS, MORNING_SO_FAR, add_visit_history
 
@@ -288,7 +289,8 @@ def generate_sample(
 
     Besides the register it holds its history: service providers and most caseload
     clients' service paths (`store.sample.paths`) and Kompassi readings
-    (`store.sample.kompassi`), `history_weeks` weeks of walk-in visits
+    (`store.sample.kompassi`), the coaches' calendars (`store.sample.schedule`),
+    `history_weeks` weeks of walk-in visits
     at every site, and today's morning until 10:30 (see `store.sample_visits`); 0 leaves
     the history out (`refresh_history` adds it to a copy, for the day it is used).
     Only the ids of the client-creation log rows and the password salt come from the
@@ -332,6 +334,9 @@ def generate_sample(
             add_visit_history(
                 db, today, now, weeks=history_weeks, seed=seed, daily_visits=DAILY_VISITS
             )
+        if history_weeks:
+            with write_transaction(db):
+                add_sample_schedule(ctx, seed, today, now)
         db.execute("VACUUM")
     finally:
         db.close()
@@ -361,8 +366,13 @@ def refresh_history(
                 add_sample_paths(ctx, seed, today, setup_at)
             if db.execute("SELECT count(*) FROM kompassi_reading").fetchone()[0] == 0:
                 add_sample_kompassi(ctx, seed, today)
-            return add_visit_history(
+            added = add_visit_history(
                 db, today, clock.now(), weeks=weeks, seed=seed, daily_visits=DAILY_VISITS
             )
+            # The calendars around the demo's day, after its queue (today's check-ins
+            # take the next tickets).
+            if db.execute("SELECT count(*) FROM appointment").fetchone()[0] == 0:
+                add_sample_schedule(ctx, seed, today, clock.now())
+            return added
     finally:
         db.close()

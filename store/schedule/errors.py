@@ -32,7 +32,10 @@ class Clashes(TranslatedError):
         prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
         key = f"{prefix.get(first.entry_kind, '-')}.{first.what}"
         what = tr(key, lang) if has_text(key) else first.what
-        return tr(self.key, lang, **{**self.params, "what": what})
+        # A group session has no client to name: say what it is instead.
+        group = first.entry_kind in ("group_session", "group_seat")
+        who = tr("schedule.appts.group_session", lang) if group else first.who
+        return tr(self.key, lang, **{**self.params, "what": what, "who": who})
 
 
 class InThePast(TranslatedError):
@@ -57,6 +60,20 @@ class AppointmentClosed(TranslatedError):
 
     def __init__(self) -> None:
         super().__init__("schedule.error.closed")
+
+
+class NotYetStarted(TranslatedError):
+    """Done or a no-show before the appointment has even started."""
+
+    def __init__(self) -> None:
+        super().__init__("schedule.appts.error.not_started")
+
+
+class NotToday(TranslatedError):
+    """A client arrives on the appointment's own day; an arrived appointment stays on it."""
+
+    def __init__(self) -> None:
+        super().__init__("schedule.appts.error.not_today")
 
 
 class AppointmentChanged(TranslatedError):

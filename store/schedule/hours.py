@@ -8,15 +8,19 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from store.core.audit import log_event
+from store.core.auth import require
 from store.core.clock import to_iso
 from store.core.context import Context
 from store.core.db import write_transaction
 from store.core.i18n import TranslatedError
 from store.core.models import Staff
-from store.core.rows import insert_row, soft_delete_row, upsert_row
+from store.core.rows import insert_row, soft_delete_row, update_row, upsert_row
+from store.core.staff import as_stored
+from store.core.text import check_label
 from store.schedule.models import DEFAULT_HOURS, Absence, AbsenceKind
 from store.schedule.records import ABSENCE_SELECT, absence_from
 
+TEAM_MAX_LENGTH = 60
 Hours = dict[int, tuple[time, time] | None]  # ISO weekday → (from, to), None: not at work
 
 
@@ -147,6 +151,29 @@ class WorkingTime:
     def team_of(self, staff_id: str) -> str | None:
         row = self.ctx.db.execute("SELECT team FROM staff WHERE id = ?", [staff_id]).fetchone()
         return row[0] if row and row[0] else None
+
+    def set_team(self, actor: Staff, staff_id: str, team: str | None) -> str | None:
+        """Put a member of staff in a team (admins only); None or blank takes them out.
+        Returns the team as stored (trimmed), logged as a change of the staff row; a name
+        with a control character or too long raises `TextRefused`."""
+        name = check_label(team or "", "team", "text.field.staff.team", TEAM_MAX_LENGTH) or None
+        with write_transaction(self.ctx.db):
+            require(as_stored(self.ctx, actor), "staff.manage")
+            if self.team_of(staff_id) == name:
+                return name
+            update_row(self.ctx, "staff", staff_id, {"team": name}, by=actor.id)
+            log_event(self.ctx, staff_id=actor.id, action="update", entity="staff",
+                      entity_id=staff_id, purpose=f"team:{name or ''}")  # fmt: skip
+        return name
+
+    def members(self, team: str) -> list[str]:
+        """The ids of the active staff in `team`."""
+        rows = self.ctx.db.execute(
+            "SELECT id FROM staff WHERE team = ? AND active = 1 AND deleted_at IS NULL"
+            " ORDER BY display_name",
+            [team],
+        )
+        return [row[0] for row in rows]
 
     def same_team(self, a: str, b: str) -> bool:
         team = self.team_of(a)

@@ -109,15 +109,17 @@ def busy_entries(
                     what=row[7], who=client_name(row[8], row[9]),
                 )
             )  # fmt: skip
+    # A group session may last longer than an appointment (a day's course), and there are
+    # few of them: no lower bound from MAX_MINUTES.
     session = (
         "SELECT id, starts_at, ends_at, host_id, room_id, title FROM group_session"
-        " WHERE {col} = ? AND starts_at >= ? AND starts_at < ? AND ends_at > ?"
+        " WHERE {col} = ? AND starts_at < ? AND ends_at > ?"
         " AND cancelled = 0 AND deleted_at IS NULL"
     )
     for col, value in (("host_id", coach_id), ("room_id", room_id)):
         if value is None:
             continue
-        for row in ctx.db.execute(session.format(col=col), [value, lo, e, s]):
+        for row in ctx.db.execute(session.format(col=col), [value, e, s]):
             if row[0] in seen:
                 continue
             seen.add(row[0])
@@ -131,7 +133,7 @@ def busy_entries(
         for row in ctx.db.execute(
             "SELECT g.id, s.starts_at, s.ends_at, s.title FROM group_seat g"
             " JOIN group_session s ON s.id = g.session_id"
-            " WHERE g.client_id = ? AND g.state IN ('booked', 'attended')"
+            " WHERE g.client_id = ? AND g.state IN ('booked', 'attended') AND g.deleted_at IS NULL"
             " AND s.cancelled = 0 AND s.deleted_at IS NULL AND s.starts_at < ? AND s.ends_at > ?",
             [client_id, e, s],
         ):
