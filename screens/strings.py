@@ -24,6 +24,7 @@ from .paths.strings import STRINGS as PATH_SCREEN_STRINGS
 from .paths.validation_strings import STRINGS as PATH_FIELD_STRINGS
 from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
+from .schedule.calendar_strings import STRINGS as CALENDAR_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -47,6 +48,7 @@ CATALOGS = (
     KOMPASSI_REPORT_STRINGS,
     KOMPASSI_STRINGS,
     SCHEDULE_FIELD_STRINGS,
+    CALENDAR_STRINGS,
 )
 
 
