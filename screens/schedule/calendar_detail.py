@@ -3,7 +3,8 @@ coach's note (coaches only) and its history of bookings, moves and changes of st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,15 +20,51 @@ from store.core.text import visible
 from store.schedule.models import Appointment
 
 from ..shell.context import ScreenContextMixin
+from .calendar_data import Entry
 from .calendar_dialogs import CALENDAR_CSS
-from .week_grid import name_parts
+from .week_grid import STATE_SIGN, client_label, clock, name_parts
 
 
-def _when(stored: object) -> str:
+def _when(stored: object, year: bool = True) -> str:
+    """A stored moment as d.m.yyyy HH:MM (d.m. HH:MM without the year)."""
     if not isinstance(stored, str) or not stored:
         return ""
     local = to_local(from_iso(stored))
-    return f"{format_date(local.date())} {local.strftime('%H:%M')}"
+    day = format_date(local.date()) if year else f"{local.day}.{local.month}."
+    return f"{day} {local.strftime('%H:%M')}"
+
+
+def entry_line(
+    entry: Entry | None, slot: datetime | None, t: Callable[..., str], blanked: bool
+) -> str:
+    """The selected entry in one line: its time, who or what, its kind and state."""
+    if entry is not None and entry.appointment is not None:
+        appointment = entry.appointment
+        sign = STATE_SIGN[appointment.status]
+        name = client_label(appointment.client_name, 30, blanked)
+        return " · ".join(
+            [
+                f"{clock(entry.starts)}–{clock(entry.ends)} {sign}{name}",
+                t(f"schedule.kind.{appointment.kind}"),
+                t(f"schedule.status.{appointment.status}"),
+            ]
+        )
+    if entry is not None and entry.group is not None:
+        group = entry.group
+        seats = t("calendar.seats", booked=group.booked, capacity=group.capacity)
+        return f"{clock(entry.starts)}–{clock(entry.ends)} {visible(group.title)} · {seats}"
+    if entry is not None and entry.absence is not None:
+        absence = entry.absence
+        start, end = to_local(absence.starts_at), to_local(absence.ends_at)
+        return t(
+            "calendar.absence_line",
+            kind=t(f"schedule.absence.{absence.kind}"),
+            start=f"{format_date(start.date())} {clock(start)}",
+            end=f"{format_date(end.date())} {clock(end)}",
+        )
+    if slot is not None:
+        return t("calendar.free_line", time=clock(to_local(slot)))
+    return ""
 
 
 class AppointmentDetail(ScreenContextMixin, ModalScreen[None]):
@@ -77,7 +114,7 @@ class AppointmentDetail(ScreenContextMixin, ModalScreen[None]):
         for at, who, change, from_start, to_start, from_status, to_status in self.history:
             what = self.t(f"calendar.change.{change}")
             if change == "moved":
-                what += f" {_when(from_start)} → {_when(to_start)}"
+                what += f" {_when(from_start, False)} → {_when(to_start, False)}"
             elif change == "status" and from_status and to_status:
                 what += (
                     f" {self.t(f'schedule.status.{from_status}')} → "

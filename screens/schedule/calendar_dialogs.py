@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,8 +31,10 @@ from ..shell.dialogs import YesNoDialog, yes_no_bindings
 
 CALENDAR_CSS = "calendar.tcss"
 
+T = TypeVar("T")
 
-class _Form(ScreenContextMixin, ModalScreen[object]):
+
+class _Form(ScreenContextMixin, ModalScreen[T | None], Generic[T]):
     """A small form: Enter or Ctrl+S checks it, an error stands next to its field and
     every value stays; Esc closes without an answer."""
 
@@ -59,11 +62,11 @@ class _Form(ScreenContextMixin, ModalScreen[object]):
             return
         self.dismiss(answer)
 
-    def check(self, values: dict[str, str]) -> tuple[object, dict[str, str]]:
+    def check(self, values: dict[str, str]) -> tuple[T | None, dict[str, str]]:
         raise NotImplementedError
 
 
-class JumpDialog(_Form):
+class JumpDialog(_Form[date]):
     """A day to go to, typed d.m.yyyy."""
 
     FIELDS = ("jump_date",)
@@ -84,7 +87,7 @@ class JumpDialog(_Form):
     def on_mount(self) -> None:
         self.query_one("#jump_date", Input).focus()
 
-    def check(self, values: dict[str, str]) -> tuple[object, dict[str, str]]:
+    def check(self, values: dict[str, str]) -> tuple[date | None, dict[str, str]]:
         try:
             return parse_date(values["jump_date"]), {}
         except DateError as error:
@@ -151,7 +154,7 @@ def _at(day: date, typed: str, end: bool) -> datetime | None:
     return local_moment(day, time(*parts)) if parts else None
 
 
-class AbsenceDialog(_Form):
+class AbsenceDialog(_Form[NewAbsence]):
     """Leave, sickness, training or a blocked time: kind, from and to (a day and a time,
     an empty time the whole day) and a note."""
 
@@ -185,7 +188,7 @@ class AbsenceDialog(_Form):
     def on_mount(self) -> None:
         self.query_one("#from_time", Input).focus()
 
-    def check(self, values: dict[str, str]) -> tuple[object, dict[str, str]]:
+    def check(self, values: dict[str, str]) -> tuple[NewAbsence | None, dict[str, str]]:
         errors: dict[str, str] = {}
         moments: dict[str, datetime] = {}
         for side in ("from", "to"):
@@ -229,7 +232,7 @@ def parse_hours(typed: str) -> tuple[time, time] | None | str:
     return time(*parts[0]), time(*parts[1])
 
 
-class HoursDialog(_Form):
+class HoursDialog(_Form[Hours]):
     """The coach's hours per weekday, HH.MM–HH.MM, empty for a day off; answers the
     weekdays changed."""
 
@@ -258,7 +261,7 @@ class HoursDialog(_Form):
     def on_mount(self) -> None:
         self.query_one("#hours_1", Input).focus()
 
-    def check(self, values: dict[str, str]) -> tuple[object, dict[str, str]]:
+    def check(self, values: dict[str, str]) -> tuple[Hours | None, dict[str, str]]:
         changed: Hours = {}
         errors: dict[str, str] = {}
         for weekday in range(1, 8):

@@ -28,7 +28,7 @@ from ..shell.dialogs import ask
 from ..shell.faults import store_faults_told, tell_store_fault
 from ..shell.header import LuotsiHeader
 from .calendar_data import SLOT_MINUTES, Entry, WeekData, read_week
-from .calendar_detail import AppointmentDetail
+from .calendar_detail import AppointmentDetail, entry_line
 from .calendar_dialogs import (
     AbsenceDialog,
     CoachDialog,
@@ -37,7 +37,7 @@ from .calendar_dialogs import (
     NewAbsence,
     RemoveAbsence,
 )
-from .week_grid import STATE_SIGN, Cursor, Mode, WeekGrid, client_label, clock
+from .week_grid import Cursor, Mode, WeekGrid
 
 # The coach last chosen in this app, for whoever is logged in: reception's F5 opens on it.
 _LAST_COACH: WeakKeyDictionary[App[object], tuple[str, str]] = WeakKeyDictionary()
@@ -155,7 +155,12 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
         week = f"{self.t('week.short')} {data.week}"
         if self.mode == "week":
             last = data.monday + timedelta(days=6)
-            span = f"{data.monday.day}.{data.monday.month}.–{format_date(last)}"
+            first = (
+                f"{data.monday.day}.{data.monday.month}."
+                if data.monday.year == last.year
+                else format_date(data.monday)
+            )
+            span = f"{first}–{format_date(last)}"
         else:
             weekday = self.t("weekdays").split()[self.day.weekday()]
             span = f"{weekday} {format_date(self.day)}"
@@ -184,36 +189,8 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
 
     def _describe(self) -> None:
         """The selected entry in a line below the calendar (what the cursor shows in short)."""
-        entry, detail = self.entry, ""
-        width = max(20, self.size.width - 2)
-        if entry is not None and entry.appointment is not None:
-            appointment = entry.appointment
-            sign = STATE_SIGN[appointment.status]
-            name = client_label(appointment.client_name, 30, self.ctx.blanked)
-            detail = " · ".join(
-                [
-                    f"{clock(entry.starts)}–{clock(entry.ends)} {sign}{name}".strip(),
-                    self.t(f"schedule.kind.{appointment.kind}"),
-                    self.t(f"schedule.status.{appointment.status}"),
-                ]
-            )
-        elif entry is not None and entry.group is not None:
-            seats = self.t(
-                "calendar.seats", booked=entry.group.booked, capacity=entry.group.capacity
-            )
-            detail = f"{clock(entry.starts)}–{clock(entry.ends)} {entry.group.title} · {seats}"
-        elif entry is not None and entry.absence is not None:
-            absence = entry.absence
-            start, end = to_local(absence.starts_at), to_local(absence.ends_at)
-            detail = self.t(
-                "calendar.absence_line",
-                kind=self.t(f"schedule.absence.{absence.kind}"),
-                start=f"{format_date(start.date())} {clock(start)}",
-                end=f"{format_date(end.date())} {clock(end)}",
-            )
-        elif self.slot is not None:
-            detail = self.t("calendar.free_line", time=clock(to_local(self.slot)))
-        self.query_one("#calendar-detail", Static).update(Content(detail[:width]))
+        line = entry_line(self.entry, self.slot, self.t, self.ctx.blanked)
+        self.query_one("#calendar-detail", Static).update(Content(line))
 
     def selected_appointment(self) -> Appointment | None:
         entry = self.entry

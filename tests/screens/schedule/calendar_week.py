@@ -78,3 +78,13 @@ async def open_calendar(
         screen._go(to=day)
         await settled(pilot)
     return screen
+
+
+async def put_cursor(pilot: Pilot, screen: CalendarScreen, day: date, hour: int, minute: int = 0):
+    """Put the cursor on a row of the week, as the arrow keys would."""
+    from screens.schedule.week_grid import Cursor, WeekGrid
+
+    grid = screen.query_one(WeekGrid)
+    assert screen.data is not None
+    grid.show(screen.data, Cursor(day, hour * 60 + minute, 0), grid.now, grid.mode)
+    await pilot.pause()

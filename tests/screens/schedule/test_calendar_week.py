@@ -3,17 +3,106 @@ the now line are marked, the day view shows everything, and a date can be jumped
 
 from __future__ import annotations
 
+from datetime import date
+
+from textual.widgets import Input, Static
+
+from screens.schedule.calendar_dialogs import JumpDialog
 from tui.app import make_app
 
 from ..helpers import screen_text, settled
-from .calendar_week import book_week, open_calendar
+from .calendar_week import MONDAY, book_week, open_calendar, put_cursor
 
 
-async def test_the_coachs_week_shows_the_booked_week(world, clock, helsinki_desk):
+async def test_the_coachs_week_shows_appointments_states_and_the_absence(
+    world, clock, helsinki_desk
+):
     book_week(world)
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_calendar(pilot)
         text = screen_text(pilot)
-        print(text)
-        assert "vk 49" in text
+        assert "Virtanen Liisa · vk 49 · 30.11.–6.12.2026" in text
+        assert "ma 30.11." in text and "pe 4.12." in text
+        assert "09:00 Mä… Anna" in text  # the time and the name fitted to the column
+        assert "13:00⊘" in text  # the cancelled appointment keeps its place, marked
+        assert "░koulutus" in text  # the absence is an entry of its own
+        assert "│TH" in text  # the kind's abbreviation under the name
+
+
+async def test_weeks_move_with_their_iso_numbers_through_week_53(world, clock, helsinki_desk):
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot, day=None)
+        await pilot.press("pagedown")
+        await settled(pilot)
+        assert "vk 49 · 30.11.–6.12.2026" in screen_text(pilot)
+        await pilot.press("pageup", "pageup")
+        await settled(pilot)
+        assert "vk 47 · 16.11.–22.11.2026" in screen_text(pilot)
+        screen._go(to=date(2026, 12, 31))
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "vk 53 · 28.12.2026–3.1.2027" in text  # 2026 has 53 ISO weeks
+        assert "✱Uudenvuoden" in text  # a public holiday named in the day's header
+        await pilot.press("pagedown")
+        await settled(pilot)
+        assert "vk 1 · 4.1.–10.1.2027" in screen_text(pilot)
+
+
+async def test_today_and_now_are_marked_by_signs(world, clock, helsinki_desk):
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot, day=None)  # Saturday 28.11.2026 12:30, a day off
+        text = screen_text(pilot)
+        assert "▶la 28.11." in text  # a Saturday is shown when it is today
+        assert "tänään" in text
+        now_row = next(line for line in text.splitlines() if line.startswith("12:30"))
+        assert "▶──" in now_row  # the now line across today's column
+
+
+async def test_the_day_view_shows_each_appointment_in_full(world, clock, helsinki_desk):
+    book_week(world)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        await put_cursor(pilot, screen, MONDAY, 9)
+        await pilot.press("v")
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "Virtanen Liisa · vk 49 · ma 30.11.2026" in text
+        assert "09:00–09:45  Mäkinen Anna" in text
+        assert "työnhakukeskustelu · käynti · varattu" in text
+        assert "» Tuo CV mukaan" in text  # the coach sees their note
+        assert "13:00–13:30 ⊘O'Brien Sean" in text
+        assert "peruttu · asiakas perui" in text
+        assert "08:00–09:00 vapaa" in text  # the free time before the first appointment
+        await pilot.press("right")  # the next day in the day view
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "ti 1.12.2026" in text and "08:30–09:15  Mäki-Jokela Pekka" in text
+        await pilot.press("v")
+        await settled(pilot)
+        assert "30.11.–6.12.2026" in screen_text(pilot)
+
+
+async def test_a_mistyped_date_is_told_next_to_the_field_and_kept(world, clock, helsinki_desk):
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot, day=None)
+        await pilot.press("g")
+        dialog = app.screen
+        assert isinstance(dialog, JumpDialog)
+        await pilot.press(*"31.13.2026", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = dialog.query_one("#error-jump_date", Static)
+        assert error.has_class("visible") and "31.13.2026" in str(error.render())
+        field = dialog.query_one("#jump_date", Input)
+        assert field.value == "31.13.2026"  # nothing typed is lost
+        field.value = "24.12.2026"
+        await pilot.press("enter")
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "vk 52 · 21.12.–27.12.2026" in text
+        assert "✱Jouluaatto" in text
