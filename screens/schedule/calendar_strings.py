@@ -17,20 +17,23 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The calendar is for reception and coaches.",
     ),
     "schedule.help": (
-        "Kalenteri (F5): ←→↑↓ liiku · PgUp/PgDn edellinen/seuraava · t tänään\n"
-        "v päivä/viikko · g siirry päivään · k vaihda valmentaja · Enter tiedot\n"
-        "n uusi varaus · a saapui · d pidetty · o ei saapunut · m siirrä · x peru\n"
-        "c asiakaskortti · y ryhmät · r erääntyvät tapaamiset · e vie kalenteri\n"
+        "Kalenteri (F5): ←→↑↓ liiku · t tänään · v päivä/viikko\n"
+        "PgUp/PgDn edellinen/seuraava · g siirry päivään\n"
+        "k vaihda valmentaja · Enter tiedot · n uusi varaus\n"
+        "a saapui · d pidetty · o ei saapunut · m siirrä · x peru\n"
+        "c asiakaskortti · y ryhmät · r erääntyvät · e vie kalenteri\n"
         "p poissaolo · Del poista poissaolo · h työaika · Esc takaisin",
-        "Kalender (F5): ←→↑↓ flytta · PgUp/PgDn föregående/nästa · t i dag\n"
-        "v dag/vecka · g gå till dag · k byt coach · Enter detaljer\n"
-        "n ny bokning · a anlände · d hållen · o uteblev · m flytta · x avboka\n"
-        "c klientkort · y grupper · r samtal som förfaller · e exportera kalender\n"
+        "Kalender (F5): ←→↑↓ flytta · t i dag · v dag/vecka\n"
+        "PgUp/PgDn föregående/nästa · g gå till dag\n"
+        "k byt coach · Enter detaljer · n ny bokning\n"
+        "a anlände · d hållen · o uteblev · m flytta · x avboka\n"
+        "c klientkort · y grupper · r förfaller · e exportera kalender\n"
         "p frånvaro · Del ta bort frånvaro · h arbetstid · Esc tillbaka",
-        "Calendar (F5): ←→↑↓ move · PgUp/PgDn previous/next · t today\n"
-        "v day/week · g go to a day · k switch coach · Enter details\n"
-        "n new booking · a arrived · d done · o no-show · m move · x cancel\n"
-        "c client card · y group sessions · r reviews due · e export calendar\n"
+        "Calendar (F5): ←→↑↓ move · t today · v day/week\n"
+        "PgUp/PgDn previous/next · g go to a day\n"
+        "k switch coach · Enter details · n new booking\n"
+        "a arrived · d done · o no-show · m move · x cancel\n"
+        "c client card · y group sessions · r reviews due · e export\n"
         "p absence · Del remove absence · h working hours · Esc back",
     ),
     # The screen's keys, as the footer shows them.

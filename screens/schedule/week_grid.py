@@ -136,7 +136,10 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             and e.end_minute > minute
             or e.start_minute == e.end_minute == minute
         ]
-        return min(holding, key=lambda e: (e.rank, e.start_minute), default=None)
+        # One starting in this half hour comes before the rest of one that started earlier.
+        return min(
+            holding, key=lambda e: (e.rank, e.start_minute < minute, e.start_minute), default=None
+        )
 
     # Moving -------------------------------------------------------------------------------
 
@@ -179,7 +182,10 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         following = minute + steps * SLOT_MINUTES
         entry = self.cell_entry(day, minute)
         if entry is not None and steps > 0:
-            after = first - (first - entry.end_minute) // SLOT_MINUTES * SLOT_MINUTES
+            # The row the entry ends in, unless it shows no more than the same entry.
+            after = first + (entry.end_minute - first) // SLOT_MINUTES * SLOT_MINUTES
+            if after < last and self.cell_entry(day, after) is entry:
+                after += SLOT_MINUTES
             following = max(following, after)
         elif entry is not None and steps < 0:
             start = entry.start_minute - (entry.start_minute - first) % SLOT_MINUTES
@@ -289,7 +295,10 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             if not data.working(day, minute):
                 return OFF_FILL * width, "dim"
             return "", ""
-        head = entry.start_minute >= minute or minute == data.minutes()[0]
+        first = data.minutes()[0]
+        head = entry.start_minute >= minute or minute == first
+        # The row after the head tells more; any further ones only that it goes on.
+        more = minute - max(entry.start_minute, first) < 2 * SLOT_MINUTES
         if entry.appointment is not None:
             appointment = entry.appointment
             sign = STATE_SIGN[appointment.status]
@@ -300,6 +309,8 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
                 name_width = max(1, width - len(start) - 1 - len(sign))
                 name = client_label(appointment.client_name, name_width, self.blanked)
                 return f"{start}{sign or ' '}{name}", style
+            if not more:
+                return "│", style
             abbr = self.t(f"calendar.abbr.{appointment.kind}")
             room = f" {visible(appointment.room_name)}" if appointment.room_name else ""
             return f"│{abbr}{room}", style
@@ -307,7 +318,7 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             group = entry.group
             if head:
                 return f"{clock(entry.starts)}{GROUP_SIGN}{visible(group.title)}", "italic"
-            return f"│{GROUP_SIGN}{group.booked}/{group.capacity}", "italic"
+            return (f"│{GROUP_SIGN}{group.booked}/{group.capacity}" if more else "│"), "italic"
         assert entry.absence is not None
         if head:
             return f"{ABSENCE_FILL}{self.t(f'schedule.absence.{entry.absence.kind}')}", "dim"

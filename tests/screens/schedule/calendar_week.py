@@ -9,7 +9,8 @@ from datetime import date, datetime, time
 from textual.pilot import Pilot
 
 from screens.schedule.calendar_screen import CalendarScreen
-from store.core.clock import local_moment
+from store.core.clock import local_moment, to_iso
+from store.core.rows import insert_row
 from store.schedule.models import Appointment, Booking
 
 from ..helpers import log_in, settled
@@ -32,7 +33,8 @@ class Week:
 
 
 def book_week(world) -> Week:
-    """Appointments every weekday, an absence on Wednesday afternoon; 6.12. is a holiday."""
+    """Appointments every weekday (one cancelled, one with a note), a training absence on
+    Wednesday afternoon and a group session on Friday morning; Sunday 6.12. is a holiday."""
     store, coach = world.store, world.coach
     c = world.clients
     plan = [
@@ -62,6 +64,15 @@ def book_week(world) -> Week:
     absence = store.working_time.add_absence(
         coach, coach.id, "training", at(2, 12), at(2, 16), "Tietosuojakoulutus"
     )
+    # A group session the coach hosts (the groups helper's store writes these; a row
+    # stands for one here).
+    insert_row(
+        store.ctx,
+        "group_session",
+        {"title": "Työnhaun infotilaisuus", "host_id": coach.id, "site_id": world.site.id,
+         "starts_at": to_iso(at(4, 8)), "ends_at": to_iso(at(4, 9, 30)), "capacity": 20},
+        by=coach.id,
+    )  # fmt: skip
     return Week(booked[0], booked[1], booked, absence)
 
 

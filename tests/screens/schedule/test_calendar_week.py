@@ -28,6 +28,7 @@ async def test_the_coachs_week_shows_appointments_states_and_the_absence(
         assert "13:00⊘" in text  # the cancelled appointment keeps its place, marked
         assert "░koulutus" in text  # the absence is an entry of its own
         assert "│TH" in text  # the kind's abbreviation under the name
+        assert "08:00◆Työnhaun" in text and "│◆0/20" in text  # the group session hosted
 
 
 async def test_weeks_move_with_their_iso_numbers_through_week_53(world, clock, helsinki_desk):
