@@ -105,6 +105,9 @@ def build(path: Path) -> str:
 class TimedCalendar(CalendarScreen):
     """F5 that notes when its week has been drawn into the grid."""
 
+    CSS_PATH = str(
+        Path(sys.modules[CalendarScreen.__module__].__file__ or "").parent / "calendar.tcss"
+    )
     shown_at: float | None = None
 
     def _show(self, data) -> None:

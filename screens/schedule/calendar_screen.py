@@ -19,7 +19,7 @@ from store.core.clock import to_local
 from store.core.dates import format_date
 from store.core.i18n import TranslatedError
 from store.schedule.calendar_days import monday_of
-from store.schedule.hours import Hours
+from store.schedule.hours import Hours, NotYourHours
 from store.schedule.models import Appointment, AppointmentStatus
 
 from ..shell.background import describe_error, read_in_background
@@ -383,6 +383,10 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
         if self.coach_id is None:
             return
         coach_id, staff = self.coach_id, self.session.staff
+        if staff.id != coach_id and staff.role != "admin":
+            # Told before seven fields are typed in vain; `set_hours` refuses it anyway.
+            self.notify(describe_error(NotYourHours(), self.ctx.lang), severity="warning")
+            return
         current = self.store.working_time.hours(coach_id)
 
         def given(changed: Hours | None) -> None:

@@ -98,16 +98,18 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         self.refresh()
         self._moved()
 
+    def _day_item(self) -> Entry | None:
+        """The day view's item under the cursor (a free time too), None on an empty day."""
+        assert self.data is not None
+        items = self.data.day_items(self.cursor.day)
+        return items[min(self.cursor.index, len(items) - 1)] if items else None
+
     def selected(self) -> Entry | None:
-        data = self.data
-        if data is None:
+        if self.data is None:
             return None
         if self.mode == "day":
-            items = data.day_items(self.cursor.day)
-            if not items:
-                return None
-            entry = items[min(self.cursor.index, len(items) - 1)]
-            return None if entry.kind == "free" else entry
+            entry = self._day_item()
+            return None if entry is None or entry.kind == "free" else entry
         return self.cell_entry(self.cursor.day, self.cursor.minute)
 
     def slot(self) -> datetime | None:
@@ -116,10 +118,9 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         if data is None:
             return None
         if self.mode == "day":
-            items = data.day_items(self.cursor.day)
-            if not items:
+            item = self._day_item()
+            if item is None:
                 return moment(self.cursor.day, data.minutes()[0])
-            item = items[min(self.cursor.index, len(items) - 1)]
             return item.starts if item.kind == "free" else None
         entry = self.cell_entry(self.cursor.day, self.cursor.minute)
         if entry is not None and entry.rank < 3:

@@ -166,3 +166,33 @@ async def test_working_hours_change_the_rows_shown(world, clock, helsinki_desk):
         text = screen_text(pilot)
         assert any(line.startswith("07:00") for line in text.splitlines())
         assert "07:00–14:00" in text and "ei työssä" in text
+
+
+async def test_reception_is_told_working_hours_are_the_coachs_own(world, clock, helsinki_desk):
+    app = make_app(world.path, clock=clock, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "vastaanotto")
+        await pilot.press("f5")
+        await settled(pilot)
+        await pilot.press("end", "enter")  # the only coach, Virtanen Liisa
+        await settled(pilot)
+        await pilot.press("h")
+        await settled(pilot)
+        assert isinstance(app.screen, CalendarScreen)
+        assert "You can change only your own working hours and absences." in messages(app)
+
+
+async def test_f5_is_refused_to_an_admin_and_its_keys_are_in_the_help(world, clock, helsinki_desk):
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "admin")
+        await pilot.press("f5")
+        await settled(pilot)
+        assert "Kalenteri on vastaanoton ja valmentajien käytössä." in messages(app)
+        assert not isinstance(app.screen, CalendarScreen)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 40)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("f1")
+        await settled(pilot)
+        assert "Kalenteri (F5): ←→↑↓ liiku · t tänään · v päivä/viikko" in screen_text(pilot)
