@@ -196,3 +196,22 @@ async def test_f5_is_refused_to_an_admin_and_its_keys_are_in_the_help(world, clo
         await pilot.press("f1")
         await settled(pilot)
         assert "Kalenteri (F5): ←→↑↓ liiku · t tänään · v päivä/viikko" in screen_text(pilot)
+
+
+async def test_the_client_card_opens_and_f12_hides_the_names(world, clock, helsinki_desk):
+    from screens.clients.client_card import ClientCardScreen
+
+    week = book_week(world)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        await put_cursor(pilot, screen, MONDAY, 9)
+        await pilot.press("f12")
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "Mäkinen" not in text and "Anna" not in text
+        assert "09:00 M. A." in text  # initials still tell the clients apart
+        await pilot.press("f12", "c")
+        await settled(pilot)
+        card = app.screen
+        assert isinstance(card, ClientCardScreen) and card.client_id == week.first.client_id
