@@ -47,6 +47,7 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
     """A coach's week (a coach's own by default; reception chooses one first)."""
 
     CSS_PATH = "calendar.tcss"
+    AUTO_FOCUS = "#grid"
     BINDINGS = [
         Binding("n", "book", "Book", id="calendar.book"),
         Binding("enter", "open_entry", "Details", id="calendar.details"),
@@ -101,7 +102,6 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
         self.watch(self.app, "blanked", self._blank, init=False)
         if self.coach_id is None:
             self.call_after_refresh(self.action_choose_coach)
-        self.query_one(WeekGrid).focus()
 
     def on_screen_resume(self) -> None:
         """Read again whenever the calendar comes back on top: a dialog may have changed it."""
@@ -165,7 +165,8 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
             weekday = self.t("weekdays").split()[self.day.weekday()]
             span = f"{weekday} {format_date(self.day)}"
         title = self.t("calendar.title", coach=data.coach_name, week=week, span=span)
-        self.query_one("#calendar-title", Static).update(Content(title))
+        # One line whatever it says: no new layout of the screen.
+        self.query_one("#calendar-title", Static).update(Content(title), layout=False)
 
     def _blank(self, _: bool) -> None:
         grid = self.query_one(WeekGrid)
@@ -190,7 +191,7 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
     def _describe(self) -> None:
         """The selected entry in a line below the calendar (what the cursor shows in short)."""
         line = entry_line(self.entry, self.slot, self.t, self.ctx.blanked)
-        self.query_one("#calendar-detail", Static).update(Content(line))
+        self.query_one("#calendar-detail", Static).update(Content(line), layout=False)
 
     def selected_appointment(self) -> Appointment | None:
         entry = self.entry
