@@ -4,7 +4,7 @@ with a cursor that moves over the times and the entries in them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from rich.text import Text
@@ -120,12 +120,22 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         if self.mode == "day":
             item = self._day_item()
             if item is None:
-                return moment(self.cursor.day, data.minutes()[0])
-            return item.starts if item.kind == "free" else None
+                start = moment(self.cursor.day, data.minutes()[0])
+                return self._from_now(start, start + timedelta(days=1))
+            return self._from_now(item.starts, item.ends) if item.kind == "free" else None
         entry = self.cell_entry(self.cursor.day, self.cursor.minute)
         if entry is not None and entry.rank < 3:
             return None
-        return moment(self.cursor.day, self.cursor.minute)
+        start = moment(self.cursor.day, self.cursor.minute)
+        return self._from_now(start, start + timedelta(minutes=SLOT_MINUTES))
+
+    def _from_now(self, start: datetime, end: datetime) -> datetime:
+        """`start`, or for a free time that is already under way the next quarter hour."""
+        now = self.now
+        if now is None or start >= now:
+            return start
+        quarter = now.replace(second=0, microsecond=0) + timedelta(minutes=-now.minute % 15 or 15)
+        return quarter if quarter < end else start
 
     def cell_entry(self, day: date, minute: int) -> Entry | None:
         """The entry a week cell shows: the first-ranked one holding that half hour."""
@@ -342,7 +352,7 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             lines.append(Text(self.t("calendar.not_at_work"), "dim"))
         for index, entry in enumerate(items):
             if now is not None and entry.starts > now:
-                lines.append(Text(f"▶── {self.t('calendar.now')} {clock(now)} ──", "bold"))
+                lines.append(Text(f" ─── {self.t('calendar.now')} {clock(now)} ───", "bold"))
                 now = None
             chosen = index == self.cursor.index
             first = len(lines)
@@ -350,7 +360,7 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             if chosen:
                 cursor_lines = (first, len(lines))
         if now is not None:
-            lines.append(Text(f"▶── {self.t('calendar.now')} {clock(now)} ──", "bold"))
+            lines.append(Text(f" ─── {self.t('calendar.now')} {clock(now)} ───", "bold"))
         height = max(1, self.size.height)
         if cursor_lines[0] < self.top:
             self.top = cursor_lines[0]

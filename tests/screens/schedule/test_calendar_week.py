@@ -107,3 +107,20 @@ async def test_a_mistyped_date_is_told_next_to_the_field_and_kept(world, clock, 
         text = screen_text(pilot)
         assert "vk 52 · 21.12.–27.12.2026" in text
         assert "✱Jouluaatto" in text
+
+
+async def test_today_in_the_day_view_offers_the_next_quarter_hour(world, clock, helsinki_desk):
+    from datetime import time
+
+    world.store.working_time.set_hours(world.coach, world.coach.id, 6, (time(8), time(16)))
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot, day=None)  # Saturday 28.11.2026 12:30
+        await pilot.press("v")
+        await settled(pilot)
+        text = screen_text(pilot)
+        assert "▶08:00–16:00 vapaa" in text
+        assert "─── nyt 12:30 ───" in text
+        # A booking from here starts at the next quarter hour, not in the morning gone by.
+        assert "Vapaa 12:45 – n varaa tähän aikaan" in text
+        assert screen.slot is not None and screen.slot.strftime("%H:%M") == "12:45"
