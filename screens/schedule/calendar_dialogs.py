@@ -175,7 +175,10 @@ class AbsenceDialog(_Form[NewAbsence]):
             )
             for name, value in (("from_date", day), ("from_time", ""), ("to_date", day),
                                 ("to_time", "")):  # fmt: skip
-                placeholder = "d.m.yyyy" if name.endswith("date") else "HH.MM"
+                # An empty time reads as what it means: from or to the day's edge.
+                placeholder = (
+                    "d.m.yyyy" if name.endswith("date") else self.t(f"calendar.{name}.empty")
+                )
                 yield from field_row(
                     self.t(f"calendar.absence.{name}"),
                     Input(value, placeholder=placeholder, id=name, compact=True),
@@ -251,7 +254,7 @@ class HoursDialog(_Form[Hours]):
                     weekdays[weekday - 1],
                     Input(
                         _hours_text(self.current[weekday]),
-                        placeholder="8.00–16.00",
+                        placeholder=self.t("calendar.not_at_work"),
                         id=f"hours_{weekday}",
                         compact=True,
                     ),

@@ -153,6 +153,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "calendar.absence.to_date": ("Päättyy päivänä", "Slutar dag", "To day"),
     "calendar.absence.to_time": ("klo", "kl.", "at"),
     "calendar.absence.note": ("Lisätieto", "Anteckning", "Note"),
+    "calendar.from_time.empty": (
+        "päivän alusta",
+        "från dagens början",
+        "from the start of the day",
+    ),
+    "calendar.to_time.empty": ("päivän loppuun", "till dagens slut", "to the end of the day"),
     "calendar.absence.hint": (
         "Tyhjä kellonaika: koko päivä · Ctrl+S tallenna · Esc peruuta",
         "Tom klocktid: hela dagen · Ctrl+S spara · Esc avbryt",
