@@ -27,7 +27,7 @@ from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import ask
 from ..shell.faults import store_faults_told, tell_store_fault
 from ..shell.header import LuotsiHeader
-from .calendar_data import SLOT_MINUTES, Entry, WeekData, read_week
+from .calendar_data import Entry, WeekData, read_week
 from .calendar_detail import AppointmentDetail, entry_line
 from .calendar_dialogs import (
     AbsenceDialog,
@@ -218,7 +218,8 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
 
     def action_today(self) -> None:
         now = to_local(self.store.clock.now())
-        self.minute = now.hour * 60 + now.minute - (now.minute % SLOT_MINUTES)
+        slot = self.query_one(WeekGrid).slot_minutes
+        self.minute = now.hour * 60 + now.minute - (now.minute % slot)
         self._go(to=now.date())
 
     def action_toggle_view(self) -> None:

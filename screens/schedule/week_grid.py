@@ -90,6 +90,16 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         self.blanked = False
         self.top = 0  # the first row (week) or line (day) drawn
 
+    @property
+    def slot_minutes(self) -> int:
+        """A row's minutes: half an hour, a quarter when the terminal has room for those."""
+        if self.data is None:
+            return SLOT_MINUTES
+        first, last = self.data.minutes()
+        quarter = SLOT_MINUTES // 2
+        fits = (last - first) // quarter <= self.size.height - HEADER_LINES
+        return quarter if fits else SLOT_MINUTES
+
     # What is under the cursor -------------------------------------------------------------
 
     def show(self, data: WeekData, cursor: Cursor, now: datetime, mode: Mode) -> None:
@@ -127,7 +137,7 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         if entry is not None and entry.rank < 3:
             return None
         start = moment(self.cursor.day, self.cursor.minute)
-        return self._from_now(start, start + timedelta(minutes=SLOT_MINUTES))
+        return self._from_now(start, start + timedelta(minutes=self.slot_minutes))
 
     def _from_now(self, start: datetime, end: datetime) -> datetime:
         """`start`, or for a free time that is already under way the next quarter hour."""
@@ -138,16 +148,17 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         return quarter if quarter < end else start
 
     def cell_entry(self, day: date, minute: int) -> Entry | None:
-        """The entry a week cell shows: the first-ranked one holding that half hour."""
+        """The entry a week cell shows: the first-ranked one holding that row's time."""
         assert self.data is not None
+        row_end = minute + self.slot_minutes
         holding = [
             e
             for e in self.data.on(day)
-            if e.start_minute < minute + SLOT_MINUTES
+            if e.start_minute < row_end
             and e.end_minute > minute
             or e.start_minute == e.end_minute == minute
         ]
-        # One starting in this half hour comes before the rest of one that started earlier.
+        # One starting in this row comes before the rest of one that started earlier.
         return min(
             holding, key=lambda e: (e.rank, e.start_minute < minute, e.start_minute), default=None
         )
@@ -190,18 +201,18 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         """One row on, past the rest of an entry spanning several rows."""
         assert self.data is not None
         first, last = self.data.minutes()
-        following = minute + steps * SLOT_MINUTES
+        following = minute + steps * self.slot_minutes
         entry = self.cell_entry(day, minute)
         if entry is not None and steps > 0:
             # The row the entry ends in, unless it shows no more than the same entry.
-            after = first + (entry.end_minute - first) // SLOT_MINUTES * SLOT_MINUTES
+            after = first + (entry.end_minute - first) // self.slot_minutes * self.slot_minutes
             if after < last and self.cell_entry(day, after) is entry:
-                after += SLOT_MINUTES
+                after += self.slot_minutes
             following = max(following, after)
         elif entry is not None and steps < 0:
-            start = entry.start_minute - (entry.start_minute - first) % SLOT_MINUTES
-            following = min(following, start - SLOT_MINUTES)
-        return max(first, min(last - SLOT_MINUTES, following))
+            start = entry.start_minute - (entry.start_minute - first) % self.slot_minutes
+            following = min(following, start - self.slot_minutes)
+        return max(first, min(last - self.slot_minutes, following))
 
     def on_focus(self) -> None:
         self.refresh()
@@ -218,12 +229,12 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
             shown = data.days()
             day = cursor.day if cursor.day in shown else shown[0]
             first, last = data.minutes()
-            minute = max(first, min(last - SLOT_MINUTES, cursor.minute))
-            minute -= (minute - first) % SLOT_MINUTES
+            minute = max(first, min(last - self.slot_minutes, cursor.minute))
+            minute -= (minute - first) % self.slot_minutes
             self.cursor = Cursor(day, minute, cursor.index)
-            row = (minute - first) // SLOT_MINUTES
+            row = (minute - first) // self.slot_minutes
             rows = max(1, self.size.height - HEADER_LINES)
-            self.top = max(0, min(self.top, row, (last - first) // SLOT_MINUTES - rows))
+            self.top = max(0, min(self.top, row, (last - first) // self.slot_minutes - rows))
             if row >= self.top + rows:
                 self.top = row - rows + 1
         else:
@@ -281,11 +292,11 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         first, last = data.minutes()
         rows = max(1, self.size.height - HEADER_LINES)
         now_minute = self.now.hour * 60 + self.now.minute if self.now else -1
-        for row in range(self.top, min(self.top + rows, (last - first) // SLOT_MINUTES)):
-            minute = first + row * SLOT_MINUTES
+        for row in range(self.top, min(self.top + rows, (last - first) // self.slot_minutes)):
+            minute = first + row * self.slot_minutes
             line = Text(minute_label(minute), "dim" if minute % 60 else "")
             for day in shown:
-                is_now = day == today and minute <= now_minute < minute + SLOT_MINUTES
+                is_now = day == today and minute <= now_minute < minute + self.slot_minutes
                 line.append("▶" if is_now else "│", "bold" if is_now else "dim")
                 text, style = self._cell(day, minute, width, is_now)
                 if self.cursor.day == day and self.cursor.minute == minute and self.has_focus:
@@ -309,7 +320,7 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         first = data.minutes()[0]
         head = entry.start_minute >= minute or minute == first
         # The row after the head tells more; any further ones only that it goes on.
-        more = minute - max(entry.start_minute, first) < 2 * SLOT_MINUTES
+        more = minute - max(entry.start_minute, first) < 2 * self.slot_minutes
         if entry.appointment is not None:
             appointment = entry.appointment
             sign = STATE_SIGN[appointment.status]

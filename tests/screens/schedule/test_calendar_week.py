@@ -124,3 +124,24 @@ async def test_today_in_the_day_view_offers_the_next_quarter_hour(world, clock, 
         # A booking from here starts at the next quarter hour, not in the morning gone by.
         assert "Vapaa 12:45 – n varaa tähän aikaan" in text
         assert screen.slot is not None and screen.slot.strftime("%H:%M") == "12:45"
+
+
+async def test_a_tall_terminal_gets_quarter_hour_rows_and_whole_names(world, clock, helsinki_desk):
+    book_week(world)
+    app = make_app(world.path, clock=clock, lang="fi")
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_calendar(pilot)
+        lines = screen_text(pilot).splitlines()
+        assert any(line.startswith("08:15│") for line in lines)
+        assert any("09:00 Mäkinen Anna" in line for line in lines)
+        # Down from 9.00 passes the rest of Mäkinen's 45 minutes to the free 9.45, then
+        # reaches Östman's appointment at 10.00.
+        await put_cursor(pilot, screen, MONDAY, 9)
+        await pilot.press("down")
+        await settled(pilot)
+        assert screen.entry is None and screen.slot is not None
+        assert screen.slot.strftime("%H:%M") == "09:45"
+        await pilot.press("down")
+        await settled(pilot)
+        assert screen.entry is not None and screen.entry.appointment is not None
+        assert screen.entry.appointment.client_name == "Östman Åsa"
