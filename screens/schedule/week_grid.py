@@ -140,12 +140,13 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         return self._from_now(start, start + timedelta(minutes=self.slot_minutes))
 
     def _from_now(self, start: datetime, end: datetime) -> datetime:
-        """`start`, or for a free time that is already under way the next quarter hour."""
+        """`start`, or for a free time already under way the next quarter hour (a time
+        gone by stays as it is: the booking dialog says it has passed)."""
         now = self.now
         if now is None or start >= now:
             return start
         quarter = now.replace(second=0, microsecond=0) + timedelta(minutes=-now.minute % 15 or 15)
-        return quarter if quarter < end else start
+        return quarter if now < end else start
 
     def cell_entry(self, day: date, minute: int) -> Entry | None:
         """The entry a week cell shows: the first-ranked one holding that row's time."""
