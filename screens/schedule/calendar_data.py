@@ -142,6 +142,13 @@ class WeekData:
             cursor = max(cursor, end)
         return sorted([*entries, *free], key=lambda e: (e.start_minute, e.rank))
 
+    def index_at(self, day: date, minute: int) -> int:
+        """The day view's item at `minute` of `day` (the first not over by then)."""
+        items = self.day_items(day)
+        return next(
+            (i for i, e in enumerate(items) if e.end_minute > minute), max(0, len(items) - 1)
+        )
+
 
 def _minute(at: time) -> int:
     return at.hour * 60 + at.minute

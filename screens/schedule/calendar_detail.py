@@ -22,7 +22,7 @@ from store.schedule.models import Appointment
 from ..shell.context import ScreenContextMixin
 from .calendar_data import Entry
 from .calendar_dialogs import CALENDAR_CSS
-from .week_grid import STATE_SIGN, client_label, clock, name_parts
+from .calendar_text import STATE_SIGN, client_label, clock, name_parts
 
 
 def _when(stored: object, year: bool = True) -> str:

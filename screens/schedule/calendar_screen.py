@@ -135,18 +135,13 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
             self.minute = start if start is not None else data.minutes()[0]
         grid = self.query_one(WeekGrid)
         grid.blanked = self.ctx.blanked
-        index = grid.cursor.index if grid.cursor.day == self.day else self._index_at(data)
+        index = (
+            grid.cursor.index
+            if grid.cursor.day == self.day
+            else data.index_at(self.day, self.minute)
+        )
         grid.show(data, Cursor(self.day, self.minute, index), now, self.mode)
         self._title()
-
-    def _index_at(self, data: WeekData) -> int:
-        """The day view's item at the cursor's time."""
-        assert self.day is not None
-        minute = self.minute or 0
-        items = data.day_items(self.day)
-        return next(
-            (i for i, e in enumerate(items) if e.end_minute > minute), max(0, len(items) - 1)
-        )
 
     def _title(self) -> None:
         data = self.data
@@ -226,7 +221,8 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
         self.mode = "day" if self.mode == "week" else "week"
         if self.data is not None:
             grid = self.query_one(WeekGrid)
-            grid.cursor = Cursor(grid.cursor.day, grid.cursor.minute, self._index_at(self.data))
+            day, minute = grid.cursor.day, grid.cursor.minute
+            grid.cursor = Cursor(day, minute, self.data.index_at(day, minute))
             self._show(self.data)
 
     def action_jump(self) -> None:

@@ -12,45 +12,26 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from store.clients.display import fit_name, name_initials
 from store.core.text import visible
 
 from ..shell.context import ContextMixin
 from .calendar_data import SLOT_MINUTES, Entry, WeekData, moment
+from .calendar_text import (
+    ABSENCE_FILL,
+    GROUP_SIGN,
+    OFF_FILL,
+    STATE_SIGN,
+    agenda_lines,
+    client_label,
+    clock,
+    minute_label,
+)
 
 TIME_WIDTH = 5  # "08:00"
 MIN_COLUMN = 8
 HEADER_LINES = 2
-# The state of an appointment as a sign, so that it never rests on colour alone.
-STATE_SIGN = {"booked": "", "arrived": "▸", "done": "✓", "no_show": "✗", "cancelled": "⊘"}
-ABSENCE_FILL = "░"
-GROUP_SIGN = "◆"
-OFF_FILL = "·"
 
 Mode = Literal["week", "day"]
-
-
-def name_parts(client_name: str) -> tuple[str, str]:
-    """(first, last) of an appointment's "Last First": the last word is taken as the
-    first name, which is what `fit_name` keeps whole."""
-    last, _, first = client_name.rpartition(" ")
-    return (first, last) if last else ("", first)
-
-
-def client_label(client_name: str, width: int, blanked: bool) -> str:
-    """The client's name fitted to `width`; initials when the screen is blanked."""
-    first, last = name_parts(client_name)
-    if blanked:
-        return name_initials(first, last)[:width]
-    return fit_name(first, last, width)
-
-
-def clock(moment_: datetime) -> str:
-    return moment_.strftime("%H:%M")
-
-
-def minute_label(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -368,7 +349,10 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
                 now = None
             chosen = index == self.cursor.index
             first = len(lines)
-            lines += self._item_lines(entry, chosen)
+            focused = chosen and self.has_focus
+            lines += agenda_lines(
+                entry, chosen, focused, max(20, self.size.width), self.t, self.blanked
+            )
             if chosen:
                 cursor_lines = (first, len(lines))
         if now is not None:
@@ -379,44 +363,3 @@ class WeekGrid(ContextMixin, Widget, can_focus=True):
         elif cursor_lines[1] > self.top + height:
             self.top = cursor_lines[1] - height
         return lines[self.top : self.top + height]
-
-    def _item_lines(self, entry: Entry, chosen: bool) -> list[Text]:
-        width = max(20, self.size.width)
-        mark = "▶" if chosen else " "
-        span = f"{clock(entry.starts)}–{clock(entry.ends)}"
-        if entry.starts.date() < entry.day or entry.ends.date() > entry.day:
-            span = f"{entry.starts.day}.{entry.starts.month}. {clock(entry.starts)}–" + (
-                f"{entry.ends.day}.{entry.ends.month}. {clock(entry.ends)}"
-            )
-        head_style = "reverse" if chosen and self.has_focus else ("bold" if chosen else "")
-        if entry.kind == "free":
-            return [Text(f"{mark}{span} {self.t('calendar.free')}", f"dim {head_style}".strip())]
-        if entry.absence is not None:
-            kind = self.t(f"schedule.absence.{entry.absence.kind}")
-            note = f" · {visible(entry.absence.note)}" if entry.absence.note else ""
-            return [Text(f"{mark}{span} {ABSENCE_FILL} {kind}{note}"[:width], head_style)]
-        if entry.group is not None:
-            group = entry.group
-            seats = self.t("calendar.seats", booked=group.booked, capacity=group.capacity)
-            room = f" · {visible(group.room_name)}" if group.room_name else ""
-            head = f"{mark}{span} {GROUP_SIGN} {visible(group.title)}"
-            return [Text(head[:width], head_style), Text(f"      {seats}{room}"[:width], "dim")]
-        appointment = entry.appointment
-        assert appointment is not None
-        sign = STATE_SIGN[appointment.status]
-        name = client_label(appointment.client_name, width - len(span) - 4, self.blanked)
-        head = Text(f"{mark}{span} {sign or ' '}{name}", head_style)
-        if appointment.status == "cancelled":
-            head.stylize("strike", len(mark) + len(span) + 1)
-        facts = [
-            self.t(f"schedule.kind.{appointment.kind}"),
-            self.t(f"schedule.channel.{appointment.channel}"),
-            *([visible(appointment.room_name)] if appointment.room_name else []),
-            self.t(f"schedule.status.{appointment.status}"),
-        ]
-        if appointment.cancel_reason:
-            facts.append(self.t(f"schedule.cancel.{appointment.cancel_reason}"))
-        lines = [head, Text(("      " + " · ".join(facts))[:width], "dim")]
-        if appointment.note and not self.blanked:
-            lines.append(Text(f"      » {visible(appointment.note)}"[:width], "italic"))
-        return lines
