@@ -27,6 +27,7 @@ from .reports.kompassi_report_strings import STRINGS as KOMPASSI_REPORT_STRINGS
 from .reports.strings import STRINGS as REPORT_STRINGS
 from .schedule.appts_strings import STRINGS as APPTS_STRINGS
 from .schedule.booking_strings import STRINGS as BOOKING_STRINGS
+from .schedule.calendar_strings import STRINGS as CALENDAR_STRINGS
 from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
@@ -61,6 +62,7 @@ CATALOGS = (
     BOOKING_STRINGS,
     CHECKIN_STRINGS,
     APPTS_STRINGS,
+    CALENDAR_STRINGS,
 )
 
 

@@ -84,7 +84,17 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         refused="path.not_allowed",
         takes_client=True,
     ),
-    WorkScreen("f5", "schedule", "Ajanvaraus", "help.work.schedule"),
+    WorkScreen(
+        "f5",
+        "schedule",
+        "Ajanvaraus",
+        "help.work.schedule",
+        "screens.schedule.calendar_screen:CalendarScreen",
+        command="cmd.schedule",
+        help_section="schedule.help",
+        permission="schedule.view",
+        refused="calendar.not_allowed",
+    ),
 )
 
 

@@ -130,7 +130,6 @@ async def test_keys_that_cannot_act_say_why(world, clock):
                 " vain asiakkaan oma valmentaja.",
             ),
             ("f4", "Palvelupolku on valmentajien käytössä; vastaanotto ei voi avata sitä."),
-            ("f5", "F5 ajanvaraus: ei vielä käytössä tässä versiossa."),
         ]:
             await pilot.press(key)
             await pilot.pause()
