@@ -66,6 +66,14 @@ def parse_clock(text: str, field: str = "booking-time") -> time:
     return time(hour, minute)
 
 
+def clock_or_none(text: str) -> time | None:
+    """`parse_clock` for a form that says what is wrong itself: None for anything else."""
+    try:
+        return parse_clock(text)
+    except FieldRefused:
+        return None
+
+
 def parse_minutes(text: str, field: str = "booking-minutes") -> int:
     cleaned = text.strip()
     if not cleaned.isdigit():

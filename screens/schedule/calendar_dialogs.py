@@ -23,11 +23,11 @@ from store.core.models import Staff
 from store.core.text import visible
 from store.schedule.hours import Hours
 from store.schedule.models import ABSENCES, AbsenceKind
-from store.visits.rules import parse_clock_time
 
 from ..clients.form import field_row, focus_first_error, read_form, show_field_messages
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, yes_no_bindings
+from .booking_form import clock_or_none
 
 CALENDAR_CSS = "calendar.tcss"
 
@@ -150,8 +150,8 @@ def _at(day: date, typed: str, end: bool) -> datetime | None:
     """The moment `typed` (HH.MM, empty: the day's start, or its end) on `day`."""
     if not typed.strip():
         return local_moment(day + timedelta(days=1) if end else day)
-    parts = parse_clock_time(typed)
-    return local_moment(day, time(*parts)) if parts else None
+    clock = clock_or_none(typed)
+    return local_moment(day, clock) if clock else None
 
 
 class AbsenceDialog(_Form[NewAbsence]):
@@ -227,12 +227,12 @@ def parse_hours(typed: str) -> tuple[time, time] | None | str:
     if not cleaned:
         return None
     start, dash, end = cleaned.partition("–")
-    parts = parse_clock_time(start), parse_clock_time(end)
-    if not dash or parts[0] is None or parts[1] is None:
+    first, last = clock_or_none(start), clock_or_none(end)
+    if not dash or first is None or last is None:
         return "calendar.error.hours"
-    if parts[1] <= parts[0]:
+    if last <= first:
         return "schedule.error.hours"
-    return time(*parts[0]), time(*parts[1])
+    return first, last
 
 
 class HoursDialog(_Form[Hours]):

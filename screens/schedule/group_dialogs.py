@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from ..admin.form_dialog import FieldProblem, FormDialog
 from ..clients.client_search import ClientSearch
 from ..shell.context import ScreenContextMixin
 from ..shell.dialogs import YesNoDialog, yes_no_bindings
-from .booking_form import FieldRefused, parse_clock
+from .booking_form import clock_or_none
 
 GROUPS_CSS = "groups.tcss"
 DEFAULT_SESSION_MINUTES = 90
@@ -47,14 +47,6 @@ class SessionDraft:
     minutes: int
     capacity: int
     room_id: str | None
-
-
-def _clock(text: str) -> time | None:
-    """The time typed as the booking form reads it (10.00, 10:00, 1000 or 10), or None."""
-    try:
-        return parse_clock(text)
-    except FieldRefused:
-        return None
 
 
 def _whole(text: str) -> int | None:
@@ -110,7 +102,7 @@ class NewSessionDialog(_GroupForm):
             parse_date(values["day"])
         except DateError as wrong:
             problems.append(FieldProblem("day", wrong.message(self.ctx.lang)))
-        if _clock(values["time"]) is None:
+        if clock_or_none(values["time"]) is None:
             problems.append(FieldProblem("time", self.t("groups.error.time")))
         if _whole(values["minutes"]) is None:
             problems.append(FieldProblem("minutes", self.t("groups.error.number")))
@@ -120,7 +112,7 @@ class NewSessionDialog(_GroupForm):
 
     def draft(self, values: dict[str, str]) -> SessionDraft:
         """The checked values (`check_values` found nothing wrong)."""
-        clock = _clock(values["time"])
+        clock = clock_or_none(values["time"])
         minutes, capacity = _whole(values["minutes"]), _whole(values["capacity"])
         assert clock is not None and minutes is not None and capacity is not None
         starts_at = local_moment(parse_date(values["day"]), clock)

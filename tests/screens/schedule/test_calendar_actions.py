@@ -3,7 +3,7 @@ a refused change told in the user's language, switching coach, absences, working
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time
 
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -16,9 +16,13 @@ from tui.app import make_app
 from ..helpers import log_in, messages, screen_text, settled
 from .calendar_week import MONDAY, at, book_week, open_calendar, put_cursor
 
+# Monday 30.11.2026 12:00 in Helsinki: the booked week's first day.
+MONDAY_NOON = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+
 
 async def test_status_keys_change_the_appointment_in_the_database(world, clock, helsinki_desk):
     week = book_week(world)
+    clock.at = MONDAY_NOON  # a client arrives on the appointment's own day
     app = make_app(world.path, clock=clock, lang="fi")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calendar(pilot)
@@ -43,6 +47,7 @@ async def test_status_keys_change_the_appointment_in_the_database(world, clock, 
 
 async def test_a_refused_change_of_state_is_told_in_the_users_language(world, clock, helsinki_desk):
     week = book_week(world)
+    clock.at = MONDAY_NOON
     world.store.schedule.set_status(world.coach, week.first.id, "done")
     app = make_app(world.path, clock=clock, lang="sv")
     async with app.run_test(size=(80, 24)) as pilot:
