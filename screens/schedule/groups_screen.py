@@ -145,7 +145,8 @@ class GroupSessionsScreen(ScreenContextMixin, Screen[None]):
 
         assert self.first_day is not None
         day = max(self.first_day, self.store.ctx.today())
-        dialog = NewSessionDialog(create, day, self.store.groups.rooms(site_id))
+        rooms = self.store.rooms.list(site_id) if site_id else []
+        dialog = NewSessionDialog(create, day, rooms)
         self.app.push_screen(dialog, done)
 
     def action_capacity(self) -> None:

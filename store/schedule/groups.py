@@ -36,7 +36,7 @@ from store.schedule.group_errors import (
     SessionCancelled,
     SessionNotFound,
 )
-from store.schedule.models import MAX_MINUTES, GroupSession, Proposal, Room, Seat, SeatState
+from store.schedule.models import MAX_MINUTES, GroupSession, Proposal, Seat, SeatState
 from store.schedule.records import busy_entries, client_name
 from store.schedule.rules import find_clashes
 
@@ -162,16 +162,6 @@ class GroupSessions:
         if row is None:
             raise SeatNotFound(seat_id)
         return seat_from(row)
-
-    def rooms(self, site_id: str | None) -> list[Room]:
-        """The rooms a session can be held in (the site's, else every site's), by name."""
-        sql = "SELECT id, site_id, name, capacity FROM room WHERE active = 1 AND deleted_at IS NULL"
-        params: list[object] = []
-        if site_id is not None:
-            sql += " AND site_id = ?"
-            params.append(site_id)
-        rows = self.ctx.db.execute(sql + " ORDER BY name COLLATE NOCASE, id", params)
-        return [Room(row[0], row[1], visible(row[2]), row[3]) for row in rows]
 
     def _session(self, session_id: str) -> GroupSession:
         session = self.get(session_id)

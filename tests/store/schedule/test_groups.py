@@ -7,8 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from store.core.auth import PermissionDenied
-from store.core.db import write_transaction
-from store.core.rows import insert_row
 from store.schedule.errors import Clashes, InThePast
 from store.schedule.group_errors import (
     AlreadyListed,
@@ -149,12 +147,8 @@ def test_the_host_and_the_room_are_not_double_booked(world: World) -> None:
 
 
 def test_the_room_is_not_double_booked_and_is_offered_by_name(world: World) -> None:
-    with write_transaction(world.store.db):
-        hall = insert_row(
-            world.store.ctx, "room", {"site_id": world.site.id, "name": "Sali", "capacity": 200},
-            by=world.admin.id,
-        )  # fmt: skip
-    assert [r.name for r in world.store.groups.rooms(world.site.id)] == ["Sali"]
+    hall = world.store.rooms.add(world.admin, world.site.id, "Sali", 200).id
+    assert [r.name for r in world.store.rooms.list(world.site.id)] == ["Sali"]
     first = _session(world, host_id=None, room_id=hall)
     assert first.room_name == "Sali"
     with pytest.raises(Clashes) as room:
