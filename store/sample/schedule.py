@@ -26,7 +26,7 @@ from store.core.rows import insert_rows
 from store.sample.accounts import DEMO_COACH
 from store.sample.seeded import helsinki_moment, helsinki_offset, seeded_uuid
 from store.sample.visit_rows import AUDIT_COLUMNS
-from store.schedule.calendar_days import is_working_day
+from store.schedule.calendar_days import add_working_days, is_working_day
 
 WEEKS = 4  # back and ahead of today
 DAY = (8 * 60, 16 * 60)  # the coaches' default hours, minutes after midnight
@@ -124,18 +124,26 @@ class _Maker:
         *,
         series: tuple[str, int] | None = None,
         arrived: tuple[datetime, str] | None = None,
+        held: str | None = None,
     ) -> str:
-        """One appointment with its outcome (by the clock), history and log rows."""
+        """One appointment with its outcome (by the clock), history and log rows; `held`:
+        a done appointment of that kind, as the client's earlier history has them."""
         rng, (start, end) = self.rng, span
         client_id, since = client
         self.calendar.take([coach.id, client_id, coach.room_id], start, end)
         self.per_day[coach.id, (start + helsinki_offset(start.date())).date()] += 1
-        channel = "in_person" if series or arrived else _pick(rng, CHANNELS)
+        channel = "in_person" if series or arrived or held else _pick(rng, CHANNELS)
         room = coach.room_id if channel == "in_person" else None
-        kind = "job_search" if series else self._kind(start.date(), since)
+        kind = held or ("job_search" if series else self._kind(start.date(), since))
         booked_by = rng.choice(self.reception) if rng.random() < 0.4 else coach.id
         booked_at = start - timedelta(days=rng.randint(1, 21), minutes=rng.randint(0, 400))
-        outcome = "arrived" if arrived else _pick(rng, PAST if end <= self.now else AHEAD)
+        outcome = (
+            "done"
+            if held
+            else "arrived"
+            if arrived
+            else _pick(rng, PAST if end <= self.now else AHEAD)
+        )
         status = outcome if outcome in ("done", "no_show", "booked", "arrived") else "cancelled"
         reason = outcome if status == "cancelled" else None
         appointment_id = seeded_uuid(rng)
@@ -375,8 +383,44 @@ def add_sample_schedule(ctx: Context, seed: int, today: date, now: datetime) -> 
         for day in days:
             if (coach.id, day) not in absences:
                 maker.lay_out_day(coach, day)
+    _history(maker, days[0])
     _write(ctx, maker.rows)
     return len(maker.rows.appointments)
+
+
+def _history(maker: _Maker, first_day: date) -> None:
+    """Before the calendar's weeks, what the reviews due count from: each jobseeker's
+    initial interview a few working days after they registered, and their last job-search
+    discussion 1–3 months back, so most reviews are on time and a few are due or late."""
+    rng = maker.rng
+    for coach in maker.coaches:
+        for client in coach.clients:
+            since = client[1]
+            interview = add_working_days(since, rng.randint(1, 5))
+            held = [("initial_interview", interview)] if interview < first_day else []
+            last = first_day - timedelta(days=rng.randint(1, 70))
+            if since < last and interview < last:
+                held.append(("job_search", last))
+            for kind, day in held:
+                span = _free_span(maker, [coach.id, client[0]], day, 45)
+                if span is not None:
+                    maker.appointment(coach, client, span, held=kind)
+
+
+def _free_span(maker: _Maker, keys: list[str], day: date, length: int) -> Span | None:
+    """The first free quarter-hour slot of `length` minutes on `day` or the working days
+    before it (a week at most), starting at a random time of the day."""
+    starts = list(range(DAY[0], DAY[1] - length + 1, 15))
+    maker.rng.shuffle(starts)
+    for _ in range(7):
+        while not is_working_day(day):
+            day -= timedelta(days=1)
+        for minute in starts:
+            span = (helsinki_moment(day, minute), helsinki_moment(day, minute + length))
+            if maker.calendar.free(keys, *span):
+                return span
+        day -= timedelta(days=1)
+    return None
 
 
 def _absences(maker: _Maker, coaches: list[_Coach], days: list[date]) -> set[tuple[str, date]]:

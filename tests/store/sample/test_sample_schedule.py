@@ -21,6 +21,7 @@ from store.sample.visits import MORNING_SO_FAR
 from store.schedule.models import Proposal
 
 FRIDAY = date(2026, 11, 27)
+WEEKS_BACK = "2026-10-30"  # four weeks before the sample's day: where its calendars start
 NOW = helsinki_moment(FRIDAY, MORNING_SO_FAR)  # the sample's "now": Friday 10:30
 
 
@@ -60,7 +61,10 @@ def test_every_coach_has_four_to_seven_a_day_and_the_clock_decides_the_state(sam
     per_day = Counter(
         (coach, to_local(from_iso(start)).date())
         for coach, start in _rows(  # a series' and today's check-ins count in the day
-            sample, "SELECT coach_id, starts_at FROM appointment WHERE status != 'cancelled'"
+            sample,
+            "SELECT coach_id, starts_at FROM appointment WHERE status != 'cancelled'"
+            " AND starts_at >= ?",
+            (WEEKS_BACK,),
         )
     )
     coaches = {coach for coach, _ in per_day}
@@ -172,7 +176,11 @@ def test_the_demos_copy_gets_calendars_around_its_own_day(tmp_path: Path):
     refresh_history(path, FixedClock(monday_noon), weeks=1)
     days = {
         to_local(from_iso(start)).date()
-        for (start,) in _rows(path, "SELECT starts_at FROM appointment WHERE series_id IS NULL")
+        for (start,) in _rows(
+            path,
+            "SELECT starts_at FROM appointment WHERE series_id IS NULL AND starts_at >= ?",
+            ("2026-11-01",),
+        )
     }
     assert min(days) >= date(2026, 11, 2) and max(days) <= date(2026, 12, 28)
     assert date(2026, 11, 30) in days
@@ -189,3 +197,35 @@ def test_a_register_of_five_clients_gets_a_calendar_too(tmp_path: Path):
     [(appointments,)] = _rows(path, "SELECT count(*) FROM appointment")
     [(seats,)] = _rows(path, "SELECT count(*) FROM group_seat")
     assert appointments > 0 and 0 < seats <= 5 * 2
+
+
+def test_before_the_calendars_each_jobseeker_has_had_their_interview_and_a_discussion(
+    store: Store,
+):
+    """What the reviews due count from, so a coach's list is not a wall of overdue rows."""
+    jobseekers = store.db.execute(
+        "SELECT id, jobseeker_since FROM client WHERE coach_id IS NOT NULL"
+        " AND jobseeker_since < '2026-08-01' AND deleted_at IS NULL"
+    ).fetchall()
+    held = dict(
+        store.db.execute(
+            "SELECT client_id, group_concat(kind) FROM appointment WHERE status = 'done'"
+            " AND starts_at < ? GROUP BY client_id",
+            [WEEKS_BACK],
+        ).fetchall()
+    )
+    with_both = [
+        c
+        for c, _ in jobseekers
+        if {"initial_interview", "job_search"} <= set((held.get(c) or "").split(","))
+    ]
+    assert len(with_both) >= 0.9 * len(jobseekers) > 50
+    coach = store.staff.get(
+        store.db.execute("SELECT id FROM staff WHERE username = 'valmentaja'").fetchone()[0]
+    )
+    assert coach is not None
+    overdue = [r for r in store.reviews.due(coach, coach.id) if r.overdue(store.today())]
+    caseload = store.db.execute(
+        "SELECT count(*) FROM client WHERE coach_id = ?", [coach.id]
+    ).fetchone()[0]
+    assert len(overdue) < caseload / 3
