@@ -390,10 +390,7 @@ class CalendarScreen(ScreenContextMixin, Screen[None]):
         def given(changed: Hours | None) -> None:
             if changed:
                 self._write(
-                    lambda: [
-                        self.store.working_time.set_hours(staff, coach_id, weekday, hours)
-                        for weekday, hours in changed.items()
-                    ],
+                    lambda: self.store.working_time.set_week(staff, coach_id, changed),
                     "calendar.hours_saved",
                 )
 

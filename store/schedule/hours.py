@@ -77,22 +77,28 @@ class WorkingTime:
         self, actor: Staff, staff_id: str, weekday: int, hours: tuple[time, time] | None
     ) -> None:
         """One weekday's hours (None: not at work that day)."""
+        self.set_week(actor, staff_id, {weekday: hours})
+
+    def set_week(self, actor: Staff, staff_id: str, week: Hours) -> None:
+        """The hours of the weekdays in `week`, all in one transaction or none (a refused
+        day leaves every day as it was)."""
         _may_change(actor, staff_id)
-        if hours is not None and hours[1] <= hours[0]:
+        if any(hours is not None and hours[1] <= hours[0] for hours in week.values()):
             raise BadHours()
-        starts, ends = (
-            (hours[0].strftime("%H:%M"), hours[1].strftime("%H:%M"))
-            if hours
-            else ("00:00", "00:00")
-        )
         with write_transaction(self.ctx.db):
-            upsert_row(
-                self.ctx,
-                "working_hours",
-                {"staff_id": staff_id, "weekday": weekday},
-                {"starts": starts, "ends": ends},
-                by=actor.id,
-            )
+            for weekday, hours in sorted(week.items()):
+                starts, ends = (
+                    (hours[0].strftime("%H:%M"), hours[1].strftime("%H:%M"))
+                    if hours
+                    else ("00:00", "00:00")
+                )
+                upsert_row(
+                    self.ctx,
+                    "working_hours",
+                    {"staff_id": staff_id, "weekday": weekday},
+                    {"starts": starts, "ends": ends},
+                    by=actor.id,
+                )
             log_event(self.ctx, staff_id=actor.id, action="update", entity="working_hours",
                       entity_id=staff_id)  # fmt: skip
 

@@ -74,3 +74,15 @@ def test_team_members_are_listed_and_a_blank_team_is_none(world: World) -> None:
     assert store.working_time.members("Nuoret") == [other.id, world.coach.id]
     assert store.working_time.set_team(world.admin, other.id, "   ") is None
     assert store.working_time.members("Nuoret") == [world.coach.id]
+
+
+def test_a_week_of_hours_is_saved_whole_or_not_at_all(world: World) -> None:
+    store, coach = world.store, world.coach
+    store.working_time.set_week(coach, coach.id, {1: (time(9), time(17)), 5: None})
+    assert store.working_time.hours(coach.id)[1] == (time(9), time(17))
+    assert store.working_time.hours(coach.id)[5] is None
+    with pytest.raises(BadHours):
+        store.working_time.set_week(
+            coach, coach.id, {2: (time(7), time(15)), 3: (time(15), time(9))}
+        )
+    assert store.working_time.hours(coach.id)[2] == (time(8), time(16))  # Tuesday untouched
