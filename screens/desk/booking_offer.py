@@ -35,7 +35,7 @@ class BookingList(OptionList):
 
     BINDINGS = [
         Binding("enter", "select", "Arrived", id="booking.check_in"),
-        Binding("escape", "cancel", "Cancel", id="booking.cancel"),
+        Binding("escape", "cancel", "Cancel", id="checkin.offer.cancel"),
     ]
 
     class Cancelled(Message):

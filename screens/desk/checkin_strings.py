@@ -60,7 +60,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "binding.noshow.skip": ("Ohita", "Hoppa över", "Skip"),
     "binding.noshow.close": ("Sulje", "Stäng", "Close"),
     "binding.booking.check_in": ("Saapui", "Har anlänt", "Arrived"),
-    "binding.booking.cancel": ("Peru", "Avbryt", "Cancel"),
+    "binding.checkin.offer.cancel": ("Peru", "Avbryt", "Cancel"),
     # Store.checkin's refusals (store/schedule/checkin.py).
     "checkin.error.already": (
         "Asiakas on jo ilmoitettu saapuneeksi tähän tapaamiseen.",

@@ -309,7 +309,7 @@ class BookingDialog(TimeDialog[Appointment | None]):
             return
         first = booked[0]
         if len(booked) == 1:
-            said = self.t("booking.booked.one", who=first.client_name, day=day_text(first.starts_at),
+            said = self.t("booking.booked.single", who=first.client_name, day=day_text(first.starts_at),
                           start=clock_text(first.starts_at))  # fmt: skip
         else:
             said = self.t("booking.booked.series", who=first.client_name, count=len(booked),

@@ -44,7 +44,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Ctrl+L byter klient",
         "Ctrl+L changes the client",
     ),
-    "booking.which.one": ("vain tämä", "bara detta", "this one only"),
+    "booking.which.this": ("vain tämä", "bara detta", "this one only"),
     "booking.which.following": (
         "tämä ja kaikki seuraavat ({count})",
         "detta och alla följande ({count})",
@@ -126,9 +126,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "✗ the coach is away ({what})",
     ),
     "booking.series.clash_count.one": (
-        "✗ 1 aika on varattu: muuta aikaa tai väliä ennen tallennusta.",
-        "✗ 1 tid är bokad: ändra tiden eller intervallet innan du sparar.",
-        "✗ 1 time is taken: change the time or interval before saving.",
+        "✗ {count} aika on varattu: muuta aikaa tai väliä ennen tallennusta.",
+        "✗ {count} tid är bokad: ändra tiden eller intervallet innan du sparar.",
+        "✗ {count} time is taken: change the time or interval before saving.",
     ),
     "booking.series.clash_count.other": (
         "✗ {count} aikaa on varattu: muuta aikaa tai väliä ennen tallennusta.",
@@ -145,7 +145,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Enter  spara ändå\nEsc    tillbaka till redigering",
         "Enter  save anyway\nEsc    back to editing",
     ),
-    "booking.booked.one": (
+    "booking.booked.single": (
         "Varattu: {who} {day} klo {start}.",
         "Bokat: {who} {day} kl. {start}.",
         "Booked: {who} on {day} at {start}.",
@@ -155,17 +155,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Bokad serie: {who}, {count} tider från {day}.",
         "Series booked: {who}, {count} times from {day}.",
     ),
-    "booking.moved.one": (
+    "booking.moved.single": (
         "Siirretty: {day} klo {start}.",
         "Flyttat: {day} kl. {start}.",
         "Moved: {day} at {start}.",
     ),
-    "booking.moved.other": (
+    "booking.moved.many": (
         "Siirretty {count} aikaa.",
         "{count} tider flyttade.",
         "{count} times moved.",
     ),
-    "booking.cancelled.one": ("Tapaaminen peruttu.", "Mötet avbokat.", "Appointment cancelled."),
+    "booking.cancelled.one": (
+        "{count} tapaaminen peruttu.",
+        "{count} möte avbokat.",
+        "{count} appointment cancelled.",
+    ),
     "booking.cancelled.other": (
         "{count} tapaamista peruttu.",
         "{count} möten avbokade.",

@@ -63,7 +63,7 @@ def which_select(node: ScreenContextMixin, appointment: Appointment) -> Select[s
     if count < 2:  # the last open one of its series: "all following" is just this one
         return None
     options = [
-        (node.t("booking.which.one"), "one"),
+        (node.t("booking.which.this"), "one"),
         (node.t("booking.which.following", count=count), "following"),
     ]
     return Select(options, value="one", allow_blank=False, id="booking-which", compact=True)
@@ -183,10 +183,10 @@ class MoveDialog(TimeDialog[bool]):
             self.show_refusal(refused)
             return
         if len(moved) == 1:
-            said = self.t("booking.moved.one", day=day_text(moved[0].starts_at),
+            said = self.t("booking.moved.single", day=day_text(moved[0].starts_at),
                           start=clock_text(moved[0].starts_at))  # fmt: skip
         else:
-            said = self.t("booking.moved.other", count=len(moved))
+            said = self.t("booking.moved.many", count=len(moved))
         self.app.notify(said)
         self.dismiss(True)
 

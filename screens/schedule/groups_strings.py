@@ -119,9 +119,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Booked {booked}/{capacity} · waiting {waiting} · attended {attended}",
     ),
     "groups.people.to_call.one": (
-        "1 noussut jonosta: soita",
-        "1 flyttad upp från kön: ring",
-        "1 moved up from the waiting list: call",
+        "{count} noussut jonosta: soita",
+        "{count} flyttad upp från kön: ring",
+        "{count} moved up from the waiting list: call",
     ),
     "groups.people.to_call.other": (
         "{count} noussut jonosta: soita",

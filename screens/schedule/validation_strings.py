@@ -55,9 +55,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "You can change only your own working hours and absences.",
     ),
     "schedule.error.series_clash.one": (
-        "Sarjan yksi aika on varattu: mitään ei tallennettu.",
-        "En tid i serien är bokad: inget sparades.",
-        "One time in the series is taken: nothing was saved.",
+        "Sarjan {count} aika on varattu: mitään ei tallennettu.",
+        "{count} tid i serien är bokad: inget sparades.",
+        "{count} time in the series is taken: nothing was saved.",
     ),
     "schedule.error.series_clash.other": (
         "Sarjan {count} aikaa on varattu: mitään ei tallennettu.",
