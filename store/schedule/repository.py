@@ -11,33 +11,16 @@ from datetime import date, datetime, timedelta
 from store.core.clock import new_id, to_local
 from store.core.db import write_transaction
 from store.core.models import Staff
-from store.schedule.appointments import KEEP, Appointments, allowed_notes
+from store.schedule.appointments import Appointments, allowed_notes
 from store.schedule.errors import (
-    AppointmentClosed,
     BadSeries,
     Clashes,
-    InThePast,
-    NotYourCalendar,
     SeriesClashes,
 )
 from store.schedule.figures import MonthFigures, no_show_figures
 from store.schedule.free_time import next_free
 from store.schedule.models import Appointment, Booking, CancelReason, Check, Clash
 from store.schedule.records import APPOINTMENT_SELECT, appointment_from
-
-# What callers have imported from here since the spine: kept where they look.
-__all__ = [
-    "KEEP",
-    "SERIES_COUNT",
-    "SERIES_WEEKS",
-    "AppointmentClosed",
-    "Booking",
-    "Clashes",
-    "InThePast",
-    "NotYourCalendar",
-    "Schedule",
-    "SeriesClashes",
-]
 
 # Series: "every 2 weeks × 6".
 SERIES_WEEKS = (1, 8)

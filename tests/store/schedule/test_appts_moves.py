@@ -10,10 +10,11 @@ import pytest
 from store.core.auth import PermissionDenied
 from store.core.clock import FixedClock
 from store.sample.accounts import add_demo_account
-from store.schedule.errors import NotToday, NotYetStarted
-from store.schedule.repository import (
+from store.schedule.errors import (
     AppointmentClosed,
     InThePast,
+    NotToday,
+    NotYetStarted,
     NotYourCalendar,
 )
 from tests.conftest import World

@@ -9,14 +9,14 @@ import pytest
 from store.core.auth import PermissionDenied
 from store.core.clock import to_local
 from store.sample.accounts import add_demo_account
-from store.schedule.repository import (
+from store.schedule.errors import (
     AppointmentClosed,
-    Booking,
     Clashes,
     InThePast,
     NotYourCalendar,
     SeriesClashes,
 )
+from store.schedule.models import Booking
 from tests.conftest import World
 
 # Monday 30.11.2026 10:00 in Helsinki (UTC+2); the fixed clock is Saturday 28.11.
