@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from store.clients.display import name_initials
 from store.core.clock import to_local
 from store.core.dates import DateError, format_date, parse_date
-from store.core.i18n import TranslatedError, has_text, tr
-from store.schedule.errors import MIN_MINUTES, BadLength, BadSeries, Clashes
+from store.core.i18n import TranslatedError, tr
+from store.schedule.errors import MIN_MINUTES, BadLength, BadSeries, Clashes, clash_what
 from store.schedule.models import MAX_MINUTES, Check
 from store.schedule.repository import SERIES_COUNT, SERIES_WEEKS
 
@@ -134,9 +134,7 @@ def clash_named(check: Check, lang: str) -> str | None:
     if not check.clashes:
         return None
     first = check.clashes[0]
-    prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
-    key = f"{prefix.get(first.entry_kind, '-')}.{first.what}"
-    what = tr(key, lang) if has_text(key) else first.what
+    what = clash_what(first, lang)
     return tr(f"booking.series.clash.{first.rule}", lang, what=what, who=first.who)
 
 

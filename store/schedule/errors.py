@@ -9,6 +9,14 @@ from store.schedule.models import MAX_MINUTES, Clash
 MIN_MINUTES = 5
 
 
+def clash_what(clash: Clash, lang: str) -> str:
+    """What holds the time, in `lang`: an appointment's kind or an absence's, else its
+    own name (a group session's title)."""
+    prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
+    key = f"{prefix.get(clash.entry_kind, '-')}.{clash.what}"
+    return tr(key, lang) if has_text(key) else clash.what
+
+
 class Clashes(TranslatedError):
     """The time is taken: `clashes` names every entry that holds it (the message the first)."""
 
@@ -29,9 +37,7 @@ class Clashes(TranslatedError):
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The first clash in words, its appointment kind or absence named in `lang`."""
         first = self.clashes[0]
-        prefix = {"appointment": "schedule.kind", "absence": "schedule.absence"}
-        key = f"{prefix.get(first.entry_kind, '-')}.{first.what}"
-        what = tr(key, lang) if has_text(key) else first.what
+        what = clash_what(first, lang)
         # A group session has no client to name: say what it is instead.
         group = first.entry_kind in ("group_session", "group_seat")
         who = tr("schedule.appts.group_session", lang) if group else first.who

@@ -16,22 +16,17 @@ from store.schedule.checkin import (
     NotToday,
 )
 from store.schedule.errors import AppointmentClosed, NotYourCalendar
-from store.schedule.models import Appointment, Booking
+from store.schedule.models import Appointment
 from tests.conftest import World
+from tests.store.schedule.test_booking import _booking
 
 # Today, Saturday 28.11.2026, 13.00 in Helsinki; the fixed clock reads 12.30 there.
 AT_13 = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
 
 
 def book(world: World, client: str = "makinen", **changes: object) -> Appointment:
-    values: dict[str, object] = {
-        "client_id": world.clients[client].id,
-        "coach_id": world.coach.id,
-        "starts_at": AT_13,
-        "kind": "job_search",
-    }
-    values.update(changes)
-    return world.store.schedule.book(world.reception, Booking(**values))  # type: ignore[arg-type]
+    booking = _booking(world, client, **{"starts_at": AT_13, **changes})
+    return world.store.schedule.book(world.reception, booking)
 
 
 def at(clock: FixedClock, moment: datetime) -> None:
