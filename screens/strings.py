@@ -32,11 +32,13 @@ from .schedule.export_strings import STRINGS as CALENDAR_EXPORT_STRINGS
 from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
+from .security.key_strings import STRINGS as KEY_STRINGS
 from .shell.day_sheet_strings import STRINGS as DAY_SHEET_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
 CATALOGS = (
     SHELL_STRINGS,
+    KEY_STRINGS,
     CLIENT_STRINGS,
     FIELD_STRINGS,
     DESK_STRINGS,

@@ -10,7 +10,6 @@ desk may have changed meanwhile and makes them living clients.
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
 from store.core.i18n import tr
 from store.core.models import Staff
 
@@ -327,7 +327,7 @@ def _make_living(
         pending.drop(ctx, stage, include_likely=allow_duplicates)
         try:
             pending.make_living(ctx)
-        except sqlite3.IntegrityError:
+        except SQLITE_INTEGRITY_ERRORS:
             # A HETU given meanwhile to a client registered before (a corrected card):
             # the failed statement left nothing behind, and such rows are duplicates too.
             for line, hetu in stage.take_registered_hetus(ctx):

@@ -95,7 +95,7 @@ def hash_password(password: str) -> str:
     return _hash(password, HASH_COST)
 
 
-def _sane(cost: ScryptCost) -> bool:
+def sane_cost(cost: ScryptCost) -> bool:
     return (
         MIN_N <= cost.n <= MAX_N
         and cost.n & (cost.n - 1) == 0
@@ -120,7 +120,7 @@ def parse_hash(stored: object) -> StoredHash:
     if not all(_NUMBER.fullmatch(number) for number in numbers):
         raise PasswordDataDamaged()
     cost = ScryptCost(*(int(number) for number in numbers))
-    if not _sane(cost):
+    if not sane_cost(cost):
         raise PasswordDataDamaged()
     if len(salt_hex) != 2 * _SALT_BYTES or len(digest_hex) != 2 * _DIGEST_BYTES:
         raise PasswordDataDamaged()

@@ -18,7 +18,12 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlcipher3.dbapi2 as sqlcipher
+
+from store.core import keyring
 from store.core.errors import (
+    SQLITE_DATABASE_ERRORS,
+    SQLITE_ERRORS,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseFault,
@@ -58,6 +63,10 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MMAP_BYTES = 256 * 1024 * 1024
+# SQLCipher decrypts each page as it is read into the page cache (memory-mapped pages
+# would be ciphertext): an encrypted database keeps more of them there.
+ENCRYPTED_CACHE_KIB = 128 * 1024
+ENCRYPTED_PAGE_BYTES = 4096  # SQLCipher 4's default; an encrypted file is whole pages
 
 
 class _Connection(sqlite3.Connection):
@@ -70,19 +79,52 @@ class _Connection(sqlite3.Connection):
         super().close()
 
 
+class _CipherConnection(sqlcipher.Connection):
+    """The same, through SQLCipher's driver, for an encrypted database."""
+
+    is_open = True
+
+    def close(self) -> None:
+        self.is_open = False
+        super().close()
+
+
+Connection = sqlite3.Connection | sqlcipher.Connection
+
+
+def use_key(conn: Connection, key: bytes, salt: bytes | None) -> None:
+    """Give a SQLCipher connection its key before its first read. SQLCipher's own log of
+    a wrong key goes to stderr, which is the user's screen: it is turned off first."""
+    from store.core.keys import sqlcipher_key
+
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {sqlcipher_key(key, salt)}")
+
+
 # POSIX file locks belong to a process, not to a file descriptor: closing any descriptor
 # of the database file drops every lock this process's connections hold on it. Another
 # process closing its own connection may then take itself for the last one and checkpoint
 # and delete the -wal under ours (sqlite.org/howtocorrupt.html, §2.2). So the file is read
 # directly (its header checked) only while this process has no connection open to it.
-_connections: dict[Path, weakref.WeakSet[_Connection]] = {}
+_connections: dict[Path, weakref.WeakSet[_Connection | _CipherConnection]] = {}
 _connections_lock = threading.Lock()
 
 
-def _connect(path: Path, target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, target: str | Path, *, uri: bool = False) -> Connection:
     """A connection to the database file `path` (opened as `target`), known to
-    `_open_in_this_process` until it is closed."""
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, factory=_Connection)
+    `_open_in_this_process` until it is closed: through SQLCipher with the key this
+    process has unlocked if the file is encrypted (see `store.core.keyring`), else
+    through Python's own sqlite3."""
+    found = keyring.key_for(path)
+    conn: _Connection | _CipherConnection
+    if found is None:
+        conn = sqlite3.connect(target, uri=uri, isolation_level=None, factory=_Connection)
+    else:
+        key, keys = found
+        conn = sqlcipher.connect(
+            str(target), uri=uri, isolation_level=None, factory=_CipherConnection
+        )
+        use_key(conn, key, keys.db_salt)
     with _connections_lock:
         _connections.setdefault(path.resolve(), weakref.WeakSet()).add(conn)
     return conn
@@ -100,6 +142,11 @@ def _check_file(path: Path) -> None:
         return
     if _open_in_this_process(path):
         return  # checked when it was first opened; reading it now would drop our locks
+    if keyring.is_encrypted(path):
+        # No header to read: every byte is ciphertext, in whole pages.
+        if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
+            raise DatabaseDamaged(path)
+        return
     with path.open("rb") as handle:
         header = handle.read(HEADER_BYTES)
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
@@ -119,6 +166,8 @@ def preflight(path: str | Path) -> str | None:
     path = Path(path)
     if path.is_dir():
         return "folder"
+    if keyring.is_encrypted(path):
+        return _preflight_encrypted(path)
     if not path.exists() or path.stat().st_size == 0:
         return "no_staff"
     try:
@@ -133,7 +182,7 @@ def preflight(path: str | Path) -> str | None:
     try:
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.DatabaseError as exc:
+        except SQLITE_DATABASE_ERRORS as exc:
             # Our header check passed, so a page SQLite cannot read is damage.
             if is_damage(exc):
                 return "damaged"
@@ -152,13 +201,40 @@ def preflight(path: str | Path) -> str | None:
         conn.close()
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _preflight_encrypted(path: Path) -> str | None:
+    """`preflight` for an encrypted database, which cannot be read before a login: its key
+    file must be whole and its own ("keys_damaged", "keys_mismatch"), the file whole pages
+    ("damaged"), and some staff member must have a slot ("no_staff")."""
+    from store.core.keys import KeyFileMismatch, read_key_file
+
+    try:
+        keys = read_key_file(path)
+        keyring.check_belongs(path, keys)
+    except KeyFileMismatch:
+        return "keys_mismatch"
+    except keyring.KeyFileMissing:  # gone between the look and the read
+        return "keys_damaged"
+    except Exception:
+        return "keys_damaged"
+    if not path.exists() or path.stat().st_size == 0 or not keys.names():
+        return "no_staff"
+    if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
+        return "damaged"
+    return None
+
+
+def _configure(conn: Connection, *, encrypted: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    # Reads of the search index through the page cache cost more than mapped pages.
-    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    # Sorts and temporary indexes stay in memory: never plaintext in a temporary file.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if encrypted:
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+    else:
+        # Reads of the search index through the page cache cost more than mapped pages.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
 def _applied_names(db: sqlite_utils.Database) -> list[str]:
@@ -171,7 +247,7 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.table_names())
 
 
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+def _backup(conn: Connection, path: Path, version: int) -> Path:
     """Copy the database aside with SQLite's online backup, so WAL content is included;
     the copy is the owner's only, and only the newest `KEPT_BACKUPS` are kept.
 
@@ -182,8 +258,12 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
         leftover.unlink(missing_ok=True)
     create_new_private(partial)
-    with closing(sqlite3.connect(partial)) as copy:
-        conn.backup(copy)
+    found = keyring.key_for(path)
+    if found is None:
+        with closing(sqlite3.connect(partial)) as copy:
+            conn.backup(copy)  # type: ignore[arg-type]
+    else:
+        export_encrypted(conn, partial, found[0], found[1].db_salt)
     counter = 0
     while True:
         target = path.with_name(f"{path.name}.v{version}.bak{counter or ''}")
@@ -195,7 +275,22 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
+def export_encrypted(conn: Connection, target: Path, key: bytes, salt: bytes) -> None:
+    """Write the whole database of `conn` (plain or encrypted) to the new file `target`,
+    encrypted with `key` and SQLCipher's `salt`, by SQLCipher's own `sqlcipher_export`:
+    the plaintext never touches the disk. `conn` must be a SQLCipher connection."""
+    from store.core.keys import sqlcipher_key
+
+    conn.execute(
+        "ATTACH DATABASE ? AS luotsi_export KEY " + sqlcipher_key(key, salt), [str(target)]
+    )
+    try:
+        conn.execute("SELECT sqlcipher_export('luotsi_export')").fetchall()
+    finally:
+        conn.execute("DETACH DATABASE luotsi_export")
+
+
+def _check_pages(conn: Connection, path: Path) -> None:
     """Refuse a damaged file before it is backed up and migrated: its backup would push
     a good one out of the kept three. `quick_check` reads every page (about 0.2 s for
     16 MB), which a migration, done once per update of Luotsi, can afford."""
@@ -205,7 +300,7 @@ def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseDamaged(path)
 
 
-def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
+def _luotsi_schema(conn: Connection, path: Path) -> tuple[sqlite_utils.Database, list[str]]:
     """Wrap a fresh connection (with its busy timeout) and read which schema
     steps it has; refuses a file that is not SQLite or was migrated by a newer Luotsi."""
     import sqlite_utils
@@ -216,7 +311,7 @@ def _luotsi_schema(conn: sqlite3.Connection, path: Path) -> tuple[sqlite_utils.D
     db = sqlite_utils.Database(conn)
     try:
         applied = _applied_names(db)
-    except sqlite3.DatabaseError as exc:
+    except SQLITE_DATABASE_ERRORS as exc:
         # `_check_file` found SQLite's header, so pages SQLite cannot read are damage;
         # a file locked by another process, or one that may not be read, is no stranger.
         if is_damage(exc):
@@ -261,7 +356,7 @@ def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils
         conn.execute("PRAGMA query_only = ON")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except SQLITE_DATABASE_ERRORS as exc:
             if cannot_make_shm(exc, path):
                 raise FolderReadOnly(path) from exc
             if is_damage(exc):
@@ -312,7 +407,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         db, applied = _luotsi_schema(conn, path)
         if not applied and _has_tables(db):
             raise NotADatabaseError(f"{path} is an SQLite database, but not a Luotsi one")
-        _configure(conn)
+        _configure(conn, encrypted=keyring.is_encrypted(path))
         pending = migrations.pending(db)
         if pending and migrate:
             if existed and applied:
@@ -341,7 +436,7 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
         return
     try:
         db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         fault = store_fault(exc)
         if fault is None:
             raise
@@ -354,7 +449,7 @@ def write_transaction(db: sqlite_utils.Database) -> Generator[sqlite_utils.Datab
         # roll it back too, so the file is as it was and the connection can try again.
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        fault = store_fault(exc) if isinstance(exc, sqlite3.Error) else None
+        fault = store_fault(exc) if isinstance(exc, SQLITE_ERRORS) else None
         if fault is None:
             raise
         raise fault from exc
@@ -368,12 +463,21 @@ def copy_database(source: str | Path, target: str | Path) -> Path:
     """Copy a database file that nothing is writing to (the sample for a demo run, tests)
     without touching the source; the copy is the owner's only, from its first byte.
     A database in use is copied with SQLite's backup instead (see README)."""
-    target = Path(target)
-    with open(source, "rb") as reading:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
-        os.fchmod(fd, PRIVATE_MODE)
-        with os.fdopen(fd, "wb") as writing:
-            shutil.copyfileobj(reading, writing)
+    source, target = Path(source), Path(target)
+    from store.core.keys import key_file_of
+
+    pairs = [(source, target)]
+    if keyring.is_encrypted(source):  # the copy opens with the same key file and key
+        pairs.append((key_file_of(source), key_file_of(target)))
+    for reading_path, writing_path in pairs:
+        with open(reading_path, "rb") as reading:
+            fd = os.open(writing_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+            os.fchmod(fd, PRIVATE_MODE)
+            with os.fdopen(fd, "wb") as writing:
+                shutil.copyfileobj(reading, writing)
+    key = keyring.known_key(source)
+    if key is not None:
+        keyring.remember(target, key)
     return target
 
 

@@ -11,11 +11,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+import sqlcipher3.dbapi2 as _cipher
+
 from store.core.files import newest_backup
 from store.core.i18n import TranslatedError
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+# An encrypted database is read through SQLCipher's driver (see `store.core.db`), whose
+# errors are classes of their own: each test below takes either driver's.
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _cipher.Error)
+SQLITE_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, _cipher.DatabaseError)
+SQLITE_INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.IntegrityError,
+    _cipher.IntegrityError,
+)
 
 
 class StoreError(Exception):
@@ -86,19 +97,19 @@ _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 def is_damage(error: BaseException) -> bool:
     """Whether `error` says the file's pages are damaged (not busy, full or read-only)."""
-    if not isinstance(error, sqlite3.DatabaseError):
+    if not isinstance(error, SQLITE_DATABASE_ERRORS):
         return False
     code: int = getattr(error, "sqlite_errorcode", -1)
     return code >= 0 and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def database_file(conn: sqlite3.Connection) -> Path | None:
+def database_file(conn: sqlite3.Connection | _cipher.Connection) -> Path | None:
     """The file a connection reads (for naming it, and its backups, in a message)."""
     try:
         for _seq, name, file in conn.execute("PRAGMA database_list"):
             if name == "main" and file:
                 return Path(file)
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         pass
     return None
 
@@ -112,7 +123,7 @@ def damage_reported(
     "database disk image is malformed"."""
     try:
         yield
-    except sqlite3.DatabaseError as exc:
+    except SQLITE_DATABASE_ERRORS as exc:
         if not is_damage(exc):
             raise
         path = Path(where) if isinstance(where, str | Path) else database_file(where.conn)
@@ -165,7 +176,7 @@ def store_fault(error: BaseException) -> StoreError | None:
     """
     if isinstance(error, StoreError):
         return error
-    if not isinstance(error, sqlite3.Error):
+    if not isinstance(error, SQLITE_ERRORS):
         return None
     if is_damage(error):
         return DatabaseDamaged(None)
@@ -180,7 +191,7 @@ def store_fault(error: BaseException) -> StoreError | None:
     return None
 
 
-def cannot_make_shm(error: sqlite3.Error, path: Path) -> bool:
+def cannot_make_shm(error: Exception, path: Path) -> bool:
     """A read-only or cannot-open error (SQLITE_READONLY_DIRECTORY, _CANTINIT, CANTOPEN)
     from a database whose folder this user may not write to: its -shm cannot be made."""
     code: int = getattr(error, "sqlite_errorcode", -1)

@@ -8,7 +8,6 @@ effective date, and a step is checked against the rules in force on its start.
 # pyright: reportUnknownMemberType=false, reportUnknownVariableType=false, reportUnknownArgumentType=false
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -18,6 +17,7 @@ from store.clients.validation import FieldError, ValidationError
 from store.core.audit import log_event
 from store.core.context import Context
 from store.core.db import write_transaction
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
 from store.core.models import Staff
 from store.core.rows import insert_row, update_row
 from store.paths import providers as register
@@ -208,7 +208,7 @@ class ServiceCatalog:
             register.require_manager(self.ctx, actor)
             try:
                 rule_id = insert_row(self.ctx, "service_rule", cleaned, by=actor.id)
-            except sqlite3.IntegrityError:
+            except SQLITE_INTEGRITY_ERRORS:
                 # UNIQUE (service_id, kind, effective_from): that day has its row already.
                 raise ValidationError(
                     [FieldError("effective_from", "catalog.error.rule_exists")]
