@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from screens.strings import load_screen_strings
 from store.api import Store
 from store.clients.models import Client
 from store.clients.validation import hetu_check_char
-from store.core import auth
+from store.core import auth, keyring
 from store.core.clock import DEFAULT_ZONE, FixedClock, use_zone
 from store.core.models import Site, Staff
 from store.sample.accounts import add_demo_account
@@ -66,6 +67,19 @@ def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     refuses anything below `MIN_N` as damaged) still accepts them. Tests of the cost itself
     put `auth.HASH_COST` back (tests/store/core/test_password_hash.py)."""
     monkeypatch.setattr(auth, "HASH_COST", auth.ScryptCost(n=auth.MIN_N, r=8, p=1))
+
+
+# The whole suite runs twice in CI: on plain databases, and with LUOTSI_TEST_ENCRYPTED=1 on
+# encrypted ones: every database a test creates is then made as `luotsi init` makes one,
+# with a key file and the key unlocked in the test's process.
+ENCRYPTED_RUN = os.environ.get("LUOTSI_TEST_ENCRYPTED") == "1"
+
+
+@pytest.fixture(autouse=True)
+def encrypted_databases() -> Iterator[None]:
+    keyring.encrypt_new_databases(ENCRYPTED_RUN)
+    yield
+    keyring.encrypt_new_databases(False)
 
 
 @pytest.fixture

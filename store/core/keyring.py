@@ -123,7 +123,7 @@ def prepare(path: str | Path) -> str:
 
 
 def _slot_name(username: str) -> str:
-    return username.strip().casefold()
+    return username.strip()
 
 
 def unlock(path: str | Path, username: str, password: str) -> None:
