@@ -1,11 +1,16 @@
-"""The key file beside an encrypted database (`NAME.keys`): the database key wrapped once
-per staff member with a key derived from their password, and once with the recovery key.
+"""The key file beside an encrypted database (`NAME.keys`): the database key held once
+per staff member, opened by their password, and once for the recovery key.
 
 The database key is 32 random bytes that SQLCipher encrypts every page with; it is never
-stored in the clear. A slot holds it wrapped with AES-256-GCM under a key that scrypt
-derives from the slot's secret (a password, or the recovery key) with the slot's own salt
-and cost. The slot's name and the database's id are the GCM's associated data, so a slot
-moved to another name or another key file does not open. The file also carries the
+stored in the clear. Each slot has an X25519 key pair of its own:
+- its private key is wrapped with AES-256-GCM under a key that scrypt derives from the
+  slot's secret (a password, or the recovery key), with the slot's own salt and cost;
+- the database key is sealed to its public key (an ephemeral X25519 exchange, HKDF-SHA256,
+  AES-256-GCM).
+Opening a slot takes the secret; sealing a new database key to every slot does not, so
+`luotsi rekey` can give all staff the new key without knowing their passwords. The slot's
+name and the database's id are the associated data of both, so a slot moved to another
+name or another key file does not open. The file also carries the
 SQLCipher salt of the database it belongs to (the file's first 16 bytes), so a key file
 of another database is told apart from a wrong password or a damaged file.
 
@@ -24,7 +29,10 @@ from pathlib import Path
 from typing import cast
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from store.core import auth
 from store.core.auth import ScryptCost
@@ -82,13 +90,19 @@ def key_file_of(database: str | Path) -> Path:
     return database.with_name(database.name + ".keys")
 
 
+_TAG = 16
+_SEALED_BYTES = 32 + _NONCE_BYTES + KEY_BYTES + _TAG  # ephemeral public key, nonce, key
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str  # a username, or RECOVERY_SLOT
-    cost: ScryptCost
+    cost: ScryptCost  # scrypt's, for the secret
     salt: bytes
     nonce: bytes
-    wrapped: bytes
+    wrapped: bytes  # the slot's X25519 private key, under the secret
+    public: bytes  # its public key
+    sealed: bytes  # the database key, sealed to the public key
 
 
 @dataclass(frozen=True)
@@ -134,22 +148,52 @@ def _associated(keys: KeyFile, name: str) -> bytes:
     return f"{FORMAT}|{keys.database_id}|{name}".encode()
 
 
+def _sealing_key(shared: bytes, associated: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=associated).derive(shared)
+
+
+def _seal(keys: KeyFile, name: str, public: bytes, db_key: bytes) -> bytes:
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    associated = _associated(keys, name)
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    sealed = AESGCM(_sealing_key(shared, associated)).encrypt(nonce, db_key, associated)
+    return ephemeral.public_key().public_bytes_raw() + nonce + sealed
+
+
 def wrap(keys: KeyFile, name: str, secret: str, db_key: bytes) -> Slot:
     """A new slot for `name` holding `db_key`, opened by `secret` (at `auth.HASH_COST`)."""
     cost = auth.HASH_COST
     salt = secrets.token_bytes(_KDF_SALT_BYTES)
     nonce = secrets.token_bytes(_NONCE_BYTES)
-    wrapped = AESGCM(_derive(secret, salt, cost)).encrypt(nonce, db_key, _associated(keys, name))
-    return Slot(name, cost, salt, nonce, wrapped)
+    private = X25519PrivateKey.generate()
+    wrapped = AESGCM(_derive(secret, salt, cost)).encrypt(
+        nonce, private.private_bytes_raw(), _associated(keys, name)
+    )
+    public = private.public_key().public_bytes_raw()
+    return Slot(name, cost, salt, nonce, wrapped, public, _seal(keys, name, public, db_key))
+
+
+def reseal(keys: KeyFile, slot: Slot, db_key: bytes) -> Slot:
+    """`slot` holding another database key (`luotsi rekey`), opened by the same secret."""
+    return replace(slot, sealed=_seal(keys, slot.name, slot.public, db_key))
 
 
 def unwrap(keys: KeyFile, slot: Slot, secret: str) -> bytes | None:
     """The database key in `slot`, or None if `secret` does not open it."""
+    associated = _associated(keys, slot.name)
     try:
-        key = AESGCM(_derive(secret, slot.salt, slot.cost)).decrypt(
-            slot.nonce, slot.wrapped, _associated(keys, slot.name)
+        private_bytes = AESGCM(_derive(secret, slot.salt, slot.cost)).decrypt(
+            slot.nonce, slot.wrapped, associated
         )
-    except InvalidTag:
+        private = X25519PrivateKey.from_private_bytes(private_bytes)
+        ephemeral = slot.sealed[:32]
+        nonce = slot.sealed[32 : 32 + _NONCE_BYTES]
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        key = AESGCM(_sealing_key(shared, associated)).decrypt(
+            nonce, slot.sealed[32 + _NONCE_BYTES :], associated
+        )
+    except (InvalidTag, ValueError):
         return None
     return key if len(key) == KEY_BYTES else None
 
@@ -195,7 +239,9 @@ def _slot_from(raw: object) -> Slot:
         cost,
         _unb64(kdf.get("salt"), _KDF_SALT_BYTES),
         _unb64(slot.get("nonce"), _NONCE_BYTES),
-        _unb64(slot.get("wrapped"), KEY_BYTES + 16),
+        _unb64(slot.get("wrapped"), 32 + _TAG),
+        _unb64(slot.get("public"), 32),
+        _unb64(slot.get("sealed"), _SEALED_BYTES),
     )
 
 
@@ -232,6 +278,8 @@ def dump_key_file(keys: KeyFile) -> bytes:
             },
             "nonce": _b64(slot.nonce),
             "wrapped": _b64(slot.wrapped),
+            "public": _b64(slot.public),
+            "sealed": _b64(slot.sealed),
         }
         for slot in keys.slots
     ]
