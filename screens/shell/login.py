@@ -20,6 +20,7 @@ from .context import ScreenContextMixin
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.clock import Clock
     from store.core.models import Staff
+    from store.core.unlock_log import RefusedLogins
 
 
 class LoginScreen(ScreenContextMixin, Screen["Staff"]):
@@ -54,17 +55,24 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
     def _submit(self) -> None:
         if self.locked_for > 0 or self.checking:
             return
-        store = self.store
-        assert store.path is not None, "the app's store was opened from a file"
+        # Not `self.store`: an encrypted database opens only once this login has unlocked it.
+        ctx = self.ctx
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input).value
         self.checking = True
         self.query_one("#login-error", Static).update(self.t("login.checking"))
-        # The password hash takes most of a second by design: checked off the event loop,
-        # the form keeps drawing meanwhile.
+        # The password hash (and an encrypted database's key slot) takes most of a second
+        # by design: checked off the event loop, the form keeps drawing meanwhile.
         self.run_worker(
             partial(
-                check_password, self, self._checked, store.path, store.clock, username, password
+                check_password,
+                self,
+                self._checked,
+                ctx.db_path,
+                ctx.clock,
+                username,
+                password,
+                ctx.refused_logins,
             ),
             thread=True,
             exclusive=True,
@@ -101,7 +109,7 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
         if isinstance(outcome, LoginLocked):
             self._lock(outcome.seconds)
         elif isinstance(outcome, LoginFailed):
-            now = self.store.clock.now()
+            now = self.ctx.clock.now()
             self.failures_here, locked_until = after_failure(self.failures_here, now)
             if locked_until is not None:
                 self._lock(seconds_locked(locked_until, now))
@@ -137,20 +145,55 @@ def check_password(
     clock: Clock,
     username: str,
     password: str,
+    refused: RefusedLogins | None = None,
 ) -> None:
     """A login check, in a thread worker on a connection of its own (a connection belongs
     to the thread that opened it); its outcome (the user, or what refused them) goes to
-    `checked` on the event loop, unless `node` has gone meanwhile (the app quitting)."""
-    from store.api import Store
+    `checked` on the event loop, unless `node` has gone meanwhile (the app quitting).
 
+    `refused` keeps the attempts refused at an encrypted database's key slot while it
+    could not be opened, for the access log of the next login that gets in."""
     outcome: Staff | BaseException
     try:
-        store = Store.open(path, clock, migrate=False)
-        try:
-            outcome = store.staff.log_in(username, password)
-        finally:
-            store.close()
+        outcome = sign_in(path, clock, username, password, refused)
     except Exception as exc:  # every refusal and failure is said where it was asked
         outcome = exc
     if not get_current_worker().is_cancelled and node.is_attached:
         node.app.call_from_thread(checked, outcome)
+
+
+def sign_in(
+    path: Path, clock: Clock, username: str, password: str, refused: RefusedLogins | None
+) -> Staff:
+    """Check a login against the database at `path` and return the user.
+
+    An encrypted database is unlocked with the user's own key slot first, every time (also
+    when this process already knows its key: a login proves the slot too), so a wrong
+    password never reaches SQLCipher. Then the store is opened (and migrated if this is
+    its first opening by this version) and the login checked there as on a plain one:
+    the access log, the lockout shared by every desk."""
+    from store.api import Store
+    from store.core import keyring
+    from store.core.auth import LoginFailed
+    from store.core.unlock_log import log_in_after, slot_refusal
+
+    slot_refused = False
+    try:
+        keyring.unlock(path, username, password)  # nothing to unlock on a plain database
+    except LoginFailed:
+        if keyring.known_key(path) is None:
+            # Nothing can be written in a database nobody has opened: remembered instead.
+            if refused is not None:
+                refused.add(slot_refusal(username, clock.now()))
+            raise
+        # Opened here already (by an earlier login): the login below logs the attempt and
+        # counts it for the lockout, as any wrong password.
+        slot_refused = True
+    store = Store.open(path, clock)
+    try:
+        if slot_refused:
+            store.staff.log_in(username, password)
+            raise LoginFailed()  # a password the slot refuses never gets in
+        return log_in_after(store.ctx, lambda: store.staff.log_in(username, password), refused)
+    finally:
+        store.close()
