@@ -17,7 +17,6 @@ from screens.shell.dialogs import HelpScreen, ask_before_discarding
 from screens.shell.faults import reporting_store_faults
 from screens.shell.login import LoginScreen
 from screens.strings import load_screen_strings
-from store.core.clock import Clock
 from store.core.i18n import normalise_language, tr
 
 from . import work_screens
@@ -27,6 +26,7 @@ from . import work_screens
 if TYPE_CHECKING:
     from screens.shell.today import TodayScreen
     from store.api import Store
+    from store.core.clock import Clock
     from store.core.models import Session, Staff
     from store.core.unlock_log import RefusedLogins
 
@@ -69,7 +69,7 @@ class LuotsiApp(App[None]):
     def __init__(
         self,
         db_path: Path,
-        clock: Clock,
+        clock: Clock | None = None,
         lang: str | None = None,
         desk: str = "1",
         notice: str | None = None,
@@ -77,7 +77,7 @@ class LuotsiApp(App[None]):
         load_screen_strings()
         super().__init__()
         self.db_path = db_path
-        self.clock = clock
+        self._clock = clock  # the machine's, made when first asked for (see `clock`)
         self._notice = notice
         # Opened once the first screen is on the terminal; an encrypted database once a
         # login has unlocked it.
@@ -131,6 +131,15 @@ class LuotsiApp(App[None]):
             if fault is None:
                 raise
             self.exit(return_code=2, message=describe_error(fault, self.lang))
+
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            # Imported here, not before the first paint (zoneinfo and the store's package).
+            from store.core.clock import Clock
+
+            self._clock = Clock()
+        return self._clock
 
     @property
     def refused_logins(self) -> RefusedLogins:
@@ -325,4 +334,4 @@ def make_app(
     board; `notice` is shown over the login form (the demo's database path and board
     command, which the full-screen app would hide).
     """
-    return LuotsiApp(Path(db_path), clock or Clock(), lang=lang, desk=desk, notice=notice)
+    return LuotsiApp(Path(db_path), clock, lang=lang, desk=desk, notice=notice)
