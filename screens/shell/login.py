@@ -89,8 +89,9 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
             after_failure,
             seconds_locked,
         )
+        from store.core.db import store_fault
 
-        from .background import describe_error
+        from .background import describe_error, fault_key
         from .faults import tell_store_fault
 
         self.checking = False
@@ -99,11 +100,14 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
             return
         error = self.query_one("#login-error", Static)
         if not isinstance(outcome, LoginLocked | LoginFailed | PasswordDataDamaged):
-            # A busy or unwritable database: told as everywhere in the app, and both
-            # fields kept, so Enter tries again once it is free.
+            # Both fields kept, so Enter tries again once it is put right. A busy or
+            # unwritable database is told as everywhere in the app; anything else (a key
+            # file missing, damaged or another database's, a damaged database) under the form.
             error.update("")
-            if not tell_store_fault(self, outcome):
+            if fault_key(store_fault(outcome) or outcome) is None:
                 error.update(describe_error(outcome, self.ctx.lang))
+            else:
+                tell_store_fault(self, outcome)
             return
         self.query_one("#password", Input).value = ""
         if isinstance(outcome, LoginLocked):

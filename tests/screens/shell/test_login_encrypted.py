@@ -144,3 +144,16 @@ async def test_a_key_file_of_another_database_ends_the_app_with_why(locked, cloc
         told = " ".join(str(m) for m in app._exit_renderables)
     assert app.return_code == 2
     assert "belongs to another database" in told
+
+
+async def test_a_database_cut_short_after_the_start_is_said_under_the_form(locked, clock):
+    locked.store.close()  # no connection of this process keeps the file from being checked
+    app = make_app(locked.path, lang="sv", clock=clock)
+    async with app.run_test() as pilot:
+        await settled(pilot)
+        with locked.path.open("r+b") as file:
+            file.truncate(locked.path.stat().st_size - 100)
+        shown = await submit(pilot, "valmentaja", "demo")
+        assert "skadad" in shown  # Swedish, as the app was asked to speak
+        assert isinstance(app.screen, LoginScreen) and app.is_running and app.store is None
+        assert app.screen.query_one("#password", Input).value == "demo"
