@@ -27,6 +27,8 @@ from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
+from .cli_backup import BACKUP_HELP, backup
+from .cli_backup import STRINGS as BACKUP_STRINGS
 from .cli_catalog import catalog_app
 from .cli_catalog_strings import STRINGS as CATALOG_STRINGS
 from .cli_common import (
@@ -96,6 +98,7 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 app.add_typer(audit_app, name="audit")
 app.command("plan", help=PLAN_HELP)(plan_command)
+app.command("backup", help=BACKUP_HELP)(backup)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
 app.add_typer(instrument_app, name="instrument")
@@ -114,6 +117,7 @@ CLI_CATALOGS = (
     CATALOG_STRINGS,
     INSTRUMENT_STRINGS,
     NO_SHOW_STRINGS,
+    BACKUP_STRINGS,
 )
 
 
