@@ -190,3 +190,15 @@ def test_an_aborted_init_leaves_no_key_file(tmp_path: Path):
     result = runner.invoke(app, ["init", str(path), *INIT], input="salasana123\n")
     assert result.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_database_with_nobody_in_it_is_filled_and_said_to_be_plain(tmp_path: Path):
+    keyring.encrypt_new_databases(False)
+    path = tmp_path / "luotsi.db"
+    Store.open(path).close()  # made plain (by an older Luotsi), nobody added yet
+    result = init(path, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert f"encrypt it with: luotsi encrypt {path}" in clean(result)
+    assert not RECOVERY_KEY.search(result.output)
+    assert path.read_bytes().startswith(SQLITE_HEADER)
+    assert not key_file_of(path).exists()
