@@ -71,7 +71,7 @@ from .cli_settings import settings_app
 from .cli_staff import STRINGS as STAFF_STRINGS
 from .cli_staff import site_app, staff_app
 from .cli_strings import STRINGS as CLI_STRINGS
-from .cli_unlock_strings import PLAIN_HELP
+from .cli_unlock_strings import INIT_HELP, PLAIN_HELP
 from .cli_unlock_strings import STRINGS as UNLOCK_STRINGS
 
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
@@ -262,7 +262,7 @@ def _refuse_folder(path: Path, lang: str) -> None:
         fail(tr("error.database_is_folder", lang, path=path))
 
 
-@app.command(help=help_for("help.init"))
+@app.command(help=in_language(INIT_HELP, HELP_LANGUAGE))
 def init(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help=help_for("help.new_database"))],
@@ -273,7 +273,9 @@ def init(
     display_name: Annotated[
         str | None, typer.Option(help=help_for("help.init.display_name"))
     ] = None,
-    plain: Annotated[bool, typer.Option(help=in_language(PLAIN_HELP, HELP_LANGUAGE))] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help=in_language(PLAIN_HELP, HELP_LANGUAGE))
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Create a database with its first site and admin, asking for what is not given:

@@ -74,7 +74,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# The help of `luotsi init --plain` (the help catalog's own keys are read by `help_for`).
+# The help of `luotsi init` and its --plain, kept with init's messages (`help_for` reads
+# the shared help catalog).
+INIT_HELP: tuple[str, str, str] = (
+    "Luo salattu tietokanta ja sen ensimmäinen toimipiste ja pääkäyttäjä.\n\nKysyy sen,"
+    " mitä valitsimet jättävät pois; salasana tulee muuttujasta $LUOTSI_PASSWORD tai"
+    " kysytään kahdesti. Palautusavain näytetään kerran: ilman sitä ja jokaisen käyttäjän"
+    " salasanaa tiedot ovat menetetyt.",
+    "Skapa en krypterad databas med dess första verksamhetsställe och huvudanvändare."
+    "\n\nFrågar efter det som alternativen utelämnar; lösenordet tas från"
+    " $LUOTSI_PASSWORD eller frågas två gånger. Återställningsnyckeln visas en gång: utan"
+    " den och varje användares lösenord är uppgifterna förlorade.",
+    "Create an encrypted database with its first site and admin.\n\nAsks for what the"
+    " options leave out; the password comes from $LUOTSI_PASSWORD or is asked twice. The"
+    " recovery key is shown once: without it and every user's password, the data is gone.",
+)
 PLAIN_HELP: tuple[str, str, str] = (
     "Tee salaamaton tietokanta: vain kertakäyttöön ja kokeiluihin.",
     "Skapa en okrypterad databas: bara för engångsbruk och försök.",
