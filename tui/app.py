@@ -64,7 +64,7 @@ class LuotsiApp(App[None]):
         Binding(
             "ctrl+p", "command_palette", "Komennot", show=False, id="app.palette", priority=True
         ),
-        Binding("f9", "lock", "Lukitse", id="app.lock", show=False, priority=True),
+        Binding("ctrl+b", "lock", "Lukitse", id="app.lock", show=False, priority=True),
     ]
 
     blanked: reactive[bool] = reactive(False)

@@ -132,7 +132,7 @@ class LockScreen(ScreenContextMixin, Screen[None]):
             who = self.t("lock.who", name=self.staff.display_name, username=self.staff.username)
             yield Static(who, id="lock-who")
             yield LockPassword(id="lock-password")
-            yield Static(self.t("lock.hint"), classes="hint", id="lock-hint")
+            yield Static(self.t("lock.hint"), classes="hint -wrap", id="lock-hint")
 
     def on_mount(self) -> None:
         self.query_one(LockPassword).open()

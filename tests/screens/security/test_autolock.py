@@ -1,4 +1,4 @@
-"""The auto-lock through the real app: an idle or F9-locked screen hides the work under it
+"""The auto-lock through the real app: an idle or Ctrl+B-locked screen hides the work under it
 untouched, only the same user's password (locked after three wrong ones, as the login)
 takes it away, someone else logs in only after a warning about unsaved input, and every
 lock, unlock and refusal is in the access log."""
@@ -16,7 +16,7 @@ from screens.shell.login import LoginScreen
 from screens.shell.today import TodayScreen
 from tui.app import make_app
 
-from ..helpers import log_in, screen_text, settled, wait_until
+from ..helpers import log_in, open_desk, screen_text, settled, wait_until
 
 TYPED = {"last_name": "Lindqvist", "first_name": "Märta Åsa"}
 
@@ -50,8 +50,8 @@ async def half_typed_new_client(pilot: Pilot) -> ClientCardScreen:
 
 
 async def lock_by_key(pilot: Pilot) -> LockScreen:
-    """Press F9, the key that locks at once."""
-    await pilot.press("f9")
+    """Press Ctrl+B, the key that locks at once."""
+    await pilot.press("ctrl+b")
     await pilot.pause()
     lock = pilot.app.screen
     assert isinstance(lock, LockScreen)
@@ -90,6 +90,19 @@ async def test_a_half_typed_client_card_survives_a_lock_and_the_same_password(wo
     ]
 
 
+async def test_ctrl_b_locks_the_desk_too_and_its_search_waits_as_typed(world, clock):
+    app = make_app(world.path, clock=clock)
+    async with app.run_test() as pilot:
+        desk = await open_desk(pilot)
+        field = app.focused
+        assert isinstance(field, Input)
+        await pilot.press(*"Mäki")
+        await lock_by_key(pilot)
+        assert "Mäki" not in screen_text(pilot)
+        assert await type_password(pilot, "demo") == ""
+        assert app.screen is desk and app.focused is field and field.value == "Mäki"
+
+
 async def test_the_idle_minutes_lock_the_screen_and_any_input_counts_as_use(world, clock):
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
@@ -112,7 +125,7 @@ async def test_the_idle_minutes_lock_the_screen_and_any_input_counts_as_use(worl
     ]
 
 
-async def test_zero_minutes_never_locks_by_itself_and_f9_still_does(world, clock):
+async def test_zero_minutes_never_locks_by_itself_and_ctrl_b_still_does(world, clock):
     world.store.settings.set(world.admin, "security.lock_minutes", "0")
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
@@ -199,7 +212,7 @@ async def test_with_nothing_unsaved_another_user_goes_straight_to_the_login(worl
     app = make_app(world.path, clock=clock)
     async with app.run_test() as pilot:
         await log_in(pilot, "valmentaja")
-        await pilot.press("f9", "ctrl+g")
+        await pilot.press("ctrl+b", "ctrl+g")
         await settled(pilot)
         assert isinstance(app.screen, LoginScreen)
         await log_in(pilot, "admin")
