@@ -166,7 +166,18 @@ async def test_a_locked_screen_opens_nothing_and_cannot_be_closed(world, clock):
     async with app.run_test() as pilot:
         await log_in(pilot, "valmentaja")
         lock = await lock_by_key(pilot)
-        for key in ("f1", "f2", "f3", "f5", "f12", "ctrl+p", "ctrl+f", "ctrl+n", "ctrl+q"):
+        for key in (
+            "f1",
+            "f2",
+            "f5",
+            "f12",
+            "ctrl+p",
+            "ctrl+f",
+            "ctrl+n",
+            "ctrl+q",
+            "ctrl+c",
+            "escape",
+        ):
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is lock, key
