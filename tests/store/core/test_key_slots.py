@@ -25,6 +25,8 @@ from store.core.staff_slots import (
 )
 from store.sample.accounts import DEMO_PASSWORD, add_demo_slots
 
+from .slot_helpers import opens_with, unwritable_key_file
+
 GOOD = "hyvä salasana"
 NEW = "uusi salasana"
 
@@ -38,37 +40,14 @@ def encrypted_databases() -> Iterator[None]:
     keyring.encrypt_new_databases(False)
 
 
-def opens_with(path: Path, username: str, password: str) -> bool:
-    """Whether `password` unlocks the database at `path` as a process that has not
-    unlocked it yet would: the key learnt from the slot alone, then the file opened."""
-    known = keyring.known_key(path)
-    keyring.forget(path)
-    try:
-        keyring.unlock(path, username, password)
-    except LoginFailed:
-        return False
-    else:
-        open_db(path).close()
-        return True
-    finally:  # the test's own store goes on with the key it had
-        if known is not None:
-            keyring.remember(path, known)
-
-
 def key_file_bytes(path: Path) -> bytes:
     return key_file_of(path).read_bytes()
 
 
 @pytest.fixture
-def key_file_unwritable(world) -> Iterator[Path]:
-    """The key file cannot be replaced: the temporary file it is written to first is a
-    folder (root ignores a read-only folder, but not this)."""
-    partial = key_file_of(world.path).with_name(f".{key_file_of(world.path).name}.partial")
-    partial.mkdir()
-    (partial / "keep").write_text("x")
-    yield partial
-    (partial / "keep").unlink()
-    partial.rmdir()
+def key_file_unwritable(world) -> Iterator[None]:
+    with unwritable_key_file(world.path):
+        yield
 
 
 def test_the_world_accounts_have_slots_opened_by_their_passwords(world):
