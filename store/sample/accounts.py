@@ -5,6 +5,8 @@ real installation (its accounts go through `StaffRepository.create`)."""
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from store.core.auth import PasswordDataDamaged, verify_password
 from store.core.context import Context
 from store.core.models import Role, Staff
@@ -35,13 +37,15 @@ def add_demo_account(
     return Staff(staff_id, username, display_name, role, site_id, language, True)
 
 
-def add_demo_slots(ctx: Context, password: str = DEMO_PASSWORD) -> list[str]:
-    """Give a key slot opened by `password` to every active account that has none and
-    whose password it is: the demo's and the sample's accounts (made in one batch, see
-    `store.sample.generate`) in a database encrypted after they were made. Only an
-    account's own password opens its slot, so nobody else's is given one. The usernames
-    given a slot; none for a plain database. Two scrypt runs an account: not for a real
-    installation's many accounts."""
+def add_demo_slots(
+    ctx: Context, password: str = DEMO_PASSWORD, usernames: Collection[str] | None = None
+) -> list[str]:
+    """Give a key slot opened by `password` to every active account (of `usernames`, if
+    given) that has none and whose password it is: the sample's accounts (made in one
+    batch, see `store.sample.generate`), or the demo's in a copy encrypted after they were
+    made. Only an account's own password opens its slot, so nobody else's is given one.
+    The usernames given a slot; none for a plain database. Two scrypt runs an account:
+    for the demo's few logins, not a real installation's many accounts."""
     rows = ctx.db.execute(
         "SELECT username, password_hash FROM staff WHERE active = 1 AND deleted_at IS NULL"
         " ORDER BY username"
@@ -49,7 +53,9 @@ def add_demo_slots(ctx: Context, password: str = DEMO_PASSWORD) -> list[str]:
     made = [
         new_slot(ctx, username, password)
         for username, stored in rows
-        if not has_slot(ctx, username) and _is_password(password, stored)
+        if (usernames is None or username in usernames)
+        and not has_slot(ctx, username)
+        and _is_password(password, stored)
     ]
     if made:
         with slot_transaction(ctx) as slots:
