@@ -331,8 +331,8 @@ class StaffRepository:
         attempt while it lasts, the right password included; `PasswordDataDamaged` when
         the account's stored hash cannot be used; `NoKeySlot` for the right password of an
         account with no key slot on an encrypted database. Unknown usernames are locked
-        alike, so a lock never tells whether an account exists. A right password whose hash was made
-        at an older cost is hashed again, in the login's own write.
+        alike, so a lock never tells whether an account exists. A right password whose
+        hash was made at an older cost is hashed again, in the login's own write.
         """
         row = self.ctx.db.execute(
             f"SELECT {_COLUMNS}, password_hash FROM staff"
