@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS board_call (
 # The called and served visits of a day, the latest call first: a visitor called again
 # after a transfer is the newest on the board.
 _SERVING = (
-    "SELECT site_id, ticket, desk, (SELECT max(e.at) FROM visit_event e"
+    "SELECT ticket, desk, (SELECT max(e.at) FROM visit_event e"
     "   WHERE e.visit_id = v.id AND e.to_state = 'called') AS called"
     " FROM visit v WHERE visit_date = ? AND state IN ('called', 'serving')"
     " AND deleted_at IS NULL"
@@ -93,19 +93,20 @@ def board_file_of(database: str | Path) -> Path:
 
 
 def _called_rows(
-    conn: sqlite3.Connection, day: date, site_id: str | None = None
-) -> list[tuple[str, str, str | None, str | None]]:
-    """(site id, ticket, desk, time of the latest call) of the day's called visits."""
-    where = " AND site_id = ?" if site_id is not None else ""
-    params = [day.isoformat(), *([site_id] if site_id is not None else [])]
-    rows = conn.execute(f"{_SERVING}{where} ORDER BY called DESC", params).fetchall()
-    return [(row[0], row[1], row[2], row[3]) for row in rows]
+    conn: sqlite3.Connection, day: date, site_id: str
+) -> list[tuple[str, str | None, str | None]]:
+    """(ticket, desk, time of the latest call) of the site's called visits of the day,
+    the latest first (by the index on site, state and day)."""
+    rows = conn.execute(
+        f"{_SERVING} AND site_id = ? ORDER BY called DESC", [day.isoformat(), site_id]
+    ).fetchall()
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 def now_serving(ctx: Context, site_id: str, limit: int) -> list[NowServing]:
     """The site's called tickets of today, the latest call first, read from the register."""
     rows = _called_rows(ctx.db.conn, ctx.today(), site_id)[:limit]
-    return [NowServing(ticket, desk) for _site, ticket, desk, _called in rows]
+    return [NowServing(ticket, desk) for ticket, desk, _called in rows]
 
 
 # Publishing ----------------------------------------------------------------------------
@@ -151,9 +152,10 @@ class _RegisterUnreadable(Exception):
     """The register could not be read for the board (not the side file's fault)."""
 
 
-def _snapshot(
-    ctx: Context,
-) -> tuple[list[Site], list[tuple[str, str, str | None, str | None]], dict[str, str]]:
+_Call = tuple[str, int, str, str | None, str | None]  # site, position, ticket, desk, called
+
+
+def _snapshot(ctx: Context) -> tuple[list[Site], list[_Call], dict[str, str]]:
     """The sites, today's called visits and the side file's facts, from the register."""
     try:
         day = ctx.today()
@@ -163,7 +165,15 @@ def _snapshot(
             "zone": Settings(ctx).zone().key,
             "published_at": ctx.now_iso(),
         }
-        return SiteRepository(ctx).all(), _called_rows(ctx.db.conn, day), meta
+        sites = SiteRepository(ctx).all()
+        calls = [
+            (site.id, position, ticket, desk, called)
+            for site in sites
+            for position, (ticket, desk, called) in enumerate(
+                _called_rows(ctx.db.conn, day, site.id), start=1
+            )
+        ]
+        return sites, calls, meta
     except SQLITE_ERRORS as exc:
         raise _RegisterUnreadable from exc
 
@@ -173,7 +183,7 @@ def _publish(ctx: Context, target: Path) -> None:
     with closing(sqlite3.connect(target, isolation_level=None, timeout=0)) as conn:
         conn.execute(f"PRAGMA busy_timeout = {PUBLISH_BUSY_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = OFF")
         for own in _with_journal(target):
             make_private(own)
         conn.execute("BEGIN IMMEDIATE")
@@ -181,7 +191,7 @@ def _publish(ctx: Context, target: Path) -> None:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            sites, rows, meta = _snapshot(ctx)  # read under the lock: who writes last read last
+            sites, calls, meta = _snapshot(ctx)  # read under the lock: who writes last read last
             conn.execute("DELETE FROM board_meta")
             conn.executemany("INSERT INTO board_meta VALUES (?, ?)", list(meta.items()))
             conn.execute("DELETE FROM board_site")
@@ -190,11 +200,6 @@ def _publish(ctx: Context, target: Path) -> None:
                 [(s.id, s.name, s.municipality, s.employment_area) for s in sites],
             )
             conn.execute("DELETE FROM board_call")
-            positions: dict[str, int] = {}
-            calls: list[tuple[str, int, str, str | None, str | None]] = []
-            for site_id, ticket, desk, called in rows:
-                positions[site_id] = positions.get(site_id, 0) + 1
-                calls.append((site_id, positions[site_id], ticket, desk, called))
             conn.executemany("INSERT INTO board_call VALUES (?, ?, ?, ?, ?)", calls)
             conn.execute("COMMIT")
         except BaseException:
