@@ -223,12 +223,12 @@ def board(
     database: no login, no key (see `store.visits.board_feed`)."""
     ui_lang = early_language(ctx, lang)
     path = existing_database(ctx, db, ui_lang)
-    from store.visits.board_feed import BoardFeedBusy, BoardFeedDamaged, BoardFeedMissing
+    from store.visits.board_feed import BoardFeedError
     from tui.board import make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
-    except (BoardFeedMissing, BoardFeedDamaged, BoardFeedBusy) as exc:
+    except BoardFeedError as exc:
         fail(exc.message(ui_lang))
     except SiteNotChosen as exc:
         if not exc.sites:

@@ -63,28 +63,32 @@ _SERVING = (
 )
 
 
-class BoardFeedMissing(TranslatedError):
+class BoardFeedError(TranslatedError):
+    """The board cannot read its side file beside `database`; the message says why."""
+
+    key = ""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__(self.key, path=database)
+        self.database = database
+
+
+class BoardFeedMissing(BoardFeedError):
     """No side file beside the database: no desk has opened it since it was made."""
 
-    def __init__(self, database: Path) -> None:
-        super().__init__("board.error.no_feed", path=database)
-        self.database = database
+    key = "board.error.no_feed"
 
 
-class BoardFeedDamaged(TranslatedError):
+class BoardFeedDamaged(BoardFeedError):
     """The side file is not the board's (damaged, or of another Luotsi version)."""
 
-    def __init__(self, database: Path) -> None:
-        super().__init__("board.error.feed_damaged", path=database)
-        self.database = database
+    key = "board.error.feed_damaged"
 
 
-class BoardFeedBusy(TranslatedError):
+class BoardFeedBusy(BoardFeedError):
     """A desk is writing the side file, which this user can read only as a snapshot."""
 
-    def __init__(self, database: Path) -> None:
-        super().__init__("board.error.feed_busy", path=database)
-        self.database = database
+    key = "board.error.feed_busy"
 
 
 def board_file_of(database: str | Path) -> Path:

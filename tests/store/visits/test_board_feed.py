@@ -18,6 +18,7 @@ from store.api import Store
 from store.core import keyring
 from store.visits import board_feed
 from store.visits.board_feed import (
+    BoardFeedError,
     BoardFeedMissing,
     board_file_of,
     open_board_feed,
@@ -253,3 +254,11 @@ def test_an_encrypted_databases_board_is_published_in_plain_without_its_secrets(
     assert side.startswith(b"SQLite format 3\x00")  # plain: it needs no key
     assert world.clients["obrien"].hetu.encode() not in side
     assert b"O'Brien" not in side
+
+
+@pytest.mark.parametrize("error", BoardFeedError.__subclasses__(), ids=lambda e: e.__name__)
+def test_each_of_the_boards_errors_speaks_three_languages(error, tmp_path):
+    """Their keys are class attributes, which the catalog test's key pattern cannot see."""
+    texts = {lang: error(tmp_path / "luotsi.db").message(lang) for lang in ("fi", "sv", "en")}
+    assert len(set(texts.values())) == 3
+    assert all(str(tmp_path / "luotsi.db") in text for text in texts.values())
