@@ -280,6 +280,8 @@ class BoardFeed:
             raise BoardFeedMissing(self.database) from exc
         if self.snapshot or inode != self._opened.inode:
             self.close()
+            # Marked as none, so that a failed opening is tried again at the next read.
+            self._opened = _Opened(self._opened.conn, -1)
             self._opened = self._open()
         return self._opened.conn
 

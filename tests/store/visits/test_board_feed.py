@@ -262,3 +262,21 @@ def test_each_of_the_boards_errors_speaks_three_languages(error, tmp_path):
     texts = {lang: error(tmp_path / "luotsi.db").message(lang) for lang in ("fi", "sv", "en")}
     assert len(set(texts.values())) == 3
     assert all(str(tmp_path / "luotsi.db") in text for text in texts.values())
+
+
+def test_a_board_up_while_the_side_file_is_gone_reads_it_again_once_it_is_back(world, clock):
+    _register(world, clock, 2)
+    world.store.visits.call_next(world.reception, world.site.id, "1")
+    feed = open_board_feed(world.path)
+    try:
+        side = board_file_of(world.path)
+        moved = side.rename(side.with_name("elsewhere"))
+        with pytest.raises(BoardFeedMissing):
+            feed.now_serving(world.site.id, clock.today(), 5)
+        moved.rename(side)
+        clock.at += timedelta(minutes=1)
+        world.store.visits.call_next(world.coach, world.site.id, "2")
+        serving = feed.now_serving(world.site.id, clock.today(), 5)
+        assert [(n.ticket, n.desk) for n in serving] == [("A002", "2"), ("A001", "1")]
+    finally:
+        feed.close()
