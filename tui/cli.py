@@ -16,8 +16,6 @@ from store.core.db import (
     SQLITE_HEADER,
     DatabaseDamaged,
     FolderReadOnly,
-    SchemaTooOldError,
-    StoreError,
     copy_database,
     preflight,
     write_transaction,
@@ -50,7 +48,6 @@ from .cli_common import (
     open_store,
     prompt_text,
     site_message,
-    store_error_message,
     text_language,
 )
 from .cli_export import STRINGS as EXPORT_STRINGS
@@ -242,17 +239,19 @@ def board(
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show the waiting-room board of one site (needs no --site where there is one)."""
+    """Show the waiting-room board of one site (needs no --site where there is one).
+
+    It reads only the side file the desks publish beside the database, never the
+    database: no login, no key (see `store.visits.board_feed`)."""
     ui_lang = early_language(ctx, lang)
     path = existing_database(ctx, db, ui_lang)
+    from store.visits.board_feed import BoardFeedError
     from tui.board import make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
-    except SchemaTooOldError:
-        fail(tr("cli.board.old_schema", ui_lang, path=path))
-    except StoreError as exc:
-        fail(store_error_message(exc, path, ui_lang))
+    except BoardFeedError as exc:
+        fail(exc.message(ui_lang))
     except SiteNotChosen as exc:
         if not exc.sites:
             fail(tr("cli.board.no_sites", ui_lang, path=path))
