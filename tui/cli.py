@@ -55,6 +55,8 @@ from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
 from .cli_instrument import instrument_app
 from .cli_instrument_strings import STRINGS as INSTRUMENT_STRINGS
+from .cli_keys import register_key_commands
+from .cli_keys_strings import STRINGS as KEYS_STRINGS
 from .cli_plan import PLAN_HELP, plan_command
 from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_provider import provider_app
@@ -99,6 +101,7 @@ app.command("plan", help=PLAN_HELP)(plan_command)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
 app.add_typer(instrument_app, name="instrument")
+register_key_commands(app)
 
 
 CLI_CATALOGS = (
@@ -114,6 +117,7 @@ CLI_CATALOGS = (
     CATALOG_STRINGS,
     INSTRUMENT_STRINGS,
     NO_SHOW_STRINGS,
+    KEYS_STRINGS,
 )
 
 
