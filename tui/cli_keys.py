@@ -14,6 +14,7 @@ from store.core import keyring
 from store.core.auth import LoginFailed, allowed
 from store.core.encryption import (
     encrypt_database,
+    finish_interrupted,
     recover,
     rekey_database,
     unlock_for_recovery,
@@ -121,6 +122,7 @@ def rekey_command(
     early = early_language(ctx, lang)
     path = existing_database(ctx, db, early)
     username, password = _credentials(user, early)
+    finish_interrupted(path)  # a rekey cut short left a key file that fits no database
     _unlock(path, username, password, early)
     store = open_store(path, early)
     try:

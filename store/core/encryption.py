@@ -32,10 +32,11 @@ from store.core.encryption_files import (
     check_pages,
     connect,
     faults_of,
-    finish_interrupted,
+    folder_locked,
     give_back,
     remove,
     remove_leftovers,
+    repair_interrupted,
     salt_of,
     take_alone,
     write_copy,
@@ -239,6 +240,25 @@ def _starts_plain(file: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+@contextmanager
+def _alone_in_folder(path: Path) -> Generator[None, None, None]:
+    with folder_locked(path) as locked:
+        if not locked:
+            raise DatabaseBusy(f"an encryption of a database beside {path} is running")
+        yield
+
+
+def finish_interrupted(path: Path) -> None:
+    """Put right what an `encrypt` or `rekey` of the database at `path` that was cut
+    short by a crash left (see `store.core.encryption_files`): after a rekey, the key
+    file fits no database until this is done. Cheap, and a no-op when nothing was
+    interrupted; left alone while an encrypt or rekey is running."""
+    path = Path(path)
+    with folder_locked(path) as locked:
+        if locked:
+            repair_interrupted(path)
+
+
 def encrypt_database(path: Path, passwords: Mapping[str, str]) -> Encrypted:
     """Encrypt the plain database at `path` in place, with a new key: a key file beside it
     with a recovery slot and a slot for each of `passwords` (username → password, each
@@ -249,7 +269,12 @@ def encrypt_database(path: Path, passwords: Mapping[str, str]) -> Encrypted:
     elsewhere), `EncryptionFailed` (a copy did not check out). The key is kept unlocked
     in this process."""
     path = Path(path)
-    finish_interrupted(path)
+    with _alone_in_folder(path):
+        repair_interrupted(path)
+        return _encrypt(path, passwords)
+
+
+def _encrypt(path: Path, passwords: Mapping[str, str]) -> Encrypted:
     if keyring.is_encrypted(path):
         raise AlreadyEncrypted(path)
     _check_plain_file(path)
@@ -312,7 +337,12 @@ def rekey_database(path: Path, *, by: Staff | None = None) -> None:
     A backup that does not open with the current key (made before a rekey that crashed)
     is overwritten and removed: kept, it would stay readable with an old key."""
     path = Path(path)
-    finish_interrupted(path)
+    with _alone_in_folder(path):
+        repair_interrupted(path)
+        _rekey(path, by)
+
+
+def _rekey(path: Path, by: Staff | None) -> None:
     _refuse_unless_encrypted(path)
     found = keyring.key_for(path)
     if found is None:
@@ -373,6 +403,7 @@ def unlock_for_recovery(path: Path, recovery_key: str) -> None:
     `NotEncrypted`, the key file's errors); `luotsi recover` asks this before it asks for
     a new password."""
     path = Path(path)
+    finish_interrupted(path)
     _refuse_unless_encrypted(path)
     keyring.unlock_with_recovery(path, recovery_key)
 
@@ -420,6 +451,7 @@ __all__ = [
     "NotEncrypted",
     "RecoveryNeedsAdmin",
     "encrypt_database",
+    "finish_interrupted",
     "recover",
     "rekey_database",
     "unlock_for_recovery",

@@ -9,15 +9,17 @@ The order, for the database `NAME` and its migration backups `NAME.vN.bak`:
 3. the copy of the database is renamed over `NAME`, then each backup's over its backup.
 A crash before 2 leaves only hidden copies, removed by the next run. A crash between 2 and
 3 leaves a key file that does not fit `NAME` (every Luotsi refuses to open it then, so no
-row can be written to the old file meanwhile): `finish_interrupted` takes the key file
+row can be written to the old file meanwhile): `repair_interrupted` takes the key file
 back after an `encrypt` (its recovery key was never shown) and renames the checked copy in
 after a `rekey`. A crash during 3 leaves copies that fit the key file: renamed in.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
+import time
 from collections.abc import Generator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -145,6 +147,8 @@ def write_copy(
         with closing(connect(copy, key, salt)) as check:
             whole = check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             same = whole and table_counts(check) == table_counts(source)
+            if same:  # as Luotsi opens it (the export leaves SQLite's default)
+                check.execute("PRAGMA journal_mode = WAL").fetchall()
     except BaseException:
         remove(copy)
         raise
@@ -263,10 +267,41 @@ def _backup_copies(path: Path) -> list[tuple[Path, Path]]:
     return found
 
 
-def finish_interrupted(path: Path) -> None:
+@contextmanager
+def folder_locked(path: Path) -> Generator[bool, None, None]:
+    """Hold a lock on the database's folder for the block; yields False if another
+    process held it for longer than `ALONE_TIMEOUT_MS` (then nothing is locked).
+
+    An `encrypt` or `rekey` holds it from start to end, and `repair_interrupted` acts
+    only under it, so that it never takes a running change's copies for a crashed one's.
+    On the folder, not a file: SQLite's own locks are on the database's files, and a
+    lock file would be one more file left beside the register. The system lets go of it
+    when the process ends, however it ends."""
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        yield True  # a folder that cannot be opened: its files cannot be changed either
+        return
+    try:
+        deadline = time.monotonic() + ALONE_TIMEOUT_MS / 1000
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    yield False
+                    return
+                time.sleep(0.05)
+        yield True
+    finally:
+        os.close(fd)
+
+
+def repair_interrupted(path: Path) -> None:
     """Put right what an `encrypt` or a `rekey` of `path` that was cut short (a crash, a
-    power cut) left behind: see this module's docstring. Safe to call at any time; a
-    hidden copy that does not fit the key file is removed."""
+    power cut) left behind: see this module's docstring. Call it under `folder_locked`;
+    a hidden copy that does not fit the key file is removed."""
     try:
         keys = read_key_file(path)
     except KeyFileError:
