@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,9 +19,11 @@ from store.core.encryption import (
     finish_interrupted,
     recover,
     rekey_database,
+    require_encrypted,
     unlock_for_recovery,
 )
 from store.core.i18n import in_language, tr
+from store.core.keyring import RecoveryKeyWrong
 
 from .cli_common import (
     DbOption,
@@ -63,14 +67,24 @@ def _credentials(user: str | None, lang: str) -> tuple[str, str]:
     return username, password
 
 
+@contextmanager
+def _reported(lang: str) -> Iterator[None]:
+    """The store's refusals as every command says them (see `errors_reported`), a wrong
+    password as a failed login."""
+    with errors_reported(lang):
+        try:
+            yield
+        except RecoveryKeyWrong:
+            raise
+        except LoginFailed:
+            fail(tr("cli.import.login_failed", lang))
+
+
 def _unlock(path: Path, username: str, password: str, lang: str) -> None:
     """Learn the database's key from the user's slot, as every command is to unlock (this
     is the one place to swap for the shared CLI unlocking)."""
-    with errors_reported(lang):
-        try:
-            keyring.unlock(path, username, password)
-        except LoginFailed:
-            fail(tr("cli.import.login_failed", lang))
+    with _reported(lang):
+        keyring.unlock(path, username, password)
 
 
 PathArgument = Annotated[Path, typer.Argument(help=_help("encrypt.path"))]
@@ -84,7 +98,7 @@ def encrypt_command(
     path = existing_database(ctx, path, ui_lang)
     username, password = _credentials(user, ui_lang)
     started = time.perf_counter()
-    with errors_reported(ui_lang):
+    with _reported(ui_lang):
         done = encrypt_database(path, {username: password})
     seconds = time.perf_counter() - started
     size = path.stat().st_size / _MEGABYTE
@@ -121,12 +135,14 @@ def rekey_command(
     """A new key for an encrypted database (admins only)."""
     early = early_language(ctx, lang)
     path = existing_database(ctx, db, early)
+    with errors_reported(early):
+        finish_interrupted(path)  # a rekey cut short left a key file that fits no database
+        require_encrypted(path)
     username, password = _credentials(user, early)
-    finish_interrupted(path)  # a rekey cut short left a key file that fits no database
     _unlock(path, username, password, early)
     store = open_store(path, early)
     try:
-        with errors_reported(early):
+        with _reported(early):
             staff = store.staff.log_in(username, password)
     finally:
         store.close()  # the rekey must have the file to itself

@@ -343,7 +343,7 @@ def rekey_database(path: Path, *, by: Staff | None = None) -> None:
 
 
 def _rekey(path: Path, by: Staff | None) -> None:
-    _refuse_unless_encrypted(path)
+    require_encrypted(path)
     found = keyring.key_for(path)
     if found is None:
         raise NotEncrypted(path)
@@ -389,8 +389,9 @@ def _resealed(keys: KeyFile, salt: bytes, key: bytes) -> KeyFile:
     return replace(keys, db_salt=salt, slots=tuple(reseal(keys, slot, key) for slot in keys.slots))
 
 
-def _refuse_unless_encrypted(path: Path) -> None:
+def require_encrypted(path: Path) -> None:
     """`NotEncrypted` for a plain database; `KeyFileMissing` for one whose key file is gone."""
+    path = Path(path)
     if keyring.is_encrypted(path):
         return
     if path.is_file() and path.stat().st_size and not _starts_plain(path):
@@ -404,7 +405,7 @@ def unlock_for_recovery(path: Path, recovery_key: str) -> None:
     a new password."""
     path = Path(path)
     finish_interrupted(path)
-    _refuse_unless_encrypted(path)
+    require_encrypted(path)
     keyring.unlock_with_recovery(path, recovery_key)
 
 
@@ -454,5 +455,6 @@ __all__ = [
     "finish_interrupted",
     "recover",
     "rekey_database",
+    "require_encrypted",
     "unlock_for_recovery",
 ]
