@@ -14,6 +14,7 @@ import typer
 
 from store.core import keyring
 from store.core.auth import LoginFailed, allowed
+from store.core.db import DatabaseBusy
 from store.core.encryption import (
     encrypt_database,
     finish_interrupted,
@@ -80,6 +81,16 @@ def _reported(lang: str) -> Iterator[None]:
             fail(tr("cli.import.login_failed", lang))
 
 
+@contextmanager
+def _alone(path: Path, lang: str) -> Iterator[None]:
+    """`_reported`, and a database open elsewhere said as what to do about it."""
+    with _reported(lang):
+        try:
+            yield
+        except DatabaseBusy:
+            fail(tr("cli.keys.busy", lang, path=path))
+
+
 def _unlock(path: Path, username: str, password: str, lang: str) -> None:
     """Learn the database's key from the user's slot, as every command is to unlock (this
     is the one place to swap for the shared CLI unlocking)."""
@@ -98,7 +109,7 @@ def encrypt_command(
     path = existing_database(ctx, path, ui_lang)
     username, password = _credentials(user, ui_lang)
     started = time.perf_counter()
-    with _reported(ui_lang):
+    with _alone(path, ui_lang):
         done = encrypt_database(path, {username: password})
     seconds = time.perf_counter() - started
     size = path.stat().st_size / _MEGABYTE
@@ -150,7 +161,7 @@ def rekey_command(
     if not allowed(staff, "staff.manage"):
         fail(tr("cli.rekey.not_allowed", ui_lang, username=staff.username))
     started = time.perf_counter()
-    with errors_reported(ui_lang):
+    with _alone(path, ui_lang):
         rekey_database(path, by=staff)
     seconds = time.perf_counter() - started
     typer.echo(tr("cli.rekey.done", ui_lang, path=path, seconds=_number(seconds, ui_lang)))

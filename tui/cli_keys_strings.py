@@ -39,6 +39,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{username} is not an active admin; the recovery key sets an admin's password only."
         " Nothing was changed.",
     ),
+    "cli.keys.busy": (
+        "tietokanta {path} on auki toisessa ohjelmassa; sulje Luotsi kaikkialla, missä se on"
+        " auki (myös odotustilan näyttö), ja yritä uudelleen. Mitään ei muutettu.",
+        "databasen {path} är öppen i ett annat program; stäng Luotsi överallt där den är"
+        " öppen (även väntrummets skärm) och försök igen. Inget ändrades.",
+        "the database {path} is open in another program; close Luotsi wherever it is open"
+        " (the waiting-room board too) and try again. Nothing was changed.",
+    ),
     # luotsi encrypt
     "cli.encrypt.done": (
         "Tietokanta {path} on nyt salattu ({seconds} s, {size} Mt). Selväkielinen"

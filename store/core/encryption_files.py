@@ -26,7 +26,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from store.core.db import use_key
+from store.core.db import ENCRYPTED_CACHE_KIB, use_key
 from store.core.errors import SQLITE_ERRORS, DatabaseBusy, DatabaseDamaged, is_damage, store_fault
 from store.core.files import backups_of, create_new_private
 from store.core.keys import SALT_BYTES, KeyFileError, key_file_of, read_key_file
@@ -59,6 +59,9 @@ def connect(
         conn.execute("PRAGMA cipher_log_level = NONE")
     else:
         use_key(conn, key, salt)
+        # Every page is decrypted as it is read into the cache: the integrity check of a
+        # 60 MB copy took 25 s with SQLite's default 2 MB cache, 7 s with this one.
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     return conn
 
 

@@ -4,6 +4,8 @@ files: what the user reads, the exit code, and every file of the folder before a
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +14,13 @@ from typer.testing import CliRunner
 from store.core import keyring
 from store.core.encryption import encrypt_database
 from store.core.keys import key_file_of, read_key_file
-from tests.store.core.test_encryption import add_backup, leaks, personal_bytes, snapshot
+from tests.store.core.test_encryption import (
+    HOLDER,
+    add_backup,
+    leaks,
+    personal_bytes,
+    snapshot,
+)
 from tui.cli import app
 
 runner = CliRunner()
@@ -113,6 +121,33 @@ def test_encrypt_refusals_exit_2_and_change_no_file(plain, capfd, change, passwo
     assert message in result.output
     assert snapshot(path.parent) == before
     nothing_of_sqlcipher(result, capfd)
+
+
+def test_encrypt_of_a_database_open_in_luotsi_says_to_close_it(plain):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(plain.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        before = snapshot(plain.path.parent)
+        result = luotsi(
+            plain.path, "encrypt", str(plain.path), "--user", "admin", "--lang", "en",
+            LUOTSI_PASSWORD="demo",
+        )  # fmt: skip
+        assert result.exit_code == 2
+        assert f"the database {plain.path} is open in another program; close Luotsi" in (
+            result.output
+        )
+        # The -shm is the holder's shared memory, not data.
+        after = snapshot(plain.path.parent)
+        assert {k: v for k, v in after.items() if not k.endswith("-shm")} == {
+            k: v for k, v in before.items() if not k.endswith("-shm")
+        }
+    finally:
+        holder.communicate("")
 
 
 def _break(path, how: str) -> None:
