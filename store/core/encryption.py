@@ -12,18 +12,28 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher
-
 from store.core import audit, keyring
-from store.core.auth import LoginFailed, allowed, dummy_hash, require, verify_password
+from store.core.auth import allowed
 from store.core.clock import Clock
 from store.core.context import Context
 from store.core.db import (
     ENCRYPTED_PAGE_BYTES,
-    SQLITE_HEADER,
-    NotADatabaseError,
     open_db,
     write_transaction,
+)
+from store.core.encryption_checks import (
+    AlreadyEncrypted,
+    EncryptionError,
+    EncryptionFailed,
+    NotCurrent,
+    NotEncrypted,
+    RecoveryNeedsAdmin,
+    check_current,
+    check_passwords,
+    check_plain_file,
+    refuse_if_open_here,
+    require_encrypted,
+    starts_plain,
 )
 from store.core.encryption_files import (
     ENCRYPTING,
@@ -43,12 +53,9 @@ from store.core.encryption_files import (
 )
 from store.core.encryption_files import replace as replace_file
 from store.core.errors import DatabaseBusy, DatabaseDamaged
-from store.core.files import HEADER_BYTES, shorter_than_its_header
-from store.core.i18n import TranslatedError
 from store.core.keys import (
     RECOVERY_SLOT,
     KeyFile,
-    KeyFileMissing,
     key_file_of,
     new_key,
     new_key_file,
@@ -68,106 +75,6 @@ class Encrypted:
     recovery_key: str  # shown once
     slots: list[str]  # usernames given a slot
     without_slot: list[str]  # active staff with no slot yet (they need a new password)
-
-
-class EncryptionError(TranslatedError):
-    """The encryption of a database was not changed; nothing was."""
-
-
-class AlreadyEncrypted(EncryptionError):
-    def __init__(self, path: Path) -> None:
-        super().__init__("encryption.error.already", path=path)
-
-
-class NotEncrypted(EncryptionError):
-    def __init__(self, path: Path) -> None:
-        super().__init__("encryption.error.not_encrypted", path=path)
-
-
-class EncryptionFailed(EncryptionError):
-    """The encrypted copy did not check out the same as the original (`file`)."""
-
-    def __init__(self, file: Path) -> None:
-        super().__init__("encryption.error.failed", path=file)
-
-
-class NotCurrent(EncryptionError):
-    """A database that a newer Luotsi must update (open it once) before it is encrypted."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__("encryption.error.not_current", path=path)
-
-
-class RecoveryNeedsAdmin(EncryptionError):
-    def __init__(self, username: str) -> None:
-        super().__init__("encryption.error.recover_admin", username=username)
-
-
-_STAFF = "id, username, display_name, role, site_id, language, active, password_hash"
-
-
-def _staff_and_hash(conn: sqlcipher.Connection, username: str) -> tuple[Staff, str] | None:
-    row = conn.execute(
-        f"SELECT {_STAFF} FROM staff WHERE username = ? AND deleted_at IS NULL",
-        [username.strip()],
-    ).fetchone()
-    if row is None:
-        return None
-    staff_id, name, display_name, role, site_id, language, active, stored = row
-    return Staff(staff_id, name, display_name, role, site_id, language, bool(active)), stored
-
-
-def _check_passwords(conn: sqlcipher.Connection, passwords: Mapping[str, str]) -> Staff:
-    """Every (username, password) checked against the stored hash, as a login would
-    (`LoginFailed` for any wrong one, never saying which); the admin among them who does
-    the encrypting (`PermissionDenied` if there is none)."""
-    given: list[Staff] = []
-    for username, password in passwords.items():
-        found = _staff_and_hash(conn, username)
-        stored = found[1] if found is not None else dummy_hash()
-        if not verify_password(password, stored) or found is None or not found[0].active:
-            raise LoginFailed()
-        given.append(found[0])
-    admins = [staff for staff in given if allowed(staff, "staff.manage")]
-    if not given:
-        raise LoginFailed()
-    if not admins:
-        require(given[0], "staff.manage")
-    return admins[0]
-
-
-def _check_current(conn: sqlcipher.Connection, path: Path) -> None:
-    import sqlite_utils
-
-    from store.core.migrations import migration_names, migrations
-
-    with faults_of(path):
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if not {"_sqlite_migrations", "staff"} <= tables:
-            raise NotADatabaseError(f"{path} is an SQLite database, but not a Luotsi one")
-        applied = [m.name for m in migrations.applied(sqlite_utils.Database(conn))]
-    if applied != migration_names():
-        raise NotCurrent(path)
-
-
-def _check_plain_file(path: Path) -> None:
-    if not path.is_file() or path.stat().st_size == 0:
-        raise NotADatabaseError(f"{path} is not a Luotsi database")
-    with path.open("rb") as handle:
-        header = handle.read(HEADER_BYTES)
-    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
-    if shorter_than_its_header(path, header, path.stat().st_size):
-        raise DatabaseDamaged(path)
-
-
-def _refuse_if_open_here(path: Path) -> None:
-    # The lock `take_alone` checks is a process's own: this process's connections would
-    # not stop it, and the renames would leave them writing to a removed file.
-    from store.core.db import _open_in_this_process  # pyright: ignore[reportPrivateUsage]
-
-    if _open_in_this_process(path):
-        raise DatabaseBusy(f"{path} is open in this process")
 
 
 def _log(copy: Path, key: bytes, salt: bytes, actor: Staff | None, what: str) -> None:
@@ -219,7 +126,7 @@ def _copy_backups(
     its old key's worth: it is overwritten and removed instead (see `rekey_database`)."""
     made: list[tuple[Path, Path]] = []
     for backup in backups(path):
-        opened = old if old is not None and not _starts_plain(backup) else None
+        opened = old if old is not None and not starts_plain(backup) else None
         with closing(connect(backup, *opened) if opened else connect(backup)) as conn:
             try:
                 check_pages(conn, backup)
@@ -233,11 +140,6 @@ def _copy_backups(
             raise EncryptionFailed(backup)
         made.append((copy, backup))
     return made
-
-
-def _starts_plain(file: Path) -> bool:
-    with file.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 @contextmanager
@@ -277,15 +179,15 @@ def encrypt_database(path: Path, passwords: Mapping[str, str]) -> Encrypted:
 def _encrypt(path: Path, passwords: Mapping[str, str]) -> Encrypted:
     if keyring.is_encrypted(path):
         raise AlreadyEncrypted(path)
-    _check_plain_file(path)
-    _refuse_if_open_here(path)
+    check_plain_file(path)
+    refuse_if_open_here(path)
     conn = connect(path)
     journal_mode: str | None = None
     written_keys = False
     salt = b""
     try:
-        _check_current(conn, path)
-        admin = _check_passwords(conn, passwords)
+        check_current(conn, path)
+        admin = check_passwords(conn, passwords)
         with faults_of(path):
             without = [
                 str(row[0])
@@ -350,7 +252,7 @@ def _rekey(path: Path, by: Staff | None) -> None:
     old_key, keys = found
     if not path.is_file() or path.stat().st_size % ENCRYPTED_PAGE_BYTES:
         raise DatabaseDamaged(path)
-    _refuse_if_open_here(path)
+    refuse_if_open_here(path)
     conn = connect(path, old_key, keys.db_salt)
     journal_mode: str | None = None
     written_keys = False
@@ -387,16 +289,6 @@ def _rekey(path: Path, by: Staff | None) -> None:
 
 def _resealed(keys: KeyFile, salt: bytes, key: bytes) -> KeyFile:
     return replace(keys, db_salt=salt, slots=tuple(reseal(keys, slot, key) for slot in keys.slots))
-
-
-def require_encrypted(path: Path) -> None:
-    """`NotEncrypted` for a plain database; `KeyFileMissing` for one whose key file is gone."""
-    path = Path(path)
-    if keyring.is_encrypted(path):
-        return
-    if path.is_file() and path.stat().st_size and not _starts_plain(path):
-        raise KeyFileMissing(path)
-    raise NotEncrypted(path)
 
 
 def unlock_for_recovery(path: Path, recovery_key: str) -> None:
