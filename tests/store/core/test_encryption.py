@@ -23,7 +23,6 @@ from store.core.encryption import (
     NotEncrypted,
     RecoveryNeedsAdmin,
     encrypt_database,
-    finish_interrupted,
     recover,
     rekey_database,
 )
@@ -273,62 +272,6 @@ def test_a_database_open_in_another_process_or_this_one_is_busy_and_not_changed(
     finally:
         store.close()
     encrypt_database(plain.path, {"admin": "demo"})  # once it is closed
-
-
-# Crashes -------------------------------------------------------------------------------
-
-CRASH = """
-import os, sys
-from pathlib import Path
-from store.core import auth, encryption, keyring
-auth.HASH_COST = auth.ScryptCost(n=auth.MIN_N, r=8, p=1)
-path = Path(sys.argv[1])
-def crash(copy, file):
-    os._exit(9)  # the power is cut just before the copy is renamed in
-encryption.replace_file = crash
-if sys.argv[2] == "encrypt":
-    encryption.encrypt_database(path, {"admin": "demo"})
-else:
-    keyring.unlock(path, "admin", "demo")
-    encryption.rekey_database(path)
-"""
-
-
-def crash_in(command: str, path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", CRASH, str(path), command], env=env, check=False, cwd=ROOT
-    )
-    assert done.returncode == 9
-
-
-def test_an_encrypt_cut_short_after_the_key_file_is_undone_by_the_next_run(plain):
-    before = all_rows(plain.path)
-    crash_in("encrypt", plain.path)
-    # The plaintext is still there, refused by every Luotsi: its key file is the copy's.
-    with pytest.raises(KeyFileMismatch):
-        open_db(plain.path)
-    encrypt_database(plain.path, {"admin": "demo"})
-    assert without_new_events(all_rows(plain.path), 1) == before
-    assert not [name for name in os.listdir(plain.path.parent) if name.startswith(".")]
-
-
-def test_a_rekey_cut_short_after_the_key_file_is_finished_by_the_next_run(encrypted):
-    world, recovery_key = encrypted
-    keyring.unlock(world.path, "admin", "demo")
-    before = all_rows(world.path)
-    keyring.forget(world.path)
-    crash_in("rekey", world.path)
-    # Until it is finished the key file fits no database: a login would be refused.
-    with pytest.raises(KeyFileMismatch):
-        keyring.unlock(world.path, "admin", "demo")
-    finish_interrupted(world.path)
-    keyring.unlock(world.path, "admin", "demo")  # the new key, from the new key file
-    assert without_new_events(all_rows(world.path), 1) == before
-    assert not [name for name in os.listdir(world.path.parent) if name.startswith(".")]
-    keyring.forget(world.path)
-    keyring.unlock_with_recovery(world.path, recovery_key)
-    assert all_rows(world.path)["client"]
 
 
 # Rekeying ------------------------------------------------------------------------------
