@@ -55,6 +55,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("clients", type=int, nargs="?", default=100_000)
     args = parser.parse_args()
+    # Built (or found cached) by a child: a child's peak RSS starts from its parent's (Linux
+    # keeps it across fork and exec), so this process must stay small.
+    subprocess.run(
+        [sys.executable, str(REPO_ROOT / "bench" / "datagen.py"), str(args.clients)], check=True
+    )
     with tempfile.TemporaryDirectory(prefix="luotsi-encrypt-bench-") as folder:
         path = build_db(Path(folder) / "luotsi.db", args.clients)
         plain_mib = path.stat().st_size / 2**20

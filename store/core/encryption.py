@@ -224,6 +224,7 @@ def _encrypt(path: Path, passwords: Mapping[str, str]) -> Encrypted:
         raise
     finally:
         conn.close()
+    keyring.forget(path)  # what this process knew of the file it replaced
     keyring.remember(path, key)
     for copy, backup in copies.backups or []:
         replace_file(copy, backup)
@@ -282,6 +283,7 @@ def _rekey(path: Path, by: Staff | None) -> None:
         raise
     finally:
         conn.close()
+    keyring.forget(path)  # what this process knew of the file it replaced
     keyring.remember(path, key)
     for copy, backup in copies.backups or []:
         replace_file(copy, backup)

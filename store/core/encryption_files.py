@@ -26,6 +26,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from store.core import keyring
 from store.core.db import ENCRYPTED_CACHE_KIB, use_key
 from store.core.errors import SQLITE_ERRORS, DatabaseBusy, DatabaseDamaged, is_damage, store_fault
 from store.core.files import backups_of, create_new_private
@@ -316,8 +317,10 @@ def repair_interrupted(path: Path) -> None:
         if salt_of(rekeyed) == key_salt:
             remove_leftovers(path)
             replace(rekeyed, path)
+            keyring.forget(path)  # the key and salt it knew were the replaced file's
         elif salt_of(encrypted) == key_salt and _is_plain(path):
             key_file_of(path).unlink()
+            keyring.forget(path)
             key_salt = None
     for copy in (rekeyed, encrypted):
         remove(copy)
