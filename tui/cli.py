@@ -59,6 +59,8 @@ from .cli_import import import_app
 from .cli_init import done_lines, init_target, make_key_file, undo_new_database
 from .cli_instrument import instrument_app
 from .cli_instrument_strings import STRINGS as INSTRUMENT_STRINGS
+from .cli_keys import register_key_commands
+from .cli_keys_strings import STRINGS as KEYS_STRINGS
 from .cli_plan import PLAN_HELP, plan_command
 from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_provider import provider_app
@@ -106,6 +108,7 @@ app.command("backup", help=BACKUP_HELP)(backup)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
 app.add_typer(instrument_app, name="instrument")
+register_key_commands(app)
 
 
 CLI_CATALOGS = (
@@ -123,6 +126,7 @@ CLI_CATALOGS = (
     NO_SHOW_STRINGS,
     BACKUP_STRINGS,
     UNLOCK_STRINGS,
+    KEYS_STRINGS,
 )
 
 
