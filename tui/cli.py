@@ -239,7 +239,6 @@ def prepare_demo(copy: Path, lang: str) -> list[str]:
     A copy of the sample, encrypted as a real installation's is, so the demo takes the
     real path: the app starts locked, and a login opens the user's key slot. Each demo
     login gets a slot of the demo password (the password is printed in the README anyway)."""
-    from store.core import keyring
     from store.core.encryption import encrypt_database
     from store.sample.accounts import DEMO_PASSWORD
     from store.sample.generate import refresh_history

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
-from .context import ScreenContextMixin
+from .context import ScreenContextMixin, context
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.clock import Clock
@@ -157,9 +157,13 @@ def check_password(
 
     `refused` keeps the attempts refused at an encrypted database's key slot while it
     could not be opened, for the access log of the next login that gets in."""
+    # The app's own first opening (migrating, if this version is new) happens here when
+    # it could not open the database before a login (an encrypted one); later checks
+    # open a second connection to a file already opened and migrated.
+    first_open = context(node).store is None
     outcome: Staff | BaseException
     try:
-        outcome = sign_in(path, clock, username, password, refused)
+        outcome = sign_in(path, clock, username, password, refused, migrate=first_open)
     except Exception as exc:  # every refusal and failure is said where it was asked
         outcome = exc
     if not get_current_worker().is_cancelled and node.is_attached:
@@ -167,15 +171,21 @@ def check_password(
 
 
 def sign_in(
-    path: Path, clock: Clock, username: str, password: str, refused: RefusedLogins | None
+    path: Path,
+    clock: Clock,
+    username: str,
+    password: str,
+    refused: RefusedLogins | None,
+    *,
+    migrate: bool = True,
 ) -> Staff:
     """Check a login against the database at `path` and return the user.
 
     An encrypted database is unlocked with the user's own key slot first, every time (also
     when this process already knows its key: a login proves the slot too), so a wrong
-    password never reaches SQLCipher. Then the store is opened (and migrated if this is
-    its first opening by this version) and the login checked there as on a plain one:
-    the access log, the lockout shared by every desk."""
+    password never reaches SQLCipher. Then the store is opened (and, with `migrate`,
+    migrated if this version is new to it) and the login checked there as on a plain
+    one: the access log, the lockout shared by every desk."""
     from store.api import Store
     from store.core import keyring
     from store.core.auth import LoginFailed
@@ -193,7 +203,7 @@ def sign_in(
         # Opened here already (by an earlier login): the login below logs the attempt and
         # counts it for the lockout, as any wrong password.
         slot_refused = True
-    store = Store.open(path, clock)
+    store = Store.open(path, clock, migrate=migrate)
     try:
         if slot_refused:
             store.staff.log_in(username, password)
