@@ -2,6 +2,7 @@
 peak memory, and its own peak, as JSON (a process of its own, so the peak is the encryption's).
 
     python bench/encrypt_child.py PLAIN TARGET '{"admin": "demo"}'
+    python bench/encrypt_child.py --check FILE STATEMENT CACHE_KIB  < key in hex, or "-"
 
 With `store.core.encryption.encrypt_database` present, TARGET is a copy of PLAIN that it
 converts in place (export, verification, key file, rename: `luotsi encrypt`'s work).
@@ -9,6 +10,9 @@ Without it, the core of that work is done here with the store's own pieces: a ke
 with a recovery slot and a slot per password (`keyring.prepare`, `keyring.set_slot`),
 `db.export_encrypted` on a SQLCipher connection opened on PLAIN without a key, and the
 verification the issue asks for (integrity check, the row count of every table).
+
+`--check` times one way of checking a file (a PRAGMA, or "row counts") under a page cache
+of CACHE_KIB (0: SQLite's default), its key read from stdin ("-": a plain file).
 """
 
 from __future__ import annotations
@@ -89,7 +93,24 @@ def encrypt_core(plain: Path, target: Path, passwords: dict[str, str]) -> None:
     step("verify: integrity_check + row counts", lambda: _verify(plain, target))
 
 
+def check(path: Path, statement: str, cache_kib: int) -> None:
+    key = sys.stdin.readline().strip()
+    with closing(sqlcipher.connect(str(path))) as conn:
+        if key != "-":
+            use_key(conn, bytes.fromhex(key), read_key_file(path).db_salt)
+        if cache_kib:
+            conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+        if statement == "row counts":
+            step(statement, lambda: _row_counts(conn))
+        else:
+            step(statement, lambda: conn.execute(statement).fetchall())
+
+
 def main() -> None:
+    if sys.argv[1] == "--check":
+        check(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+        print(json.dumps({"steps": steps}))
+        return
     plain, target, passwords = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
     whole_peak = peak_kib()  # the imports', before any step resets it
     try:

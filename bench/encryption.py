@@ -54,13 +54,14 @@ PAINT_RUNS = 15
 PASSWORDS = {ADMIN_USERNAME: ADMIN_PASSWORD}
 ENCRYPT_CHILD = Path(__file__).resolve().parent / "encrypt_child.py"
 SECTIONS = ("encrypt", "sizes", "search", "login", "paint")
+EXTRA_SECTIONS = ("checks",)  # minutes at 1 000 000 clients: only when asked for
 MIB = 2**20
 
 
-def load() -> str:
+def load(*, short: bool = False) -> str:
     """The load average now, to print beside a figure (2 cores shared with others)."""
     one, five, _ = os.getloadavg()
-    return f"load {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores"
+    return f"{one:.1f}" if short else f"load {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores"
 
 
 def own_peak_kib() -> int:
@@ -126,6 +127,56 @@ def print_encryption(name: str, done: Encryption) -> None:
         f" ru_maxrss {done.maxrss_kib / 1024:.0f} MiB (Linux carries the parent's peak,"
         f" {done.parent_peak_kib / 1024:.0f} MiB here, into a child's ru_maxrss)"
     )
+
+
+# Checking an encrypted copy before it replaces the original: (statement, page cache KiB,
+# whether to time the plain file too). 0 is SQLite's default cache (2 MiB).
+CHECKS = [
+    ("PRAGMA integrity_check", 0, True),
+    ("PRAGMA integrity_check", ENCRYPTED_CACHE_KIB, False),
+    ("PRAGMA integrity_check", 1024 * 1024, False),
+    ("PRAGMA quick_check", 0, True),
+    ("PRAGMA quick_check", ENCRYPTED_CACHE_KIB, False),
+    ("PRAGMA cipher_integrity_check", 0, False),
+    ("row counts", 0, True),
+]
+
+
+def _check(path: Path, statement: str, cache_kib: int, key: bytes | None) -> tuple[float, int]:
+    """(seconds, peak KiB) of one check of `path` in a child process of its own."""
+    done = subprocess.run(
+        [sys.executable, str(ENCRYPT_CHILD), "--check", str(path), statement, str(cache_kib)],
+        input=(key.hex() if key else "-") + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        env=child_env(),
+        cwd=REPO_ROOT,
+    )
+    seconds, peak_kib = json.loads(done.stdout)["steps"][statement]
+    return seconds, peak_kib
+
+
+def print_checks(plain: Path, encrypted: Path) -> None:
+    """What verifying the encrypted copy costs, by the way it is checked."""
+    key = keyring.known_key(encrypted)
+    rows = []
+    for statement, cache_kib, with_plain in CHECKS:
+        seconds, peak_kib = _check(encrypted, statement, cache_kib, key)
+        plain_seconds = f"{_check(plain, statement, cache_kib, None)[0]:.1f}" if with_plain else ""
+        cache = f"{cache_kib // 1024} MiB" if cache_kib else "default"
+        rows.append(
+            [
+                statement,
+                cache,
+                plain_seconds,
+                f"{seconds:.1f}",
+                f"{peak_kib / 1024:.0f}",
+                load(short=True),
+            ]
+        )
+    header = ["check", "page cache", "plain s", "encrypted s", "peak MiB", "load after"]
+    print(table(header, rows))
 
 
 # Sizes ----------------------------------------------------------------------------------
@@ -394,7 +445,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=CLIENTS)
     parser.add_argument("--paint-clients", type=int, default=PAINT_CLIENTS)
     parser.add_argument("--runs", type=int, default=PAINT_RUNS, help="first-paint rounds")
-    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS)
+    parser.add_argument("--only", nargs="+", choices=SECTIONS + EXTRA_SECTIONS, default=SECTIONS)
     parser.add_argument(
         "--caches",
         nargs="*",
@@ -413,7 +464,7 @@ def main() -> None:
         small = f"{args.paint_clients:,} clients"
         encrypted_big = folder / "big.db"
         encrypted_small = folder / "small.db"
-        if wanted & {"encrypt", "sizes", "search"}:
+        if wanted & {"encrypt", "sizes", "search", "checks"}:
             print_encryption(big, encrypt(plain_big, encrypted_big))
             print()
         if wanted & {"sizes", "login", "paint"}:
@@ -424,8 +475,13 @@ def main() -> None:
         if "sizes" in wanted:
             print_sizes([(big, plain_big, encrypted_big), (small, plain_small, encrypted_small)])
             print()
-        if "search" in wanted:
+        if wanted & {"search", "checks"}:
             keyring.unlock(encrypted_big, ADMIN_USERNAME, ADMIN_PASSWORD)
+        if "checks" in wanted:
+            print(f"Checking the encrypted copy of {big}, each check a child process")
+            print_checks(plain_big, encrypted_big)
+            print()
+        if "search" in wanted:
             print(f"Store.search_clients over {big}, the same queries through both")
             print_search({"plain": plain_big, "encrypted": encrypted_big}, args.caches)
             print()
