@@ -9,7 +9,6 @@ import argparse
 import importlib.util
 import json
 import os
-import random
 import sqlite3
 import subprocess
 import sys
@@ -21,34 +20,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
-import sqlcipher3.dbapi2 as sqlcipher
-import sqlite_utils
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.datagen import ADMIN_PASSWORD, ADMIN_USERNAME, build_db  # noqa: E402
+from bench.encryption_search import load, print_search  # noqa: E402
 from bench.harness import child_env, percentile, table  # noqa: E402
-from bench.search import (  # noqa: E402
-    KINDS,
-    SAMPLE_ROWS,
-    WARM_UP_QUERIES,
-    draw_samples,
-    make_queries,
-    time_queries,
-)
 from bench.startup import LUOTSI_IMPORTS, Variant, luotsi, measure, minimal  # noqa: E402
 from store.api import Store  # noqa: E402
 from store.core import auth, keyring  # noqa: E402
-from store.core.db import ENCRYPTED_CACHE_KIB, _configure, copy_database, open_db  # noqa: E402
+from store.core.db import ENCRYPTED_CACHE_KIB, copy_database  # noqa: E402
 from store.core.keys import key_file_of  # noqa: E402
 
 CLIENTS = 1_000_000
 PAINT_CLIENTS = 100_000
-SEARCH_TARGET = 1.2  # encrypted p95 / plain p95
 PAINT_TARGET = 1.5  # encrypted first paint / minimal Textual app
-SEARCH_PASSES = 5
-FRESH_ROUNDS = 30
 LOGIN_RUNS = 5
 PAINT_RUNS = 15
 PASSWORDS = {ADMIN_USERNAME: ADMIN_PASSWORD}
@@ -56,12 +42,6 @@ ENCRYPT_CHILD = Path(__file__).resolve().parent / "encrypt_child.py"
 SECTIONS = ("encrypt", "sizes", "search", "login", "paint")
 EXTRA_SECTIONS = ("checks",)  # minutes at 1 000 000 clients: only when asked for
 MIB = 2**20
-
-
-def load(*, short: bool = False) -> str:
-    """The load average now, to print beside a figure (2 cores shared with others)."""
-    one, five, _ = os.getloadavg()
-    return f"{one:.1f}" if short else f"load {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores"
 
 
 def own_peak_kib() -> int:
@@ -208,138 +188,6 @@ def print_sizes(pairs: Sequence[tuple[str, Path, Path]]) -> None:
     print(table(header, rows))
 
 
-# Search ---------------------------------------------------------------------------------
-
-Timings = dict[str, list[tuple[float, int]]]
-
-
-def _p(passes: list[Timings], kinds: Sequence[str], share: float) -> float:
-    """The median over the passes of each pass's own percentile, for `kinds` together."""
-    return median(
-        percentile([ms for kind in kinds for ms, _ in timings[kind]], share) for timings in passes
-    )
-
-
-def search_warm(stores: dict[str, Store], queries: list[tuple[str, str]]) -> None:
-    """The same queries through every store, pass by pass, the order rotated; the table
-    has plain and encrypted in full and the p95 of any further variant."""
-    first = stores["plain"]
-    same = all(
-        first.clients.search(q) == store.clients.search(q)
-        for _, q in queries[:WARM_UP_QUERIES]
-        for store in stores.values()
-    )
-    for store in stores.values():
-        time_queries(store, queries[:WARM_UP_QUERIES])
-    passes: dict[str, list[Timings]] = {name: [] for name in stores}
-    rng = random.Random(2)
-    names = list(stores)
-    for number in range(SEARCH_PASSES):
-        rng.shuffle(queries)
-        shift = number % len(names)
-        for name in names[shift:] + names[:shift]:
-            passes[name].append(time_queries(stores[name], queries))
-    extra = [name for name in stores if name not in ("plain", "encrypted")]
-    rows = []
-    for label, kinds in [*((kind, [kind]) for kind in KINDS), ("all kinds", list(KINDS))]:
-        plain = [_p(passes["plain"], kinds, share) for share in (0.5, 0.95)]
-        encrypted = [_p(passes["encrypted"], kinds, share) for share in (0.5, 0.95)]
-        ratio = encrypted[1] / plain[1]
-        verdict = "ok" if ratio <= SEARCH_TARGET else "MISS"
-        others = [f"{_p(passes[name], kinds, 0.95):.2f}" for name in extra]
-        cells = [f"{ms:.2f}" for ms in plain + encrypted]
-        rows.append([label, *cells, f"{ratio:.2f}", verdict, *others])
-    print(f"Warm: {SEARCH_PASSES} passes of {len(queries)} queries each, {load()}")
-    print(f"(the same results from all for the first {WARM_UP_QUERIES} queries: {same})")
-    header = ["kind", "plain p50", "p95", "encrypted p50", "p95", "p95 ratio"]
-    print(table([*header, f"≤{SEARCH_TARGET}", *(f"{name} p95" for name in extra)], rows))
-
-
-def _without_key(path: Path) -> Store:
-    """The plain file through SQLCipher's driver, with no key and the plain settings:
-    its SQLite (newer than Python's) without the encryption."""
-    conn = sqlcipher.connect(str(path), isolation_level=None)
-    _configure(conn, encrypted=False)
-    return Store(sqlite_utils.Database(conn))
-
-
-def _with_cache(path: Path, mib: int) -> Store:
-    store = Store(open_db(path))
-    store.db.execute(f"PRAGMA cache_size = -{mib * 1024}")
-    return store
-
-
-def _evict(path: Path) -> None:
-    """Drop the file's pages from the OS page cache (only this file's; no root needed)."""
-    for own in (path, path.with_name(path.name + "-wal")):
-        if own.exists():
-            fd = os.open(own, os.O_RDONLY)
-            try:
-                os.fsync(fd)  # dirty pages (a file just written) cannot be dropped
-                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            finally:
-                os.close(fd)
-
-
-def search_fresh(paths: dict[str, Path], queries: list[tuple[str, str]], evict: bool) -> None:
-    """Open, first query and close, round after round: the first search after a login.
-    No connection is open in this process while a file is evicted (see store/core/db.py
-    on POSIX locks)."""
-    measured: dict[str, list[tuple[float, float]]] = {name: [] for name in paths}
-    for number, (_, query) in enumerate(queries[:FRESH_ROUNDS]):
-        names = list(paths) if number % 2 == 0 else list(reversed(paths))
-        for name in names:
-            if evict:
-                _evict(paths[name])
-            started = time.perf_counter()
-            store = Store(open_db(paths[name]))
-            opened = time.perf_counter()
-            store.clients.search(query)
-            measured[name].append(
-                ((opened - started) * 1000, (time.perf_counter() - opened) * 1000)
-            )
-            store.close()
-    where = "evicted from the OS page cache" if evict else "in the OS page cache"
-    print(f"Fresh connection, file {where}: {FRESH_ROUNDS} rounds, one query each, {load()}")
-    rows = []
-    for name, runs in measured.items():
-        opens, firsts = [o for o, _ in runs], [f for _, f in runs]
-        rows.append(
-            [name]
-            + [
-                f"{percentile(values, share):.1f}"
-                for values in (opens, firsts)
-                for share in (0.5, 0.95)
-            ]
-        )
-    print(table(["", "open p50 ms", "open p95", "first query p50", "first query p95"], rows))
-
-
-def print_search(paths: dict[str, Path], caches: Sequence[int]) -> None:
-    """Warm search through plain, encrypted, the plain file through SQLCipher's SQLite
-    ("no key") and encrypted with each other page cache size (`caches`, MiB); then the
-    first query on a fresh connection, plain and encrypted."""
-    stores = {name: Store(open_db(path)) for name, path in paths.items()}
-    stores["no key"] = _without_key(paths["plain"])
-    for mib in caches:
-        stores[f"cache {mib} MiB"] = _with_cache(paths["encrypted"], mib)
-    print(
-        f"(no key: the plain file through SQLCipher's SQLite; the store's encrypted cache is"
-        f" {ENCRYPTED_CACHE_KIB // 1024} MiB)"
-    )
-    rng = random.Random(1)
-    queries = make_queries(draw_samples(stores["plain"], SAMPLE_ROWS, rng), rng)
-    try:
-        search_warm(stores, queries)
-    finally:
-        for store in stores.values():
-            store.close()
-    print()
-    search_fresh(paths, queries, evict=False)
-    print()
-    search_fresh(paths, queries, evict=True)
-
-
 # Login ----------------------------------------------------------------------------------
 
 
@@ -454,43 +302,62 @@ def main() -> None:
         metavar="MIB",
         help="also search the encrypted file with these page cache sizes",
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep the encrypted files in DIR, and reuse them from there on the next run"
+        " (their encryption is then not measured again)",
+    )
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="luotsi-bench-") as scratch:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+        run(args, Path(scratch), args.keep or Path(scratch))
+
+
+def _encrypted(plain: Path, target: Path, name: str, show: bool) -> None:
+    """Encrypt `plain` as `target` (printing the figures if `show`), unless kept from before."""
+    if key_file_of(target).exists():
+        print(f"Encrypted {name}: reused {target}")
+        return
+    done = encrypt(plain, target)
+    if show:
+        print_encryption(name, done)
+        print()
+
+
+def run(args: argparse.Namespace, folder: Path, kept: Path) -> None:
     wanted = set(args.only)
     plain_big = build_db(None, args.clients)
     plain_small = build_db(None, args.paint_clients)
-    with tempfile.TemporaryDirectory(prefix="luotsi-bench-") as scratch:
-        folder = Path(scratch)
-        big = f"{args.clients:,} clients"
-        small = f"{args.paint_clients:,} clients"
-        encrypted_big = folder / "big.db"
-        encrypted_small = folder / "small.db"
-        if wanted & {"encrypt", "sizes", "search", "checks"}:
-            print_encryption(big, encrypt(plain_big, encrypted_big))
-            print()
-        if wanted & {"sizes", "login", "paint"}:
-            done = encrypt(plain_small, encrypted_small)
-            if "encrypt" in wanted:
-                print_encryption(small, done)
-                print()
-        if "sizes" in wanted:
-            print_sizes([(big, plain_big, encrypted_big), (small, plain_small, encrypted_small)])
-            print()
-        if wanted & {"search", "checks"}:
-            keyring.unlock(encrypted_big, ADMIN_USERNAME, ADMIN_PASSWORD)
-        if "checks" in wanted:
-            print(f"Checking the encrypted copy of {big}, each check a child process")
-            print_checks(plain_big, encrypted_big)
-            print()
-        if "search" in wanted:
-            print(f"Store.search_clients over {big}, the same queries through both")
-            print_search({"plain": plain_big, "encrypted": encrypted_big}, args.caches)
-            print()
-        if "login" in wanted:
-            print_login(build_db(folder / "plain-login.db", args.paint_clients), encrypted_small)
-            print()
-        if "paint" in wanted:
-            plain_copy = build_db(folder / "plain-paint.db", args.paint_clients)
-            print_paint(plain_copy, encrypted_small, args.paint_clients, args.runs)
+    big = f"{args.clients:,} clients"
+    small = f"{args.paint_clients:,} clients"
+    encrypted_big = kept / f"encrypted-{args.clients}.db"
+    encrypted_small = kept / f"encrypted-{args.paint_clients}.db"
+    if wanted & {"encrypt", "sizes", "search", "checks"}:
+        _encrypted(plain_big, encrypted_big, big, show=True)
+    if wanted & {"sizes", "login", "paint"}:
+        _encrypted(plain_small, encrypted_small, small, show="encrypt" in wanted)
+    if "sizes" in wanted:
+        print_sizes([(big, plain_big, encrypted_big), (small, plain_small, encrypted_small)])
+        print()
+    if wanted & {"search", "checks"}:
+        keyring.unlock(encrypted_big, ADMIN_USERNAME, ADMIN_PASSWORD)
+    if "checks" in wanted:
+        print(f"Checking the encrypted copy of {big}, each check a child process")
+        print_checks(plain_big, encrypted_big)
+        print()
+    if "search" in wanted:
+        print(f"Store.search_clients over {big}, the same queries through both")
+        print_search({"plain": plain_big, "encrypted": encrypted_big}, args.caches)
+        print()
+    if "login" in wanted:
+        print_login(build_db(folder / "plain-login.db", args.paint_clients), encrypted_small)
+        print()
+    if "paint" in wanted:
+        plain_copy = build_db(folder / "plain-paint.db", args.paint_clients)
+        print_paint(plain_copy, encrypted_small, args.paint_clients, args.runs)
 
 
 if __name__ == "__main__":
