@@ -33,6 +33,8 @@ from .schedule.groups_strings import STRINGS as GROUPS_STRINGS
 from .schedule.reviews_strings import STRINGS as REVIEWS_STRINGS
 from .schedule.validation_strings import STRINGS as SCHEDULE_FIELD_STRINGS
 from .security.key_strings import STRINGS as KEY_STRINGS
+from .security.lock_strings import STRINGS as LOCK_STRINGS
+from .security.slot_strings import STRINGS as SLOT_STRINGS
 from .shell.day_sheet_strings import STRINGS as DAY_SHEET_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 
@@ -65,6 +67,8 @@ CATALOGS = (
     CHECKIN_STRINGS,
     APPTS_STRINGS,
     CALENDAR_STRINGS,
+    LOCK_STRINGS,
+    SLOT_STRINGS,
 )
 
 

@@ -81,6 +81,8 @@ class Store:
         (a thread worker's) to a file the app has already opened and migrated."""
         store = cls(open_db(path, migrate=migrate), clock)
         store.path = Path(path)
+        if migrate:  # a desk opened: the waiting-room board has its side file from now on
+            store.visits.publish_board()
         return store
 
     @property
@@ -92,6 +94,8 @@ class Store:
         return self.ctx.clock
 
     def close(self) -> None:
+        # The board's side file as the store leaves it (a new site, say, after `init`).
+        self.visits.publish_board()
         self.ctx.db.close()
 
     def today(self) -> date:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -24,6 +26,7 @@ from . import work_screens
 # Only the login form is needed for the first paint: the Today screen, the client card and
 # the store (sqlite_utils and every repository) are imported where they are first used.
 if TYPE_CHECKING:
+    from screens.security.autolock import AutoLock
     from screens.shell.today import TodayScreen
     from store.api import Store
     from store.core.clock import Clock
@@ -61,6 +64,7 @@ class LuotsiApp(App[None]):
         Binding(
             "ctrl+p", "command_palette", "Komennot", show=False, id="app.palette", priority=True
         ),
+        Binding("ctrl+b", "lock", "Lukitse", id="app.lock", show=False, priority=True),
     ]
 
     blanked: reactive[bool] = reactive(False)
@@ -135,6 +139,7 @@ class LuotsiApp(App[None]):
             self.clear_notifications()
             self._notice = None
         self.push_screen(TodayScreen())
+        self.autolock.start()
 
     def set_language(self, lang: str) -> None:
         """Change the UI language, remember it for this user, and redraw the screens."""
@@ -283,6 +288,22 @@ class LuotsiApp(App[None]):
         while not isinstance(self.screen, TodayScreen):
             self.pop_screen()
         return self.screen
+
+    # The auto-lock (screens/security/autolock.py) ------------------------------------
+
+    @cached_property
+    def autolock(self) -> AutoLock:
+        from screens.security.autolock import AutoLock
+
+        return AutoLock(self)
+
+    def action_lock(self) -> None:
+        self.autolock.lock("key")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent | events.Paste):  # a key or the mouse
+            self.autolock.saw_input()
+        await super().on_event(event)
 
 
 def make_app(

@@ -9,11 +9,10 @@ from textual.binding import Binding
 
 from screens.board.board import REFRESH_SECONDS, BoardScreen
 from screens.strings import load_screen_strings
-from store.api import Store
-from store.core.clock import Clock
-from store.core.db import open_display
+from store.core.clock import Clock, use_zone
 from store.core.i18n import normalise_language
-from store.core.sites import SiteNotChosen, choose_site
+from store.core.sites import choose_site
+from store.visits.board_feed import open_board_feed
 
 
 class BoardApp(App[None]):
@@ -32,7 +31,7 @@ class BoardApp(App[None]):
         self.push_screen(self.board)
 
     def on_unmount(self) -> None:
-        self.board.store.close()
+        self.board.feed.close()
 
 
 def make_board(
@@ -45,28 +44,22 @@ def make_board(
 ) -> BoardApp:
     """Build the board for one site (used by the CLI and the tests).
 
-    Raises `SiteNotChosen` when the site is not clear (with one site, none need be named), `SchemaTooOldError` for a database
-    a desk has not updated yet, and the store's errors for a file that is not Luotsi's.
+    The board reads only the side file the desks publish beside the database (see
+    `store.visits.board_feed`), never the database itself: it needs no login and no key,
+    whether the database is encrypted or not. Raises `SiteNotChosen` when the site is not
+    clear (with one site, none need be named), `BoardFeedMissing` when no desk has opened
+    the database since it was made (or updated to a Luotsi with this board), and
+    `BoardFeedDamaged` for a side file that is not the board's.
     """
-    db, snapshot = open_display(db_path)
-    store = Store(db, clock)
+    feed = open_board_feed(db_path)
     try:
-        site = choose_site(store.sites.all(), site_name)
-    except SiteNotChosen:
-        store.close()
+        zone = feed.zone()
+        if zone is not None:
+            use_zone(zone)  # the installation's day and clock, as the desks keep them
+        site = choose_site(feed.sites(), site_name)
+    except BaseException:
+        feed.close()
         raise
-
-    def reopen() -> Store:
-        """The file read again: a snapshot in a read-only folder (see `open_display`)
-        shows later changes only when opened anew."""
-        return Store(open_display(db_path)[0], clock)
-
     return BoardApp(
-        BoardScreen(
-            store,
-            site,
-            normalise_language(lang),
-            refresh_seconds,
-            reopen=reopen if snapshot else None,
-        )
+        BoardScreen(feed, clock or Clock(), site, normalise_language(lang), refresh_seconds)
     )

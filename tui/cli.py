@@ -11,28 +11,31 @@ from typing import Annotated
 import typer
 
 from screens.strings import load_screen_strings
+from store.core import keyring
 from store.core.db import (
     SQLITE_HEADER,
     DatabaseDamaged,
     FolderReadOnly,
-    SchemaTooOldError,
-    StoreError,
     copy_database,
     preflight,
     write_transaction,
 )
-from store.core.i18n import register, tr
+from store.core.i18n import in_language, register, tr
+from store.core.keys import KeyFileDamaged, KeyFileMismatch
 from store.core.sites import SiteNotChosen
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
 from .cli_audit import audit_app
+from .cli_backup import BACKUP_HELP, backup
+from .cli_backup import STRINGS as BACKUP_STRINGS
 from .cli_catalog import catalog_app
 from .cli_catalog_strings import STRINGS as CATALOG_STRINGS
 from .cli_common import (
     DbOption,
     LangOption,
     LuotsiGroup,
+    UserOption,
     asked_language,
     database_path,
     early_language,
@@ -41,20 +44,23 @@ from .cli_common import (
     existing_database,
     fail,
     new_password,
+    not_a_database_message,
     open_store,
     prompt_text,
     site_message,
-    store_error_message,
     text_language,
 )
 from .cli_export import STRINGS as EXPORT_STRINGS
 from .cli_export import export_app
 from .cli_help import HELP as HELP_STRINGS
-from .cli_help import help_for
+from .cli_help import HELP_LANGUAGE, help_for
 from .cli_import import STRINGS as IMPORT_STRINGS
 from .cli_import import import_app
+from .cli_init import done_lines, init_target, make_key_file, undo_new_database
 from .cli_instrument import instrument_app
 from .cli_instrument_strings import STRINGS as INSTRUMENT_STRINGS
+from .cli_keys import register_key_commands
+from .cli_keys_strings import STRINGS as KEYS_STRINGS
 from .cli_plan import PLAN_HELP, plan_command
 from .cli_plan import STRINGS as PLAN_STRINGS
 from .cli_provider import provider_app
@@ -66,6 +72,8 @@ from .cli_settings import settings_app
 from .cli_staff import STRINGS as STAFF_STRINGS
 from .cli_staff import site_app, staff_app
 from .cli_strings import STRINGS as CLI_STRINGS
+from .cli_unlock_strings import INIT_HELP, PLAIN_HELP
+from .cli_unlock_strings import STRINGS as UNLOCK_STRINGS
 
 SAMPLE_DB = Path(__file__).resolve().parent.parent / "sample.db"
 
@@ -96,9 +104,11 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(site_app, name="site")
 app.add_typer(audit_app, name="audit")
 app.command("plan", help=PLAN_HELP)(plan_command)
+app.command("backup", help=BACKUP_HELP)(backup)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
 app.add_typer(instrument_app, name="instrument")
+register_key_commands(app)
 
 
 CLI_CATALOGS = (
@@ -114,6 +124,9 @@ CLI_CATALOGS = (
     CATALOG_STRINGS,
     INSTRUMENT_STRINGS,
     NO_SHOW_STRINGS,
+    BACKUP_STRINGS,
+    UNLOCK_STRINGS,
+    KEYS_STRINGS,
 )
 
 
@@ -149,8 +162,12 @@ def _run_app(path: Path, lang: str | None, desk: str, notice: str | None = None)
         fail(tr("cli.error.busy", ui_lang))
     if problem == "folder_read_only":
         fail(FolderReadOnly(path).message(ui_lang))
-    if problem is not None:
-        fail(tr("cli.error.not_a_database", ui_lang, path=path))
+    if problem == "keys_damaged":
+        fail(KeyFileDamaged(path).message(ui_lang))
+    if problem == "keys_mismatch":
+        fail(KeyFileMismatch(path).message(ui_lang))
+    if problem is not None:  # an encrypted one whose key file is gone looks the same
+        fail(not_a_database_message(path, ui_lang))
     luotsi = make_app(path, lang=lang, desk=desk, notice=notice)
     with ended_by_signals(lambda code: luotsi.exit(return_code=code)):
         luotsi.run()
@@ -178,11 +195,17 @@ def demo_lines(copy: Path, lang: str) -> list[str]:
 
 @app.callback(invoke_without_command=True)
 def root(
-    ctx: typer.Context, db: DbOption = None, lang: LangOption = None, desk: DeskOption = None
+    ctx: typer.Context,
+    db: DbOption = None,
+    lang: LangOption = None,
+    desk: DeskOption = None,
+    user: UserOption = None,
 ) -> None:
     """Open Luotsi on the database (run a command to do something else)."""
     load_cli_strings()  # every command passes through here first
-    ctx.obj = {"db": db, "lang": lang, "desk": desk}
+    # --user here is for the commands (`luotsi --user admin staff list`): it unlocks an
+    # encrypted database (see `cli_common.unlock_for_cli`); the app asks at its login.
+    ctx.obj = {"db": db, "lang": lang, "desk": desk, "user": user}
     if ctx.invoked_subcommand is None:
         _run_app(database_path(ctx, None), lang, _desk(ctx, desk, text_language(lang)))
 
@@ -220,30 +243,24 @@ def board(
     db: DbOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show the waiting-room board of one site (needs no --site where there is one)."""
+    """Show the waiting-room board of one site (needs no --site where there is one).
+
+    It reads only the side file the desks publish beside the database, never the
+    database: no login, no key (see `store.visits.board_feed`)."""
     ui_lang = early_language(ctx, lang)
     path = existing_database(ctx, db, ui_lang)
+    from store.visits.board_feed import BoardFeedError
     from tui.board import make_board
 
     try:
         display = make_board(path, site_name=site, lang=ui_lang)
-    except SchemaTooOldError:
-        fail(tr("cli.board.old_schema", ui_lang, path=path))
-    except StoreError as exc:
-        fail(store_error_message(exc, path, ui_lang))
+    except BoardFeedError as exc:
+        fail(exc.message(ui_lang))
     except SiteNotChosen as exc:
         if not exc.sites:
             fail(tr("cli.board.no_sites", ui_lang, path=path))
         fail(site_message(exc, ui_lang))
     display.run()
-
-
-def _staff_count(path: Path, lang: str) -> int:
-    store = open_store(path, lang)
-    try:
-        return store.db.execute("SELECT count(*) FROM staff").fetchone()[0]
-    finally:
-        store.close()
 
 
 def _refuse_folder(path: Path, lang: str) -> None:
@@ -252,7 +269,7 @@ def _refuse_folder(path: Path, lang: str) -> None:
         fail(tr("error.database_is_folder", lang, path=path))
 
 
-@app.command(help=help_for("help.init"))
+@app.command(help=in_language(INIT_HELP, HELP_LANGUAGE))
 def init(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help=help_for("help.new_database"))],
@@ -263,13 +280,17 @@ def init(
     display_name: Annotated[
         str | None, typer.Option(help=help_for("help.init.display_name"))
     ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help=in_language(PLAIN_HELP, HELP_LANGUAGE))
+    ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Create a database with its first site and admin, asking for what is not given."""
+    """Create a database with its first site and admin, asking for what is not given:
+    encrypted, with a key slot for the admin and a recovery key shown once (`--plain`
+    for a throwaway database that is not)."""
     ui_lang = early_language(ctx, lang)
     _refuse_folder(path, ui_lang)
-    if path.exists() and _staff_count(path, ui_lang) > 0:
-        fail(tr("cli.init.exists", ui_lang, path=path))
+    target = init_target(path, ui_lang)
 
     def asked(key: str, default: str) -> str:
         return prompt_text(tr(key, ui_lang), ui_lang, default=default)
@@ -282,17 +303,34 @@ def init(
         "cli.init.display_name", tr("cli.init.display_name_default", ui_lang)
     )
     password = new_password(ui_lang, "LUOTSI_PASSWORD")
-    store = open_store(path, ui_lang)
+    # Made only now, every answer given: an aborted prompt leaves no key file behind.
+    encrypt = target.new and not plain and not keyring.is_encrypted(path)
+    recovery_key = make_key_file(target, ui_lang) if encrypt else None
+    taken = False
     try:
-        with errors_reported(ui_lang), write_transaction(store.db):
-            # Checked again inside the transaction: a second `init` may have run meanwhile.
-            if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
-                fail(tr("cli.init.exists", ui_lang, path=path))
-            first_site = store.sites.create(site, municipality, area)
-            store.staff.create(username, display_name, "admin", password, first_site.id, ui_lang)
-    finally:
-        store.close()
-    typer.echo(tr("cli.init.done", ui_lang, path=path, username=username))
+        store = open_store(path, ui_lang)
+        try:
+            with errors_reported(ui_lang), write_transaction(store.db):
+                # Checked again inside the transaction: a second `init` may have run
+                # meanwhile (and what it made is not this one's to undo).
+                if store.db.execute("SELECT count(*) FROM staff").fetchone()[0]:
+                    taken = True
+                    fail(tr("cli.init.exists", ui_lang, path=path))
+                first_site = store.sites.create(site, municipality, area)
+                store.staff.create(
+                    username, display_name, "admin", password, first_site.id, ui_lang
+                )
+                # The admin's key slot, as the last step of the same transaction.
+                if username.strip() not in keyring.slot_names(path):
+                    keyring.set_slot(path, username, password)
+        finally:
+            store.close()
+    except BaseException:
+        if target.new and not taken:
+            undo_new_database(target, made_key_file=encrypt)
+        raise
+    for line in done_lines(target, username, recovery_key, ui_lang):
+        typer.echo(line)
 
 
 @app.command(help=help_for("help.sample"))

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from store.api import Store
+from store.core.clock import Clock
 from store.core.i18n import tr
 from store.core.models import Site
 from store.core.text import visible
+from store.visits.board_feed import BoardFeed
 from store.visits.models import NowServing
 
 from ..shell.formatting import format_day_header, format_time
@@ -44,22 +43,22 @@ class ServingRow(Horizontal):
 
 
 class BoardScreen(Screen[None]):
-    """Refreshes itself every `refresh_seconds`; shows tickets and desks, never names."""
+    """Refreshes itself every `refresh_seconds`; shows tickets and desks, never names.
+
+    It reads only the board's side file (`feed`), which the desks write: never the
+    register, so it needs no login and no key."""
 
     def __init__(
         self,
-        store: Store,
+        feed: BoardFeed,
+        clock: Clock,
         site: Site,
         lang: str,
         refresh_seconds: float = REFRESH_SECONDS,
-        *,
-        reopen: Callable[[], Store] | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
-        # Given when the store reads a snapshot (a read-only folder): each refresh opens
-        # the file again, so the calls made since are shown.
-        self.reopen = reopen
+        self.feed = feed
+        self.clock = clock
         self.site = site
         self.lang = lang
         self.refresh_seconds = refresh_seconds
@@ -87,17 +86,13 @@ class BoardScreen(Screen[None]):
         self.set_interval(self.refresh_seconds, self.refresh_board)
 
     def refresh_board(self) -> None:
-        clock = self.store.clock
+        clock = self.clock
         self.query_one("#board-clock", Static).update(
             f"{format_day_header(clock.today(), self.lang)}  {format_time(clock.now())}"
         )
         stale = self.query_one("#board-stale", Static)
         try:
-            if self.reopen is not None:
-                fresh = self.reopen()
-                self.store.close()
-                self.store = fresh
-            serving = self.store.visits.now_serving(self.site.id, limit=ROWS)
+            serving = self.feed.now_serving(self.site.id, clock.today(), limit=ROWS)
         except Exception:  # noqa: BLE001 — a kiosk keeps showing what it last knew, and says so
             stale.update(self.t("board.stale"))
             stale.display = True

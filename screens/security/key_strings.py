@@ -38,4 +38,19 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Återställningsnyckeln öppnar inte den här databasen. Kontrollera nyckeln.",
         "The recovery key does not open this database. Check the key.",
     ),
+    "backup.error.no_file": (
+        "Tietokannalla ei ole tiedostoa, josta ottaa varmuuskopio.",
+        "Databasen har ingen fil att säkerhetskopiera.",
+        "The database has no file to back up.",
+    ),
+    "backup.error.exists": (
+        "{path} on jo olemassa: varmuuskopio ei korvaa tiedostoa. Anna uusi nimi.",
+        "{path} finns redan: säkerhetskopian ersätter ingen fil. Ange ett nytt namn.",
+        "{path} already exists: a backup never replaces a file. Give a new name.",
+    ),
+    "backup.error.folder": (
+        "Kansiota {path} ei ole. Mitään ei kirjoitettu.",
+        "Mappen {path} finns inte. Inget skrevs.",
+        "The folder {path} does not exist. Nothing was written.",
+    ),
 }

@@ -142,15 +142,18 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "help.title": ("Ohje", "Hjälp", "Help"),
     # The keys of the whole app; the work screens' line and sections follow it.
     "help.keys": (
-        "F1 ohje · F12 piilota / näytä henkilötiedot\nCtrl+G kirjaudu ulos · Ctrl+Q lopeta\n"
+        "F1 ohje · F12 piilota / näytä henkilötiedot\n"
+        "Ctrl+G kirjaudu ulos · Ctrl+B lukitse näyttö · Ctrl+Q lopeta\n"
         "Ctrl+P komennot (etsi asiakas, uusi asiakas, kieli …)\n"
         "Ctrl+F etsi asiakas · Ctrl+N uusi asiakas · Ctrl+S tallenna\n"
         "Ctrl+R päivän raportti · Esc takaisin (kysyy, jos tallentamatta)",
-        "F1 hjälp · F12 dölj / visa personuppgifter\nCtrl+G logga ut · Ctrl+Q avsluta\n"
+        "F1 hjälp · F12 dölj / visa personuppgifter\n"
+        "Ctrl+G logga ut · Ctrl+B lås skärmen · Ctrl+Q avsluta\n"
         "Ctrl+P kommandon (sök klient, ny klient, språk …)\n"
         "Ctrl+F sök klient · Ctrl+N ny klient · Ctrl+S spara\n"
         "Ctrl+R dagsrapport · Esc tillbaka (frågar om osparat)",
-        "F1 help · F12 hide / show personal data\nCtrl+G log out · Ctrl+Q quit\n"
+        "F1 help · F12 hide / show personal data\n"
+        "Ctrl+G log out · Ctrl+B lock the screen · Ctrl+Q quit\n"
         "Ctrl+P commands (find client, new client, language …)\n"
         "Ctrl+F find client · Ctrl+N new client · Ctrl+S save\n"
         "Ctrl+R day report · Esc back (asks if anything is unsaved)",

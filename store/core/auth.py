@@ -233,6 +233,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "client.import": frozenset({"admin"}),
     "staff.manage": frozenset({"admin"}),
     "settings.edit": frozenset({"admin"}),
+    # A backup is the whole register: an admin's, and in the access log.
+    "database.backup": frozenset({"admin"}),
     "visit.register": frozenset({"reception", "coach"}),
     "export.visits": frozenset({"reception", "coach", "admin"}),
     # Names, HETUs and phones leave the machine only for an admin who states why.

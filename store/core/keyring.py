@@ -37,6 +37,9 @@ from store.core.keys import (
 )
 
 _keys: dict[Path, bytes] = {}
+# Each database file's SQLCipher salt, read once: reading the file again while this
+# process has a connection to it would drop that connection's locks (see store.core.db).
+_file_salts: dict[Path, bytes] = {}
 _lock = threading.Lock()
 # Whether a database created by `open_db` (a file that is not there yet) is encrypted:
 # `luotsi init` says so for each database; the test suite's encrypted run for all of them.
@@ -65,8 +68,11 @@ def remember(path: str | Path, key: bytes) -> None:
 
 
 def forget(path: str | Path) -> None:
+    """Drop what this process knows of the database at `path`: its key, and the salt of
+    the file (a file replaced by `luotsi encrypt` or `rekey` has a new one)."""
     with _lock:
         _keys.pop(_own(path), None)
+        _file_salts.pop(_own(path), None)
 
 
 def known_key(path: str | Path) -> bytes | None:
@@ -99,12 +105,23 @@ def key_for(path: str | Path) -> tuple[bytes, KeyFile] | None:
 
 def check_belongs(path: Path, keys: KeyFile) -> None:
     """`KeyFileMismatch` unless the database file (if written yet) has the key file's salt."""
+    salt = _file_salt(path)
+    if salt is not None and salt != keys.db_salt:
+        raise KeyFileMismatch(path)
+
+
+def _file_salt(path: Path) -> bytes | None:
+    with _lock:
+        known = _file_salts.get(_own(path))
+    if known is not None:
+        return known
     if _is_empty(path):
-        return
+        return None
     with path.open("rb") as handle:
         salt = handle.read(SALT_BYTES)
-    if salt != keys.db_salt:
-        raise KeyFileMismatch(path)
+    with _lock:
+        _file_salts[_own(path)] = salt
+    return salt
 
 
 def prepare(path: str | Path) -> str:

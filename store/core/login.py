@@ -1,5 +1,6 @@
 """Logging in: the password check, the growing lock on a username after failures (kept in
-the database, shared by the app and the CLI), and the upgrade of an old password hash."""
+the database, shared by the app and the CLI), the upgrade of an old password hash, and on
+an encrypted database the key slot an account needs."""
 
 # sqlite-utils 4.2.1 types Database.execute(parameters) as a bare Sequence (of Unknown).
 # pyright: reportUnknownMemberType=false
@@ -27,6 +28,7 @@ from store.core.db import write_transaction
 from store.core.i18n import TranslatedError
 from store.core.models import Staff
 from store.core.rows import update_row, upsert_row
+from store.core.staff_slots import NoKeySlot, has_slot
 
 
 def _usable(stored: str) -> bool:
@@ -66,14 +68,19 @@ def check_login(
         raise refused
     ok = verify_password(password, stored or dummy_hash())
     ok = ok and staff is not None and staff.active
+    # The right password of an account with no key slot on an encrypted database: not
+    # let in (see `store.core.staff_slots`), but told why, and not counted as a failure.
+    keyless = ok and staff is not None and not has_slot(ctx, staff.username)
     # Hashed before the write lock is taken, so other desks do not wait for it.
     rehashed = hash_password(password) if ok and stored and needs_rehash(stored) else None
     with write_transaction(ctx.db):
-        _log_attempt(ctx, staff, ok=ok)
+        _log_attempt(ctx, staff, ok=ok and not keyless, purpose="no_slot" if keyless else None)
         if ok:
             _set_throttle(ctx, name_key, 0, None)
         if ok and staff is not None and rehashed is not None:
             _replace_hash(ctx, staff.id, stored, rehashed)
+    if keyless and staff is not None:
+        raise NoKeySlot(staff.username)
     if ok and staff is not None:
         return staff
     if locked_until is not None:

@@ -85,7 +85,11 @@ WAIT_THRESHOLD = Setting("queue.wait_threshold_minutes", 20, _minutes(1, 240))
 FEEDBACK_LINKED = Setting("feedback.link_to_visit", False, _yes_no)
 # The installation's wall clock, whatever zone the machine is set to (`store.core.clock`).
 TIMEZONE = Setting("timezone", DEFAULT_ZONE, _zone_name)
-SETTINGS: dict[str, Setting] = {s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINKED, TIMEZONE)}
+# Minutes without a key or the mouse before the app locks its screen; 0: never.
+LOCK_MINUTES = Setting("security.lock_minutes", 5, _minutes(0, 60))
+SETTINGS: dict[str, Setting] = {
+    s.key: s for s in (WAIT_THRESHOLD, FEEDBACK_LINKED, TIMEZONE, LOCK_MINUTES)
+}
 
 
 class Settings:

@@ -27,6 +27,7 @@ from store.core.i18n import LANGUAGES, TranslatedError
 from store.core.login import check_login, throttle_of
 from store.core.models import ROLES, Role, Staff
 from store.core.rows import insert_row, update_row
+from store.core.staff_slots import NoKeySlot, new_slot, slot_transaction
 from store.core.text import TextRefused, check_label, visible
 
 _COLUMNS = "id, username, display_name, role, site_id, language, active"
@@ -139,7 +140,8 @@ class StaffRepository:
         if language not in LANGUAGES:
             raise StaffError("staff.error.language", language=language)
         values = staff_row(username, name, role, password, site_id, language)
-        with write_transaction(self.ctx.db):
+        slot = new_slot(self.ctx, username, password)
+        with slot_transaction(self.ctx) as slots:
             # Checked under the write lock, so two admins cannot take one name.
             if actor is None:
                 if role != "admin" or self._count("SELECT count(*) FROM staff"):
@@ -158,6 +160,7 @@ class StaffRepository:
             audit.log_event(
                 self.ctx, staff_id=by, action="create", entity="staff", entity_id=staff_id
             )
+            slots.put(slot)
         return Staff(staff_id, username, name, role, site_id, language, True)
 
     def set_password(
@@ -168,9 +171,17 @@ class StaffRepository:
         An old password that is given is checked, an admin's own too (changing one's own
         password asks for it whatever the role). The new password ends any login lock on
         the username: the failures counted were against a password that is gone.
+
+        On an encrypted database the account's key slot is wrapped anew for the new
+        password (the old one no longer opens the key file), and an account that had none
+        (made before the database was encrypted) gets one. A closed account gets none.
         """
         check_password(new_password)
-        with write_transaction(self.ctx.db):
+        # Hashed before the write lock (other desks wait on it); checked again under it.
+        account = self._living(staff_id)
+        slot = new_slot(self.ctx, account.username, new_password) if account else None
+        changes = {"password_hash": hash_password(new_password)}
+        with slot_transaction(self.ctx) as slots:
             fresh = self._fresh(actor)
             target = self._existing(staff_id)
             if not (fresh.active and fresh.id == target.id):
@@ -181,7 +192,6 @@ class StaffRepository:
                 ).fetchone()[0]
                 if old_password is None or not verify_password(old_password, stored):
                     raise StaffError("staff.error.old_password")
-            changes = {"password_hash": hash_password(new_password)}
             update_row(self.ctx, "staff", target.id, changes, by=fresh.id)
             throttle_id, failures, locked_until = throttle_of(
                 self.ctx, login_name_key(target.username)
@@ -190,6 +200,10 @@ class StaffRepository:
                 unlocked = {"failures": 0, "locked_until": None}
                 update_row(self.ctx, "login_throttle", throttle_id, unlocked, by=fresh.id)
             self._log_change(fresh, target, "password")
+            if target.active:
+                slots.put(slot)
+            else:
+                slots.remove(target.username)
 
     def set_role(self, actor: Staff, staff_id: str, role: Role) -> Staff:
         """Give an account another role (admins only); the last active admin stays one."""
@@ -208,8 +222,9 @@ class StaffRepository:
 
     def deactivate(self, actor: Staff, staff_id: str) -> Staff:
         """Close an account (admins only): it can no longer log in, its history and its
-        access-log rows stay. Never one's own account, nor the last active admin."""
-        with write_transaction(self.ctx.db):
+        access-log rows stay. Never one's own account, nor the last active admin. Its key
+        slot goes with it: its password no longer opens an encrypted database's key file."""
+        with slot_transaction(self.ctx) as slots:
             fresh = self._fresh(actor)
             require(fresh, "staff.manage")
             target = self._existing(staff_id)
@@ -221,6 +236,7 @@ class StaffRepository:
                 raise StaffError("staff.error.last_admin", username=target.username)
             update_row(self.ctx, "staff", target.id, {"active": 0}, by=fresh.id)
             self._log_change(fresh, target, "deactivate")
+            slots.remove(target.username)
         return self._existing(staff_id)
 
     def may(self, actor: Staff, permission: str) -> bool:
@@ -304,7 +320,7 @@ class StaffRepository:
         """Check a login (see `log_in`); None when it is refused, locked or not."""
         try:
             return self.log_in(username, password)
-        except (LoginFailed, LoginLocked, PasswordDataDamaged):
+        except (LoginFailed, LoginLocked, PasswordDataDamaged, NoKeySlot):
             return None
 
     def log_in(self, username: str, password: str) -> Staff:
@@ -313,9 +329,10 @@ class StaffRepository:
         Raises `LoginFailed`; `LoginLocked` on a failure that starts a lock (the third in a
         row for this username, and each after it, see `auth.lock_seconds`) and on every
         attempt while it lasts, the right password included; `PasswordDataDamaged` when
-        the account's stored hash cannot be used. Unknown usernames are locked alike, so a
-        lock never tells whether an account exists. A right password whose hash was made
-        at an older cost is hashed again, in the login's own write.
+        the account's stored hash cannot be used; `NoKeySlot` for the right password of an
+        account with no key slot on an encrypted database. Unknown usernames are locked
+        alike, so a lock never tells whether an account exists. A right password whose
+        hash was made at an older cost is hashed again, in the login's own write.
         """
         row = self.ctx.db.execute(
             f"SELECT {_COLUMNS}, password_hash FROM staff"

@@ -18,7 +18,7 @@ from store.core.context import Context
 from store.core.db import open_db, write_transaction
 from store.core.models import Role
 from store.core.rows import insert_rows
-from store.sample.accounts import DEMO_COACH, DEMO_PASSWORD
+from store.sample.accounts import DEMO_COACH, DEMO_PASSWORD, add_demo_slots
 from store.sample.kompassi import add_sample_kompassi
 from store.sample.paths import add_sample_paths
 from store.sample.people import (
@@ -315,6 +315,7 @@ def generate_sample(
         setup_at = to_iso(datetime.combine(today - timedelta(days=800), time(7), UTC))
         with write_transaction(db):
             coaches, reception = _insert_sites_and_staff(ctx, rng, setup_at)
+        add_demo_slots(ctx)  # a sample made encrypted: its logins unlock it
         factory = _ClientFactory(rng, today, coaches)
         for start in range(0, clients, BATCH_SIZE):
             with write_transaction(db):

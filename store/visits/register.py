@@ -15,6 +15,7 @@ from store.core.db import DatabaseFault, write_transaction
 from store.core.models import Staff
 from store.core.rows import insert_row, insert_rows, update_row
 from store.core.settings import WAIT_THRESHOLD, Settings
+from store.visits.board_feed import now_serving, publish_board
 from store.visits.models import (
     CHANNELS,
     DONE_OUTCOMES,
@@ -177,16 +178,13 @@ class VisitRegister:
         return [VisitEvent(*row) for row in rows]
 
     def now_serving(self, site_id: str, limit: int = 8) -> list[NowServing]:
-        rows = self.db.execute(
-            "SELECT ticket, desk FROM visit v WHERE site_id = ? AND visit_date = ?"
-            " AND state IN ('called', 'serving') AND deleted_at IS NULL"
-            # The latest call, not the first: a visitor called again after a transfer
-            # is the newest on the board.
-            " ORDER BY (SELECT max(at) FROM visit_event e"
-            "           WHERE e.visit_id = v.id AND e.to_state = 'called') DESC LIMIT ?",
-            [site_id, self.ctx.today().isoformat(), limit],
-        ).fetchall()
-        return [NowServing(ticket, desk) for ticket, desk in rows]
+        """What the board shows of the site today, read from the register."""
+        return now_serving(self.ctx, site_id, limit)
+
+    def publish_board(self) -> bool:
+        """Write what the waiting-room board shows to its side file (see `board_feed`);
+        done after each write here that changes it, and when a desk opens the store."""
+        return publish_board(self.ctx)
 
     # Writing -------------------------------------------------------------------------
 
@@ -288,6 +286,7 @@ class VisitRegister:
                 entity_id=visit_id,
                 client_id=client_id,
             )
+        self.publish_board()
         return self.get(visit_id)
 
     def change_state(
@@ -334,6 +333,7 @@ class VisitRegister:
             update_row(self.ctx, "visit", visit_id, changes, by=actor.id, at=now)
             self._event(visit_id, now, actor, visit.state, to_state, to_staff_id)
             self._log_change(actor, visit_id, visit.client_id, to_state, now)
+        self.publish_board()  # skipped inside `call_next`'s transaction, which publishes
         return self.get(visit_id)
 
     def undo(self, actor: Staff, before: Visit, after: Visit) -> Visit:
@@ -354,6 +354,7 @@ class VisitRegister:
             update_row(self.ctx, "visit", after.id, restored, by=actor.id, at=now)
             self._event(after.id, now, actor, after.state, before.state, before.assigned_to)
             self._log_change(actor, after.id, after.client_id, f"undo {after.state}", now)
+        self.publish_board()
         return self.get(after.id)
 
     def undo_latest(self, actor: Staff, history: UndoStack) -> Visit | None:
@@ -385,4 +386,6 @@ class VisitRegister:
             visit = next_in_line(queue, self._now(), actor.id)
             if visit is None:
                 return None
-            return self.change_state(actor, visit.id, "called", desk=desk)
+            called = self.change_state(actor, visit.id, "called", desk=desk)
+        self.publish_board()
+        return called

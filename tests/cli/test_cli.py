@@ -501,7 +501,7 @@ def test_the_demos_board_command_opens_the_board_on_its_copy(
     command = shlex.split(board_line.split(": ", 1)[1])
     result = runner.invoke(app, command[1:])
     assert result.exit_code == 0, result.output
-    assert boards == [("Työpiste Keskusta", 1)]
+    assert boards == [("Työpiste Keskusta", "luotsi.db.board")]
 
 
 def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
@@ -558,23 +558,31 @@ def test_sample_weeks_sets_how_much_visit_history_there_is(tmp_path: Path):
 # board -------------------------------------------------------------------------------
 
 
-def _capture_board(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+def _capture_board(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Instead of the terminal, remember each board's site and the file it reads (the
+    side file the desks publish, never the database)."""
     import tui.board
 
-    shown: list[tuple[str, int]] = []
+    shown: list[tuple[str, str]] = []
 
     def run(self) -> None:
-        query_only = self.board.store.db.execute("PRAGMA query_only").fetchone()[0]
-        shown.append((self.board.site.name, query_only))
+        shown.append((self.board.site.name, self.board.feed.path.name))
 
     monkeypatch.setattr(tui.board.BoardApp, "run", run)
     return shown
+
+
+def _desk_opened(path: Path) -> Path:
+    """A desk opens the database once, as the board needs: its side file is written."""
+    Store.open(path).close()
+    return path
 
 
 def test_board_with_several_sites_lists_them_and_exits_2(
     monkeypatch: pytest.MonkeyPatch, sample_db: Path
 ):
     shown = _capture_board(monkeypatch)
+    _desk_opened(sample_db)
     result = runner.invoke(app, ["board", "--db", str(sample_db), "--lang", "en"])
     assert result.exit_code == 2
     assert "choose the site with --site" in result.output
@@ -587,6 +595,7 @@ def test_board_with_an_unknown_or_ambiguous_site_exits_2(
     monkeypatch: pytest.MonkeyPatch, sample_db: Path
 ):
     shown = _capture_board(monkeypatch)
+    _desk_opened(sample_db)
     for asked in ("Kuopio", "työpiste"):
         result = runner.invoke(app, ["board", "--db", str(sample_db), "--site", asked])
         assert result.exit_code == 2, asked
@@ -594,12 +603,20 @@ def test_board_with_an_unknown_or_ambiguous_site_exits_2(
     assert shown == []
 
 
-def test_board_opens_the_named_site_read_only(monkeypatch: pytest.MonkeyPatch, sample_db: Path):
+def test_board_opens_the_named_site_from_its_side_file(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+):
     shown = _capture_board(monkeypatch)
+    _desk_opened(sample_db)
     for asked in ("Työpiste Runosmäki", "runosmäki", "RAISIO"):
         result = runner.invoke(app, ["board", "--db", str(sample_db), "--site", asked])
         assert result.exit_code == 0, result.output
-    assert shown == [("Työpiste Runosmäki", 1), ("Työpiste Runosmäki", 1), ("Raision työpiste", 1)]
+    side = "luotsi.db.board"
+    assert shown == [
+        ("Työpiste Runosmäki", side),
+        ("Työpiste Runosmäki", side),
+        ("Raision työpiste", side),
+    ]
 
 
 def test_board_needs_no_site_where_there_is_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
@@ -612,7 +629,7 @@ def test_board_needs_no_site_where_there_is_one(monkeypatch: pytest.MonkeyPatch,
         store.close()
     result = runner.invoke(app, ["board"], env={"LUOTSI_DB": str(path)})
     assert result.exit_code == 0, result.output
-    assert shown == [("Työpiste Itä", 1)]
+    assert shown == [("Työpiste Itä", "one.db.board")]
 
 
 def test_board_without_a_database_or_sites_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
@@ -628,7 +645,8 @@ def test_board_without_a_database_or_sites_exits_2(monkeypatch: pytest.MonkeyPat
     notes = tmp_path / "notes.db"
     notes.write_text("shopping list\n")
     result = runner.invoke(app, ["board", "--db", str(notes), "--lang", "en"])
-    assert result.exit_code == 2 and "is not a Luotsi database" in result.output
+    # The board never reads the database: it finds no side file beside it.
+    assert result.exit_code == 2 and "has no data yet" in result.output
     assert notes.read_text() == "shopping list\n"
     assert shown == []
 

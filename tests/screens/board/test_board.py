@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import shutil
 from datetime import timedelta
 
 import pytest
@@ -11,6 +11,9 @@ from textual.widgets import Digits, Static
 
 from screens.board.board import ServingRow
 from screens.shell.formatting import format_time
+from store.api import Store
+from store.core import keyring
+from store.visits.board_feed import board_file_of
 from tui.board import make_board
 
 from ..helpers import screen_text, wait_until
@@ -89,20 +92,66 @@ async def test_updates_by_itself_as_visitors_are_called_and_served(queue, clock)
         assert "kutsumme sinut pian" in screen_text(pilot)
 
 
-async def test_the_board_cannot_write_and_logs_no_one(queue, clock):
+def _side_file(world) -> tuple[bytes, bytes]:
+    """The side file's bytes and its -wal's (SQLite's -shm is read marks, not data)."""
+    side = board_file_of(world.path)
+    wal = side.with_name(side.name + "-wal")
+    return side.read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+
+async def test_the_board_writes_nothing_and_logs_no_one(queue, clock):
     before = queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone()
+    published = _side_file(queue)
     app = make_board(queue.path, clock=clock, refresh_seconds=FAST)
     async with app.run_test(size=(80, 24)) as pilot:
         clock.at += timedelta(minutes=1)  # let a refresh or two go by, reading only
         later = format_time(clock.now())
         await wait_until(pilot, lambda: later in screen_text(pilot), "a refresh")
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            app.board.store.db.execute("DELETE FROM visit")
+        assert _side_file(queue) == published
     assert queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone() == before
     assert len(queue.store.visits.queue(queue.site.id)) == 4
 
 
+@pytest.fixture
+def encrypted_queue(request, clock):
+    """The `queue` world on an encrypted database, in either run of the suite."""
+    keyring.encrypt_new_databases(True)
+    world = request.getfixturevalue("queue")
+    assert keyring.is_encrypted(world.path)
+    return world
+
+
+async def test_runs_on_an_encrypted_database_with_no_key_in_its_process(encrypted_queue, clock):
+    """The board logs nobody in and holds no key: the calls reach it by the side file."""
+    world = encrypted_queue
+    clock.at += timedelta(minutes=1)
+    _call(world, "5")  # a third desk's call, published as it is made
+    keyring.forget(world.path)  # what a board machine knows: no key at all
+    app = make_board(world.path, clock=clock, refresh_seconds=FAST)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _board(pilot) == [("A003", "5", True), ("A002", "3", False), ("A001", "2", False)]
+        text = screen_text(pilot)
+        assert "Vuorossa" in text and "Työpiste Keskusta" in text
+        for personal in _personal_data(world):
+            assert personal not in text, personal
+    assert keyring.known_key(world.path) is None
+
+
+async def test_reads_no_database_at_all_only_the_side_file(queue, clock, tmp_path):
+    """Only the side file beside the database: the register itself may be elsewhere."""
+    away = tmp_path / "away"
+    away.mkdir()
+    queue.store.close()
+    shutil.move(queue.path, away / queue.path.name)
+    app = make_board(queue.path, clock=clock, refresh_seconds=FAST)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _board(pilot) == [("A002", "3", True), ("A001", "2", False)]
+
+
 async def test_speaks_swedish_and_shows_a_call_from_another_desk_after_its_refresh(world, clock):
+    Store.open(world.path, clock).close()  # a desk opened once: the board has its side file
     app = make_board(world.path, clock=clock, lang="sv", refresh_seconds=FAST)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -23,7 +23,9 @@ from store.core.db import (
     open_read_only,
     preflight,
 )
+from store.core.keys import key_file_of
 from store.exports.rows import PSEUDONYM_SETTING, PseudonymKeyDamaged, visit_rows
+from store.visits.board_feed import board_file_of
 
 
 def damage_page(path: Path, table: str) -> None:
@@ -171,7 +173,10 @@ def read_only_folder(closed) -> Iterator[Path]:
     try:
         folder.chmod(0o755)
         path = copy_database(closed.path, folder / "luotsi.db")
-        os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        side = shutil.copy(board_file_of(closed.path), board_file_of(path))
+        for own in (path, side, key_file_of(path)):
+            if own.exists():  # the key file of an encrypted database
+                os.chown(own, nobody.pw_uid, nobody.pw_gid)
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         folder.chmod(0o555)
         yield path
@@ -222,8 +227,9 @@ def _as_nobody(work, between=None) -> list[str]:
     return told
 
 
-def _tickets(store, site_id: str) -> str:
-    serving = store.visits.now_serving(site_id, limit=5)
+def _tickets(screen, clock) -> str:
+    """What the board's screen reads to show, as text."""
+    serving = screen.feed.now_serving(screen.site.id, clock.today(), limit=5)
     return "|".join(f"{row.ticket}@{row.desk}" for row in serving) or "(none)"
 
 
@@ -231,17 +237,23 @@ def test_the_board_reads_a_database_in_a_read_only_folder(read_only_folder, clos
     from tui.board import make_board
 
     def tickets_on(path: Path) -> str:
-        board = make_board(path, clock=clock)
+        screen = make_board(path, clock=clock).board
         try:
-            return _tickets(board.board.store, board.board.site.id)
+            return _tickets(screen, clock)
         finally:
-            board.board.store.close()
+            screen.feed.close()
 
     # What the board shows on the writable original; this also imports all it needs.
     shown = tickets_on(closed.path)
     assert shown.endswith("@4")
     assert _as_nobody(lambda step: tickets_on(read_only_folder)) == [shown]
-    assert sorted(p.name for p in read_only_folder.parent.iterdir()) == ["luotsi.db"]
+    # It read the side file the desks publish as a snapshot: no -shm made beside it.
+    files = {p.name for p in read_only_folder.parent.iterdir()}
+    assert {"luotsi.db", "luotsi.db.board"} <= files
+    assert not [name for name in files if name.endswith(("-wal", "-shm"))]
+
+
+def test_the_app_is_told_of_a_read_only_folder_before_it_starts(read_only_folder):
     assert _as_nobody(lambda step: str(preflight(read_only_folder))) == ["folder_read_only"]
 
 
@@ -253,21 +265,19 @@ def test_the_board_in_a_read_only_folder_shows_calls_made_since(read_only_folder
 
     def board_refreshed(step) -> str:
         screen = make_board(read_only_folder, clock=clock).board
-        step(_tickets(screen.store, screen.site.id))
-        assert screen.reopen is not None  # a snapshot: read anew at each refresh
-        fresh = screen.reopen()
-        screen.store.close()
         try:
-            return _tickets(fresh, screen.site.id)
+            step(_tickets(screen, clock))
+            assert screen.feed.snapshot  # read anew at each refresh
+            return _tickets(screen, clock)
         finally:
-            fresh.close()
+            screen.feed.close()
 
     def desk_calls() -> None:
         desk = Store.open(read_only_folder, clock)
         desk.visits.call_next(closed.reception, closed.site.id, "5")
         desk.close()
 
-    make_board(closed.path, clock=clock).board.store.close()  # imports what the board needs
+    make_board(closed.path, clock=clock).board.feed.close()  # imports what the board needs
     before, after = _as_nobody(board_refreshed, between=desk_calls)
     assert before.endswith("@4")
     assert before == "A001@4"

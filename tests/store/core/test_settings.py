@@ -19,6 +19,7 @@ def test_defaults_until_an_admin_changes_them(world):
         ("queue.wait_threshold_minutes", 20),
         ("feedback.link_to_visit", False),
         ("timezone", "Europe/Helsinki"),
+        ("security.lock_minutes", 5),
     ]
     assert settings.set(world.admin, "queue.wait_threshold_minutes", " 15 ") == 15
     assert settings.set(world.admin, "feedback.link_to_visit", "on") is True
