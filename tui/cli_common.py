@@ -130,7 +130,7 @@ def asked_language(ctx: typer.Context, lang: str | None) -> str | None:
     return lang or (ctx.obj or {}).get("lang")
 
 
-def _asked(
+def asked(
     text: str,
     lang: str,
     *,
@@ -150,8 +150,8 @@ def _asked(
 
 
 def prompt_text(text: str, lang: str, default: str | None = None) -> str:
-    """A line of text asked at the terminal (see `_asked` for an aborted prompt)."""
-    return _asked(text, lang, default=default)
+    """A line of text asked at the terminal (see `asked` for an aborted prompt)."""
+    return asked(text, lang, default=default)
 
 
 def new_password(lang: str, envvar: str, username: str | None = None) -> str:
@@ -170,10 +170,10 @@ def new_password(lang: str, envvar: str, username: str | None = None) -> str:
         first = tr("cli.password.for", lang, username=username)
         again = tr("cli.password.for_again", lang, username=username)
     while True:
-        password = _asked(first, lang, hidden=True)
+        password = asked(first, lang, hidden=True)
         if len(password) < MIN_PASSWORD_LENGTH:
             typer.echo(short, err=True)
-        elif _asked(again, lang, hidden=True) == password:
+        elif asked(again, lang, hidden=True) == password:
             return password
         else:
             typer.echo(tr("cli.init.password_mismatch", lang), err=True)
@@ -253,13 +253,13 @@ def given_user(ctx: typer.Context, user: str | None) -> str | None:
     return user or (ctx.obj or {}).get("user") or os.environ.get("LUOTSI_USER")
 
 
-def _credentials(username: str | None, lang: str, *, aborted: str | None = None) -> Credentials:
+def ask_credentials(username: str | None, lang: str, *, aborted: str | None = None) -> Credentials:
     """`username` (else asked), and $LUOTSI_PASSWORD or a hidden prompt."""
     username = username or os.environ.get("LUOTSI_USER")
-    username = username or _asked(tr("cli.import.username", lang), lang, aborted=aborted)
+    username = username or asked(tr("cli.import.username", lang), lang, aborted=aborted)
     password = os.environ.get("LUOTSI_PASSWORD")
     if password is None:
-        password = _asked(tr("cli.import.password", lang), lang, hidden=True, aborted=aborted)
+        password = asked(tr("cli.import.password", lang), lang, hidden=True, aborted=aborted)
     return Credentials(username, password)
 
 
@@ -291,7 +291,7 @@ def unlock_for_cli(
     username = given_user(ctx, user)
     if username is None or "LUOTSI_PASSWORD" not in os.environ:
         typer.echo(tr("cli.unlock.needed", lang, path=path), err=True)
-    credentials = _credentials(username, lang, aborted=locked)
+    credentials = ask_credentials(username, lang, aborted=locked)
     try:
         keyring.unlock(path, credentials.username, credentials.password)
     except LoginFailed:
@@ -310,7 +310,7 @@ def login(
     A username locked after failed logins raises `LoginLocked`, an account whose password
     data is damaged `PasswordDataDamaged`: `errors_reported` says either (the lock's time
     left, in the language asked) with exit code 2, as the login screen does."""
-    given = credentials or _credentials(username, lang)
+    given = credentials or ask_credentials(username, lang)
     try:
         return store.staff.log_in(given.username, given.password)
     except LoginFailed:

@@ -12,6 +12,7 @@ from store.core import keyring
 from store.core.errors import file_fault
 from store.core.i18n import tr
 from store.core.keys import key_file_of
+from store.visits.board_feed import board_file_of
 
 from .cli_common import fail, fail_on_store_fault, open_store
 
@@ -67,6 +68,9 @@ def undo_new_database(target: Target, made_key_file: bool) -> None:
     try:
         for end in ("-wal", "-shm", "-journal"):
             path.with_name(path.name + end).unlink(missing_ok=True)
+        board_file_of(path).unlink(missing_ok=True)  # the board's side file, if published
+        for end in ("-wal", "-shm"):
+            path.with_name(board_file_of(path).name + end).unlink(missing_ok=True)
         if target.was_empty_file:
             os.truncate(path, 0)
         else:

@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 
-from store.core import keyring
 from store.core.auth import LoginFailed, allowed
 from store.core.db import DatabaseBusy
 from store.core.encryption import (
@@ -30,15 +29,18 @@ from .cli_common import (
     DbOption,
     LangOption,
     UserOption,
-    _asked,  # pyright: ignore[reportPrivateUsage]
+    ask_credentials,
+    asked,
     asked_language,
     early_language,
     errors_reported,
     existing_database,
     fail,
+    login,
     new_password,
     open_store,
     prompt_text,
+    unlock_for_cli,
 )
 from .cli_help import HELP_LANGUAGE
 from .cli_keys_strings import HELP
@@ -56,16 +58,6 @@ def _number(value: float, lang: str) -> str:
     """One decimal, with the decimal comma of Finnish and Swedish."""
     text = f"{value:.1f}"
     return text if lang == "en" else text.replace(".", ",")
-
-
-def _credentials(user: str | None, lang: str) -> tuple[str, str]:
-    """--user or $LUOTSI_USER (else asked), and $LUOTSI_PASSWORD (else asked, hidden)."""
-    username = user or os.environ.get("LUOTSI_USER")
-    username = username or prompt_text(tr("cli.import.username", lang), lang)
-    password = os.environ.get("LUOTSI_PASSWORD")
-    if password is None:
-        password = _asked(tr("cli.import.password", lang), lang, hidden=True)
-    return username, password
 
 
 @contextmanager
@@ -91,13 +83,6 @@ def _alone(path: Path, lang: str) -> Iterator[None]:
             fail(tr("cli.keys.busy", lang, path=path))
 
 
-def _unlock(path: Path, username: str, password: str, lang: str) -> None:
-    """Learn the database's key from the user's slot, as every command is to unlock (this
-    is the one place to swap for the shared CLI unlocking)."""
-    with _reported(lang):
-        keyring.unlock(path, username, password)
-
-
 PathArgument = Annotated[Path, typer.Argument(help=_help("encrypt.path"))]
 
 
@@ -107,10 +92,10 @@ def encrypt_command(
     """Encrypt a plain database in place with the admin's password; show the recovery key."""
     ui_lang = early_language(ctx, lang)
     path = existing_database(ctx, path, ui_lang)
-    username, password = _credentials(user, ui_lang)
+    given = ask_credentials(user, ui_lang)
     started = time.perf_counter()
     with _alone(path, ui_lang):
-        done = encrypt_database(path, {username: password})
+        done = encrypt_database(path, {given.username: given.password})
     seconds = time.perf_counter() - started
     size = path.stat().st_size / _MEGABYTE
     say = typer.echo
@@ -149,12 +134,11 @@ def rekey_command(
     with errors_reported(early):
         finish_interrupted(path)  # a rekey cut short left a key file that fits no database
         require_encrypted(path)
-    username, password = _credentials(user, early)
-    _unlock(path, username, password, early)
+    given = unlock_for_cli(ctx, path, early, user)
     store = open_store(path, early)
     try:
         with _reported(early):
-            staff = store.staff.log_in(username, password)
+            staff = login(store, user, early, given)
     finally:
         store.close()  # the rekey must have the file to itself
     ui_lang = asked_language(ctx, lang) or staff.language
@@ -178,7 +162,7 @@ def recover_command(
     path = existing_database(ctx, path, ui_lang)
     recovery_key = os.environ.get(RECOVERY_KEY_ENV)
     if recovery_key is None:
-        recovery_key = _asked(tr("cli.recover.key", ui_lang), ui_lang, hidden=True)
+        recovery_key = asked(tr("cli.recover.key", ui_lang), ui_lang, hidden=True)
     with errors_reported(ui_lang):  # a wrong key is told before a password is asked
         unlock_for_recovery(path, recovery_key)
     username = user or os.environ.get("LUOTSI_USER")
