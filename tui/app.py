@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from store.api import Store
     from store.core.clock import Clock
     from store.core.models import Session, Staff
+    from store.core.unlock_log import RefusedLogins
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 STORE_AFTER_PAINT_S = 0.1
@@ -71,16 +72,21 @@ class LuotsiApp(App[None]):
 
     def __init__(
         self,
-        open_store: Callable[[], Store],
+        db_path: Path,
+        clock: Clock | None = None,
         lang: str | None = None,
         desk: str = "1",
         notice: str | None = None,
     ) -> None:
         load_screen_strings()
         super().__init__()
-        self._open_store = open_store
+        self.db_path = db_path
+        self._clock = clock  # the machine's, made when first asked for (see `clock`)
         self._notice = notice
-        self.store: Store | None = None  # opened once the first screen is on the terminal
+        # Opened once the first screen is on the terminal; an encrypted database once a
+        # login has unlocked it.
+        self.store: Store | None = None
+        self._refused_logins: RefusedLogins | None = None
         self.desk = desk
         self.session: Session | None = None
         self.lang_override = lang
@@ -105,15 +111,23 @@ class LuotsiApp(App[None]):
         # the terminal: importing sqlite_utils and the store holds the interpreter ~100 ms,
         # and right after the refresh it would keep Textual's writer thread from sending
         # the frame. Whoever needs the store sooner opens it then (`ContextMixin.store`).
+        # An encrypted database waits for the login, which unlocks it with a key slot.
         self.set_timer(STORE_AFTER_PAINT_S, self.open_store)
 
     def open_store(self) -> None:
         if self.store is not None:
             return
+        from store.api import Store
         from store.core.db import store_fault
+        from store.core.keys import DatabaseLocked, KeyFileError
 
         try:
-            self.store = self._open_store()
+            self.store = Store.open(self.db_path, self.clock)
+        except DatabaseLocked:
+            return  # encrypted, and nobody has logged in yet: the login opens it
+        except KeyFileError as exc:
+            # Its key file is missing, damaged or another database's: nobody could log in.
+            self.exit(return_code=2, message=exc.message(self.lang))
         except Exception as exc:
             # Not a Luotsi database, or one that cannot be opened for writing (read-only,
             # locked while being migrated): said in the user's language, never a traceback.
@@ -122,13 +136,34 @@ class LuotsiApp(App[None]):
                 raise
             self.exit(return_code=2, message=describe_error(fault, self.lang))
 
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            # Imported here, not before the first paint (zoneinfo and the store's package).
+            from store.core.clock import Clock
+
+            self._clock = Clock()
+        return self._clock
+
+    @property
+    def refused_logins(self) -> RefusedLogins:
+        """Logins refused at an encrypted database's key slot before anyone had unlocked it,
+        kept for the access log of the next login that gets in (see store/core/unlock_log)."""
+        if self._refused_logins is None:
+            from store.core.unlock_log import RefusedLogins
+
+            self._refused_logins = RefusedLogins()
+        return self._refused_logins
+
     def show_login(self) -> None:
         self.push_screen(LoginScreen(), self._logged_in)
 
     def _logged_in(self, staff: Staff | None) -> None:
         if staff is None:
             return
-        assert self.store is not None  # a login went through it
+        self.open_store()  # an encrypted database: the login has just unlocked it
+        if self.store is None:
+            return  # it could not be opened after all, and the app is ending with why
         from screens.shell.today import TodayScreen
         from store.core.models import Session
 
@@ -315,14 +350,9 @@ def make_app(
 ) -> LuotsiApp:
     """Build the app over the database at `db_path` (used by the CLI and the tests).
 
-    The database is opened when the app starts; `desk` names this terminal's service
-    desk, shown on the waiting-room board; `notice` is shown over the login form (the
-    demo's database path and board command, which the full-screen app would hide).
+    The database is opened when the app starts (an encrypted one when a login has
+    unlocked it); `desk` names this terminal's service desk, shown on the waiting-room
+    board; `notice` is shown over the login form (the demo's database path and board
+    command, which the full-screen app would hide).
     """
-
-    def open_store() -> Store:
-        from store.api import Store
-
-        return Store.open(db_path, clock)
-
-    return LuotsiApp(open_store, lang=lang, desk=desk, notice=notice)
+    return LuotsiApp(Path(db_path), clock, lang=lang, desk=desk, notice=notice)

@@ -23,6 +23,7 @@ from store.core.db import (
 from store.core.i18n import in_language, register, tr
 from store.core.keys import KeyFileDamaged, KeyFileMismatch
 from store.core.sites import SiteNotChosen
+from store.sample.accounts import DEMO_COACH
 from store.sample.visits import HISTORY_WEEKS
 
 from .cli_audit import STRINGS as AUDIT_STRINGS
@@ -87,6 +88,9 @@ DeskOption = Annotated[
 ]
 DEFAULT_DESK = "1"
 DEMO_DESK_USER = "vastaanotto"  # the demo's reception login: its site is the board's
+# The logins the README gives for the demo: each has a key slot in the demo's copy (each
+# slot costs a password hash when the demo starts; the sample's other staff have none).
+DEMO_LOGINS = ("admin", DEMO_DESK_USER, DEMO_COACH)
 MAX_DESK_LENGTH = 8  # the board shows it in big digits beside the ticket
 
 app = typer.Typer(
@@ -213,8 +217,6 @@ def root(
 @app.command(help=help_for("help.demo"))
 def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -> None:
     """Open Luotsi on a throwaway copy of the sample database, removed when it closes."""
-    from store.sample.generate import refresh_history
-
     chosen_lang = asked_language(ctx, lang)
     text_lang = early_language(ctx, lang)
     chosen_desk = _desk(ctx, desk, text_lang)
@@ -224,16 +226,32 @@ def demo(ctx: typer.Context, lang: LangOption = None, desk: DeskOption = None) -
     # throwaway folder is removed whenever the demo ends, even before the app is up.
     with ended_by_signals(), tempfile.TemporaryDirectory(prefix="luotsi-demo-") as folder:
         copy = Path(folder) / "luotsi-demo.db"
-        copy_database(SAMPLE_DB, copy)
-        # The committed sample holds no visits nor paths (they would make it ~6 MB):
-        # they are made here, around this very minute, so the queue is never weeks old
-        # and a coach's worklist has steps due now.
-        refresh_history(copy)
-        lines = demo_lines(copy, text_lang)
+        lines = prepare_demo(copy, text_lang)
         for line in lines:
             typer.echo(line)
         # Also inside the app: its full screen hides what was printed until it closes.
         _run_app(copy, chosen_lang, chosen_desk, notice="\n".join(lines))
+
+
+def prepare_demo(copy: Path, lang: str) -> list[str]:
+    """Make the demo's throwaway database at `copy` and return its `demo_lines`.
+
+    A copy of the sample, encrypted as a real installation's is, so the demo takes the
+    real path: the app starts locked, and a login opens the user's key slot. Each demo
+    login gets a slot of the demo password (the password is printed in the README anyway)."""
+    from store.core.encryption import encrypt_database
+    from store.sample.accounts import DEMO_PASSWORD
+    from store.sample.generate import refresh_history
+
+    copy_database(SAMPLE_DB, copy)
+    # The committed sample holds no visits nor paths (they would make it ~6 MB):
+    # they are made here, around this very minute, so the queue is never weeks old
+    # and a coach's worklist has steps due now.
+    refresh_history(copy)
+    lines = demo_lines(copy, lang)  # read while the copy is still plain: no key needed
+    encrypt_database(copy, dict.fromkeys(DEMO_LOGINS, DEMO_PASSWORD))
+    keyring.forget(copy)  # locked until someone logs in, as a desk finds its database
+    return lines
 
 
 @app.command(help=help_for("help.board"))

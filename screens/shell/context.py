@@ -14,12 +14,21 @@ from store.core.i18n import has_text, tr
 from store.core.text import visible
 
 if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
+    from pathlib import Path
+
     from store.api import Store
+    from store.core.clock import Clock
     from store.core.models import Session
+    from store.core.unlock_log import RefusedLogins
 
 
 class AppContext(Protocol):
-    store: Store | None  # None until the app has opened the database after its first paint
+    # None until the app has opened the database after its first paint, or, for an
+    # encrypted one, until a login has unlocked it.
+    store: Store | None
+    db_path: Path
+    clock: Clock
+    refused_logins: RefusedLogins  # refused at a key slot, for the next login's access log
     session: Session | None
     lang: str
     blanked: bool

@@ -15,11 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
-from .context import ScreenContextMixin
+from .context import ScreenContextMixin, context
 
 if TYPE_CHECKING:  # the store's modules load after the form has painted
     from store.core.clock import Clock
     from store.core.models import Staff
+    from store.core.unlock_log import RefusedLogins
 
 
 class LoginScreen(ScreenContextMixin, Screen["Staff"]):
@@ -54,17 +55,24 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
     def _submit(self) -> None:
         if self.locked_for > 0 or self.checking:
             return
-        store = self.store
-        assert store.path is not None, "the app's store was opened from a file"
+        # Not `self.store`: an encrypted database opens only once this login has unlocked it.
+        ctx = self.ctx
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input).value
         self.checking = True
         self.query_one("#login-error", Static).update(self.t("login.checking"))
-        # The password hash takes most of a second by design: checked off the event loop,
-        # the form keeps drawing meanwhile.
+        # The password hash (and an encrypted database's key slot) takes most of a second
+        # by design: checked off the event loop, the form keeps drawing meanwhile.
         self.run_worker(
             partial(
-                check_password, self, self._checked, store.path, store.clock, username, password
+                check_password,
+                self,
+                self._checked,
+                ctx.db_path,
+                ctx.clock,
+                username,
+                password,
+                ctx.refused_logins,
             ),
             thread=True,
             exclusive=True,
@@ -81,8 +89,9 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
             after_failure,
             seconds_locked,
         )
+        from store.core.db import store_fault
 
-        from .background import describe_error
+        from .background import describe_error, fault_key
         from .faults import tell_store_fault
 
         self.checking = False
@@ -91,17 +100,20 @@ class LoginScreen(ScreenContextMixin, Screen["Staff"]):
             return
         error = self.query_one("#login-error", Static)
         if not isinstance(outcome, LoginLocked | LoginFailed | PasswordDataDamaged):
-            # A busy or unwritable database: told as everywhere in the app, and both
-            # fields kept, so Enter tries again once it is free.
+            # Both fields kept, so Enter tries again once it is put right. A busy or
+            # unwritable database is told as everywhere in the app; anything else (a key
+            # file missing, damaged or another database's, a damaged database) under the form.
             error.update("")
-            if not tell_store_fault(self, outcome):
+            if fault_key(store_fault(outcome) or outcome) is None:
                 error.update(describe_error(outcome, self.ctx.lang))
+            else:
+                tell_store_fault(self, outcome)
             return
         self.query_one("#password", Input).value = ""
         if isinstance(outcome, LoginLocked):
             self._lock(outcome.seconds)
         elif isinstance(outcome, LoginFailed):
-            now = self.store.clock.now()
+            now = self.ctx.clock.now()
             self.failures_here, locked_until = after_failure(self.failures_here, now)
             if locked_until is not None:
                 self._lock(seconds_locked(locked_until, now))
@@ -137,20 +149,65 @@ def check_password(
     clock: Clock,
     username: str,
     password: str,
+    refused: RefusedLogins | None = None,
 ) -> None:
     """A login check, in a thread worker on a connection of its own (a connection belongs
     to the thread that opened it); its outcome (the user, or what refused them) goes to
-    `checked` on the event loop, unless `node` has gone meanwhile (the app quitting)."""
-    from store.api import Store
+    `checked` on the event loop, unless `node` has gone meanwhile (the app quitting).
 
+    `refused` keeps the attempts refused at an encrypted database's key slot while it
+    could not be opened, for the access log of the next login that gets in."""
+    # The app's own first opening (migrating, if this version is new) happens here when
+    # it could not open the database before a login (an encrypted one); later checks
+    # open a second connection to a file already opened and migrated.
+    first_open = context(node).store is None
     outcome: Staff | BaseException
     try:
-        store = Store.open(path, clock, migrate=False)
-        try:
-            outcome = store.staff.log_in(username, password)
-        finally:
-            store.close()
+        outcome = sign_in(path, clock, username, password, refused, migrate=first_open)
     except Exception as exc:  # every refusal and failure is said where it was asked
         outcome = exc
     if not get_current_worker().is_cancelled and node.is_attached:
         node.app.call_from_thread(checked, outcome)
+
+
+def sign_in(
+    path: Path,
+    clock: Clock,
+    username: str,
+    password: str,
+    refused: RefusedLogins | None,
+    *,
+    migrate: bool = True,
+) -> Staff:
+    """Check a login against the database at `path` and return the user.
+
+    An encrypted database is unlocked with the user's own key slot first, every time (also
+    when this process already knows its key: a login proves the slot too), so a wrong
+    password never reaches SQLCipher. Then the store is opened (and, with `migrate`,
+    migrated if this version is new to it) and the login checked there as on a plain
+    one: the access log, the lockout shared by every desk."""
+    from store.api import Store
+    from store.core import keyring
+    from store.core.auth import LoginFailed
+    from store.core.unlock_log import log_in_after, slot_refusal
+
+    slot_refused = False
+    try:
+        keyring.unlock(path, username, password)  # nothing to unlock on a plain database
+    except LoginFailed:
+        if keyring.known_key(path) is None:
+            # Nothing can be written in a database nobody has opened: remembered instead.
+            if refused is not None:
+                refused.add(slot_refusal(username, clock.now()))
+            raise
+        # Opened here already (by an earlier login): the login below logs the attempt and
+        # counts it for the lockout, as any wrong password.
+        slot_refused = True
+    store = Store.open(path, clock, migrate=migrate)
+    try:
+        if slot_refused:
+            store.staff.log_in(username, password)
+            raise LoginFailed()  # a password the slot refuses never gets in
+        return log_in_after(store.ctx, lambda: store.staff.log_in(username, password), refused)
+    finally:
+        store.close()

@@ -11,6 +11,7 @@ from stdnum.fi import hetu as stdnum_hetu
 from typer.testing import CliRunner
 
 from store.api import Store
+from store.core import keyring
 from store.sample.generate import DEMO_PASSWORD, generate_sample
 from tests.conftest import make_hetu
 from tui.cli import app
@@ -447,6 +448,7 @@ def test_demo_never_touches_the_committed_sample(monkeypatch: pytest.MonkeyPatch
     opened: list[Path] = []
 
     def run(self) -> None:  # the real app on the copy, minus the terminal
+        keyring.unlock(self.db_path, "admin", DEMO_PASSWORD)  # the demo's copy is encrypted
         self.open_store()
         opened.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
         self.store.clients.create(
@@ -472,6 +474,7 @@ def test_demo_says_where_its_database_is_and_how_to_open_the_board_on_it(
     notices: list[str | None] = []
 
     def run(self) -> None:  # while the demo runs, its lines name the copy the app opened
+        keyring.unlock(self.db_path, "admin", DEMO_PASSWORD)  # the demo's copy is encrypted
         self.open_store()
         copies.append(Path(self.store.db.execute("PRAGMA database_list").fetchone()[2]))
         notices.append(self._notice)
@@ -511,6 +514,7 @@ def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list:
     opened: list = []
 
     def run(self) -> None:
+        keyring.unlock(self.db_path, "admin", DEMO_PASSWORD)  # the demo's copy is encrypted
         self.open_store()
         opened.append(
             (self.desk, self.store.visits.queue(self.store.sites.all()[0].id), self.store.today())
