@@ -8,7 +8,6 @@ import errno
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.api import Store
-from tests.faults import write_lock_on
+from tests.faults import raw_connect, write_lock_on
 from tui.cli import app
 
 runner = CliRunner()
@@ -54,7 +53,7 @@ def _args(command: list[str], folder: Path) -> list[str]:
 
 
 def _setting(path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute("SELECT key, value FROM setting ORDER BY key").fetchall()
 
 
@@ -243,7 +242,7 @@ def test_a_command_on_a_full_disk_says_so_and_writes_nothing(world, tmp_path):
         before = _setting(path)
         # A reader keeps the -shm file and an empty -wal in place, as a desk's app does:
         # the command's writes then need room that the disk no longer has.
-        reader = sqlite3.connect(path, isolation_level=None)
+        reader = raw_connect(path, isolation_level=None)
         reader.execute("PRAGMA journal_mode = WAL")
         reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         reader.execute("SELECT count(*) FROM staff").fetchone()
@@ -260,7 +259,7 @@ def test_a_command_on_a_full_disk_says_so_and_writes_nothing(world, tmp_path):
         (disk / "filler").unlink()
         reader.close()
         assert _setting(path) == before
-        with sqlite3.connect(path) as check:
+        with raw_connect(path) as check:
             assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)

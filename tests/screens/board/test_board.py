@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from textual.widgets import Digits, Static
 
 from screens.board.board import ServingRow
 from screens.shell.formatting import format_time
+from store.core.errors import SQLITE_OPERATIONAL_ERRORS
 from tui.board import make_board
 
 from ..helpers import screen_text, wait_until
@@ -96,7 +96,7 @@ async def test_the_board_cannot_write_and_logs_no_one(queue, clock):
         clock.at += timedelta(minutes=1)  # let a refresh or two go by, reading only
         later = format_time(clock.now())
         await wait_until(pilot, lambda: later in screen_text(pilot), "a refresh")
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(SQLITE_OPERATIONAL_ERRORS, match="readonly"):
             app.board.store.db.execute("DELETE FROM visit")
     assert queue.store.db.execute("SELECT count(*) FROM audit_event").fetchone() == before
     assert len(queue.store.visits.queue(queue.site.id)) == 4

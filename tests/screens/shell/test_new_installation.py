@@ -3,12 +3,11 @@ reception account, and that user logs in and queues a visitor."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from typer.testing import CliRunner
 
 from screens.desk.walk_in import WalkInScreen
+from tests.faults import raw_connect
 from tui.app import make_app
 from tui.cli import app as cli
 
@@ -66,7 +65,7 @@ async def test_init_then_staff_add_then_the_new_user_queues_a_visitor(tmp_path):
         await pilot.press("f7", "9", "enter")
         await settled(pilot)
 
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         queued = conn.execute(
             "SELECT site.name, staff.username, visit.client_id FROM visit"
             " JOIN site ON site.id = visit.site_id"

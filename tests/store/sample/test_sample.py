@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from store.core.clock import FixedClock
 from store.core.migrations import migration_names
 from store.core.models import ROLES
 from store.sample.generate import DEMO_PASSWORD, generate_sample, refresh_history
+from tests.faults import as_dict, raw_connect
 
 TODAY = date(2026, 11, 28)
 COMMITTED_SAMPLE = Path(__file__).resolve().parents[3] / "sample.db"
@@ -29,7 +29,7 @@ CLIENT_COLUMNS = (
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql).fetchall()
 
 
@@ -46,8 +46,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clients(sample: Path) -> list[dict]:
-    with sqlite3.connect(sample) as conn:
-        conn.row_factory = sqlite3.Row
+    with raw_connect(sample) as conn:
+        conn.row_factory = as_dict
         return [dict(row) for row in conn.execute("SELECT * FROM client")]
 
 

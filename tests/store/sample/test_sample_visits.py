@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ from store.api import Store
 from store.core.clock import FixedClock, from_iso
 from store.sample.generate import generate_sample, refresh_history
 from store.sample.seeded import helsinki_minutes, helsinki_moment
+from tests.faults import as_dict, raw_connect
 
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)
@@ -29,13 +29,13 @@ def month(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 
 def _dicts(path: Path, sql: str, params: tuple = ()) -> list[dict]:
-    with sqlite3.connect(path) as conn:
-        conn.row_factory = sqlite3.Row
+    with raw_connect(path) as conn:
+        conn.row_factory = as_dict
         return [dict(row) for row in conn.execute(sql, params)]
 
 
