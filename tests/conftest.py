@@ -75,11 +75,19 @@ def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 ENCRYPTED_RUN = os.environ.get("LUOTSI_TEST_ENCRYPTED") == "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def encrypted_run() -> None:
+    """The policy from the start, so that databases made once for a module or the session
+    (the sample's registers) are encrypted in the encrypted run too."""
+    keyring.encrypt_new_databases(ENCRYPTED_RUN)
+
+
 @pytest.fixture(autouse=True)
 def encrypted_databases() -> Iterator[None]:
     keyring.encrypt_new_databases(ENCRYPTED_RUN)
     yield
-    keyring.encrypt_new_databases(False)
+    # As it was for the next module's fixtures, whatever the test set.
+    keyring.encrypt_new_databases(ENCRYPTED_RUN)
 
 
 @pytest.fixture

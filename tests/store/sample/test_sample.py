@@ -14,6 +14,7 @@ from store.api import Store
 from store.clients.rules import age_on, is_long_term_unemployed
 from store.clients.validation import clean_client, format_date, hetu_birth_date
 from store.core.clock import FixedClock
+from store.core.db import copy_database
 from store.core.migrations import migration_names
 from store.core.models import ROLES
 from store.sample.generate import DEMO_PASSWORD, generate_sample, refresh_history
@@ -151,7 +152,7 @@ def test_every_client_has_a_coach_and_a_logged_creation(sample: Path, clients: l
 
 
 def test_staff_of_every_role_and_the_demo_logins_work(sample: Path, tmp_path: Path):
-    copy = shutil.copyfile(sample, tmp_path / "copy.db")
+    copy = copy_database(sample, tmp_path / "copy.db")
     store = Store.open(copy)
     try:
         assert {s.role for s in store.staff.all()} == set(ROLES)

@@ -4,7 +4,6 @@ the demo coach's clients checked in at the desk this morning."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -14,6 +13,7 @@ import pytest
 
 from store.api import Store
 from store.core.clock import FixedClock, from_iso, to_local
+from store.core.db import copy_database
 from store.sample.generate import generate_sample, refresh_history
 from store.sample.seeded import helsinki_moment
 from store.sample.visits import MORNING_SO_FAR
@@ -34,7 +34,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def store(sample: Path, tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(shutil.copyfile(sample, tmp_path / "copy.db"), FixedClock(NOW))
+    opened = Store.open(copy_database(sample, tmp_path / "copy.db"), FixedClock(NOW))
     yield opened
     opened.close()
 
