@@ -220,7 +220,28 @@ def _preflight_encrypted(path: Path) -> str | None:
         return "no_staff"
     if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
         return "damaged"
-    return None
+    return "busy" if _held_by_another_process(path) else None
+
+
+def _held_by_another_process(path: Path) -> bool:
+    """Whether another process has the file to itself (locking_mode=EXCLUSIVE): SQLite
+    asks for its lock before it reads a byte, so this needs no key. Not asked while this
+    process has a connection to the file (closing this one would drop that one's locks)."""
+    if _open_in_this_process(path):
+        return False
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:  # without the key, "not a database" once the lock is had
+        return isinstance(store_fault(exc), DatabaseBusy)
+    finally:
+        conn.close()
+    return False
 
 
 def _configure(conn: Connection, *, encrypted: bool) -> None:

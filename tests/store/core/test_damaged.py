@@ -71,7 +71,9 @@ def test_a_truncated_file_is_damaged_not_foreign_and_names_the_newest_backup(clo
     add_backup(path, 2, age_seconds=3600)
     newest = add_backup(path, 3, age_seconds=60)
     with path.open("r+b") as handle:
-        handle.truncate(path.stat().st_size // 2)
+        # Mid-page, as a copy cut short usually is: an encrypted file cut at a page's end
+        # cannot be told from a whole one before a login (its page count is encrypted).
+        handle.truncate(path.stat().st_size // 2 - 100)
     before = path.read_bytes()
     with pytest.raises(DatabaseDamaged) as raised:
         open_db(path)
