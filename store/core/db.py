@@ -204,7 +204,8 @@ def preflight(path: str | Path) -> str | None:
 def _preflight_encrypted(path: Path) -> str | None:
     """`preflight` for an encrypted database, which cannot be read before a login: its key
     file must be whole and its own ("keys_damaged", "keys_mismatch"), the file whole pages
-    ("damaged"), and some staff member must have a slot ("no_staff")."""
+    ("damaged"), some staff member must have a slot ("no_staff"), a -shm must be there or
+    can be made ("folder_read_only"), and no other process may have it to itself ("busy")."""
     from store.core.keys import KeyFileMismatch, read_key_file
 
     try:
@@ -220,6 +221,11 @@ def _preflight_encrypted(path: Path) -> str | None:
         return "no_staff"
     if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
         return "damaged"
+    # An encrypted database is always WAL (see `_configure`): it is read through a -shm
+    # file, which cannot be made in a folder this user may not write to.
+    shm = path.with_name(path.name + "-shm")
+    if not shm.exists() and not os.access(path.resolve().parent, os.W_OK):
+        return "folder_read_only"
     return "busy" if _held_by_another_process(path) else None
 
 
