@@ -75,11 +75,19 @@ def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 ENCRYPTED_RUN = os.environ.get("LUOTSI_TEST_ENCRYPTED") == "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def encrypted_run() -> None:
+    """The policy from the start, so that databases made once for a module or the session
+    (the sample's registers) are encrypted in the encrypted run too."""
+    keyring.encrypt_new_databases(ENCRYPTED_RUN)
+
+
 @pytest.fixture(autouse=True)
 def encrypted_databases() -> Iterator[None]:
     keyring.encrypt_new_databases(ENCRYPTED_RUN)
     yield
-    keyring.encrypt_new_databases(False)
+    # As it was for the next module's fixtures, whatever the test set.
+    keyring.encrypt_new_databases(ENCRYPTED_RUN)
 
 
 @pytest.fixture
@@ -87,44 +95,55 @@ def clock() -> FixedClock:
     return FixedClock(NOW)
 
 
-@pytest.fixture
-def world(tmp_path: Path, clock: FixedClock) -> World:
-    path = tmp_path / "luotsi.db"
+# The world's clients: names with Finnish and Swedish letters, an apostrophe, a hyphen;
+# HETUs of three centuries; a Finnish and a foreign phone number.
+WORLD_CLIENTS: dict[str, dict[str, str]] = {
+    "makinen": {
+        "last_name": "Mäkinen",
+        "first_name": "Anna",
+        "hetu": make_hetu("010190", "-", 900),
+        "phone": "040 123 4567",
+        "unemployed_since": "1.3.2025",
+    },
+    "maki_jokela": {
+        "last_name": "Mäki-Jokela",
+        "first_name": "Pekka",
+        "hetu": make_hetu("150705", "A", 912),
+        "mother_tongue": "so",
+    },
+    "ostman": {
+        "last_name": "Östman",
+        "first_name": "Åsa",
+        "birth_date": "3.4.1961",
+        "service_language": "sv",
+    },
+    "obrien": {
+        "last_name": "O'Brien",
+        "first_name": "Sean",
+        "hetu": make_hetu("311299", "Y", 955),
+        "phone": "+46 70 123 45 67",
+    },
+}
+
+
+def build_world(path: Path, clock: FixedClock) -> World:
+    """A site, its three staff (admin, reception, coach; password "demo") and the world's
+    clients, in a new database at `path` (encrypted in the suite's encrypted run)."""
     store = Store.open(path, clock)
     site = store.sites.create("Työpiste Keskusta", "Turku", "Varsinais-Suomen työllisyysalue")
     admin = add_demo_account(store.ctx, "admin", "Aalto Aino", "admin", site.id)
     reception = add_demo_account(store.ctx, "vastaanotto", "Nieminen Noora", "reception", site.id)
     coach = add_demo_account(store.ctx, "valmentaja", "Virtanen Liisa", "coach", site.id)
-    rows = {
-        "makinen": {
-            "last_name": "Mäkinen",
-            "first_name": "Anna",
-            "hetu": make_hetu("010190", "-", 900),
-            "phone": "040 123 4567",
-            "unemployed_since": "1.3.2025",
-            "coach_id": coach.id,
-        },
-        "maki_jokela": {
-            "last_name": "Mäki-Jokela",
-            "first_name": "Pekka",
-            "hetu": make_hetu("150705", "A", 912),
-            "mother_tongue": "so",
-        },
-        "ostman": {
-            "last_name": "Östman",
-            "first_name": "Åsa",
-            "birth_date": "3.4.1961",
-            "service_language": "sv",
-        },
-        "obrien": {
-            "last_name": "O'Brien",
-            "first_name": "Sean",
-            "hetu": make_hetu("311299", "Y", 955),
-            "phone": "+46 70 123 45 67",
-        },
-    }
-    clients = {key: store.clients.create(admin, raw) for key, raw in rows.items()}
+    clients = {}
+    for key, raw in WORLD_CLIENTS.items():
+        row = {**raw, "coach_id": coach.id} if key == "makinen" else dict(raw)
+        clients[key] = store.clients.create(admin, row)
     return World(path, store, site, admin, reception, coach, clients)
+
+
+@pytest.fixture
+def world(tmp_path: Path, clock: FixedClock) -> World:
+    return build_world(tmp_path / "luotsi.db", clock)
 
 
 @pytest.fixture

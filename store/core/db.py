@@ -206,7 +206,8 @@ def preflight(path: str | Path) -> str | None:
 def _preflight_encrypted(path: Path) -> str | None:
     """`preflight` for an encrypted database, which cannot be read before a login: its key
     file must be whole and its own ("keys_damaged", "keys_mismatch"), the file whole pages
-    ("damaged"), and some staff member must have a slot ("no_staff")."""
+    ("damaged"), some staff member must have a slot ("no_staff"), a -shm must be there or
+    can be made ("folder_read_only"), and no other process may have it to itself ("busy")."""
     from store.core.keys import KeyFileMismatch, read_key_file
 
     try:
@@ -222,7 +223,33 @@ def _preflight_encrypted(path: Path) -> str | None:
         return "no_staff"
     if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
         return "damaged"
-    return None
+    # An encrypted database is always WAL (see `_configure`): it is read through a -shm
+    # file, which cannot be made in a folder this user may not write to.
+    shm = path.with_name(path.name + "-shm")
+    if not shm.exists() and not os.access(path.resolve().parent, os.W_OK):
+        return "folder_read_only"
+    return "busy" if _held_by_another_process(path) else None
+
+
+def _held_by_another_process(path: Path) -> bool:
+    """Whether another process has the file to itself (locking_mode=EXCLUSIVE): SQLite
+    asks for its lock before it reads a byte, so this needs no key. Not asked while this
+    process has a connection to the file (closing this one would drop that one's locks)."""
+    if _open_in_this_process(path):
+        return False
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:  # without the key, "not a database" once the lock is had
+        return isinstance(store_fault(exc), DatabaseBusy)
+    finally:
+        conn.close()
+    return False
 
 
 def _configure(conn: Connection, *, encrypted: bool) -> None:

@@ -27,6 +27,10 @@ SQLITE_INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
     sqlite3.IntegrityError,
     _cipher.IntegrityError,
 )
+SQLITE_OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.OperationalError,
+    _cipher.OperationalError,
+)
 
 
 class StoreError(Exception):

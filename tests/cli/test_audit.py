@@ -6,7 +6,6 @@ import csv
 import hashlib
 import io
 import json
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +13,8 @@ from typer.testing import CliRunner
 from store.api import Store
 from store.core.audit import log_event
 from store.core.db import write_transaction
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -48,7 +49,7 @@ def audit(world, *args: str, user: str = "admin"):
 
 
 def _tamper(world, *statements: str) -> None:
-    conn = sqlite3.connect(world.path, isolation_level=None)
+    conn = raw_connect(world.path, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
     conn.close()
@@ -59,7 +60,7 @@ def test_verify_of_an_intact_log_exits_0_with_the_count(logged):
     assert result.exit_code == 0, result.output
     assert "The access log is intact:" in result.output
     # Every event but the one the check itself added after it.
-    with sqlite3.connect(logged.path) as conn:
+    with raw_connect(logged.path) as conn:
         count = conn.execute("SELECT count(*) - 1 FROM audit_event").fetchone()[0]
     assert f"{count} events, the newest #{count}" in result.output
 
@@ -89,7 +90,7 @@ def test_a_deleted_event_is_found(logged):
 
 
 def test_replace_into_is_refused_and_the_log_still_verifies(logged):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS):
         _tamper(
             logged,
             "REPLACE INTO audit_event (id, at, staff_id, action, entity, entity_id, client_id,"

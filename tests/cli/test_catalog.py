@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -25,7 +25,7 @@ def luotsi(db_path: Path, *args: str, user: str = "admin"):
 
 
 def rows(db_path: Path, sql: str, *params: object) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return conn.execute(sql, params).fetchall()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shlex
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from store.api import Store
 from store.core import keyring
 from store.sample.generate import DEMO_PASSWORD, generate_sample
 from tests.conftest import make_hetu
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -33,7 +33,7 @@ def sample_db(tmp_path: Path) -> Path:
 
 
 def _rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 

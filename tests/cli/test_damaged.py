@@ -3,7 +3,6 @@ an empty file or a folder left as it was."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.exports.rows import PSEUDONYM_SETTING
+from tests.faults import raw_connect
 from tests.store.core.test_damaged import add_backup, damage_page
 from tui.cli import app
 
@@ -50,7 +50,7 @@ def said(result) -> str:
 
 @pytest.mark.parametrize("value", ["zz-not-hex", "00ff"])
 def test_a_spoilt_pseudonym_key_is_a_message_in_export(visited, tmp_path, value):
-    with closing(sqlite3.connect(visited.path)) as conn, conn:
+    with closing(raw_connect(visited.path)) as conn, conn:
         conn.execute(
             "INSERT INTO setting (id, key, value, created_at, updated_at)"
             " VALUES ('k', ?, ?, 'x', 'x')",

@@ -8,7 +8,6 @@ import errno
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from store.api import Store
-from tests.faults import write_lock_on
+from store.core.db import copy_database
+from tests.faults import UNLOCK_IN_CHILD, child_env, raw_connect, write_lock_on
 from tui.cli import app
 
 runner = CliRunner()
@@ -54,7 +54,7 @@ def _args(command: list[str], folder: Path) -> list[str]:
 
 
 def _setting(path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute("SELECT key, value FROM setting ORDER BY key").fetchall()
 
 
@@ -106,7 +106,9 @@ def test_init_on_a_database_another_process_keeps_says_it_is_busy(tmp_path, monk
 # read-only) before it touches the database: a real read-only file, as a clerk's account
 # meets it. Every module the command loads is loaded first, on a writable copy, while
 # the interpreter's own files may still be read.
-_AS_NOBODY = """
+_AS_NOBODY = (
+    UNLOCK_IN_CHILD
+    + """
 import json, os, sys
 from typer.testing import CliRunner
 from tui.cli import app
@@ -119,17 +121,22 @@ result = runner.invoke(app, args, env=env)
 print(json.dumps({"warm": warm.exit_code, "exit": result.exit_code, "output": result.output,
                   "exception": type(result.exception).__name__}))
 """
+)
 
 
-def _as_nobody(warm_args: list[str], args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+def _as_nobody(
+    warm_args: list[str], args: list[str], env: dict[str, str], databases: tuple[Path, ...] = ()
+) -> tuple[int, str, str]:
     """Run `args` as nobody, after `warm_args` as root; the exit code, output and the
-    exception that ended the command (SystemExit for a plain exit)."""
+    exception that ended the command (SystemExit for a plain exit). The process knows
+    the keys of encrypted `databases`, as one whose user logged in."""
     proc = subprocess.run(
         [sys.executable, "-c", _AS_NOBODY, json.dumps([NOBODY, warm_args, args, env])],
         capture_output=True,
         text=True,
         cwd=Path(__file__).resolve().parents[2],
         timeout=120,
+        env=child_env(*databases),
     )
     assert proc.returncode == 0, proc.stderr
     outcome = json.loads(proc.stdout.splitlines()[-1])
@@ -170,20 +177,22 @@ def test_a_command_on_a_read_only_file_says_so(world, open_folders, command, fol
     # (where SQLite can make the -wal and -shm files but not write the database).
     folder = open_folders()
     os.chmod(folder, folder_mode)
-    read_only = folder / "luotsi.db"
-    read_only.write_bytes(world.path.read_bytes())
-    os.chmod(read_only, 0o444)
+    read_only = copy_database(world.path, folder / "luotsi.db")  # and its key file if any
+    copied = sorted(p.name for p in folder.iterdir())
+    for file in folder.iterdir():
+        os.chmod(file, 0o444)
     before = read_only.read_bytes()
     args = [*_args(command, open_folders()), "--user", "admin", "--lang", "en"]
     outcome = _as_nobody(
         [*args, "--db", str(world.path)],
         [*args, "--db", str(read_only)],
         {"LUOTSI_PASSWORD": "demo"},
+        (world.path, read_only),
     )
     assert outcome == (2, READ_ONLY_EN, "SystemExit")
     assert read_only.read_bytes() == before
     if folder_mode == 0o755:
-        assert sorted(p.name for p in folder.iterdir()) == ["luotsi.db"]
+        assert sorted(p.name for p in folder.iterdir()) == copied
 
 
 @AS_ROOT_ONLY
@@ -238,12 +247,11 @@ def test_a_command_on_a_full_disk_says_so_and_writes_nothing(world, tmp_path):
     disk = tmp_path / "disk"
     _mount_small_disk(disk, 4096)
     try:
-        path = disk / "luotsi.db"
-        path.write_bytes(world.path.read_bytes())
+        path = copy_database(world.path, disk / "luotsi.db")
         before = _setting(path)
         # A reader keeps the -shm file and an empty -wal in place, as a desk's app does:
         # the command's writes then need room that the disk no longer has.
-        reader = sqlite3.connect(path, isolation_level=None)
+        reader = raw_connect(path, isolation_level=None)
         reader.execute("PRAGMA journal_mode = WAL")
         reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         reader.execute("SELECT count(*) FROM staff").fetchone()
@@ -260,7 +268,7 @@ def test_a_command_on_a_full_disk_says_so_and_writes_nothing(world, tmp_path):
         (disk / "filler").unlink()
         reader.close()
         assert _setting(path) == before
-        with sqlite3.connect(path) as check:
+        with raw_connect(path) as check:
             assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)

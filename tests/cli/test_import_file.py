@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from store.clients import importer
 from store.clients.import_write import import_lock
 from store.sample.generate import generate_sample
 from tests.conftest import make_hetu
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -35,7 +35,7 @@ def _import(db: Path, csv_file: Path, *args: str):
 
 
 def _count(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         return conn.execute("SELECT count(*) FROM client").fetchone()[0]
 
 

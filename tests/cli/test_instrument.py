@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -26,7 +26,7 @@ def luotsi(db_path: Path, *args: str, user: str = "admin"):
 
 
 def versions(db_path: Path) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return conn.execute(
             "SELECT code, version FROM instrument ORDER BY code, version"
         ).fetchall()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from typer.testing import CliRunner
 
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -25,7 +24,7 @@ def settings(db_path, *args: str):
 
 
 def stored(db_path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return conn.execute(
             "SELECT key, value FROM setting WHERE key NOT LIKE 'export.%' ORDER BY key"
         ).fetchall()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from typer.testing import CliRunner
 
 from store.api import Store
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -28,7 +27,7 @@ def luotsi(db_path, *args: str, user: str = "admin", new: str | None = NEW, **kw
 
 
 def rows(db_path, sql: str, *params: object) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return conn.execute(sql, params).fetchall()
 
 

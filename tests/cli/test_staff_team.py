@@ -3,7 +3,6 @@ each other; the change is in the access log."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -14,6 +13,7 @@ from store.core.clock import FixedClock
 from store.sample.accounts import add_demo_account
 from store.schedule.models import Booking
 from tests.conftest import NOW
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -33,7 +33,7 @@ def luotsi(db_path, *args: str, user: str = "admin"):
 
 
 def teams(db_path) -> dict[str, str | None]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return dict(conn.execute("SELECT username, team FROM staff").fetchall())
 
 

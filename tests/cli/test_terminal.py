@@ -7,7 +7,6 @@ import os
 import pty
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import termios
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from store.sample.generate import generate_sample
+from tests.faults import raw_connect
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60  # generous: the machine is shared, and the demo makes its visits first
@@ -155,7 +155,7 @@ def test_ctrl_c_while_an_import_writes_removes_what_it_wrote(tmp_path: Path):
     assert "luotsi: keskeytetty; mitään ei tuotu" in terminal.text()
     assert "Traceback" not in terminal.text()
     assert _clients(db) == before
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         [purpose] = conn.execute(
             "SELECT purpose FROM audit_event WHERE action = 'delete' AND entity = 'import'"
         ).fetchone()
@@ -164,5 +164,5 @@ def test_ctrl_c_while_an_import_writes_removes_what_it_wrote(tmp_path: Path):
 
 def _clients(db: Path) -> int:
     """Every client row, living, deleted or an import's unfinished one."""
-    with sqlite3.connect(db) as conn:
+    with raw_connect(db) as conn:
         return conn.execute("SELECT count(*) FROM client").fetchone()[0]

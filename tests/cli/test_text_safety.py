@@ -3,13 +3,13 @@ refused when added, and shown as symbols when already stored."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ def luotsi(path: Path, *args: str, user: str = "admin"):
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -35,7 +35,7 @@ def db_path(world):
 def tamper(path: Path, sql: str, *params: object) -> None:
     """Write what the store refuses straight into the file, as an old version, another
     program or someone with the file could have."""
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         conn.execute(sql, params)
 
 

@@ -3,14 +3,13 @@ field when typed, and shown harmlessly when already stored."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from textual.widgets import Input
 
 from screens.clients.client_card import ClientCardScreen
 from screens.clients.new_client_dialog import NewClientDialog
 from screens.desk.walk_in import WalkInScreen
+from tests.faults import raw_connect
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled
@@ -39,7 +38,7 @@ def tamper(world) -> None:
 
 
 def stored(world, sql: str, *params: object) -> tuple[object, ...]:
-    with sqlite3.connect(world.path) as db:
+    with raw_connect(world.path) as db:
         return db.execute(sql, params).fetchone()
 
 

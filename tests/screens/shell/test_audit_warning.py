@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+from tests.faults import raw_connect
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled, wait_until
@@ -18,7 +18,7 @@ def _tamper_and_verify(world) -> str:
     event_id = world.store.db.execute(
         "SELECT id FROM audit_event WHERE entity = 'client' ORDER BY seq LIMIT 1"
     ).fetchone()[0]
-    conn = sqlite3.connect(world.path, isolation_level=None)
+    conn = raw_connect(world.path, isolation_level=None)
     conn.execute("DROP TRIGGER audit_event_no_update")
     conn.execute(f"UPDATE audit_event SET purpose = 'x' WHERE id = '{event_id}'")
     conn.close()

@@ -3,7 +3,6 @@ damaged: a message on the form, never a crash."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from screens.shell.login import LoginScreen
 from store.api import Store
 from store.core.auth import LoginFailed, LoginLocked
+from tests.faults import raw_connect
 from tui.app import make_app
 
 from ..helpers import log_in, settled
@@ -67,7 +67,7 @@ async def test_a_damaged_account_is_a_message_on_the_form(world, clock):
 async def test_the_form_keeps_drawing_while_the_password_is_checked(world, clock):
     # Another desk holds the write lock: the check waits for it, off the event loop.
     world.store.close()
-    other_desk = sqlite3.connect(world.path, isolation_level=None)
+    other_desk = raw_connect(world.path, isolation_level=None)
     other_desk.execute("BEGIN IMMEDIATE")
     app = make_app(world.path, clock=clock)
     try:

@@ -17,6 +17,7 @@ from store.clients import import_write, importer
 from store.clients.importer import ImportRunning, import_clients
 from store.core.db import DatabaseBusy
 from tests.conftest import FixedClock, World, make_hetu
+from tests.faults import UNLOCK_IN_CHILD, child_env
 
 HETU_A = make_hetu("010190", "-", 931)
 HETU_B = make_hetu("150705", "B", 944)
@@ -394,7 +395,9 @@ def test_a_desk_holding_the_lock_mid_writing_stops_the_import_and_the_next_one_c
 
 # Imports `path` into the register at `db` as the admin, and is killed (SIGKILL: nothing
 # can clean up after it) once the first slice of rows is written.
-KILLED_MID_WRITING = """
+KILLED_MID_WRITING = (
+    UNLOCK_IN_CHILD
+    + """
 import os, signal, sys
 from pathlib import Path
 from store.api import Store
@@ -405,6 +408,7 @@ store = Store.open(Path(sys.argv[1]))
 admin = store.staff.get(store.db.execute("SELECT id FROM staff WHERE username = 'admin'").fetchone()[0])
 import_clients(store.ctx, admin, Path(sys.argv[2]), written=lambda rows: os.kill(os.getpid(), signal.SIGKILL))
 """
+)
 
 
 def test_an_import_killed_mid_writing_leaves_nothing_seen_nor_the_register_locked(
@@ -413,7 +417,9 @@ def test_an_import_killed_mid_writing_leaves_nothing_seen_nor_the_register_locke
     path = _write(tmp_path, (HEADER + "".join(_people(4))).encode())
     before = _client_count(world.store)
     killed = subprocess.run(
-        [sys.executable, "-c", KILLED_MID_WRITING, str(world.path), str(path)], check=False
+        [sys.executable, "-c", KILLED_MID_WRITING, str(world.path), str(path)],
+        check=False,
+        env=child_env(world.path),
     )
     assert killed.returncode == -signal.SIGKILL
     assert _client_count(world.store) == before and _pending_rows(world.store) == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from store.clients.repository import StaleEdit
 from store.clients.search import prefill_from_search, route_query
 from store.clients.validation import ValidationError
 from store.core.auth import PermissionDenied
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
 
 TODAY = date(2026, 11, 28)
 
@@ -138,9 +138,9 @@ def test_every_write_and_view_lands_in_the_access_log_in_the_same_transaction(wo
 
 
 def test_the_access_log_is_append_only(world):
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS, match="append-only"):
         world.store.db.execute("UPDATE audit_event SET purpose = 'edited'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS, match="append-only"):
         world.store.db.execute("DELETE FROM audit_event")
 
 
@@ -235,7 +235,7 @@ def test_a_change_whose_log_row_fails_is_not_saved_either(world):
         "CREATE TEMP TRIGGER log_unavailable BEFORE INSERT ON audit_event"
         " BEGIN SELECT RAISE(ABORT, 'log unavailable'); END"
     )
-    with pytest.raises(sqlite3.IntegrityError, match="log unavailable"):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS, match="log unavailable"):
         world.store.clients.update(world.coach, client.id, raw)
     world.store.db.execute("DROP TRIGGER log_unavailable")
     assert world.store.clients.open(world.admin, client.id).municipality is None

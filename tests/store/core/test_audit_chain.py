@@ -14,13 +14,15 @@ import pytest
 from store.api import Store
 from store.core.audit import log_event
 from store.core.db import write_transaction
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
+from tests.faults import UNLOCK_IN_CHILD, child_env, raw_connect
 
 GENESIS = "0" * 64  # the first event's prev_hash
 
 
 def _raw(path: Path) -> sqlite3.Connection:
     """The file opened as any SQLite tool would open it, triggers and all."""
-    return sqlite3.connect(path, isolation_level=None)
+    return raw_connect(path, isolation_level=None)
 
 
 def _export_events(world, count: int = 3) -> list[str]:
@@ -60,7 +62,7 @@ def test_replace_into_cannot_rewrite_an_event(world):
     _export_events(world)
     world.store.close()
     conn = _raw(world.path)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS, match="append-only"):
         conn.execute(
             "REPLACE INTO audit_event (id, at, staff_id, action, entity, entity_id, client_id,"
             " purpose, created_at, updated_at, updated_by) SELECT id, at, staff_id, action,"
@@ -74,7 +76,7 @@ def test_replace_into_cannot_rewrite_an_event(world):
 def test_an_event_without_its_place_in_the_chain_is_refused(world):
     world.store.close()
     conn = _raw(world.path)
-    with pytest.raises(sqlite3.IntegrityError, match="chain"):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS, match="chain"):
         conn.execute(
             "INSERT INTO audit_event (id, at, action, entity, created_at, updated_at)"
             " VALUES ('x', '2026-11-28T10:00:00.000Z', 'view', 'client', '', '')"
@@ -167,7 +169,9 @@ def test_the_migration_chains_the_events_already_logged(tmp_path: Path):
         store.close()
 
 
-WRITER = """
+WRITER = (
+    UNLOCK_IN_CHILD
+    + """
 import sys
 from store.api import Store
 from store.core.audit import log_event
@@ -180,12 +184,16 @@ for n in range(int(sys.argv[2])):
         log_event(store.ctx, staff_id=None, action="view", entity="client", purpose=sys.argv[3])
 store.close()
 """
+)
 
 
 def test_two_processes_logging_at_once_form_one_chain(world):
     world.store.close()
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(world.path), "150", name])
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(world.path), "150", name],
+            env=child_env(world.path),
+        )
         for name in ("a", "b")
     ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]

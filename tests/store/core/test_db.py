@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 
@@ -10,7 +9,9 @@ import pytest
 
 from store.api import Store
 from store.core.db import NotADatabaseError, SchemaTooNewError, open_db
+from store.core.errors import SQLITE_OPERATIONAL_ERRORS
 from store.core.migrations import migration_names
+from tests.faults import UNLOCK_IN_CHILD, child_env, raw_connect
 
 COMMON = ["created_at", "updated_at", "updated_by", "deleted_at"]
 EXPECTED_COLUMNS = {
@@ -157,7 +158,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
 
 def test_someone_elses_sqlite_database_is_refused(tmp_path):
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     before = path.read_bytes()
     with pytest.raises(NotADatabaseError):
@@ -199,7 +200,7 @@ def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
         migrated = open_db(path)
         assert "test_only" in migrated["site"].columns_dict
         [backup] = tmp_path.glob(f"old.db.v{len(migration_names()) - 1}.bak*")
-        with sqlite3.connect(backup) as conn:
+        with raw_connect(backup, keys_of=path) as conn:
             assert conn.execute("SELECT name FROM site").fetchall() == [("Työpiste",)]
             columns = [row[1] for row in conn.execute("PRAGMA table_info(site)")]
             assert "test_only" not in columns
@@ -216,7 +217,7 @@ def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
     assert preflight(tmp_path / "empty.db") == "no_staff"
     (tmp_path / "text.db").write_text("not a database")
     assert preflight(tmp_path / "text.db") == "not_a_database"
-    with sqlite3.connect(tmp_path / "other.db") as conn:
+    with raw_connect(tmp_path / "other.db") as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     assert preflight(tmp_path / "other.db") == "not_luotsi"
 
@@ -230,12 +231,12 @@ def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
     db.close()
     before = path.read_bytes()
     reader = open_read_only(path)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(SQLITE_OPERATIONAL_ERRORS):
         reader.execute("DELETE FROM site")
     reader.close()
     assert path.read_bytes() == before
     old = tmp_path / "old.db"
-    with sqlite3.connect(old) as conn:
+    with raw_connect(old) as conn:
         conn.execute(
             "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
             " name TEXT, applied_at TEXT)"
@@ -249,12 +250,16 @@ def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
         open_read_only(old)
 
 
-_ANOTHER_PROCESS_READS = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
+_ANOTHER_PROCESS_READS = (
+    UNLOCK_IN_CHILD
+    + """
+import sys
+from tests.faults import raw_connect
+conn = raw_connect(sys.argv[1])
 conn.execute("SELECT count(*) FROM staff").fetchone()
 conn.close()
 """
+)
 
 
 def test_opening_the_database_again_in_one_process_keeps_the_first_connections_safe(world):
@@ -264,7 +269,11 @@ def test_opening_the_database_again_in_one_process_keeps_the_first_connections_s
     events_before = len(world.store.audit.events())
     worker = Store.open(world.path, migrate=False)
     worker.close()
-    subprocess.run([sys.executable, "-c", _ANOTHER_PROCESS_READS, str(world.path)], check=True)
+    subprocess.run(
+        [sys.executable, "-c", _ANOTHER_PROCESS_READS, str(world.path)],
+        check=True,
+        env=child_env(world.path),
+    )
     assert world.path.with_name(world.path.name + "-wal").exists()
     world.store.staff.log_in("valmentaja", "demo")
     assert len(world.store.audit.events()) == events_before + 1

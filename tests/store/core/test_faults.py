@@ -4,11 +4,10 @@ tests/screens/shell/test_busy_database.py and tests/cli/test_faults.py)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from store.core.db import DatabaseFull, DatabaseReadOnly, write_transaction
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
 
 
 def _sites(world) -> list[str]:
@@ -56,7 +55,7 @@ def test_a_database_that_may_not_be_written_is_read_only_and_can_be_tried_again(
 def test_a_failed_commit_rolls_back_and_leaves_the_connection_usable(world):
     db = world.store.db
     client = world.clients["ostman"]
-    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+    with pytest.raises(SQLITE_INTEGRITY_ERRORS), write_transaction(db):
         # A foreign key checked only at COMMIT, which then fails.
         db.execute("PRAGMA defer_foreign_keys = ON")
         db.execute("UPDATE client SET coach_id = 'nobody' WHERE id = ?", [client.id])

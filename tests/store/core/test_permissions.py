@@ -4,7 +4,6 @@ copies are created 0600, whatever the umask, and only the newest three backups a
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 from store.core import migrations as migrations_module
 from store.core.db import backups_of, copy_database, open_db, write_transaction
 from store.core.migrations import migration_names
+from tests.faults import raw_connect
 from tui.cli import app
 
 runner = CliRunner()
@@ -224,7 +224,7 @@ def test_a_backup_cut_short_by_a_crash_is_never_taken_for_a_backup(tmp_path):
     (backup,) = backups_of(path)
     assert backup.name == "luotsi.db.v1.bak"
     assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == [backup.name]
-    copy = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+    copy = raw_connect(f"{backup.as_uri()}?mode=ro", uri=True)
     try:
         assert copy.execute("SELECT count(*) FROM site").fetchone() == (5000,)
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from store.api import Store
 from store.core.clock import FixedClock
+from store.core.db import copy_database
 from store.sample.generate import generate_sample
 from tests.conftest import NOW
 
@@ -25,6 +25,6 @@ def history_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def history_store(history_sample: Path, tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(shutil.copyfile(history_sample, tmp_path / "copy.db"), FixedClock(NOW))
+    opened = Store.open(copy_database(history_sample, tmp_path / "copy.db"), FixedClock(NOW))
     yield opened
     opened.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,9 +14,11 @@ from store.api import Store
 from store.clients.rules import age_on, is_long_term_unemployed
 from store.clients.validation import clean_client, format_date, hetu_birth_date
 from store.core.clock import FixedClock
+from store.core.db import copy_database
 from store.core.migrations import migration_names
 from store.core.models import ROLES
 from store.sample.generate import DEMO_PASSWORD, generate_sample, refresh_history
+from tests.faults import as_dict, raw_connect
 
 TODAY = date(2026, 11, 28)
 COMMITTED_SAMPLE = Path(__file__).resolve().parents[3] / "sample.db"
@@ -29,7 +30,7 @@ CLIENT_COLUMNS = (
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql).fetchall()
 
 
@@ -46,8 +47,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clients(sample: Path) -> list[dict]:
-    with sqlite3.connect(sample) as conn:
-        conn.row_factory = sqlite3.Row
+    with raw_connect(sample) as conn:
+        conn.row_factory = as_dict
         return [dict(row) for row in conn.execute("SELECT * FROM client")]
 
 
@@ -151,7 +152,7 @@ def test_every_client_has_a_coach_and_a_logged_creation(sample: Path, clients: l
 
 
 def test_staff_of_every_role_and_the_demo_logins_work(sample: Path, tmp_path: Path):
-    copy = shutil.copyfile(sample, tmp_path / "copy.db")
+    copy = copy_database(sample, tmp_path / "copy.db")
     store = Store.open(copy)
     try:
         assert {s.role for s in store.staff.all()} == set(ROLES)

@@ -5,7 +5,6 @@ offers; the demo's copy gets them too."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,13 +13,14 @@ from store.api import Store
 from store.core.clock import FixedClock
 from store.sample.generate import refresh_history
 from tests.conftest import NOW
+from tests.faults import raw_connect
 from tests.store.sample.test_sample import COMMITTED_SAMPLE
 
 TODAY = NOW.date()
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql).fetchall()
 
 

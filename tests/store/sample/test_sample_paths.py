@@ -4,7 +4,6 @@ some due in the worklist, some against a rule; written as the repository writes 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,13 +16,14 @@ from store.paths.records import path_from_row, step_from_row
 from store.paths.worklist import worklist
 from store.sample.generate import generate_sample, refresh_history
 from tests.conftest import NOW
+from tests.faults import raw_connect
 from tests.store.sample.test_sample import COMMITTED_SAMPLE
 
 TODAY = NOW.date()
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql).fetchall()
 
 

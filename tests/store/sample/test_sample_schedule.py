@@ -4,8 +4,6 @@ the demo coach's clients checked in at the desk this morning."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -15,10 +13,12 @@ import pytest
 
 from store.api import Store
 from store.core.clock import FixedClock, from_iso, to_local
+from store.core.db import copy_database
 from store.sample.generate import generate_sample, refresh_history
 from store.sample.seeded import helsinki_moment
 from store.sample.visits import MORNING_SO_FAR
 from store.schedule.models import Proposal
+from tests.faults import raw_connect
 
 FRIDAY = date(2026, 11, 27)
 WEEKS_BACK = "2026-10-30"  # four weeks before the sample's day: where its calendars start
@@ -34,13 +34,13 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def store(sample: Path, tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(shutil.copyfile(sample, tmp_path / "copy.db"), FixedClock(NOW))
+    opened = Store.open(copy_database(sample, tmp_path / "copy.db"), FixedClock(NOW))
     yield opened
     opened.close()
 
 
 def _rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 

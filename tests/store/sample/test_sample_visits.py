@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -12,8 +10,10 @@ import pytest
 
 from store.api import Store
 from store.core.clock import FixedClock, from_iso
+from store.core.db import copy_database
 from store.sample.generate import generate_sample, refresh_history
 from store.sample.seeded import helsinki_minutes, helsinki_moment
+from tests.faults import as_dict, raw_connect
 
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)
@@ -29,13 +29,13 @@ def month(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 
 def _dicts(path: Path, sql: str, params: tuple = ()) -> list[dict]:
-    with sqlite3.connect(path) as conn:
-        conn.row_factory = sqlite3.Row
+    with raw_connect(path) as conn:
+        conn.row_factory = as_dict
         return [dict(row) for row in conn.execute(sql, params)]
 
 
@@ -349,7 +349,7 @@ def register_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_demo_queue_is_full_whatever_day_and_hour_it_runs(
     register_only: Path, tmp_path: Path, helsinki_desk, day: date, hour: int, minute: int
 ):
-    copy = shutil.copyfile(register_only, tmp_path / "demo.db")
+    copy = copy_database(register_only, tmp_path / "demo.db")
     now = helsinki_moment(day, hour * 60 + minute)
     clock = FixedClock(now)
     assert refresh_history(copy, clock) > 500
@@ -368,7 +368,7 @@ def test_the_demo_queue_is_full_whatever_day_and_hour_it_runs(
 def test_refreshing_again_adds_only_the_new_days_and_changes_nothing_written(
     register_only: Path, tmp_path: Path, helsinki_desk
 ):
-    copy = shutil.copyfile(register_only, tmp_path / "demo.db")
+    copy = copy_database(register_only, tmp_path / "demo.db")
     first = FixedClock(helsinki_moment(FRIDAY, 10 * 60))
     refresh_history(copy, first)
     before = _query(copy, "SELECT * FROM visit ORDER BY rowid")

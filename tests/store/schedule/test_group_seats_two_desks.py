@@ -12,14 +12,18 @@ import pytest
 from store.api import Store
 from store.core.clock import FixedClock
 from tests.conftest import NOW, World
+from tests.faults import keys_for_child, learn_keys
 
 SESSIONS = 12
 DEADLINE_SECONDS = 60  # a hung desk fails the test instead of hanging the suite
 FIRST = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
-def _desk(path: str, staff_id: str, client_id: str, session_ids: list[str], meet, results) -> None:
+def _desk(
+    path: str, keys, staff_id: str, client_id: str, session_ids: list[str], meet, results
+) -> None:
     """One desk's process: for each session, wait for the other desk, then add a client."""
+    learn_keys(keys)  # its user logged in
     store = Store.open(path, FixedClock(NOW))
     staff = store.staff.get(staff_id)
     assert staff is not None
@@ -53,7 +57,15 @@ def test_two_desks_adding_the_last_seat_give_one_seat_and_one_waiting(world: Wor
     desks = [
         context.Process(
             target=_desk,
-            args=(str(world.path), staff.id, world.clients[key].id, sessions, meet, results),
+            args=(
+                str(world.path),
+                keys_for_child(world.path),
+                staff.id,
+                world.clients[key].id,
+                sessions,
+                meet,
+                results,
+            ),
         )
         for staff, key in ((world.reception, "makinen"), (world.coach, "ostman"))
     ]

@@ -7,7 +7,6 @@ booking and released together through a file both wait for, as two desks are.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -16,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.conftest import World
+from tests.faults import UNLOCK_IN_CHILD, child_env
 
 MONDAY_10 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 10:00 in Helsinki
 
-DESK = textwrap.dedent(
+DESK = UNLOCK_IN_CHILD + textwrap.dedent(
     """
     import sys, time
     from datetime import datetime, timedelta
@@ -78,7 +78,7 @@ def race(world: World, tmp_path: Path, desks: list[tuple[str, datetime, str]]) -
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "PYTHONPATH": root},
+            env=child_env(world.path),
             cwd=root,
         )  # fmt: skip
         for (client, start, kind), ready in zip(desks, readies, strict=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from store.api import Store
 from store.core.auth import PermissionDenied
 from store.core.clock import to_iso
+from store.core.errors import SQLITE_OPERATIONAL_ERRORS
 from store.visits.register import DeskOccupied, InvalidTransition
 from store.visits.rules import nps_of, waiting_minutes
 
@@ -155,7 +155,7 @@ def test_feedback_is_stored_without_identity(world):
     assert visit.id not in map(str, row)
     assert stored["created_at"].endswith("T00:00:00.000Z")  # the day, not the minute
     # No rowid: the order answers were stored in cannot be matched to visits.
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(SQLITE_OPERATIONAL_ERRORS):
         world.store.db.execute("SELECT rowid FROM feedback")
 
 
