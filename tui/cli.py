@@ -369,11 +369,14 @@ def sample(
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(tr("cli.sample.exists", ui_lang, path=path))
+        encrypted = keyring.is_encrypted(path)  # an encrypted sample has no SQLite header
         with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER and not encrypted:
                 fail(tr("cli.sample.not_a_database", ui_lang, path=path))
-        for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+        ends = ("-wal", "-shm", ".keys", ".board", ".board-wal", ".board-shm")
+        for leftover in (path, *(path.with_name(path.name + end) for end in ends)):
             leftover.unlink(missing_ok=True)
+        keyring.forget(path)
     generate_sample(path, clients=clients, seed=seed, history_weeks=weeks)
     typer.echo(tr("cli.sample.done", ui_lang, path=path, count=clients, password=DEMO_PASSWORD))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -287,7 +288,9 @@ def unlock_for_cli(
         fail_on_store_fault(file_fault(exc), lang, path)
     if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
         fail(DatabaseDamaged(path).message(lang))
-    locked = tr("cli.error.locked", lang, path=path)
+    # A prompt with nobody at it (no terminal, end of input) says how to unlock; Ctrl+C at
+    # a terminal is the user's own choice, told as every aborted prompt is.
+    locked = None if sys.stdin.isatty() else tr("cli.error.locked", lang, path=path)
     username = given_user(ctx, user)
     if username is None or "LUOTSI_PASSWORD" not in os.environ:
         typer.echo(tr("cli.unlock.needed", lang, path=path), err=True)
