@@ -29,7 +29,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from store.core import keyring
 from store.core.db import use_key
 from store.core.errors import SQLITE_ERRORS, DatabaseBusy, DatabaseDamaged, is_damage, store_fault
-from store.core.files import backups_of, create_new_private
+from store.core.files import backups_of, create_new_private, sync_folder
 from store.core.keys import SALT_BYTES, KeyFileError, key_file_of, read_key_file
 
 ENCRYPTING = "encrypting"  # the copies of `luotsi encrypt`
@@ -184,20 +184,6 @@ def _flush(file: Path) -> None:
     fd = os.open(file, os.O_RDONLY)
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (a rename) to disk, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 

@@ -108,3 +108,18 @@ def create_private(path: Path) -> None:
     except FileExistsError:
         if path.stat().st_size == 0:
             os.chmod(path, PRIVATE_MODE)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (flush its entries to disk), where
+    the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from store.core import auth
 from store.core.auth import ScryptCost
-from store.core.files import PRIVATE_MODE
+from store.core.files import PRIVATE_MODE, sync_folder
 from store.core.i18n import TranslatedError
 
 KEY_BYTES = 32
@@ -323,20 +323,7 @@ def write_key_file(database: str | Path, keys: KeyFile) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    sync_folder(target.parent)
 
 
 # The recovery key -------------------------------------------------------------------

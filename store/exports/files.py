@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.core.files import sync_folder
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -96,20 +98,6 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` survive a power cut (not possible on every system)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def place_files(files: Sequence[tuple[Path, bytes]]) -> None:
     """Write each (target, data) to a locked temporary file beside its target, then
     rename them into place in order. On any failure nothing of this call is left behind
@@ -132,7 +120,7 @@ def place_files(files: Sequence[tuple[Path, bytes]]) -> None:
             os.replace(temp, target)
             placed.append(target)
         for folder in {target.parent for target, _ in files}:
-            _fsync_folder(folder)
+            sync_folder(folder)
     except BaseException:
         for _fd, temp, _target in written:
             temp.unlink(missing_ok=True)
