@@ -191,9 +191,10 @@ def sign_in(
     from store.core.auth import LoginFailed
     from store.core.unlock_log import log_in_after, slot_refusal
 
-    slot_refused = False
+    slot_refused = slot_opened = False
     try:
-        keyring.unlock(path, username, password)  # nothing to unlock on a plain database
+        # False on a plain database: nothing to unlock.
+        slot_opened = keyring.unlock(path, username, password)
     except LoginFailed:
         if keyring.known_key(path) is None:
             # Nothing can be written in a database nobody has opened: remembered instead.
@@ -208,6 +209,10 @@ def sign_in(
         if slot_refused:
             store.staff.log_in(username, password)
             raise LoginFailed()  # a password the slot refuses never gets in
-        return log_in_after(store.ctx, lambda: store.staff.log_in(username, password), refused)
+        return log_in_after(
+            store.ctx,
+            lambda: store.staff.log_in(username, password, slot_opened=slot_opened),
+            refused,
+        )
     finally:
         store.close()

@@ -143,13 +143,13 @@ def _slot_name(username: str) -> str:
     return username.strip()
 
 
-def unlock(path: str | Path, username: str, password: str) -> None:
+def unlock(path: str | Path, username: str, password: str) -> bool:
     """Learn the key of the database at `path` from `username`'s slot; `LoginFailed` for a
     wrong password or a name with no slot (equally slow, never saying which). A plain
     database needs no unlocking."""
     path = Path(path)
     if not is_encrypted(path):
-        return
+        return False
     keys = read_key_file(path)
     check_belongs(path, keys)
     slot = keys.slot(_slot_name(username))
@@ -160,6 +160,7 @@ def unlock(path: str | Path, username: str, password: str) -> None:
     if key is None:
         raise LoginFailed()
     remember(path, key)
+    return True
 
 
 class RecoveryKeyWrong(LoginFailed):

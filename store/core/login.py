@@ -41,7 +41,13 @@ def _usable(stored: str) -> bool:
 
 
 def check_login(
-    ctx: Context, username: str, password: str, staff: Staff | None, stored: str | None
+    ctx: Context,
+    username: str,
+    password: str,
+    staff: Staff | None,
+    stored: str | None,
+    *,
+    slot_opened: bool = False,
 ) -> Staff:
     """Check `password` for `username`, whose account (`staff`, None if there is none) has
     the hash `stored`; see `StaffRepository.log_in`."""
@@ -66,7 +72,9 @@ def check_login(
             _set_throttle(ctx, name_key, failures, locked_until)
     if refused is not None:
         raise refused
-    ok = verify_password(password, stored or dummy_hash())
+    # The user's key slot just opened with this password (see `keyring.unlock`): it is
+    # proven, and a second scrypt would only double the login's wait.
+    ok = slot_opened or verify_password(password, stored or dummy_hash())
     ok = ok and staff is not None and staff.active
     # The right password of an account with no key slot on an encrypted database: not
     # let in (see `store.core.staff_slots`), but told why, and not counted as a failure.

@@ -323,7 +323,7 @@ class StaffRepository:
         except (LoginFailed, LoginLocked, PasswordDataDamaged, NoKeySlot):
             return None
 
-    def log_in(self, username: str, password: str) -> Staff:
+    def log_in(self, username: str, password: str, *, slot_opened: bool = False) -> Staff:
         """Check a login; every attempt lands in the access log, none says which part failed.
 
         Raises `LoginFailed`; `LoginLocked` on a failure that starts a lock (the third in a
@@ -333,6 +333,8 @@ class StaffRepository:
         account with no key slot on an encrypted database. Unknown usernames are locked
         alike, so a lock never tells whether an account exists. A right password whose
         hash was made at an older cost is hashed again, in the login's own write.
+        `slot_opened`: the user's key slot has just opened with `password`
+        (`keyring.unlock`), which proves it; the stored hash is not checked again.
         """
         row = self.ctx.db.execute(
             f"SELECT {_COLUMNS}, password_hash FROM staff"
@@ -341,7 +343,9 @@ class StaffRepository:
         ).fetchone()
         staff = _to_staff(row[:-1]) if row else None
         stored: str | None = row[-1] if row else None
-        return check_login(self.ctx, username, password, staff, stored)
+        return check_login(
+            self.ctx, username, password, staff, stored, slot_opened=slot_opened
+        )
 
     def set_language(self, staff: Staff, language: str) -> Staff:
         with write_transaction(self.ctx.db):

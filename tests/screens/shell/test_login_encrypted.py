@@ -157,3 +157,30 @@ async def test_a_database_cut_short_after_the_start_is_said_under_the_form(locke
         assert "skadad" in shown  # Swedish, as the app was asked to speak
         assert isinstance(app.screen, LoginScreen) and app.is_running and app.store is None
         assert app.screen.query_one("#password", Input).value == "demo"
+
+
+def test_an_encrypted_login_derives_the_password_key_once(locked, clock, monkeypatch):
+    """The slot that opens with the password proves it: the login does not run scrypt
+    a second time on the stored hash (each takes most of a second at the real cost), and
+    still lands in the access log as a login."""
+    import hashlib
+
+    from screens.shell.login import sign_in
+    from store.core import auth
+
+    real_scrypt = hashlib.scrypt
+    password_keys: list[int] = []
+
+    def counting(*args, **kwargs):
+        if kwargs.get("n") == auth.HASH_COST.n:  # the name key of the lockout is cheaper
+            password_keys.append(1)
+        return real_scrypt(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "scrypt", counting)
+    staff = sign_in(locked.path, clock, "valmentaja", "demo", None)
+    assert staff.username == "valmentaja"
+    assert len(password_keys) == 1
+    logins = locked.store.db.execute(
+        "SELECT count(*) FROM audit_event WHERE action = 'login' AND staff_id = ?", [staff.id]
+    ).fetchone()[0]
+    assert logins == 1
