@@ -105,16 +105,6 @@ _GENERAL: dict[str, tuple[str, str, str]] = {
         "Verksamhetsstället vars kö visas (en del av namnet räcker).",
         "The site whose queue to show (part of its name will do).",
     ),
-    "help.init": (
-        "Luo tietokanta ja sen ensimmäinen toimipiste ja pääkäyttäjä.\n\nKysyy sen, mitä"
-        " valitsimet jättävät pois; salasana tulee muuttujasta $LUOTSI_PASSWORD tai"
-        " kysytään kahdesti.",
-        "Skapa en databas med dess första verksamhetsställe och huvudanvändare.\n\nFrågar"
-        " efter det som alternativen utelämnar; lösenordet tas från $LUOTSI_PASSWORD eller"
-        " frågas två gånger.",
-        "Create a database with its first site and admin.\n\nAsks for what the options leave"
-        " out; the password comes from $LUOTSI_PASSWORD or is asked twice.",
-    ),
     "help.new_database": (
         "Luotava tietokantatiedosto.",
         "Databasfilen som skapas.",

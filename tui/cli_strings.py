@@ -53,11 +53,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "användaren {username} får inte göra detta",
         "{username} may not do this",
     ),
-    "cli.board.old_schema": (
-        "tietokanta {path} on päivitettävä: avaa se ensin Luotsilla (luotsi --db {path})",
-        "databasen {path} behöver uppdateras: öppna den först i Luotsi (luotsi --db {path})",
-        "the database {path} needs updating: open it in Luotsi first (luotsi --db {path})",
-    ),
     "cli.init.exists": (
         "{path} on jo Luotsin tietokanta, jossa on käyttäjiä; mitään ei muutettu",
         "{path} är redan en Luotsi-databas med användare; inget ändrades",
