@@ -338,9 +338,7 @@ def init(
                 store.staff.create(
                     username, display_name, "admin", password, first_site.id, ui_lang
                 )
-                # The admin's key slot, as the last step of the same transaction.
-                if username.strip() not in keyring.slot_names(path):
-                    keyring.set_slot(path, username, password)
+                # The admin's key slot comes with the account (StaffRepository.create).
         finally:
             store.close()
     except BaseException:
