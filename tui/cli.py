@@ -17,11 +17,11 @@ from store.core.db import (
     DatabaseDamaged,
     FolderReadOnly,
     copy_database,
-    preflight,
     write_transaction,
 )
 from store.core.i18n import in_language, register, tr
 from store.core.keys import KeyFileDamaged, KeyFileMismatch
+from store.core.preflight import preflight
 from store.core.sites import SiteNotChosen
 from store.sample.accounts import DEMO_COACH
 from store.sample.visits import HISTORY_WEEKS

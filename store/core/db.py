@@ -33,9 +33,7 @@ from store.core.errors import (
     FolderReadOnly,
     NotADatabaseError,
     SchemaTooNewError,
-    SchemaTooOldError,
     StoreError,
-    cannot_make_shm,
     damage_reported,
     database_file,
     file_fault,
@@ -72,7 +70,7 @@ ENCRYPTED_PAGE_BYTES = 4096  # SQLCipher 4's default; an encrypted file is whole
 
 
 class _Connection(sqlite3.Connection):
-    """A connection that says whether it is still open (see `_open_in_this_process`)."""
+    """A connection that says whether it is still open (see `open_in_this_process`)."""
 
     is_open = True
 
@@ -114,7 +112,7 @@ _connections_lock = threading.Lock()
 
 def _connect(path: Path, target: str | Path, *, uri: bool = False) -> Connection:
     """A connection to the database file `path` (opened as `target`), known to
-    `_open_in_this_process` until it is closed: through SQLCipher with the key this
+    `open_in_this_process` until it is closed: through SQLCipher with the key this
     process has unlocked if the file is encrypted (see `store.core.keyring`), else
     through Python's own sqlite3."""
     found = keyring.key_for(path)
@@ -132,17 +130,17 @@ def _connect(path: Path, target: str | Path, *, uri: bool = False) -> Connection
     return conn
 
 
-def _open_in_this_process(path: Path) -> bool:
+def open_in_this_process(path: Path) -> bool:
     with _connections_lock:
         return any(conn.is_open for conn in _connections.get(path.resolve(), ()))
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseIsFolder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
-    if _open_in_this_process(path):
+    if open_in_this_process(path):
         return  # checked when it was first opened; reading it now would drop our locks
     if keyring.is_encrypted(path):
         # No header to read: every byte is ciphertext, in whole pages.
@@ -155,101 +153,6 @@ def _check_file(path: Path) -> None:
         raise NotADatabaseError(f"{path} is not a Luotsi (SQLite) database")
     if shorter_than_its_header(path, header, path.stat().st_size):
         raise DatabaseDamaged(path)
-
-
-def preflight(path: str | Path) -> str | None:
-    """A quick look, with plain sqlite3 and read-only, at whether the app can start on
-    `path`: None if so, else "folder", "not_a_database", "damaged", "folder_read_only"
-    (no -shm can be made beside it), "busy" (another process has it to itself),
-    "not_luotsi" or "no_staff".
-
-    The full open (and any migration) happens inside the app after its first paint.
-    """
-    path = Path(path)
-    if path.is_dir():
-        return "folder"
-    if keyring.is_encrypted(path):
-        return _preflight_encrypted(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return "no_staff"
-    try:
-        _check_file(path)
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-    except DatabaseDamaged:
-        return "damaged"
-    except (NotADatabaseError, sqlite3.Error):
-        return "not_a_database"
-    try:
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        except SQLITE_DATABASE_ERRORS as exc:
-            # Our header check passed, so a page SQLite cannot read is damage.
-            if is_damage(exc):
-                return "damaged"
-            if isinstance(store_fault(exc), DatabaseBusy):
-                return "busy"
-            return "folder_read_only" if cannot_make_shm(exc, path) else "not_a_database"
-        if not {"_sqlite_migrations", "staff"} <= tables:
-            return "not_luotsi"
-        staff = conn.execute(
-            "SELECT count(*) FROM staff WHERE active = 1 AND deleted_at IS NULL"
-        ).fetchone()[0]
-        return None if staff else "no_staff"
-    except sqlite3.Error:
-        return "not_a_database"
-    finally:
-        conn.close()
-
-
-def _preflight_encrypted(path: Path) -> str | None:
-    """`preflight` for an encrypted database, which cannot be read before a login: its key
-    file must be whole and its own ("keys_damaged", "keys_mismatch"), the file whole pages
-    ("damaged"), some staff member must have a slot ("no_staff"), a -shm must be there or
-    can be made ("folder_read_only"), and no other process may have it to itself ("busy")."""
-    from store.core.keys import KeyFileMismatch, read_key_file
-
-    try:
-        keys = read_key_file(path)
-        keyring.check_belongs(path, keys)
-    except KeyFileMismatch:
-        return "keys_mismatch"
-    except keyring.KeyFileMissing:  # gone between the look and the read
-        return "keys_damaged"
-    except Exception:
-        return "keys_damaged"
-    if not path.exists() or path.stat().st_size == 0 or not keys.names():
-        return "no_staff"
-    if path.stat().st_size % ENCRYPTED_PAGE_BYTES:
-        return "damaged"
-    # An encrypted database is always WAL (see `_configure`): it is read through a -shm
-    # file, which cannot be made in a folder this user may not write to.
-    shm = path.with_name(path.name + "-shm")
-    if not shm.exists() and not os.access(path.resolve().parent, os.W_OK):
-        return "folder_read_only"
-    return "busy" if _held_by_another_process(path) else None
-
-
-def _held_by_another_process(path: Path) -> bool:
-    """Whether another process has the file to itself (locking_mode=EXCLUSIVE): SQLite
-    asks for its lock before it reads a byte, so this needs no key. Not asked while this
-    process has a connection to the file (closing this one would drop that one's locks)."""
-    if _open_in_this_process(path):
-        return False
-    try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-    except sqlite3.Error:
-        return False
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:  # without the key, "not a database" once the lock is had
-        return isinstance(store_fault(exc), DatabaseBusy)
-    finally:
-        conn.close()
-    return False
 
 
 def _configure(conn: Connection, *, encrypted: bool) -> None:
@@ -357,59 +260,6 @@ def _luotsi_schema(conn: Connection, path: Path) -> tuple[sqlite_utils.Database,
     return db, applied
 
 
-def open_read_only(path: str | Path, *, immutable: bool = False) -> sqlite_utils.Database:
-    """Open a current database so that nothing can change the file, not even its journal
-    mode (for displays such as the waiting-room board, which log nobody in).
-
-    A WAL database is read through its -shm file, which SQLite creates if it is missing;
-    in a folder this user may not write to, that fails with `FolderReadOnly`. Then
-    `immutable=True` reads the file as SQLite's documented `immutable` URI parameter
-    does, with no -shm and no locks: right only while no -wal holds newer rows, so it
-    is refused (`FolderReadOnly`) when a -wal is there, and a caller that wants changes
-    opens again (see `open_display`).
-    """
-    from store.core.migrations import migration_names
-
-    path = Path(path)
-    _check_file(path)
-    if not path.exists():
-        raise NotADatabaseError(f"{path} does not exist")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if immutable:
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise FolderReadOnly(path)
-        uri += "&immutable=1"
-    conn = _connect(path, uri, uri=True)
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except SQLITE_DATABASE_ERRORS as exc:
-            if cannot_make_shm(exc, path):
-                raise FolderReadOnly(path) from exc
-            if is_damage(exc):
-                raise DatabaseDamaged(path) from exc
-            raise NotADatabaseError(f"{path} cannot be read: {exc}") from exc
-        db, applied = _luotsi_schema(conn, path)
-        if applied != migration_names():
-            raise SchemaTooOldError(f"{path} must be opened by Luotsi once to be updated")
-        return db
-    except BaseException:
-        conn.close()
-        raise
-
-
-def open_display(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
-    """A read-only connection for a display, and whether it is a snapshot that must be
-    opened again to see later changes: in a read-only folder with no -shm beside the
-    database, the file is read `immutable` (see `open_read_only`)."""
-    try:
-        return open_read_only(path), False
-    except FolderReadOnly:
-        return open_read_only(path, immutable=True), True
-
-
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at `path`.
 
@@ -420,7 +270,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     from store.core.migrations import migrations
 
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     existed = path.exists() and path.stat().st_size > 0
     try:
         if not existed:
@@ -520,7 +370,6 @@ __all__ = [
     "damage_reported",
     "is_damage",
     "newest_backup",
-    "open_display",
     "prune_backups",
     "DatabaseFault",
     "DatabaseFull",
@@ -530,9 +379,6 @@ __all__ = [
     "StoreError",
     "copy_database",
     "open_db",
-    "open_read_only",
-    "SchemaTooOldError",
-    "preflight",
     "schema_version",
     "store_fault",
     "write_transaction",

@@ -115,9 +115,9 @@ def check_plain_file(path: Path) -> None:
 def refuse_if_open_here(path: Path) -> None:
     # The lock `take_alone` checks is a process's own: this process's connections would
     # not stop it, and the renames would leave them writing to a removed file.
-    from store.core.db import _open_in_this_process  # pyright: ignore[reportPrivateUsage]
+    from store.core.db import open_in_this_process
 
-    if _open_in_this_process(path):
+    if open_in_this_process(path):
         raise DatabaseBusy(f"{path} is open in this process")
 
 

@@ -45,10 +45,6 @@ class SchemaTooNewError(StoreError):
     pass
 
 
-class SchemaTooOldError(StoreError):
-    """A read-only open of a database that still needs migrating."""
-
-
 class DatabaseFault(StoreError):
     """The database cannot be written just now; nothing was changed, and the same
     action may be tried again once the cause is gone (see `store_fault`). `kind` names

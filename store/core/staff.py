@@ -343,9 +343,7 @@ class StaffRepository:
         ).fetchone()
         staff = _to_staff(row[:-1]) if row else None
         stored: str | None = row[-1] if row else None
-        return check_login(
-            self.ctx, username, password, staff, stored, slot_opened=slot_opened
-        )
+        return check_login(self.ctx, username, password, staff, stored, slot_opened=slot_opened)
 
     def set_language(self, staff: Staff, language: str) -> Staff:
         with write_transaction(self.ctx.db):

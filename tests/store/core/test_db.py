@@ -9,7 +9,6 @@ import pytest
 
 from store.api import Store
 from store.core.db import NotADatabaseError, SchemaTooNewError, open_db
-from store.core.errors import SQLITE_OPERATIONAL_ERRORS
 from store.core.migrations import migration_names
 from tests.faults import UNLOCK_IN_CHILD, child_env, raw_connect
 
@@ -209,7 +208,7 @@ def test_pending_migrations_back_the_file_up_first(tmp_path, monkeypatch):
 
 
 def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
-    from store.core.db import preflight
+    from store.core.preflight import preflight
 
     assert preflight(world.path) is None
     assert preflight(tmp_path / "missing.db") == "no_staff"
@@ -220,34 +219,6 @@ def test_preflight_tells_whether_the_app_can_start(tmp_path, world):
     with raw_connect(tmp_path / "other.db") as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     assert preflight(tmp_path / "other.db") == "not_luotsi"
-
-
-def test_a_read_only_open_changes_nothing_in_the_file(tmp_path):
-    from store.core.db import SchemaTooOldError, open_read_only
-
-    path = tmp_path / "display.db"
-    db = open_db(path)
-    db.execute("PRAGMA journal_mode = DELETE")  # as the committed sample.db is
-    db.close()
-    before = path.read_bytes()
-    reader = open_read_only(path)
-    with pytest.raises(SQLITE_OPERATIONAL_ERRORS):
-        reader.execute("DELETE FROM site")
-    reader.close()
-    assert path.read_bytes() == before
-    old = tmp_path / "old.db"
-    with raw_connect(old) as conn:
-        conn.execute(
-            "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
-            " name TEXT, applied_at TEXT)"
-        )
-        conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-            " VALUES ('luotsi', ?, 'x')",
-            [migration_names()[0]],
-        )
-    with pytest.raises(SchemaTooOldError):
-        open_read_only(old)
 
 
 _ANOTHER_PROCESS_READS = (
