@@ -94,8 +94,10 @@ class Store:
         return self.ctx.clock
 
     def close(self) -> None:
-        # The board's side file as the store leaves it (a new site, say, after `init`).
-        self.visits.publish_board()
+        # The board's side file as this store leaves it (a new site, say, after `init`):
+        # only when it wrote something; a reading worker or report leaves the file alone.
+        if self.ctx.db.conn.total_changes:
+            self.visits.publish_board()
         self.ctx.db.close()
 
     def today(self) -> date:
