@@ -224,10 +224,7 @@ def _encrypt(path: Path, passwords: Mapping[str, str]) -> Encrypted:
         raise
     finally:
         conn.close()
-    keyring.forget(path)  # what this process knew of the file it replaced
-    keyring.remember(path, key)
-    for copy, backup in copies.backups or []:
-        replace_file(copy, backup)
+    _backups_in_place(path, key, copies)
     return Encrypted(recovery, keys.names(), without)
 
 
@@ -283,6 +280,12 @@ def _rekey(path: Path, by: Staff | None) -> None:
         raise
     finally:
         conn.close()
+    _backups_in_place(path, key, copies)
+
+
+def _backups_in_place(path: Path, key: bytes, copies: _Copies) -> None:
+    """After the database's copy is in place: this process knows the new file by its new
+    key, and the backups' copies take their places."""
     keyring.forget(path)  # what this process knew of the file it replaced
     keyring.remember(path, key)
     for copy, backup in copies.backups or []:
