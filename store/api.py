@@ -15,6 +15,7 @@ from store.core.audit import AuditLog
 from store.core.clock import Clock, local_day_bounds, use_zone
 from store.core.context import Context
 from store.core.db import open_db
+from store.core.errors import SQLITE_ERRORS
 from store.core.models import Staff
 from store.core.settings import Settings
 from store.core.sites import SiteRepository
@@ -96,7 +97,7 @@ class Store:
     def close(self) -> None:
         # The board's side file as this store leaves it (a new site, say, after `init`):
         # only when it wrote something; a reading worker or report leaves the file alone.
-        if self.ctx.db.conn.total_changes:
+        if _wrote(self.ctx.db):
             self.visits.publish_board()
         self.ctx.db.close()
 
@@ -123,3 +124,12 @@ class Store:
             nps_responses=nps.responses,
             nps=nps.score,
         )
+
+
+def _wrote(db: Database) -> bool:
+    """Whether the connection changed any row (False once it is closed: closing twice
+    is allowed and publishes nothing)."""
+    try:
+        return db.conn.total_changes > 0
+    except SQLITE_ERRORS:
+        return False
