@@ -14,6 +14,7 @@ from store.core.migrations import m0007_service_path as m0007_service_path
 from store.core.migrations import m0008_kompassi as m0008_kompassi
 from store.core.migrations import m0009_kompassi_scores as m0009_kompassi_scores
 from store.core.migrations import m0010_scheduling as m0010_scheduling
+from store.core.migrations import m0011_sync as m0011_sync
 from store.core.migrations.registry import MIGRATION_SET as MIGRATION_SET
 from store.core.migrations.registry import migration_names as migration_names
 from store.core.migrations.registry import migrations as migrations
