@@ -260,6 +260,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "schedule.export": frozenset({"reception", "coach"}),
     # Rooms and group sessions of a site.
     "schedule.manage": frozenset({"reception", "coach", "admin"}),
+    # Offline laptops (store/sync): the office's admin checks laptops out and in and
+    # revokes a lost one; a coach packs their laptop's changes; the conflicts inbox is the
+    # admins' (all) and each coach's (their own clients').
+    "sync.checkout": frozenset({"admin"}),
+    "sync.apply": frozenset({"admin"}),
+    "sync.devices": frozenset({"admin"}),
+    "sync.pack": frozenset({"coach"}),
+    "sync.inbox": frozenset({"coach", "admin"}),
 }
 
 
