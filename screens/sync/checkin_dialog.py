@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from store.core.i18n import has_text
 from store.sync.models import ApplyReport, ConflictFound
 
 from ..reports.export_dialog import default_folder
@@ -94,7 +95,7 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
             lines.append(
                 t(
                     "sync_checkin.table",
-                    table=table,
+                    table=self._table(table),
                     inserted=counts.inserted,
                     updated=counts.updated,
                     deleted=counts.deleted,
@@ -113,7 +114,12 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
             lines.append(t("sync_checkin.known", count=report.known_conflicts))
         return lines
 
+    def _table(self, table: str) -> str:
+        key = f"laptops.table.{table}"
+        return self.t(key) if has_text(key) else table
+
     def _conflict(self, found: ConflictFound) -> str:
         where = found.column or found.row_id[:8]
         kind = self.t(f"sync_kind.{found.kind}")
-        return self.t("sync_checkin.conflict", kind=kind, table=found.table, where=where)
+        table = self._table(found.table)
+        return self.t("sync_checkin.conflict", kind=kind, table=table, where=where)

@@ -47,19 +47,21 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "laptops.col.coach": ("Valmentaja", "Coach", "Coach"),
     "laptops.col.checked_out": ("Otettu", "Uttagen", "Checked out"),
     "laptops.col.last_checkin": ("Palautettu", "Incheckad", "Last check-in"),
-    "laptops.col.pending": ("Odottaa", "Väntar", "Pending"),
     "laptops.col.conflicts": ("Ristiriidat", "Konflikter", "Conflicts"),
-    "laptops.col.revoked": ("Käytöstä poistettu", "Spärrad", "Revoked"),
+    "laptops.col.state": ("Tila", "Läge", "State"),
+    # Sent out and not back yet; revoked; checked in since its last check-out.
     "laptops.pending": ("● odottaa", "● väntar", "● pending"),
+    "laptops.revoked": ("✗ poistettu", "✗ spärrad", "✗ revoked"),
+    "laptops.in_step": ("✓ ajan tasalla", "✓ à jour", "✓ up to date"),
     "laptops.none": (
         "Ei kannettavia. c ottaa valmentajan kannettavan mukaan.",
         "Inga bärbara. c tar ut en coachs bärbara.",
         "No laptops. c checks out a coach's laptop.",
     ),
     "laptops.hint": (
-        "c mukaan · i palauta paketti · x poista käytöstä · F6 ristiriidat · Esc takaisin",
-        "c ta ut · i checka in paket · x spärra · F6 konflikter · Esc tillbaka",
-        "c check out · i check in a bundle · x revoke · F6 conflicts · Esc back",
+        "c mukaan · i palauta · x poista käytöstä · F6 ristiriidat · Esc takaisin",
+        "c ta ut · i checka in · x spärra · F6 konflikter · Esc tillbaka",
+        "c check out · i check in · x revoke · F6 conflicts · Esc back",
     ),
     "laptops.coach_at_office": (
         "Kannettavan ottaa mukaan ja palauttaa ylläpitäjä. Omat ristiriitasi: F6.",
@@ -147,6 +149,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "sync_checkout.coach": ("Valmentaja", "Coach", "Coach"),
     "sync_checkout.label": ("Kannettavan nimi", "Den bärbaras namn", "Laptop's label"),
+    "sync_checkout.label_example": ("esim. Läppäri 3", "t.ex. Laptop 3", "say, Laptop 3"),
     "sync_checkout.path": ("Tiedosto", "Fil", "File"),
     "sync_checkout.no_coaches": (
         "Ei aktiivisia valmentajia",
@@ -185,6 +188,33 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{table}: {inserted} nya, {updated} ändrade, {deleted} raderade",
         "{table}: {inserted} new, {updated} changed, {deleted} deleted",
     ),
+    # The tables a coach changes on a laptop, as the dry run names them (others by name).
+    "laptops.table.client": ("Asiakkaat", "Klienter", "Clients"),
+    "laptops.table.visit": ("Käynnit", "Besök", "Visits"),
+    "laptops.table.service_path": ("Palvelupolut", "Servicevägar", "Service paths"),
+    "laptops.table.path_step": ("Polun vaiheet", "Vägens steg", "Path steps"),
+    "laptops.table.path_event": ("Polun tapahtumat", "Vägens händelser", "Path events"),
+    "laptops.table.kompassi_reading": (
+        "Kompassi-arviot",
+        "Kompassi-bedömningar",
+        "Kompassi readings",
+    ),
+    "laptops.table.kompassi_answer": ("Kompassi-vastaukset", "Kompassi-svar", "Kompassi answers"),
+    "laptops.table.kompassi_suggestion": (
+        "Kompassi-ehdotukset",
+        "Kompassi-förslag",
+        "Kompassi suggestions",
+    ),
+    "laptops.table.appointment": ("Ajanvaraukset", "Bokningar", "Appointments"),
+    "laptops.table.appointment_change": (
+        "Varausten muutokset",
+        "Bokningsändringar",
+        "Appointment changes",
+    ),
+    "laptops.table.group_session": ("Ryhmät", "Grupper", "Group sessions"),
+    "laptops.table.group_seat": ("Ryhmäpaikat", "Gruppplatser", "Group seats"),
+    "laptops.table.absence": ("Poissaolot", "Frånvaro", "Absences"),
+    "laptops.table.working_hours": ("Työajat", "Arbetstider", "Working hours"),
     "sync_checkin.nothing": ("Ei muutoksia.", "Inga ändringar.", "No changes."),
     "sync_checkin.merged": (
         "Yhdistyy itsestään: {count} kenttää",
@@ -291,6 +321,16 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{label} revoked. Last checked in: {last}.",
     ),
     "sync_revoke.never": ("ei koskaan", "aldrig", "never"),
+    "sync_revoke.unsent": (
+        "Palauttamatta jäivät kaikki muutokset {since} jälkeen.",
+        "Alla ändringar efter {since} checkades aldrig in.",
+        "Every change after {since} was never checked in.",
+    ),
+    "sync_revoke.clients": (
+        "Kannettavalla oli {count} asiakkaan tiedot: {names}",
+        "Den bärbara hade uppgifter om {count} klienter: {names}",
+        "The laptop held the data of {count} clients: {names}",
+    ),
     # Pack.
     "sync_pack.title": ("Pakkaa muutokset", "Packa ändringarna", "Pack the changes"),
     "sync_pack.path": ("Paketti", "Paket", "Bundle"),

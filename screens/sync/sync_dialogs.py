@@ -170,7 +170,10 @@ class CheckoutDialog(SyncDialog[CheckoutResult]):
             )
             yield from self.field(self.t("sync_checkout.coach"), coach)
             yield from self.field(
-                self.t("sync_checkout.label"), Input(id="sync-label", compact=True)
+                self.t("sync_checkout.label"),
+                Input(
+                    placeholder=self.t("sync_checkout.label_example"), id="sync-label", compact=True
+                ),
             )
             yield from self.field(self.t("sync_checkout.path"), Input(id="sync-path", compact=True))
             yield from self.footer_lines()

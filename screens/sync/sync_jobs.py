@@ -55,9 +55,7 @@ def check_out(store: Store, coach: Staff, out: Path, actor: Staff, label: str) -
     from store.sync.checkout import checkout
 
     assert store.path is not None
-    return checkout(
-        store.ctx, store.path, coach=coach.username, out=out, actor=actor, label=label or None
-    )
+    return checkout(store.ctx, store.path, coach=coach, out=out, actor=actor, label=label or None)
 
 
 def read_bundle(path: Path) -> bytes:
@@ -68,9 +66,9 @@ def read_bundle(path: Path) -> bytes:
 
 
 def dry_run(store: Store, bundle: Path, actor: Staff) -> ApplyReport:
+    data = read_bundle(bundle)
     from store.sync.apply import apply_bundle
 
-    data = read_bundle(bundle)
     return apply_bundle(store.ctx, data=data, name=bundle.name, actor=actor, dry_run=True)
 
 
@@ -92,7 +90,7 @@ def check_in(store: Store, bundle: Path, actor: Staff, folder: Path) -> CheckinD
             refreshed = checkout(
                 store.ctx,
                 store.path,
-                coach=coach.username,
+                coach=coach,
                 out=out,
                 actor=actor,
                 device_id=report.device_id,

@@ -5,6 +5,7 @@ check-out it holds, what is not packed yet, and the key that packs it."""
 from __future__ import annotations
 
 from rich.text import Text
+from store.sync.devices import RevokeReport
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +28,7 @@ from .laptop_mode import LaptopMode
 from .sync_dialogs import CheckoutDialog, PackDialog, RevokeDialog
 from .when import shown_day, shown_moment
 
-COLUMNS = ("label", "coach", "checked_out", "last_checkin", "pending", "conflicts", "revoked")
+COLUMNS = ("label", "coach", "checked_out", "last_checkin", "conflicts", "state")
 _OFFICE_KEYS = ("checkout", "checkin", "revoke")
 
 
@@ -107,9 +108,8 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
                 Text(visible(device.coach_name)),
                 shown_day(device.checked_out_at),
                 shown_day(device.last_checkin_at),
-                self.t("laptops.pending") if device.pending else "–",
                 str(device.open_conflicts) if device.open_conflicts else "–",
-                f"✗ {shown_day(device.revoked_at)}" if device.revoked_at else "–",
+                self._state(device),
                 key=device.id,
             )
         ids = [device.id for device in self.devices]
@@ -117,6 +117,11 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
             table.move_cursor(row=ids.index(keep))
         if not self.devices:
             self._result(self.t("laptops.none"))
+
+    def _state(self, device: Device) -> str:
+        if device.revoked_at:
+            return self.t("laptops.revoked")
+        return self.t("laptops.pending") if device.pending else self.t("laptops.in_step")
 
     def _selected(self) -> Device | None:
         row = self.query_one("#sync-devices", DataTable).cursor_row
@@ -186,10 +191,19 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
 
         self.app.push_screen(RevokeDialog(device), revoke)
 
-    def _revoke_lines(self, device: Device, report: object) -> str:
+    def _revoke_lines(self, device: Device, report: RevokeReport) -> str:
+        """The office's record of the loss: when it last came in, what never did, and
+        whose data it carried."""
         label = device.label or device.coach_name
-        last = shown_moment(device.last_checkin_at) if device.last_checkin_at else None
-        return self.t("sync_revoke.done", label=label, last=last or self.t("sync_revoke.never"))
+        last = shown_moment(report.last_checkin_at) if report.last_checkin_at else None
+        names = ", ".join(visible(client.name) for client in report.clients)
+        return "\n".join(
+            [
+                self.t("sync_revoke.done", label=label, last=last or self.t("sync_revoke.never")),
+                self.t("sync_revoke.unsent", since=shown_moment(report.unsent_since)),
+                self.t("sync_revoke.clients", count=len(report.clients), names=names),
+            ]
+        )
 
     # The laptop ---------------------------------------------------------------------
 
