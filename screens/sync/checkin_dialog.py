@@ -80,7 +80,7 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
     def _show_dry_run(self, report: ApplyReport) -> None:
         self.query_one("#sync-dry-run").display = True
         self.query_one("#sync-dry-run-text", Static).update(Content("\n".join(self._lines(report))))
-        self.hint_key = "sync_checkin.hint" if report.already_applied else "sync_checkin.confirm"
+        self.hint_key = "sync_checkin.close" if report.already_applied else "sync_checkin.confirm"
         self.query_one("#sync-hint", Static).update(self.t(self.hint_key))
 
     def _lines(self, report: ApplyReport) -> list[str]:

@@ -52,7 +52,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     # Sent out and not back yet; revoked; checked in since its last check-out.
     "laptops.pending": ("● odottaa", "● väntar", "● pending"),
     "laptops.revoked": ("✗ poistettu", "✗ spärrad", "✗ revoked"),
-    "laptops.in_step": ("✓ ajan tasalla", "✓ à jour", "✓ up to date"),
+    "laptops.in_step": ("✓ palautettu", "✓ incheckad", "✓ checked in"),
     "laptops.none": (
         "Ei kannettavia. c ottaa valmentajan kannettavan mukaan.",
         "Inga bärbara. c tar ut en coachs bärbara.",
@@ -245,6 +245,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Tämä paketti on jo palautettu: mitään ei kirjoiteta.",
         "Det här paketet är redan incheckat: inget skrivs.",
         "This bundle was checked in already: nothing is written.",
+    ),
+    "sync_checkin.close": (
+        "Enter tai Esc sulkee",
+        "Enter eller Esc stänger",
+        "Enter or Esc closes",
     ),
     "sync_checkin.confirm": (
         "Enter ottaa muutokset käyttöön · Esc peruu",

@@ -13,6 +13,7 @@ from store.sync.models import CheckoutResult
 from tests.conftest import WORLD_CLIENTS, World
 
 NEW_PHONE = "050 999 8888"
+NEW_PHONE_STORED = "+358509998888"  # as the register keeps a phone number
 
 
 def check_out(world: World, folder: Path, name: str = "valmentaja.luotsi") -> CheckoutResult:

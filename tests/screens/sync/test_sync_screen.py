@@ -14,7 +14,7 @@ from screens.sync.sync_screen import SyncScreen
 from tui.app import make_app
 
 from ..helpers import log_in, screen_text, settled, wait_until
-from .laptop_files import NEW_PHONE, change_phone_and_pack, check_out, phone_at_office
+from .laptop_files import NEW_PHONE_STORED, change_phone_and_pack, check_out, phone_at_office
 
 
 @pytest.fixture
@@ -106,9 +106,19 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
         await pilot.press("enter")
         await settled(pilot)
         await wait_until(pilot, lambda: isinstance(app.screen, SyncScreen), "the dialog closed")
-        assert phone_at_office(world) == NEW_PHONE
+        assert phone_at_office(world) == NEW_PHONE_STORED
         text = screen_text(pilot)
         assert "Paketti palautettu" in text and "(F6)" in text
+        # The same bundle again: its dry run says so, and Enter writes nothing.
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(bundle)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert "jo palautettu" in str(app.screen.query_one("#sync-dry-run-text").render())
+        await pilot.press("enter")
+        await settled(pilot)
+        assert isinstance(app.screen, SyncScreen)
     refreshed = home / "valmentaja-28.11.2026.luotsi"
     assert refreshed.is_file() and Path(f"{refreshed}.base").is_file()
 
