@@ -38,22 +38,34 @@ def error_of(screen, field: str) -> str:
     return str(screen.query_one(f"#error-{field}").render())
 
 
+async def dialog_of(pilot, key: str, kind: type):
+    """Press `key` on the laptops screen; the dialog it opens."""
+    await pilot.press(key)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, kind)
+    return dialog
+
+
+async def submit(pilot, dialog, path: Path | str, field: str = "sync-path") -> None:
+    """Type `path` at `field` and press Enter there; wait for what it started."""
+    dialog.query_one(f"#{field}", Input).value = str(path)
+    dialog.query_one(f"#{field}", Input).focus()
+    await pilot.press("enter")
+    await settled(pilot)
+
+
 async def test_admin_checks_out_a_coachs_laptop_and_sees_the_files_to_copy(world, clock, home):
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, CheckoutDialog)
+        dialog = await dialog_of(pilot, "c", CheckoutDialog)
         # The only coach is chosen already, and the file named after them in the home.
         assert dialog.query_one("#sync-coach", Select).value == world.coach.id
         suggested = Path(dialog.query_one("#sync-path", Input).value)
         assert suggested == home / "valmentaja-28.11.2026.luotsi"
         dialog.query_one("#sync-label", Input).value = "Läppäri 7"
-        dialog.query_one("#sync-path", Input).focus()
-        await pilot.press("enter")
-        await settled(pilot)
+        await submit(pilot, dialog, suggested)
         await wait_until(pilot, lambda: isinstance(app.screen, SyncScreen), "the dialog closed")
         assert suggested.is_file()
         assert Path(f"{suggested}.base").is_file()
@@ -69,13 +81,8 @@ async def test_a_check_out_onto_an_existing_file_is_refused_with_the_path_kept(w
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#sync-path", Input).value = str(taken)
-        dialog.query_one("#sync-path", Input).focus()
-        await pilot.press("enter")
-        await settled(pilot)
+        dialog = await dialog_of(pilot, "c", CheckoutDialog)
+        await submit(pilot, dialog, taken)
         assert app.screen is dialog
         assert "on jo olemassa" in error_of(dialog, "sync-path")
         assert dialog.query_one("#sync-path", Input).value == str(taken)
@@ -91,13 +98,8 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, CheckinDialog)
-        dialog.query_one("#sync-path", Input).value = str(bundle)
-        await pilot.press("enter")
-        await settled(pilot)
+        dialog = await dialog_of(pilot, "i", CheckinDialog)
+        await submit(pilot, dialog, bundle)
         # The dry run: what would change, and nothing written yet.
         assert app.screen is dialog
         dry_run = str(dialog.query_one("#sync-dry-run-text").render())
@@ -110,12 +112,9 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
         text = screen_text(pilot)
         assert "Paketti palautettu" in text and "(F6)" in text
         # The same bundle again: its dry run says so, and Enter writes nothing.
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#sync-path", Input).value = str(bundle)
-        await pilot.press("enter")
-        await settled(pilot)
-        assert "jo palautettu" in str(app.screen.query_one("#sync-dry-run-text").render())
+        again = await dialog_of(pilot, "i", CheckinDialog)
+        await submit(pilot, again, bundle)
+        assert "jo palautettu" in str(again.query_one("#sync-dry-run-text").render())
         await pilot.press("enter")
         await settled(pilot)
         assert isinstance(app.screen, SyncScreen)
@@ -133,12 +132,8 @@ async def test_a_missing_or_damaged_bundle_is_refused_in_the_dialog_with_the_pat
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#sync-path", Input).value = str(bundle)
-        await pilot.press("enter")
-        await settled(pilot)
+        dialog = await dialog_of(pilot, "i", CheckinDialog)
+        await submit(pilot, dialog, bundle)
         assert app.screen is dialog
         assert "broken.bundle" in error_of(dialog, "sync-path")
         assert dialog.query_one("#sync-path", Input).value == str(bundle)
@@ -153,16 +148,10 @@ async def test_admin_revokes_a_lost_laptop_and_the_list_shows_it_revoked(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
         assert "✗" not in screen_text(pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, RevokeDialog)
-        await pilot.press("enter")  # no reason yet
-        await pilot.pause()
+        dialog = await dialog_of(pilot, "x", RevokeDialog)
+        await submit(pilot, dialog, "", "sync-reason")
         assert "Kirjoita syy" in error_of(dialog, "sync-reason")
-        dialog.query_one("#sync-reason", Input).value = "kadonnut junaan"
-        await pilot.press("enter")
-        await settled(pilot)
+        await submit(pilot, dialog, "kadonnut junaan", "sync-reason")
         assert isinstance(app.screen, SyncScreen)
         text = screen_text(pilot)
         assert "✗ poistettu" in text
