@@ -227,10 +227,12 @@ class LuotsiApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             from store.core.auth import allowed
 
-            session = self.session
+            session, on_laptop = self.session, self.laptop is not None
 
             def may_open(work: work_screens.WorkScreen) -> bool:
                 if session is None or (work.needs_site and session.site is None):
+                    return False
+                if work.office_only and on_laptop:
                     return False
                 return not work.permission or allowed(session.staff, work.permission)
 
