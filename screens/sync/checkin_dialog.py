@@ -36,7 +36,9 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="sync-checkin-dialog"):
             yield Static(self.t("sync_checkin.title"), classes="dialog-title")
-            yield from self.field(self.t("sync_checkin.path"), Input(id=PATH, compact=True))
+            guess = sync_jobs.newest_bundle(self.folder)
+            path = Input(str(guess) if guess else "", id=PATH, compact=True)
+            yield from self.field(self.t("sync_checkin.path"), path)
             with VerticalScroll(id="sync-dry-run"):
                 yield Static("", id="sync-dry-run-text")
             yield from self.footer_lines()

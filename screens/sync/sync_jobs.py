@@ -51,6 +51,16 @@ def free_path(folder: Path, name: str) -> Path:
     return target
 
 
+def newest_bundle(folder: Path) -> Path | None:
+    """The bundle last written into `folder` (where a coach's USB stick or the mail's
+    attachments land), as the check-in's first guess."""
+    try:
+        bundles = [path for path in folder.glob("*.bundle") if path.is_file()]
+    except OSError:
+        return None
+    return max(bundles, key=lambda path: path.stat().st_mtime, default=None)
+
+
 def check_out(store: Store, coach: Staff, out: Path, actor: Staff, label: str) -> CheckoutResult:
     from store.sync.checkout import checkout
 
