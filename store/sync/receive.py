@@ -41,6 +41,9 @@ def receive(checkout_path: Path, laptop_path: Path) -> None:
     (a newer one of the same laptop and office). Both keys must be known to this process
     when they are encrypted (`keyring.unlock` with the coach's password)."""
     checkout_path, laptop_path = Path(checkout_path), Path(laptop_path)
+    for path in (laptop_path, checkout_path):
+        if not path.is_file():  # opening it would make an empty database there
+            raise NotALaptop(str(path))
     held, late_events = _laptop(laptop_path)
     encrypted = keyring.is_encrypted(checkout_path)
     files = [laptop_path, *([key_file_of(laptop_path)] if encrypted else []), base_of(laptop_path)]

@@ -1,5 +1,5 @@
 """A laptop's changes since its base: a private snapshot of the live database, made
-through the store's own connection, handed to SQLite's session extension (apsw) with the
+through the store's own connection (SQLite's backup, under the same key and salt), handed to SQLite's session extension (apsw) with the
 base, and deleted.
 
 apsw never sees the live file (see `store.sync.changeset`): only the snapshot, which no
@@ -20,10 +20,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlite_utils import Database
 
 from store.core import keyring
-from store.core.db import Connection, export_encrypted
+from store.core.db import Connection, use_key
 from store.core.keys import KeyFile, sqlcipher_key
 from store.sync import changeset
 from store.sync.changeset import Change
@@ -71,17 +72,26 @@ def capture_laptop(db: Database, laptop_path: Path) -> Captured:
     try:
         snapshot = folder / "snapshot.db"
         conn = db.conn
-        if found is None:
-            with closing(sqlite3.connect(snapshot)) as copy:
-                conn.backup(copy)  # type: ignore[arg-type]
-        else:
-            export_encrypted(conn, snapshot, found[0], found[1].db_salt)
+        _backup(conn, snapshot, found)
         _keep_local(conn, snapshot, base, found)
         data = changeset.capture(snapshot, base, key, SYNCED)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     columns = {table: table_columns(conn, "main", table) for table in SYNCED}
     return Captured(data, columns, changeset.read(data, columns))
+
+
+def _backup(conn: Connection, snapshot: Path, found: tuple[bytes, KeyFile] | None) -> None:
+    """SQLite's online backup into the new file `snapshot`, under the live file's key and
+    salt when it has one (a page copy: 0.06 s for 2 MB where `sqlcipher_export`, which
+    rebuilds every table and index, took 2 s)."""
+    if found is None:
+        with closing(sqlite3.connect(snapshot)) as plain:
+            conn.backup(plain)  # type: ignore[arg-type]
+        return
+    with closing(sqlcipher.connect(str(snapshot))) as encrypted:
+        use_key(encrypted, found[0], found[1].db_salt)
+        conn.backup(encrypted)  # type: ignore[arg-type]
 
 
 def changes_since_pack(db: Database, captured: Captured) -> int:

@@ -52,6 +52,7 @@ def test_a_check_out_holds_the_coachs_caseload_and_no_other_clients(world, tmp_p
     assert their_booking not in _ids(laptop, "appointment")
     assert too_far not in _ids(laptop, "appointment")
     assert result.rows["appointment"] == 2
+    assert laptop.db.execute("PRAGMA foreign_key_check").fetchall() == []
     # The catalogs are the office's (the same rows, not the laptop's own seeds).
     for table in ("service", "visit_reason", "process_rule", "instrument"):
         assert _ids(laptop, table) == _ids(world.store, table)

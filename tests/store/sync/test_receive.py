@@ -11,7 +11,13 @@ from store.clients.repository import fetch_client
 from store.core.clock import FixedClock
 from store.core.models import Staff
 from store.sync.checkout import checkout
-from store.sync.errors import BundleForAnotherOffice, StaleBase, UnknownDevice, UnpackedChanges
+from store.sync.errors import (
+    BundleForAnotherOffice,
+    NotALaptop,
+    StaleBase,
+    UnknownDevice,
+    UnpackedChanges,
+)
 from store.sync.laptop import laptop_state
 from store.sync.models import CheckoutResult
 from store.sync.pack import pack, receive
@@ -107,6 +113,15 @@ def test_a_check_out_from_another_office_is_refused(world, tmp_path, clock):
         receive(foreign.path, result.path)
     laptop = open_laptop(result, clock)
     assert laptop_state(laptop.db).base_id == result.base_id  # type: ignore[union-attr]
+
+
+def test_receive_makes_no_file_where_there_was_none(world, tmp_path, clock):
+    result = check_out(world, tmp_path)
+    with pytest.raises(NotALaptop):
+        receive(result.path, tmp_path / "missing.db")
+    with pytest.raises(NotALaptop):
+        receive(tmp_path / "missing.db", result.path)
+    assert not (tmp_path / "missing.db").exists()
 
 
 def test_another_laptops_check_out_is_refused(world, tmp_path, clock):
