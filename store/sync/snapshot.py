@@ -30,7 +30,7 @@ from store.sync import changeset
 from store.sync.changeset import Change
 from store.sync.cut import table_columns
 from store.sync.laptop import base_of
-from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SYNCED
+from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED, Scope
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,8 @@ def changes_since_pack(db: Database, captured: Captured) -> int:
 def _keep_local(
     conn: Connection, snapshot: Path, base: Path, found: tuple[bytes, KeyFile] | None
 ) -> None:
-    """Local columns of the snapshot as the base has them (see `capture_laptop`); the
-    snapshot's journal folded in, so apsw reads it as a single read-only file."""
+    """Local columns of the snapshot as the base has them (see `capture_laptop`), rows
+    outside every check-out's scope left out, and the snapshot's journal folded in, so apsw reads it as a single read-only file."""
     key = "" if found is None else " KEY " + sqlcipher_key(found[0])
     conn.execute(f"ATTACH DATABASE ? AS luotsi_snapshot{key}", [str(snapshot)])
     conn.execute(f"ATTACH DATABASE ? AS luotsi_base{key}", [str(base)])
@@ -119,9 +119,18 @@ def _keep_local(
         conn.execute("PRAGMA luotsi_snapshot.journal_mode = DELETE")
         for table, local in LOCAL_COLUMNS.items():
             _restore_local(conn, table, local)
+        for scope in SCOPES:
+            if _by_content(scope):  # a row no check-out holds (an audit setting)
+                conn.execute(f"DELETE FROM luotsi_snapshot.{scope.table} WHERE NOT ({scope.where})")
     finally:
         conn.execute("DETACH DATABASE luotsi_base")
         conn.execute("DETACH DATABASE luotsi_snapshot")
+
+
+def _by_content(scope: Scope) -> bool:
+    """Whether the scope leaves rows out by their own values alone (no coach, window or
+    other table), so that a row the laptop made outside it is no change of the scope."""
+    return scope.where != "1" and not any(mark in scope.where for mark in ("{src}", "temp.", ":"))
 
 
 def _restore_local(conn: Connection, table: str, local: frozenset[str]) -> None:

@@ -120,6 +120,18 @@ def test_a_password_changed_on_the_laptop_never_travels(world, tmp_path, clock):
     assert b"scrypt" not in contents.changeset
 
 
+def test_the_laptops_own_check_of_its_log_never_travels(world, tmp_path, clock):
+    result = check_out(world, tmp_path)
+    laptop = open_laptop(result, clock)
+    admin = laptop.staff.get(world.admin.id)
+    assert admin is not None
+    laptop.audit.verify(admin)  # remembered as a setting, as at the office
+
+    packed = pack(laptop.ctx, result.path, out=tmp_path / "b.bundle", actor=_coach(laptop, world))
+
+    assert packed.changes == 0
+
+
 def test_unpacked_changes_counts_what_the_last_bundle_did_not_hold(world, tmp_path, clock):
     result = check_out(world, tmp_path)
     laptop = open_laptop(result, clock)
