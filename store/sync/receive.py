@@ -19,6 +19,7 @@ from store.core.audit_chain import CHAINED_COLUMNS
 from store.core.clock import Clock
 from store.core.context import Context
 from store.core.db import open_db, write_transaction
+from store.core.encryption_files import take_alone
 from store.core.files import sync_folder
 from store.core.keys import DatabaseLocked, key_file_of
 from store.sync.errors import (
@@ -80,6 +81,9 @@ def _laptop(laptop_path: Path) -> tuple[LaptopState, list[list[object]]]:
     `UnpackedChanges` if anything changed there since."""
     db = open_db(laptop_path)
     try:
+        # The app must be closed: writes of an app still running would go to the old
+        # file, replaced under it. Kept to this connection until it closes.
+        take_alone(db.conn, laptop_path)
         held = laptop_state(db)
         if held is None:
             raise NotALaptop(str(laptop_path))

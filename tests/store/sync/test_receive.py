@@ -9,6 +9,7 @@ import pytest
 from store.api import Store
 from store.clients.repository import fetch_client
 from store.core.clock import FixedClock
+from store.core.errors import DatabaseBusy
 from store.core.models import Staff
 from store.sync.checkout import checkout
 from store.sync.errors import (
@@ -113,6 +114,19 @@ def test_a_check_out_from_another_office_is_refused(world, tmp_path, clock):
         receive(foreign.path, result.path)
     laptop = open_laptop(result, clock)
     assert laptop_state(laptop.db).base_id == result.base_id  # type: ignore[union-attr]
+
+
+def test_receive_waits_for_the_app_to_close(world, tmp_path, clock):
+    result = check_out(world, tmp_path)
+    refreshed = _refresh(world, result, clock)
+    running = open_laptop(result, clock)
+
+    with pytest.raises(DatabaseBusy):
+        receive(refreshed.path, result.path)
+    state = laptop_state(running.db)
+    assert state is not None and state.base_id == result.base_id
+    running.close()
+    receive(refreshed.path, result.path)
 
 
 def test_receive_makes_no_file_where_there_was_none(world, tmp_path, clock):
