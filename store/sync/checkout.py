@@ -18,12 +18,13 @@ import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from store.core import keyring
 from store.core.audit import append_events, log_event
 from store.core.auth import require
-from store.core.clock import from_iso, to_local
+from store.core.clock import from_iso, to_iso, to_local
 from store.core.context import Context
 from store.core.dates import format_date
 from store.core.db import write_transaction
@@ -70,6 +71,7 @@ class _Device:
     label: str | None
     bundle_key: str
     refreshed: bool
+    checked_out_at: str | None = None  # the check-out before this one
 
 
 def checkout(
@@ -97,6 +99,7 @@ def checkout(
     sealed = _laptop_key(office_path, coach) if keyring.is_encrypted(office_path) else None
     window = Window.around(ctx.today())
     base_id = str(uuid.uuid4())
+    cut_at = _cut_at(ctx, device)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     laptop = work / out.name
     placed: list[Path] = []
@@ -115,11 +118,12 @@ def checkout(
                     bundle_key=device.bundle_key,
                     window=window,
                     actor_id=actor.id,
+                    cut_at=cut_at,
                     clock=ctx.clock,
                 )
             )
             copy_private(laptop, base_of(laptop))
-            _record(ctx, device, coach, base_id, window, actor, cut.client_ids)
+            _record(ctx, device, coach, actor, base_id, cut_at, window, cut.client_ids)
             _place(work, out, targets, placed)
     except BaseException:
         for path in placed:
@@ -152,7 +156,7 @@ def _device(ctx: Context, device_id: str | None, coach: Staff, label: str | None
     if device_id is None:
         return _Device(str(uuid.uuid4()), coach.id, label, bundle.new_bundle_key().hex(), False)
     row = ctx.db.execute(
-        "SELECT id, coach_id, label, bundle_key, revoked_at FROM sync_device"
+        "SELECT id, coach_id, label, bundle_key, revoked_at, checked_out_at FROM sync_device"
         " WHERE id = ? AND deleted_at IS NULL",
         [device_id],
     ).fetchone()
@@ -161,7 +165,16 @@ def _device(ctx: Context, device_id: str | None, coach: Staff, label: str | None
     name = str(row[2] or row[0])
     if row[4] is not None:
         raise DeviceRevoked(name, format_date(to_local(from_iso(str(row[4]))).date()))
-    return _Device(str(row[0]), str(row[1]), label or row[2], str(row[3]), True)
+    return _Device(str(row[0]), str(row[1]), label or row[2], str(row[3]), True, str(row[5]))
+
+
+def _cut_at(ctx: Context, device: _Device) -> str:
+    """Now, or just after the device's check-out before, should the clock say otherwise
+    (set back, or a simulation's): the laptop takes only a later check-out than its own."""
+    now = ctx.now_iso()
+    if device.checked_out_at is None or now > device.checked_out_at:
+        return now
+    return to_iso(from_iso(device.checked_out_at) + timedelta(milliseconds=1))
 
 
 def _coach(ctx: Context, coach_id: str, given: Staff) -> Staff:
@@ -198,16 +211,17 @@ def _record(
     ctx: Context,
     device: _Device,
     coach: Staff,
-    base_id: str,
-    window: Window,
     actor: Staff,
+    base_id: str,
+    cut_at: str,
+    window: Window,
     client_ids: Sequence[str],
 ) -> None:
     """The device row and the access log: the check-out discloses every client in it."""
     now = ctx.now_iso()
     values: dict[str, object] = {
         "base_id": base_id,
-        "checked_out_at": now,
+        "checked_out_at": cut_at,
         "checked_out_by": actor.id,
         "window_from": window.start,
         "window_to": window.end,

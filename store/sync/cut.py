@@ -42,6 +42,7 @@ class Cut:
     bundle_key: str
     window: Window
     actor_id: str
+    cut_at: str  # ISO UTC; later than the laptop's check-out before, if any
     clock: Clock
 
 
@@ -136,7 +137,7 @@ def _hold(ctx: Context, cut: Cut) -> None:
             "coach_id": cut.coach_id,
             "base_id": cut.base_id,
             "bundle_key": cut.bundle_key,
-            "cut_at": ctx.now_iso(),
+            "cut_at": cut.cut_at,
             "window_from": cut.window.start,
             "window_to": cut.window.end,
         },

@@ -147,6 +147,16 @@ def test_another_laptops_check_out_is_refused(world, tmp_path, clock):
         receive(another.path, result.path)
 
 
+def test_check_outs_cut_at_one_moment_still_follow_one_another(world, tmp_path, clock):
+    result = check_out(world, tmp_path)
+    refreshed = check_out(world, tmp_path, "new.db", device_id=result.device_id)
+
+    receive(refreshed.path, result.path)
+
+    laptop = open_laptop(result, clock)
+    assert laptop_state(laptop.db).base_id == refreshed.base_id  # type: ignore[union-attr]
+
+
 def test_the_same_or_an_older_check_out_is_refused(world, tmp_path, clock):
     result = check_out(world, tmp_path)
     older = _refresh(world, result, clock, "older.db")
