@@ -100,6 +100,7 @@ def checkout(
     window = Window.around(ctx.today())
     base_id = str(uuid.uuid4())
     cut_at = _cut_at(ctx, device)
+    out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     laptop = work / out.name
     placed: list[Path] = []
