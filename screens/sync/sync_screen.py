@@ -257,7 +257,7 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         """Read the check-out again (its last pack) and count what is unpacked now."""
         from .laptop_mode import laptop_mode
 
-        self.app.laptop = laptop_mode(self.store)  # type: ignore[attr-defined]
+        self.ctx.laptop = laptop_mode(self.store)
         self._show_laptop(None)
         self._count_unpacked()
 
