@@ -4,8 +4,9 @@ check-out it holds, what is not packed yet, and the key that packs it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from store.sync.devices import RevokeReport
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +28,9 @@ from .checkin_dialog import CheckinDialog
 from .laptop_mode import LaptopMode
 from .sync_dialogs import CheckoutDialog, PackDialog, RevokeDialog
 from .when import shown_day, shown_moment
+
+if TYPE_CHECKING:
+    from store.sync.devices import RevokeReport
 
 COLUMNS = ("label", "coach", "checked_out", "last_checkin", "conflicts", "state")
 _OFFICE_KEYS = ("checkout", "checkin", "revoke")
