@@ -33,8 +33,9 @@ from store.core.models import AuditAction, AuditEvent, Staff
 from store.core.rows import upsert_row
 
 _COLUMNS = "id, at, staff_id, action, entity, entity_id, client_id, purpose"
-# What an export of the log holds: the chained fields, then the links themselves.
-EXPORT_COLUMNS = (*CHAINED_COLUMNS, "prev_hash", "hash")
+# What an export of the log holds: the chained fields, the links themselves, and the
+# laptop that logged the event (hashed too when present; see store.core.audit_chain).
+EXPORT_COLUMNS = (*CHAINED_COLUMNS, "prev_hash", "hash", "device_id")
 _INSERT = (
     f"INSERT INTO audit_event ({', '.join(EXPORT_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(EXPORT_COLUMNS))})"
@@ -69,8 +70,10 @@ def _append(ctx: Context, events: Iterable[Mapping[str, object]]) -> list[str]:
     for event in events:
         seq += 1
         fields = [seq, *(event.get(column) for column in CHAINED_COLUMNS[1:])]
-        digest = event_hash(prev_hash, fields)
-        rows.append([*fields, prev_hash, digest])
+        device = event.get("device_id")
+        device_id = None if device is None else str(device)
+        digest = event_hash(prev_hash, fields, device_id)
+        rows.append([*fields, prev_hash, digest, device_id])
         ids.append(str(event["id"]))
         prev_hash = digest
     # No savepoint: should a row fail, those before it are still a whole chain, and the
@@ -132,6 +135,39 @@ def append_events(
         return {"id": new_id(), **defaults, **given}
 
     _append(ctx, (event(values) for values in rows))
+
+
+def append_device_events(
+    ctx: Context, device_id: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> int:
+    """Append the events a laptop logged (`columns` values, as its bundle carries them)
+    that this log does not hold yet (by id), in the laptop's own order, each re-chained
+    after the newest event here with `device_id` set: their id, time, staff, action,
+    entity, client and purpose stay the laptop's. Returns how many were appended."""
+    events = [dict(zip(columns, values, strict=True)) for values in rows]
+    if "seq" in columns:
+        events.sort(key=lambda event: _seq_key(event.get("seq")))
+    ids = [str(event["id"]) for event in events]
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found = ctx.db.execute(
+            f"SELECT id FROM audit_event WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        known.update(str(row[0]) for row in found.fetchall())
+    new: list[dict[str, object]] = []
+    for event in events:
+        if str(event["id"]) in known:
+            continue
+        known.add(str(event["id"]))
+        new.append({**{c: event.get(c) for c in CHAINED_COLUMNS[1:]}, "device_id": device_id})
+    if new:
+        _append(ctx, new)
+    return len(new)
+
+
+def _seq_key(seq: object) -> int:
+    return seq if isinstance(seq, int) else 0
 
 
 @dataclass(frozen=True)
