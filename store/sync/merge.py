@@ -159,6 +159,8 @@ def _fields(
     for column, value in fresh.items():
         if column not in office or office[column] == value:
             continue  # the same on both sides, or a column this office lacks
+        if column in base and base[column] == value:
+            continue  # not changed on the laptop: the office's value stands
         now = office[column]
         if not change.two_way:
             found = _conflict(change, "office_owned", column, base.get(column), now, value)
