@@ -169,7 +169,7 @@ def test_one_field_three_ways(base, office, laptop):
         )
     )
     written = decision.values.get("phone", office)
-    if laptop == base or laptop == office:
+    if laptop in (base, office):
         assert written == office and decision.conflicts == ()
     elif office == base:
         assert written == laptop and decision.conflicts == ()
