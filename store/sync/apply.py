@@ -26,7 +26,8 @@ from store.core.migrations import migration_names
 from store.core.models import Staff
 from store.core.rows import insert_row, update_row
 from store.sync import changeset
-from store.sync.apply_rows import Earlier, RowMerger, earlier_values
+from store.sync.apply_earlier import Earlier, earlier_values
+from store.sync.apply_rows import RowMerger
 from store.sync.bundle import Contents, open_contents, read_header
 from store.sync.errors import (
     BundleDamaged,

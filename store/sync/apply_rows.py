@@ -11,15 +11,15 @@ from `SYNCED`, column names only from PRAGMA table_info.
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from store.core.context import Context
 from store.core.errors import SQLITE_INTEGRITY_ERRORS
+from store.sync.apply_earlier import Earlier, with_reverts
 from store.sync.changeset import Change
-from store.sync.merge import DELETED, Decision, Incoming, decide
+from store.sync.merge import Decision, Incoming, decide
 from store.sync.models import ConflictFound, TableCounts
 from store.sync.tables import LOCAL_COLUMNS, SYNCED, TWO_WAY
 
@@ -37,23 +37,6 @@ _CLIENT_VIA: Final[Mapping[str, tuple[str, str]]] = {
 _BOOKING_COLUMNS: Final = frozenset(
     {"starts_at", "ends_at", "coach_id", "room_id", "status", "deleted_at"}
 )
-
-Earlier = dict[tuple[str, str], dict[str, object]]
-
-
-def earlier_values(changesets: Iterable[Sequence[Change]]) -> Earlier:
-    """(table, row id) → column → the laptop value last sent, from the changes of earlier
-    bundles of one check-out, oldest first (a delete is `DELETED` → True)."""
-    sent: Earlier = defaultdict(dict)
-    for changes in changesets:
-        for change in changes:
-            values = sent[(change.table, change.row_id)]
-            if change.op == "delete":
-                values[DELETED] = True
-            else:
-                values.pop(DELETED, None)
-                values.update(change.new)
-    return dict(sent)
 
 
 @dataclass(frozen=True)
@@ -92,12 +75,12 @@ class RowMerger:
     def __init__(self, ctx: Context, earlier: Earlier, changes: Sequence[Change]) -> None:
         self.ctx = ctx
         self.earlier = earlier
-        self.changes = changes
+        self.changes = with_reverts(changes, earlier)
         self.outcome = Outcome()
         self._columns: dict[str, list[str]] = {}
         self._parents: dict[str, list[tuple[str, str]]] = {}
         # Bookings the bundle itself moves or adds: not clashes with each other.
-        self._own_bookings = {c.row_id for c in changes if c.table == "appointment"}
+        self._own_bookings = {c.row_id for c in self.changes if c.table == "appointment"}
 
     def run(self) -> Outcome:
         order = {table: position for position, table in enumerate(SYNCED)}
@@ -146,7 +129,7 @@ class RowMerger:
 
     def _one(self, change: Change) -> None:
         office = self.office_row(change.table, change.row_id)
-        earlier = self.earlier.get((change.table, change.row_id), {})
+        earlier = self.earlier.sent.get((change.table, change.row_id), {})
         incoming = Incoming(
             change.table,
             change.op,
@@ -323,6 +306,8 @@ class RowMerger:
                     self.ctx.db.execute(f"DELETE FROM {table} WHERE id = ?", [change.row_id])
         except SQLITE_INTEGRITY_ERRORS as exc:
             laptop = {**change.old, **change.new, "id": change.row_id}
-            conflict = ConflictFound("rejected", table, change.row_id, None, None, None, str(exc))
+            # The office's reason (SQLite's own words) as its side; the laptop's row whole.
+            reason = str(exc)
+            conflict = ConflictFound("rejected", table, change.row_id, None, None, reason, None)
             return Found(conflict, laptop)
         return None

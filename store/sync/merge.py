@@ -108,7 +108,7 @@ def decide(change: Incoming) -> Decision:
     # An insert of a row the office has (an earlier bundle brought it): what that bundle
     # sent is the base; a field it did not send differs from the office's → a conflict.
     effective = {**base, **{c: v for c, v in change.earlier.items() if c != DELETED}}
-    if change.two_way and change.op == "update":
+    if change.two_way:
         tombstone = _tombstone(change, change.office, effective, fresh)
         if tombstone is not None:
             return tombstone

@@ -260,3 +260,61 @@ def test_a_laptop_edit_after_a_conflict_is_a_conflict_again_but_never_twice(worl
     assert second.conflicts == () and second.merged_fields == 1
     assert [c.laptop_value for c in third.conflicts] == ["040 2"]
     assert [c.laptop_value for c in _inbox(world)] == ["040 1", "040 2"]
+
+
+def test_a_field_the_laptop_put_back_after_an_earlier_bundle_is_put_back_at_the_office(world):
+    client = world.clients["makinen"]
+    laptop = check_out(world)
+    laptop.edit(
+        "client", client.id, {"email": "a@example.fi", "municipality": "Turku"}, world.coach.id
+    )
+    _apply(world, laptop.pack())
+    laptop.edit("client", client.id, {"email": None}, world.coach.id)
+
+    second = _apply(world, laptop.pack())
+
+    assert _row(world, "client", client.id, "email", "municipality") == (None, "Turku")
+    assert second.per_table["client"].updated == 1 and second.conflicts == ()
+
+
+def test_a_row_an_earlier_bundle_brought_and_the_laptop_removed_since_is_removed(world):
+    client = world.clients["makinen"]
+    laptop = check_out(world)
+    path_id = laptop.insert("service_path", {"client_id": client.id, "goal": "Työ"}, world.coach.id)
+    _apply(world, laptop.pack())
+    with laptop.store() as store, write_transaction(store.db):
+        store.db.execute("DELETE FROM service_path WHERE id = ?", [path_id])
+
+    second = _apply(world, laptop.pack())
+
+    assert _row(world, "service_path", path_id, "id") is None
+    assert second.per_table["service_path"].deleted == 1
+
+
+def test_a_row_the_office_refuses_is_kept_whole_in_a_rejected_conflict(world):
+    laptop = check_out(world)
+    mine = laptop.insert(
+        "appointment",
+        _booking(world, "2026-12-01T08:30:00.000Z", "2026-12-01T09:30:00.000Z"),
+        world.coach.id,
+    )
+    change = laptop.insert(
+        "appointment_change",
+        {"appointment_id": mine, "at": "2026-11-28T11:30:00.000Z", "change": "booked"},
+        world.coach.id,
+    )
+    with write_transaction(world.store.db):
+        insert_row(
+            world.store.ctx,
+            "appointment",
+            _booking(world, "2026-12-01T08:00:00.000Z", "2026-12-01T09:00:00.000Z"),
+            by=world.admin.id,
+        )
+
+    _apply(world, laptop.pack())
+
+    kinds = {(c.kind, c.table): c for c in _inbox(world)}
+    rejected = kinds[("rejected", "appointment_change")]
+    assert rejected.laptop_row is not None and rejected.laptop_row["appointment_id"] == mine
+    assert rejected.row_id == change
+    assert ("double_booking", "appointment") in kinds
