@@ -33,6 +33,7 @@ from store.sync.errors import (
     BundleDamaged,
     BundleForAnotherOffice,
     DeviceRevoked,
+    IsALaptop,
     SchemaIncompatible,
     SchemaNewer,
     StaleBase,
@@ -69,6 +70,8 @@ def apply_bundle(
 ) -> ApplyReport:
     """Check a laptop's bundle in (admins): every change lands, or none does."""
     require(actor, "sync.apply")
+    if ctx.db.execute("SELECT 1 FROM sync_laptop LIMIT 1").fetchone() is not None:
+        raise IsALaptop(_file_of(ctx))
     header = read_header(data, name)
     office = ctx.db.execute("SELECT id FROM sync_office").fetchone()
     if office is None or str(office[0]) != header.office_id:
@@ -101,6 +104,11 @@ def apply_bundle(
     except _DryRun as rolled_back:
         return rolled_back.report
     return report
+
+
+def _file_of(ctx: Context) -> str:
+    row = ctx.db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()
+    return "" if row is None else str(row[0])
 
 
 def _device(ctx: Context, device_id: str, name: str) -> _Device:

@@ -4,17 +4,21 @@ laptop's access log is appended once and the chain still checks."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
+from store.core.audit_chain import CHAINED_COLUMNS, event_hash
 from store.core.db import write_transaction
 from store.core.rows import update_row
+from store.exports.audit_export import export_audit_log
 from store.sync.apply import apply_bundle
 from store.sync.errors import (
     BundleDamaged,
     BundleForAnotherOffice,
     DeviceRevoked,
+    IsALaptop,
     SchemaNewer,
     StaleBase,
 )
@@ -162,3 +166,28 @@ def test_the_laptops_access_log_is_appended_once_with_its_device_and_the_chain_c
     assert second.audit_rows == 0  # the row edit itself is not logged by update_row
     check = world.store.audit.check()
     assert check.ok, check.broken
+
+
+def test_a_laptop_cannot_check_a_bundle_in(world):
+    laptop = _edited_laptop(world)
+    data = laptop.pack()
+    with laptop.store() as store, pytest.raises(IsALaptop) as refused:
+        apply_bundle(store.ctx, data=data, name="b.luotsi", actor=world.admin)
+    assert refused.value.params["path"] == str(laptop.path.resolve())
+
+
+def test_an_export_of_the_log_carries_the_device_and_its_hashes_recompute(world, tmp_path):
+    laptop = check_out(world)
+    with laptop.store() as store:
+        store.clients.open(world.coach, world.clients["makinen"].id, purpose="home visit")
+    _apply(world, laptop.pack())
+    day = world.store.ctx.today()
+
+    result = export_audit_log(world.store.ctx, world.admin, day, day, tmp_path / "log.csv")
+
+    rows = list(csv.DictReader(result.path.read_text(encoding="utf-8").splitlines()))
+    from_laptop = [row for row in rows if row["device_id"]]
+    assert from_laptop and all(row["device_id"] == laptop.device_id for row in from_laptop)
+    for row in rows:
+        fields = [int(row["seq"]), *(row[c] or None for c in CHAINED_COLUMNS[1:])]
+        assert row["hash"] == event_hash(row["prev_hash"], fields, row["device_id"] or None)
