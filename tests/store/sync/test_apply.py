@@ -318,3 +318,30 @@ def test_a_row_the_office_refuses_is_kept_whole_in_a_rejected_conflict(world):
     assert rejected.laptop_row is not None and rejected.laptop_row["appointment_id"] == mine
     assert rejected.row_id == change
     assert ("double_booking", "appointment") in kinds
+
+
+def test_a_conflict_on_a_row_under_a_client_names_that_client(world):
+    client = world.clients["makinen"]
+    ctx = world.store.ctx
+    with write_transaction(world.store.db):
+        path_id = insert_row(ctx, "service_path", {"client_id": client.id}, by=world.admin.id)
+        service_id = world.store.db.execute("SELECT id FROM service LIMIT 1").fetchone()[0]
+        step_id = insert_row(
+            ctx,
+            "path_step",
+            {
+                "path_id": path_id,
+                "position": 1,
+                "service_id": service_id,
+                "planned_start": "2026-12-01",
+            },
+            by=world.admin.id,
+        )
+    laptop = check_out(world)
+    laptop.edit("path_step", step_id, {"goal": "Laptop"}, world.coach.id)
+    _office_edit(world, "path_step", step_id, {"goal": "Office"})
+
+    _apply(world, laptop.pack())
+
+    (conflict,) = _inbox(world)
+    assert (conflict.table, conflict.column, conflict.client_id) == ("path_step", "goal", client.id)
