@@ -126,7 +126,10 @@ def _tombstone(
     office_deleted = office.get("deleted_at")
     laptop_deletes = fresh.get("deleted_at") is not None and base.get("deleted_at") is None
     if laptop_deletes and office_deleted is not None:
-        return Decision("none")  # deleted on both sides
+        # Deleted on both sides: the office's deletion stands, the laptop's other edits
+        # still merge into the tombstone (nothing it sent is dropped unseen).
+        edits = {c: v for c, v in fresh.items() if c != "deleted_at"}
+        return _fields(change, office, base, laptop, edits)
     if laptop_deletes and office_changed(office, base):
         found = _conflict(change, "deleted_edited", "deleted_at", None, None, fresh["deleted_at"])
         return Decision("none", {}, (found,), laptop)

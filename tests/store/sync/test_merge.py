@@ -92,6 +92,13 @@ def test_a_row_deleted_on_both_sides_is_nothing():
     assert decision.action == "none" and decision.conflicts == ()
 
 
+def test_an_edit_the_laptop_made_before_deleting_a_row_the_office_deleted_too_is_kept():
+    office = {**OFFICE, "deleted_at": T1, "updated_at": T1}
+    decision = _update({"email": "a@example.fi", "deleted_at": T2}, office=office)
+    assert decision.action == "update" and decision.conflicts == ()
+    assert decision.values["email"] == "a@example.fi" and "deleted_at" not in decision.values
+
+
 def test_a_change_to_an_office_table_is_an_office_owned_conflict():
     decision = _update({"phone": "040 2"}, two_way=False)
     assert decision.action == "none"
