@@ -81,6 +81,9 @@ class RowMerger:
         self._parents: dict[str, list[tuple[str, str]]] = {}
         # Bookings the bundle itself moves or adds: not clashes with each other.
         self._own_bookings = {c.row_id for c in self.changes if c.table == "appointment"}
+        # New rows as the laptop sent them: a conflict's client is found through a parent
+        # the office did not take in too.
+        self._new_rows = {(c.table, c.row_id): c.new for c in self.changes if c.op == "insert"}
 
     def run(self) -> Outcome:
         order = {table: position for position, table in enumerate(SYNCED)}
@@ -122,7 +125,8 @@ class RowMerger:
         via = _CLIENT_VIA.get(table)
         if via is None or depth > 3 or row.get(via[0]) is None:
             return None
-        parent = self.office_row(via[1], str(row[via[0]]))
+        parent_id = str(row[via[0]])
+        parent = self.office_row(via[1], parent_id) or self._new_rows.get((via[1], parent_id))
         return None if parent is None else self.client_of(via[1], parent, depth + 1)
 
     # One change -----------------------------------------------------------------------

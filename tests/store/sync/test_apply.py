@@ -316,7 +316,7 @@ def test_a_row_the_office_refuses_is_kept_whole_in_a_rejected_conflict(world):
     kinds = {(c.kind, c.table): c for c in _inbox(world)}
     rejected = kinds[("rejected", "appointment_change")]
     assert rejected.laptop_row is not None and rejected.laptop_row["appointment_id"] == mine
-    assert rejected.row_id == change
+    assert rejected.row_id == change and rejected.client_id == world.clients["makinen"].id
     assert ("double_booking", "appointment") in kinds
 
 
