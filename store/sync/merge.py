@@ -133,7 +133,11 @@ def _tombstone(
     if laptop_deletes and office_changed(office, base):
         found = _conflict(change, "deleted_edited", "deleted_at", None, None, fresh["deleted_at"])
         return Decision("none", {}, (found,), laptop)
+    # A tombstone the laptop knew (its own deletion, brought by an earlier bundle) is no
+    # news to it: its later edits merge as into any row.
     if office_deleted is not None and "deleted_at" not in fresh:
+        if base.get("deleted_at") == office_deleted:
+            return None
         found = _conflict(change, "edit_deleted", "deleted_at", None, office_deleted, None)
         return Decision("none", {}, (found,), laptop)
     return None

@@ -68,6 +68,12 @@ def test_an_edit_of_a_row_deleted_at_the_office_is_a_conflict():
     assert decision.laptop_row is not None and decision.laptop_row["email"] == "a@example.fi"
 
 
+def test_an_edit_of_a_row_the_laptop_itself_deleted_before_merges_as_usual():
+    office = {**OFFICE, "deleted_at": T1, "updated_at": T1}
+    decision = _update({"email": "a@example.fi"}, office=office, earlier={"deleted_at": T1})
+    assert decision.action == "update" and decision.conflicts == ()
+
+
 def test_an_edit_of_a_row_the_office_no_longer_has_is_a_conflict_with_the_laptops_values():
     decision = _update({"email": "a@example.fi"}, office=None)
     assert [c.kind for c in decision.conflicts] == ["edit_deleted"]
