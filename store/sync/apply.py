@@ -92,12 +92,13 @@ def apply_bundle(
         dry_run=dry_run,
         already_applied=False,
     )
-    seen = ctx.db.execute("SELECT 1 FROM sync_checkin WHERE id = ?", [header.bundle_id])
-    if seen.fetchone() is not None:
-        return replace(report, already_applied=True)
-    _check_base(ctx, device.id, contents, name)
     try:
+        # Under the write lock: two desks checking the same bundle in at once apply it once.
         with write_transaction(ctx.db):
+            seen = ctx.db.execute("SELECT 1 FROM sync_checkin WHERE id = ?", [header.bundle_id])
+            if seen.fetchone() is not None:
+                return replace(report, already_applied=True)
+            _check_base(ctx, device.id, contents, name)
             report = _merge(ctx, report, contents, changes, actor)
             if dry_run:
                 raise _DryRun(report)
