@@ -143,27 +143,39 @@ def append_device_events(
     """Append the events a laptop logged (`columns` values, as its bundle carries them)
     that this log does not hold yet (by id), in the laptop's own order, each re-chained
     after the newest event here with `device_id` set: their id, time, staff, action,
-    entity, client and purpose stay the laptop's. Returns how many were appended."""
+    entity, client and purpose stay the laptop's (but for a client this register lacks,
+    see `_unlink_missing_client`). Returns how many were appended."""
     events = [dict(zip(columns, values, strict=True)) for values in rows]
     if "seq" in columns:
         events.sort(key=lambda event: _seq_key(event.get("seq")))
-    ids = [str(event["id"]) for event in events]
-    known: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        found = ctx.db.execute(
-            f"SELECT id FROM audit_event WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-        )
-        known.update(str(row[0]) for row in found.fetchall())
+    ids = json.dumps([str(event["id"]) for event in events])
+    found = ctx.db.execute(
+        "SELECT id FROM audit_event WHERE id IN (SELECT value FROM json_each(?))", [ids]
+    )
+    known = {str(row[0]) for row in found.fetchall()}
     new: list[dict[str, object]] = []
     for event in events:
-        if str(event["id"]) in known:
-            continue
-        known.add(str(event["id"]))
-        new.append({**{c: event.get(c) for c in CHAINED_COLUMNS[1:]}, "device_id": device_id})
+        if str(event["id"]) not in known:
+            known.add(str(event["id"]))
+            fields = {column: event.get(column) for column in CHAINED_COLUMNS[1:]}
+            new.append(_unlink_missing_client(ctx, {**fields, "device_id": device_id}))
     if new:
         _append(ctx, new)
     return len(new)
+
+
+def _unlink_missing_client(ctx: Context, event: dict[str, object]) -> dict[str, object]:
+    """An event about a client this register does not hold (a laptop's new client the
+    office refused, kept whole in the inbox) is still appended, never dropped: the
+    client's id moves into the purpose, as the reference itself would be refused."""
+    client_id, purpose = event.get("client_id"), event.get("purpose")
+    if (
+        client_id is None
+        or ctx.db.execute("SELECT 1 FROM client WHERE id = ?", [client_id]).fetchone()
+    ):
+        return event
+    moved = f"{purpose}; client={client_id}" if purpose else f"client={client_id}"
+    return {**event, "client_id": None, "purpose": moved}
 
 
 def _seq_key(seq: object) -> int:

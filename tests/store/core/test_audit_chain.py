@@ -247,3 +247,22 @@ def test_a_laptops_events_are_chained_with_their_device_and_a_changed_device_is_
     raw.close()
     broken = world.store.audit.check().broken
     assert broken is not None and (broken.problem, broken.event_id) == ("altered", "laptop-event-1")
+
+
+def test_a_laptops_event_about_a_client_the_office_lacks_is_kept_with_the_id_in_its_purpose(
+    world,
+):
+    at = "2026-11-28T09:00:00.000Z"
+    columns = ["id", "at", "created_at", "updated_at", "staff_id", "action", "entity"]
+    columns += ["client_id", "purpose"]
+    row = ["laptop-event-2", at, at, at, world.coach.id, "view", "client"]
+    with write_transaction(world.store.db):
+        appended = append_device_events(
+            world.store.ctx, "laptop-1", columns, [[*row, "no-such-client", "home visit"]]
+        )
+    stored = world.store.db.execute(
+        "SELECT client_id, purpose, device_id FROM audit_event WHERE id = 'laptop-event-2'"
+    ).fetchone()
+    assert appended == 1
+    assert tuple(stored) == (None, "home visit; client=no-such-client", "laptop-1")
+    assert world.store.audit.check().ok
