@@ -20,6 +20,16 @@ from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS
 
 Action = Literal["none", "insert", "update", "delete"]
 
+# Fields that change together (a move is a new start and end): a conflict on one of them
+# keeps the laptop's change to the others out too, each as a conflict of its own.
+TOGETHER: Final[Mapping[str, tuple[frozenset[str], ...]]] = {
+    "appointment": (frozenset({"starts_at", "ends_at"}),),
+    "path_step": (
+        frozenset({"planned_start", "planned_end"}),
+        frozenset({"actual_start", "actual_end"}),
+    ),
+}
+
 # The column an earlier bundle's hard delete of a row is remembered under.
 DELETED: Final = "*deleted*"
 
@@ -176,6 +186,13 @@ def _fields(
             taken[column] = value
         else:
             conflicts.append(_conflict(change, "field", column, base.get(column), now, value))
+    for group in TOGETHER.get(change.table, ()):
+        # Half of a move taken and half kept would make a time nobody chose.
+        if any(c.column in group for c in conflicts):
+            for column in group & set(taken):
+                value = taken.pop(column)
+                found = _conflict(change, "field", column, base.get(column), office[column], value)
+                conflicts.append(found)
     if not taken:
         return Decision("none", {}, tuple(conflicts))
     values = {**taken, **later_stamps(office, laptop)}

@@ -105,6 +105,25 @@ def test_an_edit_the_laptop_made_before_deleting_a_row_the_office_deleted_too_is
     assert decision.values["email"] == "a@example.fi" and "deleted_at" not in decision.values
 
 
+def test_a_move_half_in_conflict_is_kept_out_whole():
+    start, end = "2026-12-01T08:00:00.000Z", "2026-12-01T09:00:00.000Z"
+    booking = {"id": "a1", "starts_at": start, "ends_at": end, "note": None, "updated_at": T0}
+    office = {**booking, "ends_at": "2026-12-01T10:00:00.000Z", "updated_at": T1}
+    laptop = {"starts_at": "2026-12-01T12:00:00.000Z", "ends_at": "2026-12-01T13:00:00.000Z"}
+    decision = decide(
+        Incoming(
+            "appointment",
+            "update",
+            "a1",
+            {"starts_at": start, "ends_at": end, "note": None, "updated_at": T0},
+            {**laptop, "note": "x", "updated_at": T2},
+            office,
+        )
+    )
+    assert decision.values == {"note": "x", "updated_at": T2, "updated_by": None}
+    assert sorted(c.column for c in decision.conflicts) == ["ends_at", "starts_at"]
+
+
 def test_a_change_to_an_office_table_is_an_office_owned_conflict():
     decision = _update({"phone": "040 2"}, two_way=False)
     assert decision.action == "none"
