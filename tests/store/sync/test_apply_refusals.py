@@ -5,6 +5,7 @@ laptop's access log is appended once and the chain still checks."""
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def test_a_bundle_older_than_a_check_out_already_checked_in_is_stale(world):
     laptop = _edited_laptop(world)
     old = laptop.pack()
     laptop.base_id = "a-later-check-out"
-    laptop.clock.at = laptop.clock.at.replace(hour=laptop.clock.at.hour + 1)
+    laptop.clock.at += timedelta(hours=1)
     _apply(world, laptop.pack())
     with pytest.raises(StaleBase):
         _apply(world, old)
