@@ -5,7 +5,8 @@ the content hashes that say a laptop matches the office for its scope.
 An edit counts as kept when the office row holds its value; or a later edit of the same
 field, made by a side that had already seen it, superseded it; or a resolved conflict in
 the inbox holds it (as the base, office, laptop or resolved value, or in the laptop's row
-kept whole); or a person merge moved the row it wrote to the kept client. Anything else
+kept whole); or a person merge moved the row it wrote to the kept client (or filled the empty
+field it wrote from the other record, keeping it in `kept_before`). Anything else
 is lost, and printed with why.
 """
 
@@ -110,13 +111,23 @@ def conflict_values(conn: Connection) -> dict[tuple[str, str], list[ConflictValu
     return found
 
 
-def merged_away(conn: Connection) -> set[tuple[str, str, str]]:
-    """(table, row id, column) a person merge (not undone) moved to the kept client."""
-    moved: set[tuple[str, str, str]] = set()
-    for (text,) in conn.execute("SELECT moved FROM person_merge WHERE undone_at IS NULL"):
-        for table, row_id, column in json.loads(text):
-            moved.add((table, row_id, column))
-    return moved
+def merged_away(conn: Connection) -> dict[tuple[str, str, str], object]:
+    """What person merges (not undone) changed: (table, row id, column) they moved to the
+    kept client or tombstoned (value `MOVED`), and the kept client's empty fields they
+    filled in from the other record (value: the field as it was, from `kept_before`)."""
+    changed: dict[tuple[str, str, str], object] = {}
+    rows = conn.execute(
+        "SELECT kept_client_id, moved, kept_before FROM person_merge WHERE undone_at IS NULL"
+    )
+    for kept_id, moved, kept_before in rows:
+        for table, row_id, column in json.loads(moved):
+            changed[(table, row_id, column)] = MOVED
+        for column, value in json.loads(kept_before).items():
+            changed[("client", kept_id, column)] = value
+    return changed
+
+
+MOVED = object()
 
 
 def _office_value(conn: Connection, table: str, row_id: str, column: str) -> tuple[bool, object]:
@@ -144,7 +155,11 @@ def lost_edits(conn: Connection, edits: Sequence[Edit], knowledge: Knowledge) ->
             ):
                 continue
             held = _held_by_conflict(conflicts.get((edit.table, edit.row_id), ()), edit)
-            if held == "resolved" or key in moved:
+            if (
+                held == "resolved"
+                or key in moved
+                and (moved[key] is MOVED or _same(moved[key], edit.value))
+            ):
                 continue
             why = (
                 "the office has no such row"

@@ -134,7 +134,8 @@ class Side:
         self.editor = editor  # edits clients and books (a coach on a laptop; reception)
         self.admin = admin  # deletes clients (the office only)
         self.coach = coach  # whose calendar and caseload (None: any coach's)
-        self.failed = 0  # edits the store refused (a clash, a draft in progress, ...)
+        # Edits the store refused (a clash, a draft in progress, ...), by what and why.
+        self.refused: dict[str, int] = {}
 
     # What an edit writes --------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class Side:
         if self.coach is not None:
             sql += " AND coach_id = ?"
             params.append(self.coach.id)
-        return [row[0] for row in self.store.db.execute(sql + " ORDER BY id", params)]
+        return [row[0] for row in self.store.db.execute(sql + " ORDER BY created_at, id", params)]
 
     # Clients ----------------------------------------------------------------------------
 
@@ -242,7 +243,8 @@ class Side:
     def open_appointments(self, coach_id: str) -> list[str]:
         rows = self.store.db.execute(
             "SELECT id FROM appointment WHERE coach_id = ? AND status = 'booked'"
-            " AND starts_at > ? AND deleted_at IS NULL ORDER BY id",
+            " AND starts_at > ? AND deleted_at IS NULL"
+            " AND client_id IN (SELECT id FROM client WHERE deleted_at IS NULL) ORDER BY starts_at, created_at, id",
             [coach_id, to_iso(self.clock.at)],
         )
         return [row[0] for row in rows]
@@ -256,8 +258,9 @@ class Side:
         self.clock.at += timedelta(minutes=1)
         try:
             touched = do()
-        except (TranslatedError, ValidationError):
-            self.failed += 1
+        except (TranslatedError, ValidationError) as exc:
+            why = f"{kind}: {type(exc).__name__}"
+            self.refused[why] = self.refused.get(why, 0) + 1
             return []
         at = to_iso(self.clock.at)
         for table, row_id in touched:

@@ -24,7 +24,7 @@ def field_value(rng: random.Random, column: str) -> str:
 
 def _coaches(side: Side) -> list[str]:
     rows = side.store.db.execute(
-        "SELECT id FROM staff WHERE role = 'coach' AND active = 1 ORDER BY id"
+        "SELECT id FROM staff WHERE role = 'coach' AND active = 1 ORDER BY username"
     )
     return [row[0] for row in rows]
 
