@@ -47,6 +47,10 @@ from store.sync.receive import receive
 from store.sync.scope import content_hashes
 
 MONDAY = date(2026, 11, 30)
+# The sample register as it stood on the Friday before: its "today" (the morning's visits
+# and bookings) is over before the week's first edit, so every change since the laptops'
+# check-outs is the week's own.
+SAMPLE_DAY = MONDAY - timedelta(days=3)
 COACHES = ("valmentaja", "mikko.korhonen", "anna.lindqvist", "sari.heikkinen")
 
 
@@ -107,7 +111,7 @@ class Week:
             office_path,
             clients=config.clients,
             seed=config.seed,
-            today=MONDAY,
+            today=SAMPLE_DAY,
             history_weeks=config.history_weeks,
         )
         self.office_path = office_path

@@ -137,7 +137,7 @@ class Side:
         # Edits the store refused (a clash, a draft in progress, ...), by what and why.
         self.refused: dict[str, int] = {}
 
-    # What an edit writes --------------------------------------------------------------
+    # What a side holds ----------------------------------------------------------------
 
     def living_clients(self) -> list[str]:
         sql = "SELECT id FROM client WHERE deleted_at IS NULL"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import time as clock_time
 from pathlib import Path
 
-from bench.sync_sim import COACHES, MONDAY, open_laptop, staff_named
+from bench.sync_sim import COACHES, MONDAY, SAMPLE_DAY, open_laptop, staff_named
 from bench.sync_sim_edits import EditLog, Side, slot
 from bench.sync_sim_moves import field_value
 from store.api import Store
@@ -54,7 +54,7 @@ def heavy_week(workdir: Path, *, rows: int, seed: int = 1) -> HeavyResult:
     office_path = workdir / "office.db"
     # The sample spreads its clients over six coaches: enough for a caseload of ~rows/4.
     generate_sample(
-        office_path, clients=max(600, rows * 2), seed=seed, today=MONDAY, history_weeks=1
+        office_path, clients=max(600, rows * 2), seed=seed, today=SAMPLE_DAY, history_weeks=1
     )
     office = Store.open(office_path, clock)
     admin = staff_named(office, "admin")
