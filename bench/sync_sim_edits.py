@@ -240,6 +240,15 @@ class Side:
 
         return self._logged("cancel", do, {("appointment", appointment_id): before})
 
+    def move(self, appointment_id: str, starts_at: datetime) -> Touched:
+        before = row_of(self.store, "appointment", appointment_id)
+
+        def do() -> Touched:
+            self.store.schedule.move(self.editor, appointment_id, starts_at)
+            return [("appointment", appointment_id)]
+
+        return self._logged("move", do, {("appointment", appointment_id): before})
+
     def open_appointments(self, coach_id: str) -> list[str]:
         rows = self.store.db.execute(
             "SELECT id FROM appointment WHERE coach_id = ? AND status = 'booked'"

@@ -38,7 +38,7 @@ def random_edit(rng: random.Random, side: Side) -> int:
     client = rng.choice(clients)
     laptop = side.coach is not None
     kinds = ["edit"] * 4 + ["new", "book", "book", "cancel"]
-    kinds += ["step", "step", "reading"] if laptop else ["delete"]
+    kinds += ["step", "step", "reading", "move"] if laptop else ["delete"]
     kind = rng.choice(kinds)
     if kind == "edit":
         column = rng.choice(EDITABLE_FIELDS)
@@ -57,7 +57,9 @@ def random_edit(rng: random.Random, side: Side) -> int:
     else:
         coach = side.coach.id if side.coach else rng.choice(_coaches(side))
         appointments = side.open_appointments(coach)
-        if appointments:
+        if appointments and kind == "move":
+            side.move(rng.choice(appointments), slot(rng, side.clock.at.date()))
+        elif appointments:
             side.cancel(rng.choice(appointments))
     return 1
 
@@ -72,7 +74,7 @@ def _shared_client(rng: random.Random, office: Side, laptop: Side) -> str | None
 def overlapping_edit(rng: random.Random, office: Side, laptops: Sequence[Side]) -> int:
     """A deliberate overlap; returns how many edits were attempted."""
     laptop = rng.choice(laptops)
-    kind = rng.choice(("field", "field", "delete", "same_hetu", "twin_hetu", "booking"))
+    kind = rng.choice(("field", "field", "delete", "same_hetu", "twin_hetu", "booking", "moved"))
     first_office = rng.random() < 0.5
     if kind == "twin_hetu":  # two laptops register the same person
         other = rng.choice([side for side in laptops if side is not laptop])
@@ -94,6 +96,16 @@ def overlapping_edit(rng: random.Random, office: Side, laptops: Sequence[Side]) 
             return 0
         laptop.book(rng.choice(mine), laptop.coach.id, start)
         office.book(rng.choice(theirs), laptop.coach.id, start)
+        return 2
+    if kind == "moved":  # the laptop moves an appointment the office cancels
+        assert laptop.coach is not None
+        mine = set(laptop.open_appointments(laptop.coach.id))
+        shared = [a for a in office.open_appointments(laptop.coach.id) if a in mine]
+        if not shared:
+            return 0
+        appointment = rng.choice(shared)
+        laptop.move(appointment, slot(rng, laptop.clock.at.date()))
+        office.cancel(appointment)
         return 2
     client = _shared_client(rng, office, laptop)
     if client is None:
