@@ -36,10 +36,15 @@ def test_a_week_of_five_laptops_loses_no_edit_and_ends_in_step(tmp_path: Path) -
         # The check itself sees a silent overwrite: a laptop's edit the office no longer
         # holds, with no conflict holding it, counts as lost.
         conn = week.office.store.db.conn
+        in_conflict = {row[0] for row in conn.execute("SELECT row_id FROM sync_conflict")}
+        last = {(e.table, e.row_id, e.column): e for e in week.log.edits}
         edit = next(
             e
-            for e in reversed(week.log.edits)
-            if e.side != "office" and e.table == "client" and e.column == "phone"
+            for e in last.values()
+            if e.side != "office"
+            and e.column == "phone"
+            and e.kind == "edit_client"
+            and e.row_id not in in_conflict
         )
         with conn:
             conn.execute("UPDATE client SET phone = '+358400000000' WHERE id = ?", [edit.row_id])
