@@ -69,6 +69,7 @@ class WeekConfig:
 class WeekResult:
     edits: int = 0  # fields written by the week's edits, on every side
     edit_calls: int = 0
+    edits_by_side: dict[str, int] = field(default_factory=dict[str, int])  # fields written
     # Edits the store refused (a clash, a draft in progress, ...), by what and why.
     refused: dict[str, int] = field(default_factory=dict[str, int])
     bundles: int = 0
@@ -234,12 +235,20 @@ class Week:
             elif conflict.kind == "field" and self._laptop_later(
                 conflict, names.get(conflict.device_id)
             ):
-                inbox.take_laptop(conflict.id, self.admin)
-                how = "laptop"
+                how = self._take_laptop(inbox, conflict)
             else:
                 inbox.keep_office(conflict.id, self.admin)
                 how = "office"
             self.result.resolutions[how] = self.result.resolutions.get(how, 0) + 1
+
+    def _take_laptop(self, inbox: Inbox, conflict: Conflict) -> str:
+        """The laptop's value; the office's when the register's rules refuse it."""
+        try:
+            inbox.take_laptop(conflict.id, self.admin)
+        except TranslatedError as exc:
+            inbox.keep_office(conflict.id, self.admin)
+            return f"office ({conflict.table}.{conflict.column}: laptop's {exc.key})"
+        return "laptop"
 
     def _merged(self, inbox: Inbox, conflict: Conflict) -> bool:
         """Merge the laptop's record into the office's; False when the merge is refused
@@ -273,6 +282,9 @@ class Week:
     def check(self) -> None:
         office_conn = self.office.store.db.conn
         self.result.edits = len(self.log.edits)
+        for edit in self.log.edits:
+            by_side = self.result.edits_by_side
+            by_side[edit.side] = by_side.get(edit.side, 0) + 1
         for side in self.sides():
             for why, n in side.refused.items():
                 self.result.refused[why] = self.result.refused.get(why, 0) + n

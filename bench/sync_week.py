@@ -32,6 +32,8 @@ def print_week(result: WeekResult, seconds: float) -> None:
     print(f"the week: {seconds:.1f} s")
     refused = ", ".join(f"{why} {n}" for why, n in sorted(result.refused.items()))
     print(f"  edits made (fields written) {result.edits:>7}  in {result.edit_calls} edits")
+    sides = ", ".join(f"{side} {n}" for side, n in sorted(result.edits_by_side.items()))
+    print(f"    by side: {sides}")
     print(f"  refused by the store        {sum(result.refused.values()):>7}  ({refused or 'none'})")
     print(
         f"  bundles checked in          {result.bundles:>7}  ({result.skipped_checkins} check-ins missed)"
