@@ -23,6 +23,7 @@ from bench.sync_sim_checks import (
     Knowledge,
     Lost,
     Received,
+    broken_rows,
     differing,
     laptop_hashes,
     laptop_window,
@@ -80,6 +81,8 @@ class WeekResult:
     resolutions: dict[str, int] = field(default_factory=dict[str, int])
     lost: list[Lost] = field(default_factory=list[Lost])
     mismatched: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
+    # Rows breaking the register's rules, at the office and on the laptops (must be none).
+    broken: list[str] = field(default_factory=list[str])
     open_conflicts: int = 0  # left in the inbox after the rule (must be 0)
     reapplied: int = 0
     reapply_changed: list[str] = field(default_factory=list[str])
@@ -290,8 +293,10 @@ class Week:
                 self.result.refused[why] = self.result.refused.get(why, 0) + n
         self.result.open_conflicts = _count(office_conn, "sync_conflict WHERE resolved_at IS NULL")
         self.result.lost = lost_edits(office_conn, self.log.edits, self.knowledge)
+        self.result.broken = [f"office: {what}" for what in broken_rows(office_conn)]
         for laptop in self.laptops:
             laptop_conn = laptop.side.store.db.conn
+            self.result.broken += [f"{laptop.name}: {what}" for what in broken_rows(laptop_conn)]
             coach_id, start, end = laptop_window(laptop_conn)
             wrong = differing(
                 office_scope_hashes(office_conn, coach_id, start, end), laptop_hashes(laptop_conn)

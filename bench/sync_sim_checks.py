@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from bench.sync_sim_edits import Edit
 from store.core.db import Connection
+from store.schedule.errors import MIN_MINUTES
+from store.schedule.models import MAX_MINUTES
 from store.sync.scope import Window, content_hashes, fill_scope
 
 OFFICE = "office"
@@ -211,3 +213,22 @@ def laptop_window(conn: Connection) -> tuple[str, str, str]:
 
 def differing(a: dict[str, str], b: dict[str, str]) -> list[str]:
     return sorted(table for table in a.keys() | b.keys() if a.get(table) != b.get(table))
+
+
+def broken_rows(conn: Connection) -> list[str]:
+    """What in a database breaks the register's own rules after the merges and the
+    resolutions: a reference to a row that is not there, an appointment whose end is not
+    5 minutes to 8 hours after its start (a move is two fields; taken apart, it breaks)."""
+    missing: dict[tuple[str, str], int] = defaultdict(int)
+    for table, _, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        missing[(table, parent)] += 1
+    broken = [
+        f"{n} {table} rows name a {parent} not there" for (table, parent), n in missing.items()
+    ]
+    rows = conn.execute(
+        "SELECT id, starts_at, ends_at FROM appointment WHERE deleted_at IS NULL"
+        " AND (julianday(ends_at) - julianday(starts_at)) * 1440 NOT BETWEEN ? - 0.5 AND ? + 0.5",
+        [MIN_MINUTES, MAX_MINUTES],
+    )
+    broken += [f"appointment {row_id}: {start} – {end}" for row_id, start, end in rows]
+    return broken

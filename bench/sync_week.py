@@ -49,6 +49,9 @@ def print_week(result: WeekResult, seconds: float) -> None:
         edit = lost.edit
         print(f"    {edit.side} {edit.kind} {edit.table}.{edit.column} {edit.row_id[:8]}"
               f" = {edit.value!r}: {lost.why}")  # fmt: skip
+    print(f"  rows breaking the rules     {len(result.broken):>7}  (must be 0)")
+    for what in result.broken[:20]:
+        print(f"    {what}")
     matching = 5 - len(result.mismatched)
     print(f"  laptops matching the office {matching:>7}  of 5")
     for name, tables in result.mismatched.items():
