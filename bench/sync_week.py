@@ -94,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         started = time.perf_counter()
         result = run_week(config, Path(tmp))
         print_week(result, time.perf_counter() - started)
+        if result.lost or result.mismatched or result.reapply_changed:
+            raise SystemExit(1)  # the bar is not met
 
 
 if __name__ == "__main__":
