@@ -4,10 +4,11 @@ the content hashes that say a laptop matches the office for its scope.
 
 An edit counts as kept when the office row holds its value; or a later edit of the same
 field, made by a side that had already seen it, superseded it; or a resolved conflict in
-the inbox holds it (as the base, office, laptop or resolved value, or in the laptop's row
-kept whole); or a person merge moved the row it wrote to the kept client (or filled the empty
-field it wrote from the other record, keeping it in `kept_before`). Anything else
-is lost, and printed with why.
+the inbox holds it (as the office's, the laptop's or the resolved value, or in the
+laptop's row kept whole); or a person merge moved the row it wrote to the kept client (or
+filled the empty field it wrote from the other record, keeping it in `kept_before`).
+Anything else is lost, and printed with why. `broken_rows` then checks that the register
+still keeps its own rules after the merges and the resolutions.
 """
 
 # pyright: basic
@@ -97,7 +98,7 @@ def conflict_values(conn: Connection) -> dict[tuple[str, str], list[ConflictValu
     """Every conflict in the inbox by (table, row id), also under its other row's id."""
     found: dict[tuple[str, str], list[ConflictValues]] = defaultdict(list)
     rows = conn.execute(
-        "SELECT table_name, row_id, other_row_id, column_name, base_value, office_value,"
+        "SELECT table_name, row_id, other_row_id, column_name, office_value,"
         " laptop_value, resolved_value, laptop_row, resolved_at FROM sync_conflict"
     ).fetchall()
     for table, row_id, other, column, *values, laptop_row, resolved_at in rows:
