@@ -63,6 +63,9 @@ class WeekConfig:
     edits: int = 10  # random edits per side per day
     overlaps: int = 3  # deliberate overlapping edits per day
     skip: float = 0.3  # the chance a laptop misses a day's check-in (not the last day)
+    # The chance a laptop that checked in leaves without its refreshed check-out: its next
+    # bundle comes from the same base and repeats what this one brought.
+    no_refresh: float = 0.2
     history_weeks: int = 1  # the sample's weeks of walk-in visits before the week
 
 
@@ -77,6 +80,7 @@ class WeekResult:
     merged: int = 0  # fields taken from laptops by themselves
     rows_applied: int = 0  # rows inserted, updated or deleted by check-ins
     conflicts: int = 0
+    known_again: int = 0  # conflicts a later cumulative bundle found again (not recorded)
     conflict_kinds: dict[str, int] = field(default_factory=dict[str, int])
     resolutions: dict[str, int] = field(default_factory=dict[str, int])
     lost: list[Lost] = field(default_factory=list[Lost])
@@ -87,6 +91,7 @@ class WeekResult:
     reapplied: int = 0
     reapply_changed: list[str] = field(default_factory=list[str])
     skipped_checkins: int = 0
+    not_refreshed: int = 0
 
 
 class Laptop:
@@ -171,11 +176,15 @@ class Week:
         self.bundles.append((out.name, data))
         self.result.bundles += 1
         self.result.merged += report.merged_fields
+        self.result.known_again += report.known_conflicts
         self.result.rows_applied += sum(c.total for c in report.per_table.values())
         for found in report.conflicts:
             self.result.conflicts += 1
             kinds = self.result.conflict_kinds
             kinds[found.kind] = kinds.get(found.kind, 0) + 1
+        if self.rng.random() < self.config.no_refresh:
+            self.result.not_refreshed += 1
+            return
         self.refresh(laptop, f"day{day}")
 
     def refresh(self, laptop: Laptop, tag: str) -> None:

@@ -35,13 +35,13 @@ def print_week(result: WeekResult, seconds: float) -> None:
     sides = ", ".join(f"{side} {n}" for side, n in sorted(result.edits_by_side.items()))
     print(f"    by side: {sides}")
     print(f"  refused by the store        {sum(result.refused.values()):>7}  ({refused or 'none'})")
-    print(
-        f"  bundles checked in          {result.bundles:>7}  ({result.skipped_checkins} check-ins missed)"
-    )
+    print(f"  bundles checked in          {result.bundles:>7}  ({result.skipped_checkins} check-ins"
+          f" missed, {result.not_refreshed} refreshed check-outs not taken)")  # fmt: skip
     print(f"  rows applied                {result.rows_applied:>7}")
     print(f"  merged automatically        {result.merged:>7}  fields")
     kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(result.conflict_kinds.items()))
     print(f"  conflicts                   {result.conflicts:>7}  ({kinds or 'none'})")
+    print(f"    found again by a later bundle, not recorded twice: {result.known_again}")
     how = ", ".join(f"{kind} {n}" for kind, n in sorted(result.resolutions.items()))
     print(f"  resolved by the rule        {sum(result.resolutions.values()):>7}  ({how or 'none'})")
     print(f"  lost                        {len(result.lost):>7}  (must be 0)")
