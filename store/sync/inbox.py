@@ -39,6 +39,7 @@ from store.sync.records import COLUMNS, conflict_from_row, encode
 __all__ = [
     "AlreadyResolved",
     "ConflictContext",
+    "DecidedAtTheOffice",
     "Inbox",
     "InvalidValue",
     "LaptopRowRefused",
@@ -66,6 +67,14 @@ class RowGone(SyncError):
 
     def __init__(self) -> None:
         super().__init__("sync.inbox.row_gone")
+
+
+class DecidedAtTheOffice(SyncError):
+    """A laptop's database shows its conflicts (how the office decided each) but decides
+    none: a decision there would never reach the office."""
+
+    def __init__(self) -> None:
+        super().__init__("sync.inbox.office_only")
 
 
 class LaptopRowRefused(SyncError):
@@ -191,11 +200,16 @@ class Inbox:
         """Check, decide and record one conflict in one write transaction."""
         with write_transaction(self.ctx.db):
             conflict = self.get(conflict_id, actor)
+            self._refuse_on_a_laptop()
             if not conflict.is_open:
                 raise AlreadyResolved
             resolution, value = decide(conflict)
             self._record(conflict, actor, resolution, value)
         return self._read(conflict_id)
+
+    def _refuse_on_a_laptop(self) -> None:
+        if self.ctx.db.execute("SELECT 1 FROM sync_laptop LIMIT 1").fetchone() is not None:
+            raise DecidedAtTheOffice
 
     def _record(
         self, conflict: Conflict, actor: Staff, resolution: Resolution | None, value: object
@@ -331,6 +345,7 @@ class Inbox:
             merge = person_merge.get_merge(self.ctx, merge_id)
             if not self._may_undo(merge, actor):
                 raise LookupError(merge_id)
+            self._refuse_on_a_laptop()
             person_merge.undo_merge(self.ctx, merge_id, by=actor.id)
             if merge.conflict_id is not None:
                 self._record(self._read(merge.conflict_id), actor, None, None)

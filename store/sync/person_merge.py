@@ -19,6 +19,7 @@ from store.clients.repository import HETU_CHANGE_ENTITY, hetu_change_text
 from store.clients.validation import CLIENT_FIELDS
 from store.core.audit import log_event
 from store.core.context import Context
+from store.core.errors import SQLITE_INTEGRITY_ERRORS
 from store.core.rows import insert_row, soft_delete_row, update_row
 from store.sync.errors import SyncError
 
@@ -165,6 +166,17 @@ def merge_clients(
 ) -> str:
     """Merge client `merged_id` into `kept_id` (inside the caller's write transaction);
     returns the `person_merge` id."""
+    try:
+        return _merge(ctx, kept_id, merged_id, by=by, conflict_id=conflict_id)
+    except SQLITE_INTEGRITY_ERRORS:
+        # A rule of the register the checks above do not foresee: the caller's
+        # transaction is rolled back whole.
+        raise MergeRefused("sync.inbox.merge.refused") from None
+
+
+def _merge(
+    ctx: Context, kept_id: str, merged_id: str, *, by: str | None, conflict_id: str | None
+) -> str:
     kept = _client_fields(ctx, kept_id)
     merged = _client_fields(ctx, merged_id)
     if kept is None or merged is None or kept_id == merged_id:
@@ -238,6 +250,14 @@ def _merged_values(ctx: Context, merge: PersonMerge) -> dict[str, object]:
 def undo_merge(ctx: Context, merge_id: str, *, by: str | None) -> PersonMerge:
     """Make the two records two again (inside the caller's write transaction): refused if
     undone already, or if the kept record's filled-in fields were changed since."""
+    try:
+        return _undo(ctx, merge_id, by=by)
+    except SQLITE_INTEGRITY_ERRORS:
+        # Another live client has the merged record's HETU by now, say.
+        raise MergeRefused("sync.inbox.merge.undo_refused") from None
+
+
+def _undo(ctx: Context, merge_id: str, *, by: str | None) -> PersonMerge:
     merge = get_merge(ctx, merge_id)
     if merge.is_undone:
         raise MergeRefused("sync.inbox.merge.undone")

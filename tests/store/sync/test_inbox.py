@@ -14,6 +14,7 @@ from store.core.rows import insert_row, soft_delete_row
 from store.sample.accounts import add_demo_account
 from store.sync.inbox import (
     AlreadyResolved,
+    DecidedAtTheOffice,
     InvalidValue,
     LaptopRowRefused,
     NotForThisConflict,
@@ -699,3 +700,30 @@ def test_a_conflict_is_described_with_its_client_masked_and_the_office_row_as_it
         True,
         False,
     )
+
+
+def test_a_laptops_database_shows_its_conflicts_but_decides_none(world: World) -> None:
+    conflict_id, client_id = _phone_conflict(world)
+    with write_transaction(world.store.db):
+        insert_row(
+            world.store.ctx,
+            "sync_laptop",
+            {
+                "office_id": "office-1",
+                "coach_id": world.coach.id,
+                "base_id": "base-1",
+                "bundle_key": "00" * 32,
+                "cut_at": "2026-11-20T08:00:00Z",
+                "window_from": "2026-10-23T22:00:00Z",
+                "window_to": "2027-01-24T22:00:00Z",
+            },
+            by=world.admin.id,
+        )
+    before = row_of(world, "client", client_id)
+
+    with pytest.raises(DecidedAtTheOffice) as refused:
+        world.store.inbox.take_laptop(conflict_id, world.coach)
+
+    assert refused.value.key == "sync.inbox.office_only"
+    assert row_of(world, "client", client_id) == before
+    assert [c.id for c in world.store.inbox.conflicts(world.coach)] == [conflict_id]

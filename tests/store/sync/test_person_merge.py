@@ -10,7 +10,7 @@ from store.core.db import write_transaction
 from store.core.rows import insert_row
 from store.sample.accounts import add_demo_account
 from store.sync.inbox import MergeRefused
-from tests.conftest import World
+from tests.conftest import World, make_hetu
 from tests.store.sync.test_inbox import (
     TUESDAY_10,
     TUESDAY_11,
@@ -387,3 +387,34 @@ def test_a_coach_merges_only_their_own_and_reception_not_at_all(world: World) ->
         world.store.inbox.undo_merge(merge_id, world.reception)
 
     world.store.inbox.undo_merge(merge_id, world.coach)
+
+
+def test_undoing_is_refused_when_another_record_has_taken_the_merged_ones_hetu(
+    world: World,
+) -> None:
+    office = world.clients["makinen"]
+    own_hetu = make_hetu("010190", "-", 933)
+    laptop_client = _insert(
+        world,
+        "client",
+        {
+            "first_name": "Anna",
+            "last_name": "Mäkinen",
+            "birth_date": "1990-01-01",
+            "hetu": own_hetu,
+            "coach_id": world.coach.id,
+        },
+    )
+    conflict_id = _same_hetu(world, laptop_client)
+    merge_id = world.store.inbox.merge_people(conflict_id, world.admin, keep_id=office.id)
+    # The merged record's HETU is free among the living: a new client registered with it.
+    world.store.clients.create(
+        world.admin, {"hetu": own_hetu, "first_name": "Aino", "last_name": "Mäkinen"}
+    )
+
+    with pytest.raises(MergeRefused) as refused:
+        world.store.inbox.undo_merge(merge_id, world.admin)
+
+    assert refused.value.key == "sync.inbox.merge.undo_refused"
+    assert row_of(world, "client", laptop_client)["deleted_at"] is not None  # type: ignore[index]
+    assert not world.store.inbox.merges_of(office.id)[0].is_undone
