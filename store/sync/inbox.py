@@ -272,6 +272,11 @@ class Inbox:
                 if conflict.kind == "rejected":
                     raise LaptopRowRefused("sync.inbox.refused_again") from None
                 raise LaptopRowRefused("sync.inbox.refused") from None
+            # What stands now: the laptop's row where the conflict kept one whole (a refused
+            # or unbooked row, an edit of a deleted one), else the laptop's value.
+            whole = conflict.kind in ("rejected", "double_booking", "edit_deleted")
+            if whole and conflict.laptop_row is not None:
+                return "laptop", dict(conflict.laptop_row)
             return "laptop", conflict.laptop_value
 
         return self._resolve(conflict_id, actor, decide)
@@ -279,7 +284,12 @@ class Inbox:
     def _take_laptop(self, conflict: Conflict, actor: Staff) -> None:
         ctx, by = self.ctx, actor.id
         row = office_row(ctx, conflict.table, conflict.row_id)
-        if conflict.kind == "deleted_edited":
+        # A laptop's deletion: of a row the office edited, or of an office table's row (a
+        # change of an office table that names no column and finds the row is a delete).
+        deletes = conflict.kind == "deleted_edited" or (
+            conflict.kind == "office_owned" and conflict.column is None and row is not None
+        )
+        if deletes:
             if row is not None and row.get("deleted_at") is None:
                 soft_delete_row(ctx, conflict.table, conflict.row_id, by=by)
         elif conflict.kind == "parent_deleted":

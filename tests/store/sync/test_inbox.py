@@ -261,21 +261,32 @@ def test_only_a_field_conflict_takes_a_typed_value(world: World) -> None:
 # --- deletions on one side --------------------------------------------------------------
 
 
+@pytest.mark.parametrize("held_as", ["laptop_value", "laptop_row"])
 def test_taking_a_laptop_edit_of_a_row_the_office_deleted_brings_the_row_back_edited(
-    world: World,
+    world: World, held_as: str
 ) -> None:
     client_id = world.clients["makinen"].id
     appointment_id = add_appointment(world, client_id, note="vanha")
     delete(world, "appointment", appointment_id)
-    conflict_id = add_conflict(
-        world,
-        "edit_deleted",
-        "appointment",
-        appointment_id,
-        office=None,
-        laptop={"note": "Tuo CV mukanasi", "channel": "phone"},
-        client_id=client_id,
-    )
+    edit = {"note": "Tuo CV mukanasi", "channel": "phone", "updated_by": world.coach.id}
+    deleted_at = row_of(world, "appointment", appointment_id)["deleted_at"]  # type: ignore[index]
+    # The laptop's changed columns: as the conflict's value, or (as a check-in records
+    # it) as the laptop's row beside the office's tombstone.
+    if held_as == "laptop_value":
+        conflict_id = add_conflict(
+            world, "edit_deleted", "appointment", appointment_id, laptop=edit, client_id=client_id
+        )
+    else:
+        conflict_id = add_conflict(
+            world,
+            "edit_deleted",
+            "appointment",
+            appointment_id,
+            column="deleted_at",
+            office=deleted_at,
+            client_id=client_id,
+            laptop_row=edit,
+        )
 
     world.store.inbox.take_laptop(conflict_id, world.coach)
 
@@ -283,6 +294,7 @@ def test_taking_a_laptop_edit_of_a_row_the_office_deleted_brings_the_row_back_ed
     assert row is not None
     assert row["deleted_at"] is None
     assert (row["note"], row["channel"]) == ("Tuo CV mukanasi", "phone")
+    assert row["updated_by"] == world.coach.id
 
 
 def test_keeping_the_office_deletion_leaves_the_row_deleted(world: World) -> None:
@@ -488,7 +500,7 @@ def test_a_row_the_office_refused_is_refused_again_and_nothing_is_written(world:
         "rejected",
         "appointment",
         "laptop-booking",
-        laptop=laptop_row,
+        laptop="CHECK constraint failed: ends_at > starts_at",
         client_id=client_id,
         laptop_row=laptop_row,
     )
@@ -524,9 +536,26 @@ def test_a_row_the_office_refused_then_goes_in_once_it_fits(world: World) -> Non
             row_id="room-made-later",
         )
 
-    world.store.inbox.take_laptop(conflict_id, world.coach)
+    resolved = world.store.inbox.take_laptop(conflict_id, world.coach)
 
     assert row_of(world, "appointment", "laptop-booking")["room_id"] == "room-made-later"  # type: ignore[index]
+    assert resolved.resolved_value == laptop_row
+
+
+def test_taking_a_laptops_deletion_of_an_office_tables_row_deletes_it(world: World) -> None:
+    with write_transaction(world.store.db):
+        room_id = insert_row(
+            world.store.ctx,
+            "room",
+            {"site_id": world.site.id, "name": "Huone 2"},
+            by=world.admin.id,
+        )
+    base = row_of(world, "room", room_id)
+    conflict_id = add_conflict(world, "office_owned", "room", room_id, laptop_row=base)
+
+    world.store.inbox.take_laptop(conflict_id, world.admin)
+
+    assert row_of(world, "room", room_id)["deleted_at"] is not None  # type: ignore[index]
 
 
 def test_taking_a_laptops_change_to_an_office_table_writes_it(world: World) -> None:
