@@ -11,7 +11,12 @@ from datetime import date
 from typing import cast
 
 from store.clients.repository import check_client
-from store.clients.validation import CLIENT_FIELDS, ValidationError
+from store.clients.validation import (
+    CLIENT_FIELDS,
+    CONSENT_NOTES_MAX_LENGTH,
+    ValidationError,
+    check_text,
+)
 from store.core.context import Context
 from store.core.rows import insert_rows, update_row
 from store.sync.errors import SyncError
@@ -129,7 +134,12 @@ def typed_value(ctx: Context, table: str, row_id: str, column: str, text: str) -
             return float(stripped.replace(",", "."))
         except ValueError:
             raise InvalidValue(column, "sync.inbox.value.not_a_number") from None
-    return text
+    try:
+        # No control or invisible character, and no longer than the longest form field.
+        return check_text(text, column, CONSENT_NOTES_MAX_LENGTH)
+    except ValidationError as exc:
+        error = exc.errors[0]
+        raise InvalidValue(error.field, error.key, **error.params) from None
 
 
 def _client_value(ctx: Context, client_id: str, column: str, text: str) -> object:

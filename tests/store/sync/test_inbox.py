@@ -756,3 +756,25 @@ def test_a_laptops_database_shows_its_conflicts_but_decides_none(world: World) -
     assert refused.value.key == "sync.inbox.office_only"
     assert row_of(world, "client", client_id) == before
     assert [c.id for c in world.store.inbox.conflicts(world.coach)] == [conflict_id]
+
+
+def test_a_typed_text_may_hold_no_control_characters(world: World) -> None:
+    client_id = world.clients["makinen"].id
+    appointment_id = add_appointment(world, client_id, note="vanha")
+    conflict_id = add_conflict(
+        world,
+        "field",
+        "appointment",
+        appointment_id,
+        column="note",
+        office="vanha",
+        laptop="uusi",
+        client_id=client_id,
+    )
+
+    with pytest.raises(InvalidValue) as refused:
+        world.store.inbox.set_value(conflict_id, "uusi\x1b[2J", world.coach)
+    assert (refused.value.field, refused.value.key) == ("note", "error.text.control")
+
+    world.store.inbox.set_value(conflict_id, "Tuo CV ja todistukset", world.coach)
+    assert row_of(world, "appointment", appointment_id)["note"] == "Tuo CV ja todistukset"  # type: ignore[index]
