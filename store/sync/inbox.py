@@ -32,6 +32,7 @@ from store.sync.inbox_rows import (
     typed_value,
     write_laptop_values,
 )
+from store.sync.laptop import laptop_state
 from store.sync.models import Conflict, Resolution
 from store.sync.person_merge import MergeRefused, PersonMerge
 from store.sync.records import COLUMNS, conflict_from_row, encode
@@ -208,7 +209,7 @@ class Inbox:
         return self._read(conflict_id)
 
     def _refuse_on_a_laptop(self) -> None:
-        if self.ctx.db.execute("SELECT 1 FROM sync_laptop LIMIT 1").fetchone() is not None:
+        if laptop_state(self.ctx.db) is not None:
             raise DecidedAtTheOffice
 
     def _record(
