@@ -12,13 +12,11 @@ from store.core.clock import FixedClock, to_iso
 from store.core.db import write_transaction
 from store.core.rows import soft_delete_row, update_row
 from store.schedule.models import Booking
+from store.sync.apply import apply_bundle
 from store.sync.inbox import LaptopRowRefused
 from store.sync.pack import pack
 from tests.conftest import World
 from tests.store.sync.laptops import MONDAY_10, book, card, check_out, later, open_laptop
-
-# The check-in engine (helper `apply`) lands on main beside this test.
-apply_bundle = pytest.importorskip("store.sync.apply").apply_bundle
 
 # Tuesday 1.12.2026 10:00 in Helsinki.
 TUESDAY_10 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
