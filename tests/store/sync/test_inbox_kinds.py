@@ -16,8 +16,10 @@ from tests.store.sync.inbox_world import (
     add_appointment,
     add_conflict,
     delete,
+    laptop_record,
     resolution_events,
     row_of,
+    same_hetu,
 )
 
 # --- deletions on one side --------------------------------------------------------------
@@ -352,29 +354,8 @@ def test_keeping_two_records_of_one_hetu_leaves_both_and_the_laptops_without_it(
     world: World,
 ) -> None:
     office_client = world.clients["makinen"]
-    with write_transaction(world.store.db):
-        laptop_client = insert_row(
-            world.store.ctx,
-            "client",
-            {
-                "first_name": "Anna",
-                "last_name": "Mäkinen",
-                "birth_date": "1990-01-01",
-                "coach_id": world.coach.id,
-            },
-            by=world.coach.id,
-        )
-    conflict_id = add_conflict(
-        world,
-        "same_hetu",
-        "client",
-        laptop_client,
-        column="hetu",
-        office=office_client.hetu,
-        laptop=office_client.hetu,
-        client_id=laptop_client,
-        other_row_id=office_client.id,
-    )
+    laptop_client = laptop_record(world)
+    conflict_id = same_hetu(world, laptop_client)
     with pytest.raises(NotForThisConflict):
         world.store.inbox.take_laptop(conflict_id, world.coach)
 
