@@ -74,7 +74,7 @@ def print_heavy(result: HeavyResult) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--clients", type=int, default=300)
     parser.add_argument("--edits", type=int, default=25, help="random edits per side per day")
