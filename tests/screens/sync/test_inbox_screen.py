@@ -1,0 +1,325 @@
+"""The conflicts inbox (F6) driven as an admin and a coach would: the three values side by
+side, `o`/`l`/`m` deciding a field, `p` merging one person's two records and `u` undoing
+it, keys that do not apply saying why, reception refused. The database is read afterwards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from screens.shell.today import TodayScreen
+from screens.sync.inbox_dialogs import PeopleDialog, UndoMergeDialog, ValueDialog
+from screens.sync.inbox_screen import InboxScreen
+from store.core.db import write_transaction
+from store.core.rows import insert_row, update_row
+from store.sample.accounts import add_demo_account
+from store.sync.models import ConflictFound
+from store.sync.records import record_conflict
+from tests.conftest import World
+from tui.app import make_app
+
+from ..helpers import log_in, messages, screen_text, settled
+
+OFFICE_PHONE = "040 222 3333"
+LAPTOP_PHONE = "050 999 8888"
+BASE_PHONE = "040 123 4567"  # the world's Mäkinen's phone, as the laptop was cut
+
+
+@dataclass(frozen=True)
+class Inbox:
+    """The conflicts one laptop of the world's coach brought in."""
+
+    device_id: str
+    phone: str  # field: Mäkinen's phone changed on both sides
+    hetu: str  # same_hetu: the laptop's new client with Mäkinen's HETU
+    laptop_client_id: str
+
+
+def add_device(world: World, label: str, coach_id: str | None = None) -> str:
+    ctx = world.store.ctx
+    with write_transaction(ctx.db):
+        return insert_row(
+            ctx,
+            "sync_device",
+            {
+                "coach_id": coach_id or world.coach.id,
+                "label": label,
+                "bundle_key": "00" * 32,
+                "base_id": "base-1",
+                "checked_out_at": ctx.now_iso(),
+                "checked_out_by": world.admin.id,
+                "window_from": "2026-10-31T00:00:00.000Z",
+                "window_to": "2027-01-23T00:00:00.000Z",
+            },
+            by=world.admin.id,
+        )
+
+
+def record(world: World, device_id: str, found: ConflictFound) -> str:
+    ctx = world.store.ctx
+    with write_transaction(ctx.db):
+        return record_conflict(ctx, found, device_id=device_id, checkin_id="checkin-1", by=None)
+
+
+def phone_conflict(world: World, device_id: str) -> str:
+    """Mäkinen's phone: the office changed it, the laptop changed it to something else."""
+    makinen = world.clients["makinen"]
+    ctx = world.store.ctx
+    with write_transaction(ctx.db):
+        update_row(ctx, "client", makinen.id, {"phone": OFFICE_PHONE}, by=world.admin.id)
+    found = ConflictFound(
+        "field", "client", makinen.id, "phone", BASE_PHONE, OFFICE_PHONE, LAPTOP_PHONE,
+        client_id=makinen.id,
+    )  # fmt: skip
+    return record(world, device_id, found)
+
+
+def hetu_conflict(world: World, device_id: str) -> tuple[str, str]:
+    """The laptop's coach added Mäkinen again, as a new client with her HETU: the office
+    inserted it without the HETU. Returns (conflict id, the laptop's client id)."""
+    makinen = world.clients["makinen"]
+    laptop = world.store.clients.create(
+        world.admin,
+        {"last_name": "Mäkinen", "first_name": "Anna", "birth_date": "1.1.1990",
+         "email": "anna@example.fi", "coach_id": world.coach.id},
+    )  # fmt: skip
+    found = ConflictFound(
+        "same_hetu", "client", laptop.id, "hetu", None, makinen.hetu, makinen.hetu,
+        client_id=laptop.id, other_row_id=makinen.id,
+    )  # fmt: skip
+    return record(world, device_id, found), laptop.id
+
+
+def laptop_inbox(world: World) -> Inbox:
+    device_id = add_device(world, "Läppäri 7")
+    # Found by one check-in (the same moment): listed in the order found.
+    phone = phone_conflict(world, device_id)
+    hetu, laptop_client_id = hetu_conflict(world, device_id)
+    return Inbox(device_id, phone, hetu, laptop_client_id)
+
+
+async def open_inbox(pilot: Pilot, username: str = "admin") -> InboxScreen:
+    await log_in(pilot, username)
+    await pilot.press("f6")
+    await settled(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, InboxScreen), screen_text(pilot)
+    return screen
+
+
+def conflict_row(world: World, conflict_id: str) -> tuple[object, ...]:
+    return world.store.ctx.db.execute(
+        "SELECT resolution, resolved_value, resolved_by FROM sync_conflict WHERE id = ?",
+        [conflict_id],
+    ).fetchone()
+
+
+def phone_of(world: World, client_id: str) -> str:
+    return world.store.ctx.db.execute(
+        "SELECT phone FROM client WHERE id = ?", [client_id]
+    ).fetchone()[0]
+
+
+def logged(world: World, entity: str, entity_id: str) -> int:
+    return world.store.ctx.db.execute(
+        "SELECT count(*) FROM audit_event WHERE action = 'update' AND entity = ? AND entity_id = ?",
+        [entity, entity_id],
+    ).fetchone()[0]
+
+
+def highlighted(screen: InboxScreen) -> str | None:
+    conflict = screen.selected
+    return None if conflict is None else conflict.id
+
+
+async def test_the_three_values_stand_side_by_side_at_80x24(world: World, clock) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock, lang="fi").run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        assert highlighted(screen) == inbox.phone
+        text = screen_text(pilot)
+        assert "Ristiriidat · 2 ratkaisematta" in text
+        assert "Asiakas · puhelin" in text and "Muutettu molemmissa" in text
+        assert "Sama henkilötunnus" in text and "Läppäri 7" in text
+        labels = next(line for line in text.splitlines() if "Lähtötilanne" in line)
+        assert labels.index("Lähtötilanne") < labels.index("Toimisto") < labels.index("Kannettava")
+        values = next(line for line in text.splitlines() if BASE_PHONE in line)
+        assert values.index(BASE_PHONE) < values.index(OFFICE_PHONE) < values.index(LAPTOP_PHONE)
+
+
+async def test_o_keeps_the_office_value_and_the_next_conflict_is_highlighted(
+    world: World, clock
+) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("o")
+        await settled(pilot)
+        assert conflict_row(world, inbox.phone) == ("office", f'"{OFFICE_PHONE}"', world.admin.id)
+        assert phone_of(world, world.clients["makinen"].id) == OFFICE_PHONE
+        assert logged(world, "sync_conflict", inbox.phone) == 1
+        assert [c.conflict.id for c in screen.lines] == [inbox.hetu]
+        assert highlighted(screen) == inbox.hetu
+        assert "Toimiston arvo pidetty." in messages(pilot.app)
+        # Resolved ones shown too: the decided one is listed after the open one, marked.
+        await pilot.press("r")
+        await settled(pilot)
+        assert [c.conflict.id for c in screen.lines] == [inbox.hetu, inbox.phone]
+        assert "✓ Muutettu molemmi" in screen_text(pilot)
+        await pilot.press("down")
+        text = screen_text(pilot)
+        assert "✓ Ratkaistu 28.11.2026 12:30: toimiston arvo pidetty (Aalto Aino)" in text
+        await pilot.press("l")  # decided already: says so, changes nothing
+        assert "Tämä ristiriita on jo ratkaistu." in messages(pilot.app)
+        assert phone_of(world, world.clients["makinen"].id) == OFFICE_PHONE
+
+
+async def test_l_takes_the_laptop_value_as_the_clients_coach(world: World, clock) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot, "valmentaja")
+        await pilot.press("l")
+        await settled(pilot)
+        assert phone_of(world, world.clients["makinen"].id) == LAPTOP_PHONE
+        assert conflict_row(world, inbox.phone)[0] == "laptop"
+        assert conflict_row(world, inbox.phone)[2] == world.coach.id
+        assert logged(world, "sync_conflict", inbox.phone) == 1
+
+
+async def test_m_saves_a_typed_value_and_a_bad_one_stays_with_its_message(
+    world: World, clock
+) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ValueDialog)
+        field = dialog.query_one(Input)
+        assert field.value == OFFICE_PHONE  # prefilled with the office's
+        field.value = "not a phone ☎"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is dialog
+        error = str(dialog.query_one("#error-inbox-merged-value", Static).render())
+        assert error.strip(), "no message next to the field"
+        assert field.value == "not a phone ☎"
+        assert conflict_row(world, inbox.phone)[0] is None
+        field.value = "040 555 6666"
+        await pilot.press("enter")
+        await settled(pilot)
+        assert pilot.app.screen is screen
+        # Stored as the client card stores a phone number.
+        assert phone_of(world, world.clients["makinen"].id) == "+358405556666"
+        assert conflict_row(world, inbox.phone)[0] == "merged"
+        assert logged(world, "sync_conflict", inbox.phone) == 1
+
+
+async def test_p_merges_the_two_records_and_u_undoes_it(world: World, clock) -> None:
+    inbox = laptop_inbox(world)
+    makinen = world.clients["makinen"]
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("down")
+        assert highlighted(screen) == inbox.hetu
+        await pilot.press("p")
+        await settled(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, PeopleDialog)
+        shown = screen_text(pilot)
+        assert "1 · toimisto" in shown and "2 · kannettava" in shown
+        assert "anna@example.fi" in shown and "010190-***" in shown
+        await pilot.press("enter")  # nothing chosen yet: says so, merges nothing
+        await pilot.pause()
+        assert pilot.app.screen is dialog and "Valitse ensin 1 tai 2." in screen_text(pilot)
+        await pilot.press("1", "enter")
+        await settled(pilot)
+        assert pilot.app.screen is screen
+        merge = world.store.ctx.db.execute(
+            "SELECT id, kept_client_id, merged_client_id, undone_at FROM person_merge"
+        ).fetchall()
+        assert [tuple(m[1:]) for m in merge] == [(makinen.id, inbox.laptop_client_id, None)]
+        assert conflict_row(world, inbox.hetu)[0] == "person_merged"
+        assert logged(world, "person_merge", merge[0][0]) >= 1
+        assert world.store.ctx.db.execute(
+            "SELECT deleted_at IS NOT NULL FROM client WHERE id = ?", [inbox.laptop_client_id]
+        ).fetchone()[0]
+
+        await pilot.press("r")
+        await settled(pilot)
+        row = next(i for i, c in enumerate(screen.lines) if c.conflict.id == inbox.hetu)
+        screen.query_one(DataTable).move_cursor(row=row)
+        await pilot.press("u")
+        await settled(pilot)
+        assert isinstance(pilot.app.screen, UndoMergeDialog)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert world.store.ctx.db.execute(
+            "SELECT undone_at IS NOT NULL FROM person_merge"
+        ).fetchone()[0]
+        assert (
+            world.store.ctx.db.execute(
+                "SELECT deleted_at FROM client WHERE id = ?", [inbox.laptop_client_id]
+            ).fetchone()[0]
+            is None
+        )
+        assert "Yhdistäminen peruttu." in messages(pilot.app)
+
+
+async def test_keys_that_do_not_apply_say_why(world: World, clock) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock, lang="en").run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        assert highlighted(screen) == inbox.phone
+        await pilot.press("p", "u")
+        await pilot.press("down", "m")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InboxScreen)
+        assert messages(pilot.app)[-3:] == [
+            "People are merged only when two records share a HETU.",
+            "Only a resolved merge of people can be undone.",
+            "A value can be typed only for a field changed on both sides.",
+        ]
+        assert conflict_row(world, inbox.phone)[0] is None
+        assert conflict_row(world, inbox.hetu)[0] is None
+
+
+async def test_a_coach_sees_their_own_clients_and_reception_is_refused(world: World, clock) -> None:
+    inbox = laptop_inbox(world)
+    # Another coach's laptop changed Östman's phone, who is not the world's coach's client.
+    other = add_demo_account(world.store.ctx, "valmentaja2", "Koski Kalle", "coach", world.site.id)
+    device_id = add_device(world, "Läppäri 9", coach_id=other.id)
+    ostman = world.clients["ostman"]
+    others = record(
+        world,
+        device_id,
+        ConflictFound(
+            "field", "client", ostman.id, "email", None, "a@example.fi", "b@example.fi",
+            client_id=ostman.id,
+        ),
+    )  # fmt: skip
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot, "valmentaja")
+        assert {c.conflict.id for c in screen.lines} == {inbox.phone, inbox.hetu}
+        assert "Östman" not in screen_text(pilot)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot, "admin")
+        assert others in {c.conflict.id for c in screen.lines}
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "vastaanotto")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert "Ristiriidat ovat pääkäyttäjien ja valmentajien käytössä." in messages(pilot.app)
+
+
+async def test_an_empty_inbox_says_so_in_swedish(world: World, clock) -> None:
+    async with make_app(world.path, clock=clock, lang="sv").run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        assert screen.lines == []
+        assert "Inga konflikter att lösa." in screen_text(pilot)
+        await pilot.press("o")
+        assert "Ingen konflikt vald." in messages(pilot.app)
