@@ -134,18 +134,23 @@ class PeopleDialog(ScreenContextMixin, ModalScreen[str | None]):
             yield Static(self.t("inbox.people.title"), classes="dialog-title")
             with Horizontal(id="inbox-people"):
                 for number, record in enumerate(self.records, 1):
-                    yield Static(self._record_text(number, record), classes="inbox-person")
+                    yield Static(
+                        self._record_text(number, record),
+                        id=f"inbox-person-{number}",
+                        classes="inbox-person",
+                    )
             yield Static(self.t("inbox.people.choose"), id="inbox-people-state", classes="hint")
 
-    def _record_text(self, number: int, record: PersonRecord) -> Text:
+    def _record_text(self, number: int, record: PersonRecord, chosen: bool = False) -> Text:
         where = self.t(f"inbox.people.{record.where}")
-        text = Text(self.t("inbox.people.record", number=number, where=where) + "\n", "bold")
+        title = self.t("inbox.people.record", number=number, where=where)
+        text = Text(f"{'✓ ' if chosen else ''}{title}\n", "bold")
         text.append(record.name + "\n", "bold")
         if not record.lines:
             text.append(self.t("inbox.people.gone"))
         for line in record.lines:
             column, value = line.split("\t", 1)
-            label = tr(f"inbox.column.{column}", self.ctx.lang)
+            label = tr(f"inbox.field.{column}", self.ctx.lang)
             text.append(f"{label}: {value}\n")
         return text
 
@@ -153,8 +158,10 @@ class PeopleDialog(ScreenContextMixin, ModalScreen[str | None]):
         if not self.records[index].lines:
             return
         self.chosen = index
-        for i, widget in enumerate(self.query(".inbox-person")):
+        for i, record in enumerate(self.records):
+            widget = self.query_one(f"#inbox-person-{i + 1}", Static)
             widget.set_class(i == index, "-chosen")
+            widget.update(self._record_text(i + 1, record, chosen=i == index))
         record = self.records[index]
         self.query_one("#inbox-people-state", Static).update(
             self.t("inbox.people.chosen", number=index + 1, name=record.name)

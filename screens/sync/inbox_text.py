@@ -21,6 +21,7 @@ Translate = Callable[..., str]
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Every row has these; a person deciding a conflict does not need them.
 _HIDDEN_COLUMNS = frozenset({"id", "created_at", "updated_at", "updated_by"})
 
@@ -31,7 +32,7 @@ def table_words(table: str, t: Translate) -> str:
 
 
 def column_words(column: str, t: Translate) -> str:
-    key = f"inbox.column.{column}"
+    key = f"inbox.field.{column}"
     return t(key) if has_text(key) else column
 
 
@@ -70,22 +71,27 @@ def scalar_text(value: object, t: Translate) -> str:
 
 def value_lines(value: object, t: Translate, *, whole_row: bool = False) -> list[str]:
     """A side's value as lines: a row (a dict) as "field: value" lines, else one line.
-    Of a whole row the empty fields are left out; of changed fields none is (an emptied
-    field is a change)."""
+    Of a whole row the empty fields and the references (ids, which say nothing to a
+    person) are left out; of changed fields none is (an emptied field is a change)."""
     if isinstance(value, Mapping):
         row = cast(Mapping[str, object], value)
         lines = [
             f"{column_words(column, t)}: {scalar_text(item, t)}"
             for column, item in row.items()
-            if column not in _HIDDEN_COLUMNS and not (whole_row and item is None)
+            if column not in _HIDDEN_COLUMNS
+            and not (whole_row and (item is None or _UUID.fullmatch(str(item))))
         ]
         return lines or [t("inbox.value.none")]
     return [scalar_text(value, t)]
 
 
 def laptop_lines(conflict: Conflict, t: Translate) -> list[str]:
-    """The laptop's side: the whole row when the check-in kept one (a booking it could
-    not place, a row the office refused), else the changed value or values."""
-    if conflict.laptop_row is not None:
-        return value_lines(conflict.laptop_row, t, whole_row=True)
-    return value_lines(conflict.laptop_value, t)
+    """The laptop's side: its value of the field the conflict is about; else the whole
+    row when the check-in kept one (a row the office refused, with the office's reason
+    last), else the changed values."""
+    if conflict.column is not None or conflict.laptop_row is None:
+        return value_lines(conflict.laptop_value, t)
+    lines = value_lines(conflict.laptop_row, t, whole_row=True)
+    if isinstance(conflict.laptop_value, str):
+        lines.append(f"⚠ {visible(conflict.laptop_value)}")
+    return lines

@@ -323,3 +323,52 @@ async def test_an_empty_inbox_says_so_in_swedish(world: World, clock) -> None:
         assert "Inga konflikter att lösa." in screen_text(pilot)
         await pilot.press("o")
         assert "Ingen konflikt vald." in messages(pilot.app)
+
+
+async def test_a_double_booking_shows_local_times_and_a_refused_row_its_fields(
+    world: World, clock
+) -> None:
+    device_id = add_device(world, "Läppäri 7")
+    makinen = world.clients["makinen"]
+    booking = {
+        "id": "3c1f9a52-8d0e-4a43-9d7e-2b7a1c0f5e11",
+        "coach_id": world.coach.id,
+        "client_id": makinen.id,
+        "kind": "initial_interview",
+        "starts_at": "2026-11-30T08:00:00.000Z",
+        "ends_at": "2026-11-30T09:00:00.000Z",
+        "note": None,
+    }
+    ctx = world.store.ctx
+    with write_transaction(ctx.db):
+        # Monday 30.11.2026: 09:00 at the office, 10:00 moved on the laptop, from 12:00.
+        record_conflict(
+            ctx,
+            ConflictFound(
+                "double_booking", "appointment", booking["id"], "starts_at",
+                "2026-11-30T10:00:00.000Z", "2026-11-30T07:00:00.000Z",
+                "2026-11-30T08:00:00.000Z", client_id=makinen.id,
+            ),
+            device_id=device_id, checkin_id="checkin-1", by=None, laptop_row=booking,
+        )  # fmt: skip
+        record_conflict(
+            ctx,
+            ConflictFound(
+                "rejected", "appointment", booking["id"], None, None, None,
+                "CHECK constraint failed: ends_at > starts_at", client_id=makinen.id,
+            ),
+            device_id=device_id, checkin_id="checkin-1", by=None, laptop_row=booking,
+        )  # fmt: skip
+    async with make_app(world.path, clock=clock, lang="en").run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot)
+        text = screen_text(pilot)
+        assert "Double booking" in text and "Appointment · starts" in text
+        values = next(line for line in text.splitlines() if "30.11.2026 12:00" in line)
+        assert values.index("30.11.2026 12:00") < values.index("30.11.2026 09:00")
+        assert values.index("30.11.2026 09:00") < values.index("30.11.2026 10:00")
+        await pilot.press("down")
+        text = screen_text(pilot)
+        assert "Refused by the office" in text
+        assert "starts: 30.11.2026 10:00" in text and "kind: initial_interview" in text
+        assert "⚠ CHECK constraint" in text
+        assert booking["id"] not in text and makinen.id not in text
