@@ -252,9 +252,23 @@ async def test_p_merges_the_two_records_and_u_undoes_it(world: World, clock) -> 
         await settled(pilot)
         row = next(i for i, c in enumerate(screen.lines) if c.conflict.id == inbox.hetu)
         screen.query_one(DataTable).move_cursor(row=row)
+        # The kept record's e-mail came from the merged one; changed since, the undo is
+        # refused with the reason, and nothing changes.
+        ctx = world.store.ctx
+        with write_transaction(ctx.db):
+            update_row(ctx, "client", makinen.id, {"email": "uusi@example.fi"}, by=None)
         await pilot.press("u")
         await settled(pilot)
         assert isinstance(pilot.app.screen, UndoMergeDialog)
+        assert "Perutaanko yhdistäminen? Mäkinen Anna" in screen_text(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert messages(pilot.app)[-1].endswith("muutettu sen jälkeen (email).")
+        assert conflict_row(world, inbox.hetu)[0] == "person_merged"
+        with write_transaction(ctx.db):
+            update_row(ctx, "client", makinen.id, {"email": "anna@example.fi"}, by=None)
+        await pilot.press("u")
+        await settled(pilot)
         await pilot.press("enter")
         await settled(pilot)
         assert world.store.ctx.db.execute(
@@ -267,6 +281,7 @@ async def test_p_merges_the_two_records_and_u_undoes_it(world: World, clock) -> 
             is None
         )
         assert "Yhdistäminen peruttu." in messages(pilot.app)
+        assert conflict_row(world, inbox.hetu)[0] is None  # open again, to decide anew
 
 
 async def test_keys_that_do_not_apply_say_why(world: World, clock) -> None:
