@@ -226,6 +226,8 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
             call()
         except (TranslatedError, ValidationError, PermissionDenied, LookupError) as error:
             self.notify(self._refusal(error), severity="warning")
+            # Someone else may have decided it meanwhile: show the inbox as it is now.
+            self.refresh_list()
             return False
         self.notify(done)
         self._keep_row = self.query_one(DataTable).cursor_row

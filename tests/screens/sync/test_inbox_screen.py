@@ -387,3 +387,17 @@ async def test_a_double_booking_shows_local_times_and_a_refused_row_its_fields(
         assert "starts: 30.11.2026 10:00" in text and "kind: initial_interview" in text
         assert "⚠ CHECK constraint" in text
         assert booking["id"] not in text and makinen.id not in text
+
+
+async def test_a_conflict_decided_meanwhile_at_another_desk_is_said_and_leaves_the_list(
+    world: World, clock
+) -> None:
+    inbox = laptop_inbox(world)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        world.store.inbox.take_laptop(inbox.phone, world.admin)  # another admin, elsewhere
+        await pilot.press("o")
+        await settled(pilot)
+        assert "Ristiriita on jo ratkaistu." in messages(pilot.app)
+        assert phone_of(world, world.clients["makinen"].id) == LAPTOP_PHONE
+        assert [c.conflict.id for c in screen.lines] == [inbox.hetu]
