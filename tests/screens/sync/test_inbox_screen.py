@@ -20,6 +20,7 @@ from store.sync.records import record_conflict
 from tests.conftest import World
 from tui.app import make_app
 
+from ..admin.palette import choose_verb
 from ..helpers import log_in, messages, screen_text, settled
 
 OFFICE_PHONE = "040 222 3333"
@@ -401,3 +402,14 @@ async def test_a_conflict_decided_meanwhile_at_another_desk_is_said_and_leaves_t
         assert "Ristiriita on jo ratkaistu." in messages(pilot.app)
         assert phone_of(world, world.clients["makinen"].id) == LAPTOP_PHONE
         assert [c.conflict.id for c in screen.lines] == [inbox.hetu]
+
+
+async def test_the_palette_opens_the_inbox_in_english(world: World, clock) -> None:
+    laptop_inbox(world)
+    async with make_app(world.path, clock=clock, lang="en").run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "valmentaja")
+        await choose_verb(pilot, "conflicts", "Conflicts  (F6)")
+        assert isinstance(pilot.app.screen, InboxScreen)
+        text = screen_text(pilot)
+        assert "Conflicts · 2 open" in text and "Changed on both" in text
+        assert "Base" in text and "Office" in text and "Laptop" in text
