@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from store.sync.inbox import ConflictContext
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +18,7 @@ from store.clients.validation import ValidationError
 from store.core.auth import PermissionDenied
 from store.core.i18n import TranslatedError
 from store.core.models import Staff
+from store.sync.inbox import ConflictContext
 from store.sync.models import Conflict
 
 from ..shell.background import describe_error, read_in_background
