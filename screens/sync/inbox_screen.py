@@ -279,8 +279,10 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
                 self._keep_row = self.query_one(DataTable).cursor_row
                 self.refresh_list()
 
+        # As stored, not as shown: the store takes the text as the column holds it (an
+        # ISO day, a UTC moment), and a client's field as the client card reads it.
         office = conflict.office_value
-        prefill = "" if office is None else scalar_text(office, self.t)
+        prefill = "" if office is None else str(office)
         self.app.push_screen(ValueDialog(what_words(conflict, self.t), prefill, save), closed)
 
     @store_faults_told
