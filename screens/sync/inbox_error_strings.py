@@ -24,6 +24,14 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Konflikter löses i kontorets register, inte på den bärbara datorn.",
         "Conflicts are decided in the office's register, not on a laptop.",
     ),
+    "sync.inbox.office_changed": (
+        "Toimiston arvo on muuttunut ristiriidan löytymisen jälkeen (nyt: {now}):"
+        " kannettavan arvoa ei kirjoitettu sen päälle. Pidä toimiston tai kirjoita arvo.",
+        "Kontorets värde har ändrats sedan konflikten hittades (nu: {now}):"
+        " den bärbaras värde skrevs inte över det. Behåll kontorets eller skriv ett värde.",
+        "The office's value has changed since the conflict was found (now: {now}):"
+        " the laptop's was not written over it. Keep the office's or type a value.",
+    ),
     "sync.inbox.refused": (
         "Rekisterin säännöt eivät hyväksy kannettavan arvoja; mitään ei tallennettu.",
         "Registrets regler godtar inte den bärbaras värden; inget sparades.",

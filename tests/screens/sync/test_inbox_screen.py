@@ -347,3 +347,20 @@ async def test_the_palette_opens_the_inbox_in_english(world: World, clock) -> No
         text = screen_text(pilot)
         assert "Conflicts · 2 open" in text and "Changed on both" in text
         assert "Base" in text and "Office" in text and "Laptop" in text
+
+
+async def test_l_over_an_office_edit_made_since_is_refused_with_the_value_now(
+    world: World, clock
+) -> None:
+    inbox = laptop_inbox(world)
+    makinen = world.clients["makinen"]
+    ctx = world.store.ctx
+    with write_transaction(ctx.db):
+        update_row(ctx, "client", makinen.id, {"phone": "040 777 0000"}, by=world.admin.id)
+    async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot)
+        await pilot.press("l")
+        await settled(pilot)
+        assert "(nyt: 040 777 0000)" in messages(pilot.app)[-1]
+        assert phone_of(world, makinen.id) == "040 777 0000"
+        assert conflict_row(world, inbox.phone)[0] is None
