@@ -179,12 +179,25 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
         self.query_one("#inbox-head", Static).update(Text(" · ".join(head)))
         sides = {
             "base": value_lines(conflict.base_value, self.t),
-            "office": value_lines(conflict.office_value, self.t),
+            "office": value_lines(conflict.office_value, self.t) + self._office_now(line),
             "laptop": laptop_lines(conflict, self.t),
         }
         for side, lines in sides.items():
             self.query_one(f"#inbox-{side}", Static).update(Text("\n".join(lines)))
         self.query_one("#inbox-state", Static).update(Text(self._state_line(conflict)))
+
+    def _office_now(self, line: ConflictContext) -> list[str]:
+        """A line under the office's value of a field changed on both sides when the
+        office has changed it again since the check-in (or no longer has the row)."""
+        conflict = line.conflict
+        if not conflict.is_open or conflict.kind != "field" or conflict.column is None:
+            return []
+        if line.office_row is None:
+            return [self.t("inbox.value.removed")]
+        now = line.office_row.get(conflict.column, conflict.office_value)
+        if now == conflict.office_value:
+            return []
+        return [self.t("inbox.value.now", value=scalar_text(now, self.t))]
 
     def _state_line(self, conflict: Conflict) -> str:
         if conflict.is_open:

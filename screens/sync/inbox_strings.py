@@ -57,7 +57,8 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "inbox.value.laptop": ("Kannettava", "Bärbar", "Laptop"),
     "inbox.value.resolved": ("Ratkaisu", "Lösning", "Resolution"),
     "inbox.value.none": ("—", "—", "—"),
-    "inbox.value.removed": ("(poistettu)", "(borttagen)", "(deleted)"),
+    "inbox.value.removed": ("(rivi poistettu)", "(raden borttagen)", "(row deleted)"),
+    "inbox.value.now": ("→ nyt: {value}", "→ nu: {value}", "→ now: {value}"),
     "inbox.detail.device": (
         "Kannettava: {device}",
         "Bärbar: {device}",

@@ -359,6 +359,8 @@ async def test_l_over_an_office_edit_made_since_is_refused_with_the_value_now(
         update_row(ctx, "client", makinen.id, {"phone": "040 777 0000"}, by=world.admin.id)
     async with make_app(world.path, clock=clock).run_test(size=(80, 24)) as pilot:
         await open_inbox(pilot)
+        office_side = next(line for line in screen_text(pilot).splitlines() if "→ nyt:" in line)
+        assert "→ nyt: 040 777 0000" in office_side
         await pilot.press("l")
         await settled(pilot)
         assert "(nyt: 040 777 0000)" in messages(pilot.app)[-1]
