@@ -37,6 +37,8 @@ from .security.lock_strings import STRINGS as LOCK_STRINGS
 from .security.slot_strings import STRINGS as SLOT_STRINGS
 from .shell.day_sheet_strings import STRINGS as DAY_SHEET_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
+from .sync.inbox_error_strings import STRINGS as SYNC_INBOX_ERROR_STRINGS
+from .sync.inbox_strings import STRINGS as SYNC_INBOX_STRINGS
 from .sync.strings import STRINGS as SYNC_STRINGS
 
 CATALOGS = (
@@ -70,6 +72,8 @@ CATALOGS = (
     CALENDAR_STRINGS,
     LOCK_STRINGS,
     SLOT_STRINGS,
+    SYNC_INBOX_STRINGS,
+    SYNC_INBOX_ERROR_STRINGS,
     SYNC_STRINGS,
 )
 
