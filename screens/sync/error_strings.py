@@ -97,6 +97,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{username} has no key slot in the encrypted database, so no laptop key can be"
         " sealed for them; give them a password first.",
     ),
+    # store/sync/checkout.py
+    "sync.error.out_exists": (
+        "{path} on jo olemassa; luovutus ei korvaa tiedostoa. Anna uusi nimi.",
+        "{path} finns redan; en utlämning ersätter ingen fil. Ange ett nytt namn.",
+        "{path} exists already; a check-out never replaces a file. Give a new name.",
+    ),
     # store/sync/devices.py
     "sync.error.no_device": (
         "Kannettavaa {text} ei löydy (anna nimi tai tunnisteen alku, väh. 6 merkkiä)",

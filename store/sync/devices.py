@@ -5,7 +5,7 @@ revoked when one is lost (after which nothing it sends is taken in)."""
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from store.core.audit import log_event
@@ -19,6 +19,9 @@ from store.core.rows import update_row
 from store.sync.errors import SyncError
 from store.sync.models import Device
 from store.sync.scope import Window, fill_scope
+
+_NAME = "last_name || ' ' || first_name"
+_BATCH = 500  # ids per query, well under SQLite's limit of bound parameters
 
 # A prefix shorter than this could name many laptops by accident.
 MIN_ID_PREFIX = 6
@@ -193,11 +196,24 @@ class Devices:
         ).fetchone()
         return str(row[0]), str(row[1])
 
+    def client_names(self, client_ids: Iterable[str | None]) -> dict[str, str]:
+        """ "Last First" of each client named (deleted ones too), for reports that say
+        whose row a change or conflict is about."""
+        wanted = sorted({client_id for client_id in client_ids if client_id})
+        names: dict[str, str] = {}
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            rows = self.ctx.db.execute(
+                f"SELECT id, {_NAME} FROM client WHERE id IN ({', '.join('?' * len(batch))})",
+                batch,
+            ).fetchall()
+            names.update((str(row[0]), str(row[1])) for row in rows)
+        return names
+
     def _scope_clients(self, coach_id: str, window: Window) -> list[ScopeClient]:
         fill_scope(self.ctx.db.conn, "main", coach_id, window)
         rows = self.ctx.db.execute(
-            "SELECT id, last_name || ' ' || first_name FROM client"
-            " WHERE id IN (SELECT id FROM temp.scope_client)"
+            f"SELECT id, {_NAME} FROM client WHERE id IN (SELECT id FROM temp.scope_client)"
             " ORDER BY last_name, first_name, id"
         ).fetchall()
         return [ScopeClient(str(row[0]), str(row[1])) for row in rows]
