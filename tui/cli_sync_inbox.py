@@ -160,7 +160,10 @@ def unmerge_records(
 ) -> None:
     """Undo a merge: both records as they were before it."""
     with _inbox_session(ctx, db, user, lang) as session:
-        session.store.inbox.undo_merge(merge_id.strip(), session.staff)
+        try:
+            session.store.inbox.undo_merge(merge_id.strip(), session.staff)
+        except LookupError:
+            fail(tr("cli.sync.no_merge", session.lang, merge=merge_id.strip()))
     typer.echo(tr("cli.sync.unmerge.done", session.lang, merge=merge_id.strip()))
 
 

@@ -418,6 +418,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         " luotsi sync unmerge {merge}).",
         "Records merged: {client} is kept (merge {merge}; undo: luotsi sync unmerge {merge}).",
     ),
+    "cli.sync.no_merge": (
+        "Yhdistämistä {merge} ei ole (tai et voi perua sitä)",
+        "Ingen sammanslagning {merge} (eller så får du inte ångra den)",
+        "There is no merge {merge} (or you may not undo it)",
+    ),
     "cli.sync.unmerge.done": (
         "Yhdistäminen {merge} peruttu: molemmat asiakastiedot ovat taas erillään.",
         "Sammanslagningen {merge} ångrad: båda klientuppgifterna är åter separata.",
