@@ -13,16 +13,17 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         " packed); nothing was written. Pack again on the laptop.",
     ),
     "sync.error.another_office": (
-        "{name} on pakattu toisen toimiston rekisteristä otetulla kannettavalla; mitään ei"
-        " kirjattu.",
-        "{name} packades på en bärbar dator från ett annat kontors register; inget skrevs.",
-        "{name} was packed on a laptop checked out from another office's register; nothing"
-        " was written.",
+        "{name} kuuluu toisen toimiston rekisteriin; mitään ei otettu vastaan.",
+        "{name} hör till ett annat kontors register; inget togs emot.",
+        "{name} belongs to another office's register; nothing was taken in.",
     ),
     "sync.error.unknown_device": (
-        "{name}: tätä kannettavaa ei ole luovutettu tästä rekisteristä; mitään ei kirjattu.",
-        "{name}: den här bärbara datorn har inte lämnats ut från detta register; inget skrevs.",
-        "{name}: this laptop was not checked out from this register; nothing was written.",
+        "{name} on kannettavalle, jota tämä rekisteri ei tunne (tai toiselle"
+        " kannettavalle); mitään ei otettu vastaan.",
+        "{name} är för en bärbar dator som detta register inte känner till (eller för en"
+        " annan dator); inget togs emot.",
+        "{name} is for a laptop this register does not know (or for another laptop);"
+        " nothing was taken in.",
     ),
     "sync.error.revoked": (
         "{name}: kannettava on mitätöity {revoked_on} (kadonnut); sen tietoja ei oteta"
@@ -48,12 +49,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         " have; nothing was written.",
     ),
     "sync.error.stale_base": (
-        "{name} on pakattu vanhasta luovutuksesta: kannettavan uudempi luovutus on jo"
-        " palautettu. Mitään ei kirjattu.",
-        "{name} packades från en äldre utlämning: en nyare utlämning av datorn har redan"
-        " lämnats in. Inget skrevs.",
-        "{name} was packed from an old check-out: a newer check-out of this laptop was"
-        " checked in already. Nothing was written.",
+        "{name} on vanhemmasta luovutuksesta kuin jo käytössä oleva: saman kannettavan"
+        " uudempi luovutus on jo otettu vastaan. Mitään ei otettu vastaan.",
+        "{name} kommer från en äldre utlämning än den som redan används: en nyare"
+        " utlämning av samma dator har redan tagits emot. Inget togs emot.",
+        "{name} comes from an older check-out than the one in use: a newer check-out of"
+        " this laptop was taken in already. Nothing was taken in.",
     ),
     "sync.error.not_a_laptop": (
         "{path} ei ole kannettavalle luovutettu tietokanta; vain kannettavalla voi pakata"

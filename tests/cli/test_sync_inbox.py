@@ -92,7 +92,9 @@ def test_a_typed_value_or_the_offices_is_kept_and_bad_usage_is_refused(world):
     typed = sync(world.path, "resolve", conflict_id, "--value", "045 777 8888")
     assert typed.exit_code == 0, typed.output
     assert "new value" in typed.output
-    assert phone_of(world.path, world.clients["makinen"].id) == "+358457778888"  # as the card stores it
+    assert (
+        phone_of(world.path, world.clients["makinen"].id) == "+358457778888"
+    )  # as the card stores it
 
 
 def test_reception_may_not_see_the_conflicts(world):
