@@ -199,21 +199,43 @@ def test_reception_may_not_check_out_and_a_coach_may_not_check_in(office, tmp_pa
     assert "there is no user nobody" in unknown.output
 
 
+def refreshed_check_out(world, out: Path) -> None:
+    """The office's new check-out of the world's one laptop, as a check-in writes it."""
+    from store.sync.checkout import checkout
+
+    store = Store.open(world.path)
+    try:
+        [device] = store.devices.list(world.admin)
+        checkout(
+            store.ctx,
+            world.path,
+            coach=world.coach,
+            out=out,
+            actor=world.admin,
+            device_id=device.id,
+        )
+    finally:
+        store.close()
+
+
 def test_the_laptop_receives_its_new_check_out_only_after_packing(office, tmp_path):
     laptop = check_out(office, tmp_path)
+    refreshed = tmp_path / "new.luotsi"
+    refreshed_check_out(office, refreshed)
     edit_phone(laptop, office, "makinen", NEW_PHONE)
-    bundle = tmp_path / "liisa.bundle"
-    assert pack(laptop, bundle).exit_code == 0
-    applied = sync(office.path, "apply", str(bundle), "--out", str(tmp_path / "new.luotsi"))
-    assert applied.exit_code == 0, applied.output
-    edit_phone(laptop, office, "makinen", "040 555 5555")  # after the pack
-    refused = sync(laptop, "receive", str(tmp_path / "new.luotsi"), user="valmentaja")
+    refused = sync(laptop, "receive", str(refreshed), user="valmentaja")
     assert refused.exit_code == 2
-    assert "1 change that was not packed" in refused.output
-    assert pack(laptop, tmp_path / "second.bundle").exit_code == 0
-    received = sync(laptop, "receive", str(tmp_path / "new.luotsi"), user="valmentaja")
+    assert "The laptop has 1 change that was not packed" in refused.output
+    assert phone_of(laptop, office.clients["makinen"].id) == NEW_PHONE
+    assert pack(laptop, tmp_path / "liisa.bundle").exit_code == 0
+    received = sync(laptop, "receive", str(refreshed), user="valmentaja", lang="sv")
     assert received.exit_code == 0, received.output
-    assert "The new check-out is in place" in received.output
+    assert f"Den nya utlämningen används nu: {laptop}" in received.output
+    # The laptop now holds the office's rows (the phone went in the bundle, not yet in).
+    assert phone_of(laptop, office.clients["makinen"].id) == office.clients["makinen"].phone
+    stale = sync(laptop, "receive", str(refreshed), user="valmentaja")
+    assert stale.exit_code == 2
+    assert "comes from an older check-out" in stale.output
 
 
 def test_pack_on_the_office_database_is_refused(office, tmp_path):
