@@ -16,6 +16,7 @@ from tui.cli import app
 
 runner = CliRunner()
 NEW_PHONE = "040 999 0000"
+STORED_NEW_PHONE = "+358409990000"  # as the client card stores it
 
 
 def sync(db: Path, *args: str, user: str = "admin", lang: str = "en"):
@@ -109,18 +110,18 @@ def test_a_bundle_checks_in_after_a_dry_run_and_a_new_check_out_comes_back(offic
     assert "Dry run: nothing was written" in dry.output
     assert "client: added 0, changed 1, removed 0" in dry.output
     assert data_rows(office.path) == before
-    assert phone_of(office.path, makinen.id) != NEW_PHONE
+    assert phone_of(office.path, makinen.id) != STORED_NEW_PHONE
     assert list(tmp_path.glob("*.luotsi")) == []  # no check-out from a dry run
 
     applied = sync(office.path, "apply", str(bundle))
     assert applied.exit_code == 0, applied.output
     assert "client: added 0, changed 1, removed 0" in applied.output
     assert "Conflicts to resolve: 0" in applied.output
-    assert phone_of(office.path, makinen.id) == NEW_PHONE
+    assert phone_of(office.path, makinen.id) == STORED_NEW_PHONE
     refreshed = tmp_path / f"valmentaja-{format_date(Clock().today())}.luotsi"
     assert str(refreshed) in applied.output
     assert refreshed.is_file()
-    assert phone_of(refreshed, makinen.id) == NEW_PHONE
+    assert phone_of(refreshed, makinen.id) == STORED_NEW_PHONE
 
     again = sync(office.path, "apply", str(bundle))
     assert again.exit_code == 0
@@ -140,8 +141,8 @@ def test_a_conflict_is_listed_in_finnish_and_english(office, tmp_path):
     assert applied.exit_code == 0, applied.output
     assert "Conflicts to resolve: 1" in applied.output
     assert (
-        f"client.phone (Mäkinen Anna): base 040 123 4567 → office 050 111 2222 | laptop {NEW_PHONE}"
-        in applied.output
+        "client.phone (Mäkinen Anna): base +358401234567 → office +358501112222"
+        f" | laptop {STORED_NEW_PHONE}" in applied.output
     )
 
     english = sync(office.path, "conflicts")
@@ -151,7 +152,7 @@ def test_a_conflict_is_listed_in_finnish_and_english(office, tmp_path):
     finnish = sync(office.path, "conflicts", user="valmentaja", lang="fi")
     assert finnish.exit_code == 0, finnish.output
     assert "kenttä" in finnish.output and "avoin" in finnish.output
-    assert "050 111 2222" in finnish.output
+    assert "+358501112222" in finnish.output
 
 
 def test_a_revoked_laptops_bundle_is_refused(office, tmp_path):
@@ -164,7 +165,7 @@ def test_a_revoked_laptops_bundle_is_refused(office, tmp_path):
     refused = sync(office.path, "apply", str(bundle))
     assert refused.exit_code == 2
     assert "the laptop was revoked on" in refused.output
-    assert phone_of(office.path, office.clients["makinen"].id) != NEW_PHONE
+    assert phone_of(office.path, office.clients["makinen"].id) != STORED_NEW_PHONE
 
 
 def test_a_tampered_bundle_is_refused_and_nothing_is_written(office, tmp_path):
@@ -178,7 +179,7 @@ def test_a_tampered_bundle_is_refused_and_nothing_is_written(office, tmp_path):
     refused = sync(office.path, "apply", str(bundle), lang="fi")
     assert refused.exit_code == 2
     assert "liisa.bundle ei ole eheä siirtopaketti" in refused.output
-    assert phone_of(office.path, office.clients["makinen"].id) != NEW_PHONE
+    assert phone_of(office.path, office.clients["makinen"].id) != STORED_NEW_PHONE
     missing = sync(office.path, "apply", str(tmp_path / "nothing.bundle"))
     assert missing.exit_code == 2
     assert "there is no file" in missing.output
@@ -226,7 +227,7 @@ def test_the_laptop_receives_its_new_check_out_only_after_packing(office, tmp_pa
     refused = sync(laptop, "receive", str(refreshed), user="valmentaja")
     assert refused.exit_code == 2
     assert "The laptop has 1 change that was not packed" in refused.output
-    assert phone_of(laptop, office.clients["makinen"].id) == NEW_PHONE
+    assert phone_of(laptop, office.clients["makinen"].id) == STORED_NEW_PHONE
     assert pack(laptop, tmp_path / "liisa.bundle").exit_code == 0
     received = sync(laptop, "receive", str(refreshed), user="valmentaja", lang="sv")
     assert received.exit_code == 0, received.output
