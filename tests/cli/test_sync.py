@@ -63,18 +63,15 @@ def phone_of(path: Path, client_id: str) -> str | None:
         store.close()
 
 
-def data_rows(path: Path) -> list[str]:
-    """Every row a check-in may write: the synced tables and the office's sync records
-    (not the access log nor the login's own bookkeeping, which the command's login writes)."""
-    tables = (*SYNCED, "sync_device", "sync_checkin", "sync_conflict", "person_merge")
+def data_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row a check-in may write: the synced tables (but the staff, whose password
+    hash a login may renew) and the office's sync records. Not the access log nor the
+    login's own bookkeeping, which the command's login writes."""
+    tables = [t for t in SYNCED if t != "staff"]
+    tables += ["sync_device", "sync_checkin", "sync_conflict", "person_merge"]
     store = Store.open(path)
     try:
-        return [
-            line
-            for line in store.db.conn.iterdump()
-            if line.startswith(tuple(f'INSERT INTO "{table}"' for table in tables))
-            and not line.startswith('INSERT INTO "staff"')  # a login may hash again
-        ]
+        return {t: store.db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables}
     finally:
         store.close()
 
