@@ -35,7 +35,7 @@ from .cli_common import (
     fail,
     unlock_for_cli,
 )
-from .cli_sync_common import day, last_day, moment, shown, sync_session, what
+from .cli_sync_common import day, echo_conflict, last_day, moment, sync_session
 from .cli_sync_inbox import register_inbox_commands
 from .cli_sync_strings import sync_help
 
@@ -151,7 +151,7 @@ def _echo_report(session: Session, report: ApplyReport, device: str) -> None:
         typer.echo(tr("cli.sync.apply.already", lang))
         return
     changed = {table: counts for table, counts in report.per_table.items() if counts.total}
-    if not changed:
+    if not changed and not report.conflicts and not report.known_conflicts:
         typer.echo(tr("cli.sync.apply.no_changes", lang))
     for table, counts in changed.items():
         typer.echo(
@@ -168,19 +168,7 @@ def _echo_report(session: Session, report: ApplyReport, device: str) -> None:
     typer.echo(tr("cli.sync.apply.conflicts", lang, count=len(report.conflicts)))
     names = session.store.devices.client_names(c.client_id for c in report.conflicts)
     for found in report.conflicts:
-        client = names.get(found.client_id or "")
-        typer.echo(
-            tr(
-                "cli.sync.apply.conflict",
-                lang,
-                kind=tr(f"sync.kind.{found.kind}", lang),
-                what=what(found.table, found.column, found.row_id),
-                client=f" ({visible(client)})" if client else "",
-                base=shown(found.base_value, lang),
-                office=shown(found.office_value, lang),
-                laptop=shown(found.laptop_value, lang),
-            )
-        )
+        echo_conflict(found, names.get(found.client_id or ""), lang)
     if report.known_conflicts:
         typer.echo(tr("cli.sync.apply.known", lang, count=report.known_conflicts))
     typer.echo(tr("cli.sync.apply.audit", lang, count=report.audit_rows))

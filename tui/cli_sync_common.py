@@ -17,6 +17,7 @@ from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.core.i18n import tr
 from store.core.text import visible
+from store.sync.models import Conflict, ConflictFound
 
 from .cli_common import Session, staff_session
 
@@ -65,6 +66,28 @@ def _scalar(value: object) -> str:
 def what(table: str, column: str | None, row_id: str) -> str:
     """What a conflict is about: `table.column`, or the table and the row's id start."""
     return f"{table}.{column}" if column else f"{table} {row_id[:8]}"
+
+
+def echo_conflict(
+    found: ConflictFound | Conflict, client: str | None, lang: str, head: str = ""
+) -> None:
+    """A conflict in two lines that fit 80 columns: what it is about and whose, then the
+    base, office and laptop values; `head` (its id) leads the first line."""
+    laptop = found.laptop_value
+    if isinstance(found, Conflict) and found.laptop_row is not None:
+        laptop = found.laptop_row
+    about = (
+        f"{tr(f'sync.kind.{found.kind}', lang)}: {what(found.table, found.column, found.row_id)}"
+    )
+    typer.echo(f"  {head}{about}" + (f" ({visible(client)})" if client else ""))
+    values = tr(
+        "cli.sync.conflict.values",
+        lang,
+        base=shown(found.base_value, lang),
+        office=shown(found.office_value, lang),
+        laptop=shown(laptop, lang),
+    )
+    typer.echo(f"      {values}")
 
 
 @contextmanager

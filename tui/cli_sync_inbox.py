@@ -6,15 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from store.core.i18n import tr
 from store.core.text import visible
 
 from .cli_common import DbOption, LangOption, Session, UserOption, fail
-from .cli_sync_common import moment, shown, sync_session, what
+from .cli_sync_common import echo_conflict, moment, sync_session
 from .cli_sync_strings import sync_help
 
 if TYPE_CHECKING:
@@ -70,24 +67,9 @@ def list_conflicts(
             tr("cli.sync.conflicts.none_at_all" if all_ else "cli.sync.conflicts.none", lang_)
         )
         return
-    table = Table()
-    for column in ("id", "kind", "what", "client", "base", "office", "laptop", "state"):
-        table.add_column(tr(f"cli.sync.column.{column}", lang_))
     for conflict in conflicts:
-        cells = (
-            conflict.id[:8],
-            tr(f"sync.kind.{conflict.kind}", lang_),
-            what(conflict.table, conflict.column, conflict.row_id),
-            names.get(conflict.client_id or "", ""),
-            shown(conflict.base_value, lang_),
-            shown(conflict.office_value, lang_),
-            shown(
-                conflict.laptop_value if conflict.laptop_row is None else conflict.laptop_row, lang_
-            ),
-            _state(conflict, lang_),
-        )
-        table.add_row(*(escape(visible(cell)) for cell in cells))
-    Console(highlight=False).print(table)
+        head = f"{conflict.id[:8]}  [{_state(conflict, lang_)}]  "
+        echo_conflict(conflict, names.get(conflict.client_id or ""), lang_, head)
 
 
 def resolve_conflict(
