@@ -3,20 +3,14 @@ and revokes a lost one, learning whose data it held."""
 
 from __future__ import annotations
 
-from typer.testing import CliRunner
-
 from store.core.clock import Clock
 from store.core.dates import format_date
+from tests.cli.test_sync import sync as sync_on
 from tests.store.sync.test_devices import DEVICE_ID, add_device
-from tui.cli import app
-
-runner = CliRunner()
 
 
 def sync(world, *args: str, user: str = "admin", lang: str = "en"):
-    env = {"LUOTSI_PASSWORD": "demo"}
-    full = ["--db", str(world.path), "sync", *args, "--user", user, "--lang", lang]
-    return runner.invoke(app, full, env=env)
+    return sync_on(world.path, *args, user=user, lang=lang)
 
 
 def test_devices_lists_a_laptop_with_its_coach_and_pending_state(world):

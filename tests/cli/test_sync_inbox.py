@@ -3,27 +3,15 @@ line, in the user's language, with the office's rows read back after each decisi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from typer.testing import CliRunner
-
-from store.api import Store
 from store.core.db import write_transaction
 from store.sync.models import ConflictFound
 from store.sync.records import record_conflict
+from tests.cli.test_sync import phone_of, sync
 from tests.conftest import make_hetu
 from tests.store.sync.test_devices import DEVICE_ID, add_device
-from tui.cli import app
 
-runner = CliRunner()
 OFFICE_PHONE = "050 111 2222"
 LAPTOP_PHONE = "040 999 0000"
-
-
-def sync(db: Path, *args: str, user: str = "admin", lang: str = "en"):
-    env = {"LUOTSI_PASSWORD": "demo"}
-    full = ["--db", str(db), "sync", *args, "--user", user, "--lang", lang]
-    return runner.invoke(app, full, env=env)
 
 
 def phone_conflict(world) -> str:
@@ -37,14 +25,6 @@ def phone_conflict(world) -> str:
     with write_transaction(ctx.db):
         ctx.db.execute("UPDATE client SET phone = ? WHERE id = ?", [OFFICE_PHONE, makinen.id])
         return record_conflict(ctx, found, device_id=DEVICE_ID, checkin_id="c1", by=None)
-
-
-def phone_of(path: Path, client_id: str) -> str:
-    store = Store.open(path)
-    try:
-        return store.db.execute("SELECT phone FROM client WHERE id = ?", [client_id]).fetchone()[0]
-    finally:
-        store.close()
 
 
 def test_conflicts_are_listed_in_finnish_and_english(world):
