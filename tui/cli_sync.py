@@ -111,6 +111,13 @@ def checkout_command(
         _echo_checkout(result, target, session.lang, rows=True)
 
 
+def _checkout_files(out: Path) -> tuple[Path, ...]:
+    """Every file a check-out to `out` writes (the key file only for an encrypted one)."""
+    from store.sync.laptop import base_of
+
+    return (out, key_file_of(out), base_of(out))
+
+
 def free_checkout_path(folder: Path, username: str, today: date) -> Path:
     """`<username>-<d.m.yyyy>.luotsi` in `folder`, or -2, -3 … when that file (or its key
     or base file) is there already: a check-out never replaces a file."""
@@ -119,8 +126,7 @@ def free_checkout_path(folder: Path, username: str, today: date) -> Path:
     while True:
         name = stem if number == 1 else f"{stem}-{number}"
         candidate = folder / f"{name}{CHECKOUT_SUFFIX}"
-        related = (candidate, key_file_of(candidate), Path(f"{candidate}.base"))
-        if not any(path.exists() for path in related):
+        if not any(path.exists() for path in _checkout_files(candidate)):
             return candidate
         number += 1
 
@@ -191,9 +197,11 @@ def apply_command(
     """Check a bundle in (or only show what it would do), then write the laptop's new
     check-out, so it can go on working from what the office now holds."""
     from store.sync.apply import apply_bundle
-    from store.sync.checkout import checkout
+    from store.sync.checkout import OutExists, checkout
 
     with sync_session(ctx, db, user, lang, "sync.apply") as session:
+        if out is not None and not dry_run and any(p.exists() for p in _checkout_files(out)):
+            raise OutExists(str(out))  # before the check-in, which would not be undone
         data = _read_bundle(bundle, session.lang)
         store = session.store
         report = apply_bundle(

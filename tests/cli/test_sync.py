@@ -4,6 +4,7 @@ back for the laptop, and a revoked or tampered bundle is refused."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from store.core.clock import Clock
 from store.core.dates import format_date
 from store.sync.tables import SYNCED
 from tui.cli import app
+from tui.cli_sync import free_checkout_path
 
 runner = CliRunner()
 NEW_PHONE = "040 999 0000"
@@ -154,6 +156,28 @@ def test_a_conflict_is_listed_in_finnish_and_english(office, tmp_path):
     assert finnish.exit_code == 0, finnish.output
     assert "kenttä" in finnish.output and "avoin" in finnish.output
     assert "+358501112222" in finnish.output
+
+
+def test_a_check_in_whose_new_check_out_has_no_free_file_writes_nothing(office, tmp_path):
+    laptop = check_out(office, tmp_path)
+    edit_phone(laptop, office, "makinen", NEW_PHONE)
+    bundle = tmp_path / "liisa.bundle"
+    assert pack(laptop, bundle).exit_code == 0
+    taken = tmp_path / "taken.luotsi"
+    taken.write_text("someone's file")
+    refused = sync(office.path, "apply", str(bundle), "--out", str(taken))
+    assert refused.exit_code == 2
+    assert "exists already; a check-out never replaces a file" in refused.output
+    assert phone_of(office.path, office.clients["makinen"].id) != STORED_NEW_PHONE
+    assert taken.read_text() == "someone's file"
+
+
+def test_the_default_check_out_name_never_takes_an_existing_file(tmp_path):
+    day = date(2026, 12, 7)
+    first = free_checkout_path(tmp_path, "valmentaja", day)
+    assert first == tmp_path / "valmentaja-7.12.2026.luotsi"
+    Path(f"{first}.base").write_bytes(b"")  # only the base is left of an earlier one
+    assert free_checkout_path(tmp_path, "valmentaja", day).name == "valmentaja-7.12.2026-2.luotsi"
 
 
 def test_a_revoked_laptops_bundle_is_refused(office, tmp_path):
