@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.api import Store
+from store.core import keyring
 from store.core.clock import Clock
 from store.core.dates import format_date
 from store.sync.tables import SYNCED
@@ -254,6 +255,9 @@ def test_the_laptop_receives_its_new_check_out_only_after_packing(office, tmp_pa
     assert "The laptop has 1 change that was not packed" in refused.output
     assert phone_of(laptop, office.clients["makinen"].id) == STORED_NEW_PHONE
     assert pack(laptop, tmp_path / "liisa.bundle").exit_code == 0
+    # As on the laptop, where no key is known until the coach's password opens both files.
+    keyring.forget(laptop)
+    keyring.forget(refreshed)
     received = sync(laptop, "receive", str(refreshed), user="valmentaja", lang="sv")
     assert received.exit_code == 0, received.output
     assert f"Den nya utlämningen används nu: {laptop}" in received.output
