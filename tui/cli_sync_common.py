@@ -12,6 +12,7 @@ from typing import Any, cast
 
 import typer
 
+from store.clients.validation import looks_like_hetu, mask_hetu
 from store.core.auth import require
 from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
@@ -59,7 +60,8 @@ def shown(value: object, lang: str) -> str:
 
 def _scalar(value: object) -> str:
     if isinstance(value, str):
-        return value
+        # A HETU is shown masked outside the client card, as everywhere else.
+        return mask_hetu(value.strip()) if looks_like_hetu(value) else value
     return json.dumps(value, ensure_ascii=False, default=str)
 
 

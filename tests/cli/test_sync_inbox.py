@@ -106,6 +106,9 @@ def test_two_records_of_one_person_merge_and_the_merge_undoes(world):
     with write_transaction(ctx.db):
         conflict_id = record_conflict(ctx, found, device_id=DEVICE_ID, checkin_id="c1", by=None)
     store.close()
+    listed = sync(world.path, "conflicts")
+    assert "same HETU: client" in listed.output and "Laine Ella" in listed.output
+    assert hetu not in listed.output and f"{hetu[:7]}***{hetu[10:]}" in listed.output
     wrong = sync(world.path, "merge", conflict_id, "--keep", "zzzzzz")
     assert wrong.exit_code == 2
     assert f"office={office_twin.id[:8]}" in wrong.output
