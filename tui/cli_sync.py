@@ -36,8 +36,8 @@ from .cli_common import (
     unlock_for_cli,
 )
 from .cli_sync_common import day, echo_conflict, last_day, moment, sync_session
+from .cli_sync_help import sync_help
 from .cli_sync_inbox import register_inbox_commands
-from .cli_sync_strings import sync_help
 
 if TYPE_CHECKING:
     from store.sync.models import ApplyReport, CheckoutResult

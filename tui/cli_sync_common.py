@@ -79,7 +79,7 @@ def echo_conflict(
     if isinstance(found, Conflict) and found.laptop_row is not None:
         laptop = found.laptop_row
     about = (
-        f"{tr(f'sync.kind.{found.kind}', lang)}: {what(found.table, found.column, found.row_id)}"
+        f"{tr(f'cli.sync.kind.{found.kind}', lang)}: {what(found.table, found.column, found.row_id)}"
     )
     typer.echo(f"  {head}{about}" + (f" ({visible(client)})" if client else ""))
     values = tr(

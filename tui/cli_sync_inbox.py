@@ -12,7 +12,7 @@ from store.core.text import visible
 
 from .cli_common import DbOption, LangOption, Session, UserOption, fail
 from .cli_sync_common import echo_conflict, moment, sync_session
-from .cli_sync_strings import sync_help
+from .cli_sync_help import sync_help
 
 if TYPE_CHECKING:
     from store.sync.models import Conflict
@@ -47,7 +47,7 @@ def find_conflict(session: Session, text: str) -> Conflict:
 def _state(conflict: Conflict, lang: str) -> str:
     if conflict.resolution is None:
         return tr("cli.sync.open", lang)
-    return f"{tr(f'sync.resolution.{conflict.resolution}', lang)} {moment(conflict.resolved_at)}"
+    return f"{tr(f'cli.sync.resolution.{conflict.resolution}', lang)} {moment(conflict.resolved_at)}"
 
 
 def list_conflicts(
@@ -96,7 +96,7 @@ def resolve_conflict(
             resolved = inbox.keep_office(conflict.id, session.staff)
         else:
             resolved = inbox.take_laptop(conflict.id, session.staff)
-    resolution = tr(f"sync.resolution.{resolved.resolution}", session.lang)
+    resolution = tr(f"cli.sync.resolution.{resolved.resolution}", session.lang)
     typer.echo(tr("cli.sync.resolve.done", session.lang, id=resolved.id[:8], resolution=resolution))
 
 
