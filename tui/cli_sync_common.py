@@ -78,9 +78,8 @@ def echo_conflict(
     laptop = found.laptop_value
     if isinstance(found, Conflict) and found.laptop_row is not None:
         laptop = found.laptop_row
-    about = (
-        f"{tr(f'cli.sync.kind.{found.kind}', lang)}: {what(found.table, found.column, found.row_id)}"
-    )
+    kind = tr(f"cli.sync.kind.{found.kind}", lang)
+    about = f"{kind}: {what(found.table, found.column, found.row_id)}"
     typer.echo(f"  {head}{about}" + (f" ({visible(client)})" if client else ""))
     values = tr(
         "cli.sync.conflict.values",

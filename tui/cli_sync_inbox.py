@@ -47,7 +47,8 @@ def find_conflict(session: Session, text: str) -> Conflict:
 def _state(conflict: Conflict, lang: str) -> str:
     if conflict.resolution is None:
         return tr("cli.sync.open", lang)
-    return f"{tr(f'cli.sync.resolution.{conflict.resolution}', lang)} {moment(conflict.resolved_at)}"
+    resolution = tr(f"cli.sync.resolution.{conflict.resolution}", lang)
+    return f"{resolution} {moment(conflict.resolved_at)}"
 
 
 def list_conflicts(
