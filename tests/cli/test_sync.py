@@ -15,6 +15,7 @@ from store.core import keyring
 from store.core.clock import Clock
 from store.core.dates import format_date
 from store.sync.tables import SYNCED
+from tests.store.sync.laptops import card
 from tui.cli import app
 from tui.cli_sync import free_checkout_path
 
@@ -44,14 +45,7 @@ def edit_phone(path: Path, world, client_key: str, phone: str) -> None:
     store = Store.open(path)
     try:
         client = world.clients[client_key]
-        raw = {
-            "first_name": client.first_name,
-            "last_name": client.last_name,
-            "hetu": client.hetu or "",
-            "phone": phone,
-            "coach_id": client.coach_id or "",
-            "unemployed_since": format_date(client.unemployed_since),
-        }
+        raw = card(client, phone=phone)
         store.clients.update(world.admin if path == world.path else world.coach, client.id, raw)
     finally:
         store.close()
