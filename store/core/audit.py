@@ -33,8 +33,9 @@ from store.core.models import AuditAction, AuditEvent, Staff
 from store.core.rows import upsert_row
 
 _COLUMNS = "id, at, staff_id, action, entity, entity_id, client_id, purpose"
-# What an export of the log holds: the chained fields, then the links themselves.
-EXPORT_COLUMNS = (*CHAINED_COLUMNS, "prev_hash", "hash")
+# What an export of the log holds: the chained fields, the links themselves, and the
+# laptop that logged the event (hashed too when present; see store.core.audit_chain).
+EXPORT_COLUMNS = (*CHAINED_COLUMNS, "prev_hash", "hash", "device_id")
 _INSERT = (
     f"INSERT INTO audit_event ({', '.join(EXPORT_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(EXPORT_COLUMNS))})"
@@ -69,8 +70,10 @@ def _append(ctx: Context, events: Iterable[Mapping[str, object]]) -> list[str]:
     for event in events:
         seq += 1
         fields = [seq, *(event.get(column) for column in CHAINED_COLUMNS[1:])]
-        digest = event_hash(prev_hash, fields)
-        rows.append([*fields, prev_hash, digest])
+        device = event.get("device_id")
+        device_id = None if device is None else str(device)
+        digest = event_hash(prev_hash, fields, device_id)
+        rows.append([*fields, prev_hash, digest, device_id])
         ids.append(str(event["id"]))
         prev_hash = digest
     # No savepoint: should a row fail, those before it are still a whole chain, and the
@@ -132,6 +135,51 @@ def append_events(
         return {"id": new_id(), **defaults, **given}
 
     _append(ctx, (event(values) for values in rows))
+
+
+def append_device_events(
+    ctx: Context, device_id: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> int:
+    """Append the events a laptop logged (`columns` values, as its bundle carries them)
+    that this log does not hold yet (by id), in the laptop's own order, each re-chained
+    after the newest event here with `device_id` set: their id, time, staff, action,
+    entity, client and purpose stay the laptop's (but for a client this register lacks,
+    see `_unlink_missing_client`). Returns how many were appended."""
+    events = [dict(zip(columns, values, strict=True)) for values in rows]
+    if "seq" in columns:
+        events.sort(key=lambda event: _seq_key(event.get("seq")))
+    ids = json.dumps([str(event["id"]) for event in events])
+    found = ctx.db.execute(
+        "SELECT id FROM audit_event WHERE id IN (SELECT value FROM json_each(?))", [ids]
+    )
+    known = {str(row[0]) for row in found.fetchall()}
+    new: list[dict[str, object]] = []
+    for event in events:
+        if str(event["id"]) not in known:
+            known.add(str(event["id"]))
+            fields = {column: event.get(column) for column in CHAINED_COLUMNS[1:]}
+            new.append(_unlink_missing_client(ctx, {**fields, "device_id": device_id}))
+    if new:
+        _append(ctx, new)
+    return len(new)
+
+
+def _unlink_missing_client(ctx: Context, event: dict[str, object]) -> dict[str, object]:
+    """An event about a client this register does not hold (a laptop's new client the
+    office refused, kept whole in the inbox) is still appended, never dropped: the
+    client's id moves into the purpose, as the reference itself would be refused."""
+    client_id, purpose = event.get("client_id"), event.get("purpose")
+    if (
+        client_id is None
+        or ctx.db.execute("SELECT 1 FROM client WHERE id = ?", [client_id]).fetchone()
+    ):
+        return event
+    moved = f"{purpose}; client={client_id}" if purpose else f"client={client_id}"
+    return {**event, "client_id": None, "purpose": moved}
+
+
+def _seq_key(seq: object) -> int:
+    return seq if isinstance(seq, int) else 0
 
 
 @dataclass(frozen=True)

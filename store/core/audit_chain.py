@@ -9,7 +9,10 @@ hex, of the UTF-8 bytes of the JSON array
 
 written without spaces (`,` and `:` as separators), non-ASCII characters as themselves, an
 absent value as `null` and `seq` as a number: RFC 8785's canonical form for an array of
-texts, integers and nulls. Changing, removing, inserting or reordering an event then breaks
+texts, integers and nulls. An event a laptop logged, appended by its office at check-in
+(store/sync), has the laptop's `device_id` as one more element at the end of the array;
+the office's own events have none, so every chain made before laptops existed checks as
+it did. Changing, removing, inserting or reordering an event then breaks
 the chain at that event, which anyone holding an export of the log can check without Luotsi.
 """
 
@@ -45,10 +48,12 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 Field = str | int | None
 
 
-def event_hash(prev_hash: str, fields: Sequence[object]) -> str:
-    """The hash of one event: `fields` are its `CHAINED_COLUMNS` values, in that order."""
+def event_hash(prev_hash: str, fields: Sequence[object], device_id: str | None = None) -> str:
+    """The hash of one event: `fields` are its `CHAINED_COLUMNS` values, in that order,
+    and `device_id` the laptop that logged it (None for the office's own events)."""
+    hashed = [prev_hash, *fields] if device_id is None else [prev_hash, *fields, device_id]
     # surrogatepass: a lone surrogate written by another tool is hashed, not a crash.
-    text = _encode([prev_hash, *fields])
+    text = _encode(hashed)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -88,7 +93,8 @@ class ChainCheck:
         return self.broken is None
 
 
-# One row as `check_rows` reads it: the CHAINED_COLUMNS values, then prev_hash and hash.
+# One row as `check_rows` reads it: the CHAINED_COLUMNS values, then prev_hash and hash,
+# then (if the row has it) device_id.
 ChainRow = Sequence[Field]
 
 
@@ -106,7 +112,11 @@ def check_rows(rows: Iterable[ChainRow]) -> ChainCheck:
         if row[width] != prev_hash:
             problem = "unlinked"
             break
-        text = encode([prev_hash, *row[:width]])
+        device_id = row[width + 2] if len(row) > width + 2 else None
+        hashed = (
+            [prev_hash, *row[:width]] if device_id is None else [prev_hash, *row[:width], device_id]
+        )
+        text = encode(hashed)
         if sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != row[width + 1]:
             problem = "altered"
             break

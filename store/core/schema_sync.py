@@ -132,6 +132,10 @@ def add_sync(db: Database) -> None:
             packed_at TEXT,
             packed_hash TEXT,
             packed_audit_seq INTEGER,
+            -- the newest pack of this laptop the office had checked in when it cut this
+            -- check-out (the laptop's own clock, as packed_at): a check-out older than the
+            -- laptop's last pack must not replace it (that pack's changes would be lost)
+            checked_in_through TEXT,
             {COMMON}
         )""",
     )

@@ -140,6 +140,10 @@ def _hold(ctx: Context, cut: Cut) -> None:
             "cut_at": cut.cut_at,
             "window_from": cut.window.start,
             "window_to": cut.window.end,
+            "checked_in_through": ctx.db.execute(
+                "SELECT max(packed_at) FROM office.sync_checkin WHERE device_id = ?",
+                [cut.device_id],
+            ).fetchone()[0],
         },
         by=cut.actor_id,
         row_id=cut.device_id,

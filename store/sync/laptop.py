@@ -15,7 +15,8 @@ from store.core.files import PRIVATE_MODE
 from store.sync.models import LaptopState
 
 _STATE = (
-    "SELECT id, office_id, coach_id, base_id, cut_at, window_from, window_to, packed_at"
+    "SELECT id, office_id, coach_id, base_id, cut_at, window_from, window_to, packed_at,"
+    " checked_in_through"
     " FROM sync_laptop WHERE deleted_at IS NULL"
 )
 
@@ -34,6 +35,7 @@ def laptop_state(db: Database) -> LaptopState | None:
         window_from=str(row[5]),
         window_to=str(row[6]),
         packed_at=None if row[7] is None else str(row[7]),
+        checked_in_through=None if row[8] is None else str(row[8]),
     )
 
 

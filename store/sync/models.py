@@ -33,6 +33,8 @@ class LaptopState:
     window_from: str
     window_to: str
     packed_at: str | None
+    # The newest pack the office had checked in when it cut this check-out.
+    checked_in_through: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from pathlib import Path
 from store.core import keyring
 from store.core.audit import append_events
 from store.core.audit_chain import CHAINED_COLUMNS
-from store.core.clock import Clock
+from store.core.clock import Clock, from_iso, to_local
 from store.core.context import Context
+from store.core.dates import format_date
 from store.core.db import open_db, write_transaction
 from store.core.encryption_files import take_alone
 from store.core.files import sync_folder
@@ -26,12 +27,27 @@ from store.sync.errors import (
     BundleForAnotherOffice,
     NotALaptop,
     StaleBase,
+    SyncError,
     UnknownDevice,
     UnpackedChanges,
 )
 from store.sync.laptop import base_of, copy_private, laptop_state
 from store.sync.models import LaptopState
 from store.sync.snapshot import capture_laptop, changes_since_pack
+
+
+class LastPackNotCheckedIn(SyncError):
+    """The check-out was cut before the office checked in the laptop's last bundle:
+    taking it would drop that bundle's changes from the laptop."""
+
+    def __init__(self, packed_at: str) -> None:
+        moment = to_local(from_iso(packed_at))
+        super().__init__(
+            "sync.error.last_pack_not_checked_in",
+            packed_on=format_date(moment.date()),
+            packed_time=f"{moment:%H.%M}",
+        )
+
 
 # The carried events keep every field of their own; seq and the links are the new log's.
 _CARRIED = CHAINED_COLUMNS[1:]
@@ -116,6 +132,10 @@ def _take_in(
             raise UnknownDevice(checkout_path.name)
         if new.cut_at <= held.cut_at or new.base_id == held.base_id:
             raise StaleBase(checkout_path.name)
+        if held.packed_at is not None and (
+            new.checked_in_through is None or new.checked_in_through < held.packed_at
+        ):
+            raise LastPackNotCheckedIn(held.packed_at)
         if late_events:
             ctx = Context(db, Clock())
             with write_transaction(db):

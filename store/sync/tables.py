@@ -79,8 +79,10 @@ WINDOW_DAYS_BACK: Final = 28
 WINDOW_DAYS_AHEAD: Final = 56
 
 _ALL = "1"
+# The coach's bookings and their clients' in the window; a booking travels with its client
+# (one whose client the office deleted stays at the office).
 _APPOINTMENTS = (
-    "(coach_id = :coach OR client_id IN (SELECT id FROM temp.scope_client))"
+    "client_id IN (SELECT id FROM temp.scope_client)"
     " AND starts_at >= :window_from AND starts_at < :window_to"
 )
 

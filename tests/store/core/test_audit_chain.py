@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from store.api import Store
-from store.core.audit import log_event
+from store.core.audit import EXPORT_COLUMNS, append_device_events, log_event
 from store.core.db import write_transaction
 from store.core.errors import SQLITE_INTEGRITY_ERRORS
 from tests.faults import UNLOCK_IN_CHILD, child_env, raw_connect
@@ -207,3 +207,62 @@ def test_two_processes_logging_at_once_form_one_chain(world):
         assert sorted(purposes) == [("a", 150), ("b", 150)]
     finally:
         store.close()
+
+
+def test_a_laptops_events_are_chained_with_their_device_and_a_changed_device_is_found(world):
+    laptop_event = [None] * len(EXPORT_COLUMNS)
+    fields = dict(zip(EXPORT_COLUMNS, laptop_event, strict=True))
+    fields.update(
+        id="laptop-event-1",
+        at="2026-11-28T09:00:00.000Z",
+        staff_id=world.coach.id,
+        action="view",
+        entity="client",
+        client_id=world.clients["makinen"].id,
+        purpose="home visit",
+        created_at="2026-11-28T09:00:00.000Z",
+        updated_at="2026-11-28T09:00:00.000Z",
+        seq=7,
+    )
+    columns, row = list(fields), list(fields.values())
+    with write_transaction(world.store.db):
+        assert append_device_events(world.store.ctx, "laptop-1", columns, [row]) == 1
+        assert append_device_events(world.store.ctx, "laptop-1", columns, [row]) == 0
+    assert world.store.audit.check().ok
+    # The documented form: the device id is the array's last element.
+    stored = world.store.db.execute(
+        "SELECT seq, id, at, staff_id, action, entity, entity_id, client_id, purpose,"
+        " created_at, updated_at, updated_by, deleted_at, prev_hash, hash, device_id"
+        " FROM audit_event WHERE id = 'laptop-event-1'"
+    ).fetchone()
+    text = json.dumps(
+        [stored[13], *stored[:13], stored[15]], ensure_ascii=False, separators=(",", ":")
+    )
+    assert stored[15] == "laptop-1"
+    assert stored[14] == hashlib.sha256(text.encode()).hexdigest()
+
+    raw = _raw(world.path)
+    raw.execute("DROP TRIGGER audit_event_no_update")
+    raw.execute("UPDATE audit_event SET device_id = 'laptop-2' WHERE id = 'laptop-event-1'")
+    raw.close()
+    broken = world.store.audit.check().broken
+    assert broken is not None and (broken.problem, broken.event_id) == ("altered", "laptop-event-1")
+
+
+def test_a_laptops_event_about_a_client_the_office_lacks_is_kept_with_the_id_in_its_purpose(
+    world,
+):
+    at = "2026-11-28T09:00:00.000Z"
+    columns = ["id", "at", "created_at", "updated_at", "staff_id", "action", "entity"]
+    columns += ["client_id", "purpose"]
+    row = ["laptop-event-2", at, at, at, world.coach.id, "view", "client"]
+    with write_transaction(world.store.db):
+        appended = append_device_events(
+            world.store.ctx, "laptop-1", columns, [[*row, "no-such-client", "home visit"]]
+        )
+    stored = world.store.db.execute(
+        "SELECT client_id, purpose, device_id FROM audit_event WHERE id = 'laptop-event-2'"
+    ).fetchone()
+    assert appended == 1
+    assert tuple(stored) == (None, "home visit; client=no-such-client", "laptop-1")
+    assert world.store.audit.check().ok

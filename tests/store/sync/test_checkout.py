@@ -62,6 +62,19 @@ def test_a_check_out_holds_the_coachs_caseload_and_no_other_clients(world, tmp_p
     assert hashes["valmentaja"].startswith("scrypt")
 
 
+def test_a_booking_whose_client_the_office_deleted_stays_at_the_office(world, tmp_path, clock):
+    gone = world.clients["ostman"]
+    booking = book(world, gone.id, world.coach.id, MONDAY_10)
+    world.store.clients.delete(world.admin, gone.id)
+
+    result = check_out(world, tmp_path)
+    laptop = open_laptop(result, clock)
+
+    assert gone.id not in _ids(laptop, "client")
+    assert booking not in _ids(laptop, "appointment")
+    assert laptop.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_the_laptop_matches_the_office_for_its_scope(world, tmp_path, clock):
     book(world, world.clients["makinen"].id, world.coach.id, MONDAY_10)
     result = check_out(world, tmp_path)

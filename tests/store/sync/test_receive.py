@@ -11,6 +11,7 @@ from store.clients.repository import fetch_client
 from store.core.clock import FixedClock
 from store.core.errors import DatabaseBusy
 from store.core.models import Staff
+from store.sync.apply import apply_bundle
 from store.sync.checkout import checkout
 from store.sync.errors import (
     BundleForAnotherOffice,
@@ -22,6 +23,7 @@ from store.sync.errors import (
 from store.sync.laptop import laptop_state
 from store.sync.models import CheckoutResult
 from store.sync.pack import pack, receive
+from store.sync.receive import LastPackNotCheckedIn
 from tests.conftest import World, build_world
 from tests.store.sync.laptops import card, check_out, later, open_laptop
 
@@ -76,9 +78,19 @@ def test_after_a_pack_the_new_check_out_takes_over_with_the_laptops_late_events(
     late = [e for e in laptop.audit.events() if e.purpose == "home visit"]
     assert len(late) == 1
     laptop.close()
-    # The office changed the client meanwhile (the bundle is not checked in here).
+    # The office changed the client meanwhile.
     client = world.clients["makinen"]
     world.store.clients.update(world.admin, client.id, card(client, first_name="Anni"))
+    # A check-out cut before the bundle is checked in would drop the laptop's edit.
+    too_early = _refresh(world, result, clock, "early.db")
+    with pytest.raises(LastPackNotCheckedIn):
+        receive(too_early.path, result.path)
+    apply_bundle(
+        world.store.ctx,
+        data=(tmp_path / "b.bundle").read_bytes(),
+        name="b.bundle",
+        actor=world.admin,
+    )
     refreshed = _refresh(world, result, clock)
 
     receive(refreshed.path, result.path)
@@ -87,6 +99,7 @@ def test_after_a_pack_the_new_check_out_takes_over_with_the_laptops_late_events(
     state = laptop_state(laptop.db)
     assert state is not None and state.base_id == refreshed.base_id
     assert fetch_client(laptop.ctx, client.id).first_name == "Anni"
+    assert _phone(laptop, world) == "+358509998888"
     events = laptop.audit.events()
     assert [(e.id, e.at, e.staff_id, e.purpose) for e in late] == [
         (e.id, e.at, e.staff_id, e.purpose) for e in events if e.purpose == "home visit"
