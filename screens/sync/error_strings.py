@@ -104,6 +104,18 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "{path} finns redan; en utlämning ersätter ingen fil. Ange ett nytt namn.",
         "{path} exists already; a check-out never replaces a file. Give a new name.",
     ),
+    # store/sync/receive.py
+    "sync.error.last_pack_not_checked_in": (
+        "Luovutus on kirjoitettu ennen kuin toimisto otti vastaan {packed_on} klo"
+        " {packed_time} pakatun paketin: sen muutokset katoaisivat kannettavalta. Mitään ei"
+        " korvattu; käytä luovutusta, joka kirjoitettiin paketin vastaanoton jälkeen.",
+        "Utlämningen skrevs innan kontoret tog emot paketet som packades {packed_on} kl."
+        " {packed_time}: dess ändringar skulle försvinna från datorn. Inget ersattes; använd"
+        " utlämningen som skrevs när paketet togs emot.",
+        "This check-out was written before the office checked in the bundle packed on"
+        " {packed_on} at {packed_time}: its changes would vanish from the laptop. Nothing"
+        " was replaced; use the check-out written when that bundle was checked in.",
+    ),
     # store/sync/devices.py
     "sync.error.no_device": (
         "Kannettavaa {text} ei löydy (anna nimi tai tunnisteen alku, väh. 6 merkkiä)",

@@ -220,46 +220,38 @@ def test_reception_may_not_check_out_and_a_coach_may_not_check_in(office, tmp_pa
     assert "there is no user nobody" in unknown.output
 
 
-def refreshed_check_out(world, out: Path) -> None:
-    """The office's new check-out of the world's one laptop, as a check-in writes it."""
-    from store.sync.checkout import checkout
-
-    store = Store.open(world.path)
-    try:
-        [device] = store.devices.list(world.admin)
-        checkout(
-            store.ctx,
-            world.path,
-            coach=world.coach,
-            out=out,
-            actor=world.admin,
-            device_id=device.id,
-        )
-    finally:
-        store.close()
-
-
 def test_the_laptop_receives_its_new_check_out_only_after_packing(office, tmp_path):
     laptop = check_out(office, tmp_path)
-    refreshed = tmp_path / "new.luotsi"
-    refreshed_check_out(office, refreshed)
+    makinen = office.clients["makinen"]
     edit_phone(laptop, office, "makinen", NEW_PHONE)
+    bundle = tmp_path / "liisa.bundle"
+    assert pack(laptop, bundle).exit_code == 0
+    refreshed = tmp_path / "new.luotsi"
+    applied = sync(office.path, "apply", str(bundle), "--out", str(refreshed))
+    assert applied.exit_code == 0, applied.output
+    edit_phone(laptop, office, "makinen", "040 555 5555")  # made after the pack
     refused = sync(laptop, "receive", str(refreshed), user="valmentaja")
     assert refused.exit_code == 2
     assert "The laptop has 1 change that was not packed" in refused.output
-    assert phone_of(laptop, office.clients["makinen"].id) == STORED_NEW_PHONE
-    assert pack(laptop, tmp_path / "liisa.bundle").exit_code == 0
-    # As on the laptop, where no key is known until the coach's password opens both files.
-    keyring.forget(laptop)
-    keyring.forget(refreshed)
-    received = sync(laptop, "receive", str(refreshed), user="valmentaja", lang="sv")
-    assert received.exit_code == 0, received.output
-    assert f"Den nya utlämningen används nu: {laptop}" in received.output
-    # The laptop now holds the office's rows (the phone went in the bundle, not yet in).
-    assert phone_of(laptop, office.clients["makinen"].id) == office.clients["makinen"].phone
+    assert phone_of(laptop, makinen.id) == "+358405555555"
+    assert pack(laptop, tmp_path / "second.bundle").exit_code == 0
+    # The second pack is not checked in: this check-out would drop its change.
     stale = sync(laptop, "receive", str(refreshed), user="valmentaja")
     assert stale.exit_code == 2
-    assert "comes from an older check-out" in stale.output
+    assert "its changes would vanish from the laptop" in stale.output
+    newer = tmp_path / "newer.luotsi"
+    again = sync(office.path, "apply", str(tmp_path / "second.bundle"), "--out", str(newer))
+    assert again.exit_code == 0, again.output
+    # As on the laptop, where no key is known until the coach's password opens both files.
+    keyring.forget(laptop)
+    keyring.forget(newer)
+    received = sync(laptop, "receive", str(newer), user="valmentaja", lang="sv")
+    assert received.exit_code == 0, received.output
+    assert f"Den nya utlämningen används nu: {laptop}" in received.output
+    assert phone_of(laptop, makinen.id) == "+358405555555"  # as the office now has it
+    older = sync(laptop, "receive", str(refreshed), user="valmentaja")
+    assert older.exit_code == 2
+    assert "comes from an older check-out" in older.output
 
 
 def test_pack_on_the_office_database_is_refused(office, tmp_path):
