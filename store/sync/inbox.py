@@ -25,6 +25,7 @@ from store.core.models import Staff
 from store.core.rows import soft_delete_row, update_row
 from store.sync import person_merge
 from store.sync.errors import SyncError
+from store.sync.inbox_pairs import check_office_unchanged, together
 from store.sync.inbox_rows import (
     InvalidValue,
     office_row,
@@ -256,6 +257,8 @@ class Inbox:
                 row = office_row(self.ctx, conflict.table, conflict.row_id)
                 if row is not None and row.get("deleted_at") is None:
                     soft_delete_row(self.ctx, conflict.table, conflict.row_id, by=actor.id)
+            for other in together(self.ctx, conflict):
+                self._record(other, actor, "office", other.office_value)
             return "office", conflict.office_value
 
         return self._resolve(conflict_id, actor, decide)
@@ -267,8 +270,17 @@ class Inbox:
         def decide(conflict: Conflict) -> tuple[Resolution, object]:
             if conflict.kind == "same_hetu":
                 raise NotForThisConflict
+            others = together(self.ctx, conflict)
+            for each in (conflict, *others):
+                check_office_unchanged(self.ctx, each)
             try:
-                self._take_laptop(conflict, actor)
+                if others:  # one write: a start past the old end alone breaks the row's rules
+                    moved = {c.column: c.laptop_value for c in (conflict, *others) if c.column}
+                    update_row(self.ctx, conflict.table, conflict.row_id, moved, by=actor.id)
+                    for other in others:
+                        self._record(other, actor, "laptop", other.laptop_value)
+                else:
+                    self._take_laptop(conflict, actor)
             except SQLITE_INTEGRITY_ERRORS:
                 if conflict.kind == "rejected":
                     raise LaptopRowRefused("sync.inbox.refused_again") from None
