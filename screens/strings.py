@@ -38,6 +38,8 @@ from .security.slot_strings import STRINGS as SLOT_STRINGS
 from .shell.day_sheet_strings import STRINGS as DAY_SHEET_STRINGS
 from .shell.strings import STRINGS as SHELL_STRINGS
 from .sync.error_strings import STRINGS as SYNC_ERROR_STRINGS
+from .sync.inbox_error_strings import STRINGS as SYNC_INBOX_ERROR_STRINGS
+from .sync.inbox_strings import STRINGS as SYNC_INBOX_STRINGS
 
 CATALOGS = (
     SHELL_STRINGS,
@@ -71,6 +73,8 @@ CATALOGS = (
     LOCK_STRINGS,
     SLOT_STRINGS,
     SYNC_ERROR_STRINGS,
+    SYNC_INBOX_STRINGS,
+    SYNC_INBOX_ERROR_STRINGS,
 )
 
 

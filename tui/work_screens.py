@@ -95,6 +95,17 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         permission="schedule.view",
         refused="calendar.not_allowed",
     ),
+    WorkScreen(
+        "f6",
+        "sync_inbox",
+        "Ristiriidat",
+        "help.work.sync_inbox",
+        "screens.sync.inbox_screen:InboxScreen",
+        command="cmd.sync_inbox",
+        help_section="inbox.help",
+        permission="sync.inbox",
+        refused="inbox.not_allowed",
+    ),
 )
 
 
