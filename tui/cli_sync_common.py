@@ -3,16 +3,20 @@ days and the values of a conflict are shown."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, cast
 
 import typer
 
-from store.clients.validation import looks_like_hetu, mask_hetu
+from screens.sync.inbox_text import (
+    Translate,
+    column_words,
+    moment_text,
+    table_words,
+    value_lines,
+)
 from store.core.auth import require
 from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
@@ -28,10 +32,7 @@ MAX_VALUE = 40  # characters of a value shown in a line or a table cell
 
 def moment(stored: str | None) -> str:
     """A stored moment as the installation's wall clock shows it: d.m.yyyy HH:MM."""
-    if not stored:
-        return ""
-    local = to_local(from_iso(stored))
-    return f"{format_date(local.date())} {local:%H:%M}"
+    return moment_text(stored) if stored else ""
 
 
 def day(stored: str) -> str:
@@ -43,31 +44,23 @@ def last_day(end: str) -> str:
     return format_date(to_local(from_iso(end) - timedelta(milliseconds=1)).date())
 
 
+def _words(lang: str) -> Translate:
+    return lambda key, **params: tr(key, lang, **params)
+
+
 def shown(value: object, lang: str) -> str:
-    """A value of a conflict, one line: text as it is (cut short), a row as name=value."""
-    if value is None:
-        return tr("cli.sync.empty", lang)
-    if isinstance(value, bytes):
-        text = f"<{len(value)} B>"
-    elif isinstance(value, Mapping):
-        row = cast(Mapping[str, Any], value)
-        text = ", ".join(f"{name}={_scalar(item)}" for name, item in row.items())
-    else:
-        text = _scalar(value)
-    text = visible(text)
+    """A value of a conflict in one line, as the inbox screen writes it (a HETU masked,
+    days and moments as people write them, a row as its fields), cut short."""
+    text = "; ".join(value_lines(value, _words(lang)))
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
-def _scalar(value: object) -> str:
-    if isinstance(value, str):
-        # A HETU is shown masked outside the client card, as everywhere else.
-        return mask_hetu(value.strip()) if looks_like_hetu(value) else value
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def what(table: str, column: str | None, row_id: str) -> str:
-    """What a conflict is about: `table.column`, or the table and the row's id start."""
-    return f"{table}.{column}" if column else f"{table} {row_id[:8]}"
+def what(table: str, column: str | None, lang: str) -> str:
+    """What a conflict is about, in words: the table, and the field when it is one."""
+    words = _words(lang)
+    if column is None:
+        return table_words(table, words)
+    return f"{table_words(table, words)} · {column_words(column, words)}"
 
 
 def echo_conflict(
@@ -79,7 +72,7 @@ def echo_conflict(
     if isinstance(found, Conflict) and found.laptop_row is not None:
         laptop = found.laptop_row
     kind = tr(f"cli.sync.kind.{found.kind}", lang)
-    about = f"{kind}: {what(found.table, found.column, found.row_id)}"
+    about = f"{kind}: {what(found.table, found.column, lang)}"
     typer.echo(f"  {head}{about}" + (f" ({visible(client)})" if client else ""))
     values = tr(
         "cli.sync.conflict.values",

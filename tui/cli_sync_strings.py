@@ -152,7 +152,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "filen {path} finns inte eller kan inte läsas",
         "there is no file {path}, or it cannot be read",
     ),
-    "cli.sync.empty": ("(tyhjä)", "(tomt)", "(empty)"),
     "cli.sync.pack.done": (
         "Siirtopaketti kirjoitettu: {path}. Muutoksia: {changes}; lokitapahtumia: {audit}.",
         "Paketet skrevs: {path}. Ändringar: {changes}; logghändelser: {audit}.",

@@ -138,18 +138,18 @@ def test_a_conflict_is_listed_in_finnish_and_english(office, tmp_path):
     applied = sync(office.path, "apply", str(bundle))
     assert applied.exit_code == 0, applied.output
     assert "Conflicts to resolve: 1" in applied.output
-    assert "field: client.phone (Mäkinen Anna)" in applied.output
+    assert "field: Client · phone (Mäkinen Anna)" in applied.output
     assert (
         f"base +358401234567 → office +358501112222 | laptop {STORED_NEW_PHONE}" in applied.output
     )
 
     english = sync(office.path, "conflicts")
     assert english.exit_code == 0, english.output
-    assert "client.phone" in english.output and "Mäkinen Anna" in english.output
+    assert "Client · phone" in english.output and "Mäkinen Anna" in english.output
     assert "open" in english.output
     finnish = sync(office.path, "conflicts", user="valmentaja", lang="fi")
     assert finnish.exit_code == 0, finnish.output
-    assert "kenttä" in finnish.output and "avoin" in finnish.output
+    assert "kenttä: Asiakas · puhelin" in finnish.output and "avoin" in finnish.output
     assert "+358501112222" in finnish.output
 
 

@@ -33,11 +33,11 @@ def test_conflicts_are_listed_in_finnish_and_english(world):
     world.store.close()
     english = sync(world.path, "conflicts")
     assert english.exit_code == 0, english.output
-    for text in ("field", "client.phone", "Mäkinen Anna", OFFICE_PHONE, LAPTOP_PHONE, "open"):
+    for text in ("field", "Client · phone", "Mäkinen Anna", OFFICE_PHONE, LAPTOP_PHONE, "open"):
         assert text in english.output
     finnish = sync(world.path, "conflicts", user="valmentaja", lang="fi")
     assert finnish.exit_code == 0, finnish.output
-    assert "kenttä" in finnish.output and "avoin" in finnish.output
+    assert "kenttä: Asiakas · puhelin" in finnish.output and "avoin" in finnish.output
     assert (
         f"pohja +358401234567 → toimisto {OFFICE_PHONE} | kannettava {LAPTOP_PHONE}"
         in finnish.output
@@ -107,7 +107,7 @@ def test_two_records_of_one_person_merge_and_the_merge_undoes(world):
         conflict_id = record_conflict(ctx, found, device_id=DEVICE_ID, checkin_id="c1", by=None)
     store.close()
     listed = sync(world.path, "conflicts")
-    assert "same HETU: client" in listed.output and "Laine Ella" in listed.output
+    assert "same HETU: Client" in listed.output and "Laine Ella" in listed.output
     assert hetu not in listed.output and f"{hetu[:7]}***{hetu[10:]}" in listed.output
     wrong = sync(world.path, "merge", conflict_id, "--keep", "zzzzzz")
     assert wrong.exit_code == 2
