@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from store.clients.display import full_name
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.clock import from_iso, to_local
@@ -20,7 +21,6 @@ from store.sync.errors import SyncError
 from store.sync.models import Device
 from store.sync.scope import Window, fill_scope
 
-_NAME = "last_name || ' ' || first_name"
 _BATCH = 500  # ids per query, well under SQLite's limit of bound parameters
 
 # A prefix shorter than this could name many laptops by accident.
@@ -204,16 +204,17 @@ class Devices:
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             rows = self.ctx.db.execute(
-                f"SELECT id, {_NAME} FROM client WHERE id IN ({', '.join('?' * len(batch))})",
+                f"SELECT id, first_name, last_name FROM client"
+                f" WHERE id IN ({', '.join('?' * len(batch))})",
                 batch,
             ).fetchall()
-            names.update((str(row[0]), str(row[1])) for row in rows)
+            names.update((str(row[0]), full_name(str(row[1]), str(row[2]))) for row in rows)
         return names
 
     def _scope_clients(self, coach_id: str, window: Window) -> list[ScopeClient]:
         fill_scope(self.ctx.db.conn, "main", coach_id, window)
         rows = self.ctx.db.execute(
-            f"SELECT id, {_NAME} FROM client WHERE id IN (SELECT id FROM temp.scope_client)"
-            " ORDER BY last_name, first_name, id"
+            "SELECT id, first_name, last_name FROM client"
+            " WHERE id IN (SELECT id FROM temp.scope_client) ORDER BY last_name, first_name, id"
         ).fetchall()
-        return [ScopeClient(str(row[0]), str(row[1])) for row in rows]
+        return [ScopeClient(str(row[0]), full_name(str(row[1]), str(row[2]))) for row in rows]
