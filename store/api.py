@@ -32,6 +32,7 @@ from store.schedule.hours import WorkingTime
 from store.schedule.repository import Schedule
 from store.schedule.reviews import Reviews
 from store.schedule.rooms import Rooms
+from store.sync.devices import Devices
 from store.sync.inbox import Inbox
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
@@ -74,6 +75,7 @@ class Store:
         self.day_sheet = DaySheet(self.ctx, self.schedule, self.groups, self.reviews, self.paths)
         self.rooms = Rooms(self.ctx)
         self.checkin = Checkin(self.ctx, self.schedule, self.visits, self.clients)
+        self.devices = Devices(self.ctx)
         self.inbox = Inbox(self.ctx)
         # The file behind `db`, so a thread worker can open its own connection to it.
         self.path: Path | None = None

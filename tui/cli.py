@@ -73,6 +73,8 @@ from .cli_settings import settings_app
 from .cli_staff import STRINGS as STAFF_STRINGS
 from .cli_staff import site_app, staff_app
 from .cli_strings import STRINGS as CLI_STRINGS
+from .cli_sync import sync_app
+from .cli_sync_strings import STRINGS as SYNC_STRINGS
 from .cli_unlock_strings import INIT_HELP, PLAIN_HELP
 from .cli_unlock_strings import STRINGS as UNLOCK_STRINGS
 
@@ -113,6 +115,7 @@ app.add_typer(catalog_app, name="catalog")
 app.add_typer(provider_app, name="provider")
 app.add_typer(instrument_app, name="instrument")
 register_key_commands(app)
+app.add_typer(sync_app, name="sync")
 
 
 CLI_CATALOGS = (
@@ -131,6 +134,7 @@ CLI_CATALOGS = (
     BACKUP_STRINGS,
     UNLOCK_STRINGS,
     KEYS_STRINGS,
+    SYNC_STRINGS,
 )
 
 
