@@ -34,6 +34,7 @@ from store.schedule.reviews import Reviews
 from store.schedule.rooms import Rooms
 from store.sync.devices import Devices
 from store.sync.inbox import Inbox
+from store.sync.laptop import laptop_state
 from store.visits.feedback import FeedbackBox
 from store.visits.register import VisitRegister
 
@@ -86,7 +87,9 @@ class Store:
         (a thread worker's) to a file the app has already opened and migrated."""
         store = cls(open_db(path, migrate=migrate), clock)
         store.path = Path(path)
-        if migrate:  # a desk opened: the waiting-room board has its side file from now on
+        # A desk opened: the waiting-room board has its side file from now on (a laptop
+        # has no desk and no board).
+        if migrate and laptop_state(store.db) is None:
             store.visits.publish_board()
         return store
 
@@ -101,7 +104,7 @@ class Store:
     def close(self) -> None:
         # The board's side file as this store leaves it (a new site, say, after `init`):
         # only when it wrote something; a reading worker or report leaves the file alone.
-        if _wrote(self.ctx.db):
+        if _wrote(self.ctx.db) and laptop_state(self.db) is None:
             self.visits.publish_board()
         self.ctx.db.close()
 

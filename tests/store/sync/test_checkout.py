@@ -260,3 +260,19 @@ def _conflict(world: World, device_id: str) -> None:
     found = ConflictFound("field", "client", world.clients["makinen"].id, "phone", "1", "2", "3")
     with write_transaction(world.store.db):
         record_conflict(world.store.ctx, found, device_id=device_id, checkin_id="c", by=None)
+
+
+def test_a_laptop_publishes_no_waiting_room_board(world, tmp_path, clock):
+    result = check_out(world, tmp_path)
+    laptop = open_laptop(result, clock)
+    client = world.clients["makinen"]
+    laptop.clients.update(_coach_on(laptop, world), client.id, card(client, phone="050 1112223"))
+    laptop.close()
+
+    assert not result.path.with_name(result.path.name + ".board").exists()
+
+
+def _coach_on(laptop: Store, world: World):
+    coach = laptop.staff.get(world.coach.id)
+    assert coach is not None
+    return coach
