@@ -40,6 +40,7 @@ from .shell.strings import STRINGS as SHELL_STRINGS
 from .sync.error_strings import STRINGS as SYNC_ERROR_STRINGS
 from .sync.inbox_error_strings import STRINGS as SYNC_INBOX_ERROR_STRINGS
 from .sync.inbox_strings import STRINGS as SYNC_INBOX_STRINGS
+from .sync.strings import STRINGS as SYNC_STRINGS
 
 CATALOGS = (
     SHELL_STRINGS,
@@ -75,6 +76,7 @@ CATALOGS = (
     SYNC_ERROR_STRINGS,
     SYNC_INBOX_STRINGS,
     SYNC_INBOX_ERROR_STRINGS,
+    SYNC_STRINGS,
 )
 
 

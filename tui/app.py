@@ -28,6 +28,7 @@ from . import work_screens
 if TYPE_CHECKING:
     from screens.security.autolock import AutoLock
     from screens.shell.today import TodayScreen
+    from screens.sync.laptop_mode import LaptopMode
     from store.api import Store
     from store.core.clock import Clock
     from store.core.models import Session, Staff
@@ -89,6 +90,7 @@ class LuotsiApp(App[None]):
         self._refused_logins: RefusedLogins | None = None
         self.desk = desk
         self.session: Session | None = None
+        self.laptop: LaptopMode | None = None  # read at each login
         self.lang_override = lang
         self.lang = normalise_language(lang)
 
@@ -165,8 +167,10 @@ class LuotsiApp(App[None]):
         if self.store is None:
             return  # it could not be opened after all, and the app is ending with why
         from screens.shell.today import TodayScreen
+        from screens.sync.laptop_mode import laptop_mode
         from store.core.models import Session
 
+        self.laptop = laptop_mode(self.store)
         site = self.store.sites.get(staff.site_id) if staff.site_id else None
         self.session = Session(staff, site)
         self.lang = normalise_language(self.lang_override or staff.language)
@@ -223,10 +227,12 @@ class LuotsiApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             from store.core.auth import allowed
 
-            session = self.session
+            session, on_laptop = self.session, self.laptop is not None
 
             def may_open(work: work_screens.WorkScreen) -> bool:
                 if session is None or (work.needs_site and session.site is None):
+                    return False
+                if work.office_only and on_laptop:
                     return False
                 return not work.permission or allowed(session.staff, work.permission)
 
@@ -247,6 +253,9 @@ class LuotsiApp(App[None]):
         if work.screen is None:
             self.notify(work_screens.not_yet(work, self.t))
             return
+        if work.office_only and self.laptop is not None:
+            self.notify(self.t("laptop.office_only", name=self.t(work.help_label)))
+            return
         from store.core.auth import allowed
 
         staff, site = self.session.staff, self.session.site
@@ -261,6 +270,15 @@ class LuotsiApp(App[None]):
             client_id = self._client_in_view() if work.takes_client else None
             opened = screen(client_id) if client_id else screen()  # type: ignore[call-arg]
             self._confirm_leaving(lambda: (self._today(), self.push_screen(opened)))
+
+    def action_pack_changes(self) -> None:
+        """On a laptop: the laptops screen, with its pack dialog open."""
+        from screens.sync.sync_screen import SyncScreen
+
+        if isinstance(self.screen, SyncScreen):
+            self.screen.action_pack()
+        else:
+            self._confirm_leaving(lambda: (self._today(), self.push_screen(SyncScreen(True))))
 
     def _client_in_view(self) -> str | None:
         """The client whose card is the screen on top, if it is one of a stored client."""

@@ -16,6 +16,7 @@ from store.core.i18n import LANGUAGES
 from .work_screens import built
 
 if TYPE_CHECKING:
+    from screens.sync.laptop_mode import LaptopMode
     from store.core.models import Session
 
 
@@ -23,10 +24,12 @@ class PaletteHost(Protocol):
     """What the palette asks of the app."""
 
     session: Session | None
+    laptop: LaptopMode | None
     lang: str
 
     def t(self, key: str, **params: object) -> str: ...
     def action_open_work_screen(self, screen_id: str) -> None: ...
+    def action_pack_changes(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def action_find_client(self) -> None: ...
     def action_new_client(self) -> None: ...
@@ -59,6 +62,12 @@ class LuotsiCommands(Provider):
                         t(f"{work.command}.help"),
                         lambda screen_id=work.id: app.action_open_work_screen(screen_id),
                     )
+            if app.laptop is not None and allowed(app.session.staff, "sync.pack"):
+                yield (
+                    t("cmd.sync_pack") + "  (F7, K)",
+                    t("cmd.sync_pack.help"),
+                    app.action_pack_changes,
+                )
             yield (
                 t("cmd.day_report") + "  (Ctrl+R)",
                 t("cmd.day_report.help"),

@@ -29,6 +29,8 @@ class WorkScreen:
     refused: str = ""  # what the user is told when they may not open it
     # Whether it opens on the client whose card (or path) is open: `screen(client_id)`.
     takes_client: bool = False
+    # Whether it is the office's only: on a laptop's check-out its key says so instead.
+    office_only: bool = False
 
     @property
     def screen(self) -> type[Screen[None]] | None:
@@ -59,6 +61,7 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         permission="visit.register",
         needs_site=True,
         refused="walkin.not_allowed",
+        office_only=True,
     ),
     WorkScreen(
         "f3",
@@ -105,6 +108,17 @@ WORK_SCREENS: tuple[WorkScreen, ...] = (
         help_section="inbox.help",
         permission="sync.inbox",
         refused="inbox.not_allowed",
+    ),
+    WorkScreen(
+        "f7",
+        "sync",
+        "Kannettavat",
+        "help.work.sync",
+        "screens.sync.sync_screen:SyncScreen",
+        command="cmd.sync",
+        help_section="sync.help",
+        permission="sync.inbox",
+        refused="sync.not_allowed",
     ),
 )
 

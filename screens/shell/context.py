@@ -16,6 +16,7 @@ from store.core.text import visible
 if TYPE_CHECKING:  # the login screen paints before the store's modules are imported
     from pathlib import Path
 
+    from screens.sync.laptop_mode import LaptopMode
     from store.api import Store
     from store.core.clock import Clock
     from store.core.models import Session
@@ -33,6 +34,7 @@ class AppContext(Protocol):
     lang: str
     blanked: bool
     desk: str
+    laptop: LaptopMode | None  # a laptop's check-out (screens/sync/laptop_mode.py), else None
 
     def open_store(self) -> None: ...
 

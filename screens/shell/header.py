@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from store.core.i18n import tr
 from store.core.text import visible
 
 from .context import ContextMixin
@@ -32,10 +33,14 @@ class LuotsiHeader(ContextMixin, Static):
         left: list[str] = []
         if ctx.blanked:
             left.append(self.t("blanked.badge"))
+        laptop = ctx.laptop
+        if laptop is not None:  # instead of the site: the check-out it is, and whose
+            badge = "laptop.badge.blanked" if ctx.blanked else "laptop.badge"
+            left.append(tr(badge, ctx.lang, coach=visible(laptop.coach_name), date=laptop.cut_on))
         if ctx.session is not None:
-            if ctx.session.site is not None:
+            if ctx.session.site is not None and laptop is None:
                 left.append(visible(ctx.session.site.name))
-            if not ctx.blanked:
+            if not ctx.blanked and (laptop is None or laptop.coach_id != ctx.session.staff.id):
                 left.append(visible(ctx.session.staff.display_name))
         left_text = " │ ".join(left) or self.t("app.title")
         clock = self.store.clock
