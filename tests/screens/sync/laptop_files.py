@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.sync.checkout import checkout
-from store.sync.pack import pack
-
 from store.api import Store
+from store.sync.checkout import checkout
 from store.sync.models import CheckoutResult
+from store.sync.pack import pack
 from tests.conftest import WORLD_CLIENTS, World
 
 NEW_PHONE = "050 999 8888"
