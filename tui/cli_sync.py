@@ -7,7 +7,6 @@ The conflicts inbox's commands are in `cli_sync_inbox`. Every refusal of the sto
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,12 +16,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from store.core import keyring
-from store.core.dates import format_date
 from store.core.i18n import tr
-from store.core.keys import key_file_of
 from store.core.models import Staff
 from store.core.text import visible
 from store.sync.devices import device_name
+from store.sync.files import checkout_files, free_checkout_path
 
 from .cli_common import (
     DbOption,
@@ -42,7 +40,6 @@ from .cli_sync_inbox import register_inbox_commands
 if TYPE_CHECKING:
     from store.sync.models import ApplyReport, CheckoutResult
 
-CHECKOUT_SUFFIX = ".luotsi"
 
 sync_app = typer.Typer(help=sync_help("help.sync"), no_args_is_help=True)
 
@@ -109,26 +106,6 @@ def checkout_command(
             label=label.strip() if label and label.strip() else None,
         )
         _echo_checkout(result, target, session.lang, rows=True)
-
-
-def _checkout_files(out: Path) -> tuple[Path, ...]:
-    """Every file a check-out to `out` writes (the key file only for an encrypted one)."""
-    from store.sync.laptop import base_of
-
-    return (out, key_file_of(out), base_of(out))
-
-
-def free_checkout_path(folder: Path, username: str, today: date) -> Path:
-    """`<username>-<d.m.yyyy>.luotsi` in `folder`, or -2, -3 … when that file (or its key
-    or base file) is there already: a check-out never replaces a file."""
-    stem = f"{username}-{format_date(today)}"
-    number = 1
-    while True:
-        name = stem if number == 1 else f"{stem}-{number}"
-        candidate = folder / f"{name}{CHECKOUT_SUFFIX}"
-        if not any(path.exists() for path in _checkout_files(candidate)):
-            return candidate
-        number += 1
 
 
 def _read_bundle(path: Path, lang: str) -> bytes:
@@ -200,7 +177,7 @@ def apply_command(
     from store.sync.checkout import OutExists, checkout
 
     with sync_session(ctx, db, user, lang, "sync.apply") as session:
-        if out is not None and not dry_run and any(p.exists() for p in _checkout_files(out)):
+        if out is not None and not dry_run and any(p.exists() for p in checkout_files(out)):
             raise OutExists(str(out))  # before the check-in, which would not be undone
         data = _read_bundle(bundle, session.lang)
         store = session.store

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -23,6 +22,7 @@ from store.core.dates import format_date
 from store.core.i18n import tr
 from store.core.text import visible
 from store.sync.models import Conflict, ConflictFound
+from store.sync.scope import Window
 
 from .cli_common import Session, staff_session
 
@@ -41,7 +41,7 @@ def day(stored: str) -> str:
 
 def last_day(end: str) -> str:
     """The last day of a window whose stored `end` is exclusive (the next day's midnight)."""
-    return format_date(to_local(from_iso(end) - timedelta(milliseconds=1)).date())
+    return format_date(Window.last_day_of(end))
 
 
 def _words(lang: str) -> Translate:

@@ -30,7 +30,7 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
-        self.folder = folder or default_folder()  # where the refreshed check-out goes
+        self.folder = folder or default_folder()  # where a bundle is first looked for
         self.tried: tuple[Path, ApplyReport] | None = None  # the dry run shown
 
     def compose(self) -> ComposeResult:
@@ -65,8 +65,7 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
             if self.tried[1].already_applied:
                 self.dismiss(None)
                 return
-            folder = self.folder
-            self.start(lambda store: sync_jobs.check_in(store, bundle, actor, folder), PATH)
+            self.start(lambda store: sync_jobs.check_in(store, bundle, actor), PATH)
         else:
             self.start(lambda store: sync_jobs.dry_run(store, bundle, actor), PATH)
 

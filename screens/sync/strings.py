@@ -166,9 +166,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Enter writes · Esc cancels",
     ),
     "sync_checkout.done": (
-        "{coach}: kannettava otettu mukaan ({clients} asiakasta). Kopioi kannettavalle:",
-        "{coach}: den bärbara uttagen ({clients} klienter). Kopiera till den bärbara:",
-        "{coach}: laptop checked out ({clients} clients). Copy to the laptop:",
+        "{coach}: kannettava otettu mukaan (asiakkaita {clients}). Kopioi kannettavalle:",
+        "{coach}: den bärbara uttagen (klienter: {clients}). Kopiera till den bärbara:",
+        "{coach}: laptop checked out (clients: {clients}). Copy to the laptop:",
     ),
     # Check-in.
     "sync_checkin.title": ("Palauta paketti", "Checka in ett paket", "Check in a bundle"),
@@ -217,9 +217,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "laptops.table.working_hours": ("Työajat", "Arbetstider", "Working hours"),
     "sync_checkin.nothing": ("Ei muutoksia.", "Inga ändringar.", "No changes."),
     "sync_checkin.merged": (
-        "Yhdistyy itsestään: {count} kenttää",
-        "Slås ihop av sig själv: {count} fält",
-        "Merged by themselves: {count} fields",
+        "Kenttiä yhdistyy itsestään: {count}",
+        "Fält som slås ihop av sig själva: {count}",
+        "Fields merged by themselves: {count}",
     ),
     "sync_checkin.conflicts": (
         "Ristiriitoja: {count} (toimiston arvo jää voimaan; ne menevät saapuneisiin, F6)",
@@ -257,11 +257,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Enter applies the changes · Esc cancels",
     ),
     "sync_checkin.done": (
-        "Paketti palautettu: {changes} muutosta, {conflicts} ristiriitaa. Saapuneissa "
+        "Paketti palautettu. Muutoksia: {changes}, ristiriitoja: {conflicts}. Saapuneissa "
         "avoimia ristiriitoja: {open} (F6).",
-        "Paketet incheckat: {changes} ändringar, {conflicts} konflikter. Öppna konflikter "
+        "Paketet incheckat. Ändringar: {changes}, konflikter: {conflicts}. Öppna konflikter "
         "i inkorgen: {open} (F6).",
-        "Bundle checked in: {changes} changes, {conflicts} conflicts. Open conflicts in "
+        "Bundle checked in. Changes: {changes}, conflicts: {conflicts}. Open conflicts in "
         "the inbox: {open} (F6).",
     ),
     "sync_checkin.refreshed": (
@@ -332,9 +332,9 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Every change after {since} was never checked in.",
     ),
     "sync_revoke.clients": (
-        "Kannettavalla oli {count} asiakkaan tiedot: {names}",
-        "Den bärbara hade uppgifter om {count} klienter: {names}",
-        "The laptop held the data of {count} clients: {names}",
+        "Asiakkaita, joiden tiedot olivat kannettavalla ({count}): {names}",
+        "Klienter vars uppgifter fanns på den bärbara ({count}): {names}",
+        "Clients whose data the laptop held ({count}): {names}",
     ),
     # Pack.
     "sync_pack.title": ("Pakkaa muutokset", "Packa ändringarna", "Pack the changes"),
@@ -345,7 +345,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The bundle holds every change since the laptop was checked out. Enter writes · "
         "Esc cancels",
     ),
-    "sync_pack.done": (
+    "sync_pack.done.one": (
+        "Paketti kirjoitettu ({count} muutos): {path}. Vie se toimistolle.",
+        "Paketet skrivet ({count} ändring): {path}. Ta det till kontoret.",
+        "Bundle written ({count} change): {path}. Take it to the office.",
+    ),
+    "sync_pack.done.other": (
         "Paketti kirjoitettu ({count} muutosta): {path}. Vie se toimistolle.",
         "Paketet skrivet ({count} ändringar): {path}. Ta det till kontoret.",
         "Bundle written ({count} changes): {path}. Take it to the office.",

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from store.api import Store
 from store.core.models import Staff
+from store.sync.files import free_bundle_path, free_checkout_path
 from store.sync.models import CheckoutResult, Device, PackResult
 
 from ..reports.export_dialog import default_folder, target_of
@@ -189,8 +190,9 @@ class CheckoutDialog(SyncDialog[CheckoutResult]):
         coach = self.coaches.get(str(event.value))
         path = self.query_one("#sync-path", Input)
         if coach is not None and path.value in ("", self.suggested):
-            name = sync_jobs.checkout_file_name(coach, self.store.today())
-            self.suggested = str(sync_jobs.free_path(self.folder, name))
+            self.suggested = str(
+                free_checkout_path(self.folder, coach.username, self.store.today())
+            )
             path.value = self.suggested
 
     def go(self) -> None:
@@ -219,8 +221,7 @@ class PackDialog(SyncDialog[PackResult]):
     def compose(self) -> ComposeResult:
         default = ""
         if self.coach is not None:
-            name = sync_jobs.bundle_file_name(self.coach, self.store.today())
-            default = str(sync_jobs.free_path(self.folder, name))
+            default = str(free_bundle_path(self.folder, self.coach.username, self.store.today()))
         with Vertical(classes="dialog", id="sync-pack-dialog"):
             yield Static(self.t("sync_pack.title"), classes="dialog-title")
             yield from self.field(

@@ -4,13 +4,12 @@ check in (dry run, then for real with a refreshed check-out), pack, count what i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from store.api import Store
-from store.core.dates import format_date
 from store.core.models import Staff
 from store.sync.errors import SyncError
+from store.sync.files import free_checkout_path
 from store.sync.models import ApplyReport, CheckoutResult, PackResult
 
 
@@ -30,25 +29,6 @@ class CheckinDone:
     refreshed: CheckoutResult | None
     refresh_failed: Exception | None
     open_conflicts: int
-
-
-def checkout_file_name(coach: Staff, day: date) -> str:
-    return f"{coach.username}-{format_date(day)}.luotsi"
-
-
-def bundle_file_name(coach: Staff, day: date) -> str:
-    return f"luotsi-{coach.username}-{format_date(day)}.bundle"
-
-
-def free_path(folder: Path, name: str) -> Path:
-    """`folder/name`, or `name` with -2, -3 … before its suffix when that is taken."""
-    target = folder / name
-    stem, suffix = target.stem, target.suffix
-    n = 2
-    while target.exists():
-        target = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return target
 
 
 def newest_bundle(folder: Path) -> Path | None:
@@ -82,8 +62,9 @@ def dry_run(store: Store, bundle: Path, actor: Staff) -> ApplyReport:
     return apply_bundle(store.ctx, data=data, name=bundle.name, actor=actor, dry_run=True)
 
 
-def check_in(store: Store, bundle: Path, actor: Staff, folder: Path) -> CheckinDone:
-    """Apply the bundle, then write the laptop's refreshed check-out into `folder`."""
+def check_in(store: Store, bundle: Path, actor: Staff) -> CheckinDone:
+    """Apply the bundle, then write the laptop's refreshed check-out beside it (on the
+    stick or in the folder it came in, as `luotsi sync apply` does)."""
     from store.sync.apply import apply_bundle
 
     data = read_bundle(bundle)
@@ -94,7 +75,7 @@ def check_in(store: Store, bundle: Path, actor: Staff, folder: Path) -> CheckinD
     if coach is not None and not report.already_applied:
         from store.sync.checkout import checkout
 
-        out = free_path(folder, checkout_file_name(coach, store.today()))
+        out = free_checkout_path(bundle.parent, coach.username, store.today())
         assert store.path is not None
         try:
             refreshed = checkout(

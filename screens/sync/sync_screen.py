@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.api import Store
 from store.core.auth import allowed
+from store.core.dates import format_date
 from store.core.text import visible
 from store.sync.models import CheckoutResult, Device, PackResult
+from store.sync.scope import Window
 
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
@@ -219,7 +221,9 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
             self.t("laptop.coach", name=laptop.coach_name),
             self.t("laptop.cut_at", when=shown_moment(state.cut_at)),
             self.t(
-                "laptop.window", first=shown_day(state.window_from), last=shown_day(state.window_to)
+                "laptop.window",
+                first=shown_day(state.window_from),
+                last=format_date(Window.last_day_of(state.window_to)),
             ),
             self.t("laptop.packed", when=shown_moment(state.packed_at))
             if state.packed_at

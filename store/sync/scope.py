@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.core.clock import local_moment, to_iso
+from store.core.clock import from_iso, local_moment, to_iso, to_local
 from store.core.db import Connection
 from store.sync.tables import LOCAL_COLUMNS, SCOPES, SYNCED, WINDOW_DAYS_AHEAD, WINDOW_DAYS_BACK
 
@@ -20,6 +20,12 @@ class Window:
 
     start: str
     end: str
+
+    @staticmethod
+    def last_day_of(end: str) -> date:
+        """The last local day of a window whose stored `end` is exclusive (the midnight
+        after it), as a person reads "bookings up to 1.2.2027"."""
+        return to_local(from_iso(end) - timedelta(milliseconds=1)).date()
 
     @classmethod
     def around(cls, today: date) -> Window:

@@ -14,10 +14,10 @@ from store.api import Store
 from store.core import keyring
 from store.core.clock import Clock
 from store.core.dates import format_date
+from store.sync.files import free_checkout_path
 from store.sync.tables import SYNCED
 from tests.store.sync.laptops import card
 from tui.cli import app
-from tui.cli_sync import free_checkout_path
 
 runner = CliRunner()
 NEW_PHONE = "040 999 0000"

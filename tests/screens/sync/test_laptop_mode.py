@@ -76,6 +76,8 @@ async def test_k_packs_the_changes_into_a_bundle_and_says_how_many(world, clock,
             pilot, lambda: "Pakkaamattomia muutoksia: 1" in screen_text(pilot), "the count"
         )
         assert "Ei vielä pakattu" in screen_text(pilot)
+        # Four weeks back and eight ahead, the last day as a person reads it.
+        assert "Ajanvaraukset 31.10.2026–23.1.2027" in screen_text(pilot)
         await pilot.press("k")
         await pilot.pause()
         dialog = app.screen
@@ -90,7 +92,7 @@ async def test_k_packs_the_changes_into_a_bundle_and_says_how_many(world, clock,
             pilot, lambda: "Pakkaamattomia muutoksia: 0" in screen_text(pilot), "the new count"
         )
         text = screen_text(pilot)
-        assert "Paketti kirjoitettu (1 muutosta)" in text
+        assert "Paketti kirjoitettu (1 muutos)" in text
         assert "Viimeksi pakattu: 28.11.2026" in text
 
 

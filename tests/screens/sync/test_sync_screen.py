@@ -93,14 +93,16 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
     world, clock, home, tmp_path
 ):
     laptop = check_out(world, tmp_path / "laptop").path
-    bundle = change_phone_and_pack(world, laptop, home / "phone.bundle")
+    (tmp_path / "usb").mkdir()
+    bundle = change_phone_and_pack(world, laptop, tmp_path / "usb" / "phone.bundle")
+    (home / "copy.bundle").write_bytes(bundle.read_bytes())
     before = phone_at_office(world)
     app = make_app(world.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_laptops(pilot)
         dialog = await dialog_of(pilot, "i", CheckinDialog)
         # The bundle last brought into the home is the first guess.
-        assert dialog.query_one("#sync-path", Input).value == str(bundle)
+        assert dialog.query_one("#sync-path", Input).value == str(home / "copy.bundle")
         await submit(pilot, dialog, bundle)
         # The dry run: what would change, and nothing written yet.
         assert app.screen is dialog
@@ -120,7 +122,8 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
         await pilot.press("enter")
         await settled(pilot)
         assert isinstance(app.screen, SyncScreen)
-    refreshed = home / "valmentaja-28.11.2026.luotsi"
+    # The refreshed check-out is beside the bundle, on the stick it came on.
+    refreshed = tmp_path / "usb" / "valmentaja-28.11.2026.luotsi"
     assert refreshed.is_file() and Path(f"{refreshed}.base").is_file()
 
 
