@@ -44,12 +44,6 @@ from store.sync.records import already_recorded, record_conflict
 from store.sync.tables import SYNCED
 
 
-def bundle_device(ctx: Context, data: bytes, name: str) -> str:
-    """The device id a bundle names in its header (for messages and screens)."""
-    del ctx  # the header alone names it; the key is checked when the bundle is opened
-    return read_header(data, name).device_id
-
-
 @dataclass(frozen=True)
 class _Device:
     id: str

@@ -8,7 +8,7 @@ from datetime import timedelta
 from store.core.clock import to_iso
 from store.core.db import write_transaction
 from store.core.rows import insert_row, soft_delete_row, update_row
-from store.sync.apply import apply_bundle, bundle_device
+from store.sync.apply import apply_bundle
 from store.sync.records import COLUMNS, conflict_from_row
 from tests.conftest import make_hetu
 from tests.store.sync.bundles import check_out
@@ -203,11 +203,6 @@ def test_a_laptop_change_to_an_office_table_is_a_conflict_never_written(world):
         "name",
         "Työpiste Laptop",
     )
-
-
-def test_the_bundle_names_its_laptop(world):
-    laptop = check_out(world)
-    assert bundle_device(world.store.ctx, laptop.pack(), "bundle.luotsi") == laptop.device_id
 
 
 def test_the_same_bundle_twice_writes_nothing_the_second_time(world):
