@@ -89,6 +89,7 @@ EXPECTED_COLUMNS = {
         "packed_at",
         "packed_hash",
         "packed_audit_seq",
+        "checked_in_through",
         *COMMON,
     ],
     "setting": ["id", "key", "value", *COMMON],

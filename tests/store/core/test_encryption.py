@@ -92,7 +92,8 @@ def all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def without_new_events(rows: dict[str, list[tuple[object, ...]]], count: int) -> dict:
     """`rows` less the newest `count` access-log events (those the change itself logged)."""
-    events = sorted(rows["audit_event"], key=lambda row: row[-3])  # by seq
+    # By seq: an event's last columns are seq, prev_hash, hash and device_id.
+    events = sorted(rows["audit_event"], key=lambda row: row[-4])
     return {**rows, "audit_event": sorted(events[: len(events) - count], key=repr)}
 
 
