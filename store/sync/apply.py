@@ -189,7 +189,7 @@ def _merge(
     conflicts: list[ConflictFound] = []
     known = 0
     for found in outcome.found:
-        if already_recorded(ctx, report.device_id, found.conflict):
+        if already_recorded(ctx, report.device_id, found.conflict, found.laptop_row):
             known += 1
             continue
         record_conflict(

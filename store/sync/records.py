@@ -67,13 +67,20 @@ def record_conflict(
     )
 
 
-def already_recorded(ctx: Context, device_id: str, found: ConflictFound) -> bool:
-    """Whether this laptop sent this very conflict before (same row, column, kind and
-    laptop value): a bundle packed again from the same base repeats it."""
+def already_recorded(
+    ctx: Context,
+    device_id: str,
+    found: ConflictFound,
+    laptop_row: Mapping[str, object] | None = None,
+) -> bool:
+    """Whether this laptop sent this very conflict before (same row, column, kind, laptop
+    value and laptop row): a bundle packed again from the same base repeats it. A new edit
+    of a row kept whole in a conflict (edited on the laptop, deleted at the office) is a
+    new conflict: its laptop value is null either way, its row is not."""
     row = ctx.db.execute(
         "SELECT 1 FROM sync_conflict WHERE table_name = ? AND row_id = ?"
         " AND column_name IS ? AND kind = ? AND device_id = ? AND laptop_value = ?"
-        " AND deleted_at IS NULL LIMIT 1",
+        " AND laptop_row IS ? AND deleted_at IS NULL LIMIT 1",
         [
             found.table,
             found.row_id,
@@ -81,6 +88,7 @@ def already_recorded(ctx: Context, device_id: str, found: ConflictFound) -> bool
             found.kind,
             device_id,
             encode(found.laptop_value),
+            None if laptop_row is None else encode(dict(laptop_row)),
         ],
     ).fetchone()
     return row is not None

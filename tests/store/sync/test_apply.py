@@ -89,6 +89,24 @@ def test_an_edit_of_a_row_the_office_deleted_is_a_conflict_and_stays_deleted(wor
     assert conflict.laptop_row is not None and conflict.laptop_row["email"] == "anna@example.fi"
 
 
+def test_a_later_edit_of_a_row_the_office_deleted_reaches_the_inbox_too(world):
+    client = world.clients["makinen"]
+    laptop = check_out(world)
+    laptop.edit("client", client.id, {"email": "anna@example.fi"}, world.coach.id)
+    world.store.clients.delete(world.admin, client.id)
+    _apply(world, laptop.pack())
+    laptop.edit("client", client.id, {"phone": "040 3"}, world.coach.id)
+
+    second = _apply(world, laptop.pack())
+    again = _apply(world, laptop.pack())
+
+    assert [c.kind for c in second.conflicts] == ["edit_deleted"]
+    rows = [c.laptop_row for c in _inbox(world)]
+    assert len(rows) == 2 and rows[-1] is not None
+    assert (rows[-1]["phone"], rows[-1]["email"]) == ("040 3", "anna@example.fi")
+    assert again.conflicts == ()
+
+
 def test_a_deletion_on_the_laptop_of_a_row_the_office_edited_is_a_conflict(world):
     client = world.clients["makinen"]
     laptop = check_out(world)
