@@ -15,8 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from store.core.clock import from_iso, to_iso
 from store.core.context import Context
 from store.core.errors import SQLITE_INTEGRITY_ERRORS
+from store.schedule.models import Proposal
+from store.schedule.records import busy_entries
+from store.schedule.rules import FREED_STATES, find_clashes
 from store.sync.apply_earlier import Earlier, with_reverts
 from store.sync.changeset import Change
 from store.sync.merge import Decision, Incoming, decide
@@ -236,28 +240,33 @@ class RowMerger:
         if decision.action == "update" and not set(decision.values) & _BOOKING_COLUMNS:
             return None
         row = {**(office or {}), **decision.values}
-        if row.get("deleted_at") is not None or row.get("status") == "cancelled":
+        if row.get("deleted_at") is not None or row.get("status") in FREED_STATES:
             return None
-        mine = sorted(self._own_bookings | {change.row_id})
-        clash = self.ctx.db.execute(
-            "SELECT id, starts_at FROM appointment WHERE deleted_at IS NULL"
-            " AND status != 'cancelled' AND starts_at < ? AND ends_at > ?"
-            " AND (coach_id = ? OR (room_id IS NOT NULL AND room_id = ?))"
-            f" AND id NOT IN ({', '.join('?' * len(mine))}) LIMIT 1",
-            [row.get("ends_at"), row.get("starts_at"), row.get("coach_id"), row.get("room_id")]
-            + mine,
-        ).fetchone()
-        if clash is None:
+        # The booking screen's own rule (the coach's, the client's and the room's time, an
+        # absence), against the office's calendar less the bookings this bundle brings.
+        start, end = from_iso(str(row["starts_at"])), from_iso(str(row["ends_at"]))
+        coach_id, client_id = str(row["coach_id"]), str(row["client_id"])
+        room_id = None if row.get("room_id") is None else str(row["room_id"])
+        mine = self._own_bookings | {change.row_id}
+        calendar = busy_entries(
+            self.ctx, start, end, coach_id=coach_id, client_id=client_id, room_id=room_id
+        )
+        clashes = find_clashes(
+            Proposal(coach_id, client_id, start, end, room_id),
+            [busy for busy in calendar if busy.entry_id not in mine],
+        )
+        if not clashes:
             return None
+        clash = clashes[0]
         conflict = ConflictFound(
             "double_booking",
             "appointment",
             change.row_id,
             "starts_at",
             change.old.get("starts_at"),
-            clash[1],
+            to_iso(clash.starts_at),
             row.get("starts_at"),
-            other_row_id=str(clash[0]),
+            other_row_id=clash.entry_id,
         )
         return Found(conflict, laptop_row)
 

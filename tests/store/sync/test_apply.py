@@ -208,6 +208,30 @@ def test_a_laptop_booking_over_an_office_booking_is_not_written_but_kept_whole(w
     assert "appointment" not in report.per_table
 
 
+def test_a_laptop_booking_over_an_office_no_show_is_taken(world):
+    laptop = check_out(world)
+    mine = laptop.insert(
+        "appointment",
+        _booking(world, "2026-12-01T08:30:00.000Z", "2026-12-01T09:30:00.000Z"),
+        world.coach.id,
+    )
+    with write_transaction(world.store.db):
+        insert_row(
+            world.store.ctx,
+            "appointment",
+            {
+                **_booking(world, "2026-12-01T08:00:00.000Z", "2026-12-01T09:00:00.000Z"),
+                "status": "no_show",
+            },
+            by=world.admin.id,
+        )
+
+    report = _apply(world, laptop.pack())
+
+    assert _row(world, "appointment", mine, "starts_at") == ("2026-12-01T08:30:00.000Z",)
+    assert report.conflicts == ()
+
+
 def test_a_laptop_change_to_an_office_table_is_a_conflict_never_written(world):
     laptop = check_out(world)
     laptop.edit("site", world.site.id, {"name": "Työpiste Laptop"}, world.coach.id)
