@@ -64,8 +64,6 @@ class Decision:
     conflicts: tuple[ConflictFound, ...] = ()
     laptop_row: Mapping[str, object] | None = None
     merged_fields: int = 0
-    # Everything in it was sent by an earlier bundle of the same check-out.
-    repeated: bool = False
 
 
 def _travelling(table: str, values: Mapping[str, object]) -> dict[str, object]:
@@ -108,7 +106,7 @@ def decide(change: Incoming) -> Decision:
         if column not in change.earlier or change.earlier[column] != value
     }
     if not fresh:
-        return Decision("none", repeated=bool(change.earlier))
+        return Decision("none")
     if change.office is None:
         if change.op == "update":
             return Decision("none", {}, (_conflict(change, "edit_deleted"),), laptop)
@@ -202,7 +200,7 @@ def _fields(
 def _delete(change: Incoming, base: dict[str, object]) -> Decision:
     office = change.office
     if change.earlier.get(DELETED) is True:
-        return Decision("none", repeated=True)
+        return Decision("none")
     if office is None:
         return Decision("none")
     if not change.two_way:
@@ -213,8 +211,3 @@ def _delete(change: Incoming, base: dict[str, object]) -> Decision:
     if all(office.get(c) == v for c, v in _content(effective).items() if c in office):
         return Decision("delete")
     return Decision("none", {}, (_conflict(change, "deleted_edited"),), base)
-
-
-def overlaps(start: str, end: str, other_start: str, other_end: str) -> bool:
-    """Whether two bookings [start, end) share any moment (ISO UTC text sorts)."""
-    return start < other_end and other_start < end
