@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from store.core import keyring
+from store.core.dates import format_stored_day
 from store.core.i18n import tr
 from store.core.models import Staff
 from store.core.text import visible
@@ -33,7 +34,7 @@ from .cli_common import (
     fail,
     unlock_for_cli,
 )
-from .cli_sync_common import day, echo_conflict, last_day, moment, sync_session
+from .cli_sync_common import echo_conflict, last_day, moment, sync_session
 from .cli_sync_help import sync_help
 from .cli_sync_inbox import register_inbox_commands
 
@@ -64,7 +65,7 @@ def _echo_checkout(result: CheckoutResult, coach: Staff, lang: str, *, rows: boo
             device=result.device_id[:8],
             coach=visible(coach.display_name),
             clients=result.clients,
-            start=day(result.window_from),
+            start=format_stored_day(result.window_from),
             end=last_day(result.window_to),
         )
     )
@@ -314,7 +315,7 @@ def revoke_command(
             lang_,
             coach=visible(revoked.coach_name),
             checked_out=moment(report.checked_out_at),
-            start=day(report.window_from),
+            start=format_stored_day(report.window_from),
             end=last_day(report.window_to),
         )
     )

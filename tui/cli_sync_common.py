@@ -9,15 +9,14 @@ from pathlib import Path
 
 import typer
 
+from screens.shell.formatting import format_stored_moment
 from screens.sync.inbox_text import (
     Translate,
     column_words,
-    moment_text,
     table_words,
     value_lines,
 )
 from store.core.auth import require
-from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.core.i18n import tr
 from store.core.text import visible
@@ -32,11 +31,7 @@ MAX_VALUE = 40  # characters of a value shown in a line or a table cell
 
 def moment(stored: str | None) -> str:
     """A stored moment as the installation's wall clock shows it: d.m.yyyy HH:MM."""
-    return moment_text(stored) if stored else ""
-
-
-def day(stored: str) -> str:
-    return format_date(to_local(from_iso(stored)).date())
+    return format_stored_moment(stored) if stored else ""
 
 
 def last_day(end: str) -> str:

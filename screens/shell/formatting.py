@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store.core.clock import to_local
-from store.core.dates import format_date
+from store.core.clock import from_iso, to_local
+from store.core.dates import format_date, format_stored_day
 from store.core.i18n import tr
 
 
@@ -19,3 +19,8 @@ def format_day_header(day: date, lang: str) -> str:
 def format_time(moment: datetime) -> str:
     """24-hour clock time in the installation's time zone."""
     return to_local(moment).strftime("%H:%M")
+
+
+def format_stored_moment(stored: str) -> str:
+    """A stored moment (ISO 8601 UTC) on the installation's wall clock: d.m.yyyy HH:MM."""
+    return f"{format_stored_day(stored)} {format_time(from_iso(stored))}"

@@ -16,9 +16,9 @@ from store.core.i18n import has_text
 from store.sync.models import ApplyReport, ConflictFound
 
 from ..reports.export_dialog import default_folder
+from ..shell.formatting import format_stored_moment
 from . import sync_jobs
 from .sync_dialogs import SyncDialog
-from .when import shown_moment
 
 PATH = "sync-path"
 
@@ -88,7 +88,7 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
         t = self.t
         coach = self.store.staff.get(report.coach_id)
         name = coach.display_name if coach else report.coach_id
-        lines = [t("sync_checkin.dry_run", coach=name, when=shown_moment(report.packed_at))]
+        lines = [t("sync_checkin.dry_run", coach=name, when=format_stored_moment(report.packed_at))]
         if report.already_applied:
             return [*lines, t("sync_checkin.already")]
         changed = [(table, counts) for table, counts in report.per_table.items() if counts.total]

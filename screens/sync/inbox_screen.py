@@ -24,9 +24,10 @@ from store.sync.models import Conflict
 from ..shell.background import describe_error, read_in_background
 from ..shell.context import ScreenContextMixin
 from ..shell.faults import store_faults_told
+from ..shell.formatting import format_stored_moment
 from ..shell.header import LuotsiHeader
 from .inbox_dialogs import PeopleDialog, UndoMergeDialog, ValueDialog, person_record
-from .inbox_text import laptop_lines, moment_text, scalar_text, value_lines, what_words
+from .inbox_text import laptop_lines, scalar_text, value_lines, what_words
 
 # (column, width) at 80 columns and from WIDE_FROM on; a longer text is cut.
 COLUMNS = (("client", 14), ("what", 17), ("kind", 20), ("laptop", 10), ("found", 10))
@@ -136,7 +137,7 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
 
     def _cells(self, line: ConflictContext, wide: bool) -> list[Text]:
         conflict = line.conflict
-        found = moment_text(conflict.detected_at)
+        found = format_stored_moment(conflict.detected_at)
         kind = self.t(f"inbox.kind.{conflict.kind}")
         if not conflict.is_open:
             kind = f"✓ {kind}"
@@ -175,7 +176,7 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
         if line.client_name:
             head.append(client_words(line, hetu=True))
         head.append(self.t("inbox.detail.device", device=device_words(line)))
-        head.append(moment_text(conflict.detected_at))
+        head.append(format_stored_moment(conflict.detected_at))
         self.query_one("#inbox-head", Static).update(Text(" · ".join(head)))
         sides = {
             "base": value_lines(conflict.base_value, self.t),
@@ -209,7 +210,7 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
             how = f"{how}: {scalar_text(conflict.resolved_value, self.t)}"
         by = self._staff_name(conflict.resolved_by)
         resolved = self.t(
-            "inbox.detail.resolved", when=moment_text(conflict.resolved_at), how=how, by=by
+            "inbox.detail.resolved", when=format_stored_moment(conflict.resolved_at), how=how, by=by
         )
         if conflict.resolution == "person_merged":
             return f"{resolved}\n{self.t('inbox.detail.keys.resolved')}"

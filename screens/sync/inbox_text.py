@@ -9,13 +9,12 @@ from datetime import date
 from typing import cast
 
 from store.clients.validation import looks_like_hetu, mask_hetu
-from store.core.clock import from_iso, to_local
 from store.core.dates import format_date
 from store.core.i18n import has_text
 from store.core.text import visible
 from store.sync.models import Conflict
 
-from ..shell.formatting import format_time
+from ..shell.formatting import format_stored_moment
 
 Translate = Callable[..., str]
 
@@ -42,12 +41,6 @@ def what_words(conflict: Conflict, t: Translate) -> str:
     return table if conflict.column is None else f"{table} · {column_words(conflict.column, t)}"
 
 
-def moment_text(stored: str) -> str:
-    """A stored ISO UTC moment as d.m.yyyy HH:MM on the local clock."""
-    moment = from_iso(stored)
-    return f"{format_date(to_local(moment).date())} {format_time(moment)}"
-
-
 def scalar_text(value: object, t: Translate) -> str:
     """One value as read: None as "—", days and moments as people write them."""
     if value is None:
@@ -61,7 +54,7 @@ def scalar_text(value: object, t: Translate) -> str:
         return mask_hetu(text.strip())
     try:
         if _ISO_MOMENT.fullmatch(text):
-            return moment_text(text)
+            return format_stored_moment(text)
         if _ISO_DAY.fullmatch(text):
             return format_date(date.fromisoformat(text))
     except ValueError:

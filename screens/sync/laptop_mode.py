@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.api import Store
+from store.core.dates import format_stored_day
 from store.core.models import Staff
 from store.sync.models import LaptopState
-
-from .when import shown_day
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class LaptopMode:
 
     @property
     def cut_on(self) -> str:
-        return shown_day(self.state.cut_at)
+        return format_stored_day(self.state.cut_at)
 
 
 def laptop_mode(store: Store) -> LaptopMode | None:

@@ -17,19 +17,19 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.api import Store
 from store.core.auth import allowed
-from store.core.dates import format_date
+from store.core.dates import format_date, format_stored_day
 from store.core.text import visible
 from store.sync.models import CheckoutResult, Device, PackResult
 from store.sync.scope import Window
 
 from ..shell.background import describe_error
 from ..shell.context import ScreenContextMixin
+from ..shell.formatting import format_stored_moment
 from ..shell.header import LuotsiHeader
 from . import sync_jobs
 from .checkin_dialog import CheckinDialog
 from .laptop_mode import LaptopMode
 from .sync_dialogs import CheckoutDialog, PackDialog, RevokeDialog
-from .when import shown_day, shown_moment
 
 if TYPE_CHECKING:
     from store.sync.devices import RevokeReport
@@ -112,8 +112,8 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
                 # Text, not str: a stored name is never read as markup.
                 Text(visible(device.label or "–")),
                 Text(visible(device.coach_name)),
-                shown_day(device.checked_out_at),
-                shown_day(device.last_checkin_at),
+                format_stored_day(device.checked_out_at),
+                format_stored_day(device.last_checkin_at) if device.last_checkin_at else "–",
                 str(device.open_conflicts) if device.open_conflicts else "–",
                 self._state(device),
                 key=device.id,
@@ -181,7 +181,9 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         if device is None:
             return
         if device.revoked_at:
-            self._result(self.t("laptops.already_revoked", date=shown_day(device.revoked_at)))
+            self._result(
+                self.t("laptops.already_revoked", date=format_stored_day(device.revoked_at))
+            )
             return
 
         def revoke(reason: str | None) -> None:
@@ -201,12 +203,12 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         """The office's record of the loss: when it last came in, what never did, and
         whose data it carried."""
         label = device.label or device.coach_name
-        last = shown_moment(report.last_checkin_at) if report.last_checkin_at else None
+        last = format_stored_moment(report.last_checkin_at) if report.last_checkin_at else None
         names = ", ".join(visible(client.name) for client in report.clients)
         return "\n".join(
             [
                 self.t("sync_revoke.done", label=label, last=last or self.t("sync_revoke.never")),
-                self.t("sync_revoke.unsent", since=shown_moment(report.unsent_since)),
+                self.t("sync_revoke.unsent", since=format_stored_moment(report.unsent_since)),
                 self.t("sync_revoke.clients", count=len(report.clients), names=names),
             ]
         )
@@ -219,13 +221,13 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         state = laptop.state
         lines = [
             self.t("laptop.coach", name=laptop.coach_name),
-            self.t("laptop.cut_at", when=shown_moment(state.cut_at)),
+            self.t("laptop.cut_at", when=format_stored_moment(state.cut_at)),
             self.t(
                 "laptop.window",
-                first=shown_day(state.window_from),
+                first=format_stored_day(state.window_from),
                 last=format_date(Window.last_day_of(state.window_to)),
             ),
-            self.t("laptop.packed", when=shown_moment(state.packed_at))
+            self.t("laptop.packed", when=format_stored_moment(state.packed_at))
             if state.packed_at
             else self.t("laptop.never_packed"),
             self.t("laptop.counting")

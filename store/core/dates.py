@@ -25,6 +25,13 @@ def format_date(day: date | None) -> str:
     return "" if day is None else f"{day.day}.{day.month}.{day.year}"
 
 
+def format_stored_day(stored: str) -> str:
+    """A stored moment (ISO 8601 UTC) as the day it was in the installation, d.m.yyyy."""
+    from store.core.clock import from_iso, to_local
+
+    return format_date(to_local(from_iso(stored)).date())
+
+
 def date_parts(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of d.m.yyyy or yyyy-mm-dd, not checked against the calendar."""
     if match := _FINNISH_DATE.fullmatch(text):

@@ -18,9 +18,8 @@ from typing import Any, cast
 
 from store.core.audit import append_device_events, log_event
 from store.core.auth import require
-from store.core.clock import from_iso, to_local
 from store.core.context import Context
-from store.core.dates import format_date
+from store.core.dates import format_stored_day
 from store.core.db import write_transaction
 from store.core.migrations import migration_names
 from store.core.models import Staff
@@ -39,8 +38,10 @@ from store.sync.errors import (
     StaleBase,
     UnknownDevice,
 )
+from store.sync.laptop import laptop_state, office_id
 from store.sync.models import ApplyReport, ConflictFound
 from store.sync.records import already_recorded, record_conflict
+from store.sync.scope import table_columns
 from store.sync.tables import SYNCED
 
 
@@ -64,11 +65,10 @@ def apply_bundle(
 ) -> ApplyReport:
     """Check a laptop's bundle in (admins): every change lands, or none does."""
     require(actor, "sync.apply")
-    if ctx.db.execute("SELECT 1 FROM sync_laptop LIMIT 1").fetchone() is not None:
+    if laptop_state(ctx.db) is not None:
         raise IsALaptop(_file_of(ctx))
     header = read_header(data, name)
-    office = ctx.db.execute("SELECT id FROM sync_office").fetchone()
-    if office is None or str(office[0]) != header.office_id:
+    if office_id(ctx.db) != header.office_id:
         raise BundleForAnotherOffice(name)
     device = _device(ctx, header.device_id, name)
     contents = open_contents(data, device.bundle_key, name)
@@ -108,13 +108,14 @@ def _file_of(ctx: Context) -> str:
 
 def _device(ctx: Context, device_id: str, name: str) -> _Device:
     row = ctx.db.execute(
-        "SELECT id, coach_id, bundle_key, revoked_at FROM sync_device WHERE id = ?",
+        "SELECT id, coach_id, bundle_key, revoked_at FROM sync_device"
+        " WHERE id = ? AND deleted_at IS NULL",
         [device_id],
     ).fetchone()
     if row is None:
         raise UnknownDevice(name)
     if row[3] is not None:
-        raise DeviceRevoked(name, format_date(to_local(from_iso(str(row[3]))).date()))
+        raise DeviceRevoked(name, format_stored_day(str(row[3])))
     try:
         key = bytes.fromhex(str(row[2]))
     except ValueError as exc:
@@ -132,8 +133,7 @@ def _check_schema(ctx: Context, contents: Contents, name: str) -> None:
     for table, columns in contents.columns.items():
         if table not in SYNCED:
             raise SchemaIncompatible(name, table, columns[0] if columns else "")
-        rows = ctx.db.execute(f"PRAGMA main.table_info({table})").fetchall()
-        office = {str(row[1]) for row in rows}
+        office = set(table_columns(ctx.db.conn, "main", table))
         for column in columns:
             if column not in office:
                 raise SchemaIncompatible(name, table, column)

@@ -25,7 +25,8 @@ from store.sync.apply_earlier import Earlier, with_reverts
 from store.sync.changeset import Change
 from store.sync.merge import Decision, Incoming, decide
 from store.sync.models import ConflictFound, TableCounts
-from store.sync.tables import LOCAL_COLUMNS, SYNCED, TWO_WAY
+from store.sync.scope import columns_of, synced_row
+from store.sync.tables import SYNCED, TWO_WAY
 
 # How a row of each table leads to its client, for a conflict the client's coach sees.
 _CLIENT_VIA: Final[Mapping[str, tuple[str, str]]] = {
@@ -103,9 +104,7 @@ class RowMerger:
 
     def columns(self, table: str) -> list[str]:
         if table not in self._columns:
-            local = LOCAL_COLUMNS.get(table, frozenset())
-            rows = self.ctx.db.execute(f"PRAGMA main.table_info({table})").fetchall()
-            self._columns[table] = [str(r[1]) for r in rows if r[1] not in local]
+            self._columns[table] = columns_of(self.ctx.db.conn, "main", table)
         return self._columns[table]
 
     def _parents_of(self, table: str) -> list[tuple[str, str]]:
@@ -115,11 +114,7 @@ class RowMerger:
         return self._parents[table]
 
     def office_row(self, table: str, row_id: str) -> dict[str, object] | None:
-        columns = self.columns(table)
-        row = self.ctx.db.execute(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]
-        ).fetchone()
-        return None if row is None else dict(zip(columns, row, strict=True))
+        return synced_row(self.ctx.db.conn, table, row_id, self.columns(table))
 
     def client_of(self, table: str, row: Mapping[str, object], depth: int = 0) -> str | None:
         if table == "client":

@@ -24,9 +24,9 @@ from pathlib import Path
 from store.core import keyring
 from store.core.audit import append_events, log_event
 from store.core.auth import require
-from store.core.clock import from_iso, to_iso, to_local
+from store.core.clock import from_iso, to_iso
 from store.core.context import Context
-from store.core.dates import format_date
+from store.core.dates import format_stored_day
 from store.core.db import write_transaction
 from store.core.files import sync_folder
 from store.core.keys import (
@@ -165,7 +165,7 @@ def _device(ctx: Context, device_id: str | None, coach: Staff, label: str | None
         raise UnknownDevice(device_id)
     name = str(row[2] or row[0])
     if row[4] is not None:
-        raise DeviceRevoked(name, format_date(to_local(from_iso(str(row[4]))).date()))
+        raise DeviceRevoked(name, format_stored_day(str(row[4])))
     return _Device(str(row[0]), str(row[1]), label or row[2], str(row[3]), True, str(row[5]))
 
 

@@ -18,7 +18,7 @@ from store.core.context import Context
 from store.core.db import Connection, open_db
 from store.core.keys import sqlcipher_key
 from store.core.rows import insert_row
-from store.sync.scope import Window, fill_scope
+from store.sync.scope import Window, fill_scope, table_columns
 from store.sync.tables import SYNCED
 
 # What a laptop holds of a column in place of the office's value, for rows not its coach's:
@@ -94,11 +94,6 @@ def _attach_office(conn: Connection, office_path: Path) -> None:
             "ATTACH DATABASE ? AS office KEY " + sqlcipher_key(key, keys.db_salt),
             [str(office_path)],
         )
-
-
-def table_columns(conn: Connection, schema: str, table: str) -> list[str]:
-    """Every column of `table` in `schema`, local ones too, in order."""
-    return [str(row[1]) for row in conn.execute(f"PRAGMA {schema}.table_info({table})")]
 
 
 def _copy(conn: Connection, coach_id: str) -> dict[str, int]:

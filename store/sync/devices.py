@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from store.clients.display import full_name
 from store.core.audit import log_event
 from store.core.auth import require
-from store.core.clock import from_iso, to_local
 from store.core.context import Context
-from store.core.dates import format_date
+from store.core.dates import format_stored_day
 from store.core.db import write_transaction
 from store.core.models import Staff
 from store.core.rows import update_row
@@ -101,11 +100,6 @@ def _device(row: Sequence[object]) -> Device:
     )
 
 
-def local_date(stored: str) -> str:
-    """A stored moment as the day it was in the installation, d.m.yyyy."""
-    return format_date(to_local(from_iso(stored)).date())
-
-
 def device_name(device: Device) -> str:
     """How messages name a laptop: its label, else the start of its id."""
     return device.label or device.id[:8]
@@ -158,7 +152,7 @@ class Devices:
         with write_transaction(self.ctx.db):
             before = self.get(device_id)
             if before.revoked_at is not None:
-                raise AlreadyRevoked(device_name(before), local_date(before.revoked_at))
+                raise AlreadyRevoked(device_name(before), format_stored_day(before.revoked_at))
             now = self.ctx.now_iso()
             update_row(
                 self.ctx,

@@ -21,7 +21,7 @@ from store.core.context import Context
 from store.core.rows import insert_rows, update_row
 from store.sync.errors import SyncError
 from store.sync.models import Conflict
-from store.sync.scope import columns_of
+from store.sync.scope import columns_of, synced_row
 from store.sync.tables import BOOKKEEPING, SYNCED
 
 # Never written from a laptop's values: the row's identity and who changed it last (the
@@ -48,11 +48,7 @@ def office_row(ctx: Context, table: str, row_id: str) -> dict[str, object] | Non
     """The row as the office has it now (a tombstone too), or None if it has none."""
     if table not in SYNCED:
         return None
-    columns = _columns(ctx, table)
-    row = ctx.db.execute(
-        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]
-    ).fetchone()
-    return None if row is None else dict(zip(columns, row, strict=True))
+    return synced_row(ctx.db.conn, table, row_id, _columns(ctx, table))
 
 
 def _travelling(ctx: Context, table: str, values: Mapping[str, object]) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,11 +50,26 @@ def fill_scope(conn: Connection, src: str, coach_id: str, window: Window) -> Non
         conn.execute(f"CREATE UNIQUE INDEX temp.scope_{scope.table}_id ON scope_{scope.table}(id)")
 
 
+def table_columns(conn: Connection, schema: str, table: str) -> list[str]:
+    """Every column of `table` in `schema`, local ones too, in order."""
+    return [str(row[1]) for row in conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+
 def columns_of(conn: Connection, schema: str, table: str) -> list[str]:
     """The columns of `table` in `schema` that travel (not `LOCAL_COLUMNS`), in order."""
     local = LOCAL_COLUMNS.get(table, frozenset())
-    rows = conn.execute(f"PRAGMA {schema}.table_info({table})").fetchall()
-    return [str(row[1]) for row in rows if row[1] not in local]
+    return [column for column in table_columns(conn, schema, table) if column not in local]
+
+
+def synced_row(
+    conn: Connection, table: str, row_id: str, columns: Sequence[str]
+) -> dict[str, object] | None:
+    """The row `row_id` of the synced `table` as this database has it now (a tombstone
+    too), its `columns` by name; None if it has none."""
+    row = conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]
+    ).fetchone()
+    return None if row is None else dict(zip(columns, row, strict=True))
 
 
 def content_hashes(conn: Connection, schema: str, *, scoped: bool) -> dict[str, str]:

@@ -28,8 +28,8 @@ from store.core.db import Connection, use_key
 from store.core.keys import KeyFile, sqlcipher_key
 from store.sync import changeset
 from store.sync.changeset import Change
-from store.sync.cut import table_columns
 from store.sync.laptop import base_of
+from store.sync.scope import table_columns
 from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED, Scope
 
 
