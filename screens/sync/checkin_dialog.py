@@ -5,6 +5,7 @@ refreshed check-out is written for the laptop."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.widgets import Input, Static
 from store.core.i18n import has_text
 from store.sync.models import ApplyReport, ConflictFound
 
-from ..reports.export_dialog import default_folder
+from ..reports.export_dialog import default_folder, target_of
 from ..shell.formatting import format_stored_moment
 from . import sync_jobs
 from .sync_dialogs import SyncDialog
@@ -67,14 +68,16 @@ class CheckinDialog(SyncDialog[sync_jobs.CheckinDone]):
                 return
             self.start(lambda store: sync_jobs.check_in(store, bundle, actor), PATH)
         else:
-            self.start(lambda store: sync_jobs.dry_run(store, bundle, actor), PATH)
+            self.start(lambda store: (bundle, sync_jobs.dry_run(store, bundle, actor)), PATH)
 
     def finished(self, result: object) -> None:
-        if isinstance(result, ApplyReport):
-            bundle = self.typed_path(PATH, new=False)
-            assert bundle is not None
-            self.tried = (bundle, result)
-            self._show_dry_run(result)
+        if isinstance(result, tuple):
+            # The dry run of the file it was started for: Enter applies that file only,
+            # and only while the field still names it.
+            bundle, report = cast(tuple[Path, ApplyReport], result)
+            if target_of(self.query_one(f"#{PATH}", Input).value) == bundle:
+                self.tried = (bundle, report)
+                self._show_dry_run(report)
         else:
             self.dismiss(result)  # type: ignore[arg-type]
 

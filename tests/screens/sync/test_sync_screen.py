@@ -127,6 +127,32 @@ async def test_a_bundle_is_dry_run_first_and_applied_on_enter_with_a_refreshed_c
     assert refreshed.is_file() and Path(f"{refreshed}.base").is_file()
 
 
+async def test_a_dry_run_that_comes_back_after_the_path_was_changed_applies_nothing(
+    world, clock, home, tmp_path
+):
+    laptop = check_out(world, tmp_path / "laptop").path
+    bundle = change_phone_and_pack(world, laptop, home / "phone.bundle")
+    before = phone_at_office(world)
+    app = make_app(world.path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_laptops(pilot)
+        dialog = await dialog_of(pilot, "i", CheckinDialog)
+        await submit(pilot, dialog, bundle)
+        report = dialog.tried[1]
+        # The user types another path while a dry run of the first is still running; its
+        # answer arrives after the change.
+        dialog.query_one("#sync-path", Input).value = str(home / "other.bundle")
+        await pilot.pause()
+        dialog.finished((bundle, report))
+        await pilot.pause()
+        assert not dialog.query_one("#sync-dry-run").display
+        await pilot.press("enter")
+        await settled(pilot)
+        # Enter dry-runs the file the field names (it is not there): nothing applied.
+        assert app.screen is dialog and "other.bundle" in error_of(dialog, "sync-path")
+    assert phone_at_office(world) == before
+
+
 @pytest.mark.parametrize("contents", [None, b"LUOTSI not really a bundle"])
 async def test_a_missing_or_damaged_bundle_is_refused_in_the_dialog_with_the_path_kept(
     world, clock, home, tmp_path, contents
