@@ -21,7 +21,6 @@ from store.core.i18n import tr
 from store.core.models import Staff
 from store.core.text import visible
 from store.sync.devices import device_name
-from store.sync.files import checkout_files, free_checkout_path
 
 from .cli_common import (
     DbOption,
@@ -109,13 +108,6 @@ def checkout_command(
         _echo_checkout(result, target, session.lang, rows=True)
 
 
-def _read_bundle(path: Path, lang: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        fail(tr("cli.sync.no_file", lang, path=path))
-
-
 def _echo_report(session: Session, report: ApplyReport, device: str) -> None:
     lang = session.lang
     coach = session.store.staff.get(report.coach_id)
@@ -174,36 +166,23 @@ def apply_command(
 ) -> None:
     """Check a bundle in (or only show what it would do), then write the laptop's new
     check-out, so it can go on working from what the office now holds."""
-    from store.sync.apply import apply_bundle
-    from store.sync.checkout import OutExists, checkout
+    from screens.shell.background import describe_error
+    from store.sync.checkin import check_in
 
     with sync_session(ctx, db, user, lang, "sync.apply") as session:
-        if out is not None and not dry_run and any(p.exists() for p in checkout_files(out)):
-            raise OutExists(str(out))  # before the check-in, which would not be undone
-        data = _read_bundle(bundle, session.lang)
         store = session.store
-        report = apply_bundle(
-            store.ctx, data=data, name=bundle.name, actor=session.staff, dry_run=dry_run
+        done = check_in(
+            store.ctx, _path(session), bundle, actor=session.staff, dry_run=dry_run, out=out
         )
-        device = store.devices.get(report.device_id)
-        _echo_report(session, report, device_name(device))
-        if report.dry_run or report.already_applied:
-            return
-        coach = store.staff.get(report.coach_id)
-        if coach is None:  # a device row always names its coach
-            fail(tr("cli.sync.unknown_coach", session.lang, username=report.coach_id))
-        target = out or free_checkout_path(bundle.parent, coach.username, store.today())
-        result = checkout(
-            store.ctx,
-            _path(session),
-            coach=coach,
-            out=target,
-            actor=session.staff,
-            device_id=report.device_id,
-        )
-        typer.echo(tr("cli.sync.apply.refreshed", session.lang))
-        for file in result.files:
-            typer.echo(f"  {file}")
+        report = done.report
+        _echo_report(session, report, device_name(store.devices.get(report.device_id)))
+        if done.refresh_failed is not None:
+            reason = describe_error(done.refresh_failed, session.lang)
+            fail(tr("sync_checkin.refresh_failed", session.lang, reason=reason))
+        if done.refreshed is not None:
+            typer.echo(tr("cli.sync.apply.refreshed", session.lang))
+            for file in done.refreshed.files:
+                typer.echo(f"  {file}")
 
 
 @sync_app.command("pack", help=sync_help("help.sync.pack"))
@@ -245,12 +224,12 @@ def receive_command(
 ) -> None:
     """Replace this laptop's database with the office's new check-out of it (refused
     while the laptop holds changes that were not packed)."""
-    from store.sync.pack import receive
+    from store.sync.receive import receive
 
     ui_lang = early_language(ctx, lang)
     laptop = existing_database(ctx, db, ui_lang)
     if not checkout_file.is_file():
-        fail(tr("cli.sync.no_file", ui_lang, path=checkout_file))
+        fail(tr("sync.error.unreadable", ui_lang, path=checkout_file))
     # Both files open with the coach's own password: asked once, for whichever is locked.
     credentials = unlock_for_cli(ctx, laptop, ui_lang, user)
     if credentials is None:

@@ -147,11 +147,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The laptop's new check-out is written; copy the files to the laptop and run"
         " luotsi sync receive there:",
     ),
-    "cli.sync.no_file": (
-        "tiedostoa {path} ei ole tai sitä ei voi lukea",
-        "filen {path} finns inte eller kan inte läsas",
-        "there is no file {path}, or it cannot be read",
-    ),
     "cli.sync.pack.done": (
         "Siirtopaketti kirjoitettu: {path}. Muutoksia: {changes}; lokitapahtumia: {audit}.",
         "Paketet skrevs: {path}. Ändringar: {changes}; logghändelser: {audit}.",

@@ -4,6 +4,11 @@ receive or revoke was refused. Shown by the sync screens and the `luotsi sync` c
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str, str]] = {
+    "sync.error.unreadable": (
+        "Tiedostoa {path} ei ole tai sitä ei voi lukea.",
+        "Filen {path} finns inte eller kan inte läsas.",
+        "There is no file {path}, or it cannot be read.",
+    ),
     "sync.error.bundle_damaged": (
         "{name} ei ole eheä siirtopaketti (katkennut, väärä tiedosto tai muutettu"
         " pakkaamisen jälkeen); mitään ei kirjattu. Pakkaa kannettavalla uudelleen.",

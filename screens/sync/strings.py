@@ -135,11 +135,6 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Filen finns redan: {path}",
         "The file exists already: {path}",
     ),
-    "sync_dialog.unreadable": (
-        "Tiedostoa ei voi lukea: {path}",
-        "Filen kan inte läsas: {path}",
-        "The file cannot be read: {path}",
-    ),
     "sync_dialog.working": ("Hetki …", "Ett ögonblick …", "Working …"),
     # Check-out.
     "sync_checkout.title": (

@@ -155,7 +155,7 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         def after(done: sync_jobs.CheckinDone | None) -> None:
             if done is None:
                 return
-            report = done.report
+            report, refreshed = done.checkin.report, done.checkin.refreshed
             self.reload(report.device_id)
             changes = sum(counts.total for counts in report.per_table.values())
             lines = [
@@ -166,11 +166,11 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
                     open=done.open_conflicts,
                 )
             ]
-            if done.refreshed is not None:
+            if refreshed is not None:
                 lines.append(self.t("sync_checkin.refreshed"))
-                lines.extend(f"  {path}" for path in done.refreshed.files)
-            if done.refresh_failed is not None:
-                reason = describe_error(done.refresh_failed, self.ctx.lang)
+                lines.extend(f"  {path}" for path in refreshed.files)
+            if done.checkin.refresh_failed is not None:
+                reason = describe_error(done.checkin.refresh_failed, self.ctx.lang)
                 lines.append(self.t("sync_checkin.refresh_failed", reason=reason))
             self._result("\n".join(lines))
 

@@ -26,10 +26,7 @@ from store.sync.bundle import Contents, Header, seal
 from store.sync.errors import NotALaptop
 from store.sync.laptop import bundle_key_of, laptop_state
 from store.sync.models import LaptopState, PackResult
-from store.sync.receive import receive
 from store.sync.snapshot import capture_laptop, changes_since_pack
-
-__all__ = ["pack", "receive", "unpacked_changes"]
 
 
 def pack(ctx: Context, laptop_path: Path, *, out: Path, actor: Staff) -> PackResult:

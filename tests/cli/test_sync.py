@@ -202,7 +202,7 @@ def test_a_tampered_bundle_is_refused_and_nothing_is_written(office, tmp_path):
     assert phone_of(office.path, office.clients["makinen"].id) != STORED_NEW_PHONE
     missing = sync(office.path, "apply", str(tmp_path / "nothing.bundle"))
     assert missing.exit_code == 2
-    assert "there is no file" in missing.output
+    assert "There is no file" in missing.output
 
 
 def test_reception_may_not_check_out_and_a_coach_may_not_check_in(office, tmp_path):

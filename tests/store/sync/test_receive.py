@@ -22,8 +22,8 @@ from store.sync.errors import (
 )
 from store.sync.laptop import laptop_state
 from store.sync.models import CheckoutResult
-from store.sync.pack import pack, receive
-from store.sync.receive import LastPackNotCheckedIn
+from store.sync.pack import pack
+from store.sync.receive import LastPackNotCheckedIn, receive
 from tests.conftest import World, build_world
 from tests.store.sync.laptops import card, check_out, later, open_laptop
 
