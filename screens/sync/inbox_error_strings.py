@@ -45,6 +45,11 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "The office refused the laptop's row again; nothing was saved."
         " Correct the data by hand or keep the office's.",
     ),
+    "sync.inbox.value.pick_a_side": (
+        "Tätä kenttää ei kirjoiteta käsin: pidä toimiston arvo tai ota kannettavan.",
+        "Det här fältet skrivs inte för hand: behåll kontorets värde eller ta den bärbaras.",
+        "This field is not typed by hand: keep the office's value or take the laptop's.",
+    ),
     "sync.inbox.value.not_a_number": (
         "Kirjoita luku.",
         "Skriv ett tal.",

@@ -155,11 +155,16 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
         return texts
 
     @property
-    def selected(self) -> Conflict | None:
+    def selected_line(self) -> ConflictContext | None:
         table = self.query_one(DataTable)
         if not self.lines or not 0 <= table.cursor_row < len(self.lines):
             return None
-        return self.lines[table.cursor_row].conflict
+        return self.lines[table.cursor_row]
+
+    @property
+    def selected(self) -> Conflict | None:
+        line = self.selected_line
+        return None if line is None else line.conflict
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -279,7 +284,8 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
         conflict = self._open_selected()
         if conflict is None:
             return
-        if conflict.kind != "field" or conflict.column is None:
+        line = self.selected_line
+        if line is None or not line.can_set_value:
             self.notify(self.t("inbox.merge_value_only_field"), severity="warning")
             return
         actor = self.session.staff
@@ -304,7 +310,8 @@ class InboxScreen(ScreenContextMixin, Screen[None]):
         conflict = self._open_selected()
         if conflict is None:
             return
-        if conflict.kind != "same_hetu" or conflict.other_row_id is None:
+        line = self.selected_line
+        if line is None or not line.can_merge or conflict.other_row_id is None:
             self.notify(self.t("inbox.merge_people_only_hetu"), severity="warning")
             return
         actor = self.session.staff

@@ -197,9 +197,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "This conflict is already resolved.",
     ),
     "inbox.merge_value_only_field": (
-        "Oman arvon voi kirjoittaa vain kenttään, jota on muutettu molemmissa.",
-        "Ett eget värde kan bara skrivas i ett fält som ändrats på båda.",
-        "A value can be typed only for a field changed on both sides.",
+        "Oman arvon voi kirjoittaa vain kenttään, jota on muutettu molemmissa (ei"
+        " ajanvarauksen aikaan eikä viittaukseen).",
+        "Ett eget värde kan bara skrivas i ett fält som ändrats på båda (inte en bokningstid"
+        " eller en hänvisning).",
+        "A value can be typed only for a field changed on both sides (not a booking's time"
+        " or a reference).",
     ),
     "inbox.merge_people_only_hetu": (
         "Henkilöt yhdistetään vain, kun kahdella on sama henkilötunnus.",

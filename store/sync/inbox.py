@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from store.clients.display import full_name
-from store.clients.validation import mask_hetu
+from store.clients.repository import update_client_row
+from store.clients.validation import CLIENT_FIELDS, mask_hetu
 from store.core.audit import log_event
 from store.core.auth import require
 from store.core.context import Context
@@ -28,8 +29,10 @@ from store.sync.errors import SyncError
 from store.sync.inbox_pairs import check_office_unchanged, together
 from store.sync.inbox_rows import (
     InvalidValue,
+    client_card_with,
     office_row,
     parent_of,
+    typed_by_hand,
     typed_value,
     write_laptop_values,
 )
@@ -177,7 +180,12 @@ class Inbox:
             device_label=None if device is None else device[0],
             coach_name=None if device is None else device[1],
             can_take_laptop=conflict.is_open and conflict.kind != "same_hetu",
-            can_set_value=conflict.is_open and conflict.kind == "field",
+            can_set_value=conflict.is_open
+            and conflict.kind == "field"
+            and conflict.column is not None
+            and typed_by_hand(
+                conflict.column, conflict.base_value, conflict.office_value, conflict.laptop_value
+            ),
             can_merge=conflict.is_open and conflict.kind == "same_hetu",
         )
 
@@ -325,13 +333,18 @@ class Inbox:
         def decide(conflict: Conflict) -> tuple[Resolution, object]:
             if conflict.kind != "field" or conflict.column is None:
                 raise NotForThisConflict
-            typed = typed_value(self.ctx, conflict.table, conflict.row_id, conflict.column, value)
-            if office_row(self.ctx, conflict.table, conflict.row_id) is None:
+            table, row_id, column = conflict.table, conflict.row_id, conflict.column
+            typed = typed_value(self.ctx, table, row_id, column, value)
+            if office_row(self.ctx, table, row_id) is None:
                 raise RowGone
             try:
-                update_row(
-                    self.ctx, conflict.table, conflict.row_id, {conflict.column: typed}, by=actor.id
-                )
+                if table == "client" and column in CLIENT_FIELDS:
+                    # As the client card saves it: its own access-log events (a HETU's change
+                    # named old → new) besides the conflict's.
+                    card = client_card_with(self.ctx, row_id, column, value)
+                    update_client_row(self.ctx, row_id, card, actor_id=actor.id)
+                else:
+                    update_row(self.ctx, table, row_id, {column: typed}, by=actor.id)
             except SQLITE_INTEGRITY_ERRORS:
                 raise LaptopRowRefused("sync.inbox.refused") from None
             return "merged", typed
@@ -343,7 +356,6 @@ class Inbox:
     def merge_people(self, conflict_id: str, actor: Staff, *, keep_id: str) -> str:
         """A `same_hetu` conflict decided by making the two records one, `keep_id`
         (either of the two) kept; returns the merge's id."""
-        merged: list[str] = []
 
         def decide(conflict: Conflict) -> tuple[Resolution, object]:
             if conflict.kind != "same_hetu" or conflict.other_row_id is None:
@@ -355,11 +367,9 @@ class Inbox:
             merge_id = person_merge.merge_clients(
                 self.ctx, keep_id, other, by=actor.id, conflict_id=conflict.id
             )
-            merged.append(merge_id)
             return "person_merged", merge_id
 
-        self._resolve(conflict_id, actor, decide)
-        return merged[0]
+        return str(self._resolve(conflict_id, actor, decide).resolved_value)
 
     def undo_merge(self, merge_id: str, actor: Staff) -> None:
         """The two records made two again, and the conflict that merged them open again."""

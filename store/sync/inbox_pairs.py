@@ -45,8 +45,9 @@ def together(ctx: Context, conflict: Conflict) -> list[Conflict]:
 
 
 def check_office_unchanged(ctx: Context, conflict: Conflict) -> None:
-    """Refuse to take a laptop's value over an office value changed since the check-in."""
-    if conflict.kind != "field" or conflict.column is None:
+    """Refuse to take a laptop's value over an office value changed since the check-in
+    (a field both changed, or an office table's field the laptop changed)."""
+    if conflict.kind not in ("field", "office_owned") or conflict.column is None:
         return
     row = office_row(ctx, conflict.table, conflict.row_id)
     if row is not None and row.get(conflict.column) != conflict.office_value:

@@ -6,6 +6,7 @@ checked as the store checks that field."""
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import cast
@@ -18,6 +19,7 @@ from store.clients.validation import (
     check_text,
 )
 from store.core.context import Context
+from store.core.dates import DateError, parse_date
 from store.core.rows import insert_rows, update_row
 from store.sync.errors import SyncError
 from store.sync.models import Conflict
@@ -27,6 +29,18 @@ from store.sync.tables import BOOKKEEPING, SYNCED
 # Never written from a laptop's values: the row's identity and who changed it last (the
 # person deciding the conflict is who changes it now).
 _NOT_WRITTEN = BOOKKEEPING | {"id"}
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T")
+
+
+def typed_by_hand(column: str, *values: object) -> bool:
+    """Whether a value of `column` is one a person may type: not a reference to another
+    row, and not a moment (stored as UTC text; a booking's time is picked, not typed).
+    `values` are what the column holds on either side."""
+    if column == "id" or column.endswith("_id"):
+        return False
+    return not any(isinstance(value, str) and _ISO_MOMENT.match(value) for value in values)
 
 
 class InvalidValue(SyncError):
@@ -107,19 +121,32 @@ def parent_of(ctx: Context, conflict: Conflict) -> tuple[str, str] | None:
 
 
 def typed_value(ctx: Context, table: str, row_id: str, column: str, text: str) -> object:
-    """`text` as typed for `column`, converted to the column's type (empty: no value); a
-    client's field cleaned and checked as the client card does (`InvalidValue`)."""
+    """`text` as typed for `column`, converted to the column's type (empty: no value; a
+    day as d.m.yyyy or yyyy-mm-dd); a client's field cleaned and checked as the client card
+    does (`InvalidValue`)."""
     if table == "client" and column in CLIENT_FIELDS:
-        return _client_value(ctx, row_id, column, text)
+        value = client_card_with(ctx, row_id, column, text)[column]
+        return value.isoformat() if isinstance(value, date) else value
+    if table not in SYNCED:
+        raise LookupError(table)
     declared = {
         str(row[1]): str(row[2]).upper()
         for row in ctx.db.execute(f"PRAGMA table_info({table})").fetchall()
     }
-    if table not in SYNCED or column not in declared or column in _NOT_WRITTEN:
+    if column not in declared or column in _NOT_WRITTEN:
         raise LookupError(column)
+    row = office_row(ctx, table, row_id)
+    now = None if row is None else row.get(column)
+    if not typed_by_hand(column, now):
+        raise InvalidValue(column, "sync.inbox.value.pick_a_side")
     stripped = text.strip()
     if not stripped:
         return None
+    if isinstance(now, str) and _ISO_DAY.fullmatch(now):
+        try:
+            return parse_date(stripped).isoformat()
+        except DateError as exc:
+            raise InvalidValue(column, exc.key, **exc.params) from None
     if "INT" in declared[column]:
         try:
             return int(stripped)
@@ -138,9 +165,10 @@ def typed_value(ctx: Context, table: str, row_id: str, column: str, text: str) -
         raise InvalidValue(error.field, error.key, **error.params) from None
 
 
-def _client_value(ctx: Context, client_id: str, column: str, text: str) -> object:
+def client_card_with(ctx: Context, client_id: str, column: str, text: str) -> dict[str, object]:
     """The client's card as the office has it with `text` in `column`, checked whole (a
-    HETU must match the birth date and belong to no other client); the cleaned value."""
+    HETU must match the birth date and belong to no other client), cleaned as the client
+    card saves it."""
     row = office_row(ctx, "client", client_id)
     if row is None:
         raise LookupError(client_id)
@@ -151,5 +179,4 @@ def _client_value(ctx: Context, client_id: str, column: str, text: str) -> objec
     except ValidationError as exc:
         error = next((e for e in exc.errors if e.field == column), exc.errors[0])
         raise InvalidValue(error.field, error.key, **error.params) from None
-    value = values[column]
-    return value.isoformat() if isinstance(value, date) else value
+    return values

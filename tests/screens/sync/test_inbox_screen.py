@@ -231,7 +231,8 @@ async def test_keys_that_do_not_apply_say_why(world: World, clock) -> None:
         assert messages(pilot.app)[-3:] == [
             "People are merged only when two records share a HETU.",
             "Only a resolved merge of people can be undone.",
-            "A value can be typed only for a field changed on both sides.",
+            "A value can be typed only for a field changed on both sides (not a booking's time"
+            " or a reference).",
         ]
         assert conflict_row(world, inbox.phone)[0] is None
         assert conflict_row(world, inbox.hetu)[0] is None
