@@ -8,6 +8,7 @@ import pytest
 from store.core.auth import PermissionDenied
 from store.sample.accounts import add_demo_account
 from store.sync.inbox import MergeRefused
+from store.sync.person_merge import CLIENT_REFERENCES
 from tests.conftest import World
 from tests.store.sync.inbox_world import (
     STAMPS,
@@ -225,3 +226,18 @@ def test_a_coach_merges_only_their_own_and_reception_not_at_all(world: World) ->
         world.store.inbox.undo_merge(merge_id, world.reception)
 
     world.store.inbox.undo_merge(merge_id, world.coach)
+
+
+def test_every_table_that_names_a_client_follows_a_merge(world: World) -> None:
+    # A table added later with a reference to a client must be in the list, or its rows
+    # would stay with the merged (tombstoned) record. The access log is append-only, and
+    # a merge's own rows name both clients on purpose.
+    referring = set()
+    for (table,) in world.store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for key in world.store.db.execute(f'PRAGMA foreign_key_list("{table}")'):
+            if key[2] == "client":
+                referring.add((table, key[3]))
+    referring -= {("audit_event", "client_id")}
+    referring -= {("person_merge", "kept_client_id"), ("person_merge", "merged_client_id")}
+    # sync_conflict names its client without a foreign key (a laptop's refused client).
+    assert referring | {("sync_conflict", "client_id")} == set(CLIENT_REFERENCES)
