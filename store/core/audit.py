@@ -144,7 +144,7 @@ def append_device_events(
     that this log does not hold yet (by id), in the laptop's own order, each re-chained
     after the newest event here with `device_id` set: their id, time, staff, action,
     entity, client and purpose stay the laptop's (but for a client this register lacks,
-    see `_unlink_missing_client`). Returns how many were appended."""
+    see `client_reference`). Returns how many were appended."""
     events = [dict(zip(columns, values, strict=True)) for values in rows]
     if "seq" in columns:
         events.sort(key=lambda event: _seq_key(event.get("seq")))
@@ -158,24 +158,26 @@ def append_device_events(
         if str(event["id"]) not in known:
             known.add(str(event["id"]))
             fields = {column: event.get(column) for column in CHAINED_COLUMNS[1:]}
-            new.append(_unlink_missing_client(ctx, {**fields, "device_id": device_id}))
+            client_id, purpose = client_reference(ctx, fields["client_id"], fields["purpose"])
+            new.append(
+                {**fields, "client_id": client_id, "purpose": purpose, "device_id": device_id}
+            )
     if new:
         _append(ctx, new)
     return len(new)
 
 
-def _unlink_missing_client(ctx: Context, event: dict[str, object]) -> dict[str, object]:
-    """An event about a client this register does not hold (a laptop's new client the
-    office refused, kept whole in the inbox) is still appended, never dropped: the
-    client's id moves into the purpose, as the reference itself would be refused."""
-    client_id, purpose = event.get("client_id"), event.get("purpose")
+def client_reference(ctx: Context, client_id: object, purpose: object) -> tuple[object, object]:
+    """The client and purpose an event about `client_id` is logged with. An event about a
+    client this register does not hold (a laptop's new client the office refused, kept
+    whole in the inbox) is still logged, never dropped: the client's id moves into the
+    purpose, as the reference itself would be refused."""
     if (
         client_id is None
         or ctx.db.execute("SELECT 1 FROM client WHERE id = ?", [client_id]).fetchone()
     ):
-        return event
-    moved = f"{purpose}; client={client_id}" if purpose else f"client={client_id}"
-    return {**event, "client_id": None, "purpose": moved}
+        return client_id, purpose
+    return None, f"{purpose}; client={client_id}" if purpose else f"client={client_id}"
 
 
 def _seq_key(seq: object) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from store.clients.display import full_name
 from store.clients.repository import update_client_row
 from store.clients.validation import CLIENT_FIELDS, mask_hetu
-from store.core.audit import log_event
+from store.core.audit import client_reference, log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
@@ -238,23 +238,18 @@ class Inbox:
             by=actor.id,
             at=at,
         )
+        client_id, purpose = client_reference(
+            self.ctx, conflict.client_id, resolution or "reopened"
+        )
         log_event(
             self.ctx,
             staff_id=actor.id,
             action="update",
             entity="sync_conflict",
             entity_id=conflict.id,
-            client_id=self._known_client(conflict.client_id),
-            purpose=resolution or "reopened",
+            client_id=None if client_id is None else str(client_id),
+            purpose=str(purpose),
         )
-
-    def _known_client(self, client_id: str | None) -> str | None:
-        """The conflict's client as the log may name it: one the office has (a laptop's
-        client the office refused is not in its register)."""
-        if client_id is None:
-            return None
-        row = self.ctx.db.execute("SELECT 1 FROM client WHERE id = ?", [client_id]).fetchone()
-        return None if row is None else client_id
 
     def keep_office(self, conflict_id: str, actor: Staff) -> Conflict:
         """The office's row stays as it is; a laptop's row whose parent the office deleted

@@ -113,3 +113,27 @@ def test_a_laptops_change_to_an_office_table_is_not_taken_over_a_later_office_ed
 
     row = row_of(world, "site", site.id)
     assert row is not None and row["name"] == "Työpiste Asema"
+
+
+def test_deciding_about_a_client_the_office_refused_names_that_client_in_the_log(
+    world: World,
+) -> None:
+    refused_client = "0f6e8a0c-5d2b-4c1e-9f3a-7b8c9d0e1f2a"
+    conflict_id = add_conflict(
+        world,
+        "rejected",
+        "client",
+        refused_client,
+        office="UNIQUE constraint failed",
+        client_id=refused_client,
+        laptop_row={"id": refused_client, "first_name": "Aino", "last_name": "Laptop"},
+    )
+
+    world.store.inbox.keep_office(conflict_id, world.admin)
+
+    (event,) = world.store.db.execute(
+        "SELECT client_id, purpose FROM audit_event WHERE entity = 'sync_conflict'"
+        " AND entity_id = ?",
+        [conflict_id],
+    ).fetchall()
+    assert event == (None, f"office; client={refused_client}")
