@@ -101,7 +101,6 @@ ChainRow = Sequence[Field]
 def check_rows(rows: Iterable[ChainRow]) -> ChainCheck:
     """Walk the events in `seq` order and stop at the first broken link."""
     width = len(CHAINED_COLUMNS)
-    sha256, encode = hashlib.sha256, _encode
     expected_seq, prev_hash = 1, GENESIS
     problem: Problem | None = None
     row: ChainRow = (None, None, None)
@@ -113,11 +112,10 @@ def check_rows(rows: Iterable[ChainRow]) -> ChainCheck:
             problem = "unlinked"
             break
         device_id = row[width + 2] if len(row) > width + 2 else None
-        hashed = (
-            [prev_hash, *row[:width]] if device_id is None else [prev_hash, *row[:width], device_id]
-        )
-        text = encode(hashed)
-        if sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != row[width + 1]:
+        if (
+            event_hash(prev_hash, row[:width], None if device_id is None else str(device_id))
+            != row[width + 1]
+        ):
             problem = "altered"
             break
         prev_hash = str(row[width + 1])

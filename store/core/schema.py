@@ -16,6 +16,11 @@ COMMON = """
 """
 
 
+def sql_in(values: tuple[str, ...]) -> str:
+    """`values` as the list of an SQL `IN (…)` (a CHECK of allowed values)."""
+    return ", ".join(f"'{v}'" for v in values)
+
+
 def run(db: Database, *statements: str) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     for statement in statements:

@@ -14,7 +14,7 @@ import uuid
 
 from sqlite_utils import Database
 
-from store.core.schema import COMMON, run
+from store.core.schema import COMMON, run, sql_in
 
 # The client process of the Nordic service model (in force since 2.5.2022), domain guide §2.
 # (code, value, unit, effective from, source)
@@ -40,10 +40,6 @@ CHANNELS = ("in_person", "phone", "video")
 APPOINTMENT_STATES = ("booked", "arrived", "done", "no_show", "cancelled")
 ABSENCE_KINDS = ("leave", "sick", "training", "blocked")
 SEAT_STATES = ("booked", "waiting", "attended", "no_show", "cancelled")
-
-
-def _in(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def add_scheduling(db: Database) -> None:
@@ -74,7 +70,7 @@ def add_scheduling(db: Database) -> None:
         f"""CREATE TABLE absence (
             id TEXT PRIMARY KEY NOT NULL,
             staff_id TEXT NOT NULL REFERENCES staff(id),
-            kind TEXT NOT NULL CHECK (kind IN ({_in(ABSENCE_KINDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({sql_in(ABSENCE_KINDS)})),
             starts_at TEXT NOT NULL,
             ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
             note TEXT,
@@ -85,13 +81,13 @@ def add_scheduling(db: Database) -> None:
             id TEXT PRIMARY KEY NOT NULL,
             coach_id TEXT NOT NULL REFERENCES staff(id),
             client_id TEXT NOT NULL REFERENCES client(id),
-            kind TEXT NOT NULL CHECK (kind IN ({_in(APPOINTMENT_KINDS)})),
-            channel TEXT NOT NULL DEFAULT 'in_person' CHECK (channel IN ({_in(CHANNELS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({sql_in(APPOINTMENT_KINDS)})),
+            channel TEXT NOT NULL DEFAULT 'in_person' CHECK (channel IN ({sql_in(CHANNELS)})),
             starts_at TEXT NOT NULL,
             ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
             site_id TEXT REFERENCES site(id),
             room_id TEXT REFERENCES room(id),
-            status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ({_in(APPOINTMENT_STATES)})),
+            status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ({sql_in(APPOINTMENT_STATES)})),
             cancel_reason TEXT CHECK (cancel_reason IS NULL
                 OR cancel_reason IN ('by_client', 'by_coach')),
             cancel_note TEXT,
@@ -147,7 +143,7 @@ def add_scheduling(db: Database) -> None:
             id TEXT PRIMARY KEY NOT NULL,
             session_id TEXT NOT NULL REFERENCES group_session(id),
             client_id TEXT NOT NULL REFERENCES client(id),
-            state TEXT NOT NULL CHECK (state IN ({_in(SEAT_STATES)})),
+            state TEXT NOT NULL CHECK (state IN ({sql_in(SEAT_STATES)})),
             queued_at TEXT NOT NULL,
             moved_up_at TEXT,
             called_at TEXT,

@@ -15,7 +15,7 @@ import uuid
 
 from sqlite_utils import Database
 
-from store.core.schema import COMMON, run
+from store.core.schema import COMMON, run, sql_in
 
 CONFLICT_KINDS = (
     "field",  # the same field changed on both sides to different values
@@ -28,10 +28,6 @@ CONFLICT_KINDS = (
     "rejected",  # the office's rules refused the laptop's row (a constraint)
 )
 RESOLUTIONS = ("office", "laptop", "merged", "person_merged")
-
-
-def _in(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def add_sync(db: Database) -> None:
@@ -87,7 +83,7 @@ def add_sync(db: Database) -> None:
             table_name TEXT NOT NULL,
             row_id TEXT NOT NULL,
             column_name TEXT,
-            kind TEXT NOT NULL CHECK (kind IN ({_in(CONFLICT_KINDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({sql_in(CONFLICT_KINDS)})),
             base_value TEXT,
             office_value TEXT,
             laptop_value TEXT,
@@ -95,7 +91,7 @@ def add_sync(db: Database) -> None:
             other_row_id TEXT,
             client_id TEXT,
             detected_at TEXT NOT NULL,
-            resolution TEXT CHECK (resolution IS NULL OR resolution IN ({_in(RESOLUTIONS)})),
+            resolution TEXT CHECK (resolution IS NULL OR resolution IN ({sql_in(RESOLUTIONS)})),
             resolved_value TEXT,
             resolved_by TEXT REFERENCES staff(id),
             resolved_at TEXT,

@@ -155,7 +155,8 @@ class RowMerger:
                 found.append(rejected)
             else:
                 self._count(change.table, decision)
-        client_id = self.client_of(change.table, laptop_row)
+        # Whose row it is (a read per parent row) only where the inbox needs to say so.
+        client_id = self.client_of(change.table, laptop_row) if found else None
         for item in found:
             conflict = item.conflict
             if conflict.client_id is None:
