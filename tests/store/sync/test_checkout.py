@@ -156,11 +156,16 @@ def test_a_coach_without_a_key_slot_gets_no_laptop(world, tmp_path):
     assert sorted(os.listdir(tmp_path)) == _office_files(world)
 
 
-def test_a_failed_check_out_leaves_no_file_and_nothing_at_the_office(world, tmp_path, monkeypatch):
+# Before the files are renamed into place, and after (the folder's sync fails): either way
+# the files placed are taken away again with the office's transaction.
+@pytest.mark.parametrize("step", ["_place", "sync_folder"])
+def test_a_failed_check_out_leaves_no_file_and_nothing_at_the_office(
+    world, tmp_path, monkeypatch, step
+):
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(checkout_module, "_place", fail)
+    monkeypatch.setattr(checkout_module, step, fail)
     events = len(world.store.audit.events())
     with pytest.raises(OSError):
         check_out(world, tmp_path)

@@ -178,6 +178,16 @@ def test_no_side_file_before_a_desk_opens_the_database(tmp_path, clock):
         feed.close()
 
 
+def test_a_store_that_only_read_leaves_the_side_file_as_it_was(world, clock):
+    # A thread worker or a report opens its own store: reading publishes nothing.
+    side_file = board_file_of(world.path)
+    before = side_file.stat().st_mtime_ns, side_file.read_bytes()
+    reader = Store.open(world.path, clock, migrate=False)
+    reader.visits.day_visits(world.site.id, clock.today())
+    reader.close()
+    assert (side_file.stat().st_mtime_ns, side_file.read_bytes()) == before
+
+
 def test_a_write_inside_a_longer_transaction_is_published_once_it_commits(world, clock):
     from store.core.db import write_transaction
 
