@@ -16,7 +16,7 @@ from store.sync.models import LaptopState
 
 _STATE = (
     "SELECT id, office_id, coach_id, base_id, cut_at, window_from, window_to, packed_at,"
-    " checked_in_through"
+    " checked_in_through, bundle_key, packed_hash, packed_audit_seq"
     " FROM sync_laptop WHERE deleted_at IS NULL"
 )
 
@@ -36,6 +36,9 @@ def laptop_state(db: Database) -> LaptopState | None:
         window_to=str(row[6]),
         packed_at=None if row[7] is None else str(row[7]),
         checked_in_through=None if row[8] is None else str(row[8]),
+        bundle_key=bytes.fromhex(str(row[9])),
+        packed_hash=None if row[10] is None else str(row[10]),
+        packed_audit_seq=None if row[11] is None else int(row[11]),
     )
 
 
@@ -49,12 +52,6 @@ def base_of(path: Path) -> Path:
     """The base a laptop database was cut from: `FILE.base`, beside it, under the same key."""
     path = Path(path)
     return path.with_name(path.name + ".base")
-
-
-def bundle_key_of(db: Database) -> bytes:
-    """On a laptop: the key its bundles are sealed with (the office keeps the same)."""
-    row = db.execute("SELECT bundle_key FROM sync_laptop WHERE deleted_at IS NULL").fetchone()
-    return bytes.fromhex(str(row[0]))
 
 
 def copy_private(source: Path, target: Path) -> None:

@@ -35,6 +35,9 @@ class LaptopState:
     packed_at: str | None
     # The newest pack the office had checked in when it cut this check-out.
     checked_in_through: str | None = None
+    bundle_key: bytes = b""  # what its bundles are sealed with (the office keeps the same)
+    packed_hash: str | None = None  # the last bundle's changes, as `Captured.digest`
+    packed_audit_seq: int | None = None  # the newest access-log event the last bundle held
 
 
 @dataclass(frozen=True)

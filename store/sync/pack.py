@@ -24,7 +24,7 @@ from store.core.models import Staff
 from store.core.rows import update_row
 from store.sync.bundle import Contents, Header, seal
 from store.sync.errors import NotALaptop
-from store.sync.laptop import bundle_key_of, laptop_state
+from store.sync.laptop import laptop_state
 from store.sync.models import LaptopState, PackResult
 from store.sync.snapshot import capture_laptop, changes_since_pack
 
@@ -55,7 +55,7 @@ def pack(ctx: Context, laptop_path: Path, *, out: Path, actor: Staff) -> PackRes
         audit_rows=audit_rows,
     )
     header = Header(state.office_id, state.device_id, bundle_id)
-    _write(out, seal(header, contents, bundle_key_of(ctx.db)))
+    _write(out, seal(header, contents, state.bundle_key))
     newest_seq = max((int(str(row[0])) for row in audit_rows), default=0)
     with write_transaction(ctx.db):
         update_row(
@@ -80,8 +80,8 @@ def pack(ctx: Context, laptop_path: Path, *, out: Path, actor: Staff) -> PackRes
 def unpacked_changes(ctx: Context, laptop_path: Path) -> int:
     """How many changes the laptop holds that its last bundle did not (see
     `changes_since_pack`)."""
-    _state(ctx, Path(laptop_path))
-    return changes_since_pack(ctx.db, capture_laptop(ctx.db, Path(laptop_path)))
+    state = _state(ctx, Path(laptop_path))
+    return changes_since_pack(state, capture_laptop(ctx.db, Path(laptop_path)))
 
 
 def _state(ctx: Context, laptop_path: Path) -> LaptopState:

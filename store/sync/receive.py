@@ -103,13 +103,12 @@ def _laptop(laptop_path: Path) -> tuple[LaptopState, list[list[object]]]:
         held = laptop_state(db)
         if held is None:
             raise NotALaptop(str(laptop_path))
-        unpacked = changes_since_pack(db, capture_laptop(db, laptop_path))
+        unpacked = changes_since_pack(held, capture_laptop(db, laptop_path))
         if unpacked:
             raise UnpackedChanges(unpacked)
-        (packed_seq,) = db.execute("SELECT packed_audit_seq FROM sync_laptop").fetchone()
         late = db.execute(
             f"SELECT {', '.join(_CARRIED)} FROM audit_event WHERE seq > ? ORDER BY seq",
-            [packed_seq or 0],
+            [held.packed_audit_seq or 0],
         ).fetchall()
         return held, [list(row) for row in late]
     finally:

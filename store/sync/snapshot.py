@@ -29,6 +29,7 @@ from store.core.keys import KeyFile, sqlcipher_key
 from store.sync import changeset
 from store.sync.changeset import Change
 from store.sync.laptop import base_of
+from store.sync.models import LaptopState
 from store.sync.scope import table_columns
 from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED, Scope
 
@@ -94,12 +95,11 @@ def _backup(conn: Connection, snapshot: Path, found: tuple[bytes, KeyFile] | Non
         conn.backup(encrypted)  # type: ignore[arg-type]
 
 
-def changes_since_pack(db: Database, captured: Captured) -> int:
+def changes_since_pack(state: LaptopState, captured: Captured) -> int:
     """How many changes `captured` holds that the laptop's last bundle did not: all of
     them if it never packed, 0 if nothing changed since. Only the last bundle's digest is
     kept, so once anything changed, every change since the base counts."""
-    row = db.execute("SELECT packed_hash FROM sync_laptop").fetchone()
-    packed = None if row is None else row[0]
+    packed = state.packed_hash
     if packed == captured.digest:
         return 0
     # A change packed and then undone on the laptop leaves nothing to count, yet the
