@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,7 +35,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from store.core import auth
 from store.core.auth import ScryptCost
-from store.core.files import PRIVATE_MODE, sync_folder
+from store.core.files import write_whole
 from store.core.i18n import TranslatedError
 
 KEY_BYTES = 32
@@ -310,20 +309,7 @@ def read_key_file(database: str | Path) -> KeyFile:
 def write_key_file(database: str | Path, keys: KeyFile) -> None:
     """Write the key file whole: under a hidden name, flushed to disk, then renamed over
     the old one (and the folder flushed), so a crash leaves the old file or the new."""
-    target = key_file_of(database)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(dump_key_file(keys))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    sync_folder(target.parent)
+    write_whole(key_file_of(database), dump_key_file(keys))
 
 
 # The recovery key -------------------------------------------------------------------

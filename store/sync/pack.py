@@ -9,7 +9,6 @@ nothing: the next one brings it all again.
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-import os
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -18,7 +17,7 @@ from store.core.audit import EXPORT_COLUMNS, log_event
 from store.core.auth import require
 from store.core.context import Context
 from store.core.db import write_transaction
-from store.core.files import PRIVATE_MODE, sync_folder
+from store.core.files import write_whole
 from store.core.migrations import migrations
 from store.core.models import Staff
 from store.core.rows import update_row
@@ -55,7 +54,7 @@ def pack(ctx: Context, laptop_path: Path, *, out: Path, actor: Staff) -> PackRes
         audit_rows=audit_rows,
     )
     header = Header(state.office_id, state.device_id, bundle_id)
-    _write(out, seal(header, contents, state.bundle_key))
+    write_whole(out, seal(header, contents, state.bundle_key))
     newest_seq = max((int(str(row[0])) for row in audit_rows), default=0)
     with write_transaction(ctx.db):
         update_row(
@@ -89,20 +88,3 @@ def _state(ctx: Context, laptop_path: Path) -> LaptopState:
     if state is None:
         raise NotALaptop(str(laptop_path))
     return state
-
-
-def _write(out: Path, data: bytes) -> None:
-    """The bundle whole or not at all: written under a hidden name, then renamed."""
-    partial = out.with_name(f".{out.name}.partial")
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    sync_folder(out.parent)
