@@ -8,7 +8,6 @@ carried into the new database, so its log loses nothing.
 # pyright: reportUnknownMemberType=false
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,8 +19,8 @@ from store.core.clock import Clock, from_iso, to_local
 from store.core.context import Context
 from store.core.dates import format_date
 from store.core.db import open_db, write_transaction
+from store.core.encryption_files import replace as replace_file
 from store.core.encryption_files import take_alone
-from store.core.files import sync_folder
 from store.core.keys import DatabaseLocked, key_file_of
 from store.sync.errors import (
     BundleForAnotherOffice,
@@ -69,15 +68,16 @@ def receive(checkout_path: Path, laptop_path: Path) -> None:
     staged = work / laptop_path.name
     try:
         copy_private(checkout_path, staged)
-        if encrypted:
+        if new_key is not None:
             copy_private(key_file_of(checkout_path), key_file_of(staged))
-            keyring.remember(staged, _known_key(checkout_path))
+            keyring.remember(staged, new_key)
         copy_private(base_of(checkout_path), base_of(staged))
         _take_in(staged, checkout_path, held, late_events)
         keyring.forget(laptop_path)
+        # Each renamed into place, the old one's bytes overwritten (a plain laptop's held
+        # client data), as `luotsi encrypt` replaces a database.
         for target in files:
-            os.replace(work / target.name, target)
-        sync_folder(laptop_path.parent)
+            replace_file(work / target.name, target)
         if new_key is not None:
             keyring.remember(laptop_path, new_key)
     finally:
