@@ -39,11 +39,6 @@ class Change:
     old: Mapping[str, object]
     new: Mapping[str, object]
 
-    @property
-    def changed(self) -> list[str]:
-        """The columns an update changed (every column of an insert)."""
-        return list(self.new)
-
 
 def _open(path: Path, key: bytes | None) -> apsw.Connection:
     conn = apsw.Connection(str(path), flags=apsw.SQLITE_OPEN_READONLY)

@@ -83,13 +83,14 @@ def content_hashes(conn: Connection, schema: str, *, scoped: bool) -> dict[str, 
         for row in conn.execute(
             f"SELECT {', '.join(columns)} FROM {schema}.{table}{where} ORDER BY id"
         ):
-            digest.update(json.dumps(list(row), default=_blob, ensure_ascii=False).encode())
+            digest.update(json.dumps(list(row), default=json_blob, ensure_ascii=False).encode())
             digest.update(b"\n")
         hashes[table] = digest.hexdigest()
     return hashes
 
 
-def _blob(value: object) -> str:
+def json_blob(value: object) -> str:
+    """JSON's `default` for a row's values: a BLOB as hex."""
     if isinstance(value, bytes):
         return value.hex()
     raise TypeError(type(value).__name__)

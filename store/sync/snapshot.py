@@ -30,8 +30,8 @@ from store.sync import changeset
 from store.sync.changeset import Change
 from store.sync.laptop import base_of
 from store.sync.models import LaptopState
-from store.sync.scope import table_columns
-from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED, Scope
+from store.sync.scope import json_blob, table_columns
+from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED
 
 
 @dataclass(frozen=True)
@@ -47,18 +47,12 @@ class Captured:
         rows = sorted(
             json.dumps(
                 [c.table, c.op, c.row_id, sorted(c.old.items()), sorted(c.new.items())],
-                default=_blob,
+                default=json_blob,
                 ensure_ascii=False,
             )
             for c in self.changes
         )
         return hashlib.sha256("\n".join(rows).encode()).hexdigest()
-
-
-def _blob(value: object) -> str:
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(type(value).__name__)
 
 
 def capture_laptop(db: Database, laptop_path: Path) -> Captured:
@@ -120,17 +114,11 @@ def _keep_local(
         for table, local in LOCAL_COLUMNS.items():
             _restore_local(conn, table, local)
         for scope in SCOPES:
-            if _by_content(scope):  # a row no check-out holds (an audit setting)
+            if scope.by_content:  # a row no check-out holds (an audit setting)
                 conn.execute(f"DELETE FROM luotsi_snapshot.{scope.table} WHERE NOT ({scope.where})")
     finally:
         conn.execute("DETACH DATABASE luotsi_base")
         conn.execute("DETACH DATABASE luotsi_snapshot")
-
-
-def _by_content(scope: Scope) -> bool:
-    """Whether the scope leaves rows out by their own values alone (no coach, window or
-    other table), so that a row the laptop made outside it is no change of the scope."""
-    return scope.where != "1" and not any(mark in scope.where for mark in ("{src}", "temp.", ":"))
 
 
 def _restore_local(conn: Connection, table: str, local: frozenset[str]) -> None:

@@ -44,6 +44,9 @@ class Scope:
     table: str
     where: str
     two_way: bool = False
+    # The clause leaves rows out by their own values alone (no coach, window or other
+    # table): a row a laptop makes outside it never travels (an audit setting).
+    by_content: bool = False
 
 
 _OFFICE = False
@@ -52,7 +55,7 @@ _BOTH = True
 # Every synced table, parents before children (inserts go in this order, deletes in the
 # reverse): each clause may read the scope tables of those before it.
 SCOPES: Final = tuple(
-    Scope(table, where, two_way)
+    Scope(table, where, two_way, by_content=table == "setting")
     for table, where, two_way in (
         ("site", _ALL, _OFFICE),
         ("staff", _ALL, _OFFICE),
