@@ -39,7 +39,7 @@ from store.sync.errors import (
     UnknownDevice,
 )
 from store.sync.laptop import laptop_state, office_id
-from store.sync.models import ApplyReport, ConflictFound
+from store.sync.models import ApplyReport, Change, ConflictFound
 from store.sync.records import already_recorded, record_conflict
 from store.sync.scope import table_columns
 from store.sync.tables import SYNCED
@@ -158,7 +158,7 @@ def _earlier(ctx: Context, device_id: str, contents: Contents) -> Earlier:
         " AND deleted_at IS NULL ORDER BY packed_at, applied_at",
         [device_id, contents.base_id],
     ).fetchall()
-    changesets: list[list[changeset.Change]] = []
+    changesets: list[list[Change]] = []
     for blob, summary in rows:
         columns = _columns_in(summary) or contents.columns
         try:
@@ -181,7 +181,7 @@ def _merge(
     ctx: Context,
     report: ApplyReport,
     contents: Contents,
-    changes: Sequence[changeset.Change],
+    changes: Sequence[Change],
     actor: Staff,
 ) -> ApplyReport:
     now = ctx.now_iso()

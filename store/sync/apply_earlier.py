@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from store.sync.changeset import Change
 from store.sync.merge import DELETED
+from store.sync.models import Change
 from store.sync.tables import BOOKKEEPING
 
 Key = tuple[str, str]  # (table, row id)

@@ -22,9 +22,8 @@ from store.schedule.models import Proposal
 from store.schedule.records import busy_entries
 from store.schedule.rules import FREED_STATES, find_clashes
 from store.sync.apply_earlier import Earlier, with_reverts
-from store.sync.changeset import Change
 from store.sync.merge import Decision, Incoming, decide
-from store.sync.models import ConflictFound, TableCounts
+from store.sync.models import Change, ConflictFound, TableCounts
 from store.sync.scope import columns_of, synced_row
 from store.sync.tables import SYNCED, TWO_WAY
 

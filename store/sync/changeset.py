@@ -14,30 +14,13 @@ the app's own driver does not hold: a snapshot made for packing, and the base.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import apsw
 
-Op = Literal["insert", "update", "delete"]
+from store.sync.models import Change, Op
+
 _OPS: dict[str, Op] = {"INSERT": "insert", "UPDATE": "update", "DELETE": "delete"}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One row's change on the laptop since its base.
-
-    `old` holds the base's values: every column for a delete, the changed ones (and the
-    key) for an update, none for an insert. `new` holds the laptop's: every column for an
-    insert, the changed ones for an update, none for a delete.
-    """
-
-    table: str
-    op: Op
-    row_id: str
-    old: Mapping[str, object]
-    new: Mapping[str, object]
 
 
 def _open(path: Path, key: bytes | None) -> apsw.Connection:

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from store.sync.changeset import Op
-from store.sync.models import ConflictFound, ConflictKind
+from store.sync.models import ConflictFound, ConflictKind, Op
 from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS
 
 Action = Literal["none", "insert", "update", "delete"]

@@ -19,6 +19,23 @@ ConflictKind = Literal[
     "rejected",
 ]
 Resolution = Literal["office", "laptop", "merged", "person_merged"]
+Op = Literal["insert", "update", "delete"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row's change on the laptop since its base.
+
+    `old` holds the base's values: every column for a delete, the changed ones (and the
+    key) for an update, none for an insert. `new` holds the laptop's: every column for an
+    insert, the changed ones for an update, none for a delete.
+    """
+
+    table: str
+    op: Op
+    row_id: str
+    old: Mapping[str, object]
+    new: Mapping[str, object]
 
 
 @dataclass(frozen=True)

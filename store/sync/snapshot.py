@@ -27,9 +27,8 @@ from store.core import keyring
 from store.core.db import Connection, use_key
 from store.core.keys import KeyFile, sqlcipher_key
 from store.sync import changeset
-from store.sync.changeset import Change
 from store.sync.laptop import base_of
-from store.sync.models import LaptopState
+from store.sync.models import Change, LaptopState
 from store.sync.scope import json_blob, table_columns
 from store.sync.tables import BOOKKEEPING, LOCAL_COLUMNS, SCOPES, SYNCED
 
