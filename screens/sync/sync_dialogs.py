@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from store.api import Store
 from store.core.models import Staff
+from store.sync.devices import RevokeReport
 from store.sync.files import free_bundle_path, free_checkout_path
 from store.sync.models import CheckoutResult, Device, PackResult
 
@@ -240,8 +241,9 @@ class PackDialog(SyncDialog[PackResult]):
         self.start(lambda store: sync_jobs.pack_changes(store, out, actor), "sync-path")
 
 
-class RevokeDialog(SyncDialog[str]):
-    """Asks for the reason a laptop is revoked; returns it (the screen revokes)."""
+class RevokeDialog(SyncDialog[RevokeReport]):
+    """Asks for the reason a laptop is revoked, revokes it in a worker (building the
+    report reads the coach's whole scope) and returns the report."""
 
     hint_key = "sync_revoke.hint"
 
@@ -267,4 +269,5 @@ class RevokeDialog(SyncDialog[str]):
         if not reason:
             self.show("sync-reason", self.t("sync_revoke.reason_empty"))
             return
-        self.dismiss(reason)
+        device_id, actor = self.device.id, self.session.staff
+        self.start(lambda store: store.devices.revoke(device_id, actor, reason), "sync-reason")

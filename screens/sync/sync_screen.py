@@ -186,18 +186,13 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
             )
             return
 
-        def revoke(reason: str | None) -> None:
-            if not reason:
-                return
-            try:
-                report = self.store.devices.revoke(device.id, self.session.staff, reason)
-            except Exception as exc:  # refused or the database busy: said, never a crash
-                self._result(f"⚠ {describe_error(exc, self.ctx.lang)}")
+        def revoked(report: RevokeReport | None) -> None:
+            if report is None:
                 return
             self.reload(device.id)
             self._result(self._revoke_lines(device, report))
 
-        self.app.push_screen(RevokeDialog(device), revoke)
+        self.app.push_screen(RevokeDialog(device), revoked)
 
     def _revoke_lines(self, device: Device, report: RevokeReport) -> str:
         """The office's record of the loss: when it last came in, what never did, and
