@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,14 +14,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.api import Store
 from store.core.auth import allowed
 from store.core.dates import format_date, format_stored_day
 from store.core.text import visible
 from store.sync.models import CheckoutResult, Device, PackResult
 from store.sync.scope import Window
 
-from ..shell.background import describe_error
+from ..shell.background import describe_error, read_in_background
 from ..shell.context import ScreenContextMixin
 from ..shell.formatting import format_stored_moment
 from ..shell.header import LuotsiHeader
@@ -231,16 +229,9 @@ class SyncScreen(ScreenContextMixin, Screen[None]):
         ]
         self.query_one("#sync-laptop", Static).update(Content("\n".join(lines)))
 
-    @work(thread=True, exclusive=True, group="sync-unpacked")
     def _count_unpacked(self) -> None:
-        db_path, clock = self.store.path, self.store.clock
-        assert db_path is not None
-        store = Store.open(db_path, clock, migrate=False)
-        try:
-            count = sync_jobs.unpacked(store)
-        finally:
-            store.close()
-        self.app.call_from_thread(self._show_laptop, count)
+        # A full capture of the laptop's changes (tenths of a second): never on the UI.
+        read_in_background(self, sync_jobs.unpacked, self._show_laptop, group="sync-unpacked")
 
     def action_pack(self) -> None:
         laptop = self.laptop
